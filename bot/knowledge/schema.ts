@@ -1,0 +1,105 @@
+// Schemas for the curated knowledge base (knowledge/). Content is data that city staff review;
+// these schemas are the contract between that data and the code. Validated at startup and in CI.
+import { z } from 'zod';
+
+export const LANGS = ['de', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+/** One public source. Answers and offers refer to sources by id. */
+export const SourceSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
+  title: z.string().min(3),
+  url: z.string().url(),
+  /** when staff last checked the source says what we claim */
+  accessed: isoDate,
+});
+export const SourcesFileSchema = z.object({ sources: z.array(SourceSchema).min(1) });
+export type Source = z.infer<typeof SourceSchema>;
+
+/** A dated value of the benefits table: valid from `validFrom` until the next entry starts. */
+const DatedValue = z.object({
+  validFrom: isoDate,
+  /** per care grade 1..5 (null = not available at that grade) or one value for all grades */
+  byGrade: z.tuple([z.number().nullable(), z.number().nullable(), z.number().nullable(), z.number().nullable(), z.number().nullable()]).optional(),
+  value: z.number().optional(),
+  source: z.string(),
+}).refine((v) => (v.byGrade === undefined) !== (v.value === undefined), 'give either byGrade or value');
+
+export const BenefitSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  law: z.string(),
+  /** euro per month / per year / per measure / per started week, or a count (days, weeks, percent) */
+  unit: z.enum(['eur_month', 'eur_year', 'eur_measure', 'eur_week', 'eur_once', 'days_year', 'weeks_year', 'percent', 'months']),
+  label: z.object({ de: z.string(), en: z.string() }),
+  values: z.array(DatedValue).min(1),
+  /** the benefit no longer exists from this date on (e.g. merged into another) */
+  endsOn: isoDate.optional(),
+});
+export const BenefitsFileSchema = z.object({
+  reviewed: isoDate,
+  nextScheduledChange: isoDate.optional(),
+  benefits: z.array(BenefitSchema).min(1),
+});
+export type Benefit = z.infer<typeof BenefitSchema>;
+export type BenefitsFile = z.infer<typeof BenefitsFileSchema>;
+
+/** Text of an answer in one language. Amounts are never typed: use {{b.ID}} (all grades / single
+ *  value), {{b.ID.3}} (grade 3) or {{b.ID.grade}} (the user's grade). */
+const AnswerText = z.object({
+  title: z.string().min(2),
+  /** the short plain first reply, at most three sentences */
+  short: z.string().min(10),
+  /** optional variant of `short` used when the user's care grade is known ({{b.ID.grade}} allowed) */
+  shortWithGrade: z.string().optional(),
+  details: z.string().min(10),
+  /** the next concrete step */
+  next: z.string().min(5),
+  /** jargon explained: term → plain explanation */
+  glossary: z.record(z.string(), z.string()).optional(),
+});
+
+export const AnswerSchema = z.object({
+  /** equals the NLU intent that triggers it */
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  legal: z.array(z.string()).min(1),
+  sources: z.array(z.string()).min(1),
+  reviewed: isoDate,
+  /** the answer differs by care grade: the bot asks for the grade if it does not know it */
+  usesGrade: z.boolean().default(false),
+  /** offer category searched when the user asks for local help on this topic */
+  offerCategory: z.string().optional(),
+  /** ids of answers offered as follow-up buttons */
+  followUps: z.array(z.string()).max(4).default([]),
+  de: AnswerText,
+  en: AnswerText,
+});
+export type Answer = z.infer<typeof AnswerSchema>;
+export const AnswersFileSchema = z.object({ answers: z.array(AnswerSchema).min(1) });
+
+/** NLU corpus of one language (node-nlp style, with held-out tests kept apart). */
+export const CorpusSchema = z.object({
+  name: z.string(),
+  locale: z.enum(LANGS),
+  data: z.array(z.object({
+    intent: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    utterances: z.array(z.string().min(1)).min(5),
+    /** held out: never trained on; used by eval:nlu and the accuracy gate */
+    tests: z.array(z.string().min(1)).min(3),
+  })).min(1),
+});
+export type Corpus = z.infer<typeof CorpusSchema>;
+
+/** Crisis patterns checked before anything else in every turn. Patterns are case-insensitive
+ *  regular expressions over normalised text (lower case, umlauts kept). */
+export const SafetySchema = z.object({
+  reviewed: isoDate,
+  categories: z.array(z.object({
+    id: z.enum(['medical', 'suicidal', 'violence', 'out_of_hours']),
+    patterns: z.object({ de: z.array(z.string()).min(1), en: z.array(z.string()).min(1) }),
+    /** phrases that look alike but are not a crisis ("Notruf-Knopf kaufen") */
+    exclude: z.object({ de: z.array(z.string()), en: z.array(z.string()) }).optional(),
+  })),
+});
+export type Safety = z.infer<typeof SafetySchema>;
