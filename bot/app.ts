@@ -1,0 +1,90 @@
+// Builds everything the bot needs from a Config: content (validated), NLU (cached model), state
+// storage, dialogs, adapter and the HTTP server. Used by bot/index.ts, the tests and the benchmarks.
+import * as path from 'path';
+import { ConversationState, UserState, type Storage } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { Server } from 'restify';
+import type { Config } from './config';
+import { createI18n } from './i18n';
+import { createLogger } from './log';
+import { readJsonFile } from './knowledge/jsonFile';
+import { CorpusSchema, SafetySchema, type Lang } from './knowledge/schema';
+import { loadKnowledgeBase } from './knowledge/kb';
+import { createSafetyCheck } from './safety/safety';
+import { createNluEngine } from './nlu/engine';
+import { formatEuro, valueOn } from './care/benefits';
+import { createLocalHelp } from './conversation/localHelp';
+import { loadMunicipalityPack } from './offers/load';
+import { LowdbStorage } from './store/lowdbStorage';
+import { createAdapter } from './adapter';
+import { CareBot } from './careBot';
+import { createServer } from './server';
+import { MainDialog } from '../dialogs/mainDialog';
+import type { Memory } from '../dialogs/context';
+import type { AmountLookup } from './knowledge/render';
+import type { Logger, Services } from './services';
+import type { BenefitsFile } from './knowledge/schema';
+
+export interface App {
+  server: Server;
+  services: Services;
+  storage: Storage;
+  bot: CareBot;
+  adapter: ReturnType<typeof createAdapter>;
+  /** milliseconds spent loading content and the model */
+  startupMs: number;
+}
+
+export interface AppOptions {
+  /** replaces the lowdb storage (tests of other layers) */
+  storage?: Storage;
+  logger?: Logger;
+  routes?: ((server: Server, app: Omit<App, 'server'>) => void)[];
+}
+
+export function amountLookup(table: BenefitsFile, lang: Lang, today: string): AmountLookup {
+  const units = new Map(table.benefits.map((b) => [b.id, b.unit]));
+  return (id, grade) => {
+    const v = valueOn(table, id, today, grade);
+    if (v === null || v === undefined) return undefined;
+    const unit = units.get(id);
+    if (unit?.startsWith('eur')) return formatEuro(v, lang);
+    if (unit === 'percent') return lang === 'de' ? `${v} %` : `${v}%`;
+    return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(v);
+  };
+}
+
+export async function buildApp(config: Config, opts: AppOptions = {}): Promise<App> {
+  const t0 = Date.now();
+  const log = opts.logger ?? createLogger(config.logLevel, config.logUserText);
+  const k = config.knowledgeDir;
+  const kb = loadKnowledgeBase({ knowledgeDir: k, state: 'nrw', municipality: config.municipality });
+  const safety = createSafetyCheck(readJsonFile(path.join(k, 'safety.json'), SafetySchema));
+  const i18n = await createI18n(config.localesDir, config.defaultLang);
+  const pack = loadMunicipalityPack(path.join(k, config.municipality));
+  const corpora = (['de', 'en'] as const).map((l) => readJsonFile(path.join(k, 'nlu', `${l}.json`), CorpusSchema));
+  const nlu = await createNluEngine({ corpora, cacheDir: path.join(config.dataDir, 'nlu-cache'), threshold: config.nluThreshold, log: (m) => log.info({}, m) });
+  const today = () => config.today ?? new Date().toISOString().slice(0, 10);
+  const services: Services = {
+    kb, nlu, safety, i18n, log,
+    amount: (lang, day) => amountLookup(kb.benefits, lang, day),
+    local: createLocalHelp(pack, i18n),
+    retentionDays: config.retentionDays,
+    maxMessageChars: config.maxMessageChars,
+    defaultLang: config.defaultLang,
+    logUserText: config.logUserText,
+    today,
+    now: () => (config.today ? new Date(`${config.today}T10:00:00+01:00`) : new Date()),
+  };
+  const storage = opts.storage ?? (await LowdbStorage.open({ dir: path.join(config.dataDir, 'state'), retentionDays: config.retentionDays, warn: (m) => log.warn({}, m) }));
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const dialogState = conversationState.createProperty<DialogState>('dialogState');
+  const memory = conversationState.createProperty<Memory>('memory');
+  const dialog = new MainDialog({ services, memory });
+  const bot = new CareBot({ services, storage, conversationState, userState, dialogState, memory, dialog });
+  const adapter = createAdapter(config, services, conversationState);
+  const partial = { services, storage, bot, adapter, startupMs: Date.now() - t0 };
+  const server = createServer({ adapter, bot, log, routes: (opts.routes ?? []).map((r) => (s: Server) => r(s, partial)) });
+  return { ...partial, server };
+}

@@ -1,0 +1,126 @@
+// The Bot Framework edge: every message is checked for a crisis first, then validated, then handed
+// to the dialogs. State is saved at the end of each turn (or deleted on request).
+import { ActivityHandler, ActivityTypes, type ConversationState, type Storage, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { runDialog, type DialogState } from 'botbuilder-dialogs';
+import { createHash } from 'crypto';
+import type { Lang } from './knowledge/schema';
+import type { Services } from './services';
+import { DELETE_REQUESTED, MainDialog } from '../dialogs/mainDialog';
+import { setTurnInfo, type Memory } from '../dialogs/context';
+import { renderReply } from './channels/render';
+
+export interface CareBotDeps {
+  services: Services;
+  storage: Storage;
+  conversationState: ConversationState;
+  userState: UserState;
+  dialogState: StatePropertyAccessor<DialogState>;
+  memory: StatePropertyAccessor<Memory>;
+  dialog: MainDialog;
+}
+
+const EMOJI_ONLY = /^[\p{Extended_Pictographic}\p{Emoji_Component}\p{P}\p{S}\s]+$/u;
+/** scripts the bot cannot answer in: a clear message beats a wrong guess */
+const OTHER_SCRIPT = /[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hebrew}\p{Script=Greek}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+export function conversationRef(ctx: TurnContext): string {
+  // a short hash, so logs can follow a conversation without exposing channel ids
+  return createHash('sha256').update(`${ctx.activity.channelId}/${ctx.activity.conversation?.id}`).digest('hex').slice(0, 12);
+}
+
+export class CareBot extends ActivityHandler {
+  constructor(private readonly deps: CareBotDeps) {
+    super();
+    this.onMessage(async (ctx, next) => {
+      await this.handleMessage(ctx);
+      await next();
+    });
+    this.onMembersAdded(async (ctx, next) => {
+      const botId = ctx.activity.recipient?.id;
+      if ((ctx.activity.membersAdded ?? []).some((m) => m.id !== botId)) await this.welcome(ctx);
+      await next();
+    });
+  }
+
+  private localeLang(ctx: TurnContext): Lang | 'other' | undefined {
+    const loc = (ctx.activity.locale ?? '').toLowerCase().slice(0, 2);
+    if (!loc) return undefined;
+    return loc === 'de' || loc === 'en' ? loc : 'other';
+  }
+
+  private async welcome(ctx: TurnContext): Promise<void> {
+    const { services } = this.deps;
+    const l = this.localeLang(ctx);
+    const lang: Lang = l === 'de' || l === 'en' ? l : services.defaultLang;
+    setTurnInfo(ctx, { lang, text: '', seed: `${conversationRef(ctx)}:${services.today()}` });
+    const mem = await this.deps.memory.get(ctx, {});
+    const t = (k: string) => services.i18n.t(k, { lng: lang });
+    const items: [string, string][] = [['apply', 'answer:apply'], ['selfcheck', 'answer:selfcheck'], ['money', 'money'], ['local', 'offers'], ['carers', 'answer:carer_support'], ['counselling', 'human']];
+    mem.options = items.map(([k, c]) => ({ title: t(`menu.${k}`), command: c }));
+    await ctx.sendActivity(renderReply({ text: t('welcome'), suggestions: items.map(([k, c]) => ({ kind: 'command', title: t(`menu.${k}`), value: c })) }, ctx.activity.channelId));
+  }
+
+  private async handleMessage(ctx: TurnContext): Promise<void> {
+    const { services, memory } = this.deps;
+    const started = Date.now();
+    const raw = typeof ctx.activity.text === 'string' ? ctx.activity.text : '';
+    const text = raw.trim();
+    const mem = await memory.get(ctx, {});
+    const locale = this.localeLang(ctx);
+    const detected = text ? services.nlu.detectLanguage(text.slice(0, 500)) : undefined;
+    const remembered = (mem as Memory & { lang?: Lang }).lang;
+    const lang: Lang = detected ?? (locale === 'de' || locale === 'en' ? locale : remembered ?? services.defaultLang);
+    (mem as Memory & { lang?: Lang }).lang = lang;
+    setTurnInfo(ctx, { lang, text, seed: `${conversationRef(ctx)}:${services.today()}` });
+    const t = (k: string, o: Record<string, unknown> = {}) => services.i18n.t(k, { lng: lang, ...o });
+
+    // 1. Safety first, on the whole text, before any other check.
+    const crisis = services.safety.check(raw);
+    if (crisis) {
+      services.log.warn({ conv: conversationRef(ctx), crisis }, 'crisis message answered');
+      await ctx.sendActivity(t(`crisis.${crisis}`));
+      await ctx.sendActivity(t('crisis_after'));
+      return;
+    }
+    // 2. What cannot be a question.
+    if (!text) {
+      await ctx.sendActivity(t(ctx.activity.attachments?.length ? 'attachment' : 'empty'));
+      return;
+    }
+    if (text.length > services.maxMessageChars) {
+      await ctx.sendActivity(t('too_long', { length: text.length }));
+      return;
+    }
+    if (EMOJI_ONLY.test(text)) {
+      await ctx.sendActivity(t('emoji_only'));
+      return;
+    }
+    if (!detected && (locale === 'other' || OTHER_SCRIPT.test(text)) && !/\d/.test(text)) {
+      await ctx.sendActivity(services.i18n.t('unsupported_language', { lng: services.defaultLang }));
+      return;
+    }
+    // 3. The dialogs.
+    await runDialog(this.deps.dialog, ctx, this.deps.dialogState);
+    services.log.info({ conv: conversationRef(ctx), ms: Date.now() - started, ...(services.logUserText ? { text } : {}) }, 'turn');
+  }
+
+  override async run(ctx: TurnContext): Promise<void> {
+    await super.run(ctx);
+    if (ctx.turnState.get(DELETE_REQUESTED)) {
+      await this.deleteData(ctx);
+      return;
+    }
+    if (ctx.activity.type === ActivityTypes.Message || ctx.activity.type === ActivityTypes.ConversationUpdate) {
+      await this.deps.conversationState.saveChanges(ctx, false);
+      await this.deps.userState.saveChanges(ctx, false);
+    }
+  }
+
+  /** Removes everything stored for this conversation and this user. */
+  async deleteData(ctx: TurnContext): Promise<void> {
+    const keys = [this.deps.conversationState.getStorageKey(ctx), this.deps.userState.getStorageKey(ctx)].filter((k): k is string => !!k);
+    await this.deps.conversationState.clear(ctx);
+    await this.deps.userState.clear(ctx);
+    await this.deps.storage.delete(keys);
+  }
+}

@@ -1,0 +1,76 @@
+// One rendering layer: the same Reply becomes hero cards and buttons where the channel shows them
+// well, and plain text with numbered options and plain links where it does not.
+import { ActionTypes, CardFactory, type Activity, type CardAction } from 'botbuilder';
+import { phoneToE164, type Action, type Card, type Reply } from './reply';
+
+export type ChannelProfile = 'rich' | 'text' | 'sms';
+
+const RICH = new Set(['webchat', 'directline', 'emulator', 'msteams', 'test', 'skype', 'slack', 'webex', 'omnichannel']);
+const SMS = new Set(['sms', 'twilio-sms']);
+
+export function channelProfile(channelId: string | undefined): ChannelProfile {
+  const id = (channelId ?? '').toLowerCase();
+  if (RICH.has(id)) return 'rich';
+  if (SMS.has(id)) return 'sms';
+  // telegram, facebook, whatsapp, line, kik, email and unknown connectors: text is safest
+  return 'text';
+}
+
+/** Channels that show suggested actions (quick replies) reliably. */
+function supportsSuggestedActions(channelId: string): boolean {
+  return ['webchat', 'directline', 'emulator', 'test', 'telegram', 'facebook', 'line', 'kik', 'whatsapp'].includes(channelId.toLowerCase());
+}
+
+function cardAction(a: Action, channelId: string): CardAction {
+  if (a.kind === 'call') {
+    // Teams has no "call" action; a tel: link works there and in most clients.
+    const tel = `tel:${phoneToE164(a.value)}`;
+    return channelId === 'msteams'
+      ? { type: ActionTypes.OpenUrl, title: a.title, value: tel }
+      : { type: ActionTypes.Call, title: a.title, value: tel };
+  }
+  if (a.kind === 'url') return { type: ActionTypes.OpenUrl, title: a.title, value: a.value };
+  return { type: ActionTypes.ImBack, title: a.title, value: a.title };
+}
+
+function cardAsText(card: Card, index: number): string {
+  const lines = [`${index}. ${card.title}${card.subtitle ? ` – ${card.subtitle}` : ''}`, ...card.lines.map((l) => `   ${l}`)];
+  for (const a of card.actions) {
+    if (a.kind === 'command') continue;
+    lines.push(`   ${a.title}: ${a.value}`);
+  }
+  return lines.join('\n');
+}
+
+export function renderReply(reply: Reply, channelId: string): Partial<Activity> {
+  const profile = channelProfile(channelId);
+  const suggestions = reply.suggestions ?? [];
+  if (profile === 'rich') {
+    const activity: Partial<Activity> = {
+      type: 'message',
+      text: reply.footer ? `${reply.text}\n\n_${reply.footer}_` : reply.text,
+      textFormat: 'markdown',
+    };
+    if (reply.cards?.length) {
+      activity.attachments = reply.cards.map((c) =>
+        CardFactory.heroCard(c.title, c.lines.join('\n\n'), undefined, c.actions.map((a) => cardAction(a, channelId)), { subtitle: c.subtitle }),
+      );
+      activity.attachmentLayout = 'list';
+    }
+    if (suggestions.length) activity.suggestedActions = { to: [], actions: suggestions.map((a) => cardAction(a, channelId)) };
+    return activity;
+  }
+  // Text channels: cards become numbered blocks, links and phone numbers are written out, and the
+  // options are numbered so "2" is a valid answer.
+  const parts = [reply.text];
+  reply.cards?.forEach((c, i) => parts.push(cardAsText(c, i + 1)));
+  const commands = suggestions.filter((a) => a.kind === 'command');
+  if (commands.length) parts.push(commands.map((a, i) => `(${i + 1}) ${a.title}`).join('\n'));
+  for (const a of suggestions.filter((x) => x.kind !== 'command')) parts.push(`${a.title}: ${a.value}`);
+  if (reply.footer) parts.push(reply.footer);
+  const activity: Partial<Activity> = { type: 'message', text: parts.join('\n\n'), textFormat: 'plain' };
+  if (profile === 'text' && commands.length && supportsSuggestedActions(channelId)) {
+    activity.suggestedActions = { to: [], actions: commands.slice(0, 10).map((a) => cardAction(a, channelId)) };
+  }
+  return activity;
+}

@@ -1,0 +1,84 @@
+// Builds the reply for a knowledge answer: short plain answer first, then the next step, then who
+// helps locally, buttons for likely next questions and the "Stand · Quelle" line. Pure.
+import type { TFunction } from 'i18next';
+import type { LayeredAnswer, KnowledgeBase } from '../knowledge/kb';
+import type { Lang } from '../knowledge/schema';
+import { fillPlaceholders, formatDate, MissingValueError, type AmountLookup } from '../knowledge/render';
+import type { Action, Reply } from '../channels/reply';
+import type { Contact, LocalHelp } from './local';
+
+export interface AnswerContext {
+  kb: KnowledgeBase;
+  t: TFunction;
+  lang: Lang;
+  amount: AmountLookup;
+  local: LocalHelp;
+  grade?: number;
+  stadtteil?: string;
+}
+
+export function footerFor(a: LayeredAnswer, ctx: Pick<AnswerContext, 'kb' | 't' | 'lang'>): string {
+  const sources = a.sources.map((id) => ctx.kb.sources.get(id)?.title ?? id).join('; ');
+  return ctx.t('footer', { lng: ctx.lang, date: formatDate(a.reviewed, ctx.lang), sources, legal: a.legal.join(', ') });
+}
+
+export function contactLine(c: Contact): string {
+  return [c.name, c.phone, c.email, c.website].filter(Boolean).join(' · ');
+}
+
+export function followUpActions(a: LayeredAnswer, ctx: AnswerContext, withDetails: boolean): Action[] {
+  const out: Action[] = [];
+  if (withDetails) out.push({ kind: 'command', title: ctx.t('details', { lng: ctx.lang }), value: `details:${a.id}` });
+  if (a.offerCategory) out.push({ kind: 'command', title: ctx.t('local_button', { lng: ctx.lang }), value: `offers:${a.offerCategory}` });
+  for (const id of a.followUps) {
+    const f = ctx.kb.answers.get(id);
+    if (f) out.push({ kind: 'command', title: f[ctx.lang].title, value: `answer:${id}` });
+  }
+  return out.slice(0, 5);
+}
+
+/** Local help lines: up to two offers of the answer's category, else the city's counselling. */
+export function localHelpLines(a: LayeredAnswer, ctx: AnswerContext, now: Date, seed: string): string[] {
+  const lines: string[] = [];
+  if (a.offerCategory) {
+    const r = ctx.local.search({ category: a.offerCategory, stadtteil: ctx.stadtteil, lang: ctx.lang, now, seed, page: 0 });
+    for (const o of r.offers.filter((x) => x.phone || x.website || x.email).slice(0, 2)) {
+      lines.push(`• ${contactLine({ name: o.name, phone: o.phone, website: o.phone ? undefined : o.website, email: o.phone || o.website ? undefined : o.email })}`);
+    }
+  }
+  // A phone number the person can call always comes with a local-help answer.
+  if (!lines.some((l) => /\d{3}/.test(l))) {
+    const c = ctx.local.counselling(ctx.lang, ctx.stadtteil)[0];
+    if (c) lines.push(`• ${ctx.t('counselling_fallback', { lng: ctx.lang, contact: contactLine(c) })}`);
+  }
+  return lines;
+}
+
+export function buildAnswerReply(a: LayeredAnswer, ctx: AnswerContext, now: Date, seed: string): Reply {
+  const txt = a[ctx.lang];
+  const fill = (s: string) => fillPlaceholders(s, { grade: ctx.grade, amount: ctx.amount });
+  let first = fill(txt.short);
+  if (ctx.grade !== undefined && txt.shortWithGrade) {
+    try {
+      first = fill(txt.shortWithGrade);
+    } catch (err) {
+      // The benefit does not exist at this grade (e.g. no Pflegegeld at grade 1): say so plainly.
+      if (!(err instanceof MissingValueError)) throw err;
+      first = `${first} ${ctx.t(ctx.grade === 0 ? 'grade_none' : 'not_at_grade', { lng: ctx.lang, grade: ctx.grade })}`;
+    }
+  }
+  const parts = [`**${txt.title}**`, first, ctx.t('next_step', { lng: ctx.lang, text: fill(txt.next) })];
+  const local = localHelpLines(a, ctx, now, seed);
+  if (local.length) parts.push(`${ctx.t('local_help', { lng: ctx.lang })}\n${local.join('\n')}`);
+  return { text: parts.join('\n\n'), suggestions: followUpActions(a, ctx, true), footer: footerFor(a, ctx) };
+}
+
+export function buildDetailsReply(a: LayeredAnswer, ctx: AnswerContext): Reply {
+  const txt = a[ctx.lang];
+  // details are written for all grades, so the grade is not filled in here
+  const fill = (s: string) => fillPlaceholders(s, { amount: ctx.amount });
+  const parts = [`**${txt.title}**`, fill(txt.details)];
+  const gloss = Object.entries(txt.glossary ?? {});
+  if (gloss.length) parts.push(`${ctx.t('glossary_intro', { lng: ctx.lang })}\n${gloss.map(([k, v]) => `• ${k}: ${v}`).join('\n')}`);
+  return { text: parts.join('\n\n'), suggestions: followUpActions(a, ctx, false), footer: footerFor(a, ctx) };
+}

@@ -1,0 +1,50 @@
+// The view of the municipality pack that conversations use. Implemented over bot/offers (pure).
+import type { Lang } from '../knowledge/schema';
+
+export interface OfferView {
+  id: string;
+  name: string;
+  provider?: string;
+  what: string;
+  address?: string;
+  phone?: string;
+  email?: string;
+  website?: string;
+  mapUrl?: string;
+  /** localised "open now" / "today 9–12" line, if hours are known */
+  hours?: string;
+  kind: 'professional' | 'volunteer' | 'mixed';
+  /** localised note when the entry is old or unverified */
+  staleNote?: string;
+  /** localised note that the offer is in a neighbouring district */
+  nearbyNote?: string;
+}
+
+export interface LocalSearchResult {
+  offers: OfferView[];
+  total: number;
+  page: number;
+  pages: number;
+  /** the asked district had nothing, neighbouring districts are shown */
+  usedNearby: boolean;
+  /** one localised line: why these and in this order */
+  why: string;
+}
+
+export interface Contact { name: string; phone?: string; email?: string; website?: string; note?: string }
+export interface PlaceMatch { stadtteil?: string; candidates: string[]; postcode?: string }
+
+export interface LocalHelp {
+  readonly cityName: string;
+  detectPlace(text: string): PlaceMatch;
+  detectCategory(text: string, lang: Lang): string | undefined;
+  stadtteile(): { id: string; name: string }[];
+  stadtteilName(id: string): string;
+  categories(lang: Lang): { id: string; label: string }[];
+  categoryLabel(id: string, lang: Lang): string;
+  search(q: { category: string; stadtteil?: string; lang: Lang; now: Date; seed: string; page: number }): LocalSearchResult;
+  /** the city's neutral counselling contacts, best first for the district if given */
+  counselling(lang: Lang, stadtteil?: string): Contact[];
+  /** national and state finders (AOK Pflegenavigator, vdek Pflegelotse, Pflegewegweiser NRW) */
+  finders(lang: Lang): Contact[];
+}

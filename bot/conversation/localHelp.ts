@@ -1,0 +1,111 @@
+// LocalHelp over the municipality pack: the pure offer modules plus the wording from
+// locales/{lng}/offers.json. No botbuilder here.
+import type { i18n } from 'i18next';
+import type { Lang } from '../knowledge/schema';
+import type { MunicipalityPack, Offer } from '../offers/schema';
+import { categoryButtons, detectCategory, findCategory } from '../offers/categories';
+import { counsellingContacts, finders } from '../offers/contacts';
+import { hoursContextOf, openingSummary } from '../offers/hours';
+import { resolveRegion, stadtteilName } from '../offers/regions';
+import { searchOffers } from '../offers/search';
+import type { RankedOffer } from '../offers/ranking';
+import type { Contact, LocalHelp, LocalSearchResult, OfferView } from './local';
+
+const PAGE_SIZE = 3;
+
+export function osmMapUrl(o: Offer, city: string): string | undefined {
+  if (o.coordinates) return `https://www.openstreetmap.org/?mlat=${o.coordinates.lat}&mlon=${o.coordinates.lon}#map=17/${o.coordinates.lat}/${o.coordinates.lon}`;
+  if (!o.address.street) return undefined;
+  const q = [o.address.street, o.address.postcode, city].filter(Boolean).join(', ');
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(q)}`;
+}
+
+export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
+  const m = pack.municipality;
+  const hoursCtx = hoursContextOf(m);
+  const t = (lang: Lang, key: string, vars: Record<string, unknown> = {}) => i18n.t(`offers:${key}`, { lng: lang, ...vars });
+  const name = (id: string) => stadtteilName(pack.regions, id);
+  const fmtDate = (iso: string, lang: Lang) => {
+    const [y, mo, d] = iso.split('-');
+    return lang === 'de' ? `${d}.${mo}.${y}` : iso;
+  };
+
+  function hoursLine(o: Offer, now: Date, lang: Lang): string | undefined {
+    const s = openingSummary(o.openingHours, now, hoursCtx);
+    const kind = o.hoursKind ? `${t(lang, `hours.kind.${o.hoursKind}`)}: ` : '';
+    if (s.status === 'none' || s.status === 'invalid') {
+      return o.hoursNote ? t(lang, 'hours.as_written', { text: o.hoursNote }) : undefined;
+    }
+    const parts: string[] = [];
+    if (s.status === 'open') parts.push(t(lang, 'hours.open_now'));
+    else if (s.status === 'closed') parts.push(t(lang, 'hours.closed'));
+    if (s.today.length) {
+      const ranges = s.today.map((r) => (r.to ? t(lang, 'hours.range', { from: r.from, to: r.to }) : t(lang, 'hours.open_end', { time: r.from }))).join(', ');
+      parts.push(t(lang, 'hours.today', { ranges }));
+    } else if (s.status === 'closed' && s.nextChange?.to === 'open') {
+      parts.push(t(lang, 'hours.opens_at', { day: t(lang, `hours.weekday.${s.nextChange.weekday}`), time: s.nextChange.time }));
+    }
+    return parts.length ? `${kind}${parts.join(', ')}` : undefined;
+  }
+
+  function view(r: RankedOffer, stadtteil: string | undefined, now: Date, lang: Lang): OfferView {
+    const o = r.offer;
+    const cats = o.categories.map((c) => findCategory(pack.categories, c)?.label[lang] ?? c);
+    const address = [o.address.street, [o.address.postcode, o.address.stadtteil ? name(o.address.stadtteil) : o.address.areaText].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+    let staleNote: string | undefined;
+    if (r.staleReason === 'undated') staleNote = t(lang, 'stale.undated');
+    else if (r.staleReason) staleNote = t(lang, `stale.${r.staleReason}`, { date: o.verified.date ? fmtDate(o.verified.date, lang) : '' });
+    if (o.flags.includes('conflict')) staleNote = [staleNote, t(lang, 'conflict_notice')].filter(Boolean).join(' ');
+    return {
+      id: o.id,
+      name: o.name,
+      provider: o.provider ?? undefined,
+      what: `${cats.join(', ')} · ${t(lang, `kind.${o.kind}`)}`,
+      address: address || undefined,
+      phone: o.phones[0],
+      email: o.email ?? undefined,
+      website: o.website ?? undefined,
+      mapUrl: osmMapUrl(o, m.name),
+      hours: hoursLine(o, now, lang),
+      kind: o.kind,
+      staleNote,
+      nearbyNote: r.reason === 'nearby' && stadtteil ? t(lang, 'reason.nearby') : undefined,
+    };
+  }
+
+  const toContact = (lang: Lang) => (c: MunicipalityPack['municipality']['contacts'][number]): Contact => ({
+    name: c.label[lang], phone: c.phone ?? undefined, email: c.email ?? undefined, website: c.website ?? undefined, note: c.note ?? undefined,
+  });
+
+  return {
+    cityName: m.name,
+    detectPlace: (text) => {
+      const r = resolveRegion(text, pack.regions);
+      return { stadtteil: r.stadtteil, candidates: r.candidates, postcode: r.postcode };
+    },
+    detectCategory: (text, lang) => detectCategory(text, lang, pack.categories),
+    stadtteile: () => pack.regions.stadtteile.map((s) => ({ id: s.id, name: name(s.id) })),
+    stadtteilName: name,
+    categories: (lang) => categoryButtons(pack.categories, lang),
+    categoryLabel: (id, lang) => findCategory(pack.categories, id)?.label[lang] ?? id,
+    search(q): LocalSearchResult {
+      const r = searchOffers(pack, { category: q.category, stadtteil: q.stadtteil, lang: q.lang, now: q.now, seed: q.seed, page: q.page, pageSize: PAGE_SIZE });
+      const ranking = r.ranking;
+      const pg = r.page;
+      const place = q.stadtteil ? name(q.stadtteil) : '';
+      const why = q.stadtteil ? t(q.lang, `why.${r.rule}`, { place }) : t(q.lang, `why.${r.rule}_no_place`);
+      const offers = (pg?.items ?? []).map((x) => view(x, q.stadtteil, q.now, q.lang));
+      const usedNearby = !!ranking?.usedNearby;
+      return {
+        offers,
+        total: ranking?.total ?? 0,
+        page: pg?.pageIndex ?? 0,
+        pages: pg?.pageCount ?? 0,
+        usedNearby,
+        why: usedNearby ? `${t(q.lang, 'nearby_notice', { place })} ${why}` : why,
+      };
+    },
+    counselling: (lang, stadtteil) => counsellingContacts(m, 'fallback', stadtteil).map(toContact(lang)),
+    finders: (lang) => finders(m).map((f) => ({ name: f.label[lang], website: f.url, phone: f.phone ?? undefined })),
+  };
+}

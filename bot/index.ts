@@ -1,0 +1,23 @@
+// Composition root: read the configuration, build the app, listen. Nothing else.
+import { loadConfig } from './config';
+import { buildApp } from './app';
+import { ContentError } from './knowledge/jsonFile';
+import { webRoutes } from './web/routes';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await buildApp(config, { routes: [webRoutes(config)] });
+  app.server.listen(config.port, config.host, () => {
+    app.services.log.info({ port: config.port, startupMs: app.startupMs }, 'Pflegenetz is listening');
+  });
+  const stop = () => app.server.close(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((err: Error) => {
+  // Content and configuration errors are for staff: one clear line with the file and line, no trace.
+  if (err instanceof ContentError || /configuration/i.test(err.message)) console.error(`Pflegenetz cannot start: ${err.message}`);
+  else console.error('Pflegenetz cannot start:', err);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+// The read-only knowledge base: sources, the dated benefits table and the answers of all layers
+// (federal → state → municipality). Loaded and validated once at startup.
+import * as fs from 'fs';
+import * as path from 'path';
+import MiniSearch from 'minisearch';
+import { ContentError, readJsonFile } from './jsonFile';
+import {
+  AnswersFileSchema, BenefitsFileSchema, SourcesFileSchema,
+  type Answer, type BenefitsFile, type Lang, type Source,
+} from './schema';
+
+export type Layer = 'federal' | 'state' | 'municipality';
+export interface LayeredAnswer extends Answer { layer: Layer; file: string }
+export interface SearchHit { id: string; score: number }
+
+export interface KnowledgeBase {
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly benefits: BenefitsFile;
+  readonly answers: ReadonlyMap<string, LayeredAnswer>;
+  /** full-text search over the answers (fuzzy, for typos), best first */
+  search(text: string, lang: Lang, limit?: number): SearchHit[];
+}
+
+export interface KnowledgeDirs { knowledgeDir: string; state: string; municipality: string }
+
+const PLACEHOLDER = /\{\{[^}]*\}\}/g;
+
+export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
+  const k = dirs.knowledgeDir;
+  const sourcesFile = path.join(k, 'sources.json');
+  const sources = new Map(readJsonFile(sourcesFile, SourcesFileSchema).sources.map((s) => [s.id, s]));
+  const benefits = readJsonFile(path.join(k, 'federal', 'benefits.json'), BenefitsFileSchema);
+
+  const answers = new Map<string, LayeredAnswer>();
+  const layers: [Layer, string][] = [['federal', 'federal'], ['state', dirs.state], ['municipality', dirs.municipality]];
+  for (const [layer, folder] of layers) {
+    const file = path.join(k, folder, 'answers.json');
+    if (!fs.existsSync(file)) continue;
+    for (const a of readJsonFile(file, AnswersFileSchema).answers) {
+      // A lower layer may replace a federal answer on purpose (local wording); same layer twice is a mistake.
+      const prev = answers.get(a.id);
+      if (prev && prev.layer === layer) throw new ContentError(file, undefined, `answer "${a.id}" is defined twice`);
+      for (const s of a.sources) {
+        if (!sources.has(s)) throw new ContentError(file, undefined, `answer "${a.id}" cites unknown source "${s}" (add it to ${sourcesFile})`);
+      }
+      answers.set(a.id, { ...a, layer, file });
+    }
+  }
+  const benefitIds = new Set(benefits.benefits.map((b) => b.id));
+  for (const b of benefits.benefits) for (const v of b.values) {
+    if (!sources.has(v.source)) throw new ContentError(path.join(k, 'federal', 'benefits.json'), undefined, `benefit "${b.id}" cites unknown source "${v.source}"`);
+  }
+  for (const a of answers.values()) {
+    for (const lang of ['de', 'en'] as const) {
+      for (const text of Object.values(a[lang]).filter((v): v is string => typeof v === 'string')) {
+        for (const m of text.matchAll(/\{\{b\.([a-z0-9_]+)/g)) {
+          if (!benefitIds.has(m[1])) throw new ContentError(a.file, undefined, `answer "${a.id}" (${lang}) uses unknown benefit "${m[1]}"`);
+        }
+      }
+    }
+    for (const f of a.followUps) {
+      if (!answers.has(f)) throw new ContentError(a.file, undefined, `answer "${a.id}" has follow-up "${f}" that does not exist`);
+    }
+  }
+
+  const indexes = new Map<Lang, MiniSearch>();
+  for (const lang of ['de', 'en'] as const) {
+    const ms = new MiniSearch({
+      fields: ['title', 'short', 'details', 'terms'],
+      storeFields: ['id'],
+      searchOptions: { boost: { title: 3, terms: 2, short: 1.5 }, fuzzy: 0.25, prefix: true, combineWith: 'OR' },
+    });
+    ms.addAll([...answers.values()].map((a) => ({
+      id: a.id,
+      title: a[lang].title,
+      short: a[lang].short.replace(PLACEHOLDER, ' '),
+      details: a[lang].details.replace(PLACEHOLDER, ' '),
+      terms: Object.keys(a[lang].glossary ?? {}).join(' '),
+    })));
+    indexes.set(lang, ms);
+  }
+
+  return {
+    sources, benefits, answers,
+    search(text, lang, limit = 3) {
+      const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+      if (!words.length) return [];
+      return indexes.get(lang)!.search(words.join(' ')).slice(0, limit).map((r) => ({ id: String(r.id), score: r.score }));
+    },
+  };
+}

@@ -1,0 +1,188 @@
+// Text normalisation in front of node-nlp. Applied identically to training utterances and to user
+// messages, so every rewrite only has to be consistent, not linguistically perfect.
+import { extractGrade } from './grade';
+
+/** Placeholder tokens. They survive node-nlp's tokenizer and stemmers unchanged. */
+export const TOKENS = { place: 'zzort', date: 'zzdatum', gradeOne: 'zzgradeins' } as const;
+
+/** Stadtteile and Ortsteile of Mülheim an der Ruhr (folded spelling). Collapsing them into one token
+ *  lets "Tagespflege in Saarn" teach "Tagespflege in Styrum". "Innenstadt" is left out on purpose:
+ *  it is an everyday word, not only a place. */
+const PLACES = [
+  'altstadt', 'stadtmitte', 'eppinghofen', 'broich', 'dumpten', 'heissen', 'heimaterde', 'winkhausen',
+  'fulerum', 'menden', 'holthausen', 'ickten', 'raadt', 'saarn', 'mintard', 'selbeck', 'speldorf',
+  'styrum', 'papenbusch', 'dichterviertel',
+];
+const PLACE_RE = new RegExp(`(?<![\\p{L}])(?:${PLACES.join('|')})(?![\\p{L}])`, 'gu');
+const POSTCODE_RE = /(?<!\d)454\d\d(?!\d)/g;
+// The city itself says nothing about the intent: everything here is about Mülheim.
+const CITY_RE = /(?<![\p{L}])mulheim(?:\s+an\s+der\s+ruhr)?(?![\p{L}])/gu;
+
+const MONTHS = [
+  'januar', 'jan', 'februar', 'feb', 'marz', 'mar', 'april', 'apr', 'mai', 'juni', 'jun', 'juli', 'jul',
+  'august', 'aug', 'september', 'sept', 'sep', 'oktober', 'okt', 'november', 'nov', 'dezember', 'dez',
+  'january', 'february', 'march', 'may', 'june', 'july', 'october', 'oct', 'december', 'dec',
+].join('|');
+const DATE_RES = [
+  /(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)/g,
+  /(?<!\d)\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?(?!\d)/g,
+  /(?<!\d)\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?!\d)/g,
+  new RegExp(`(?<!\\d)\\d{1,2}(?:\\.|st|nd|rd|th)?\\s*(?:of\\s+)?(?:${MONTHS})(?![\\p{L}])\\.?(?:\\s*\\d{4})?`, 'gu'),
+  new RegExp(`(?<![\\p{L}])(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)(?:,?\\s*\\d{4})?`, 'gu'),
+];
+
+/** Lower case, ß→ss, diacritics removed (ä→a) and the ASCII spellings folded the same way
+ *  (ae→a, oe→o, ue→u), so "Mülheim", "Muelheim" and "Mulheim" meet. "ue" after a, e or q stays
+ *  ("neue", "Dauer", "Quelle"). */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ae/g, 'a')
+    .replace(/oe/g, 'o')
+    .replace(/(?<![aeq])ue/g, 'u');
+}
+
+/** Words of a folded text (letters and digits; placeholders included). */
+export function words(folded: string): string[] {
+  return folded.split(/[^\p{L}\d]+/u).filter(Boolean);
+}
+
+/** Replace places, postcodes and dates with placeholders; drop the city name. Input is folded. */
+export function replaceEntities(folded: string): string {
+  let out = folded;
+  for (const re of DATE_RES) out = out.replace(re, ` ${TOKENS.date} `);
+  return out
+    .replace(CITY_RE, ' ')
+    .replace(PLACE_RE, ` ${TOKENS.place} `)
+    .replace(POSTCODE_RE, ` ${TOKENS.place} `);
+}
+
+/** Optimal-string-alignment distance, stopping early above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i += 1) {
+    rows.push(new Array<number>(b.length + 1).fill(0));
+    rows[i][0] = i;
+  }
+  for (let j = 0; j <= b.length; j += 1) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i += 1) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
+      rows[i][j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return rows[a.length][b.length];
+}
+
+const LINKERS = ['', 's', 'n', 'en', 'e', 'es', 'er'];
+const MIN_PART = 4;
+
+/** Words known from training, used to repair typos and split German compounds. */
+export class Vocabulary {
+  private readonly known = new Set<string>();
+  private readonly byFirst = new Map<string, string[]>();
+  private readonly counts = new Map<string, number>();
+  private readonly splitCache = new Map<string, string[] | null>();
+
+  constructor(foldedTexts: Iterable<string>) {
+    for (const text of foldedTexts) {
+      for (const w of words(text)) {
+        if (/\d/.test(w) || w.startsWith('zz')) continue;
+        this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
+        if (this.known.has(w)) continue;
+        this.known.add(w);
+        const first = w[0];
+        const list = this.byFirst.get(first) ?? [];
+        list.push(w);
+        this.byFirst.set(first, list);
+      }
+    }
+  }
+
+  has(word: string): boolean {
+    return this.known.has(word);
+  }
+
+  /** Closest known word for an unknown one: same first letter (first-letter typos are rare and
+   *  allowing them turns "hund" into "und"), distance 1 from 5 letters, 2 from 9 letters. */
+  correct(word: string): string | undefined {
+    if (this.known.has(word) || word.length < 5 || /\d/.test(word)) return undefined;
+    const max = word.length >= 9 ? 2 : 1;
+    let best: string | undefined;
+    let bestDist = max + 1;
+    for (const cand of this.byFirst.get(word[0]) ?? []) {
+      if (cand.length < 4) continue;
+      const d = editDistance(word, cand, max);
+      if (d < bestDist || (d === bestDist && best !== undefined && (this.counts.get(cand) ?? 0) > (this.counts.get(best) ?? 0))) {
+        best = cand;
+        bestDist = d;
+      }
+    }
+    return bestDist <= max ? best : undefined;
+  }
+
+  /** Split a compound into known words ("pflegegeldantrag" → pflegegeld, antrag), fewest parts
+   *  first, linking letters allowed between parts. Returns undefined when no split exists. */
+  split(word: string): string[] | undefined {
+    if (word.length < 2 * MIN_PART) return undefined;
+    const cached = this.splitCache.get(word);
+    if (cached !== undefined) return cached ?? undefined;
+    const result = this.segment(word, 0, 3);
+    const parts = result && result.length > 1 ? result : undefined;
+    this.splitCache.set(word, parts ?? null);
+    return parts;
+  }
+
+  private segment(word: string, from: number, maxParts: number): string[] | undefined {
+    const rest = word.slice(from);
+    if (from > 0 && this.known.has(rest) && rest.length >= MIN_PART) return [rest];
+    if (maxParts <= 1) return undefined;
+    // Longest head first: fewer, more specific parts.
+    for (let end = word.length - MIN_PART; end >= from + MIN_PART; end -= 1) {
+      const head = word.slice(from, end);
+      if (!this.known.has(head) || head === word) continue;
+      for (const link of LINKERS) {
+        if (!word.startsWith(link, end)) continue;
+        const next = end + link.length;
+        if (word.length - next < MIN_PART) continue;
+        const tail = this.segment(word, next, maxParts - 1);
+        if (tail) return [head, ...tail];
+      }
+    }
+    return undefined;
+  }
+}
+
+export interface NormaliseSettings {
+  spelling: boolean;
+  compounds: boolean;
+}
+
+/** The text node-nlp sees: folded, entities replaced, typos repaired against the training words,
+ *  compounds followed by their parts, plus a marker when care grade 1 is named (grade 1 has its own
+ *  intent, and the digit alone is too weak a feature). */
+export function normaliseForNlu(text: string, vocab: Vocabulary | undefined, settings: NormaliseSettings): string {
+  const folded = replaceEntities(foldText(text));
+  const out: string[] = [];
+  for (const w of words(folded)) {
+    let word = w;
+    if (vocab && settings.spelling && !vocab.has(word)) word = vocab.correct(word) ?? word;
+    out.push(word);
+    if (vocab && settings.compounds) {
+      const parts = vocab.split(word);
+      if (parts) out.push(...parts);
+    }
+  }
+  if (extractGrade(text) === 1) out.push(TOKENS.gradeOne);
+  return out.join(' ');
+}

@@ -1,0 +1,186 @@
+// Subword intent classifier: multinomial logistic regression over TF-IDF weighted words, word pairs
+// and character 3–5-grams. It complements node-nlp's word-stem network: character n-grams survive
+// typos, inflection and German compounds ("Pflegesachleisung", "Menülieferdienst") that whole-word
+// features miss. Deterministic (seeded shuffling), so the same corpus gives the same model.
+
+export interface SubwordSettings {
+  minN: number;
+  maxN: number;
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+}
+
+export const DEFAULT_SUBWORD_SETTINGS: SubwordSettings = { minN: 3, maxN: 5, epochs: 20, learningRate: 0.8, l2: 1e-4, seed: 1 };
+
+export interface SubwordModelJson {
+  settings: SubwordSettings;
+  intents: string[];
+  features: string[];
+  /** base64 Float32Array: idf per feature */
+  idf: string;
+  /** base64 Float32Array: weights, feature-major (feature * intents + intent) */
+  weights: string;
+  bias: number[];
+}
+
+interface SparseVector { idx: Int32Array; val: Float32Array }
+
+/** Raw feature strings of a normalised text. */
+export function subwordFeatures(text: string, minN: number, maxN: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (k: string): void => { counts.set(k, (counts.get(k) ?? 0) + 1); };
+  const ws = text.split(/[^\p{L}\d]+/u).filter(Boolean);
+  for (const w of ws) {
+    add(`w:${w}`);
+    if (w.startsWith('zz')) continue; // placeholders: the whole token is the feature
+    const s = `_${w}_`;
+    for (let n = minN; n <= maxN; n += 1) {
+      for (let i = 0; i + n <= s.length; i += 1) add(`c:${s.slice(i, i + n)}`);
+    }
+  }
+  for (let i = 0; i + 1 < ws.length; i += 1) add(`b:${ws[i]}_${ws[i + 1]}`);
+  return counts;
+}
+
+function toBase64(arr: Float32Array): string {
+  return Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).toString('base64');
+}
+
+function fromBase64(s: string): Float32Array {
+  const buf = Buffer.from(s, 'base64');
+  const copy = new Uint8Array(buf.length);
+  copy.set(buf);
+  return new Float32Array(copy.buffer);
+}
+
+/** Park–Miller PRNG: tiny, seeded, good enough for shuffling. */
+function prng(seed: number): () => number {
+  let state = seed % 2147483647;
+  if (state <= 0) state += 2147483646;
+  return () => {
+    state = (state * 16807) % 2147483647;
+    return (state - 1) / 2147483646;
+  };
+}
+
+export class SubwordClassifier {
+  private readonly index: Map<string, number>;
+
+  private constructor(
+    private readonly settings: SubwordSettings,
+    readonly intents: string[],
+    private readonly features: string[],
+    private readonly idf: Float32Array,
+    private readonly weights: Float32Array,
+    private readonly bias: Float64Array,
+  ) {
+    this.index = new Map(features.map((f, i) => [f, i]));
+  }
+
+  static train(docs: Array<{ text: string; intent: string }>, partial: Partial<SubwordSettings> = {}): SubwordClassifier {
+    const settings = { ...DEFAULT_SUBWORD_SETTINGS, ...partial };
+    const intents = [...new Set(docs.map((d) => d.intent))];
+    const intentIndex = new Map(intents.map((n, i) => [n, i]));
+    const raw = docs.map((d) => subwordFeatures(d.text, settings.minN, settings.maxN));
+    const df = new Map<string, number>();
+    for (const f of raw) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+    const features = [...df.keys()];
+    const idf = new Float32Array(features.length);
+    features.forEach((f, i) => { idf[i] = Math.log(1 + docs.length / (df.get(f) ?? 1)); });
+    const K = intents.length;
+    const model = new SubwordClassifier(settings, intents, features, idf, new Float32Array(features.length * K), new Float64Array(K));
+    const X = raw.map((f) => model.vectorise(f));
+    const Y = docs.map((d) => intentIndex.get(d.intent) ?? 0);
+    model.fit(X, Y);
+    return model;
+  }
+
+  static fromJSON(json: SubwordModelJson): SubwordClassifier {
+    const weights = fromBase64(json.weights);
+    const idf = fromBase64(json.idf);
+    if (idf.length !== json.features.length || weights.length !== json.features.length * json.intents.length || json.bias.length !== json.intents.length) {
+      throw new Error('subword model: inconsistent sizes');
+    }
+    return new SubwordClassifier(json.settings, json.intents, json.features, idf, weights, Float64Array.from(json.bias));
+  }
+
+  toJSON(): SubwordModelJson {
+    return {
+      settings: this.settings,
+      intents: this.intents,
+      features: this.features,
+      idf: toBase64(this.idf),
+      weights: toBase64(this.weights),
+      bias: [...this.bias],
+    };
+  }
+
+  /** Probability per intent (softmax), highest first. */
+  predict(text: string): Array<{ intent: string; score: number }> {
+    const x = this.vectorise(subwordFeatures(text, this.settings.minN, this.settings.maxN));
+    const p = this.probabilities(x);
+    return this.intents.map((intent, k) => ({ intent, score: p[k] })).sort((a, b) => b.score - a.score);
+  }
+
+  private vectorise(counts: Map<string, number>): SparseVector {
+    const idx: number[] = [];
+    const val: number[] = [];
+    let norm = 0;
+    for (const [k, tf] of counts) {
+      const i = this.index.get(k);
+      if (i === undefined) continue;
+      const w = (1 + Math.log(tf)) * this.idf[i];
+      idx.push(i);
+      val.push(w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    return { idx: Int32Array.from(idx), val: Float32Array.from(val.map((v) => v / norm)) };
+  }
+
+  private probabilities(x: SparseVector): Float64Array {
+    const K = this.intents.length;
+    const z = Float64Array.from(this.bias);
+    for (let a = 0; a < x.idx.length; a += 1) {
+      const base = x.idx[a] * K;
+      const v = x.val[a];
+      for (let k = 0; k < K; k += 1) z[k] += this.weights[base + k] * v;
+    }
+    let max = -Infinity;
+    for (let k = 0; k < K; k += 1) max = Math.max(max, z[k]);
+    let sum = 0;
+    for (let k = 0; k < K; k += 1) { z[k] = Math.exp(z[k] - max); sum += z[k]; }
+    for (let k = 0; k < K; k += 1) z[k] /= sum;
+    return z;
+  }
+
+  /** Plain SGD on the cross-entropy with L2 on the touched weights, decaying learning rate. */
+  private fit(X: SparseVector[], Y: number[]): void {
+    const { epochs, learningRate, l2, seed } = this.settings;
+    const K = this.intents.length;
+    const rnd = prng(seed);
+    const order = X.map((_, i) => i);
+    for (let ep = 0; ep < epochs; ep += 1) {
+      for (let i = order.length - 1; i > 0; i -= 1) {
+        const j = Math.floor(rnd() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      const lr = learningRate / (1 + 0.1 * ep);
+      for (const n of order) {
+        const x = X[n];
+        const p = this.probabilities(x);
+        for (let k = 0; k < K; k += 1) {
+          const g = p[k] - (Y[n] === k ? 1 : 0);
+          if (Math.abs(g) < 1e-7) continue;
+          for (let a = 0; a < x.idx.length; a += 1) {
+            const w = x.idx[a] * K + k;
+            this.weights[w] -= lr * (g * x.val[a] + l2 * this.weights[w]);
+          }
+          this.bias[k] -= lr * g;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,113 @@
+// Opening hours in OpenStreetMap syntax, evaluated in the city's time zone whatever the server's
+// zone is. Returns structured data only; the caller turns it into words in the user's language.
+import OpeningHours from 'opening_hours';
+import type { MunicipalityFile } from './schema';
+
+export interface HoursContext {
+  /** IANA zone of the city, e.g. Europe/Berlin */
+  timeZone: string;
+  /** ISO country code and state name as the opening_hours library knows them (public holidays) */
+  countryCode: string;
+  stateName: string;
+  lat: number;
+  lon: number;
+}
+
+/** The hours context of a city, from its municipality.json. */
+export function hoursContextOf(m: MunicipalityFile): HoursContext {
+  return { timeZone: m.timeZone, countryCode: m.countryCode, stateName: m.stateName, lat: m.centre.lat, lon: m.centre.lon };
+}
+
+export interface WallTime {
+  /** YYYY-MM-DD in the city's time zone */
+  date: string;
+  /** HH:MM, 24 h */
+  time: string;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
+}
+
+export interface OpeningSummary {
+  /** none: no hours known; invalid: the stored value does not parse */
+  status: 'open' | 'closed' | 'unknown' | 'none' | 'invalid';
+  /** the next change of state within the look-ahead window, and the state after it */
+  nextChange?: WallTime & { to: 'open' | 'closed' | 'unknown' };
+  /** today's intervals; `to` null means open end ("18:00+") */
+  today: { from: string; to: string | null }[];
+  /** comment attached to the current rule, e.g. "nach Vereinbarung" */
+  comment?: string;
+}
+
+const LOOKAHEAD_DAYS = 14;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A Date whose local fields show the wall clock of `timeZone` at instant `at`. The library reads
+ *  local fields, so this makes results independent of the server's own zone. */
+export function toWallClock(at: Date, timeZone: string): Date {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return new Date(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+}
+
+function wall(d: Date): WallTime {
+  return {
+    date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+    time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
+    weekday: d.getDay(),
+  };
+}
+
+function parse(value: string, ctx: HoursContext): OpeningHours {
+  return new OpeningHours(value, { lat: ctx.lat, lon: ctx.lon, address: { country_code: ctx.countryCode, state: ctx.stateName } });
+}
+
+/** Parse problems of an opening_hours value: `error` when it cannot be used, `warnings` otherwise. */
+export function checkOpeningHours(value: string, ctx: HoursContext): { error?: string; warnings: string[] } {
+  try {
+    const oh = parse(value, ctx);
+    return { warnings: oh.getWarnings() };
+  } catch (err) {
+    return { error: String(err instanceof Error ? err.message : err).split('\n')[0], warnings: [] };
+  }
+}
+
+export function openingSummary(openingHours: string | null, now: Date, ctx: HoursContext): OpeningSummary {
+  if (!openingHours) return { status: 'none', today: [] };
+  let oh: OpeningHours;
+  try {
+    oh = parse(openingHours, ctx);
+  } catch {
+    return { status: 'invalid', today: [] };
+  }
+  const w = toWallClock(now, ctx.timeZone);
+  const state = oh.getStateString(w, true);
+  const summary: OpeningSummary = { status: state, today: [] };
+  const comment = oh.getComment(w);
+  if (comment) summary.comment = comment;
+
+  const next = oh.getNextChange(w, new Date(w.getTime() + LOOKAHEAD_DAYS * 86_400_000));
+  if (next) summary.nextChange = { ...wall(next), to: oh.getStateString(next, true) };
+
+  const dayStart = new Date(w.getFullYear(), w.getMonth(), w.getDate());
+  const dayEnd = new Date(w.getFullYear(), w.getMonth(), w.getDate() + 1);
+  for (const [from, to, unknown] of oh.getOpenIntervals(dayStart, dayEnd)) {
+    const endsAtMidnight = to.getTime() >= dayEnd.getTime();
+    summary.today.push({
+      from: wall(from).time,
+      // An open end is reported by the library as "unknown until midnight".
+      to: unknown && endsAtMidnight ? null : endsAtMidnight ? '24:00' : wall(to).time,
+    });
+  }
+  return summary;
+}
+
+/** true/false when the hours say so; null when no hours are known or the state is unknown. */
+export function isOpen(offer: { openingHours: string | null }, now: Date, ctx: HoursContext): boolean | null {
+  const s = openingSummary(offer.openingHours, now, ctx).status;
+  return s === 'open' ? true : s === 'closed' ? false : null;
+}

@@ -1,0 +1,67 @@
+// createServer() builds the HTTP server without listening, so tests can start it on port 0.
+import * as restify from 'restify';
+import { z } from 'zod';
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Logger } from './services';
+
+export interface ServerDeps {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  log: Logger;
+  /** further routes (web chat, Direct Line) registered by their own modules */
+  routes?: ((server: restify.Server) => void)[];
+  maxBodyBytes?: number;
+}
+
+// The minimum an activity needs before it reaches the SDK; everything else is optional there too.
+const ActivityShape = z.object({
+  type: z.string().min(1).max(64),
+  conversation: z.object({ id: z.string().min(1).max(512) }),
+  from: z.object({ id: z.string().min(1).max(512) }).optional(),
+  text: z.string().optional(),
+  locale: z.string().max(32).optional(),
+  channelId: z.string().max(64).optional(),
+}).passthrough();
+
+function problem(res: restify.Response, status: number, error: string, message: string): void {
+  res.status(status);
+  res.json({ error, message });
+}
+
+export function createServer(deps: ServerDeps): restify.Server {
+  const server = restify.createServer({ name: 'pflegenetz', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes ?? 256 * 1024, mapParams: false, rejectUnknown: false }));
+
+  server.get('/healthz', async (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    const parsed = ActivityShape.safeParse(req.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      problem(res, 400, 'BadActivity', `Not a valid Bot Framework activity: ${issue.path.join('.') || 'body'}: ${issue.message}`);
+      return;
+    }
+    if (parsed.data.type === 'message' && !parsed.data.from) {
+      problem(res, 400, 'BadActivity', 'A message activity needs "from".');
+      return;
+    }
+    try {
+      await deps.adapter.process(req, res, (ctx) => deps.bot.run(ctx));
+    } catch (err) {
+      deps.log.error({ err: { message: (err as Error).message } }, 'request failed');
+      if (!res.headersSent) problem(res, 500, 'InternalError', 'The message could not be processed. Please try again.');
+    }
+  });
+
+  for (const register of deps.routes ?? []) register(server);
+
+  server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number }, cb: () => void) => {
+    // bodyParser errors (malformed JSON, too large) keep their 4xx status with a readable message
+    if (err.statusCode && err.statusCode < 500) deps.log.warn({ status: err.statusCode, name: err.name }, 'bad request');
+    cb();
+  });
+  return server;
+}

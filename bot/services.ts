@@ -1,0 +1,39 @@
+// What the dialogs need from the rest of the system. Plain interfaces: the NLU, knowledge and offer
+// modules know nothing of botbuilder, and tests can pass small real instances.
+import type { i18n } from 'i18next';
+import type { KnowledgeBase } from './knowledge/kb';
+import type { SafetyCheck } from './safety/safety';
+import type { Lang } from './knowledge/schema';
+import type { AmountLookup } from './knowledge/render';
+
+export interface IntentScore { intent: string; score: number }
+export interface NluResult { lang: Lang; intent: string; score: number; ranked: IntentScore[]; entities: { grade?: number } }
+export interface Nlu {
+  classify(text: string, lang: Lang): Promise<NluResult>;
+  detectLanguage(text: string): Lang | undefined;
+  readonly threshold: number;
+}
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+export interface Services {
+  kb: KnowledgeBase;
+  nlu: Nlu;
+  safety: SafetyCheck;
+  i18n: i18n;
+  amount: (lang: Lang, today: string) => AmountLookup;
+  local: import('./conversation/local').LocalHelp;
+  log: Logger;
+  retentionDays: number;
+  maxMessageChars: number;
+  defaultLang: Lang;
+  logUserText: boolean;
+  /** today's date YYYY-MM-DD (injected so tests and demos are reproducible) */
+  today(): string;
+  now(): Date;
+}

@@ -1,0 +1,77 @@
+// Answers one knowledge-base topic. Grade-dependent answers ask for the care grade first (once per
+// conversation) and then give the amount for that grade.
+import { TextPrompt, WaterfallDialog, type DialogContext, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { buildAnswerReply } from '../bot/conversation/answers';
+import { extractGrade } from '../bot/nlu/grade';
+import type { Action } from '../bot/channels/reply';
+import { getMemory, sendReply, turnInfo, type DialogDeps } from './context';
+import { InterruptibleDialog } from './interruptibleDialog';
+
+export const ANSWER_DIALOG = 'answerDialog';
+const GRADE_PROMPT = 'gradePrompt';
+const UNKNOWN = /^(weiß (ich )?nicht|weiss (ich )?nicht|keine ahnung|unklar|noch keinen?|kein pflegegrad|i don'?t know|not sure|unknown|none( yet)?|no grade)$/i;
+
+export interface AnswerOptions { answerId: string; grade?: number }
+
+/** Grade answers: 1–5, 0 = none yet / unknown. */
+export function parseGradeAnswer(text: string): number | undefined {
+  const t = text.trim().replace(/[.!]+$/, '');
+  if (UNKNOWN.test(t)) return 0;
+  return extractGrade(t, { expectGrade: true });
+}
+
+export class AnswerDialog extends InterruptibleDialog {
+  constructor(deps: DialogDeps) {
+    super(ANSWER_DIALOG, deps);
+    this.addDialog(new TextPrompt(GRADE_PROMPT, async (pc: PromptValidatorContext<string>) => {
+      if (!pc.recognized.succeeded) return false;
+      if (parseGradeAnswer(pc.recognized.value ?? '') !== undefined) return true;
+      const { lang } = turnInfo(pc.context);
+      if (pc.attemptCount < 3) await pc.context.sendActivity(this.deps.services.i18n.t('grade_reprompt', { lng: lang }));
+      return false;
+    }));
+    this.addDialog(new WaterfallDialog('answerSteps', [this.askGrade.bind(this), this.answer.bind(this)]));
+    this.initialDialogId = 'answerSteps';
+  }
+
+  protected async acceptsInput(_dc: DialogContext, text: string): Promise<boolean> {
+    return parseGradeAnswer(text) !== undefined;
+  }
+
+  private async askGrade(step: WaterfallStepContext) {
+    const opts = step.options as AnswerOptions;
+    const a = this.deps.services.kb.answers.get(opts.answerId);
+    if (!a) return step.endDialog();
+    const mem = await getMemory(this.deps, step.context);
+    const grade = opts.grade ?? mem.grade;
+    if (!a.usesGrade || grade !== undefined) return step.next(grade);
+    const { lang } = turnInfo(step.context);
+    const t = this.deps.services.i18n.t.bind(this.deps.services.i18n);
+    const buttons: Action[] = [1, 2, 3, 4, 5].map((g) => ({ kind: 'command', title: t('grade_button', { lng: lang, grade: g }), value: `grade:${g}` }));
+    buttons.push({ kind: 'command', title: t('grade_unknown', { lng: lang }), value: 'grade:0' });
+    // The general answer (all grades) comes first, so nobody has to answer a question to learn something.
+    const general = buildAnswerReply(a, this.answerContext(step, undefined, mem.stadtteil), this.deps.services.now(), turnInfo(step.context).seed);
+    await sendReply(this.deps, step.context, { text: general.text, footer: general.footer });
+    await sendReply(this.deps, step.context, { text: t('ask_grade', { lng: lang }), suggestions: buttons });
+    return step.prompt(GRADE_PROMPT, {});
+  }
+
+  private async answer(step: WaterfallStepContext) {
+    const opts = step.options as AnswerOptions;
+    const a = this.deps.services.kb.answers.get(opts.answerId)!;
+    const mem = await getMemory(this.deps, step.context);
+    let grade = step.result as number | undefined;
+    if (typeof step.result === 'string') grade = parseGradeAnswer(step.result);
+    if (grade !== undefined && grade > 0) mem.grade = grade;
+    mem.lastTopic = a.id;
+    const reply = buildAnswerReply(a, this.answerContext(step, grade, mem.stadtteil), this.deps.services.now(), turnInfo(step.context).seed);
+    await sendReply(this.deps, step.context, reply);
+    return step.endDialog();
+  }
+
+  private answerContext(step: WaterfallStepContext, grade: number | undefined, stadtteil: string | undefined) {
+    const s = this.deps.services;
+    const { lang } = turnInfo(step.context);
+    return { kb: s.kb, t: s.i18n.t.bind(s.i18n), lang, amount: s.amount(lang, s.today()), local: s.local, grade, stadtteil };
+  }
+}

@@ -1,0 +1,154 @@
+// Finds local offers by kind of help and district. Missing pieces are asked for with buttons and
+// remembered for the rest of the conversation ("und Essen auf Rädern?" keeps the district).
+import { TextPrompt, WaterfallDialog, type DialogContext, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Action, Card, Reply } from '../bot/channels/reply';
+import type { OfferView } from '../bot/conversation/local';
+import { contactLine } from '../bot/conversation/answers';
+import { getMemory, matchOption, normalise, sendReply, turnInfo, type DialogDeps } from './context';
+import { InterruptibleDialog } from './interruptibleDialog';
+
+export const FIND_OFFER_DIALOG = 'findOfferDialog';
+const CATEGORY_PROMPT = 'offerCategoryPrompt';
+const PLACE_PROMPT = 'offerPlacePrompt';
+/** stands for "the whole city" in memory */
+export const WHOLE_CITY = '*';
+const WHOLE_CITY_WORDS = /^(ganz (mülheim|muelheim)|all of (mülheim|muelheim)|egal|überall|ueberall|whole city|anywhere|stadtweit)$/i;
+
+export interface FindOfferOptions { category?: string; stadtteil?: string; page?: number; text?: string }
+
+export class FindOfferDialog extends InterruptibleDialog {
+  constructor(deps: DialogDeps) {
+    super(FIND_OFFER_DIALOG, deps);
+    this.addDialog(new TextPrompt(CATEGORY_PROMPT, async (pc: PromptValidatorContext<string>) => {
+      if (this.categoryFrom(pc.context, pc.recognized.value ?? '')) return true;
+      if (pc.attemptCount < 3) await pc.context.sendActivity(this.t(pc.context, 'offers_dialog.category_reprompt'));
+      return false;
+    }));
+    this.addDialog(new TextPrompt(PLACE_PROMPT, async (pc: PromptValidatorContext<string>) => {
+      const place = this.placeFrom(pc.context, pc.recognized.value ?? '');
+      if (place.stadtteil) return true;
+      if (place.candidates.length > 1) {
+        await this.askPlace(pc.context, place.candidates, place.postcode);
+        return false;
+      }
+      if (pc.attemptCount < 3) await pc.context.sendActivity(this.t(pc.context, 'offers_dialog.place_reprompt'));
+      return false;
+    }));
+    this.addDialog(new WaterfallDialog('findOfferSteps', [this.category.bind(this), this.place.bind(this), this.show.bind(this)]));
+    this.initialDialogId = 'findOfferSteps';
+  }
+
+  private t(ctx: DialogContext['context'], key: string, vars: Record<string, unknown> = {}): string {
+    return this.deps.services.i18n.t(key, { lng: turnInfo(ctx).lang, ...vars });
+  }
+
+  protected async acceptsInput(dc: DialogContext, text: string): Promise<boolean> {
+    const p = this.placeFrom(dc.context, text);
+    return !!this.categoryFrom(dc.context, text) || !!p.stadtteil || p.candidates.length > 0;
+  }
+
+  private categoryFrom(ctx: DialogContext['context'], text: string): string | undefined {
+    const { lang } = turnInfo(ctx);
+    const local = this.deps.services.local;
+    const n = normalise(text);
+    const byLabel = local.categories(lang).find((c) => normalise(c.label) === n);
+    return byLabel?.id ?? local.detectCategory(text, lang);
+  }
+
+  private placeFrom(ctx: DialogContext['context'], text: string): { stadtteil?: string; candidates: string[]; postcode?: string } {
+    const n = normalise(text);
+    if (WHOLE_CITY_WORDS.test(n) || normalise(this.t(ctx, 'offers_dialog.whole_city')) === n) return { stadtteil: WHOLE_CITY, candidates: [] };
+    const local = this.deps.services.local;
+    const byName = local.stadtteile().find((s) => normalise(s.name) === n);
+    if (byName) return { stadtteil: byName.id, candidates: [] };
+    return local.detectPlace(text);
+  }
+
+  private async category(step: WaterfallStepContext) {
+    const opts = (step.options ?? {}) as FindOfferOptions;
+    if (opts.category) return step.next(opts.category);
+    const { lang } = turnInfo(step.context);
+    const buttons: Action[] = this.deps.services.local.categories(lang).map((c) => ({ kind: 'command', title: c.label, value: `offers:${c.id}` }));
+    await sendReply(this.deps, step.context, { text: this.t(step.context, 'offers_dialog.ask_category'), suggestions: buttons });
+    return step.prompt(CATEGORY_PROMPT, {});
+  }
+
+  private async place(step: WaterfallStepContext) {
+    const opts = (step.options ?? {}) as FindOfferOptions;
+    opts.category = typeof step.result === 'string' && !opts.category ? this.categoryFrom(step.context, step.result) : opts.category;
+    const mem = await getMemory(this.deps, step.context);
+    mem.category = opts.category;
+    const stadtteil = opts.stadtteil ?? mem.stadtteil;
+    if (stadtteil) return step.next({ stadtteil });
+    await this.askPlace(step.context, this.deps.services.local.stadtteile().map((s) => s.id), undefined, opts.category);
+    return step.prompt(PLACE_PROMPT, {});
+  }
+
+  private async askPlace(ctx: DialogContext['context'], ids: string[], postcode?: string, category?: string): Promise<void> {
+    const local = this.deps.services.local;
+    const buttons: Action[] = ids.map((id) => ({ kind: 'command', title: local.stadtteilName(id), value: `place:${id}` }));
+    buttons.push({ kind: 'command', title: this.t(ctx, 'offers_dialog.whole_city'), value: `place:${WHOLE_CITY}` });
+    const { lang } = turnInfo(ctx);
+    const text = postcode
+      ? this.t(ctx, 'offers_dialog.place_ambiguous', { postcode })
+      : this.t(ctx, 'offers_dialog.ask_place', { category: category ? local.categoryLabel(category, lang) : '' });
+    await sendReply(this.deps, ctx, { text, suggestions: buttons });
+  }
+
+  private async show(step: WaterfallStepContext) {
+    const opts = (step.options ?? {}) as FindOfferOptions;
+    const mem = await getMemory(this.deps, step.context);
+    let stadtteil: string | undefined;
+    if (typeof step.result === 'string') {
+      const cmd = matchOption(mem, step.result);
+      stadtteil = cmd?.startsWith('place:') ? cmd.slice(6) : this.placeFrom(step.context, step.result).stadtteil;
+    } else stadtteil = (step.result as { stadtteil?: string }).stadtteil;
+    mem.stadtteil = stadtteil;
+    const category = opts.category!;
+    await sendReply(this.deps, step.context, this.results(step.context, category, stadtteil, opts.page ?? 0));
+    return step.endDialog();
+  }
+
+  results(ctx: DialogContext['context'], category: string, stadtteil: string | undefined, page: number): Reply {
+    const s = this.deps.services;
+    const { lang, seed } = turnInfo(ctx);
+    const local = s.local;
+    const where = !stadtteil || stadtteil === WHOLE_CITY ? undefined : stadtteil;
+    const r = local.search({ category, stadtteil: where, lang, now: s.now(), seed, page });
+    const catLabel = local.categoryLabel(category, lang);
+    const place = where ? local.stadtteilName(where) : this.t(ctx, 'offers_dialog.whole_city');
+    const suggestions: Action[] = [];
+    if (!r.offers.length) {
+      // Honest: nothing invented; the city's counselling and the national finders instead.
+      const contacts = [...local.counselling(lang, where).slice(0, 2), ...local.finders(lang)];
+      const text = [this.t(ctx, page > 0 ? 'offers_dialog.no_more' : 'offers_dialog.none', { category: catLabel, place }), ...contacts.map((c) => `• ${contactLine(c)}`)].join('\n');
+      suggestions.push({ kind: 'command', title: this.t(ctx, 'offers_dialog.other_place'), value: `offers:${category}:place` });
+      suggestions.push({ kind: 'command', title: this.t(ctx, 'offers_dialog.other_category'), value: 'offers' });
+      return { text, suggestions };
+    }
+    const head = page === 0
+      ? this.t(ctx, 'offers_dialog.results', { category: catLabel, place, count: r.total })
+      : this.t(ctx, 'offers_dialog.results_more', { from: page * 3 + 1, to: page * 3 + r.offers.length, count: r.total });
+    const lines = [head];
+    if (r.usedNearby) lines.push(r.why);
+    const cards = r.offers.map((o) => this.card(ctx, o));
+    if (!r.offers.some((o) => o.phone)) {
+      const c = local.counselling(lang, where)[0];
+      if (c) lines.push(s.i18n.t('counselling_fallback', { lng: lang, contact: contactLine(c) }));
+    }
+    if (page + 1 < r.pages) suggestions.push({ kind: 'command', title: this.t(ctx, 'offers_dialog.more'), value: `offers:${category}:page:${page + 1}` });
+    suggestions.push({ kind: 'command', title: this.t(ctx, 'offers_dialog.why'), value: `why:${category}` });
+    suggestions.push({ kind: 'command', title: this.t(ctx, 'offers_dialog.other_place'), value: `offers:${category}:place` });
+    suggestions.push({ kind: 'command', title: this.t(ctx, 'offers_dialog.other_category'), value: 'offers' });
+    return { text: lines.join('\n\n'), cards, suggestions };
+  }
+
+  private card(ctx: DialogContext['context'], o: OfferView): Card {
+    const actions: Action[] = [];
+    if (o.phone) actions.push({ kind: 'call', title: `${this.t(ctx, 'offers_dialog.call')}: ${o.phone}`, value: o.phone });
+    if (o.website) actions.push({ kind: 'url', title: this.t(ctx, 'offers_dialog.website'), value: o.website });
+    if (o.mapUrl) actions.push({ kind: 'url', title: this.t(ctx, 'offers_dialog.map'), value: o.mapUrl });
+    const lines = [o.what, o.address, o.phone ? `☎ ${o.phone}` : undefined, o.email ? `✉ ${o.email}` : undefined, o.hours, o.nearbyNote, o.staleNote].filter((x): x is string => !!x);
+    return { title: o.name, subtitle: o.provider, lines, actions };
+  }
+}

@@ -1,0 +1,48 @@
+// Base for every guided dialog (like core-bot's CancelAndHelpDialog): "abbrechen"/"cancel" ends it,
+// "hilfe"/"help" explains and re-prompts, and a clear new question leaves the dialog so the main
+// dialog can answer it. Crises are handled even earlier, by the bot, in every turn.
+import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { turnInfo, type DialogDeps } from './context';
+
+export interface Reroute { reroute: true }
+export const REROUTE: Reroute = { reroute: true };
+
+const CANCEL = /^(abbrechen|abbruch|stopp?|cancel|quit|beenden|neu starten|von vorn|start over|restart|menü|menu|themen|topics)$/i;
+const HELP = /^(hilfe|help|\?|was kann ich (hier )?tun|what can i do)$/i;
+
+export abstract class InterruptibleDialog extends ComponentDialog {
+  constructor(id: string, protected readonly deps: DialogDeps) {
+    super(id);
+  }
+
+  /** Whether this text is a valid answer to the current step (then no rerouting is considered). */
+  protected abstract acceptsInput(dc: DialogContext, text: string): Promise<boolean>;
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const interrupted = await this.interrupt(innerDc);
+    return interrupted ?? super.onContinueDialog(innerDc);
+  }
+
+  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    if (innerDc.context.activity.type !== 'message') return undefined;
+    const { text, lang } = turnInfo(innerDc.context);
+    const t = text.trim().replace(/[.!]+$/, '');
+    if (CANCEL.test(t)) {
+      await innerDc.cancelAllDialogs();
+      return { status: DialogTurnStatus.complete, result: REROUTE };
+    }
+    if (HELP.test(t)) {
+      await innerDc.context.sendActivity(this.deps.services.i18n.t('help', { lng: lang }));
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    if (await this.acceptsInput(innerDc, text)) return undefined;
+    // Not an answer to our question: if it is a clear new question, let the main dialog take it.
+    const r = await this.deps.services.nlu.classify(text, lang);
+    if (r.intent !== 'None' && r.intent !== 'out_of_scope') {
+      await innerDc.cancelAllDialogs();
+      return { status: DialogTurnStatus.complete, result: REROUTE };
+    }
+    return undefined;
+  }
+}

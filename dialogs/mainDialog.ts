@@ -1,0 +1,222 @@
+// The router: every message that no guided dialog is waiting for starts here. Order: button /
+// numbered option → fixed command words → NLU intent (with local-search detection) → "did you
+// mean" → full-text search → "not understood" with the topic menu.
+import { ComponentDialog, WaterfallDialog, type DialogContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Action } from '../bot/channels/reply';
+import type { NluResult } from '../bot/services';
+import { buildDetailsReply, contactLine } from '../bot/conversation/answers';
+import { getMemory, matchOption, sendReply, turnInfo, type DialogDeps } from './context';
+import type { Reroute } from './interruptibleDialog';
+import { ANSWER_DIALOG, AnswerDialog } from './answerDialog';
+import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY } from './findOfferDialog';
+
+export const MAIN_DIALOG = 'mainDialog';
+/** set on the turn when the user asked to delete their data; the bot deletes after the dialog ran */
+export const DELETE_REQUESTED = Symbol('pflegenetz.deleteRequested');
+
+const SYSTEM_INTENTS = new Set(['greeting', 'help', 'cancel', 'thanks', 'goodbye', 'human', 'privacy', 'delete_data', 'out_of_scope', 'None']);
+const COMMAND_WORDS: [RegExp, string][] = [
+  [/^(menü|menu|themen|topics|übersicht|start)$/i, 'menu'],
+  [/^(neu starten|von vorn|start over|restart)$/i, 'menu'],
+  [/^(abbrechen|abbruch|stopp?|cancel|quit)$/i, 'cancel'],
+  [/^(hilfe|help|\?)$/i, 'help'],
+];
+/** words that ask for a provider nearby rather than for an explanation */
+const LOCAL_SEARCH = /\b(suche|such|suchen|anbieter|in (meiner|der) nähe|in (meiner|der) naehe|adressen?|near me|nearby|provider|looking for|find (a|an|me)|wer bietet)\b/i;
+/** below this the NLU's ranking says nothing useful (calibrated with the held-out lists) */
+const MIN_CANDIDATE_SCORE = 0.05;
+const AND_ALSO = /^(und|and|what about|und was ist mit|wie ist es mit)\b/i;
+
+// Not interruptible itself: its children are, and hand the turn back here (finish → route).
+export class MainDialog extends ComponentDialog {
+  private readonly findOffer: FindOfferDialog;
+
+  constructor(private readonly deps: DialogDeps) {
+    super(MAIN_DIALOG);
+    this.findOffer = new FindOfferDialog(deps);
+    this.addDialog(new AnswerDialog(deps));
+    this.addDialog(this.findOffer);
+    this.addDialog(new WaterfallDialog('mainSteps', [this.route.bind(this), this.finish.bind(this)]));
+    this.initialDialogId = 'mainSteps';
+  }
+
+  private t(dc: DialogContext, key: string, vars: Record<string, unknown> = {}): string {
+    return this.deps.services.i18n.t(key, { lng: turnInfo(dc.context).lang, ...vars });
+  }
+
+  private async finish(step: WaterfallStepContext) {
+    // A child dialog left because the user asked something else: answer that in the same turn.
+    if ((step.result as Reroute | undefined)?.reroute) return step.replaceDialog('mainSteps');
+    return step.endDialog();
+  }
+
+  private async route(step: WaterfallStepContext) {
+    const { text, lang } = turnInfo(step.context);
+    const mem = await getMemory(this.deps, step.context);
+    const option = matchOption(mem, text);
+    if (option) return this.command(step, option);
+    const word = COMMAND_WORDS.find(([re]) => re.test(text.trim().replace(/[.!]+$/, '')));
+    if (word) return this.command(step, word[1]);
+
+    const s = this.deps.services;
+    const r = await s.nlu.classify(text, lang);
+    s.log.debug({ intent: r.intent, score: Number(r.score.toFixed(3)) }, 'nlu');
+    const place = s.local.detectPlace(text);
+    const detectedCategory = s.local.detectCategory(text, lang);
+    const grade = r.entities.grade;
+    if (place.stadtteil) mem.stadtteil = place.stadtteil;
+    if (grade) mem.grade = grade;
+
+    // "und Essen auf Rädern?" right after an offer search: same district, new kind of help.
+    if (AND_ALSO.test(text.trim()) && mem.category && detectedCategory && mem.stadtteil) {
+      return step.beginDialog(FIND_OFFER_DIALOG, { category: detectedCategory, stadtteil: mem.stadtteil });
+    }
+    const answer = s.kb.answers.get(r.intent);
+    const wantsLocal = !!place.stadtteil || place.candidates.length > 0 || LOCAL_SEARCH.test(text);
+    if (r.intent === 'find_offer' || (wantsLocal && (answer?.offerCategory || (r.intent === 'None' && detectedCategory)))) {
+      const category = detectedCategory ?? answer?.offerCategory;
+      return step.beginDialog(FIND_OFFER_DIALOG, { category, stadtteil: place.stadtteil });
+    }
+    if (answer) return step.beginDialog(ANSWER_DIALOG, { answerId: answer.id, grade });
+    return this.system(step, r);
+  }
+
+  private async system(step: WaterfallStepContext, r: NluResult) {
+    const s = this.deps.services;
+    const { lang, text } = turnInfo(step.context);
+    const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, step.context, { text: txt, suggestions });
+    switch (r.intent) {
+      case 'greeting':
+        await send(`${this.t(step, 'welcome')}`, this.menu(step));
+        break;
+      case 'help':
+        await send(this.t(step, 'help'), this.menu(step));
+        break;
+      case 'cancel':
+        await send(this.t(step, 'nothing_to_cancel'), this.menu(step));
+        break;
+      case 'thanks':
+        await send(this.t(step, 'thanks'));
+        break;
+      case 'goodbye':
+        await send(this.t(step, 'goodbye'));
+        break;
+      case 'human':
+        return this.command(step, 'human');
+      case 'privacy':
+        return this.command(step, 'privacy');
+      case 'delete_data':
+        return this.command(step, 'delete');
+      case 'selfcheck':
+      case 'deadline':
+      case 'benefits_overview':
+        return this.command(step, r.intent === 'benefits_overview' ? 'money' : r.intent === 'deadline' ? 'answer:objection' : 'answer:selfcheck');
+      case 'out_of_scope':
+        await send(this.t(step, 'out_of_scope'), this.menu(step));
+        break;
+      default: {
+        // Below the threshold: an off-topic message gets the menu; otherwise close candidates
+        // ("Meinten Sie …?"), then the full-text search, then "not understood" with the menu.
+        if (r.ranked[0]?.intent === 'out_of_scope') {
+          await send(this.t(step, 'out_of_scope'), this.menu(step));
+          break;
+        }
+        const top = r.ranked[0]?.score ?? 0;
+        const close = r.ranked.filter((x) => !SYSTEM_INTENTS.has(x.intent) && s.kb.answers.has(x.intent) && top >= MIN_CANDIDATE_SCORE && x.score >= top * 0.5).slice(0, 3);
+        if (close.length >= 2) {
+          await send(this.t(step, 'did_you_mean'), close.map((x) => this.answerButton(step, x.intent)));
+          break;
+        }
+        const hits = s.kb.search(text, lang, 3);
+        if (hits.length) {
+          await send(this.t(step, 'search_hits'), hits.map((h) => this.answerButton(step, h.id)));
+          break;
+        }
+        await send(this.t(step, r.ranked[0]?.intent === 'out_of_scope' ? 'out_of_scope' : 'not_understood'), this.menu(step));
+      }
+    }
+    return step.endDialog();
+  }
+
+  private answerButton(dc: DialogContext, id: string): Action {
+    const a = this.deps.services.kb.answers.get(id)!;
+    return { kind: 'command', title: a[turnInfo(dc.context).lang].title, value: `answer:${id}` };
+  }
+
+  private menu(dc: DialogContext): Action[] {
+    const item = (key: string, command: string): Action => ({ kind: 'command', title: this.t(dc, `menu.${key}`), value: command });
+    return [item('apply', 'answer:apply'), item('selfcheck', 'answer:selfcheck'), item('money', 'money'), item('local', 'offers'), item('carers', 'answer:carer_support'), item('counselling', 'human')];
+  }
+
+  /** Commands come from buttons and numbered options; they never depend on the NLU. */
+  private async command(step: WaterfallStepContext, cmd: string) {
+    const s = this.deps.services;
+    const { lang } = turnInfo(step.context);
+    const mem = await getMemory(this.deps, step.context);
+    const [name, arg, sub, subArg] = cmd.split(':');
+    const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, step.context, { text: txt, suggestions });
+    switch (name) {
+      case 'answer':
+        if (s.kb.answers.has(arg)) return step.beginDialog(ANSWER_DIALOG, { answerId: arg });
+        break;
+      case 'details': {
+        const a = s.kb.answers.get(arg);
+        if (a) {
+          const ctx = { kb: s.kb, t: s.i18n.t.bind(s.i18n), lang, amount: s.amount(lang, s.today()), local: s.local, grade: mem.grade, stadtteil: mem.stadtteil };
+          await sendReply(this.deps, step.context, buildDetailsReply(a, ctx));
+        }
+        break;
+      }
+      case 'offers': {
+        if (sub === 'page') return step.beginDialog(FIND_OFFER_DIALOG, { category: arg, stadtteil: mem.stadtteil ?? WHOLE_CITY, page: Number(subArg) || 0 });
+        if (sub === 'place') {
+          mem.stadtteil = undefined;
+          return step.beginDialog(FIND_OFFER_DIALOG, { category: arg });
+        }
+        return step.beginDialog(FIND_OFFER_DIALOG, { category: arg || undefined });
+      }
+      case 'place':
+        // a district button pressed after the offer dialog ended: search again there
+        mem.stadtteil = arg;
+        if (mem.category) return step.beginDialog(FIND_OFFER_DIALOG, { category: mem.category, stadtteil: arg });
+        return step.beginDialog(FIND_OFFER_DIALOG, { stadtteil: arg });
+      case 'grade':
+        mem.grade = Number(arg) || undefined;
+        if (mem.lastTopic) return step.beginDialog(ANSWER_DIALOG, { answerId: mem.lastTopic, grade: mem.grade ?? 0 });
+        await send(this.t(step, 'menu.intro'), this.menu(step));
+        break;
+      case 'why': {
+        const r = s.local.search({ category: arg, lang, now: s.now(), seed: turnInfo(step.context).seed, page: 0 });
+        await send(`${this.t(step, 'why_intro')} ${r.why}`);
+        break;
+      }
+      case 'money': {
+        const ids = ['allowance', 'in_kind', 'combination', 'relief', 'respite', 'daycare', 'care_aids', 'nursing_home'].filter((id) => s.kb.answers.has(id));
+        await send(this.t(step, 'money_menu'), ids.slice(0, 6).map((id) => this.answerButton(step, id)));
+        break;
+      }
+      case 'human': {
+        const contacts = s.local.counselling(lang, mem.stadtteil).slice(0, 3);
+        await send([this.t(step, 'human'), ...contacts.map((c) => `• ${contactLine(c)}`), this.t(step, 'human_after')].join('\n'));
+        break;
+      }
+      case 'privacy':
+        await send(this.t(step, 'privacy', { days: s.retentionDays }));
+        break;
+      case 'delete':
+        step.context.turnState.set(DELETE_REQUESTED, true);
+        await send(this.t(step, 'delete_done'));
+        break;
+      case 'cancel':
+        await send(this.t(step, 'cancelled'), this.menu(step));
+        break;
+      case 'help':
+        await send(this.t(step, 'help'), this.menu(step));
+        break;
+      case 'menu':
+      default:
+        await send(this.t(step, 'menu.intro'), this.menu(step));
+    }
+    return step.endDialog();
+  }
+}

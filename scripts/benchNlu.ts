@@ -1,0 +1,214 @@
+// npm run bench:nlu — the intent engine on public corpora, beside published results and beside
+// plain node-nlp (NlpManager defaults) run in this same process. Protocol: ../shared/benchmarks/README.md.
+//   Braun et al. 2017 (Chatbot, AskUbuntu, WebApplications): one model per corpus on training:true,
+//   top intent of every training:false sentence; "None" is an ordinary label; micro F1 = accuracy.
+//   xSID 0.7 de/en: train on *.valid, test on *.test, top-intent accuracy.
+//   Care corpora (knowledge/nlu): held-out tests.
+// The benchmark data is read from --data DIR (default ../shared/benchmarks), never copied.
+// Options: --data DIR  --corpora DIR  --json FILE  --variants (also the engine's two classifiers alone)
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { NlpManager } from 'node-nlp';
+import type { Corpus } from '../bot/knowledge/schema';
+import { loadCorpora } from '../bot/nlu/corpora';
+import { createNluEngine, type EngineSettings, type NluLang } from '../bot/nlu/engine';
+import { evaluateEngine } from '../bot/nlu/evaluate';
+import { NONE, OUT_OF_SCOPE } from '../bot/nlu/intents';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** Published intent F1 as tabulated in ../shared/benchmarks/README.md (Braun et al. 2017 via
+ *  Botfuel/benchmark-nlp-2018; NLP.js docs/v3/benchmarking.md). */
+const PUBLISHED: Array<[string, number, number, number, number]> = [
+  ['Microsoft LUIS', 0.98, 0.9, 0.81, 0.91],
+  ['IBM Watson', 0.97, 0.92, 0.83, 0.92],
+  ['API.ai / Dialogflow', 0.93, 0.85, 0.8, 0.87],
+  ['Rasa', 0.98, 0.86, 0.74, 0.88],
+  ['Snips', 0.96, 0.83, 0.78, 0.89],
+  ['NLP.js (own claim)', 0.99, 0.94, 0.8, 0.93],
+];
+const BRAUN = [
+  { key: 'chatbot', file: 'ChatbotCorpus.json' },
+  { key: 'askubuntu', file: 'AskUbuntuCorpus.json' },
+  { key: 'webapps', file: 'WebApplicationsCorpus.json' },
+] as const;
+
+interface Split { train: Array<{ text: string; intent: string }>; test: Array<{ text: string; intent: string }> }
+interface Score { correct: number; total: number }
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const ratio = (s: Score): number => (s.total ? s.correct / s.total : 0);
+const fmt = (x: number): string => x.toFixed(3);
+const add = (a: Score, b: Score): Score => ({ correct: a.correct + b.correct, total: a.total + b.total });
+
+function readBraun(file: string): Split {
+  const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { sentences: Array<{ text: string; intent: string; training: boolean }> };
+  const train = json.sentences.filter((s) => s.training).map((s) => ({ text: s.text, intent: s.intent }));
+  const test = json.sentences.filter((s) => !s.training).map((s) => ({ text: s.text, intent: s.intent }));
+  return { train, test };
+}
+
+function readConll(file: string): Array<{ text: string; intent: string }> {
+  const out: Array<{ text: string; intent: string }> = [];
+  let text: string | undefined;
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    const t = /^# text = (.*)$/.exec(line);
+    if (t) text = t[1].trim();
+    const i = /^# intent = (.*)$/.exec(line);
+    if (i && text !== undefined) {
+      out.push({ text, intent: i[1].trim() });
+      text = undefined;
+    }
+  }
+  return out;
+}
+
+/** A corpus object for the engine: training utterances per intent, the test sentences as tests. */
+function toCorpus(name: string, locale: NluLang, split: Split): Corpus {
+  const intents = [...new Set([...split.train, ...split.test].map((s) => s.intent))];
+  return {
+    name,
+    locale,
+    data: intents.map((intent) => ({
+      intent,
+      utterances: split.train.filter((s) => s.intent === intent).map((s) => s.text),
+      tests: split.test.filter((s) => s.intent === intent).map((s) => s.text),
+    })),
+  };
+}
+
+async function runEngine(corpus: Corpus, noneLabel: string, settings?: Partial<EngineSettings>): Promise<Score> {
+  const trainable: Corpus = { ...corpus, data: corpus.data.filter((d) => d.utterances.length > 0) };
+  const engine = await createNluEngine({ corpora: [trainable], cacheDir: '', cache: false, settings });
+  const tests: Corpus = { ...corpus, data: corpus.data.filter((d) => d.tests.length > 0) };
+  const [r] = await evaluateEngine(engine, [tests], { noneLabel });
+  return { correct: r.correct, total: r.total };
+}
+
+/** node-nlp as it comes: NlpManager defaults (threshold 0.5), raw text in file order (its
+ *  training is order-sensitive), no normalisation. Only file writing is switched off (autoSave,
+ *  autoLoad); that does not change the model. */
+async function runPlain(locale: NluLang, split: Split, noneLabel: string): Promise<{ thresholded: Score; top: Score }> {
+  const manager = new NlpManager({ languages: [locale], autoSave: false, autoLoad: false, nlu: { log: false } });
+  for (const s of split.train) manager.addDocument(locale, s.text, s.intent);
+  await manager.train();
+  const thresholded: Score = { correct: 0, total: 0 };
+  const top: Score = { correct: 0, total: 0 };
+  for (const s of split.test) {
+    const r = await manager.process(locale, s.text);
+    const got = r.intent === NONE ? noneLabel : r.intent;
+    const best = (r.classifications ?? [])[0]?.intent ?? NONE;
+    thresholded.total += 1;
+    top.total += 1;
+    if (got === s.intent) thresholded.correct += 1;
+    if ((best === NONE ? noneLabel : best) === s.intent) top.correct += 1;
+  }
+  return { thresholded, top };
+}
+
+function splitOf(corpus: Corpus): Split {
+  return {
+    train: corpus.data.flatMap((d) => d.utterances.map((text) => ({ text, intent: d.intent }))),
+    test: corpus.data.flatMap((d) => d.tests.map((text) => ({ text, intent: d.intent }))),
+  };
+}
+
+async function main(): Promise<void> {
+  const dataDir = path.resolve(arg('--data') ?? path.join(ROOT, '..', 'shared', 'benchmarks'));
+  const jsonOut = arg('--json');
+  const variants = process.argv.includes('--variants');
+  const result: Record<string, number> = {};
+  const set = (key: string, value: number): void => { result[key] = Number(value.toFixed(4)); };
+  const started = Date.now();
+
+  // Braun et al. 2017
+  console.log(`Braun et al. 2017 (data: ${path.join(dataDir, 'braun2017')})`);
+  let engineAll: Score = { correct: 0, total: 0 };
+  let plainAll: Score = { correct: 0, total: 0 };
+  const variantAll: Record<string, Score> = { nodenlp: { correct: 0, total: 0 }, subword: { correct: 0, total: 0 } };
+  console.log('corpus       n    engine  node-nlp plain');
+  for (const b of BRAUN) {
+    const split = readBraun(path.join(dataDir, 'braun2017', b.file));
+    const corpus = toCorpus(b.key, 'en', split);
+    const mine = await runEngine(corpus, NONE);
+    const plain = await runPlain('en', split, NONE);
+    engineAll = add(engineAll, mine);
+    plainAll = add(plainAll, plain.thresholded);
+    set(`braun.${b.key}.f1`, ratio(mine));
+    set(`baseline.braun.${b.key}.f1`, ratio(plain.thresholded));
+    let extra = '';
+    if (variants) {
+      for (const v of ['nodenlp', 'subword'] as const) {
+        const s = await runEngine(corpus, NONE, { classifier: v });
+        variantAll[v] = add(variantAll[v], s);
+        set(`variant.${v}.braun.${b.key}.f1`, ratio(s));
+        extra += `  ${v} ${fmt(ratio(s))}`;
+      }
+    }
+    console.log(`${b.key.padEnd(10)} ${String(mine.total).padStart(4)}    ${fmt(ratio(mine))}   ${fmt(ratio(plain.thresholded))}${extra}`);
+  }
+  set('braun.overall.f1', ratio(engineAll));
+  set('baseline.braun.overall.f1', ratio(plainAll));
+  if (variants) for (const v of ['nodenlp', 'subword']) set(`variant.${v}.braun.overall.f1`, ratio(variantAll[v]));
+  console.log(`overall    ${String(engineAll.total).padStart(4)}    ${fmt(ratio(engineAll))}   ${fmt(ratio(plainAll))}   (micro F1 = accuracy; engine ${engineAll.correct}/${engineAll.total})`);
+  console.log('published (Chatbot / AskUbuntu / WebApps / overall):');
+  for (const [name, c, a, w, o] of PUBLISHED) console.log(`  ${name.padEnd(22)} ${c.toFixed(2)} / ${a.toFixed(2)} / ${w.toFixed(2)} / ${o.toFixed(2)}`);
+
+  // xSID 0.7
+  console.log(`\nxSID 0.7 (train *.valid, test *.test; data: ${path.join(dataDir, 'xsid-0.7-de')})`);
+  console.log('lang   n    engine  node-nlp top  node-nlp @0.5');
+  for (const lang of ['de', 'en'] as const) {
+    const dir = path.join(dataDir, 'xsid-0.7-de');
+    const split = { train: readConll(path.join(dir, `${lang}.valid.conll`)), test: readConll(path.join(dir, `${lang}.test.conll`)) };
+    const corpus = toCorpus(`xsid-${lang}`, lang, split);
+    const mine = await runEngine(corpus, NONE);
+    const plain = await runPlain(lang, split, NONE);
+    set(`xsid.${lang}.accuracy`, ratio(mine));
+    set(`baseline.xsid.${lang}.accuracy`, ratio(plain.top));
+    set(`baseline.xsid.${lang}.accuracy_threshold`, ratio(plain.thresholded));
+    let extra = '';
+    if (variants) {
+      for (const v of ['nodenlp', 'subword'] as const) {
+        const s = await runEngine(corpus, NONE, { classifier: v });
+        set(`variant.${v}.xsid.${lang}.accuracy`, ratio(s));
+        extra += `  ${v} ${fmt(ratio(s))}`;
+      }
+    }
+    console.log(`${lang}   ${String(mine.total).padStart(4)}    ${fmt(ratio(mine))}   ${fmt(ratio(plain.top))}        ${fmt(ratio(plain.thresholded))}${extra}`);
+  }
+  console.log('  (README, plain node-nlp 4.27.0: de 0.904 / en 0.898 top intent; 0.890 / 0.888 at 0.5)');
+
+  // Care corpora
+  console.log('\nCare corpora (knowledge/nlu, held-out tests)');
+  const care = loadCorpora(path.resolve(arg('--corpora') ?? path.join(ROOT, 'knowledge', 'nlu')));
+  for (const corpus of care) {
+    const mine = await runEngine(corpus, OUT_OF_SCOPE);
+    const plain = await runPlain(corpus.locale, splitOf(corpus), OUT_OF_SCOPE);
+    set(`care.${corpus.locale}.accuracy`, ratio(mine));
+    set(`baseline.care.${corpus.locale}.accuracy`, ratio(plain.thresholded));
+    console.log(`${corpus.locale}   ${String(mine.total).padStart(4)}    engine ${fmt(ratio(mine))}   node-nlp plain ${fmt(ratio(plain.thresholded))}`);
+  }
+  console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+  if (jsonOut) {
+    // Flat dotted keys ("braun.overall.f1") and the same numbers nested, so either reading works.
+    const nested: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(result)) {
+      const parts = key.split('.');
+      let node = nested;
+      for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+      node[parts[parts.length - 1]] = value;
+    }
+    fs.writeFileSync(path.resolve(jsonOut), `${JSON.stringify({ ...nested, ...result }, null, 2)}\n`);
+    console.log(`wrote ${jsonOut}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,223 @@
+// The web chat in a real browser (Debian chromium via playwright-core) against the REAL app on
+// port 0 with the built-in Direct Line: welcome with topic buttons, a topic click, a typed question
+// answered from the benefits table, screen-reader announcements, keyboard reach, reload with
+// history, new conversation, language, display toggles, axe-core (no serious/critical findings).
+// Without /usr/bin/chromium these tests FAIL with a message; SKIP_BROWSER=1 skips them on purpose.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { AddressInfo } from 'net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp, type App } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { webRoutes } from '../../bot/web/routes';
+
+const ROOT = path.join(__dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const read = (p: string) => JSON.parse(fs.readFileSync(path.join(ROOT, p), 'utf8'));
+const common = { de: read('locales/de/common.json'), en: read('locales/en/common.json') };
+const web = { de: read('locales/de/web.json'), en: read('locales/en/web.json') };
+const QUESTION = 'Wie viel Pflegegeld bei Pflegegrad 3?';
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** the opening of a microcopy text (plain, no markdown in these): enough to find its bubble */
+const start = (text: string) => text.slice(0, 40);
+
+const run = process.env.SKIP_BROWSER === '1' ? describe.skip : describe;
+
+run('web chat in a real browser', () => {
+  let app: App;
+  let base: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let dataDir: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`Chromium not found at ${CHROMIUM}. Install it with "apt-get install -y chromium" (or set CHROMIUM_PATH), or set SKIP_BROWSER=1 to skip the browser tests deliberately.`);
+    }
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-browser-'));
+    const config = loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TODAY: '2025-06-01', DIRECTLINE_SECRET: '', MicrosoftAppId: '', MicrosoftAppPassword: '' }, ROOT);
+    app = await buildApp(config, { routes: [webRoutes(config)] });
+    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1100, height: 900 } });
+    // Record what Web Chat puts into its aria-live regions: that is what a screen reader announces.
+    await context.addInitScript(() => {
+      const w = window as unknown as { __announced: string[] };
+      w.__announced = [];
+      new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of Array.from(r.addedNodes)) {
+            const live = (n.parentElement ?? (n as Element)).closest?.('[aria-live]');
+            if (live && n.textContent) w.__announced.push(n.textContent);
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (app) await new Promise<void>((resolve) => app.server.close(() => resolve()));
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function open(url: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content Security Policy/.test(m.text())) problems.push(`${url}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${url}: ${e.message}`));
+    await page.goto(`${base}${url}`);
+    return page;
+  }
+
+  /** a button of the suggested-actions bar (Web Chat repeats them, inert, in its live region) */
+  const topic = (page: Page, title: string) => page.locator('.webchat__suggested-actions').getByRole('button', { name: title, exact: true });
+
+  const botBubbles = (page: Page, text: string | RegExp) =>
+    page.locator('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content', { hasText: text });
+
+  async function axe(page: Page): Promise<string[]> {
+    await page.evaluate(AXE);
+    const result = await page.evaluate(() =>
+      (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      }),
+    );
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
+  }
+
+  test('welcome with topic buttons, a topic, a question answered with 599, announced, kept on reload, accessible', async () => {
+    const page = await open('/');
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
+    expect(await page.getAttribute('html', 'dir')).toBe('ltr');
+
+    // 1. the bot's welcome (conversationUpdate → CareBot.welcome) with its topic buttons
+    await botBubbles(page, start(common.de.welcome)).first().waitFor({ timeout: 30_000 });
+    const topics = ['apply', 'selfcheck', 'money', 'local', 'carers', 'counselling'].map((k) => common.de.menu[k] as string);
+    for (const title of topics) {
+      const button = topic(page, title);
+      await button.waitFor();
+      const box = (await button.boundingBox())!;
+      expect([title, box.width >= 44 && box.height >= 44]).toEqual([title, true]);
+    }
+
+    // 2. keyboard, before any click: the skip link comes first, and Tab reaches the message box
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link');
+    const visited: string[] = [];
+    for (let i = 0; i < 40 && !visited.includes('SENDBOX'); i++) {
+      await page.keyboard.press('Tab');
+      visited.push(await page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.getAttribute('data-id') === 'webchat-sendbox-input' ? 'SENDBOX' : `${el?.tagName}.${el?.className}`;
+      }));
+    }
+    expect(visited).toContain('SENDBOX');
+    expect(visited.some((v) => v.includes('webchat__suggested-action'))).toBe(true);
+    expect(visited.some((v) => v.includes('toolbar__button'))).toBe(true);
+
+    // 3. a topic button, pressed with the keyboard
+    await topic(page, common.de.menu.money).focus();
+    await page.keyboard.press('Enter');
+    await botBubbles(page, start(common.de.money_menu)).first().waitFor({ timeout: 30_000 });
+
+    // 4. a typed question, answered from the benefits table
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await input.fill(QUESTION);
+    await input.press('Enter');
+    await page.locator('.webchat__bubble--from-user', { hasText: QUESTION }).waitFor({ timeout: 10_000 });
+    await botBubbles(page, /599/).first().waitFor({ timeout: 30_000 });
+
+    // 5. new bot messages reached the screen-reader live region
+    const announced = await page.evaluate(() => (window as unknown as { __announced: string[] }).__announced.join('\n'));
+    expect(announced).toContain(start(common.de.welcome));
+    expect(announced).toMatch(/599/);
+
+    // 6. axe-core: no serious or critical WCAG 2.1 A/AA findings, then the screenshot
+    expect(await axe(page)).toEqual([]);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'webchat.png'), fullPage: true });
+
+    // 7. reload: the same conversation, history replayed from the start, no second welcome
+    await page.reload();
+    await botBubbles(page, /599/).first().waitFor({ timeout: 30_000 });
+    await page.locator('.webchat__bubble--from-user', { hasText: QUESTION }).first().waitFor();
+    expect(await botBubbles(page, start(common.de.welcome)).count()).toBe(1);
+    await page.close();
+  }, 180_000);
+
+  test('display toggles: larger text and high contrast, still accessible', async () => {
+    const page = await open('/');
+    await botBubbles(page, start(common.de.welcome)).first().waitFor({ timeout: 30_000 });
+    const size = () => botBubbles(page, start(common.de.welcome)).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const before = await size();
+    const bigger = page.getByRole('button', { name: web.de.biggerText });
+    await bigger.click();
+    expect(await bigger.getAttribute('aria-pressed')).toBe('true');
+    expect(await size()).toBeGreaterThan(before);
+    const contrast = page.getByRole('button', { name: web.de.highContrast });
+    await contrast.click();
+    expect(await contrast.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
+    expect(await axe(page)).toEqual([]);
+    // the choice is remembered on the next visit, then switched back off
+    await page.reload();
+    expect(await page.getByRole('button', { name: web.de.highContrast }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: web.de.highContrast }).click();
+    await page.getByRole('button', { name: web.de.biggerText }).click();
+    await page.close();
+  }, 120_000);
+
+  test('"new conversation" starts afresh with a new welcome', async () => {
+    const page = await open('/');
+    await botBubbles(page, start(common.de.welcome)).first().waitFor({ timeout: 30_000 });
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await input.fill(QUESTION);
+    await input.press('Enter');
+    await botBubbles(page, /599/).first().waitFor({ timeout: 30_000 });
+    const before = await page.evaluate(() => sessionStorage.getItem('pflegenetz.conversation.de'));
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: web.de.newConversation }).click()]);
+    await botBubbles(page, start(common.de.welcome)).first().waitFor({ timeout: 30_000 });
+    expect(await botBubbles(page, /599/).count()).toBe(0);
+    const after = await page.evaluate(() => sessionStorage.getItem('pflegenetz.conversation.de'));
+    expect(JSON.parse(after!).conversationId).not.toBe(JSON.parse(before!).conversationId);
+    // keyboard users land in the message box of the new conversation
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input', undefined, { timeout: 10_000 });
+    await page.close();
+  }, 120_000);
+
+  test('English page: lang="en" and the welcome in English', async () => {
+    const page = await open('/?lang=en');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await botBubbles(page, start(common.en.welcome)).first().waitFor({ timeout: 30_000 });
+    await topic(page, common.en.menu.money).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  test('privacy page: retention days and the delete command, accessible', async () => {
+    const page = await open('/privacy');
+    expect(await page.locator('h1').textContent()).toBe(web.de.privacy.title);
+    const body = (await page.locator('main').textContent())!;
+    expect(body).toContain(web.de.privacy.retention.replace('{{days}}', String(app.services.retentionDays)));
+    expect(body).toContain(web.de.privacy.deleteCommand);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('no script errors or Content-Security-Policy violations on any page', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import { SubwordClassifier, subwordFeatures } from '../../bot/nlu/subword';
+
+const docs = [
+  { text: 'wie hoch ist das pflegegeld', intent: 'allowance' },
+  { text: 'pflegegeld bei pflegegrad zwei', intent: 'allowance' },
+  { text: 'geld fur pflegende angehorige', intent: 'allowance' },
+  { text: 'was ist tagespflege', intent: 'daycare' },
+  { text: 'tagespflege kosten', intent: 'daycare' },
+  { text: 'betreuung tagsuber in einer einrichtung', intent: 'daycare' },
+  { text: 'wie wird das wetter', intent: 'out_of_scope' },
+  { text: 'rezept fur kuchen', intent: 'out_of_scope' },
+];
+
+describe('subwordFeatures', () => {
+  it('has words, word pairs and character n-grams, placeholders whole', () => {
+    const f = subwordFeatures('tagespflege in zzort', 3, 4);
+    expect(f.get('w:tagespflege')).toBe(1);
+    expect(f.get('b:in_zzort')).toBe(1);
+    expect(f.get('c:_ta')).toBe(1);
+    expect(f.get('c:ege_')).toBe(1);
+    expect([...f.keys()].some((k) => k.startsWith('c:') && k.includes('zz'))).toBe(false);
+  });
+});
+
+describe('SubwordClassifier', () => {
+  it('learns the training data and generalises to typos', () => {
+    const m = SubwordClassifier.train(docs);
+    expect(m.predict('tagespflege kosten')[0].intent).toBe('daycare');
+    expect(m.predict('tagesplege')[0].intent).toBe('daycare');
+    expect(m.predict('pflegegelt')[0].intent).toBe('allowance');
+    const p = m.predict('wetter');
+    expect(p[0].intent).toBe('out_of_scope');
+    expect(p.reduce((s, c) => s + c.score, 0)).toBeCloseTo(1);
+  });
+
+  it('is deterministic and survives a JSON round trip', () => {
+    const a = SubwordClassifier.train(docs);
+    const b = SubwordClassifier.train(docs);
+    expect(b.predict('pflegegeld tagespflege')).toEqual(a.predict('pflegegeld tagespflege'));
+    const c = SubwordClassifier.fromJSON(JSON.parse(JSON.stringify(a.toJSON())));
+    const pa = a.predict('pflegegeld tagespflege');
+    const pc = c.predict('pflegegeld tagespflege');
+    expect(pc.map((x) => x.intent)).toEqual(pa.map((x) => x.intent));
+    pc.forEach((x, i) => expect(x.score).toBeCloseTo(pa[i].score, 5));
+  });
+
+  it('rejects an inconsistent model', () => {
+    const json = SubwordClassifier.train(docs).toJSON();
+    expect(() => SubwordClassifier.fromJSON({ ...json, bias: [0] })).toThrow(/inconsistent/);
+  });
+});

@@ -1,0 +1,33 @@
+// scripts/chat.ts with the real app: a piped question, the answer from the benefits table, and the
+// --explain lines. "Today" is fixed so the amount does not depend on the date the test runs.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Readable } from 'stream';
+import { MemoryStorage } from 'botbuilder';
+import { runChat } from '../../scripts/chat';
+import { buildApp } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+
+const ROOT = path.join(__dirname, '../..');
+
+describe('with the real app', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-chat-'));
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  test('a piped question gets the care allowance for grade 3 from the benefits table, with its source', async () => {
+    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TODAY: '2025-06-01' }, ROOT);
+    const app = await buildApp(config, { storage: new MemoryStorage() });
+    const out: string[] = [];
+    await runChat(app, Readable.from(['Wie viel Pflegegeld bei Pflegegrad 3?\n']), (l) => out.push(l), { explain: true, lang: 'de', channelId: 'webchat' });
+    const reply = out.slice(out.indexOf('> Wie viel Pflegegeld bei Pflegegrad 3?'));
+    expect(reply.join('\n')).toMatch(/599/);
+    const intent = reply.find((l) => l.startsWith('  · intent: '));
+    expect(intent).toBeDefined();
+    expect(reply.some((l) => l.startsWith('  · entities: ') && l.includes('grade=3'))).toBe(true);
+    expect(reply.some((l) => l.startsWith('  · source: ') && l.includes('http'))).toBe(true);
+  }, 120_000);
+});
