@@ -63,7 +63,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const i18n = await createI18n(config.localesDir, config.defaultLang);
   const pack = loadMunicipalityPack(path.join(k, config.municipality));
   const corpora = (['de', 'en'] as const).map((l) => readJsonFile(path.join(k, 'nlu', `${l}.json`), CorpusSchema));
-  const nlu = await createNluEngine({ corpora, cacheDir: path.join(config.dataDir, 'nlu-cache'), threshold: config.nluThreshold, log: (m) => log.info({}, m) });
+  const nlu = await createNluEngine({ corpora, cacheDir: config.nluCacheDir, threshold: config.nluThreshold, log: (m) => log.info({}, m) });
   const today = () => config.today ?? new Date().toISOString().slice(0, 10);
   const services: Services = {
     kb, nlu, safety, i18n, log,

@@ -14,6 +14,7 @@ const EnvSchema = z.object({
   DEFAULT_LOCALE: z.enum(['de', 'en']).default('de'),
   NLU_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   DATA_DIR: z.string().default('data'),
+  NLU_CACHE_DIR: z.string().optional(),
   KNOWLEDGE_DIR: z.string().default('knowledge'),
   LOCALES_DIR: z.string().default('locales'),
   MUNICIPALITY: z.string().regex(/^[a-z0-9_-]+$/).default('muelheim'),
@@ -32,6 +33,8 @@ export interface Config {
   defaultLang: 'de' | 'en';
   nluThreshold?: number;
   dataDir: string;
+  /** where the trained NLU model is cached (default: DATA_DIR/nlu-cache) */
+  nluCacheDir: string;
   knowledgeDir: string;
   localesDir: string;
   municipality: string;
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     defaultLang: e.DEFAULT_LOCALE,
     nluThreshold: e.NLU_THRESHOLD,
     dataDir: abs(e.DATA_DIR),
+    nluCacheDir: abs(e.NLU_CACHE_DIR ?? path.join(e.DATA_DIR, 'nlu-cache')),
     knowledgeDir: abs(e.KNOWLEDGE_DIR),
     localesDir: abs(e.LOCALES_DIR),
     municipality: e.MUNICIPALITY,

@@ -36,8 +36,8 @@ function cardAction(a: Action, channelId: string): CardAction {
 function cardAsText(card: Card, index: number): string {
   const lines = [`${index}. ${card.title}${card.subtitle ? ` – ${card.subtitle}` : ''}`, ...card.lines.map((l) => `   ${l}`)];
   for (const a of card.actions) {
-    if (a.kind === 'command') continue;
-    lines.push(`   ${a.title}: ${a.value}`);
+    if (a.kind === 'command' || card.lines.some((l) => l.includes(a.value))) continue;
+    lines.push(a.kind === 'call' ? `   ☎ ${a.value}` : `   ${a.title}: ${a.value}`);
   }
   return lines.join('\n');
 }

@@ -1,0 +1,131 @@
+// Turn tables against the real MainDialog (real content, real NLU) through DialogTestClient.
+import type { DialogTestClient } from 'botbuilder-testing';
+import type { App } from '../../bot/app';
+import { mainDialogClient, shown, testApp } from '../helpers/app';
+
+let app: App;
+beforeAll(async () => {
+  app = await testApp();
+}, 120_000);
+
+/** Sends a message and returns everything the bot showed in reply. */
+async function say(client: DialogTestClient, text: string): Promise<string> {
+  const replies: string[] = [shown(await client.sendActivity(text))];
+  for (let r = client.getNextReply(); r; r = client.getNextReply()) replies.push(shown(r));
+  return replies.join('\n---\n');
+}
+
+describe('answers', () => {
+  test.each([
+    ['Wie hoch ist das Pflegegeld bei Pflegegrad 2?', /347 €/],
+    ['Was zahlt die Kasse für den Pflegedienst bei Pflegegrad 3?', /1\.497 €/],
+    ['Was ist der Entlastungsbetrag?', /131 €/],
+    ['Gibt es Geld für einen Badumbau?', /4\.180 €/],
+  ])('%s → %s with the Stand/Quelle line', async (q, amount) => {
+    const out = await say(mainDialogClient(app), q);
+    expect(out).toMatch(amount);
+    expect(out).toMatch(/Stand: \d\d\.\d\d\.\d{4} · Quelle: .+ · Rechtsgrundlage: .*SGB/);
+  });
+
+  test('a grade-dependent answer without a grade gives the general answer and asks for the grade', async () => {
+    const client = mainDialogClient(app);
+    const first = await say(client, 'Was bekommt man an Pflegegeld?');
+    expect(first).toMatch(/Welchen Pflegegrad/);
+    expect(first).toMatch(/Pflegegrad 5/); // the grade buttons
+    const second = await say(client, 'Pflegegrad 3');
+    expect(second).toMatch(/599 €/);
+  });
+
+  test('the grade is remembered for the next grade-dependent question', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Pflegegeld bei PG 4');
+    const out = await say(client, 'Und was zahlt die Kasse für den Pflegedienst?');
+    expect(out).toMatch(/1\.859 €/);
+  });
+
+  test('at grade 1 a benefit that does not exist there is said plainly, no invented amount', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Wie viel Geld bekommt ein Pflegedienst von der Kasse?');
+    const out = await say(client, 'Pflegegrad 1');
+    expect(out).toMatch(/Pflegegrad 1 gibt es diese Leistung nicht/);
+    expect(out).not.toMatch(/undefined|NaN/);
+  });
+
+  test('"Pflegegeld bei Pflegegrad 1" explains what grade 1 does get', async () => {
+    const out = await say(mainDialogClient(app), 'Pflegegeld bei Pflegegrad 1');
+    expect(out).toMatch(/kein Pflegegeld/);
+    expect(out).toMatch(/131 €/);
+  });
+
+  test('"Mehr dazu" shows the details', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Was ist Verhinderungspflege?');
+    const out = await say(client, 'Mehr dazu');
+    expect(out).toMatch(/Verhinderungspflege/);
+    expect(out.length).toBeGreaterThan(200);
+  });
+
+  test('a numbered option works like its button (text channels)', async () => {
+    const client = mainDialogClient(app, 'de', 'telegram');
+    const menu = await say(client, 'Menü');
+    expect(menu).toMatch(/\(1\) Pflegegrad beantragen/);
+    const out = await say(client, '1');
+    expect(out).toMatch(/Pflegekasse/);
+  });
+
+  test('a new question inside the grade prompt is answered instead', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Wie viel Pflegegeld gibt es?');
+    const out = await say(client, 'Was ist der Entlastungsbetrag?');
+    expect(out).toMatch(/131 €/);
+  });
+
+  test('cancel inside a prompt ends it', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Wie viel Pflegegeld gibt es?');
+    expect(await say(client, 'abbrechen')).toMatch(/abgebrochen/);
+  });
+});
+
+describe('local offers', () => {
+  test('category and place in one sentence give cards with a phone to call', async () => {
+    const out = await say(mainDialogClient(app), 'Ich suche eine Tagespflege in Speldorf');
+    expect(out).toMatch(/Tagespflege/);
+    expect(out).toMatch(/\d{4} \d{3}-?\d+/);
+  });
+
+  test('a missing place is asked with district buttons and remembered for "und Essen auf Rädern?"', async () => {
+    const client = mainDialogClient(app);
+    const ask = await say(client, 'Ich suche einen Hausnotruf-Anbieter');
+    expect(ask).toMatch(/Hausnotruf/);
+    expect(ask).toMatch(/Styrum/);
+    const res = await say(client, 'in Dümpten');
+    expect(res).toMatch(/Hausnotruf/);
+    const next = await say(client, 'und Essen auf Rädern?');
+    expect(next).toMatch(/Dümpten/);
+    expect(next).toMatch(/Men(ü|u)service|Essen/);
+  });
+
+  test('a postcode is understood', async () => {
+    const out = await say(mainDialogClient(app), 'Tagespflege 45481');
+    expect(out).toMatch(/Saarn/);
+  });
+
+  test('English works the same way', async () => {
+    const out = await say(mainDialogClient(app, 'en'), 'I am looking for a meeting place in Styrum');
+    expect(out).toMatch(/Styrum/);
+    expect(out).toMatch(/Why these\?/);
+  });
+});
+
+describe('basics', () => {
+  test.each([
+    ['Hallo', /Pflegenetz/],
+    ['Danke!', /Gern geschehen/],
+    ['Ich will mit einem Menschen sprechen', /\d{4} \d{3}-\d{4}/],
+    ['Was speichert ihr über mich?', /30 Tagen/],
+    ['Wer hat die Fußball-WM gewonnen?', /nur für Fragen rund um Pflege/],
+  ])('%s', async (q, expected) => {
+    expect(await say(mainDialogClient(app), q)).toMatch(expected);
+  });
+});
