@@ -3,6 +3,7 @@ import { loadConfig } from './config';
 import { buildApp } from './app';
 import { ContentError } from './knowledge/jsonFile';
 import { webRoutes } from './web/routes';
+import { LowdbStorage } from './store/lowdbStorage';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -10,6 +11,11 @@ async function main(): Promise<void> {
   app.server.listen(config.port, config.host, () => {
     app.services.log.info({ port: config.port, startupMs: app.startupMs }, 'Pflegenetz is listening');
   });
+  // Retention: state not touched for STATE_RETENTION_DAYS is removed at startup and every hour.
+  const purge = setInterval(() => {
+    if (app.storage instanceof LowdbStorage) void app.storage.purgeExpired();
+  }, 3_600_000);
+  purge.unref();
   const stop = () => app.server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

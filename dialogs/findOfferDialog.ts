@@ -130,7 +130,7 @@ export class FindOfferDialog extends InterruptibleDialog {
       ? this.t(ctx, 'offers_dialog.results', { category: catLabel, place, count: r.total })
       : this.t(ctx, 'offers_dialog.results_more', { from: page * 3 + 1, to: page * 3 + r.offers.length, count: r.total });
     const lines = [head];
-    if (r.usedNearby) lines.push(r.why);
+    if (r.nearbyNotice) lines.push(r.nearbyNotice);
     const cards = r.offers.map((o) => this.card(ctx, o));
     if (!r.offers.some((o) => o.phone)) {
       const c = local.counselling(lang, where)[0];

@@ -186,7 +186,8 @@ export class MainDialog extends ComponentDialog {
         await send(this.t(step, 'menu.intro'), this.menu(step));
         break;
       case 'why': {
-        const r = s.local.search({ category: arg, lang, now: s.now(), seed: turnInfo(step.context).seed, page: 0 });
+        const where = mem.stadtteil && mem.stadtteil !== WHOLE_CITY ? mem.stadtteil : undefined;
+        const r = s.local.search({ category: arg, stadtteil: where, lang, now: s.now(), seed: turnInfo(step.context).seed, page: 0 });
         await send(`${this.t(step, 'why_intro')} ${r.why}`);
         break;
       }

@@ -42,13 +42,18 @@ function cardAsText(card: Card, index: number): string {
   return lines.join('\n');
 }
 
+export function markdownBreaks(text: string): string {
+  return text.replace(/([^\n])\n(?!\n)/g, '$1  \n');
+}
+
 export function renderReply(reply: Reply, channelId: string): Partial<Activity> {
   const profile = channelProfile(channelId);
   const suggestions = reply.suggestions ?? [];
   if (profile === 'rich') {
     const activity: Partial<Activity> = {
       type: 'message',
-      text: reply.footer ? `${reply.text}\n\n_${reply.footer}_` : reply.text,
+      // Markdown joins single line breaks; a hard break keeps list lines ("• …") apart.
+      text: markdownBreaks(reply.footer ? `${reply.text}\n\n_${reply.footer}_` : reply.text),
       textFormat: 'markdown',
     };
     if (reply.cards?.length) {

@@ -29,6 +29,8 @@ export interface LocalSearchResult {
   usedNearby: boolean;
   /** one localised line: why these and in this order */
   why: string;
+  /** localised notice when neighbouring districts are shown instead */
+  nearbyNotice?: string;
 }
 
 export interface Contact { name: string; phone?: string; email?: string; website?: string; note?: string }

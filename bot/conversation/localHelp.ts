@@ -102,7 +102,8 @@ export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
         page: pg?.pageIndex ?? 0,
         pages: pg?.pageCount ?? 0,
         usedNearby,
-        why: usedNearby ? `${t(q.lang, 'nearby_notice', { place })} ${why}` : why,
+        why,
+        nearbyNotice: usedNearby ? t(q.lang, 'nearby_notice', { place }) : undefined,
       };
     },
     counselling: (lang, stadtteil) => counsellingContacts(m, 'fallback', stadtteil).map(toContact(lang)),

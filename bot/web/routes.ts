@@ -217,12 +217,17 @@ export function webRoutes(config: Config, options: WebOptions = {}): (server: re
     const log = app.services.log;
     const langOf = (req: restify.Request) => chooseLang((req.query as Record<string, unknown> | undefined)?.lang, req.header('accept-language'), languages, config.defaultLang);
 
-    for (const p of ['/', '/index.html']) {
-      server.get(p, async (req, res) => sendBody(req, res, 200, pageHeaders, pages.get(langOf(req))!.index));
-    }
-    server.get('/privacy', async (req, res) => sendBody(req, res, 200, pageHeaders, pages.get(langOf(req))!.privacy));
+    // GET and HEAD (monitoring, proxies) for everything the browser loads
+    const page = (p: string, handler: (req: restify.Request, res: restify.Response) => Promise<void>) => {
+      server.get(p, handler);
+      server.head(p, handler);
+    };
+    const index = async (req: restify.Request, res: restify.Response) => sendBody(req, res, 200, pageHeaders, pages.get(langOf(req))!.index);
+    page('/', index);
+    page('/index.html', index);
+    page('/privacy', async (req, res) => sendBody(req, res, 200, pageHeaders, pages.get(langOf(req))!.privacy));
 
-    server.get('/static/:file', async (req, res) => {
+    page('/static/:file', async (req, res) => {
       const a = assets.get(String((req.params as Record<string, unknown>).file));
       if (!a) {
         res.status(404);
@@ -234,7 +239,7 @@ export function webRoutes(config: Config, options: WebOptions = {}): (server: re
       sendBody(req, res, 200, headers, a.body);
     });
 
-    server.get('/webchat/webchat.js', async (req, res) => {
+    page('/webchat/webchat.js', async (req, res) => {
       const headers: Record<string, string> = {
         'content-type': 'text/javascript; charset=utf-8',
         'cache-control': 'public, max-age=604800',

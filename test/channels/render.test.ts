@@ -58,3 +58,8 @@ test.each([
   ['0049 208 1', '+492081'],
   ['116 117', '116117'],
 ])('phoneToE164(%s) = %s', (a, b) => expect(phoneToE164(a)).toBe(b));
+
+test('rich channels keep single line breaks (markdown hard breaks), paragraphs stay', () => {
+  const a = renderReply({ text: 'Hilfe vor Ort:\n• A · 0208 1\n• B\n\nEnde' }, 'webchat');
+  expect(a.text).toBe('Hilfe vor Ort:  \n• A · 0208 1  \n• B\n\nEnde');
+});

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'net';
 import { testApp } from '../helpers/app';
 import type { App } from '../../bot/app';
 import type { Config } from '../../bot/config';
+import { createLogger } from '../../bot/log';
 
 let app: App & { config: Config };
 let base: string;
@@ -108,7 +109,6 @@ test('"Meine Daten löschen" removes the conversation state from the lowdb files
 
 test('no citizen text in the logs by default', async () => {
   const lines: string[] = [];
-  const { createLogger } = await import('../../bot/log');
   const logger = createLogger('info', false, { write: (s: string) => lines.push(s) } as never);
   const other = await testApp({}, { logger });
   await new Promise<void>((r) => other.server.listen(0, '127.0.0.1', () => r()));

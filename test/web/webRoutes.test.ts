@@ -143,6 +143,8 @@ describe('page and privacy page (built-in Direct Line)', () => {
     expect(zipped.body.length).toBeLessThan(original.length / 2);
     expect(zlib.gunzipSync(zipped.body).equals(original)).toBe(true);
     expect((await fetch(`${base}/webchat/webchat.js`, { headers: { 'if-none-match': `"webchat-${version}"` } })).status).toBe(304);
+    const head = await fetch(`${base}/webchat/webchat.js`, { method: 'HEAD', headers: { 'accept-encoding': 'identity' } });
+    expect([head.status, head.headers.get('content-length'), (await head.arrayBuffer()).byteLength]).toEqual([200, String(original.length), 0]);
   });
 });
 
