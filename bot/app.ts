@@ -13,6 +13,8 @@ import { loadKnowledgeBase } from './knowledge/kb';
 import { createSafetyCheck } from './safety/safety';
 import { createNluEngine } from './nlu/engine';
 import { formatEuro, valueOn } from './care/benefits';
+import { NbaCatalogueSchema } from './care/nbaSchema';
+import { LettersFileSchema } from './care/letters';
 import { createLocalHelp } from './conversation/localHelp';
 import { loadMunicipalityPack } from './offers/load';
 import { LowdbStorage } from './store/lowdbStorage';
@@ -69,6 +71,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     kb, nlu, safety, i18n, log,
     amount: (lang, day) => amountLookup(kb.benefits, lang, day),
     local: createLocalHelp(pack, i18n),
+    nba: readJsonFile(path.join(k, 'federal', 'nba.json'), NbaCatalogueSchema),
+    letters: readJsonFile(path.join(k, 'federal', 'letters.json'), LettersFileSchema),
     retentionDays: config.retentionDays,
     maxMessageChars: config.maxMessageChars,
     defaultLang: config.defaultLang,

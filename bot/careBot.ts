@@ -8,6 +8,7 @@ import type { Services } from './services';
 import { DELETE_REQUESTED, MainDialog } from '../dialogs/mainDialog';
 import { setTurnInfo, type Memory } from '../dialogs/context';
 import { renderReply } from './channels/render';
+import { looksForeign } from './nlu/detect';
 
 export interface CareBotDeps {
   services: Services;
@@ -19,7 +20,10 @@ export interface CareBotDeps {
   dialog: MainDialog;
 }
 
-const EMOJI_ONLY = /^[\p{Extended_Pictographic}\p{Emoji_Component}\p{P}\p{S}\s]+$/u;
+/** no letter and no digit, but at least one pictograph ("👍🙂") */
+export function isEmojiOnly(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text) && /\p{Extended_Pictographic}/u.test(text);
+}
 /** scripts the bot cannot answer in: a clear message beats a wrong guess */
 const OTHER_SCRIPT = /[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hebrew}\p{Script=Greek}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -67,10 +71,14 @@ export class CareBot extends ActivityHandler {
     const text = raw.trim();
     const mem = await memory.get(ctx, {});
     const locale = this.localeLang(ctx);
+    const remembered = mem.lang;
     const detected = text ? services.nlu.detectLanguage(text.slice(0, 500)) : undefined;
-    const remembered = (mem as Memory & { lang?: Lang }).lang;
-    const lang: Lang = detected ?? (locale === 'de' || locale === 'en' ? locale : remembered ?? services.defaultLang);
-    (mem as Memory & { lang?: Lang }).lang = lang;
+    const known = remembered ?? (locale === 'de' || locale === 'en' ? locale : undefined);
+    // A district name or a button title ("Altstadt I") says nothing about the language: short
+    // texts keep the language the conversation already has.
+    const shortText = text.split(/\s+/).filter(Boolean).length < 3;
+    const lang: Lang = (known && shortText ? known : detected ?? known) ?? services.defaultLang;
+    mem.lang = lang;
     setTurnInfo(ctx, { lang, text, seed: `${conversationRef(ctx)}:${services.today()}` });
     const t = (k: string, o: Record<string, unknown> = {}) => services.i18n.t(k, { lng: lang, ...o });
 
@@ -91,11 +99,11 @@ export class CareBot extends ActivityHandler {
       await ctx.sendActivity(t('too_long', { length: text.length }));
       return;
     }
-    if (EMOJI_ONLY.test(text)) {
+    if (isEmojiOnly(text)) {
       await ctx.sendActivity(t('emoji_only'));
       return;
     }
-    if (!detected && (locale === 'other' || OTHER_SCRIPT.test(text)) && !/\d/.test(text)) {
+    if ((!detected && (locale === 'other' || OTHER_SCRIPT.test(text)) && !/^\d+$/.test(text)) || looksForeign(text)) {
       await ctx.sendActivity(services.i18n.t('unsupported_language', { lng: services.defaultLang }));
       return;
     }

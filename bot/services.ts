@@ -5,6 +5,8 @@ import type { KnowledgeBase } from './knowledge/kb';
 import type { SafetyCheck } from './safety/safety';
 import type { Lang } from './knowledge/schema';
 import type { AmountLookup } from './knowledge/render';
+import type { NbaCatalogue } from './care/nbaSchema';
+import type { LettersFile } from './care/letters';
 
 export interface IntentScore { intent: string; score: number }
 export interface NluResult { lang: Lang; intent: string; score: number; ranked: IntentScore[]; entities: { grade?: number } }
@@ -28,6 +30,10 @@ export interface Services {
   i18n: i18n;
   amount: (lang: Lang, today: string) => AmountLookup;
   local: import('./conversation/local').LocalHelp;
+  /** the care-grade self-check catalogue (knowledge/federal/nba.json) */
+  nba: NbaCatalogue;
+  /** letter templates (knowledge/federal/letters.json) */
+  letters: LettersFile;
   log: Logger;
   retentionDays: number;
   maxMessageChars: number;

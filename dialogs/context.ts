@@ -20,6 +20,10 @@ export interface Memory {
   /** the buttons / numbered options of the last reply: title → command */
   options?: { title: string; command: string }[];
   lastTopic?: string;
+  /** the conversation's language, kept for short replies like "Saarn" or "3" */
+  lang?: Lang;
+  /** "delete my data" was asked and waits for a yes */
+  deletePending?: boolean;
 }
 
 const TURN_INFO = Symbol('pflegenetz.turnInfo');

@@ -14,7 +14,7 @@ const PLACE_PROMPT = 'offerPlacePrompt';
 export const WHOLE_CITY = '*';
 const WHOLE_CITY_WORDS = /^(ganz (mülheim|muelheim)|all of (mülheim|muelheim)|egal|überall|ueberall|whole city|anywhere|stadtweit)$/i;
 
-export interface FindOfferOptions { category?: string; stadtteil?: string; page?: number; text?: string }
+export interface FindOfferOptions { category?: string; stadtteil?: string; page?: number; text?: string; candidates?: string[]; postcode?: string }
 
 export class FindOfferDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
@@ -69,7 +69,10 @@ export class FindOfferDialog extends InterruptibleDialog {
     if (opts.category) return step.next(opts.category);
     const { lang } = turnInfo(step.context);
     const buttons: Action[] = this.deps.services.local.categories(lang).map((c) => ({ kind: 'command', title: c.label, value: `offers:${c.id}` }));
-    await sendReply(this.deps, step.context, { text: this.t(step.context, 'offers_dialog.ask_category'), suggestions: buttons });
+    // If the kind of help is not on the list, the city's counselling is named right away.
+    const c = this.deps.services.local.counselling(lang, (await getMemory(this.deps, step.context)).stadtteil)[0];
+    const text = [this.t(step.context, 'offers_dialog.ask_category'), c ? this.t(step.context, 'offers_dialog.not_listed', { contact: contactLine(c) }) : ''].filter(Boolean).join('\n\n');
+    await sendReply(this.deps, step.context, { text, suggestions: buttons });
     return step.prompt(CATEGORY_PROMPT, {});
   }
 
@@ -80,6 +83,11 @@ export class FindOfferDialog extends InterruptibleDialog {
     mem.category = opts.category;
     const stadtteil = opts.stadtteil ?? mem.stadtteil;
     if (stadtteil) return step.next({ stadtteil });
+    if (opts.candidates && opts.candidates.length > 1) {
+      // a postcode or name that fits several districts: ask which one, offering only those
+      await this.askPlace(step.context, opts.candidates, opts.postcode, opts.category);
+      return step.prompt(PLACE_PROMPT, {});
+    }
     await this.askPlace(step.context, this.deps.services.local.stadtteile().map((s) => s.id), undefined, opts.category);
     return step.prompt(PLACE_PROMPT, {});
   }
@@ -89,8 +97,10 @@ export class FindOfferDialog extends InterruptibleDialog {
     const buttons: Action[] = ids.map((id) => ({ kind: 'command', title: local.stadtteilName(id), value: `place:${id}` }));
     buttons.push({ kind: 'command', title: this.t(ctx, 'offers_dialog.whole_city'), value: `place:${WHOLE_CITY}` });
     const { lang } = turnInfo(ctx);
-    const text = postcode
+    const text = postcode && ids.length > 1 && ids.length < local.stadtteile().length
       ? this.t(ctx, 'offers_dialog.place_ambiguous', { postcode })
+      : ids.length > 1 && ids.length < local.stadtteile().length
+      ? this.t(ctx, 'offers_dialog.place_candidates')
       : this.t(ctx, 'offers_dialog.ask_place', { category: category ? local.categoryLabel(category, lang) : '' });
     await sendReply(this.deps, ctx, { text, suggestions: buttons });
   }

@@ -9,6 +9,7 @@ import { getMemory, matchOption, sendReply, turnInfo, type DialogDeps } from './
 import type { Reroute } from './interruptibleDialog';
 import { ANSWER_DIALOG, AnswerDialog } from './answerDialog';
 import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY } from './findOfferDialog';
+import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
 
 export const MAIN_DIALOG = 'mainDialog';
 /** set on the turn when the user asked to delete their data; the bot deletes after the dialog ran */
@@ -22,7 +23,10 @@ const COMMAND_WORDS: [RegExp, string][] = [
   [/^(hilfe|help|\?)$/i, 'help'],
 ];
 /** words that ask for a provider nearby rather than for an explanation */
-const LOCAL_SEARCH = /\b(suche|such|suchen|anbieter|in (meiner|der) nähe|in (meiner|der) naehe|adressen?|near me|nearby|provider|looking for|find (a|an|me)|wer bietet)\b/i;
+const LOCAL_SEARCH = /\b(suche|such|suchen|anbieter|in (meiner|der) nähe|in (meiner|der) naehe|adressen?|liste|near me|nearby|provider|looking for|find (a|an|me)|list of|wer bietet)\b/i;
+/** typed instead of pressing "Mehr dazu" */
+const MORE = /^(details?|mehr|mehr (dazu|details|infos?|informationen)|genauer|erzähl(en sie)? (mir )?mehr.*|more|more (details|info)( please)?|tell me more.*)$/i;
+const YES = /^(ja|jawohl|ja,? (bitte|alles) (löschen|loeschen)|yes|yes,? (please|delete( everything)?)|ok|okay)$/i;
 /** below this the NLU's ranking says nothing useful (calibrated with the held-out lists) */
 const MIN_CANDIDATE_SCORE = 0.05;
 const AND_ALSO = /^(und|and|what about|und was ist mit|wie ist es mit)\b/i;
@@ -36,6 +40,7 @@ export class MainDialog extends ComponentDialog {
     this.findOffer = new FindOfferDialog(deps);
     this.addDialog(new AnswerDialog(deps));
     this.addDialog(this.findOffer);
+    addGuidedDialogs(this, deps);
     this.addDialog(new WaterfallDialog('mainSteps', [this.route.bind(this), this.finish.bind(this)]));
     this.initialDialogId = 'mainSteps';
   }
@@ -53,10 +58,16 @@ export class MainDialog extends ComponentDialog {
   private async route(step: WaterfallStepContext) {
     const { text, lang } = turnInfo(step.context);
     const mem = await getMemory(this.deps, step.context);
+    // a pending "delete my data?" question holds for exactly one answer
+    const deletePending = mem.deletePending;
+    mem.deletePending = false;
     const option = matchOption(mem, text);
     if (option) return this.command(step, option);
-    const word = COMMAND_WORDS.find(([re]) => re.test(text.trim().replace(/[.!]+$/, '')));
+    const plain = text.trim().replace(/[.!]+$/, '');
+    if (deletePending && YES.test(plain)) return this.command(step, 'delete:confirm');
+    const word = COMMAND_WORDS.find(([re]) => re.test(plain));
     if (word) return this.command(step, word[1]);
+    if (MORE.test(plain) && mem.lastTopic) return this.command(step, `details:${mem.lastTopic}`);
 
     const s = this.deps.services;
     const r = await s.nlu.classify(text, lang);
@@ -72,11 +83,17 @@ export class MainDialog extends ComponentDialog {
       return step.beginDialog(FIND_OFFER_DIALOG, { category: detectedCategory, stadtteil: mem.stadtteil });
     }
     const answer = s.kb.answers.get(r.intent);
-    const wantsLocal = !!place.stadtteil || place.candidates.length > 0 || LOCAL_SEARCH.test(text);
+    const wantsLocal = !!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || LOCAL_SEARCH.test(text);
     if (r.intent === 'find_offer' || (wantsLocal && (answer?.offerCategory || (r.intent === 'None' && detectedCategory)))) {
       const category = detectedCategory ?? answer?.offerCategory;
-      return step.beginDialog(FIND_OFFER_DIALOG, { category, stadtteil: place.stadtteil });
+      if (place.unknownPostcode && place.postcode) {
+        await sendReply(this.deps, step.context, { text: s.i18n.t('offers:postcode_unknown', { lng: lang, postcode: place.postcode, city: s.local.cityName }) });
+        return step.beginDialog(FIND_OFFER_DIALOG, { category });
+      }
+      return step.beginDialog(FIND_OFFER_DIALOG, { category, stadtteil: place.stadtteil ?? (place.wholeCity ? WHOLE_CITY : undefined), candidates: place.candidates, postcode: place.postcode });
     }
+    const guided = await routeGuided(step, this.deps, r, grade);
+    if (guided) return guided;
     if (answer) return step.beginDialog(ANSWER_DIALOG, { answerId: answer.id, grade });
     return this.system(step, r);
   }
@@ -154,6 +171,8 @@ export class MainDialog extends ComponentDialog {
     const { lang } = turnInfo(step.context);
     const mem = await getMemory(this.deps, step.context);
     const [name, arg, sub, subArg] = cmd.split(':');
+    const guided = await guidedCommand(step, name, arg, sub);
+    if (guided) return guided;
     const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, step.context, { text: txt, suggestions });
     switch (name) {
       case 'answer':
@@ -205,6 +224,15 @@ export class MainDialog extends ComponentDialog {
         await send(this.t(step, 'privacy', { days: s.retentionDays }));
         break;
       case 'delete':
+        // Deleting is never done on a guess: it takes an explicit yes.
+        if (arg !== 'confirm') {
+          mem.deletePending = true;
+          await send(this.t(step, 'delete_confirm'), [
+            { kind: 'command', title: this.t(step, 'delete_yes'), value: 'delete:confirm' },
+            { kind: 'command', title: this.t(step, 'delete_no'), value: 'menu' },
+          ]);
+          break;
+        }
         step.context.turnState.set(DELETE_REQUESTED, true);
         await send(this.t(step, 'delete_done'));
         break;

@@ -7,6 +7,7 @@ import { categoryButtons, detectCategory, findCategory } from '../offers/categor
 import { counsellingContacts, finders } from '../offers/contacts';
 import { hoursContextOf, openingSummary } from '../offers/hours';
 import { resolveRegion, stadtteilName } from '../offers/regions';
+import { fold } from '../offers/text';
 import { searchOffers } from '../offers/search';
 import type { RankedOffer } from '../offers/ranking';
 import type { Contact, LocalHelp, LocalSearchResult, OfferView } from './local';
@@ -69,7 +70,7 @@ export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
       hours: hoursLine(o, now, lang),
       kind: o.kind,
       staleNote,
-      nearbyNote: r.reason === 'nearby' && stadtteil ? t(lang, 'reason.nearby') : undefined,
+      nearbyNote: stadtteil && ['nearby', 'elsewhere', 'location_unknown'].includes(r.reason) ? t(lang, `reason.${r.reason}`) : undefined,
     };
   }
 
@@ -81,7 +82,10 @@ export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
     cityName: m.name,
     detectPlace: (text) => {
       const r = resolveRegion(text, pack.regions);
-      return { stadtteil: r.stadtteil, candidates: r.candidates, postcode: r.postcode };
+      const city = fold(m.name.split(' ')[0]);
+      // "in ganz Mülheim", "alle … in Mülheim": the whole city was asked for, not a district
+      const wholeCity = !r.stadtteil && r.candidates.length === 0 && new RegExp(`\\b(ganz|in|all of|across) ${city}\\b`).test(fold(text));
+      return { stadtteil: r.stadtteil, candidates: r.candidates, postcode: r.postcode, unknownPostcode: r.unknownPostcode, wholeCity };
     },
     detectCategory: (text, lang) => detectCategory(text, lang, pack.categories),
     stadtteile: () => pack.regions.stadtteile.map((s) => ({ id: s.id, name: name(s.id) })),
@@ -103,7 +107,11 @@ export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
         pages: pg?.pageCount ?? 0,
         usedNearby,
         why,
-        nearbyNotice: usedNearby ? t(q.lang, 'nearby_notice', { place }) : undefined,
+        nearbyNotice: usedNearby
+          ? t(q.lang, 'nearby_notice', { place })
+          : q.stadtteil && ranking && ranking.total > 0 && ranking.bandCounts[0] + ranking.bandCounts[1] === 0
+            ? t(q.lang, 'elsewhere_notice', { place })
+            : undefined,
       };
     },
     counselling: (lang, stadtteil) => counsellingContacts(m, 'fallback', stadtteil).map(toContact(lang)),

@@ -95,6 +95,8 @@ export type Corpus = z.infer<typeof CorpusSchema>;
  *  regular expressions over normalised text (lower case, umlauts kept). */
 export const SafetySchema = z.object({
   reviewed: isoDate,
+  /** phrases about the past ("vor zwei Jahren einen Schlaganfall") removed before matching */
+  history: z.object({ de: z.array(z.string()), en: z.array(z.string()) }).optional(),
   categories: z.array(z.object({
     id: z.enum(['medical', 'suicidal', 'violence', 'out_of_hours']),
     patterns: z.object({ de: z.array(z.string()).min(1), en: z.array(z.string()).min(1) }),

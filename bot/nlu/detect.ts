@@ -54,3 +54,32 @@ export function detectLanguage(text: string): 'de' | 'en' | undefined {
   if (en - de >= 1) return 'en';
   return undefined;
 }
+
+// Frequent function words of other languages people in a German city write in. Used only to say
+// "I answer in German and English" instead of guessing an answer to a text the bot cannot read.
+const OTHER_WORDS = new Set([
+  // es
+  'el', 'los', 'las', 'para', 'por', 'que', 'mi', 'mis', 'es', 'una', 'cómo', 'como', 'puedo', 'ayuda', 'con', 'del', 'en', 'madre', 'padre', 'casa', 'necesito', 'hola',
+  // fr
+  'le', 'les', 'je', 'une', 'est', 'pour', 'avec', 'mon', 'ma', 'mes', 'du', 'des', 'bonjour', 'aide', 'comment', 'où', 'cherche', 'merci', 'suis',
+  // it
+  'il', 'gli', 'della', 'per', 'sono', 'ciao', 'aiuto', 'mia', 'mio',
+  // tr
+  've', 'bir', 'için', 'nasıl', 'nasil', 'annem', 'babam', 'yardım', 'yardim', 'bakım', 'bakim', 'merhaba', 'ne', 'mi', 'ben',
+  // pl
+  'jak', 'się', 'sie', 'moja', 'mama', 'pomoc', 'dla', 'nie', 'jest', 'dzień', 'dobry',
+]);
+
+/** true when the text is clearly in a language other than German or English. */
+export function looksForeign(text: string): boolean {
+  const lower = text.normalize('NFC').toLowerCase();
+  if (/[¿¡ñçşğı]/.test(lower)) return true;
+  const tokens = lower.split(/[^\p{L}']+/u).filter(Boolean);
+  let other = 0;
+  let known = 0;
+  for (const t of tokens) {
+    if (OTHER_WORDS.has(t) && !DE_WORDS.has(t) && !EN_WORDS.has(t)) other += 1;
+    else if (DE_WORDS.has(t) || EN_WORDS.has(t)) known += 1;
+  }
+  return other >= 2 && other > known;
+}

@@ -10,7 +10,7 @@ import type { Corpus } from '../knowledge/schema';
 import { detectLanguage as detect } from './detect';
 import { extractGrade } from './grade';
 import { NONE, OUT_OF_SCOPE, isTopicIntent } from './intents';
-import { foldText, normaliseForNlu, replaceEntities, Vocabulary, type NormaliseSettings } from './normalise';
+import { foldText, normaliseForNlu, replaceEntities, Vocabulary, words, type NormaliseSettings } from './normalise';
 import { DEFAULT_SUBWORD_SETTINGS, SubwordClassifier, type SubwordModelJson, type SubwordSettings } from './subword';
 
 export type NluLang = 'de' | 'en';
@@ -228,7 +228,8 @@ export async function createNluEngine(opts: NluEngineOptions): Promise<NluEngine
     const grade = extractGrade(text);
     const entities = grade === undefined ? {} : { grade };
     const prepared = prepare(text, lang);
-    if (!prepared) return { lang, intent: NONE, score: 0, ranked: [], entities };
+    // Not one word the corpus knows ("asdfg jklö"): any intent would be a guess.
+    if (!prepared || !words(prepared).some((w) => vocab.get(lang)!.has(w))) return { lang, intent: NONE, score: 0, ranked: [], entities };
     const nlp = await trained.classify(lang, prepared);
     const sub = settings.classifier === 'nodenlp' ? [] : subword.get(lang)?.predict(prepared) ?? [];
     const scores = combine(nlp.classifications ?? [], sub, settings);

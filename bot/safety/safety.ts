@@ -28,13 +28,18 @@ export function createSafetyCheck(data: Safety): SafetyCheck {
     patterns: [...c.patterns.de, ...c.patterns.en].map(compilePattern),
     exclude: [...(c.exclude?.de ?? []), ...(c.exclude?.en ?? [])].map(compilePattern),
   }));
+  const history = [...(data.history?.de ?? []), ...(data.history?.en ?? [])].map((p) => new RegExp(compilePattern(p).source, 'giu'));
   return {
     check(text: string): CrisisKind | undefined {
       const t = normaliseForSafety(text);
+      // Suicidal thoughts and violence count whenever they are mentioned; only medical and
+      // out-of-hours patterns ignore what is said to lie in the past.
+      const present = history.reduce((acc, re) => acc.replace(re, ' '), t);
       if (!t) return undefined;
       // Order in the data file is the priority order (suicidal before medical ...).
       for (const c of compiled) {
-        if (c.patterns.some((re) => re.test(t)) && !c.exclude.some((re) => re.test(t))) return c.id;
+        const s = c.id === 'medical' || c.id === 'out_of_hours' ? present : t;
+        if (c.patterns.some((re) => re.test(s)) && !c.exclude.some((re) => re.test(s))) return c.id;
       }
       return undefined;
     },

@@ -1,7 +1,9 @@
 // botbuilder Storage on lowdb JSON files. Conversation and user state live in memory for speed and
 // are written through to a small number of shard files, so concurrent turns of different
 // conversations do not queue behind one big file. steno (lowdb's writer) writes atomically
-// (temp file + rename) and coalesces overlapping writes to the same file.
+// (temp file + rename). Writes to a shard are coalesced here, before lowdb serialises the shard:
+// at most one write runs and one waits per shard, and every turn that asks meanwhile joins the
+// waiting one, so a shard is stringified once per flush, not once per turn.
 import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
@@ -22,8 +24,11 @@ export interface LowdbStorageOptions {
   warn?: (msg: string) => void;
 }
 
+interface Flush { running?: Promise<void>; queued?: Promise<void> }
+
 export class LowdbStorage implements Storage {
   private readonly shards: Low<ShardData>[] = [];
+  private readonly flushes = new Map<Low<ShardData>, Flush>();
   private etag = 0;
   private readonly now: () => number;
 
@@ -64,6 +69,27 @@ export class LowdbStorage implements Storage {
     await this.purgeExpired();
   }
 
+  /** Resolves once a write that includes every change made so far has reached the file. */
+  private flush(shard: Low<ShardData>): Promise<void> {
+    let f = this.flushes.get(shard);
+    if (!f) this.flushes.set(shard, (f = {}));
+    if (f.queued) return f.queued;
+    const state = f;
+    const queued = (async () => {
+      await state.running?.catch(() => undefined);
+      state.queued = undefined; // the shard is serialised now: later changes need the next write
+      const running = shard.write();
+      state.running = running;
+      try {
+        await running;
+      } finally {
+        if (state.running === running) state.running = undefined;
+      }
+    })();
+    state.queued = queued;
+    return queued;
+  }
+
   private shardOf(key: string): Low<ShardData> {
     const h = createHash('sha1').update(key).digest();
     return this.shards[h.readUInt32BE(0) % this.shards.length];
@@ -93,7 +119,7 @@ export class LowdbStorage implements Storage {
       shard.data.items[key] = { value: copy, touched: this.now() };
       dirty.add(shard);
     }
-    await Promise.all([...dirty].map((s) => s.write()));
+    await Promise.all([...dirty].map((s) => this.flush(s)));
   }
 
   async delete(keys: string[]): Promise<void> {
@@ -105,7 +131,7 @@ export class LowdbStorage implements Storage {
         dirty.add(shard);
       }
     }
-    await Promise.all([...dirty].map((s) => s.write()));
+    await Promise.all([...dirty].map((s) => this.flush(s)));
   }
 
   /** Removes entries not touched within the retention period. Returns how many were removed. */
@@ -121,7 +147,7 @@ export class LowdbStorage implements Storage {
           dirty = true;
         }
       }
-      if (dirty) await shard.write();
+      if (dirty) await this.flush(shard);
     }
     return removed;
   }

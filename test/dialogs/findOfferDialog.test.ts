@@ -97,3 +97,9 @@ test('English', async () => {
   expect(r.all).toMatch(/Day care/i);
   expect(r.all).toMatch(/neighbouring/);
 });
+
+test('offers from far away are labelled as such, never presented as local', async () => {
+  const r = await say(client(), 'Treffpunkt in Südfeld');
+  expect(r.all).toMatch(/nichts gefunden/);
+  expect(r.all).toMatch(/anderer Stadtteil|Stadtteil nicht bekannt/);
+});

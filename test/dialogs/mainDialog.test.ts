@@ -129,3 +129,36 @@ describe('basics', () => {
     expect(await say(mainDialogClient(app), q)).toMatch(expected);
   });
 });
+
+describe('follow-ups typed instead of pressed', () => {
+  test('"Details" after an answer gives its details', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Was ist der Entlastungsbetrag?');
+    const out = await say(client, 'Details');
+    expect(out).toMatch(/Entlastungsbetrag/);
+    expect(out).toMatch(/Begriffe kurz erklärt|30\. Juni/);
+  });
+
+  test('"delete my data" is confirmed first; "no" keeps everything', async () => {
+    const client = mainDialogClient(app, 'en');
+    expect(await say(client, 'please delete my data')).toMatch(/really/);
+    expect(await say(client, 'No, keep it')).not.toMatch(/deleted/);
+    expect(await say(client, 'yes')).not.toMatch(/has been deleted/);
+  });
+
+  test('a postcode that spans districts is asked about with only those districts', async () => {
+    const out = await say(mainDialogClient(app), 'Pflegedienst in 45468');
+    expect(out).toMatch(/45468 gehört zu mehreren/);
+    expect(out).not.toMatch(/Menden-Holthausen[\s\S]*Speldorf[\s\S]*Styrum/);
+  });
+
+  test('a postcode of another city is said to be outside Mülheim', async () => {
+    expect(await say(mainDialogClient(app), 'Hausnotruf in 45127')).toMatch(/45127 gehört nicht zu Mülheim/);
+  });
+});
+
+test('gibberish is "not understood" with the menu, not a guessed intent', async () => {
+  const out = await say(mainDialogClient(app), 'asdfg jklö');
+  expect(out).toMatch(/nicht verstanden/);
+  expect(out).toMatch(/Pflegegrad beantragen/);
+});

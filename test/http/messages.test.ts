@@ -102,7 +102,10 @@ test('"Meine Daten löschen" removes the conversation state from the lowdb files
   const stateDir = path.join(app.config.dataDir, 'state');
   const onDisk = () => fs.readdirSync(stateDir).map((f) => fs.readFileSync(path.join(stateDir, f), 'utf8')).join('');
   expect(onDisk()).toContain(conv);
-  const r = await post(message(conv, 'Bitte löschen Sie meine Daten'));
+  const ask = await post(message(conv, 'Bitte löschen Sie meine Daten'));
+  expect(texts(ask)).toMatch(/wirklich/);
+  expect(onDisk()).toContain(conv); // nothing deleted on a guess
+  const r = await post(message(conv, 'Ja, alles löschen'));
   expect(texts(r)).toMatch(/gelöscht/);
   expect(onDisk()).not.toContain(conv);
 });

@@ -1,4 +1,4 @@
-import { detectLanguage } from '../../bot/nlu/detect';
+import { detectLanguage, looksForeign } from '../../bot/nlu/detect';
 
 describe('detectLanguage', () => {
   const cases: Array<[string, 'de' | 'en' | undefined]> = [
@@ -39,4 +39,17 @@ describe('detectLanguage', () => {
   it.each(cases)('%s → %s', (text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
   });
+});
+
+describe('looksForeign', () => {
+  test.each([
+    ['¿Cómo puedo pedir ayuda para cuidar a mi padre en casa?', true],
+    ['Bonjour, je cherche une aide pour ma mère', true],
+    ['Annem için bakım parası nasıl alabilirim?', true],
+    ['Wie hoch ist das Pflegegeld?', false],
+    ['What is Verhinderungspflege?', false],
+    ['Altstadt I', false],
+    ['Tagespflege in Saarn', false],
+    ['Pflegegrad 3', false],
+  ])('%s → %s', (text, expected) => expect(looksForeign(text)).toBe(expected));
 });

@@ -1,0 +1,117 @@
+// Shared pieces of the guided dialogs (self-check, benefits overview, deadlines, letters): a small
+// state-machine Dialog, microcopy from the "guided" namespace, replies with a downloadable text
+// file, and date / number formatting.
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Attachment, TurnContext } from 'botbuilder';
+import type { Action, Reply } from '../bot/channels/reply';
+import { channelProfile, renderReply } from '../bot/channels/render';
+import { parseIso, type IsoDate } from '../bot/care/calendar';
+import type { Lang } from '../bot/knowledge/schema';
+import { getMemory, normalise, turnInfo, type DialogDeps, type Memory } from './context';
+import { REROUTE } from './interruptibleDialog';
+
+/** Microcopy of the guided dialogs (locales/{de,en}/guided.json). */
+export function tg(deps: DialogDeps, ctx: TurnContext, key: string, vars: Record<string, unknown> = {}): string {
+  return deps.services.i18n.t(`guided:${key}`, { lng: turnInfo(ctx).lang, ...vars });
+}
+
+export function command(title: string, value: string): Action {
+  return { kind: 'command', title, value };
+}
+
+/** The command of one of the last reply's buttons, by its exact title (case and final dot ignored). */
+export function optionByTitle(mem: Memory, text: string): string | undefined {
+  const n = normalise(text);
+  return (mem.options ?? []).find((o) => normalise(o.title) === n)?.command;
+}
+
+/** "2" or "(2)" → the command of the second option, on channels that show numbered options. */
+export function optionByNumber(mem: Memory, ctx: TurnContext, text: string): string | undefined {
+  if (channelProfile(ctx.activity.channelId) === 'rich') return undefined;
+  const m = /^\(?(\d{1,2})\)?$/.exec(normalise(text));
+  return m ? mem.options?.[Number(m[1]) - 1]?.command : undefined;
+}
+
+/** A text file the family can keep, carried in the reply itself (nothing stored on the server). */
+export function textFile(name: string, text: string): Attachment {
+  const data = Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8').toString('base64');
+  return { contentType: 'text/plain', name, contentUrl: `data:text/plain;charset=utf-8;base64,${data}` };
+}
+
+/** Sends a reply (buttons remembered for typed titles and numbers) with optional files; files
+ *  only go to channels that show attachments, the text carries the same content everywhere. */
+export async function sendGuided(deps: DialogDeps, ctx: TurnContext, reply: Reply, files: Attachment[] = []): Promise<void> {
+  const mem = await getMemory(deps, ctx);
+  const commands = (reply.suggestions ?? []).filter((a) => a.kind === 'command');
+  if (commands.length) mem.options = commands.map((a) => ({ title: a.title, command: a.value }));
+  const activity = renderReply(reply, ctx.activity.channelId);
+  if (files.length && channelProfile(ctx.activity.channelId) === 'rich') activity.attachments = [...(activity.attachments ?? []), ...files];
+  await ctx.sendActivity(activity);
+}
+
+const LOCALE: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
+
+/** "Dienstag, 3. November 2026" / "Tuesday, 3 November 2026" (calendar date, no time zone shift). */
+export function formatDate(date: IsoDate, lang: Lang, weekday = true): string {
+  const { y, m, d } = parseIso(date);
+  const dt = new Date(Date.UTC(2000, 0, 1));
+  dt.setUTCFullYear(y, m - 1, d);
+  return new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric', ...(weekday ? { weekday: 'long' } : {}) }).format(dt);
+}
+
+/** 7.5 → "7,5" (de) / "7.5" (en). */
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 2 }).format(n);
+}
+
+/** A dialog as a small state machine: `start` on begin, `handle` for each later message, `ask`
+ *  to repeat the current question (help, "weiter" after an emergency message). The state lives
+ *  in the dialog instance, so it is saved with the conversation and survives a restart. */
+export abstract class GuidedFlow<S extends { phase: string }> extends Dialog {
+  constructor(id: string, protected readonly deps: DialogDeps) {
+    super(id);
+  }
+
+  protected abstract start(dc: DialogContext, state: S, options: unknown): Promise<DialogTurnResult>;
+  protected abstract handle(dc: DialogContext, state: S, text: string): Promise<DialogTurnResult>;
+  protected abstract ask(ctx: TurnContext, state: S): Promise<void>;
+  /** Is this text an answer to the current step? (otherwise the NLU may take the turn elsewhere) */
+  abstract accepts(dc: DialogContext, state: S, text: string): Promise<boolean>;
+
+  override async beginDialog(dc: DialogContext, options?: unknown): Promise<DialogTurnResult> {
+    return this.start(dc, dc.activeDialog!.state as S, options ?? {});
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== 'message') return Dialog.EndOfTurn;
+    return this.handle(dc, dc.activeDialog!.state as S, turnInfo(dc.context).text);
+  }
+
+  override async repromptDialog(ctx: TurnContext, instance: DialogInstance): Promise<void> {
+    await this.ask(ctx, instance.state as S);
+  }
+
+  protected t(ctx: TurnContext, key: string, vars: Record<string, unknown> = {}): string {
+    return tg(this.deps, ctx, key, vars);
+  }
+
+  protected lang(ctx: TurnContext): Lang {
+    return turnInfo(ctx).lang;
+  }
+
+  /** Leave and let the main dialog handle this message (a button or question of another topic). */
+  protected reroute(dc: DialogContext): Promise<DialogTurnResult> {
+    return dc.endDialog(REROUTE);
+  }
+
+  protected async memory(ctx: TurnContext): Promise<Memory> {
+    return getMemory(this.deps, ctx);
+  }
+}
+
+/** The state of the flow the inner dialog context is running (for acceptsInput). */
+export async function flowAccepts<S extends { phase: string }>(flow: GuidedFlow<S>, dc: DialogContext, text: string): Promise<boolean> {
+  const inst = dc.activeDialog;
+  if (!inst || inst.id !== flow.id) return false;
+  return flow.accepts(dc, inst.state as S, text);
+}

@@ -1,0 +1,72 @@
+// How the main dialog reaches the guided dialogs: which intents and sentences start them, and the
+// commands their buttons send. Kept here so the router in mainDialog.ts needs only three calls.
+import type { ComponentDialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { NluResult } from '../bot/services';
+import { parseDate } from '../bot/nlu/dates';
+import { turnInfo, type DialogDeps } from './context';
+import { SELF_CHECK_DIALOG, SelfCheckDialog } from './selfCheckDialog';
+import { BENEFITS_DIALOG, BenefitsDialog, CHANGES_QUESTION, SETTINGS, percentFrom } from './benefitsDialog';
+import { DEADLINE_DIALOG, DeadlineDialog, NOTICE_RECEIVED, PAST_APPLICATION } from './deadlineDialog';
+import { LETTERS_DIALOG, LETTER_REQUEST, LettersDialog } from './lettersDialog';
+import type { CareSetting } from '../bot/care/benefits';
+
+export function addGuidedDialogs(parent: ComponentDialog, deps: DialogDeps): void {
+  parent.addDialog(new SelfCheckDialog(deps));
+  parent.addDialog(new BenefitsDialog(deps));
+  parent.addDialog(new DeadlineDialog(deps));
+  parent.addDialog(new LettersDialog(deps));
+}
+
+/** Starts a guided dialog for this message, or undefined when it is not one of theirs. */
+export async function routeGuided(step: WaterfallStepContext, deps: DialogDeps, r: NluResult, grade?: number): Promise<DialogTurnResult | undefined> {
+  const { text, lang } = turnInfo(step.context);
+  const date = parseDate(text, lang, deps.services.today(), { noYear: 'past' });
+  // "Was hat sich zum 1. Januar geändert?" has no intent of its own
+  if (CHANGES_QUESTION.test(text) && (date || ['None', 'out_of_scope', 'benefits_overview'].includes(r.intent))) {
+    return step.beginDialog(BENEFITS_DIALOG, { show: 'changes', text, grade });
+  }
+  switch (r.intent) {
+    case 'selfcheck':
+      return step.beginDialog(SELF_CHECK_DIALOG, {});
+    case 'benefits_overview':
+      return step.beginDialog(BENEFITS_DIALOG, { grade, text });
+    case 'deadline':
+      return step.beginDialog(DEADLINE_DIALOG, { text });
+    case 'combination':
+      // "the service uses 60 % of the Sachleistung": compute the Pflegegeld left
+      return percentFrom(text) !== undefined ? step.beginDialog(BENEFITS_DIALOG, { grade, text }) : undefined;
+    case 'apply':
+    case 'objection':
+      if (LETTER_REQUEST.test(text)) return step.beginDialog(LETTERS_DIALOG, { letter: r.intent === 'apply' ? 'application' : 'objection' });
+      // "Antrag am 1. Oktober gestellt", "Bescheid kam am 3.11.": compute the deadline
+      if (date && (PAST_APPLICATION.test(text) || NOTICE_RECEIVED.test(text))) return step.beginDialog(DEADLINE_DIALOG, { text });
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Commands of the guided dialogs' buttons ("overview:3", "letter:objection", …). */
+export async function guidedCommand(step: WaterfallStepContext, name: string, arg?: string, sub?: string): Promise<DialogTurnResult | undefined> {
+  switch (name) {
+    case 'selfcheck':
+      return step.beginDialog(SELF_CHECK_DIALOG, { resume: arg === 'resume', restart: arg === 'restart' });
+    case 'money':
+      return step.beginDialog(BENEFITS_DIALOG, {});
+    case 'overview': {
+      const g = Number(arg);
+      const setting = SETTINGS.includes(sub as CareSetting) ? (sub as CareSetting) : undefined;
+      return step.beginDialog(BENEFITS_DIALOG, { grade: Number.isInteger(g) && g >= 0 && g <= 5 && arg ? g : undefined, setting });
+    }
+    case 'changes':
+      return step.beginDialog(BENEFITS_DIALOG, { show: 'changes' });
+    case 'deadline':
+      return step.beginDialog(DEADLINE_DIALOG, { kind: arg === 'objection' || arg === 'decision' ? arg : undefined });
+    case 'guide':
+      return step.beginDialog(DEADLINE_DIALOG, {});
+    case 'letter':
+      return step.beginDialog(LETTERS_DIALOG, { letter: arg, letterLang: sub });
+    default:
+      return undefined;
+  }
+}
