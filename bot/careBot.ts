@@ -59,7 +59,7 @@ export class CareBot extends ActivityHandler {
     setTurnInfo(ctx, { lang, text: '', seed: `${conversationRef(ctx)}:${services.today()}` });
     const mem = await this.deps.memory.get(ctx, {});
     const t = (k: string) => services.i18n.t(k, { lng: lang });
-    const items: [string, string][] = [['apply', 'answer:apply'], ['selfcheck', 'answer:selfcheck'], ['money', 'money'], ['local', 'offers'], ['carers', 'answer:carer_support'], ['counselling', 'human']];
+    const items: [string, string][] = [['apply', 'answer:apply'], ['selfcheck', 'selfcheck'], ['money', 'money'], ['local', 'offers'], ['carers', 'answer:carer_support'], ['counselling', 'human']];
     mem.options = items.map(([k, c]) => ({ title: t(`menu.${k}`), command: c }));
     await ctx.sendActivity(renderReply({ text: t('welcome'), suggestions: items.map(([k, c]) => ({ kind: 'command', title: t(`menu.${k}`), value: c })) }, ctx.activity.channelId));
   }

@@ -124,10 +124,6 @@ export class MainDialog extends ComponentDialog {
         return this.command(step, 'privacy');
       case 'delete_data':
         return this.command(step, 'delete');
-      case 'selfcheck':
-      case 'deadline':
-      case 'benefits_overview':
-        return this.command(step, r.intent === 'benefits_overview' ? 'money' : r.intent === 'deadline' ? 'answer:objection' : 'answer:selfcheck');
       case 'out_of_scope':
         await send(this.t(step, 'out_of_scope'), this.menu(step));
         break;
@@ -162,7 +158,7 @@ export class MainDialog extends ComponentDialog {
 
   private menu(dc: DialogContext): Action[] {
     const item = (key: string, command: string): Action => ({ kind: 'command', title: this.t(dc, `menu.${key}`), value: command });
-    return [item('apply', 'answer:apply'), item('selfcheck', 'answer:selfcheck'), item('money', 'money'), item('local', 'offers'), item('carers', 'answer:carer_support'), item('counselling', 'human')];
+    return [item('apply', 'answer:apply'), item('selfcheck', 'selfcheck'), item('money', 'money'), item('local', 'offers'), item('carers', 'answer:carer_support'), item('counselling', 'human')];
   }
 
   /** Commands come from buttons and numbered options; they never depend on the NLU. */
@@ -208,11 +204,6 @@ export class MainDialog extends ComponentDialog {
         const where = mem.stadtteil && mem.stadtteil !== WHOLE_CITY ? mem.stadtteil : undefined;
         const r = s.local.search({ category: arg, stadtteil: where, lang, now: s.now(), seed: turnInfo(step.context).seed, page: 0 });
         await send(`${this.t(step, 'why_intro')} ${r.why}`);
-        break;
-      }
-      case 'money': {
-        const ids = ['allowance', 'in_kind', 'combination', 'relief', 'respite', 'daycare', 'care_aids', 'nursing_home'].filter((id) => s.kb.answers.has(id));
-        await send(this.t(step, 'money_menu'), ids.slice(0, 6).map((id) => this.answerButton(step, id)));
         break;
       }
       case 'human': {

@@ -1,0 +1,150 @@
+// Personal benefits overview: pure helpers against the real dated table, and conversations.
+import * as path from 'path';
+import type { App } from '../../bot/app';
+import { benefitsOverview, combination, formatEuro, valueOn } from '../../bot/care/benefits';
+import { readJsonFile } from '../../bot/knowledge/jsonFile';
+import { BenefitsFileSchema, type BenefitsFile } from '../../bot/knowledge/schema';
+import {
+  changesText, combinationText, euroChangesOn, lastRealChange, overviewText, percentFrom, settingFromText, validSince,
+} from '../../dialogs/benefitsDialog';
+import { mainDialogClient, ROOT, testApp, TODAY } from '../helpers/app';
+import { buttons, say, send } from './guidedHelpers';
+
+const table: BenefitsFile = readJsonFile(path.join(ROOT, 'knowledge', 'federal', 'benefits.json'), BenefitsFileSchema);
+/** keys and variables, so the tests check the logic and not the wording */
+const t = (k: string, v: Record<string, unknown> = {}) => `${k}${JSON.stringify(v)}`;
+
+describe('pure helpers', () => {
+  test.each([
+    ['Mein Vater lebt im Pflegeheim', 'nursing_home'],
+    ['Sie geht in die Tagespflege', 'day_care'],
+    ['Ein ambulanter Pflegedienst kommt', 'home_care'],
+    ['Wir pflegen selbst, die Familie', 'relatives'],
+    ['My mother is in a nursing home', 'nursing_home'],
+    ['relatives look after him', 'relatives'],
+    ['Pflegegrad 3', undefined],
+  ])('setting of %p → %p', (text, want) => {
+    expect(settingFromText(text)).toBe(want);
+  });
+
+  test.each([
+    ['60 %', 60], ['der Dienst nutzt 60% der Sachleistung', 60], ['40 Prozent', 40], ['die Hälfte', 50],
+    ['half of it', 50], ['12,5 %', 12.5], ['150 %', undefined], ['Pflegegrad 3', undefined],
+  ])('share in %p → %p', (text, want) => {
+    expect(percentFrom(text)).toBe(want);
+  });
+
+  test.each([
+    [3, 'relatives', ['pflegegeld', 'entlastungsbetrag'], ['sachleistung', 'stationaer']],
+    [3, 'home_care', ['sachleistung', 'umwandlung'], ['pflegegeld']],
+    [2, 'day_care', ['pflegegeld', 'tagespflege'], ['stationaer']],
+    [4, 'nursing_home', ['stationaer'], ['pflegegeld', 'entlastungsbetrag']],
+    [1, 'relatives', ['entlastungsbetrag'], ['pflegegeld']],
+  ] as const)('grade %i, %s lists the table amounts of the right benefits', (grade, setting, present, absent) => {
+    const { text, items } = overviewText(table, grade, setting, TODAY, 'de', t);
+    expect(items).toEqual(benefitsOverview(table, { grade, setting, date: TODAY }));
+    for (const id of present) {
+      const amount = formatEuro(valueOn(table, id, TODAY, grade)!, 'de');
+      const label = table.benefits.find((b) => b.id === id)!.label.de;
+      expect(text).toContain(`"label":"${label}","amount":"${amount}"`);
+    }
+    for (const id of absent) expect(items.map((e) => e.id)).not.toContain(id);
+    expect(text).toContain('benefits.how.application.pflegekasse');
+  });
+
+  test('home care mentions the combination, and the combination is the table share of the Pflegegeld', () => {
+    expect(overviewText(table, 3, 'home_care', TODAY, 'de', t).text).toContain('benefits.combination_hint');
+    const out = combinationText(table, 3, 60, TODAY, 'de', t);
+    expect(out).toContain(`"amount":"${formatEuro(combination(table, 3, 0.6, TODAY)!, 'de')}"`);
+    expect(out).toContain(`"full":"${formatEuro(valueOn(table, 'sachleistung', TODAY, 3)!, 'de')}"`);
+    expect(combinationText(table, 1, 60, TODAY, 'de', t)).toContain('benefits.combination_none');
+  });
+
+  test('what changed: real changes and first entries are told apart', () => {
+    const jan2025 = euroChangesOn(table, '2025-01-01');
+    expect(jan2025.real.map((c) => c.id)).toEqual(expect.arrayContaining(['pflegegeld', 'sachleistung', 'entlastungsbetrag']));
+    expect(jan2025.real.every((c) => c.kind !== 'new')).toBe(true);
+    const jan2026 = euroChangesOn(table, '2026-01-01');
+    expect(jan2026.real).toEqual([]);
+    expect(jan2026.firstEntries.map((c) => c.id)).toEqual(expect.arrayContaining(['dipa_app']));
+    expect(lastRealChange(table, TODAY)).toBe('2025-07-01');
+    expect(lastRealChange(table, '2025-06-30')).toBe('2025-01-01');
+  });
+
+  test('a day without changes says so and shows the last change', () => {
+    const out = changesText(table, '2026-01-01', TODAY, 'de', undefined, t);
+    expect(out).toMatch(/^benefits\.changes\.none/);
+    expect(out).toContain('benefits.changes.first_entries');
+    expect(out).toContain('benefits.changes.last{"date":"1. Juli 2025"}');
+    const jan2025 = changesText(table, '2025-01-01', TODAY, 'de', 2, t);
+    expect(jan2025).toContain(`"old":"${formatEuro(332, 'de')}","new":"${formatEuro(valueOn(table, 'pflegegeld', '2025-01-01', 2)!, 'de')}"`);
+  });
+
+  test('validSince is the latest start among the entries shown', () => {
+    expect(validSince(table, ['pflegegeld'], TODAY)).toBe('2025-01-01');
+    expect(validSince(table, ['pflegegeld', 'entlastungsbudget'], TODAY)).toBe('2025-07-01');
+  });
+});
+
+describe('conversations', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await testApp();
+  }, 120_000);
+
+  test('grade in the question, setting by button: the overview with amounts and where to apply', async () => {
+    const client = mainDialogClient(app);
+    const ask = await send(client, 'Was steht mir bei Pflegegrad 3 alles zu?');
+    expect(buttons(ask)).toEqual(['Angehörige pflegen zu Hause', 'Ein Pflegedienst kommt ins Haus', 'Tagespflege und Pflege zu Hause', 'Im Pflegeheim']);
+    const out = await say(client, 'Angehörige pflegen zu Hause');
+    expect(out).toMatch(new RegExp(`Pflegegeld: ${formatEuro(valueOn(table, 'pflegegeld', TODAY, 3)!, 'de')} – bei der Pflegekasse beantragen`));
+    expect(out).toMatch(/Entlastungsbetrag: 131 € – kein Antrag vorab/);
+    expect(out).toMatch(/Jedes Kalenderjahr:/);
+    expect(out).toMatch(/Stand: .* · Rechtsgrundlage: .*§ 37 SGB XI/);
+  });
+
+  test('"Leistungen und Geld" asks for the grade; "60 Prozent" after the home-care overview gives the Pflegegeld left', async () => {
+    const client = mainDialogClient(app);
+    const ask = await send(client, 'Menü');
+    expect(buttons(ask)).toContain('Leistungen und Geld');
+    expect(await say(client, 'Leistungen und Geld')).toMatch(/Für welchen Pflegegrad/);
+    expect(await say(client, 'Pflegegrad 2')).toMatch(/Wie wird die Person mit Pflegegrad 2 versorgt/);
+    expect(await say(client, 'Ein Pflegedienst kommt ins Haus')).toMatch(/Kombinationsleistung/);
+    const out = await say(client, '60 Prozent');
+    expect(out).toContain(formatEuro(combination(table, 2, 0.6, TODAY)!, 'de'));
+  });
+
+  test('the combination sentence is computed directly', async () => {
+    const out = await say(mainDialogClient(app), 'Der Pflegedienst verbraucht 60 Prozent der Sachleistung, wie viel Pflegegeld bleibt bei Pflegegrad 4?');
+    expect(out).toContain(formatEuro(combination(table, 4, 0.6, TODAY)!, 'de'));
+  });
+
+  test('"Was hat sich zum 1. Januar geändert?" answers from the valid-from dates', async () => {
+    const out = await say(mainDialogClient(app), 'Was hat sich zum 1. Januar geändert?');
+    expect(out).toMatch(/Zum 1\. Januar 2026 haben sich die Beträge der Pflegeversicherung nicht geändert/);
+    expect(out).toMatch(/letzte Änderung war zum 1\. Juli 2025/);
+  });
+
+  test('no grade yet: says so and offers the self-check', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Welche Leistungen gibt es?');
+    const out = await send(client, 'Noch keinen Pflegegrad');
+    expect(out.map((a) => a.text).join()).toMatch(/Ohne Pflegegrad/);
+    expect(buttons(out)).toContain('Pflegegrad-Selbsttest');
+  });
+
+  test('a new question after the overview leaves it', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Was steht mir bei Pflegegrad 3 alles zu?');
+    await say(client, 'Im Pflegeheim');
+    expect(await say(client, 'Was ist der Entlastungsbetrag?')).toMatch(/131 €/);
+  });
+
+  test('English', async () => {
+    const client = mainDialogClient(app, 'en');
+    await say(client, 'What am I entitled to with care grade 2?');
+    const out = await say(client, 'Relatives care at home');
+    expect(out).toContain(formatEuro(valueOn(table, 'pflegegeld', TODAY, 2)!, 'en'));
+    expect(out).toMatch(/apply to the care fund/);
+  });
+});

@@ -1,0 +1,61 @@
+// Helpers for the guided-dialog tests: talk to the real MainDialog (DialogTestClient) or to the
+// real bot (TestAdapter around CareBot, with its crisis check and lowdb state).
+import { TestAdapter, type Activity } from 'botbuilder';
+import type { DialogTestClient } from 'botbuilder-testing';
+import type { App } from '../../bot/app';
+import type { NbaCatalogue } from '../../bot/care/nbaSchema';
+import { answerQuestion, isComplete, newProgress, selfCheckQuestions } from '../../dialogs/selfCheckDialog';
+import { findScale } from '../../bot/care/nba';
+import { shown } from '../helpers/app';
+
+/** All activities the bot sent in reply to one message. */
+export async function send(client: DialogTestClient, text: string): Promise<Partial<Activity>[]> {
+  const out: Partial<Activity>[] = [await client.sendActivity(text)];
+  for (let r = client.getNextReply(); r; r = client.getNextReply()) out.push(r);
+  return out.filter(Boolean);
+}
+
+export async function say(client: DialogTestClient, text: string): Promise<string> {
+  return (await send(client, text)).map((a) => shown(a)).join('\n---\n');
+}
+
+/** Button titles of the last activity. */
+export function buttons(acts: Partial<Activity>[]): string[] {
+  const last = acts[acts.length - 1];
+  return (last?.suggestedActions?.actions ?? []).map((a) => String(a.title));
+}
+
+/** The button titles a user pressing always the first (or last) answer sees, in order. */
+export function answerTitles(cat: NbaCatalogue, pick: 'first' | 'last' | ((q: { id: string }, n: number) => number), lang: 'de' | 'en' = 'de'): string[] {
+  let p = newProgress();
+  const out: string[] = [];
+  while (!isComplete(cat, p)) {
+    const q = selfCheckQuestions(cat)[p.pos];
+    const options = findScale(cat, q.scale).options;
+    const i = pick === 'first' ? 0 : pick === 'last' ? options.length - 1 : pick(q, options.length);
+    out.push(options[i][lang]);
+    p = answerQuestion(cat, p, i);
+  }
+  return out;
+}
+
+/** A conversation with the real bot (crisis check, language, lowdb state) on the test channel. */
+export class BotChat {
+  private readonly adapter: TestAdapter;
+
+  constructor(app: App, locale = 'de-DE') {
+    this.adapter = new TestAdapter(async (ctx) => app.bot.run(ctx), { locale, channelId: 'test' });
+  }
+
+  async say(text: string): Promise<string> {
+    this.adapter.activeQueue.length = 0;
+    await this.adapter.receiveActivity(text);
+    return this.adapter.activeQueue.splice(0).map((a) => shown(a)).join('\n---\n');
+  }
+}
+
+export function decodeDataUrl(url: string): string {
+  const m = /^data:text\/plain;charset=utf-8;base64,(.+)$/.exec(url);
+  if (!m) throw new Error(`not a text data URL: ${url.slice(0, 40)}`);
+  return Buffer.from(m[1], 'base64').toString('utf8');
+}
