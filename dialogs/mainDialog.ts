@@ -207,7 +207,7 @@ export class MainDialog extends ComponentDialog {
         break;
       }
       case 'human': {
-        const contacts = s.local.counselling(lang, mem.stadtteil).slice(0, 3);
+        const contacts = s.local.people(lang, mem.stadtteil && mem.stadtteil !== WHOLE_CITY ? mem.stadtteil : undefined).slice(0, 5);
         await send([this.t(step, 'human'), ...contacts.map((c) => `• ${contactLine(c)}`), this.t(step, 'human_after')].join('\n'));
         break;
       }

@@ -47,6 +47,8 @@ export interface LocalHelp {
   search(q: { category: string; stadtteil?: string; lang: Lang; now: Date; seed: string; page: number }): LocalSearchResult;
   /** the city's neutral counselling contacts, best first for the district if given */
   counselling(lang: Lang, stadtteil?: string): Contact[];
+  /** who to talk to in person: the district's office first; without a district, all district offices */
+  people(lang: Lang, stadtteil?: string): Contact[];
   /** national and state finders (AOK Pflegenavigator, vdek Pflegelotse, Pflegewegweiser NRW) */
   finders(lang: Lang): Contact[];
 }

@@ -114,6 +114,13 @@ export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
             : undefined,
       };
     },
+    people: (lang, stadtteil) => {
+      const list = counsellingContacts(m, 'talk_to_person', stadtteil);
+      if (stadtteil) return list.map(toContact(lang));
+      // No district known: the district offices (their labels name the districts) come first.
+      const order = ['senior_advice', 'care_counselling', 'social_office', 'hotline', 'network', 'switchboard'];
+      return [...list].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role)).map(toContact(lang));
+    },
     counselling: (lang, stadtteil) => counsellingContacts(m, 'fallback', stadtteil).map(toContact(lang)),
     finders: (lang) => finders(m).map((f) => ({ name: f.label[lang], website: f.url, phone: f.phone ?? undefined })),
   };

@@ -162,3 +162,14 @@ test('gibberish is "not understood" with the menu, not a guessed intent', async 
   expect(out).toMatch(/nicht verstanden/);
   expect(out).toMatch(/Pflegegrad beantragen/);
 });
+
+test('"talk to a person" names the district offices when the district is not known, and only the own one when it is', async () => {
+  const all = await say(mainDialogClient(app), 'Ich möchte mit einem Menschen sprechen');
+  expect(all).toMatch(/Broich, Saarn und Speldorf · 0208 455-5058/);
+  expect(all).toMatch(/Dümpten und Styrum · 0208 455-5059/);
+  const client = mainDialogClient(app);
+  await say(client, 'Tagespflege in Styrum');
+  const own = await say(client, 'Ich möchte mit einem Menschen sprechen');
+  expect(own).toMatch(/0208 455-5059/);
+  expect(own).not.toMatch(/0208 455-5058/);
+});
