@@ -16,7 +16,11 @@ async function main(): Promise<void> {
     if (app.storage instanceof LowdbStorage) void app.storage.purgeExpired();
   }, 3_600_000);
   purge.unref();
-  const stop = () => app.server.close(() => process.exit(0));
+  const stop = () => app.server.close(async () => {
+    // let state writes that are under way finish, so no half-written temp files stay behind
+    if (app.storage instanceof LowdbStorage) await app.storage.settle();
+    process.exit(0);
+  });
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

@@ -20,9 +20,10 @@ export function addGuidedDialogs(parent: ComponentDialog, deps: DialogDeps): voi
 /** Starts a guided dialog for this message, or undefined when it is not one of theirs. */
 export async function routeGuided(step: WaterfallStepContext, deps: DialogDeps, r: NluResult, grade?: number): Promise<DialogTurnResult | undefined> {
   const { text, lang } = turnInfo(step.context);
-  const date = parseDate(text, lang, deps.services.today(), { noYear: 'past' });
+  // Parsing a date can cost milliseconds (recognizers-text fallback): only where a date matters.
+  const date = () => parseDate(text, lang, deps.services.today(), { noYear: 'past' });
   // "Was hat sich zum 1. Januar geändert?" has no intent of its own
-  if (CHANGES_QUESTION.test(text) && (date || ['None', 'out_of_scope', 'benefits_overview'].includes(r.intent))) {
+  if (CHANGES_QUESTION.test(text) && (['None', 'out_of_scope', 'benefits_overview'].includes(r.intent) || date())) {
     return step.beginDialog(BENEFITS_DIALOG, { show: 'changes', text, grade });
   }
   switch (r.intent) {
@@ -39,7 +40,7 @@ export async function routeGuided(step: WaterfallStepContext, deps: DialogDeps, 
     case 'objection':
       if (LETTER_REQUEST.test(text)) return step.beginDialog(LETTERS_DIALOG, { letter: r.intent === 'apply' ? 'application' : 'objection' });
       // "Antrag am 1. Oktober gestellt", "Bescheid kam am 3.11.": compute the deadline
-      if (date && (PAST_APPLICATION.test(text) || NOTICE_RECEIVED.test(text))) return step.beginDialog(DEADLINE_DIALOG, { text });
+      if ((PAST_APPLICATION.test(text) || NOTICE_RECEIVED.test(text)) && date()) return step.beginDialog(DEADLINE_DIALOG, { text });
       return undefined;
     default:
       return undefined;

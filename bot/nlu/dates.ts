@@ -1,7 +1,15 @@
 // Dates in free text → "YYYY-MM-DD". Own rules for German (the recognizers have no German date
 // model) and for the English forms we rely on; @microsoft/recognizers-text-suite is a fallback
 // for other English wording and for full numeric dates. "today" is always injected.
-import * as Recognizers from '@microsoft/recognizers-text-suite';
+import type * as RecognizersSuite from '@microsoft/recognizers-text-suite';
+
+// Loaded on first use: the suite takes ~0.3 s and tens of MB, and most turns never need it.
+let suite: typeof RecognizersSuite | undefined;
+function recognizers(): typeof RecognizersSuite {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  suite ??= require('@microsoft/recognizers-text-suite') as typeof RecognizersSuite;
+  return suite;
+}
 import type { Lang } from '../knowledge/schema';
 import {
   addDays, addMonths, addYears, daysBetween, isValidYmd, isoWeekday, parseIso, toIso,
@@ -237,8 +245,9 @@ function refTime(today: IsoDate): Date {
 
 /** Fallback: full dates (timex YYYY-MM-DD) and month-day (XXXX-MM-DD) from the recognizers. */
 export function recognizeWithSuite(text: string, lang: Lang, today: IsoDate, policy: NoYearPolicy): IsoDate | undefined {
+  const Recognizers = recognizers();
   const culture = lang === 'de' ? Recognizers.Culture.German : Recognizers.Culture.English;
-  let results: ReturnType<typeof Recognizers.recognizeDateTime>;
+  let results: ReturnType<typeof RecognizersSuite.recognizeDateTime>;
   try {
     results = Recognizers.recognizeDateTime(text, culture, undefined, refTime(today));
   } catch {

@@ -168,7 +168,8 @@ function fuzzyHits(toks: Tok[], idx: Index): Hit[] {
       if (e.tokens.length !== 1 || !e.fuzzy || e.needsContext) continue;
       const base = e.tokens[0];
       if (base.length < MIN_FUZZY_LENGTH) continue;
-      if (osaDistance(t.folded, base) <= 1) {
+      // one edit apart needs lengths at most one apart: skip the distance matrix otherwise
+      if (Math.abs(t.folded.length - base.length) <= 1 && osaDistance(t.folded, base) <= 1) {
         hits.push({ entry: e, start: i, length: 1, fuzzy: true });
         break;
       }

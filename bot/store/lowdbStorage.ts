@@ -152,6 +152,12 @@ export class LowdbStorage implements Storage {
     return removed;
   }
 
+  /** Waits until every started write has reached its file (for a clean shutdown). */
+  async settle(): Promise<void> {
+    const pending = [...this.flushes.values()].flatMap((f) => [f.running, f.queued]).filter((p): p is Promise<void> => !!p);
+    await Promise.all(pending.map((p) => p.catch(() => undefined)));
+  }
+
   /** Number of stored entries (for tests and the privacy statement). */
   size(): number {
     return this.shards.reduce((n, s) => n + Object.keys(s.data.items).length, 0);

@@ -1,0 +1,73 @@
+// `npm run bench -- --smoke`: the whole benchmark with tiny settings (build, NLU training, bot
+// started twice, echo bot, bare server, three load runs on 127.0.0.1). Checks that it runs, ends by
+// itself and writes the figures; never how fast anything is.
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { promisify } from 'util';
+import { parseSettings } from '../../scripts/benchTurn';
+import { activityBody, rssMb } from '../../scripts/bench/load';
+
+const ROOT = path.join(__dirname, '../..');
+const run = promisify(execFile);
+
+const NUMERIC_KEYS = [
+  'turn.ratio_vs_echo_bot', 'turn.ratio_vs_bare', 'turn.p99_ms', 'turn.p50_ms', 'turn.rps',
+  'echo.rps', 'bare.rps', 'coldstart_ms', 'rss_mb', 'nlu.classify_ms', 'nlu.train_ms',
+];
+
+test('the smoke run ends by itself and writes every figure', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-bench-test-'));
+  const out = path.join(dir, 'bench.json');
+  const { stdout } = await run('npm', ['run', '--silent', 'bench', '--', '--smoke', '--json', out], { cwd: ROOT, timeout: 240_000, maxBuffer: 4 << 20 });
+  expect(stdout).toMatch(/127\.0\.0\.1/);
+  const figures = JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>;
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const key of NUMERIC_KEYS) {
+    expect([key, typeof figures[key]]).toEqual([key, 'number']);
+    expect(figures[key] as number).toBeGreaterThanOrEqual(0);
+  }
+  // the same numbers nested, as bench:nlu writes them
+  expect((figures.turn as Record<string, unknown>).rps).toBe(figures['turn.rps']);
+  // the care bot answered every turn of the load with a real reply
+  expect(figures['turn.requests'] as number).toBeGreaterThan(0);
+  expect(figures['turn.errors']).toBe(0);
+  expect(figures['turn.without_reply']).toBe(0);
+  expect(figures['echo.errors']).toBe(0);
+}, 300_000);
+
+describe('settings', () => {
+  test.each([
+    [[], { duration: 10, connections: 64, warmup: 3 }],
+    [['--smoke'], { duration: 1, connections: 2, warmup: 1 }],
+    [['--duration', '5', '--connections', '16'], { duration: 5, connections: 16, warmup: 3 }],
+    [['--smoke', '--connections', '8'], { duration: 1, connections: 8, warmup: 1 }],
+  ])('%j', (argv, expected) => {
+    expect(parseSettings(argv)).toMatchObject(expected);
+  });
+
+  test.each([
+    [['--duration', '0']],
+    [['--duration', '100000']],
+    [['--connections', 'many']],
+    [['--connections', '5000']],
+  ])('%j is refused (runs stay bounded)', (argv) => {
+    expect(() => parseSettings(argv)).toThrow(/must be a number/);
+  });
+});
+
+test('a load request is an expectReplies message activity of its own conversation', () => {
+  const body = JSON.parse(activityBody('conv-7', 3, 'Wie viel Pflegegeld gibt es?', 'de-DE', 4000));
+  expect(body).toMatchObject({
+    type: 'message', text: 'Wie viel Pflegegeld gibt es?', deliveryMode: 'expectReplies', locale: 'de-DE',
+    conversation: { id: 'conv-7' }, from: { id: 'user-conv-7' }, serviceUrl: 'http://127.0.0.1:4000',
+  });
+  expect(body.id).not.toBe(JSON.parse(activityBody('conv-7', 4, 'x', 'de-DE', 4000)).id);
+});
+
+test('RSS is read from /proc for a live process (Linux)', () => {
+  if (process.platform !== 'linux') return;
+  expect(rssMb(process.pid)).toBeGreaterThan(1);
+  expect(rssMb(2 ** 30)).toBeUndefined();
+});
