@@ -17,6 +17,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const read = (p: string) => JSON.parse(fs.readFileSync(path.join(ROOT, p), 'utf8'));
 const common = { de: read('locales/de/common.json'), en: read('locales/en/common.json') };
+/** the German title of the "apply" answer, which the "Pflegegrad beantragen" button shows */
+const APPLY_TITLE = (read('knowledge/federal/answers.json').answers as { id: string; de: { title: string } }[]).find((a) => a.id === 'apply')!.de.title;
 const web = { de: read('locales/de/web.json'), en: read('locales/en/web.json') };
 const QUESTION = 'Wie viel Pflegegeld bei Pflegegrad 3?';
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -129,9 +131,9 @@ run('web chat in a real browser', () => {
     expect(visited.some((v) => v.includes('toolbar__button'))).toBe(true);
 
     // 3. a topic button, pressed with the keyboard
-    await topic(page, common.de.menu.money).focus();
+    await topic(page, common.de.menu.apply).focus();
     await page.keyboard.press('Enter');
-    await botBubbles(page, start(common.de.money_menu)).first().waitFor({ timeout: 30_000 });
+    await botBubbles(page, APPLY_TITLE).first().waitFor({ timeout: 30_000 });
 
     // 4. a typed question, answered from the benefits table
     const input = page.locator('[data-id="webchat-sendbox-input"]');
