@@ -21,6 +21,8 @@ export function parseGradeAnswer(text: string): number | undefined {
 }
 
 export class AnswerDialog extends InterruptibleDialog {
+  protected override rerouteQuestions = true;
+
   constructor(deps: DialogDeps) {
     super(ANSWER_DIALOG, deps);
     this.addDialog(new TextPrompt(GRADE_PROMPT, async (pc: PromptValidatorContext<string>) => {

@@ -380,6 +380,8 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
 }
 
 export class BenefitsDialog extends InterruptibleDialog {
+  protected override rerouteQuestions = true;
+
   private readonly flow: BenefitsFlow;
 
   constructor(deps: DialogDeps) {

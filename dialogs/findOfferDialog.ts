@@ -17,6 +17,8 @@ const WHOLE_CITY_WORDS = /^(ganz (mülheim|muelheim)|all of (mülheim|muelheim)|
 export interface FindOfferOptions { category?: string; stadtteil?: string; page?: number; text?: string; candidates?: string[]; postcode?: string }
 
 export class FindOfferDialog extends InterruptibleDialog {
+  protected override rerouteQuestions = true;
+
   constructor(deps: DialogDeps) {
     super(FIND_OFFER_DIALOG, deps);
     this.addDialog(new TextPrompt(CATEGORY_PROMPT, async (pc: PromptValidatorContext<string>) => {

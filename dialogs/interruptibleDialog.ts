@@ -10,7 +10,17 @@ export const REROUTE: Reroute = { reroute: true };
 const CANCEL = /^(abbrechen|abbruch|stopp?|cancel|quit|beenden|neu starten|von vorn|start over|restart|menü|menu|themen|topics)$/i;
 const HELP = /^(hilfe|help|\?|was kann ich (hier )?tun|what can i do)$/i;
 
+/** "Wie viel Pflegegeld bei Pflegegrad 3?": a question of its own, not just an answer to a prompt */
+export function isFullQuestion(text: string): boolean {
+  const words = text.trim().split(/\s+/).length;
+  return words >= 4 && (/\?\s*$/.test(text) || /^(wie|was|wo|wer|wann|welche[rsnm]?|gibt es|kann|muss|bekommt|how|what|where|who|when|which|can|do|does|is there)\b/i.test(text.trim()));
+}
+
 export abstract class InterruptibleDialog extends ComponentDialog {
+  /** Dialogs whose prompts take a grade, place or kind of help set this: a full new question that
+   *  happens to contain such a value ("Pflegegeld bei Pflegegrad 3?") is answered as a question. */
+  protected rerouteQuestions = false;
+
   constructor(id: string, protected readonly deps: DialogDeps) {
     super(id);
   }
@@ -36,8 +46,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
-    if (await this.acceptsInput(innerDc, text)) return undefined;
-    // Not an answer to our question: if it is a clear new question, let the main dialog take it.
+    const question = this.rerouteQuestions && isFullQuestion(text);
+    if (!question && (await this.acceptsInput(innerDc, text))) return undefined;
+    // Not (only) an answer to our question: if it is a clear new question, let the main dialog take it.
     const r = await this.deps.services.nlu.classify(text, lang);
     if (r.intent !== 'None' && r.intent !== 'out_of_scope') {
       await innerDc.cancelAllDialogs();

@@ -173,3 +173,10 @@ test('"talk to a person" names the district offices when the district is not kno
   expect(own).toMatch(/0208 455-5059/);
   expect(own).not.toMatch(/0208 455-5058/);
 });
+
+test('a full question typed at the grade prompt is answered as a question', async () => {
+  const client = mainDialogClient(app);
+  await say(client, 'Leistungen und Geld');
+  const out = await say(client, 'Wie viel Pflegegeld gibt es bei Pflegegrad 3?');
+  expect(out).toMatch(/599 €/);
+});
