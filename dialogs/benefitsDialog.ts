@@ -15,9 +15,8 @@ import { extractGrade } from '../bot/nlu/grade';
 import { formatDate as shortDate } from '../bot/knowledge/render';
 import type { BenefitsFile, Lang } from '../bot/knowledge/schema';
 import type { Memory, DialogDeps } from './context';
-import { InterruptibleDialog } from './interruptibleDialog';
 import { parseGradeAnswer } from './answerDialog';
-import { GuidedFlow, command, flowAccepts, formatDate, formatNumber, optionByNumber, optionByTitle, sendGuided } from './guided';
+import { GuidedDialog, GuidedFlow, command, formatDate, formatNumber, optionByNumber, optionByTitle, sendGuided } from './guided';
 
 export const BENEFITS_DIALOG = 'benefitsDialog';
 const FLOW = 'benefitsFlow';
@@ -379,19 +378,10 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
   }
 }
 
-export class BenefitsDialog extends InterruptibleDialog {
+export class BenefitsDialog extends GuidedDialog<FlowState> {
   protected override rerouteQuestions = true;
 
-  private readonly flow: BenefitsFlow;
-
   constructor(deps: DialogDeps) {
-    super(BENEFITS_DIALOG, deps);
-    this.flow = new BenefitsFlow(deps);
-    this.addDialog(this.flow);
-    this.initialDialogId = FLOW;
-  }
-
-  protected acceptsInput(dc: DialogContext, text: string): Promise<boolean> {
-    return flowAccepts(this.flow, dc, text);
+    super(BENEFITS_DIALOG, deps, new BenefitsFlow(deps));
   }
 }

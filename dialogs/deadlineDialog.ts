@@ -11,8 +11,7 @@ import { formatEuro, valueOn } from '../bot/care/benefits';
 import { parseDate } from '../bot/nlu/dates';
 import type { BenefitsFile, Lang } from '../bot/knowledge/schema';
 import type { DialogDeps } from './context';
-import { InterruptibleDialog } from './interruptibleDialog';
-import { GuidedFlow, command, flowAccepts, formatDate, optionByNumber, optionByTitle, sendGuided } from './guided';
+import { GuidedDialog, GuidedFlow, command, formatDate, optionByNumber, optionByTitle, sendGuided } from './guided';
 
 export const DEADLINE_DIALOG = 'deadlineDialog';
 const FLOW = 'deadlineFlow';
@@ -234,17 +233,8 @@ class DeadlineFlow extends GuidedFlow<FlowState> {
   }
 }
 
-export class DeadlineDialog extends InterruptibleDialog {
-  private readonly flow: DeadlineFlow;
-
+export class DeadlineDialog extends GuidedDialog<FlowState> {
   constructor(deps: DialogDeps) {
-    super(DEADLINE_DIALOG, deps);
-    this.flow = new DeadlineFlow(deps);
-    this.addDialog(this.flow);
-    this.initialDialogId = FLOW;
-  }
-
-  protected acceptsInput(dc: DialogContext, text: string): Promise<boolean> {
-    return flowAccepts(this.flow, dc, text);
+    super(DEADLINE_DIALOG, deps, new DeadlineFlow(deps));
   }
 }

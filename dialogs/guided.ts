@@ -8,7 +8,7 @@ import { channelProfile, renderReply } from '../bot/channels/render';
 import { parseIso, type IsoDate } from '../bot/care/calendar';
 import type { Lang } from '../bot/knowledge/schema';
 import { getMemory, normalise, turnInfo, type DialogDeps, type Memory } from './context';
-import { REROUTE } from './interruptibleDialog';
+import { InterruptibleDialog, REROUTE } from './interruptibleDialog';
 
 /** Microcopy of the guided dialogs (locales/{de,en}/guided.json). */
 export function tg(deps: DialogDeps, ctx: TurnContext, key: string, vars: Record<string, unknown> = {}): string {
@@ -114,4 +114,18 @@ export async function flowAccepts<S extends { phase: string }>(flow: GuidedFlow<
   const inst = dc.activeDialog;
   if (!inst || inst.id !== flow.id) return false;
   return flow.accepts(dc, inst.state as S, text);
+}
+
+/** The interruptible shell around one guided flow: help/cancel/new questions are handled by the
+ *  base class; whether a message answers the flow's current step is the flow's decision. */
+export class GuidedDialog<S extends { phase: string }> extends InterruptibleDialog {
+  constructor(id: string, deps: DialogDeps, protected readonly flow: GuidedFlow<S>) {
+    super(id, deps);
+    this.addDialog(flow);
+    this.initialDialogId = flow.id;
+  }
+
+  protected acceptsInput(dc: DialogContext, text: string): Promise<boolean> {
+    return flowAccepts(this.flow, dc, text);
+  }
 }

@@ -8,8 +8,7 @@ import { letterText, type Letter, type LetterId } from '../bot/care/letters';
 import type { Lang } from '../bot/knowledge/schema';
 import { formatDate as shortDate } from '../bot/knowledge/render';
 import type { DialogDeps } from './context';
-import { InterruptibleDialog } from './interruptibleDialog';
-import { GuidedFlow, command, flowAccepts, optionByNumber, optionByTitle, sendGuided, textFile } from './guided';
+import { GuidedDialog, GuidedFlow, command, optionByNumber, optionByTitle, sendGuided, textFile } from './guided';
 
 export const LETTERS_DIALOG = 'lettersDialog';
 const FLOW = 'lettersFlow';
@@ -84,17 +83,8 @@ class LettersFlow extends GuidedFlow<FlowState> {
   }
 }
 
-export class LettersDialog extends InterruptibleDialog {
-  private readonly flow: LettersFlow;
-
+export class LettersDialog extends GuidedDialog<FlowState> {
   constructor(deps: DialogDeps) {
-    super(LETTERS_DIALOG, deps);
-    this.flow = new LettersFlow(deps);
-    this.addDialog(this.flow);
-    this.initialDialogId = FLOW;
-  }
-
-  protected acceptsInput(dc: DialogContext, text: string): Promise<boolean> {
-    return flowAccepts(this.flow, dc, text);
+    super(LETTERS_DIALOG, deps, new LettersFlow(deps));
   }
 }

@@ -11,8 +11,8 @@ import { parseTypedAnswer, normalizeAnswer } from '../bot/care/nbaAnswer';
 import type { NbaCatalogue, NbaOption } from '../bot/care/nbaSchema';
 import type { Lang } from '../bot/knowledge/schema';
 import { turnInfo, type Memory, type DialogDeps } from './context';
-import { InterruptibleDialog, type Reroute } from './interruptibleDialog';
-import { GuidedFlow, command, flowAccepts, tg, formatDate, formatNumber, optionByNumber, optionByTitle, sendGuided, textFile } from './guided';
+import type { Reroute } from './interruptibleDialog';
+import { GuidedDialog, GuidedFlow, command, tg, formatDate, formatNumber, optionByNumber, optionByTitle, sendGuided, textFile } from './guided';
 
 export const SELF_CHECK_DIALOG = 'selfCheckDialog';
 const FLOW = 'selfCheckFlow';
@@ -368,18 +368,9 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
   }
 }
 
-export class SelfCheckDialog extends InterruptibleDialog {
-  private readonly flow: SelfCheckFlow;
-
+export class SelfCheckDialog extends GuidedDialog<FlowState> {
   constructor(deps: DialogDeps) {
-    super(SELF_CHECK_DIALOG, deps);
-    this.flow = new SelfCheckFlow(deps);
-    this.addDialog(this.flow);
-    this.initialDialogId = FLOW;
-  }
-
-  protected acceptsInput(dc: DialogContext, text: string): Promise<boolean> {
-    return flowAccepts(this.flow, dc, text);
+    super(SELF_CHECK_DIALOG, deps, new SelfCheckFlow(deps));
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
