@@ -6,8 +6,7 @@ import { createHash } from 'crypto';
 import type { Lang } from './knowledge/schema';
 import type { Services } from './services';
 import { DELETE_REQUESTED, MainDialog } from '../dialogs/mainDialog';
-import { setTurnInfo, type Memory } from '../dialogs/context';
-import { renderReply } from './channels/render';
+import { sendReply, setTurnInfo, topicMenu, type Memory } from '../dialogs/context';
 import { looksForeign } from './nlu/detect';
 
 export interface CareBotDeps {
@@ -57,11 +56,8 @@ export class CareBot extends ActivityHandler {
     const l = this.localeLang(ctx);
     const lang: Lang = l === 'de' || l === 'en' ? l : services.defaultLang;
     setTurnInfo(ctx, { lang, text: '', seed: `${conversationRef(ctx)}:${services.today()}` });
-    const mem = await this.deps.memory.get(ctx, {});
     const t = (k: string) => services.i18n.t(k, { lng: lang });
-    const items: [string, string][] = [['apply', 'answer:apply'], ['selfcheck', 'selfcheck'], ['money', 'money'], ['local', 'offers'], ['carers', 'answer:carer_support'], ['counselling', 'human']];
-    mem.options = items.map(([k, c]) => ({ title: t(`menu.${k}`), command: c }));
-    await ctx.sendActivity(renderReply({ text: t('welcome'), suggestions: items.map(([k, c]) => ({ kind: 'command', title: t(`menu.${k}`), value: c })) }, ctx.activity.channelId));
+    await sendReply(this.deps, ctx, { text: t('welcome'), suggestions: topicMenu(t) });
   }
 
   private async handleMessage(ctx: TurnContext): Promise<void> {

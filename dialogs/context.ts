@@ -1,7 +1,7 @@
 // Per-turn facts (language, text) and the small conversation memory shared by the dialogs.
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Lang } from '../bot/knowledge/schema';
-import type { Reply } from '../bot/channels/reply';
+import type { Action, Reply } from '../bot/channels/reply';
 import { renderReply } from '../bot/channels/render';
 import type { Services } from '../bot/services';
 
@@ -66,4 +66,10 @@ export function matchOption(mem: Memory, text: string): string | undefined {
   const num = /^\(?(\d{1,2})\)?$/.exec(n);
   if (num) return opts[Number(num[1]) - 1]?.command;
   return opts.find((o) => normalise(o.title) === n)?.command;
+}
+
+/** The topic menu of the welcome, "Menü" and "not understood": one list for all of them. */
+export function topicMenu(t: (key: string) => string): Action[] {
+  const items: [string, string][] = [['apply', 'answer:apply'], ['selfcheck', 'selfcheck'], ['money', 'money'], ['local', 'offers'], ['carers', 'answer:carer_support'], ['counselling', 'human']];
+  return items.map(([key, command]) => ({ kind: 'command', title: t(`menu.${key}`), value: command }));
 }

@@ -5,7 +5,7 @@ import { ComponentDialog, WaterfallDialog, type DialogContext, type WaterfallSte
 import type { Action } from '../bot/channels/reply';
 import type { NluResult } from '../bot/services';
 import { buildDetailsReply, contactLine } from '../bot/conversation/answers';
-import { getMemory, matchOption, sendReply, turnInfo, type DialogDeps } from './context';
+import { getMemory, matchOption, sendReply, topicMenu, turnInfo, type DialogDeps } from './context';
 import type { Reroute } from './interruptibleDialog';
 import { ANSWER_DIALOG, AnswerDialog } from './answerDialog';
 import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY } from './findOfferDialog';
@@ -157,8 +157,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private menu(dc: DialogContext): Action[] {
-    const item = (key: string, command: string): Action => ({ kind: 'command', title: this.t(dc, `menu.${key}`), value: command });
-    return [item('apply', 'answer:apply'), item('selfcheck', 'selfcheck'), item('money', 'money'), item('local', 'offers'), item('carers', 'answer:carer_support'), item('counselling', 'human')];
+    return topicMenu((key) => this.t(dc, key));
   }
 
   /** Commands come from buttons and numbered options; they never depend on the NLU. */
