@@ -83,9 +83,15 @@ export class MainDialog extends ComponentDialog {
       return step.beginDialog(FIND_OFFER_DIALOG, { category: detectedCategory, stadtteil: mem.stadtteil });
     }
     const answer = s.kb.answers.get(r.intent);
-    const wantsLocal = !!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || LOCAL_SEARCH.test(text);
+    const wantsLocal = !!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || LOCAL_SEARCH.test(text);
     if (r.intent === 'find_offer' || (wantsLocal && (answer?.offerCategory || (r.intent === 'None' && detectedCategory)))) {
       const category = detectedCategory ?? answer?.offerCategory;
+      if (place.otherPlace) {
+        // another city: no invented offers, the national finders instead
+        const lines = [s.i18n.t('offers_dialog.other_city', { lng: lang, place: place.otherPlace, city: s.local.cityName }), ...s.local.finders(lang).map((c) => `• ${contactLine(c)}`)];
+        await sendReply(this.deps, step.context, { text: lines.join('\n') });
+        return step.endDialog();
+      }
       if (place.unknownPostcode && place.postcode) {
         await sendReply(this.deps, step.context, { text: s.i18n.t('offers:postcode_unknown', { lng: lang, postcode: place.postcode, city: s.local.cityName }) });
         return step.beginDialog(FIND_OFFER_DIALOG, { category });

@@ -34,7 +34,7 @@ export interface LocalSearchResult {
 }
 
 export interface Contact { name: string; phone?: string; email?: string; website?: string; note?: string }
-export interface PlaceMatch { stadtteil?: string; candidates: string[]; postcode?: string; unknownPostcode?: boolean; wholeCity?: boolean }
+export interface PlaceMatch { stadtteil?: string; candidates: string[]; postcode?: string; unknownPostcode?: boolean; wholeCity?: boolean; otherPlace?: string }
 
 export interface LocalHelp {
   readonly cityName: string;

@@ -85,7 +85,10 @@ export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
       const city = fold(m.name.split(' ')[0]);
       // "in ganz Mülheim", "alle … in Mülheim": the whole city was asked for, not a district
       const wholeCity = !r.stadtteil && r.candidates.length === 0 && new RegExp(`\\b(ganz|in|all of|across) ${city}\\b`).test(fold(text));
-      return { stadtteil: r.stadtteil, candidates: r.candidates, postcode: r.postcode, unknownPostcode: r.unknownPostcode, wholeCity };
+      // "Essen" is also a word ("Essen auf Rädern"): a city counts only after a cue ("in Essen")
+      const cues = pack.regions.otherPlaceCues.map(fold).join('|');
+      const other = r.stadtteil || r.candidates.length || !cues ? undefined : pack.regions.otherPlaces.find((o) => new RegExp(`\\b(${cues}) ${fold(o.name)}\\b`).test(fold(text)));
+      return { stadtteil: r.stadtteil, candidates: r.candidates, postcode: r.postcode, unknownPostcode: r.unknownPostcode, wholeCity, otherPlace: other?.name };
     },
     detectCategory: (text, lang) => detectCategory(text, lang, pack.categories),
     stadtteile: () => pack.regions.stadtteile.map((s) => ({ id: s.id, name: name(s.id) })),

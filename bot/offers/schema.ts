@@ -112,6 +112,10 @@ export const RegionsFileSchema = z.object({
   }).strict()),
   /** words before a place name that mark it as a place ("in", "aus"): used for needsContext aliases */
   placeCues: z.object({ de: z.array(z.string()), en: z.array(z.string()) }).strict(),
+  /** neighbouring cities: named, the bot says it only knows this city's offers and names the finders */
+  otherPlaces: z.array(z.object({ name: z.string().min(2), sources: z.array(id).min(1) }).strict()).default([]),
+  /** the only words that make a following name one of otherPlaces ("in Essen", not "bei Essen und Trinken") */
+  otherPlaceCues: z.array(z.string().min(2)).default([]),
 }).strict();
 export type RegionsFile = z.infer<typeof RegionsFileSchema>;
 

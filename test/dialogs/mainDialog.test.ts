@@ -180,3 +180,19 @@ test('a full question typed at the grade prompt is answered as a question', asyn
   const out = await say(client, 'Wie viel Pflegegeld gibt es bei Pflegegrad 3?');
   expect(out).toMatch(/599 €/);
 });
+
+test('another city by name: only Mülheim is known, the finders are named, nothing invented', async () => {
+  const out = await say(mainDialogClient(app), 'Ich suche einen Pflegedienst in Oberhausen');
+  expect(out).toMatch(/nur Angebote in Mülheim an der Ruhr, nicht in Oberhausen/);
+  expect(out).toMatch(/https:\/\//);
+});
+
+test('"Essen auf Rädern" is food, not the city of Essen', async () => {
+  const out = await say(mainDialogClient(app), 'Ich suche Essen auf Rädern');
+  expect(out).not.toMatch(/nicht in Essen/);
+  expect(out).toMatch(/Essen auf Rädern/);
+});
+
+test('"Hilfe bei Essen und Trinken" is not about the city either', async () => {
+  expect(await say(mainDialogClient(app), 'Wer hilft bei Essen und Trinken?')).not.toMatch(/nicht in Essen/);
+});
