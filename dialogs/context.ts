@@ -3,7 +3,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Lang } from '../bot/knowledge/schema';
 import type { Action, Reply } from '../bot/channels/reply';
 import { renderReply } from '../bot/channels/render';
-import type { Services } from '../bot/services';
+import type { NluResult, Services } from '../bot/services';
 
 export interface TurnInfo {
   lang: Lang;
@@ -35,6 +35,19 @@ export function turnInfo(ctx: TurnContext): TurnInfo {
   const info = ctx.turnState.get(TURN_INFO) as TurnInfo | undefined;
   if (!info) throw new Error('turn info missing: the bot must set it before running dialogs');
   return info;
+}
+
+const NLU_RESULT = Symbol('pflegenetz.nluResult');
+
+/** The NLU result for this turn's text, computed once: a dialog that hands the turn back to the
+ *  main dialog (reroute) would otherwise classify the same text again. */
+export async function classifyTurn(services: Services, ctx: TurnContext): Promise<NluResult> {
+  const cached = ctx.turnState.get(NLU_RESULT) as NluResult | undefined;
+  if (cached) return cached;
+  const { text, lang } = turnInfo(ctx);
+  const r = await services.nlu.classify(text, lang);
+  ctx.turnState.set(NLU_RESULT, r);
+  return r;
 }
 
 export interface DialogDeps {

@@ -2,7 +2,7 @@
 // "hilfe"/"help" explains and re-prompts, and a clear new question leaves the dialog so the main
 // dialog can answer it. Crises are handled even earlier, by the bot, in every turn.
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { turnInfo, type DialogDeps } from './context';
+import { classifyTurn, turnInfo, type DialogDeps } from './context';
 
 export interface Reroute { reroute: true }
 export const REROUTE: Reroute = { reroute: true };
@@ -49,7 +49,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const question = this.rerouteQuestions && isFullQuestion(text);
     if (!question && (await this.acceptsInput(innerDc, text))) return undefined;
     // Not (only) an answer to our question: if it is a clear new question, let the main dialog take it.
-    const r = await this.deps.services.nlu.classify(text, lang);
+    const r = await classifyTurn(this.deps.services, innerDc.context);
     if (r.intent !== 'None' && r.intent !== 'out_of_scope') {
       await innerDc.cancelAllDialogs();
       return { status: DialogTurnStatus.complete, result: REROUTE };

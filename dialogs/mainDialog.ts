@@ -5,7 +5,7 @@ import { ComponentDialog, WaterfallDialog, type DialogContext, type WaterfallSte
 import type { Action } from '../bot/channels/reply';
 import type { NluResult } from '../bot/services';
 import { buildDetailsReply, contactLine } from '../bot/conversation/answers';
-import { getMemory, matchOption, sendReply, topicMenu, turnInfo, type DialogDeps } from './context';
+import { classifyTurn, getMemory, matchOption, sendReply, topicMenu, turnInfo, type DialogDeps } from './context';
 import type { Reroute } from './interruptibleDialog';
 import { ANSWER_DIALOG, AnswerDialog } from './answerDialog';
 import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY } from './findOfferDialog';
@@ -70,7 +70,7 @@ export class MainDialog extends ComponentDialog {
     if (MORE.test(plain) && mem.lastTopic) return this.command(step, `details:${mem.lastTopic}`);
 
     const s = this.deps.services;
-    const r = await s.nlu.classify(text, lang);
+    const r = await classifyTurn(s, step.context);
     s.log.debug({ intent: r.intent, score: Number(r.score.toFixed(3)) }, 'nlu');
     const place = s.local.detectPlace(text);
     const detectedCategory = s.local.detectCategory(text, lang);
@@ -113,8 +113,7 @@ export class MainDialog extends ComponentDialog {
         await send(`${this.t(step, 'welcome')}`, this.menu(step));
         break;
       case 'help':
-        await send(this.t(step, 'help'), this.menu(step));
-        break;
+        return this.command(step, 'help');
       case 'cancel':
         await send(this.t(step, 'nothing_to_cancel'), this.menu(step));
         break;
@@ -130,9 +129,6 @@ export class MainDialog extends ComponentDialog {
         return this.command(step, 'privacy');
       case 'delete_data':
         return this.command(step, 'delete');
-      case 'out_of_scope':
-        await send(this.t(step, 'out_of_scope'), this.menu(step));
-        break;
       default: {
         // Below the threshold: an off-topic message gets the menu; otherwise close candidates
         // ("Meinten Sie …?"), then the full-text search, then "not understood" with the menu.
@@ -151,7 +147,7 @@ export class MainDialog extends ComponentDialog {
           await send(this.t(step, 'search_hits'), hits.map((h) => this.answerButton(step, h.id)));
           break;
         }
-        await send(this.t(step, r.ranked[0]?.intent === 'out_of_scope' ? 'out_of_scope' : 'not_understood'), this.menu(step));
+        await send(this.t(step, 'not_understood'), this.menu(step));
       }
     }
     return step.endDialog();

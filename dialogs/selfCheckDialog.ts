@@ -10,7 +10,7 @@ import { findCriterion, findModule, findScale, isAskable, questionOrder, scoreNb
 import { parseTypedAnswer, normalizeAnswer } from '../bot/care/nbaAnswer';
 import type { NbaCatalogue, NbaOption } from '../bot/care/nbaSchema';
 import type { Lang } from '../bot/knowledge/schema';
-import { turnInfo, type Memory, type DialogDeps } from './context';
+import { classifyTurn, type DialogDeps, type Memory } from './context';
 import type { Reroute } from './interruptibleDialog';
 import { GuidedDialog, GuidedFlow, command, tg, formatDate, formatNumber, optionByNumber, optionByTitle, sendGuided, textFile } from './guided';
 
@@ -379,9 +379,8 @@ export class SelfCheckDialog extends GuidedDialog<FlowState> {
     // Left mid-check (cancel or another question): say that the answers are kept.
     if (asking && result.status === DialogTurnStatus.complete && (result.result as Reroute | undefined)?.reroute) {
       const mem = (await this.deps.memory.get(innerDc.context, {})) as ScMemory;
-      const { text, lang } = turnInfo(innerDc.context);
       // not when the answers are about to be deleted, or the check itself is asked for again
-      const intent = mem.selfcheck ? (await this.deps.services.nlu.classify(text, lang)).intent : 'delete_data';
+      const intent = mem.selfcheck ? (await classifyTurn(this.deps.services, innerDc.context)).intent : 'delete_data';
       if (intent !== 'delete_data' && intent !== 'selfcheck') await innerDc.context.sendActivity(tg(this.deps, innerDc.context, 'selfcheck.interrupted'));
     }
     return result;
