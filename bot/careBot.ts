@@ -1,7 +1,8 @@
 // The Bot Framework edge: every message is checked for a crisis first, then validated, then handed
 // to the dialogs. State is saved at the end of each turn (or deleted on request).
 import { ActivityHandler, ActivityTypes, type ConversationState, type Storage, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
-import { runDialog, type DialogState } from 'botbuilder-dialogs';
+import type { DialogState } from 'botbuilder-dialogs';
+import { DialogRunner } from '../dialogs/runner';
 import { createHash } from 'crypto';
 import type { Lang } from './knowledge/schema';
 import type { Services } from './services';
@@ -26,14 +27,24 @@ export function isEmojiOnly(text: string): boolean {
 /** scripts the bot cannot answer in: a clear message beats a wrong guess */
 const OTHER_SCRIPT = /[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hebrew}\p{Script=Greek}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+const REF = Symbol('conversationRef');
+
 export function conversationRef(ctx: TurnContext): string {
-  // a short hash, so logs can follow a conversation without exposing channel ids
-  return createHash('sha256').update(`${ctx.activity.channelId}/${ctx.activity.conversation?.id}`).digest('hex').slice(0, 12);
+  // a short hash, so logs can follow a conversation without exposing channel ids; once per turn
+  let ref = ctx.turnState.get(REF) as string | undefined;
+  if (ref === undefined) {
+    ref = createHash('sha256').update(`${ctx.activity.channelId}/${ctx.activity.conversation?.id}`).digest('hex').slice(0, 12);
+    ctx.turnState.set(REF, ref);
+  }
+  return ref;
 }
 
 export class CareBot extends ActivityHandler {
+  private readonly runner: DialogRunner;
+
   constructor(private readonly deps: CareBotDeps) {
     super();
+    this.runner = new DialogRunner(deps.dialog, deps.dialogState);
     this.onMessage(async (ctx, next) => {
       await this.handleMessage(ctx);
       await next();
@@ -104,7 +115,7 @@ export class CareBot extends ActivityHandler {
       return;
     }
     // 3. The dialogs.
-    await runDialog(this.deps.dialog, ctx, this.deps.dialogState);
+    await this.runner.run(ctx);
     services.log.info({ conv: conversationRef(ctx), ms: Date.now() - started, ...(services.logUserText ? { text } : {}) }, 'turn');
   }
 

@@ -1,11 +1,12 @@
 // createServer() builds the HTTP server without listening, so tests can start it on port 0.
 import * as restify from 'restify';
 import { z } from 'zod';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Activity, ActivityHandler } from 'botbuilder';
+import type { CareAdapter } from './adapter';
 import type { Logger } from './services';
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
+  adapter: CareAdapter;
   bot: ActivityHandler;
   log: Logger;
   /** further routes (web chat, Direct Line) registered by their own modules */
@@ -49,6 +50,12 @@ export function createServer(deps: ServerDeps): restify.Server {
       return;
     }
     try {
+      if (deps.adapter.canRunInProcess(parsed.data as Partial<Activity>)) {
+        const r = await deps.adapter.runInProcess(req.body as Activity, (ctx) => deps.bot.run(ctx));
+        res.status(r.status);
+        res.json(r.body);
+        return;
+      }
       await deps.adapter.process(req, res, (ctx) => deps.bot.run(ctx));
     } catch (err) {
       deps.log.error({ err: { message: (err as Error).message } }, 'request failed');

@@ -74,6 +74,12 @@ export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
     };
   }
 
+  // "in ganz Mülheim", "alle … in Mülheim": the whole city was asked for, not a district
+  const wholeCityRe = new RegExp(`\\b(ganz|in|all of|across) ${fold(m.name.split(' ')[0])}\\b`);
+  // "Essen" is also a word ("Essen auf Rädern"): a city counts only after a cue ("in Essen")
+  const cues = pack.regions.otherPlaceCues.map(fold).join('|');
+  const otherPlaces = cues ? pack.regions.otherPlaces.map((o) => ({ name: o.name, re: new RegExp(`\\b(${cues}) ${fold(o.name)}\\b`) })) : [];
+
   const toContact = (lang: Lang) => (c: MunicipalityPack['municipality']['contacts'][number]): Contact => ({
     name: c.label[lang], phone: c.phone ?? undefined, email: c.email ?? undefined, website: c.website ?? undefined, note: c.note ?? undefined,
   });
@@ -82,13 +88,12 @@ export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
     cityName: m.name,
     detectPlace: (text) => {
       const r = resolveRegion(text, pack.regions);
-      const city = fold(m.name.split(' ')[0]);
-      // "in ganz Mülheim", "alle … in Mülheim": the whole city was asked for, not a district
-      const wholeCity = !r.stadtteil && r.candidates.length === 0 && new RegExp(`\\b(ganz|in|all of|across) ${city}\\b`).test(fold(text));
-      // "Essen" is also a word ("Essen auf Rädern"): a city counts only after a cue ("in Essen")
-      const cues = pack.regions.otherPlaceCues.map(fold).join('|');
-      const other = r.stadtteil || r.candidates.length || !cues ? undefined : pack.regions.otherPlaces.find((o) => new RegExp(`\\b(${cues}) ${fold(o.name)}\\b`).test(fold(text)));
-      return { stadtteil: r.stadtteil, candidates: r.candidates, postcode: r.postcode, unknownPostcode: r.unknownPostcode, wholeCity, otherPlace: other?.name };
+      if (r.stadtteil || r.candidates.length) {
+        return { stadtteil: r.stadtteil, candidates: r.candidates, postcode: r.postcode, unknownPostcode: r.unknownPostcode, wholeCity: false };
+      }
+      const folded = fold(text);
+      const other = otherPlaces.find((o) => o.re.test(folded));
+      return { candidates: r.candidates, postcode: r.postcode, unknownPostcode: r.unknownPostcode, wholeCity: wholeCityRe.test(folded), otherPlace: other?.name };
     },
     detectCategory: (text, lang) => detectCategory(text, lang, pack.categories),
     stadtteile: () => pack.regions.stadtteile.map((s) => ({ id: s.id, name: name(s.id) })),

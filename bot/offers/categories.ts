@@ -9,7 +9,7 @@ export type Lang = 'de' | 'en';
  *  only at a word start, so "einsam" does not fire on "gemeinsam". */
 const COMPOUND_MIN = 9;
 
-interface Kw { text: string; category: string; lang: Lang; order: number }
+interface Kw { text: string; spaced: string; category: string; lang: Lang; order: number }
 
 const cache = new WeakMap<CategoriesFile, Kw[]>();
 
@@ -19,7 +19,10 @@ function keywordIndex(file: CategoriesFile): Kw[] {
     list = [];
     file.categories.forEach((c, order) => {
       for (const lang of ['de', 'en'] as const) {
-        for (const k of c.keywords[lang]) list!.push({ text: tokens(k).join(' '), category: c.id, lang, order });
+        for (const k of c.keywords[lang]) {
+          const text = tokens(k).join(' ');
+          if (text) list!.push({ text, spaced: ` ${text}`, category: c.id, lang, order });
+        }
       }
     });
     cache.set(file, list);
@@ -34,8 +37,7 @@ export function detectCategory(text: string, lang: Lang, vocabulary: CategoriesF
   if (norm.length <= 1) return undefined;
   let best: Kw | undefined;
   for (const kw of keywordIndex(vocabulary)) {
-    if (!kw.text) continue;
-    const hit = norm.includes(` ${kw.text}`) || (kw.text.length >= COMPOUND_MIN && norm.includes(kw.text));
+    const hit = norm.includes(kw.spaced) || (kw.text.length >= COMPOUND_MIN && norm.includes(kw.text));
     if (!hit) continue;
     if (
       !best ||

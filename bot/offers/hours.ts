@@ -44,12 +44,23 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per zone, kept.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function wallFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    });
+    formats.set(timeZone, f);
+  }
+  return f;
+}
+
 /** A Date whose local fields show the wall clock of `timeZone` at instant `at`. The library reads
  *  local fields, so this makes results independent of the server's own zone. */
 export function toWallClock(at: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-  }).formatToParts(at);
+  const parts = wallFormat(timeZone).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return new Date(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
 }
@@ -66,6 +77,24 @@ function parse(value: string, ctx: HoursContext): OpeningHours {
   return new OpeningHours(value, { lat: ctx.lat, lon: ctx.lon, address: { country_code: ctx.countryCode, state: ctx.stateName } });
 }
 
+// Offers' hours are fixed once the pack is loaded: each value is parsed once per city context
+// (the parsed object only answers queries). A value that does not parse is remembered as such.
+const parsed = new WeakMap<HoursContext, Map<string, OpeningHours | null>>();
+function parseCached(value: string, ctx: HoursContext): OpeningHours | null {
+  let byValue = parsed.get(ctx);
+  if (!byValue) parsed.set(ctx, (byValue = new Map()));
+  let oh = byValue.get(value);
+  if (oh === undefined) {
+    try {
+      oh = parse(value, ctx);
+    } catch {
+      oh = null;
+    }
+    byValue.set(value, oh);
+  }
+  return oh;
+}
+
 /** Parse problems of an opening_hours value: `error` when it cannot be used, `warnings` otherwise. */
 export function checkOpeningHours(value: string, ctx: HoursContext): { error?: string; warnings: string[] } {
   try {
@@ -78,12 +107,8 @@ export function checkOpeningHours(value: string, ctx: HoursContext): { error?: s
 
 export function openingSummary(openingHours: string | null, now: Date, ctx: HoursContext): OpeningSummary {
   if (!openingHours) return { status: 'none', today: [] };
-  let oh: OpeningHours;
-  try {
-    oh = parse(openingHours, ctx);
-  } catch {
-    return { status: 'invalid', today: [] };
-  }
+  const oh = parseCached(openingHours, ctx);
+  if (!oh) return { status: 'invalid', today: [] };
   const w = toWallClock(now, ctx.timeZone);
   const state = oh.getStateString(w, true);
   const summary: OpeningSummary = { status: state, today: [] };

@@ -2,7 +2,7 @@
 // postcodes. Never guesses: when a name or postcode fits several Stadtteile, all of them are
 // returned as candidates so the dialog can ask.
 import type { Alias, RegionsFile } from './schema';
-import { fold, osaDistance } from './text';
+import { fold, withinOneEdit } from './text';
 
 export interface RegionMatch {
   /** set only when exactly one Stadtteil fits */
@@ -34,6 +34,11 @@ interface Entry {
 
 interface Index {
   entries: Entry[];
+  /** entries by the folded word that can start them (every inflected form for one-word names),
+   *  in the order of `entries`, so a lookup sees exactly the entries the full scan would accept */
+  byFirst: Map<string, Entry[]>;
+  /** one-word names that may match with one typo */
+  fuzzy: Entry[];
   cues: Set<string>;
   postcodes: Map<string, string[]>;
   postcodePrefixes: Set<string>;
@@ -83,10 +88,20 @@ function buildIndex(regions: RegionsFile): Index {
   }
   // Longer phrases first, so "Altstadt II" wins over "Altstadt".
   entries.sort((x, y) => y.tokens.length - x.tokens.length || y.tokens.join(' ').length - x.tokens.join(' ').length);
+  const byFirst = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const firsts = e.tokens.length > 1 ? [e.tokens[0]] : inflectedForms(e.tokens[0]);
+    for (const f of new Set(firsts)) {
+      const list = byFirst.get(f);
+      if (list) list.push(e);
+      else byFirst.set(f, [e]);
+    }
+  }
+  const fuzzy = entries.filter((e) => e.tokens.length === 1 && e.fuzzy && !e.needsContext && e.tokens[0].length >= MIN_FUZZY_LENGTH);
   const cues = new Set([...regions.placeCues.de, ...regions.placeCues.en].map((c) => fold(c)));
   const postcodes = new Map(regions.postcodes.map((p) => [p.code, p.candidates]));
   const postcodePrefixes = new Set(regions.postcodes.map((p) => p.code.slice(0, 2)));
-  return { entries, cues, postcodes, postcodePrefixes };
+  return { entries, byFirst, fuzzy, cues, postcodes, postcodePrefixes };
 }
 
 function indexFor(regions: RegionsFile): Index {
@@ -112,6 +127,13 @@ function wordTokens(text: string): Tok[] {
     lastEnd = m.index + m[0].length;
   }
   return out;
+}
+
+/** Every word inflectedMatch(word, base) accepts. */
+function inflectedForms(base: string): string[] {
+  const forms = SUFFIXES.map((s) => base + s);
+  if (base.endsWith('en')) for (const s of EN_SUFFIXES) forms.push(base.slice(0, -2) + s);
+  return forms;
 }
 
 /** Does `word` equal `base` or a derived form of it (Saarner, Heißener, Eppinghofer)? */
@@ -140,7 +162,7 @@ function exactHits(toks: Tok[], idx: Index, opts: ResolveOptions): Hit[] {
   let i = 0;
   while (i < toks.length) {
     let found: Hit | undefined;
-    for (const e of idx.entries) {
+    for (const e of idx.byFirst.get(toks[i].folded) ?? []) {
       const n = e.tokens.length;
       if (i + n > toks.length) continue;
       let ok = true;
@@ -164,12 +186,8 @@ function fuzzyHits(toks: Tok[], idx: Index): Hit[] {
   const hits: Hit[] = [];
   toks.forEach((t, i) => {
     if (t.folded.length < MIN_FUZZY_LENGTH || /\d/.test(t.folded)) return;
-    for (const e of idx.entries) {
-      if (e.tokens.length !== 1 || !e.fuzzy || e.needsContext) continue;
-      const base = e.tokens[0];
-      if (base.length < MIN_FUZZY_LENGTH) continue;
-      // one edit apart needs lengths at most one apart: skip the distance matrix otherwise
-      if (Math.abs(t.folded.length - base.length) <= 1 && osaDistance(t.folded, base) <= 1) {
+    for (const e of idx.fuzzy) {
+      if (withinOneEdit(t.folded, e.tokens[0])) {
         hits.push({ entry: e, start: i, length: 1, fuzzy: true });
         break;
       }

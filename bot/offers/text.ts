@@ -38,6 +38,28 @@ export function slugify(name: string, maxLength = 64): string {
   return lastDash > maxLength / 2 ? cut.slice(0, lastDash) : cut;
 }
 
+/** osaDistance(a, b) <= 1 without the distance matrix: equal, or one substitution, insertion,
+ *  deletion or swap of neighbouring letters apart. Runs for every long word of every message
+ *  against every place name, so it allocates nothing. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const m = a.length;
+  const n = b.length;
+  if (m - n > 1 || n - m > 1) return false;
+  let i = 0;
+  while (i < m && i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  const sameFrom = (x: string, xi: number, y: string, yi: number): boolean => {
+    if (x.length - xi !== y.length - yi) return false;
+    for (; xi < x.length; xi++, yi++) if (x.charCodeAt(xi) !== y.charCodeAt(yi)) return false;
+    return true;
+  };
+  if (m === n) {
+    if (sameFrom(a, i + 1, b, i + 1)) return true; // substitution at i
+    return i + 1 < m && a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2); // swap
+  }
+  return m > n ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
+}
+
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions). */
 export function osaDistance(a: string, b: string): number {
   if (a === b) return 0;

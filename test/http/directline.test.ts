@@ -4,7 +4,8 @@ import * as path from 'path';
 import * as os from 'os';
 import * as fs from 'fs';
 import type { AddressInfo } from 'net';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, MessageFactory } from 'botbuilder';
+import { CareAdapter } from '../../bot/adapter';
+import { ActivityHandler, ConfigurationBotFrameworkAuthentication, MessageFactory } from 'botbuilder';
 import type { Server } from 'restify';
 import { createServer } from '../../bot/server';
 import { loadConfig } from '../../bot/config';
@@ -48,7 +49,7 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-dl-'));
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, ROOT);
   const routes = webRoutes(config, { limits: { maxConversations: MAX_CONVERSATIONS }, newConversationsPerMinute: 1000, onDirectLine: (s) => { directLine = s; } });
-  server = createServer({ adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), bot: new EchoBot(), log: quiet, routes: [(s) => routes(s, { services: { log: quiet } })] });
+  server = createServer({ adapter: new CareAdapter(new ConfigurationBotFrameworkAuthentication({}), true), bot: new EchoBot(), log: quiet, routes: [(s) => routes(s, { services: { log: quiet } })] });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -1,4 +1,4 @@
-import { fnv1a, fold, osaDistance, slugify, tokens } from '../../bot/offers/text';
+import { fnv1a, fold, osaDistance, slugify, tokens, withinOneEdit } from '../../bot/offers/text';
 
 describe('fold', () => {
   test.each([
@@ -52,4 +52,39 @@ test('fnv1a is stable and spreads close inputs', () => {
   expect(fnv1a('abc')).toBe(fnv1a('abc'));
   expect(fnv1a('seed|a')).not.toBe(fnv1a('seed|b'));
   expect(fnv1a('')).toBe(0x811c9dc5);
+});
+
+describe('withinOneEdit agrees with osaDistance(a, b) <= 1', () => {
+  test.each([
+    ['saarn', 'saarn', true], ['saarn', 'sarn', true], ['saarn', 'saarnn', true], ['saarn', 'saran', true],
+    ['saarn', 'saxrn', true], ['saarn', 'sanra', false], ['heissen', 'hiessen', true], ['styrum', 'stryum', true],
+    ['styrum', 'strum', true], ['styrum', 'sytrmu', false], ['abc', 'cab', false], ['', 'a', true], ['', 'ab', false],
+  ])('%s ~ %s → %s', (a, b, ok) => {
+    expect(withinOneEdit(a, b)).toBe(ok);
+    expect(withinOneEdit(b, a)).toBe(ok);
+    expect(osaDistance(a, b) <= 1).toBe(ok);
+  });
+  test('on 20,000 seeded random pairs over a small alphabet', () => {
+    let state = 42;
+    const rnd = (n: number) => { state = (state * 16807) % 2147483647; return state % n; };
+    const word = () => Array.from({ length: 3 + rnd(5) }, () => 'abcd'[rnd(4)]).join('');
+    const mutate = (w: string) => {
+      const i = rnd(w.length);
+      switch (rnd(4)) {
+        case 0: return w.slice(0, i) + 'abcd'[rnd(4)] + w.slice(i + 1);
+        case 1: return w.slice(0, i) + w.slice(i + 1);
+        case 2: return w.slice(0, i) + 'abcd'[rnd(4)] + w.slice(i);
+        default: return i + 1 < w.length ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w + w;
+      }
+    };
+    let near = 0;
+    for (let k = 0; k < 20000; k++) {
+      const a = word();
+      const b = k % 3 === 0 ? word() : k % 3 === 1 ? mutate(a) : mutate(mutate(a));
+      const expected = osaDistance(a, b) <= 1;
+      if (expected) near++;
+      expect(withinOneEdit(a, b)).toBe(expected);
+    }
+    expect(near).toBeGreaterThan(3000); // the sample really exercises the "one edit" side
+  });
 });

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { readJsonFile } from '../../bot/knowledge/jsonFile';
 import { SafetySchema } from '../../bot/knowledge/schema';
-import { createSafetyCheck } from '../../bot/safety/safety';
+import { anyOf, compilePattern, createSafetyCheck, normaliseForSafety } from '../../bot/safety/safety';
 import phrasings from './phrasings.json';
 
 const safety = createSafetyCheck(readJsonFile(path.join(__dirname, '../../knowledge/safety.json'), SafetySchema));
@@ -23,4 +23,26 @@ describe('no false alarm on ordinary care questions', () => {
 
 test('umlaut words match at word boundaries', () => {
   expect(safety.check('Ärztlicher Bereitschaftsdienst gesucht')).toBe('out_of_hours');
+});
+
+describe('one combined regex per category matches exactly where one of its patterns matches', () => {
+  const data = readJsonFile(path.join(__dirname, '../../knowledge/safety.json'), SafetySchema);
+  const texts = Object.values(phrasings as Record<string, Record<string, string[]>>).flatMap((s) => [...s.de, ...s.en]).map(normaliseForSafety);
+  test.each(data.categories.map((c) => [c.id, [...c.patterns.de, ...c.patterns.en]] as const))('%s', (_id, patterns) => {
+    const combined = anyOf(patterns)!;
+    const single = patterns.map(compilePattern);
+    let hits = 0;
+    for (const t of texts) {
+      const expected = single.some((re) => re.test(t));
+      if (expected) hits++;
+      expect([t, combined.test(t)]).toEqual([t, expected]);
+      // the boundary-free prefilter never rejects what the exact test accepts
+      if (expected) expect([t, combined.loose.test(t)]).toEqual([t, true]);
+    }
+    expect(hits).toBeGreaterThan(0);
+  });
+  test('a numbered back-reference would change meaning inside the alternation and is refused', () => {
+    expect(() => anyOf(['\\b(\\w+) \\1\\b'])).toThrow(/back-reference/);
+    expect(anyOf([])).toBeUndefined();
+  });
 });

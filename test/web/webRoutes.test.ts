@@ -6,7 +6,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import type { AddressInfo } from 'net';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CareAdapter } from '../../bot/adapter';
+import { ActivityHandler, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Server } from 'restify';
 import { createServer } from '../../bot/server';
 import { loadConfig, type Config } from '../../bot/config';
@@ -29,7 +30,7 @@ function tmp(): string {
 async function start(env: Record<string, string> = {}, options: WebOptions = {}, patch: Partial<Config> = {}): Promise<string> {
   const config = { ...loadConfig({ PORT: '0', DATA_DIR: tmp(), LOG_LEVEL: 'silent', ...env }, ROOT), ...patch };
   const routes = webRoutes(config, options);
-  const server: Server = createServer({ adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), bot: new ActivityHandler(), log: quiet, routes: [(s) => routes(s, { services: { log: quiet } })] });
+  const server: Server = createServer({ adapter: new CareAdapter(new ConfigurationBotFrameworkAuthentication({}), true), bot: new ActivityHandler(), log: quiet, routes: [(s) => routes(s, { services: { log: quiet } })] });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   servers.push(server);
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
