@@ -110,6 +110,21 @@ test('"Meine Daten löschen" removes the conversation state from the lowdb files
   expect(onDisk()).not.toContain(conv);
 });
 
+test('turns run without SDK warnings (the dialog runner provides every memory scope the SDK touches)', async () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    for (const text of ['Ich suche einen Pflegedienst', 'Saarn', 'mehr', 'Pflegegrad selbst einschätzen', 'zurück', 'abbrechen']) {
+      expect((await post(message('c-quiet', text))).status).toBe(200);
+    }
+    expect(warn.mock.calls).toEqual([]);
+    expect(error.mock.calls).toEqual([]);
+  } finally {
+    warn.mockRestore();
+    error.mockRestore();
+  }
+});
+
 test('no citizen text in the logs by default', async () => {
   const lines: string[] = [];
   const logger = createLogger('info', false, { write: (s: string) => lines.push(s) } as never);
