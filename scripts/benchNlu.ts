@@ -5,13 +5,16 @@
 //   xSID 0.7 de/en: train on *.valid, test on *.test, top-intent accuracy.
 //   Care corpora (knowledge/nlu): held-out tests.
 // The benchmark data is read from --data DIR (default ../shared/benchmarks), never copied.
-// Options: --data DIR  --corpora DIR  --json FILE  --variants (also the engine's two classifiers alone)
+// Options: --data DIR  --corpora DIR  --json FILE  --variants (also node-nlp alone and the ensemble)
+//   --cv: instead, stratified k-fold cross-validation on the TRAINING splits only (how the engine's
+//   settings are chosen); --settings JSON overrides engine settings for either mode.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NlpManager } from 'node-nlp';
 import type { Corpus } from '../bot/knowledge/schema';
 import { loadCorpora } from '../bot/nlu/corpora';
-import { createNluEngine, type EngineSettings, type NluLang } from '../bot/nlu/engine';
+import { stratifiedFolds } from '../bot/nlu/crossval';
+import { createNluEngine, type NluEngineOptions, type NluLang } from '../bot/nlu/engine';
 import { evaluateEngine } from '../bot/nlu/evaluate';
 import { NONE, OUT_OF_SCOPE } from '../bot/nlu/intents';
 
@@ -81,7 +84,9 @@ function toCorpus(name: string, locale: NluLang, split: Split): Corpus {
   };
 }
 
-async function runEngine(corpus: Corpus, noneLabel: string, settings?: Partial<EngineSettings>): Promise<Score> {
+type Settings = NluEngineOptions['settings'];
+
+async function runEngine(corpus: Corpus, noneLabel: string, settings?: Settings): Promise<Score> {
   const trainable: Corpus = { ...corpus, data: corpus.data.filter((d) => d.utterances.length > 0) };
   const engine = await createNluEngine({ corpora: [trainable], cacheDir: '', cache: false, settings });
   const tests: Corpus = { ...corpus, data: corpus.data.filter((d) => d.tests.length > 0) };
@@ -121,6 +126,11 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(arg('--data') ?? path.join(ROOT, '..', 'shared', 'benchmarks'));
   const jsonOut = arg('--json');
   const variants = process.argv.includes('--variants');
+  const settings = JSON.parse(arg('--settings') ?? '{}') as Settings;
+  if (process.argv.includes('--cv')) {
+    await crossValidate(dataDir, settings);
+    return;
+  }
   const result: Record<string, number> = {};
   const set = (key: string, value: number): void => { result[key] = Number(value.toFixed(4)); };
   const started = Date.now();
@@ -129,12 +139,12 @@ async function main(): Promise<void> {
   console.log(`Braun et al. 2017 (data: ${path.join(dataDir, 'braun2017')})`);
   let engineAll: Score = { correct: 0, total: 0 };
   let plainAll: Score = { correct: 0, total: 0 };
-  const variantAll: Record<string, Score> = { nodenlp: { correct: 0, total: 0 }, subword: { correct: 0, total: 0 } };
+  const variantAll: Record<string, Score> = { nodenlp: { correct: 0, total: 0 }, ensemble: { correct: 0, total: 0 } };
   console.log('corpus       n    engine  node-nlp plain');
   for (const b of BRAUN) {
     const split = readBraun(path.join(dataDir, 'braun2017', b.file));
     const corpus = toCorpus(b.key, 'en', split);
-    const mine = await runEngine(corpus, NONE);
+    const mine = await runEngine(corpus, NONE, settings);
     const plain = await runPlain('en', split, NONE);
     engineAll = add(engineAll, mine);
     plainAll = add(plainAll, plain.thresholded);
@@ -142,8 +152,8 @@ async function main(): Promise<void> {
     set(`baseline.braun.${b.key}.f1`, ratio(plain.thresholded));
     let extra = '';
     if (variants) {
-      for (const v of ['nodenlp', 'subword'] as const) {
-        const s = await runEngine(corpus, NONE, { classifier: v });
+      for (const v of ['nodenlp', 'ensemble'] as const) {
+        const s = await runEngine(corpus, NONE, { ...settings, classifier: v });
         variantAll[v] = add(variantAll[v], s);
         set(`variant.${v}.braun.${b.key}.f1`, ratio(s));
         extra += `  ${v} ${fmt(ratio(s))}`;
@@ -153,7 +163,7 @@ async function main(): Promise<void> {
   }
   set('braun.overall.f1', ratio(engineAll));
   set('baseline.braun.overall.f1', ratio(plainAll));
-  if (variants) for (const v of ['nodenlp', 'subword']) set(`variant.${v}.braun.overall.f1`, ratio(variantAll[v]));
+  if (variants) for (const v of ['nodenlp', 'ensemble']) set(`variant.${v}.braun.overall.f1`, ratio(variantAll[v]));
   console.log(`overall    ${String(engineAll.total).padStart(4)}    ${fmt(ratio(engineAll))}   ${fmt(ratio(plainAll))}   (micro F1 = accuracy; engine ${engineAll.correct}/${engineAll.total})`);
   console.log('published (Chatbot / AskUbuntu / WebApps / overall):');
   for (const [name, c, a, w, o] of PUBLISHED) console.log(`  ${name.padEnd(22)} ${c.toFixed(2)} / ${a.toFixed(2)} / ${w.toFixed(2)} / ${o.toFixed(2)}`);
@@ -165,15 +175,15 @@ async function main(): Promise<void> {
     const dir = path.join(dataDir, 'xsid-0.7-de');
     const split = { train: readConll(path.join(dir, `${lang}.valid.conll`)), test: readConll(path.join(dir, `${lang}.test.conll`)) };
     const corpus = toCorpus(`xsid-${lang}`, lang, split);
-    const mine = await runEngine(corpus, NONE);
+    const mine = await runEngine(corpus, NONE, settings);
     const plain = await runPlain(lang, split, NONE);
     set(`xsid.${lang}.accuracy`, ratio(mine));
     set(`baseline.xsid.${lang}.accuracy`, ratio(plain.top));
     set(`baseline.xsid.${lang}.accuracy_threshold`, ratio(plain.thresholded));
     let extra = '';
     if (variants) {
-      for (const v of ['nodenlp', 'subword'] as const) {
-        const s = await runEngine(corpus, NONE, { classifier: v });
+      for (const v of ['nodenlp', 'ensemble'] as const) {
+        const s = await runEngine(corpus, NONE, { ...settings, classifier: v });
         set(`variant.${v}.xsid.${lang}.accuracy`, ratio(s));
         extra += `  ${v} ${fmt(ratio(s))}`;
       }
@@ -186,7 +196,7 @@ async function main(): Promise<void> {
   console.log('\nCare corpora (knowledge/nlu, held-out tests)');
   const care = loadCorpora(path.resolve(arg('--corpora') ?? path.join(ROOT, 'knowledge', 'nlu')));
   for (const corpus of care) {
-    const mine = await runEngine(corpus, OUT_OF_SCOPE);
+    const mine = await runEngine(corpus, OUT_OF_SCOPE, settings);
     const plain = await runPlain(corpus.locale, splitOf(corpus), OUT_OF_SCOPE);
     set(`care.${corpus.locale}.accuracy`, ratio(mine));
     set(`baseline.care.${corpus.locale}.accuracy`, ratio(plain.thresholded));
@@ -206,6 +216,35 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.resolve(jsonOut), `${JSON.stringify({ ...nested, ...result }, null, 2)}\n`);
     console.log(`wrote ${jsonOut}`);
   }
+}
+
+/** k-fold CV within each training split (test splits are never read): Braun pooled over its three
+ *  corpora and xSID 5 folds × 3 shuffles (small sets), care 4 folds × 1 shuffle. */
+async function crossValidate(dataDir: string, settings: Settings): Promise<void> {
+  const sets: Array<{ key: string; locale: NluLang; train: Split['train']; k: number; repeats: number }> = [];
+  for (const b of BRAUN) sets.push({ key: 'braun', locale: 'en', train: readBraun(path.join(dataDir, 'braun2017', b.file)).train, k: 5, repeats: 3 });
+  for (const lang of ['de', 'en'] as const) {
+    sets.push({ key: `xsid-${lang}`, locale: lang, train: readConll(path.join(dataDir, 'xsid-0.7-de', `${lang}.valid.conll`)), k: 5, repeats: 3 });
+  }
+  for (const c of loadCorpora(path.resolve(arg('--corpora') ?? path.join(ROOT, 'knowledge', 'nlu')))) {
+    sets.push({ key: `care-${c.locale}`, locale: c.locale, train: splitOf(c).train, k: 4, repeats: 1 });
+  }
+  const scores = new Map<string, Score>();
+  for (const set of sets) {
+    const noneLabel = set.key.startsWith('care') ? OUT_OF_SCOPE : NONE;
+    for (let r = 0; r < set.repeats; r += 1) {
+      const folds = stratifiedFolds(set.train.map((s) => s.intent), set.k, 7 + r);
+      for (let f = 0; f < set.k; f += 1) {
+        const split: Split = { train: set.train.filter((_, i) => folds[i] !== f), test: set.train.filter((_, i) => folds[i] === f) };
+        const s = await runEngine(toCorpus(set.key, set.locale, split), noneLabel, settings);
+        scores.set(set.key, add(scores.get(set.key) ?? { correct: 0, total: 0 }, s));
+      }
+    }
+  }
+  const accs = [...scores].map(([key, s]) => [key, ratio(s)] as const);
+  const mean = accs.reduce((sum, [, a]) => sum + a, 0) / accs.length;
+  console.log(`cross-validation on training splits, settings ${JSON.stringify(settings)}`);
+  console.log(`${accs.map(([key, a]) => `${key} ${fmt(a)}`).join('  ')}  mean ${mean.toFixed(4)}`);
 }
 
 main().catch((err: unknown) => {

@@ -49,3 +49,31 @@ describe('SubwordClassifier', () => {
     expect(() => SubwordClassifier.fromJSON({ ...json, bias: [0] })).toThrow(/inconsistent/);
   });
 });
+
+describe('subwordFeatures: stems', () => {
+  it('adds a stem feature per word when given a stemmer, none for placeholders', () => {
+    const f = subwordFeatures('pflegen zzort', 3, 4, (w) => w.slice(0, 3));
+    expect(f.get('s:pfl')).toBe(1);
+    expect([...f.keys()].filter((k) => k.startsWith('s:'))).toEqual(['s:pfl']);
+    expect([...subwordFeatures('pflegen', 3, 4).keys()].some((k) => k.startsWith('s:'))).toBe(false);
+  });
+});
+
+describe('SubwordClassifier: settings', () => {
+  it('uses stems so that an unseen inflection finds its intent', () => {
+    const m = SubwordClassifier.train(docs, { stem: 'de' });
+    expect(m.toJSON().features).toContain('s:pfleg');
+    expect(m.predict('pflegen')[0].intent).toBe('allowance');
+  });
+
+  it('folds the feature-group weights into the stored idf', () => {
+    const plain = SubwordClassifier.train(docs, { wordWeight: 1 }).toJSON();
+    const heavy = SubwordClassifier.train(docs, { wordWeight: 3 }).toJSON();
+    const idf = (json: typeof plain, f: string): number => {
+      const buf = Buffer.from(json.idf, 'base64');
+      return new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4)[json.features.indexOf(f)];
+    };
+    expect(idf(heavy, 'w:tagespflege')).toBeCloseTo(3 * idf(plain, 'w:tagespflege'), 4);
+    expect(idf(heavy, 'c:_ta')).toBeCloseTo(idf(plain, 'c:_ta'), 5);
+  });
+});
