@@ -1,15 +1,17 @@
-// Intent engine: normalisation (bot/nlu/normalise.ts), then a subword logistic regression
-// (bot/nlu/subword.ts). node-nlp's NlpManager can still be switched in beside it ('ensemble', scores
-// multiplied, see combine) or alone, for comparison; by default it is neither trained nor run. Trained models are cached under cacheDir, keyed by a sha256 over
+// Intent engine: normalisation (bot/nlu/normalise.ts), then two classifiers whose scores are
+// multiplied (see combine): NLP.js's word-stem network (node-nlp's classifier, loaded lean by
+// bot/nlu/nlpjs.ts) and a subword logistic regression (bot/nlu/subword.ts). Either can run alone for
+// comparison (settings.classifier). Trained models are cached under cacheDir, keyed by a sha256 over
 // everything that shapes them. No Bot Framework types here: the dialogs wrap this.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { NlpManager, type NlpClassification } from 'node-nlp';
+import type { NlpClassification } from 'node-nlp';
+import { createNlp, type NlpjsModel } from './nlpjs';
 import type { Corpus } from '../knowledge/schema';
 import { detectLanguage as detect } from './detect';
 import { extractGrade } from './grade';
-import { NONE, OUT_OF_SCOPE, isTopicIntent } from './intents';
+import { NONE, OUT_OF_SCOPE } from './intents';
 import { foldText, normaliseForNlu, replaceEntities, Vocabulary, words, type NormaliseSettings } from './normalise';
 import { DEFAULT_SUBWORD_SETTINGS, SubwordClassifier, type SubwordModelJson, type SubwordSettings } from './subword';
 
@@ -27,9 +29,6 @@ export interface NluResult {
   /** top 5 as the classifier ranked them (out_of_scope included, node-nlp's own None left out) */
   ranked: IntentScore[];
   entities: { grade?: number };
-  /** for find_offer: the topic intent the search is about ("Tagespflege in Saarn" → daycare), if
-   *  one clearly stands out among the topic intents */
-  topic?: string;
 }
 
 export interface NluEngine {
@@ -78,16 +77,23 @@ export interface EngineSettings extends NormaliseSettings {
  *  Tried and left out (CV mean): kNN term over the TF-IDF vectors (.869–.898), averaging 3
  *  shuffled runs (.9045), class balancing (.9064–.9074), truncation-prefix features (.8989), char
  *  n-grams 2–4/2–5/1–5/3–6 (.8976–.8994), lr 4/8 (.901/.889), 30 epochs (.9076, slower to train).
- *  node-nlp adds +.001 in CV but doubles classify time and triples training time: left out.
+ *  Stems from NLP.js's Snowball stemmers (@nlpjs/lang-de / -en) instead of a hand-written CISTEM:
+ *    subword alone                                          .929 .927 .943 .861 .875  .9068
+ *    the same with node-nlp (NLP.js) in the ensemble, weight 0.2 = default
+ *                                                           .931 .922 .948 .864 .876  .9080
+ *    ensemble weight 0.4                                    .934 .921 .949 .864 .869  .9073
+ *  The ensemble wins CV by a small margin and keeps NLP.js's word-stem network (node-nlp's own
+ *  classifier, loaded lean by bot/nlu/nlpjs.ts) in the loop; it costs ~0.07 ms more per message.
  *  Test figures (train split → test split; care: held-out tests) per step:
  *    change                                   Braun  xSID-de xSID-en care-de care-en
  *    before (ensemble)                        .931   .918    .910    .946    .920
  *    subword alone, lr 2, word ×2             .931   .920    .908    .958    .912
  *    + stems ×2                               .931   .920    .906    .950    .912
  *    + no L2 (default)                        .931   .920    .908    .954    .923
- *    (+ node-nlp ensemble again)              .931   .916    .912    .962    .923 */
+ *    (+ node-nlp ensemble again)              .931   .916    .912    .962    .923
+ *    Snowball stems, ensemble (default)       see npm run bench:nlu; README "Understanding" */
 export const DEFAULT_SETTINGS: EngineSettings = {
-  spelling: true, compounds: true, classifier: 'subword', nodeNlpWeight: 0.2, stems: true, subword: DEFAULT_SUBWORD_SETTINGS,
+  spelling: true, compounds: true, classifier: 'ensemble', nodeNlpWeight: 0.2, stems: true, subword: DEFAULT_SUBWORD_SETTINGS,
 };
 
 /**
@@ -105,7 +111,7 @@ export const DEFAULT_THRESHOLD = 0.15;
 /** Hash over the trained content (intents + utterances; held-out tests are not trained on and do
  *  not invalidate the cache), the normalisation settings and the engine version. */
 export function modelKey(corpora: Corpus[], settings: EngineSettings): string {
-  const nodeNlpVersion = readNodeNlpVersion();
+  const nodeNlpVersion = readNlpjsVersion();
   const content = corpora.map((c) => ({
     name: c.name,
     locale: c.locale,
@@ -116,9 +122,9 @@ export function modelKey(corpora: Corpus[], settings: EngineSettings): string {
     .digest('hex');
 }
 
-function readNodeNlpVersion(): string {
+function readNlpjsVersion(): string {
   try {
-    const pkg = JSON.parse(fs.readFileSync(require.resolve('node-nlp/package.json'), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(fs.readFileSync(require.resolve('@nlpjs/nlp/package.json'), 'utf8')) as { version?: string };
     return pkg.version ?? 'unknown';
   } catch {
     return 'unknown';
@@ -130,23 +136,14 @@ function slug(corpora: Corpus[]): string {
   return locales.replace(/[^a-z0-9-]/g, '') || 'none';
 }
 
-function newManager(langs: NluLang[]): NlpManager {
-  return new NlpManager({
-    languages: langs,
-    autoSave: false,
-    autoLoad: false,
-    // we apply our own threshold and need the raw ranking
-    threshold: 0,
-    calculateSentiment: false,
-    forceNER: false,
-    nlu: { log: false },
-  });
+function newManager(langs: NluLang[]): NlpjsModel {
+  return createNlp(langs);
 }
 
 /** model: node-nlp's export, null when the settings leave node-nlp out */
 interface CacheFile { format: number; key: string; model: unknown; subword: Partial<Record<NluLang, SubwordModelJson>> }
 
-interface Models { manager?: NlpManager; subword: Map<NluLang, SubwordClassifier> }
+interface Models { manager?: NlpjsModel; subword: Map<NluLang, SubwordClassifier> }
 
 function readCache(file: string, key: string, langs: NluLang[], log: (m: string) => void): Models | undefined {
   if (!fs.existsSync(file)) return undefined;
@@ -156,7 +153,7 @@ function readCache(file: string, key: string, langs: NluLang[], log: (m: string)
       || typeof parsed.subword !== 'object' || parsed.subword === null) {
       throw new Error('format or key mismatch');
     }
-    let manager: NlpManager | undefined;
+    let manager: NlpjsModel | undefined;
     if (parsed.model !== null) {
       manager = newManager(langs);
       manager.import(parsed.model);
@@ -266,12 +263,7 @@ export async function createNluEngine(opts: NluEngineOptions): Promise<NluEngine
     const top = scores[0];
     const score = top && top.intent !== NONE ? top.score : 0;
     const accepted = top !== undefined && top.intent !== NONE && top.intent !== OUT_OF_SCOPE && top.score >= threshold;
-    const result: NluResult = { lang, intent: accepted ? top.intent : NONE, score, ranked, entities };
-    if (result.intent === 'find_offer') {
-      const topic = pickTopic(all);
-      if (topic) result.topic = topic;
-    }
-    return result;
+    return { lang, intent: accepted ? top.intent : NONE, score, ranked, entities };
   }
 
   return {
@@ -297,14 +289,4 @@ export function combine(nlp: NlpClassification[], sub: IntentScore[], settings: 
   const raw = sub.map((c) => ({ intent: c.intent, score: c.score * Math.pow((pNlp.get(c.intent) ?? 0) + 0.01, settings.nodeNlpWeight) }));
   const total = raw.reduce((s, c) => s + c.score, 0) || 1;
   return sorted(raw.map((c) => ({ intent: c.intent, score: c.score / total })));
-}
-
-/** The topic of a search: the best topic intent if it holds more than half of the score mass the
- *  topic intents got (renormalised among themselves) and is not negligible overall. */
-export function pickTopic(all: IntentScore[]): string | undefined {
-  const topics = all.filter((c) => isTopicIntent(c.intent));
-  const total = topics.reduce((sum, c) => sum + c.score, 0);
-  const best = topics[0];
-  if (!best || total <= 0) return undefined;
-  return best.score / total > 0.5 && best.score >= 0.02 ? best.intent : undefined;
 }

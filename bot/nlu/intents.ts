@@ -25,7 +25,3 @@ export const OUT_OF_SCOPE = 'out_of_scope';
 /** The engine's answer when nothing fits well enough. */
 export const NONE = 'None';
 
-const topicSet = new Set<string>(TOPIC_INTENTS);
-export function isTopicIntent(intent: string): intent is TopicIntent {
-  return topicSet.has(intent);
-}

@@ -22,3 +22,29 @@ declare module 'node-nlp' {
     import(data: string | object): void;
   }
 }
+
+// The NLP.js v4 modules inside node-nlp, as bot/nlu/nlpjs.ts uses them (no type declarations shipped).
+declare module '@nlpjs/core' {
+  export interface Container {
+    registerConfiguration(tag: string, configuration: Record<string, unknown>, overwrite?: boolean): void;
+    use(plugin: unknown): void;
+  }
+  export function containerBootstrap(): Container;
+}
+declare module '@nlpjs/nlp' {
+  export class Nlp {
+    constructor(settings?: Record<string, unknown>);
+  }
+}
+declare module '@nlpjs/lang-de' {
+  export const LangDe: unknown;
+}
+declare module '@nlpjs/lang-en' {
+  export const LangEn: unknown;
+}
+declare module '@nlpjs/lang-de' {
+  export class StemmerDe { stemWord(word: string): string }
+}
+declare module '@nlpjs/lang-en' {
+  export class StemmerEn { stemWord(word: string): string }
+}

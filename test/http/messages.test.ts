@@ -100,7 +100,8 @@ test('"Meine Daten löschen" removes the conversation state from the lowdb files
   const conv = 'c-delete-me-7f3a';
   await post(message(conv, 'Pflegegeld bei Pflegegrad 4'));
   const stateDir = path.join(app.config.dataDir, 'state');
-  const onDisk = () => fs.readdirSync(stateDir).map((f) => fs.readFileSync(path.join(stateDir, f), 'utf8')).join('');
+  const onDisk = () => fs.readdirSync(stateDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    .map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8')).join('');
   expect(onDisk()).toContain(conv);
   const ask = await post(message(conv, 'Bitte löschen Sie meine Daten'));
   expect(texts(ask)).toMatch(/wirklich/);

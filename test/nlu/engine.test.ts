@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Corpus } from '../../bot/knowledge/schema';
-import { combine, createNluEngine, modelKey, pickTopic, DEFAULT_SETTINGS } from '../../bot/nlu/engine';
+import { combine, createNluEngine, modelKey, DEFAULT_SETTINGS } from '../../bot/nlu/engine';
 
 // A small corpus keeps these tests fast; the real corpora are exercised in heldout.test.ts.
 function corpus(): Corpus {
@@ -132,13 +132,6 @@ describe('createNluEngine: results', () => {
     expect(r.ranked[0].intent).toBe('allowance');
   });
 
-  it('names the topic of a local search', async () => {
-    const r = await engine.classify('Tagespflege in Speldorf', 'de');
-    expect(r.intent).toBe('find_offer');
-    expect(r.topic).toBe('daycare');
-    expect((await engine.classify('Angebote in meiner Nähe', 'de')).topic).toBeUndefined();
-  });
-
   it('rejects a language it has no corpus for', async () => {
     await expect(engine.classify('hello', 'en')).rejects.toThrow(/no corpus/);
   });
@@ -149,7 +142,7 @@ describe('createNluEngine: results', () => {
   });
 });
 
-describe('combine and pickTopic', () => {
+describe('combine', () => {
   it('multiplies the two distributions and renormalises', () => {
     const nlp = [{ intent: 'a', score: 0.9 }, { intent: 'b', score: 0.1 }];
     const sub = [{ intent: 'b', score: 0.6 }, { intent: 'a', score: 0.4 }];
@@ -164,11 +157,5 @@ describe('combine and pickTopic', () => {
   it("counts node-nlp's None as out_of_scope", () => {
     const out = combine([{ intent: 'None', score: 1 }], [{ intent: 'out_of_scope', score: 0.5 }, { intent: 'a', score: 0.5 }], { classifier: 'ensemble', nodeNlpWeight: 1 });
     expect(out[0].intent).toBe('out_of_scope');
-  });
-
-  it('picks a topic only when one stands out', () => {
-    expect(pickTopic([{ intent: 'find_offer', score: 0.8 }, { intent: 'daycare', score: 0.15 }, { intent: 'meals', score: 0.01 }])).toBe('daycare');
-    expect(pickTopic([{ intent: 'find_offer', score: 0.9 }, { intent: 'daycare', score: 0.05 }, { intent: 'meals', score: 0.05 }])).toBeUndefined();
-    expect(pickTopic([{ intent: 'find_offer', score: 0.99 }, { intent: 'greeting', score: 0.01 }])).toBeUndefined();
   });
 });

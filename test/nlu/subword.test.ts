@@ -3,7 +3,7 @@ import { SubwordClassifier, subwordFeatures } from '../../bot/nlu/subword';
 const docs = [
   { text: 'wie hoch ist das pflegegeld', intent: 'allowance' },
   { text: 'pflegegeld bei pflegegrad zwei', intent: 'allowance' },
-  { text: 'geld fur pflegende angehorige', intent: 'allowance' },
+  { text: 'geld fur die pflege von angehorigen', intent: 'allowance' },
   { text: 'was ist tagespflege', intent: 'daycare' },
   { text: 'tagespflege kosten', intent: 'daycare' },
   { text: 'betreuung tagsuber in einer einrichtung', intent: 'daycare' },
