@@ -1,154 +1,195 @@
-// botbuilder Storage on lowdb: one small JSON file per storage key (a conversation's or a user's
-// state), under <dir>/<2 hex>/<sha1 of the key>.json.
+// botbuilder Storage on lowdb: a snapshot file (state.json, written by lowdb/steno atomically) plus
+// an append-only journal (state-<generation>.jsonl) of the writes since that snapshot.
 //
-// Why one file per key: the first design kept every conversation in 16 shard files, and each turn
-// serialised its whole shard. `npm run bench -- --cpu-prof` showed that cost growing with the number
-// of stored conversations (all of the retention period), not with the turn. Now a turn writes only
-// its own state (a few KB). steno (lowdb's writer) writes atomically (temp file + rename) and
-// coalesces: while a file is being written, further writes to it wait and only the newest runs.
-// Recently used keys stay in memory (bounded LRU); the rest is read from disk when needed.
+// Why this design (measured with `npm run bench -- --cpu-prof`, see README "Performance"):
+// - 16 shard files rewritten per turn: every turn serialised all conversations of its shard, a cost
+//   that grows with everything stored during the retention period;
+// - one file per conversation: small writes, but four file operations per turn (open, write, close,
+//   rename) cost ~8 % of a turn's CPU;
+// - journal (this): a turn appends one line. Node's file stream hands all lines that arrive while a
+//   write is under way to the OS in one writev call, so concurrent turns share a system call (group
+//   commit). When the journal outgrows the snapshot, the snapshot is rewritten and old journals go.
+// A write resolves once its line has been handed to the OS (as steno's writes do; no fsync).
+// "Delete my data" and the retention purge rewrite the snapshot at once, so removed state does not
+// linger in an old journal.
 import * as fs from 'fs';
 import * as path from 'path';
-import { createHash } from 'crypto';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Storage, StoreItems } from 'botbuilder';
 import { jsonErrorOffset } from '../knowledge/jsonFile';
 
-interface StateFile {
-  key: string;
-  /** last write, ms since epoch: retention counts from here */
-  touched: number;
-  value: Record<string, unknown>;
+interface Entry { value: Record<string, unknown>; touched: number }
+
+interface Snapshot {
+  /** journals of this generation and later hold changes the snapshot does not */
+  generation: number;
+  items: Record<string, Entry>;
 }
+
+/** One journal line: a write (v, t) or a delete (d). */
+interface JournalLine { k: string; v?: Record<string, unknown>; t?: number; d?: 1 }
 
 export interface LowdbStorageOptions {
   dir: string;
   retentionDays: number;
-  /** how many keys stay in memory (default 2000); the files hold everything */
-  maxCached?: number;
+  /** rewrite the snapshot when the journal is larger than this many bytes and than the snapshot */
+  compactBytes?: number;
   now?: () => number;
   warn?: (msg: string) => void;
 }
 
-type Doc = Low<StateFile | null>;
-
+const SNAPSHOT = 'state.json';
+const JOURNAL = /^state-(\d+)\.jsonl$/;
 /** The layout of the first version: state-NN.json shards with { items: { key: { value, touched } } }. */
 const LEGACY_SHARD = /^state-\d\d\.json$/;
 
 export class LowdbStorage implements Storage {
-  private readonly docs = new Map<string, Promise<Doc>>();
-  private readonly pending = new Map<string, Promise<void>>();
-  /** sub-folders known to exist (saves a mkdir per turn) */
-  private readonly folders = new Set<string>();
+  private readonly items = new Map<string, Entry>();
   private readonly now: () => number;
-  private readonly maxCached: number;
+  private readonly compactBytes: number;
+  private snapshot!: Low<Snapshot>;
+  private snapshotBytes = 0;
+  private generation = 1;
+  private journal!: fs.WriteStream;
+  private journalBytes = 0;
+  private compacting?: Promise<void>;
   private etag = 0;
   private readonly etagPrefix = Date.now().toString(36);
 
   private constructor(private readonly opts: LowdbStorageOptions) {
     this.now = opts.now ?? Date.now;
-    this.maxCached = opts.maxCached ?? 2000;
+    this.compactBytes = opts.compactBytes ?? 4 * 1024 * 1024;
   }
 
   static async open(opts: LowdbStorageOptions): Promise<LowdbStorage> {
     const s = new LowdbStorage(opts);
     fs.mkdirSync(opts.dir, { recursive: true });
-    await s.migrateShards();
+    await s.load();
     await s.purgeExpired();
     return s;
   }
 
-  private fileOf(key: string): string {
-    const h = createHash('sha1').update(key).digest('hex');
-    return path.join(this.opts.dir, h.slice(0, 2), `${h}.json`);
+  private file(name: string): string {
+    return path.join(this.opts.dir, name);
   }
 
-  private get limit(): number {
-    return this.now() - this.opts.retentionDays * 86_400_000;
+  private warn(msg: string): void {
+    this.opts.warn?.(msg);
   }
 
-  /** The document of a key, from memory or disk. A damaged file is moved aside with its line. */
-  private doc(key: string): Promise<Doc> {
-    const cached = this.docs.get(key);
-    if (cached) {
-      // most recently used goes to the end of the Map (insertion order = LRU order)
-      this.docs.delete(key);
-      this.docs.set(key, cached);
-      return cached;
-    }
-    const loading = (async () => {
-      const file = this.fileOf(key);
-      const db: Doc = new Low<StateFile | null>(new JSONFile<StateFile | null>(file), null);
-      try {
-        await db.read();
-        const d = db.data;
-        if (d !== null && (typeof d !== 'object' || typeof d.value !== 'object' || d.value === null || typeof d.touched !== 'number')) {
-          throw new Error('unexpected content (no "value" object or "touched" time)');
-        }
-        // another key with the same SHA-1 is not a realistic case, but never hand out foreign state
-        if (d && d.key !== key) db.data = null;
-      } catch (err) {
-        this.moveAside(file, err as Error);
-        db.data = null;
-      }
-      return db;
-    })();
-    this.docs.set(key, loading);
-    this.evict();
-    return loading;
-  }
-
+  /** A damaged file must not stop the bot: keep it for inspection and say exactly what happened. */
   private moveAside(file: string, err: Error): void {
-    // A damaged state file must not stop the bot: keep it for inspection, say exactly what happened.
     const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
     const at = text ? jsonErrorOffset(text) : -1;
     const line = at >= 0 ? ` line ${text.slice(0, at).split('\n').length}` : '';
     const aside = `${file}.corrupt-${this.now()}`;
     if (fs.existsSync(file)) fs.renameSync(file, aside);
-    this.opts.warn?.(`State file ${file}${line} is unreadable (${err.message}); moved to ${aside}, that conversation starts afresh.`);
+    this.warn(`State file ${file}${line} is unreadable (${err.message}); moved to ${aside}, starting without it.`);
   }
 
-  private async ensureFolder(key: string): Promise<void> {
-    const folder = path.dirname(this.fileOf(key));
-    if (this.folders.has(folder)) return;
-    await fs.promises.mkdir(folder, { recursive: true });
-    this.folders.add(folder);
+  private async load(): Promise<void> {
+    const snapFile = this.file(SNAPSHOT);
+    this.snapshot = new Low<Snapshot>(new JSONFile<Snapshot>(snapFile), { generation: 1, items: {} });
+    try {
+      await this.snapshot.read();
+      const d = this.snapshot.data;
+      if (!d || typeof d !== 'object' || typeof d.items !== 'object' || d.items === null || typeof d.generation !== 'number') {
+        throw new Error('unexpected content (no "items" object or "generation")');
+      }
+    } catch (err) {
+      this.moveAside(snapFile, err as Error);
+      this.snapshot.data = { generation: 1, items: {} };
+    }
+    for (const [key, e] of Object.entries(this.snapshot.data.items)) {
+      if (e && typeof e.value === 'object' && e.value !== null && typeof e.touched === 'number') this.items.set(key, e);
+    }
+    this.snapshotBytes = fs.existsSync(snapFile) ? fs.statSync(snapFile).size : 0;
+    this.generation = this.snapshot.data.generation;
+    this.loadLegacyShards();
+    // Replay the journals the snapshot does not contain, oldest first; older ones are left-overs of
+    // a compaction that stopped before it could remove them.
+    const journals = fs.readdirSync(this.opts.dir).map((f) => ({ f, m: JOURNAL.exec(f) })).filter((j) => j.m)
+      .map((j) => ({ file: this.file(j.f), gen: Number(j.m![1]) })).sort((a, b) => a.gen - b.gen);
+    for (const j of journals) {
+      if (j.gen < this.generation) fs.rmSync(j.file, { force: true });
+      else this.replay(j.file);
+    }
+    // Start a fresh journal generation and fold everything replayed into a new snapshot.
+    const replayed = journals.some((j) => j.gen >= this.generation);
+    this.openJournal(Math.max(this.generation, ...journals.map((j) => j.gen + 1)));
+    if (replayed || this.legacyLoaded) await this.compact();
   }
 
-  /** Drops the least recently used documents beyond maxCached (never one with a write under way). */
-  private evict(): void {
-    if (this.docs.size <= this.maxCached) return;
-    for (const key of this.docs.keys()) {
-      if (this.docs.size <= this.maxCached) break;
-      if (!this.pending.has(key)) this.docs.delete(key);
+  private legacyLoaded = false;
+
+  /** The first version kept 16 shard files; their entries move into the snapshot once. */
+  private loadLegacyShards(): void {
+    for (const f of fs.readdirSync(this.opts.dir)) {
+      if (!LEGACY_SHARD.test(f)) continue;
+      const file = this.file(f);
+      try {
+        const items = (JSON.parse(fs.readFileSync(file, 'utf8')) as { items?: Record<string, Entry> }).items ?? {};
+        for (const [key, e] of Object.entries(items)) {
+          if (e && typeof e.value === 'object' && e.value !== null && typeof e.touched === 'number' && !this.items.has(key)) this.items.set(key, e);
+        }
+        fs.renameSync(file, `${file}.migrated`);
+        this.warn(`State file ${file} was moved into ${SNAPSHOT} (kept as ${f}.migrated).`);
+        this.legacyLoaded = true;
+      } catch (err) {
+        this.moveAside(file, err as Error);
+      }
     }
   }
 
-  private track(key: string, write: Promise<void>): Promise<void> {
-    const p = write.finally(() => {
-      if (this.pending.get(key) === p) this.pending.delete(key);
+  private replay(file: string): void {
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    lines.forEach((text, i) => {
+      if (!text.trim()) return;
+      try {
+        const l = JSON.parse(text) as JournalLine;
+        if (typeof l.k !== 'string') throw new Error('no key');
+        if (l.d) this.items.delete(l.k);
+        else if (l.v && typeof l.t === 'number') this.items.set(l.k, { value: l.v, touched: l.t });
+      } catch (err) {
+        // a line cut short by a crash: everything before it is kept
+        this.warn(`State journal ${file} line ${i + 1} is unreadable (${(err as Error).message}); that change is skipped.`);
+      }
     });
-    this.pending.set(key, p);
-    return p;
+  }
+
+  private openJournal(generation: number): void {
+    this.generation = generation;
+    this.journal = fs.createWriteStream(this.file(`state-${generation}.jsonl`), { flags: 'a' });
+    // errors reach the waiting writes through their callbacks; a failed stream is replaced by the
+    // next write (see write), which first saves everything in memory as a new snapshot
+    this.journal.on('error', () => undefined);
+    this.journalBytes = 0;
+  }
+
+  private append(line: JournalLine): Promise<void> {
+    const text = `${JSON.stringify(line)}\n`;
+    this.journalBytes += Buffer.byteLength(text);
+    const stream = this.journal;
+    return new Promise((resolve, reject) => stream.write(text, (err) => (err ? reject(err) : resolve())));
   }
 
   async read(keys: string[]): Promise<StoreItems> {
     const out: StoreItems = {};
     const limit = this.limit;
     for (const key of keys) {
-      const d = (await this.doc(key)).data;
+      const e = this.items.get(key);
       // expired but not yet purged counts as gone
-      if (d && d.touched >= limit) out[key] = structuredClone(d.value);
+      if (e && e.touched >= limit) out[key] = structuredClone(e.value);
     }
     return out;
   }
 
   async write(changes: StoreItems): Promise<void> {
+    if (this.journal.destroyed) await this.compact();
     const writes: Promise<void>[] = [];
     for (const [key, value] of Object.entries(changes)) {
-      const db = await this.doc(key);
-      const old = db.data;
+      const old = this.items.get(key);
       const newTag = (value as { eTag?: string }).eTag;
       // Optimistic concurrency as in botbuilder's MemoryStorage: '*' or a matching eTag wins.
       if (old && newTag && newTag !== '*' && old.value.eTag !== newTag) {
@@ -156,91 +197,82 @@ export class LowdbStorage implements Storage {
       }
       const copy = structuredClone(value) as Record<string, unknown>;
       copy.eTag = `${this.etagPrefix}-${++this.etag}`;
-      db.data = { key, touched: this.now(), value: copy };
-      writes.push(this.track(key, this.ensureFolder(key).then(() => db.write())));
+      const touched = this.now();
+      this.items.set(key, { value: copy, touched });
+      writes.push(this.append({ k: key, v: copy, t: touched }));
     }
     await Promise.all(writes);
+    if (this.journalBytes > this.compactBytes && this.journalBytes > this.snapshotBytes) await this.compact();
   }
 
   async delete(keys: string[]): Promise<void> {
+    let removed = false;
     for (const key of keys) {
-      const db = await this.doc(key);
-      db.data = null;
-      // a write under way would put the file back after the removal
-      await this.pending.get(key)?.catch(() => undefined);
-      this.docs.delete(key);
-      await fs.promises.rm(this.fileOf(key), { force: true });
+      if (this.items.delete(key)) removed = true;
     }
+    // the old values are in the snapshot or a journal: rewrite so that they are gone from disk
+    if (removed) await this.compact();
   }
 
-  /** Every state file (path), skipping steno's temp files and moved-aside ones. */
-  private files(): string[] {
-    const out: string[] = [];
-    for (const sub of fs.readdirSync(this.opts.dir, { withFileTypes: true })) {
-      if (!sub.isDirectory() || !/^[0-9a-f]{2}$/.test(sub.name)) continue;
-      const dir = path.join(this.opts.dir, sub.name);
-      for (const f of fs.readdirSync(dir)) if (/^[0-9a-f]{40}\.json$/.test(f)) out.push(path.join(dir, f));
-    }
-    return out;
+  private get limit(): number {
+    return this.now() - this.opts.retentionDays * 86_400_000;
   }
 
   /** Removes entries not touched within the retention period. Returns how many were removed. */
   async purgeExpired(): Promise<number> {
     const limit = this.limit;
     let removed = 0;
-    for (const file of this.files()) {
-      let entry: Partial<StateFile> | undefined;
-      try {
-        entry = JSON.parse(await fs.promises.readFile(file, 'utf8')) as Partial<StateFile>;
-      } catch {
-        continue; // damaged: reported and moved aside when its conversation comes back
+    for (const [key, e] of this.items) {
+      if (!(e.touched >= limit)) {
+        this.items.delete(key);
+        removed++;
       }
-      if (entry && typeof entry.touched === 'number' && entry.touched >= limit) continue;
-      const key = typeof entry?.key === 'string' ? entry.key : undefined;
-      if (key) {
-        await this.pending.get(key)?.catch(() => undefined);
-        const cached = await this.docs.get(key);
-        // written again since we read the file: keep it
-        if (cached?.data && cached.data.touched >= limit) continue;
-        this.docs.delete(key);
-      }
-      await fs.promises.rm(file, { force: true });
-      removed++;
     }
+    if (removed) await this.compact();
     return removed;
   }
 
-  /** Moves the entries of the first version's shard files into per-key files, once. */
-  private async migrateShards(): Promise<void> {
-    for (const f of fs.readdirSync(this.opts.dir)) {
-      if (!LEGACY_SHARD.test(f)) continue;
-      const file = path.join(this.opts.dir, f);
-      let items: Record<string, { value?: Record<string, unknown>; touched?: number }> = {};
-      try {
-        items = (JSON.parse(fs.readFileSync(file, 'utf8')) as { items?: typeof items }).items ?? {};
-      } catch (err) {
-        this.moveAside(file, err as Error);
-        continue;
+  /**
+   * Writes the snapshot of everything in memory and removes the journals it covers. Turns go on
+   * meanwhile: their lines go to the next journal generation, which the snapshot does not claim.
+   * Crash-safe at every step: the snapshot names the first journal generation it does not contain.
+   */
+  private compact(): Promise<void> {
+    const run = async (): Promise<void> => {
+      const old = this.journal;
+      const oldGen = this.generation;
+      this.openJournal(oldGen + 1);
+      const items: Record<string, Entry> = {};
+      for (const [key, e] of this.items) items[key] = e;
+      this.snapshot.data = { generation: this.generation, items };
+      if (!old.destroyed) await new Promise<void>((resolve) => old.end(() => resolve()));
+      await this.snapshot.write();
+      this.snapshotBytes = fs.statSync(this.file(SNAPSHOT)).size;
+      for (const f of fs.readdirSync(this.opts.dir)) {
+        const m = JOURNAL.exec(f);
+        if (m && Number(m[1]) < this.generation) fs.rmSync(this.file(f), { force: true });
       }
-      for (const [key, entry] of Object.entries(items)) {
-        if (!entry?.value || typeof entry.touched !== 'number') continue;
-        const db = await this.doc(key);
-        db.data = { key, touched: entry.touched, value: entry.value };
-        await this.ensureFolder(key);
-        await db.write();
-      }
-      fs.renameSync(file, `${file}.migrated`);
-      this.opts.warn?.(`State file ${file} was moved into one file per conversation (kept as ${f}.migrated).`);
-    }
+    };
+    // one compaction at a time; a request during one runs after it (it must include later changes)
+    const next = (this.compacting ?? Promise.resolve()).catch(() => undefined).then(run);
+    this.compacting = next;
+    void next.finally(() => {
+      if (this.compacting === next) this.compacting = undefined;
+    }).catch(() => undefined);
+    return next;
   }
 
-  /** Waits until every started write has reached its file (for a clean shutdown). */
+  /** Waits until every started write has reached the files (for a clean shutdown). */
   async settle(): Promise<void> {
-    await Promise.all([...this.pending.values()].map((p) => p.catch(() => undefined)));
+    await this.compacting?.catch(() => undefined);
+    await new Promise<void>((resolve) => {
+      if (this.journal.writableLength === 0 || this.journal.destroyed) resolve();
+      else this.journal.once('drain', () => resolve());
+    });
   }
 
-  /** Number of stored entries on disk (for tests and the privacy statement). */
+  /** Number of stored entries (for tests and the privacy statement). */
   size(): number {
-    return this.files().length;
+    return this.items.size;
   }
 }

@@ -1,51 +1,49 @@
-// Writes to one key are coalesced by steno, lowdb's writer: while a file is being written, later
-// writes wait and only the newest data is written next. Real files; the only spy counts file writes.
+// Group commit (found with `npm run bench`: file operations per turn were ~8 % of its CPU): turns
+// that write while the journal is busy share one system call. Real files; the only spies count (or
+// fail) the writes node's file stream makes (one fs.write or fs.writev each).
 import * as fs from 'fs';
-import * as fsp from 'fs/promises';
 import * as os from 'os';
 import * as path from 'path';
-import { Low } from 'lowdb';
 import { LowdbStorage } from '../../bot/store/lowdbStorage';
 
 const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'pn-store-flush-'));
 
 afterEach(() => jest.restoreAllMocks());
 
-async function valueOnDisk(dir: string, key: string): Promise<unknown> {
-  const again = await LowdbStorage.open({ dir, retentionDays: 30 });
-  return (await again.read([key]))[key];
-}
-
-test('every write resolves only once its data (or newer data) is on disk', async () => {
+test('50 concurrent turns are written with far fewer than 50 system calls, and all of them land', async () => {
   const dir = tmpDir();
   const s = await LowdbStorage.open({ dir, retentionDays: 30 });
-  const first = s.write({ a: { v: 1 } });
-  await new Promise((r) => setImmediate(r)); // the first write has started
-  const second = s.write({ a: { v: 2, eTag: '*' } });
-  const third = s.write({ a: { v: 3, eTag: '*' } });
-  await second;
-  expect(await valueOnDisk(dir, 'a')).toMatchObject({ v: 3 });
-  await Promise.all([first, third]);
-});
-
-test('turns on different keys do not wait for each other and all land', async () => {
-  const dir = tmpDir();
-  const s = await LowdbStorage.open({ dir, retentionDays: 30 });
-  const writes = jest.spyOn(Low.prototype, 'write');
+  const proto = fs.WriteStream.prototype as unknown as Record<'_write' | '_writev', (...a: unknown[]) => void>;
+  const write = jest.spyOn(proto, '_write');
+  const writev = jest.spyOn(proto, '_writev');
   await Promise.all(Array.from({ length: 50 }, (_, i) => s.write({ [`k${i}`]: { v: i } })));
-  expect(writes).toHaveBeenCalledTimes(50);
-  expect(s.size()).toBe(50);
+  const calls = write.mock.calls.length + writev.mock.calls.length;
+  expect(calls).toBeGreaterThan(0);
+  expect(calls).toBeLessThanOrEqual(5);
+  await s.settle();
+  expect((await LowdbStorage.open({ dir, retentionDays: 30 })).size()).toBe(50);
 });
 
-test('a failed write rejects the turn waiting for it, and the next write works again', async () => {
+test('a write resolves only once its line is in the journal file', async () => {
   const dir = tmpDir();
   const s = await LowdbStorage.open({ dir, retentionDays: 30 });
-  const spy = jest.spyOn(Low.prototype, 'write').mockRejectedValueOnce(new Error('disk full'));
-  await expect(s.write({ a: { v: 1 } })).rejects.toThrow('disk full');
-  spy.mockRestore();
-  await s.write({ a: { v: 2, eTag: '*' } });
-  expect(await valueOnDisk(dir, 'a')).toMatchObject({ v: 2 });
-  // no temp file is left behind
-  const names = (await fsp.readdir(dir, { recursive: true })).map(String);
-  expect(names.some((n) => n.endsWith('.tmp'))).toBe(false);
+  await s.write({ a: { v: 1 } });
+  const text = fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('');
+  expect(text).toContain('"k":"a"');
+});
+
+test('a failed journal write rejects the turn waiting for it; the next write starts a new journal and nothing is lost', async () => {
+  const dir = tmpDir();
+  const s = await LowdbStorage.open({ dir, retentionDays: 30 });
+  const fail = (...args: unknown[]) => (args[args.length - 1] as (e: Error) => void)(new Error('disk full'));
+  const proto = fs.WriteStream.prototype as unknown as Record<'_write' | '_writev', (...a: unknown[]) => void>;
+  jest.spyOn(proto, '_write').mockImplementation(fail);
+  jest.spyOn(proto, '_writev').mockImplementation(fail);
+  await s.write({ before: { v: 0 } }).catch(() => undefined);
+  await expect(s.write({ a: { v: 1 } })).rejects.toThrow(/disk full|destroyed/);
+  jest.restoreAllMocks();
+  await s.write({ b: { v: 2 } });
+  await s.settle();
+  const again = await LowdbStorage.open({ dir, retentionDays: 30 });
+  expect(Object.keys(await again.read(['before', 'a', 'b'])).sort()).toEqual(['a', 'b', 'before']);
 });

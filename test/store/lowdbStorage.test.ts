@@ -6,63 +6,54 @@ import { LowdbStorage } from '../../bot/store/lowdbStorage';
 
 const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'pn-store-'));
 const DAY = 86_400_000;
-
-/** Every file under dir (relative paths), recursively. */
-function allFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
-}
-const allText = (dir: string) => allFiles(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+const allText = (dir: string) => fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
 
 test('writes survive a restart (new instance on the same folder)', async () => {
   const dir = tmpDir();
   const a = await LowdbStorage.open({ dir, retentionDays: 30 });
   await a.write({ 'webchat/conversations/c1/': { memory: { grade: 3 } }, 'webchat/users/u1/': { x: 1 } });
+  await a.settle();
   const b = await LowdbStorage.open({ dir, retentionDays: 30 });
   const items = await b.read(['webchat/conversations/c1/', 'webchat/users/u1/', 'missing']);
   expect(items['webchat/conversations/c1/'].memory).toEqual({ grade: 3 });
   expect(items['webchat/users/u1/'].x).toBe(1);
   expect(items.missing).toBeUndefined();
-  // one valid JSON file per key, named by a hash (no channel or conversation id in file names)
-  const files = allFiles(dir);
-  expect(files).toHaveLength(2);
-  for (const f of files) {
-    expect(f).toMatch(/^[0-9a-f]{2}[/\\][0-9a-f]{40}\.json$/);
-    JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
-  }
+  // the restart folded the journal into the snapshot
+  expect(JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')).items['webchat/users/u1/'].value.x).toBe(1);
 });
 
-test('a turn writes only its own key', async () => {
+test('a turn appends one journal line; the snapshot is rewritten only when the journal outgrows it', async () => {
   const dir = tmpDir();
-  const s = await LowdbStorage.open({ dir, retentionDays: 30 });
-  await s.write({ a: { v: 1 }, b: { v: 2 } });
-  const before = new Map(allFiles(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
-  await s.write({ a: { v: 3 } });
-  const changed = allFiles(dir).filter((f) => fs.readFileSync(path.join(dir, f), 'utf8') !== before.get(f));
-  expect(changed).toHaveLength(1);
-  expect(JSON.parse(fs.readFileSync(path.join(dir, changed[0]), 'utf8'))).toMatchObject({ key: 'a', value: { v: 3 } });
+  const s = await LowdbStorage.open({ dir, retentionDays: 30, compactBytes: 2000 });
+  const journal = () => fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
+  await s.write({ a: { v: 1 } });
+  await s.write({ a: { v: 2, eTag: '*' } });
+  const [j] = journal();
+  const lines = fs.readFileSync(path.join(dir, j), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { k: string; v: { v: number } });
+  expect(lines.map((l) => [l.k, l.v.v])).toEqual([['a', 1], ['a', 2]]);
+  for (let i = 0; i < 40; i++) await s.write({ [`k${i}`]: { text: 'x'.repeat(50) } });
+  // compacted: the snapshot holds everything, the journals it covers are gone
+  const snap = JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')) as { generation: number; items: Record<string, unknown> };
+  expect(snap.generation).toBeGreaterThan(1);
+  expect(Object.keys(snap.items).length).toBeGreaterThan(5);
+  expect(journal().every((f) => Number(/state-(\d+)/.exec(f)![1]) >= snap.generation)).toBe(true);
+  await s.settle();
+  const again = await LowdbStorage.open({ dir, retentionDays: 30 });
+  expect(again.size()).toBe(41);
+  expect((await again.read(['a'])).a.v).toBe(2);
 });
 
-test('delete removes the entry from memory and disk', async () => {
+test('delete removes the entry from memory and from every file at once', async () => {
   const dir = tmpDir();
   const a = await LowdbStorage.open({ dir, retentionDays: 30 });
   await a.write({ k1: { v: 1 }, k2: { v: 2 } });
   await a.delete(['k1']);
   expect(await a.read(['k1'])).toEqual({});
+  expect(allText(dir)).not.toContain('"k1"');
+  await a.settle();
   const b = await LowdbStorage.open({ dir, retentionDays: 30 });
   expect(Object.keys(await b.read(['k1', 'k2']))).toEqual(['k2']);
-  expect(allText(dir)).not.toContain('"k1"');
   expect(b.size()).toBe(1);
-});
-
-test('a delete right after a write (still under way) is not undone by that write', async () => {
-  const dir = tmpDir();
-  const s = await LowdbStorage.open({ dir, retentionDays: 30 });
-  const w = s.write({ k: { v: 1 } });
-  await s.delete(['k']);
-  await w;
-  await s.settle();
-  expect(s.size()).toBe(0);
-  expect(await (await LowdbStorage.open({ dir, retentionDays: 30 })).read(['k'])).toEqual({});
 });
 
 test('eTag conflicts are detected like MemoryStorage does', async () => {
@@ -75,7 +66,7 @@ test('eTag conflicts are detected like MemoryStorage does', async () => {
   expect((await s.read(['k'])).k.v).toBe(4);
 });
 
-test('retention removes entries not touched within the period, on purge and on read', async () => {
+test('retention removes entries not touched within the period, on purge, on read and on restart', async () => {
   let now = Date.UTC(2026, 0, 1);
   const dir = tmpDir();
   const s = await LowdbStorage.open({ dir, retentionDays: 30, now: () => now });
@@ -87,40 +78,44 @@ test('retention removes entries not touched within the period, on purge and on r
   expect(Object.keys(await s.read(['old', 'recent']))).toEqual(['recent']);
   expect(await s.purgeExpired()).toBe(1);
   expect(s.size()).toBe(1);
-  // a fresh start purges too
+  expect(allText(dir)).not.toContain('"old"');
+  await s.settle();
   now += 30 * DAY;
   const again = await LowdbStorage.open({ dir, retentionDays: 30, now: () => now });
   expect(again.size()).toBe(0);
 });
 
-test('memory stays bounded: keys beyond maxCached are read back from disk', async () => {
-  const dir = tmpDir();
-  const s = await LowdbStorage.open({ dir, retentionDays: 30, maxCached: 5 });
-  for (let i = 0; i < 20; i++) await s.write({ [`k${i}`]: { i } });
-  expect((s as unknown as { docs: Map<string, unknown> }).docs.size).toBeLessThanOrEqual(5);
-  const items = await s.read(Array.from({ length: 20 }, (_, i) => `k${i}`));
-  expect(Object.values(items).map((v) => v.i)).toEqual(Array.from({ length: 20 }, (_, i) => i));
-});
-
-test('a corrupt state file is moved aside with a clear message naming file and line; that conversation starts afresh', async () => {
+test('a corrupt snapshot is moved aside with a clear message naming file and line, and the bot starts', async () => {
   const dir = tmpDir();
   const a = await LowdbStorage.open({ dir, retentionDays: 30 });
-  await a.write({ k: { v: 1 }, other: { v: 2 } });
-  const [file] = allFiles(dir).filter((f) => fs.readFileSync(path.join(dir, f), 'utf8').includes('"key": "k"') || fs.readFileSync(path.join(dir, f), 'utf8').includes('"key":"k"'));
-  expect(file).toBeDefined();
-  fs.writeFileSync(path.join(dir, file), '{\n  "key": "k",\n  "value": ,\n');
+  await a.write({ k: { v: 1 } });
+  await a.delete(['nothing']); // no-op
+  await a.settle();
+  await LowdbStorage.open({ dir, retentionDays: 30 }); // folds the journal into state.json
+  const file = path.join(dir, 'state.json');
+  fs.writeFileSync(file, '{\n  "generation": 3,\n  "items": {\n    "k": { "value": ,\n');
   const warnings: string[] = [];
   const b = await LowdbStorage.open({ dir, retentionDays: 30, warn: (m) => warnings.push(m) });
-  expect(await b.read(['k'])).toEqual({});
-  expect((await b.read(['other'])).other.v).toBe(2);
-  expect(warnings[0]).toContain(path.join(dir, file));
-  expect(warnings[0]).toMatch(/line 3/);
-  expect(allFiles(dir).some((f) => f.startsWith(`${file}.corrupt-`))).toBe(true);
-  await b.write({ k: { v: 3 } });
-  expect(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')).value.v).toBe(3);
+  expect(b.size()).toBe(0);
+  expect(warnings[0]).toContain(file);
+  expect(warnings[0]).toMatch(/line 4/);
+  expect(fs.readdirSync(dir).some((f) => f.startsWith('state.json.corrupt-'))).toBe(true);
+  await b.write({ k2: { v: 2 } });
+  await b.settle();
+  expect(((await (await LowdbStorage.open({ dir, retentionDays: 30 })).read(['k2'])).k2 as { v: number }).v).toBe(2);
 });
 
-test('state of the first version (shard files) is moved into per-key files, nothing lost', async () => {
+test('a journal line cut short by a crash is skipped with its file and line; the lines before it count', async () => {
+  const dir = tmpDir();
+  fs.writeFileSync(path.join(dir, 'state-1.jsonl'), `${JSON.stringify({ k: 'a', v: { v: 1 }, t: Date.now() })}\n{"k":"b","v":{"v":`);
+  const warnings: string[] = [];
+  const s = await LowdbStorage.open({ dir, retentionDays: 30, warn: (m) => warnings.push(m) });
+  expect((await s.read(['a', 'b'])).a).toMatchObject({ v: 1 });
+  expect(s.size()).toBe(1);
+  expect(warnings[0]).toMatch(/state-1\.jsonl line 2/);
+});
+
+test('state of the first version (shard files) moves into the snapshot, nothing lost', async () => {
   const dir = tmpDir();
   const touched = Date.now();
   fs.writeFileSync(path.join(dir, 'state-03.json'), JSON.stringify({ items: { 'emulator/conversations/c9/': { value: { memory: { grade: 2 }, eTag: '7' }, touched } } }));
@@ -130,13 +125,14 @@ test('state of the first version (shard files) is moved into per-key files, noth
   expect(fs.existsSync(path.join(dir, 'state-03.json'))).toBe(false);
   expect(fs.existsSync(path.join(dir, 'state-03.json.migrated'))).toBe(true);
   expect(warnings.join('\n')).toMatch(/state-03\.json was moved/);
-  expect(s.size()).toBe(1);
+  expect(JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')).items['emulator/conversations/c9/']).toBeDefined();
 });
 
 test('concurrent writes to many keys all land', async () => {
   const dir = tmpDir();
   const s = await LowdbStorage.open({ dir, retentionDays: 30 });
   await Promise.all(Array.from({ length: 200 }, (_, i) => s.write({ [`key${i}`]: { i } })));
+  await s.settle();
   const again = await LowdbStorage.open({ dir, retentionDays: 30 });
   expect(again.size()).toBe(200);
 });
