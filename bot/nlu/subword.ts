@@ -40,6 +40,9 @@ export interface SubwordModelJson {
 
 interface SparseVector { idx: Int32Array; val: Float32Array }
 
+/** distinct words whose features stay looked up (a few MB at most) */
+const WORD_CACHE_MAX = 50_000;
+
 /** Raw feature strings of a normalised text. */
 export function subwordFeatures(text: string, minN: number, maxN: number, stem?: (w: string) => string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -137,9 +140,63 @@ export class SubwordClassifier {
 
   /** Probability per intent (softmax), highest first. */
   predict(text: string): Array<{ intent: string; score: number }> {
-    const x = this.vectorise(subwordFeatures(text, this.settings.minN, this.settings.maxN, this.stemmer));
+    const x = this.vectoriseIndexed(this.indexCounts(text));
     const p = this.probabilities(x);
     return this.intents.map((intent, k) => ({ intent, score: p[k] })).sort((a, b) => b.score - a.score);
+  }
+
+  /** Known features of a text as index → count: subwordFeatures(text) without the unknown ones.
+   *  A word's own features (word, stem, character n-grams) depend on the word alone, so they are
+   *  looked up once per distinct word and kept (bounded); building the n-gram strings of every word
+   *  of every message was the classifier's main cost. Word pairs are looked up per message. */
+  private indexCounts(text: string): Map<number, number> {
+    const counts = new Map<number, number>();
+    const ws = text.split(/[^\p{L}\d]+/u).filter(Boolean);
+    for (const w of ws) {
+      const f = this.wordFeatures(w);
+      for (let a = 0; a < f.length; a += 2) counts.set(f[a], (counts.get(f[a]) ?? 0) + f[a + 1]);
+    }
+    for (let i = 0; i + 1 < ws.length; i += 1) {
+      const j = this.index.get(`b:${ws[i]}_${ws[i + 1]}`);
+      if (j !== undefined) counts.set(j, (counts.get(j) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  private readonly wordCache = new Map<string, Int32Array>();
+
+  /** [index, count, index, count, ...] of the known features of one word. */
+  private wordFeatures(w: string): Int32Array {
+    let f = this.wordCache.get(w);
+    if (!f) {
+      const pairs: number[] = [];
+      for (const [k, n] of subwordFeatures(w, this.settings.minN, this.settings.maxN, this.stemmer)) {
+        const i = this.index.get(k);
+        if (i !== undefined) pairs.push(i, n);
+      }
+      f = Int32Array.from(pairs);
+      if (this.wordCache.size >= WORD_CACHE_MAX) this.wordCache.clear();
+      this.wordCache.set(w, f);
+    }
+    return f;
+  }
+
+  private vectoriseIndexed(counts: Map<number, number>): SparseVector {
+    const idx = new Int32Array(counts.size);
+    const raw = new Float64Array(counts.size);
+    let norm = 0;
+    let a = 0;
+    for (const [i, tf] of counts) {
+      const w = (1 + Math.log(tf)) * this.idf[i];
+      idx[a] = i;
+      raw[a] = w;
+      norm += w * w;
+      a += 1;
+    }
+    norm = Math.sqrt(norm) || 1;
+    const val = new Float32Array(a);
+    for (let b = 0; b < a; b += 1) val[b] = raw[b] / norm;
+    return { idx, val };
   }
 
   private vectorise(counts: Map<string, number>): SparseVector {

@@ -77,3 +77,22 @@ describe('SubwordClassifier: settings', () => {
     expect(idf(heavy, 'c:_ta')).toBeCloseTo(idf(plain, 'c:_ta'), 5);
   });
 });
+
+describe('SubwordClassifier: cached word features', () => {
+  it('classify the same as the feature strings of the whole text', () => {
+    const m = SubwordClassifier.train(docs, { stem: 'de' });
+    const direct = (text: string) => {
+      // the reference path: every feature string of the text, looked up one by one
+      const internals = m as unknown as { vectorise(c: Map<string, number>): unknown; probabilities(x: unknown): Float64Array; settings: { minN: number; maxN: number }; stemmer?: (w: string) => string };
+      return internals.probabilities(internals.vectorise(subwordFeatures(text, internals.settings.minN, internals.settings.maxN, internals.stemmer)));
+    };
+    const texts = ['wie hoch ist das pflegegeld', 'tagespflege kosten kosten', 'pflegen tagesplege xyz', 'geld geld geld', 'unbekannt', ''];
+    for (let round = 0; round < 2; round++) { // the second round runs from the cache
+      for (const t of texts) {
+        const viaCache = m.predict(t);
+        const ref = direct(t);
+        for (const { intent, score } of viaCache) expect(Math.abs(score - ref[m.intents.indexOf(intent)])).toBeLessThan(1e-9);
+      }
+    }
+  });
+});
