@@ -29,6 +29,19 @@ export class CareAdapter extends CloudAdapter {
   /** Runs one turn whose replies come back in the result (status 200, body { activities }). */
   async runInProcess(activity: Activity, logic: (ctx: TurnContext) => Promise<void>): Promise<InvokeResponse> {
     if (!this.canRunInProcess(activity)) throw new Error('runInProcess: only for anonymous expectReplies activities');
+    return { status: StatusCodes.OK, body: { activities: await this.turnWithReplies(activity, logic) } };
+  }
+
+  /**
+   * A turn for a channel that lives in this process (the built-in Direct Line): it has authenticated
+   * its user itself and nothing crosses the network, so no Bot Framework token is involved, with or
+   * without MicrosoftAppId. Returns the replies.
+   */
+  runLocalTurn(activity: Activity, logic: (ctx: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
+    return this.turnWithReplies({ ...activity, deliveryMode: DeliveryModes.ExpectReplies }, logic);
+  }
+
+  private async turnWithReplies(activity: Activity, logic: (ctx: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
     // as CloudAdapter does (validateAndFixActivity): timestamps arrive as strings
     const raw = activity as Activity & { timestamp?: Date | string; localTimestamp?: Date | string; rawTimestamp?: string; rawLocalTimestamp?: string };
     if (typeof raw.timestamp === 'string') { raw.rawTimestamp = raw.timestamp; raw.timestamp = new Date(raw.timestamp); }
@@ -39,7 +52,7 @@ export class CareAdapter extends CloudAdapter {
     ctx.turnState.set(this.BotIdentityKey, identity);
     ctx.turnState.set(BotCallbackHandlerKey, logic);
     await this.runMiddleware(ctx, logic);
-    return { status: StatusCodes.OK, body: { activities: ctx.bufferedReplyActivities } };
+    return ctx.bufferedReplyActivities;
   }
 }
 

@@ -1,7 +1,11 @@
 // A small Direct Line v3 service inside the bot's own server, for local and on-premise use without
 // Azure. The client side speaks Direct Line v3 (REST + polling; no websocket stream). The bot side is
-// the real Bot Framework path: user activities are POSTed to the server's own /api/messages with a
-// serviceUrl pointing back here, and the SDK's replies arrive at the connector routes below.
+// the real Bot Framework pipeline. With `runTurn` (how the app wires it) each user activity runs as
+// a turn in this process with deliveryMode "expectReplies", and the replies go straight into the
+// conversation: no HTTP round trip to itself, and it works whether or not /api/messages demands
+// Bot Framework tokens (the Direct Line token already identifies the user). Without `runTurn`,
+// activities are POSTed to the server's own /api/messages with a serviceUrl pointing back here,
+// and the SDK's replies arrive at the connector routes below.
 import { timingSafeEqual } from 'crypto';
 import type { AddressInfo } from 'net';
 import type * as restify from 'restify';
@@ -25,6 +29,8 @@ export interface DirectLineDeps {
   fetch?: typeof fetch;
   /** how long one bot turn may take before delivery gives up (default 60 s) */
   deliveryTimeoutMs?: number;
+  /** runs one turn in this process and returns the bot's replies (CareAdapter.runLocalTurn) */
+  runTurn?: (activity: DlActivity) => Promise<Array<Record<string, unknown>>>;
 }
 
 export interface DirectLineService {
@@ -123,12 +129,40 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     }
   }
 
+  /** Replies of the bot become activities of the conversation as the connector routes would store them. */
+  function asBotActivity(c: Conversation, raw: Record<string, unknown>): DlActivity {
+    const { serviceUrl: _s, id: _id, ...rest } = raw as DlActivity;
+    void [_s, _id];
+    return {
+      ...rest,
+      timestamp: new Date().toISOString(),
+      channelId: CHANNEL_ID,
+      conversation: { id: c.id },
+      from: { ...BOT_ACCOUNT, ...(rest.from ?? {}), role: 'bot' },
+      recipient: c.user,
+    };
+  }
+
+  /** Types a channel never shows: the adapter handles them itself. */
+  const NOT_SHOWN = new Set(['delay', 'invokeResponse', 'trace']);
+
+  async function runLocal(c: Conversation, activity: DlActivity): Promise<void> {
+    try {
+      const replies = await deps.runTurn!({ ...activity, deliveryMode: 'expectReplies' });
+      for (const r of replies) {
+        if (typeof r.type === 'string' && !NOT_SHOWN.has(r.type) && store.get(c.id)) store.append(c, asBotActivity(c, r));
+      }
+    } catch (err) {
+      log.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'directline: the turn failed');
+    }
+  }
+
   /** One turn at a time per conversation, in order, so state is never written by two turns at once. */
   function deliver(c: Conversation, activity: DlActivity): void {
     const full: DlActivity = { ...activity, serviceUrl: serviceUrl(), channelId: CHANNEL_ID, conversation: { id: c.id }, recipient: BOT_ACCOUNT };
     const q = queues.get(c.id) ?? { tail: Promise.resolve(), pending: 0 };
     q.pending += 1;
-    q.tail = q.tail.then(() => post(full)).then(() => {
+    q.tail = q.tail.then(() => (deps.runTurn ? runLocal(c, full) : post(full))).then(() => {
       q.pending -= 1;
       if (!q.pending) queues.delete(c.id);
     });
@@ -289,16 +323,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       fail(res, { status: 400, code: 'BadArgument', message: 'Send one activity as a JSON object.' });
       return undefined;
     }
-    const { serviceUrl: _s, id: _id, ...rest } = parsed.data as DlActivity;
-    void [_s, _id];
-    return {
-      ...rest,
-      timestamp: new Date().toISOString(),
-      channelId: CHANNEL_ID,
-      conversation: { id: c.id },
-      from: { ...BOT_ACCOUNT, ...(rest.from ?? {}), role: 'bot' },
-      recipient: c.user,
-    };
+    return asBotActivity(c, parsed.data);
   }
 
   const receive = async (req: restify.Request, res: restify.Response) => {

@@ -9,6 +9,8 @@ import { promisify } from 'util';
 import * as zlib from 'zlib';
 import type * as restify from 'restify';
 import { z } from 'zod';
+import type { Activity, ActivityHandler } from 'botbuilder';
+import type { CareAdapter } from '../adapter';
 import type { Config } from '../config';
 import type { Logger } from '../services';
 import { readJsonFile } from '../knowledge/jsonFile';
@@ -64,8 +66,9 @@ export type WebStrings = z.infer<typeof WebStringsSchema>;
 export interface WebApp {
   services: { log: Logger };
   storage?: unknown;
-  bot?: unknown;
-  adapter?: unknown;
+  /** with both, the built-in Direct Line runs turns in this process (see directline/routes.ts) */
+  bot?: ActivityHandler;
+  adapter?: CareAdapter;
 }
 
 export interface WebOptions {
@@ -291,15 +294,17 @@ export function webRoutes(config: Config, options: WebOptions = {}): (server: re
     server.post('/api/token', token);
 
     if (local) {
-      if (config.auth.appId) {
-        log.warn({}, 'built-in Direct Line with MicrosoftAppId set: /api/messages will refuse its unauthenticated posts; set DIRECTLINE_SECRET to use Azure, or leave MicrosoftAppId empty for local use');
-      }
       const store = new DirectLineStore(limits);
+      const { adapter, bot } = app;
+      if (!adapter && config.auth.appId) {
+        log.warn({}, 'built-in Direct Line with MicrosoftAppId set and no in-process bot: /api/messages will refuse its unauthenticated posts');
+      }
       const service = registerDirectLine(server, {
         store,
         log,
         maxActivityBytes: options.maxActivityBytes,
         fetch: options.fetch,
+        runTurn: adapter && bot ? (activity) => adapter.runLocalTurn(activity as unknown as Activity, (ctx) => bot.run(ctx)) as Promise<Array<Record<string, unknown>>> : undefined,
         limitNewConversation: (req) => tooMany(clientAddress(req)),
       });
       options.onDirectLine?.(service, store);
