@@ -4,6 +4,8 @@ import { buildApp } from './app';
 import { ContentError } from './knowledge/jsonFile';
 import { webRoutes } from './web/routes';
 import { LowdbStorage } from './store/lowdbStorage';
+import { getHeapStatistics } from 'v8';
+import { heapWarning } from './heap';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,9 +13,14 @@ async function main(): Promise<void> {
   app.server.listen(config.port, config.host, () => {
     app.services.log.info({ port: config.port, startupMs: app.startupMs }, 'Pflegenetz is listening');
   });
+  const checkHeap = () => {
+    const w = heapWarning(getHeapStatistics());
+    if (w) app.services.log.warn(w, 'the heap is more than 60 % full: raise --max-old-space-size in the "start" script of package.json');
+  };
+  checkHeap();
   // Retention: state not touched for STATE_RETENTION_DAYS is removed at startup and every hour.
   const purge = setInterval(() => {
-    if (app.storage instanceof LowdbStorage) void app.storage.purgeExpired();
+    if (app.storage instanceof LowdbStorage) void app.storage.purgeExpired().then(checkHeap);
   }, 3_600_000);
   purge.unref();
   const stop = () => app.server.close(async () => {

@@ -70,6 +70,14 @@ async function measureNlu(cacheDir: string, s: Settings): Promise<{ trainMs: num
   return { trainMs, classifyMs: mean, classifyP99Ms: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))], utterances: tests.length };
 }
 
+/** The node flags of `npm start` (package.json), so the bench runs the bot exactly as it is started. */
+export function startFlags(pkgFile = path.join(ROOT, 'package.json')): string[] {
+  const start = (JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { scripts?: { start?: string } }).scripts?.start ?? '';
+  const m = /^node\s+((?:--[\w-]+(?:=\S+)?\s+)*)\S+\.js\s*$/.exec(start.trim());
+  if (!m) throw new Error(`cannot read the node flags of "npm start": ${start}`);
+  return m[1].split(/\s+/).filter(Boolean);
+}
+
 function childEnv(dataDir: string): NodeJS.ProcessEnv {
   // No Bot Framework credentials (anonymous local use), loopback, a throw-away data folder.
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: '', MicrosoftAppTenantId: '', DIRECTLINE_SECRET: '' };
@@ -126,10 +134,10 @@ async function main(): Promise<void> {
 
     // 2. Cold start with the cached model: one start to warm the cache, the second one measured.
     const bot = path.join(DIST, 'bot', 'index.js');
-    const first = await startChild(bot, env, await freePort(), { cwd: ROOT });
+    const first = await startChild(bot, env, await freePort(), { cwd: ROOT, nodeArgs: startFlags() });
     children.push(first);
     await stopChild(first);
-    const nodeArgs = profDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profDir)] : [];
+    const nodeArgs = [...startFlags(), ...(profDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profDir)] : [])];
     const care = await startChild(bot, env, await freePort(), { cwd: ROOT, nodeArgs });
     children.push(care);
     console.log(`coldstart ${Math.round(care.readyMs)} ms to /healthz (first start, warming the cache: ${Math.round(first.readyMs)} ms)`);
@@ -137,11 +145,14 @@ async function main(): Promise<void> {
     // 3. The three servers under the same load, one after the other.
     let rss: number | undefined;
     const turn = await loadServer('care bot', 'turn', care, s, questions, locale, () => { rss = rssMb(care.proc.pid); });
+    // and at the end of the measured run: V8 grows its heap under load, so the later figure is the honest one
+    const rssEnd = rssMb(care.proc.pid);
     await stopChild(care);
     const echoChild = await startChild(path.join(DIST, 'scripts', 'bench', 'echoBot.js'), env, await freePort());
     children.push(echoChild);
     let echoRss: number | undefined;
     const echo = await loadServer('echo bot', 'echo', echoChild, s, questions, locale, () => { echoRss = rssMb(echoChild.proc.pid); });
+    const echoRssEnd = rssMb(echoChild.proc.pid);
     await stopChild(echoChild);
     const bareChild = await startChild(path.join(DIST, 'scripts', 'bench', 'bareServer.js'), env, await freePort());
     children.push(bareChild);
@@ -151,14 +162,15 @@ async function main(): Promise<void> {
     const vsEcho = echo.rps > 0 ? turn.rps / echo.rps : 0;
     const vsBare = bare.rps > 0 ? turn.rps / bare.rps : 0;
     const mb = (x: number | undefined) => (x === undefined ? 'n/a' : `${r1(x)} MB`);
-    console.log(`rss       ${mb(rss)} (bot process after warm-up, VmRSS; echo bot ${mb(echoRss)})`);
+    console.log(`rss       ${mb(rss)} after warm-up, ${mb(rssEnd)} at the end of the run (VmRSS of the bot process; echo bot ${mb(echoRss)} / ${mb(echoRssEnd)})`);
+    const rssWorst = rss === undefined || rssEnd === undefined ? rss ?? rssEnd : Math.max(rss, rssEnd);
     const cpuX = turn.cpu_ms_per_request && echo.cpu_ms_per_request ? turn.cpu_ms_per_request / echo.cpu_ms_per_request : undefined;
     console.log(`ratio     care bot / echo bot ${vsEcho.toFixed(3)}   care bot / bare ${vsBare.toFixed(3)}   (CPU per request: care bot = ${cpuX === undefined ? 'n/a' : cpuX.toFixed(1)} × echo bot)`);
     console.log('targets:');
     console.log(`  throughput ≥ ${TARGETS.ratioVsEcho} × echo bot: ${vsEcho.toFixed(3)} ${verdict(vsEcho >= TARGETS.ratioVsEcho)}`);
     console.log(`  p99 ≤ ${TARGETS.p99Ms} ms at ${s.connections} conversations: ${turn.p99_ms} ms ${verdict(turn.p99_ms <= TARGETS.p99Ms)}`);
     console.log(`  cold start ≤ ${TARGETS.coldStartMs} ms: ${Math.round(care.readyMs)} ms ${verdict(care.readyMs <= TARGETS.coldStartMs)}`);
-    console.log(`  RSS ≤ ${TARGETS.rssMb} MB: ${rss === undefined ? 'n/a' : `${r1(rss)} MB ${verdict(rss <= TARGETS.rssMb)}`}`);
+    console.log(`  RSS ≤ ${TARGETS.rssMb} MB (the higher of both): ${rssWorst === undefined ? 'n/a' : `${r1(rssWorst)} MB ${verdict(rssWorst <= TARGETS.rssMb)}`}`);
     if (turn.errors || turn.non2xx || turn.without_reply) console.log(`warning: the care bot had ${turn.errors} errors, ${turn.non2xx} non-2xx answers and ${turn.without_reply} answers without a reply`);
     if (profDir) console.log(`cpu profile of the bot process written to ${path.resolve(profDir)}`);
 
@@ -178,6 +190,8 @@ async function main(): Promise<void> {
         coldstart_ms: Math.round(care.readyMs),
         rss_mb: rss === undefined ? null : r1(rss),
         'echo.rss_mb': echoRss === undefined ? null : r1(echoRss),
+        rss_end_mb: rssEnd === undefined ? null : r1(rssEnd),
+        'echo.rss_end_mb': echoRssEnd === undefined ? null : r1(echoRssEnd),
         'nlu.classify_ms': r3(nlu.classifyMs),
         'nlu.classify_p99_ms': r3(nlu.classifyP99Ms),
         'nlu.train_ms': Math.round(nlu.trainMs),

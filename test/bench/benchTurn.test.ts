@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
-import { parseSettings } from '../../scripts/benchTurn';
+import { parseSettings, startFlags } from '../../scripts/benchTurn';
 import { activityBody, rssMb } from '../../scripts/bench/load';
 
 const ROOT = path.join(__dirname, '../..');
@@ -14,7 +14,7 @@ const run = promisify(execFile);
 
 const NUMERIC_KEYS = [
   'turn.ratio_vs_echo_bot', 'turn.ratio_vs_bare', 'turn.p99_ms', 'turn.p50_ms', 'turn.rps',
-  'echo.rps', 'bare.rps', 'coldstart_ms', 'rss_mb', 'nlu.classify_ms', 'nlu.train_ms',
+  'echo.rps', 'bare.rps', 'coldstart_ms', 'rss_mb', 'rss_end_mb', 'nlu.classify_ms', 'nlu.train_ms',
 ];
 
 test('the smoke run ends by itself and writes every figure', async () => {
@@ -36,6 +36,27 @@ test('the smoke run ends by itself and writes every figure', async () => {
   expect(figures['turn.without_reply']).toBe(0);
   expect(figures['echo.errors']).toBe(0);
 }, 300_000);
+
+describe('the bot runs with the node flags of npm start', () => {
+  const pkg = (start: string) => {
+    const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pn-pkg-')), 'package.json');
+    fs.writeFileSync(f, JSON.stringify({ scripts: { start } }));
+    return f;
+  };
+  test.each([
+    ['node --max-old-space-size=256 dist/bot/index.js', ['--max-old-space-size=256']],
+    ['node dist/bot/index.js', []],
+    ['node --a=1 --b dist/bot/index.js', ['--a=1', '--b']],
+  ])('%s', (start, flags) => {
+    expect(startFlags(pkg(start))).toEqual(flags);
+  });
+  test('an unexpected start script is an error, not a silent difference', () => {
+    expect(() => startFlags(pkg('ts-node bot/index.ts'))).toThrow(/npm start/);
+  });
+  test("this project's start script sets a heap ceiling", () => {
+    expect(startFlags(path.join(ROOT, 'package.json')).some((f) => f.startsWith('--max-old-space-size='))).toBe(true);
+  });
+});
 
 describe('settings', () => {
   test.each([
