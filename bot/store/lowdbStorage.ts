@@ -202,7 +202,10 @@ export class LowdbStorage implements Storage {
       writes.push(this.append({ k: key, v: copy, t: touched }));
     }
     await Promise.all(writes);
-    if (this.journalBytes > this.compactBytes && this.journalBytes > this.snapshotBytes) await this.compact();
+    // this turn's lines are already in the journal: it need not wait for the snapshot
+    if (this.journalBytes > this.compactBytes && this.journalBytes > this.snapshotBytes && !this.compacting) {
+      this.compact().catch((err: Error) => this.warn(`State snapshot could not be written (${err.message}); the journal keeps every change.`));
+    }
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -32,6 +32,7 @@ test('a turn appends one journal line; the snapshot is rewritten only when the j
   const lines = fs.readFileSync(path.join(dir, j), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { k: string; v: { v: number } });
   expect(lines.map((l) => [l.k, l.v.v])).toEqual([['a', 1], ['a', 2]]);
   for (let i = 0; i < 40; i++) await s.write({ [`k${i}`]: { text: 'x'.repeat(50) } });
+  await s.settle();
   // compacted: the snapshot holds everything, the journals it covers are gone
   const snap = JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')) as { generation: number; items: Record<string, unknown> };
   expect(snap.generation).toBeGreaterThan(1);
@@ -135,4 +136,18 @@ test('concurrent writes to many keys all land', async () => {
   await s.settle();
   const again = await LowdbStorage.open({ dir, retentionDays: 30 });
   expect(again.size()).toBe(200);
+});
+
+test('writes that arrive while the snapshot is being rewritten are kept (many compactions, last value wins)', async () => {
+  const dir = tmpDir();
+  const s = await LowdbStorage.open({ dir, retentionDays: 30, compactBytes: 300 });
+  for (let round = 0; round < 10; round++) {
+    await Promise.all(Array.from({ length: 30 }, (_, i) => s.write({ [`k${i}`]: { round, eTag: '*' } })));
+  }
+  await s.settle();
+  const again = await LowdbStorage.open({ dir, retentionDays: 30 });
+  const items = await again.read(Array.from({ length: 30 }, (_, i) => `k${i}`));
+  expect(Object.values(items).map((v) => v.round)).toEqual(Array.from({ length: 30 }, () => 9));
+  // old journal generations are gone; at most the current one and one being closed remain
+  expect(fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).length).toBeLessThanOrEqual(2);
 });
