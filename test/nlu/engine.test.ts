@@ -142,6 +142,20 @@ describe('createNluEngine: results', () => {
   });
 });
 
+describe('nodeNlpSkipAbove: node-nlp is asked only when the subword model is unsure', () => {
+  const texts = ['Wie viel Pflegegeld gibt es?', 'Tagespflege in Speldorf', 'pflegegelt', 'Wie wird das Wetter?', 'Hallo'];
+  const ranking = async (settings: Record<string, unknown>) => {
+    const e = await createNluEngine({ corpora: [corpus()], cacheDir: tempDir(), cache: false, settings });
+    return Promise.all(texts.map(async (t) => (await e.classify(t, 'de')).ranked.map((c) => [c.intent, Number(c.score.toFixed(9))])));
+  };
+  it('0: never asked, the same as the subword model alone; 1: always asked, the full ensemble', async () => {
+    expect(await ranking({ nodeNlpSkipAbove: 0 })).toEqual(await ranking({ classifier: 'subword' }));
+    const always = await ranking({ nodeNlpSkipAbove: 1 });
+    expect(always).not.toEqual(await ranking({ classifier: 'subword' }));
+    expect(await ranking({ nodeNlpSkipAbove: 1.01 })).toEqual(always);
+  });
+});
+
 describe('combine', () => {
   it('multiplies the two distributions and renormalises', () => {
     const nlp = [{ intent: 'a', score: 0.9 }, { intent: 'b', score: 0.1 }];
