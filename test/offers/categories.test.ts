@@ -1,5 +1,6 @@
 import { categoryButtons, detectCategory, expandCategory } from '../../bot/offers/categories';
 import { realCategories } from './fixtures';
+import { tokens } from '../../bot/offers/text';
 
 const vocab = realCategories();
 
@@ -59,4 +60,40 @@ test('every category has a button label in both languages', () => {
   expect(de.map((b) => b.id)).toEqual(en.map((b) => b.id));
   expect(de.find((b) => b.id === 'day_care')?.label).toBe('Tagespflege');
   expect(en.find((b) => b.id === 'day_care')?.label).toBe('Day care');
+});
+
+describe('detectCategory scans the message once and finds what a search for each keyword finds', () => {
+  // the straightforward rule, as a reference: every keyword searched in the whole message
+  const reference = (text: string, lang: 'de' | 'en', file: typeof vocab): string | undefined => {
+    const norm = ` ${tokens(text).join(' ')}`;
+    let best: { text: string; category: string; lang: string; order: number } | undefined;
+    file.categories.forEach((c, order) => {
+      for (const l of ['de', 'en'] as const) {
+        for (const k of c.keywords[l]) {
+          const kw = { text: tokens(k).join(' '), category: c.id, lang: l, order };
+          if (!kw.text || !(norm.includes(` ${kw.text}`) || (kw.text.length >= 9 && norm.includes(kw.text)))) continue;
+          if (!best || kw.text.length > best.text.length
+            || (kw.text.length === best.text.length && kw.lang === lang && best.lang !== lang)
+            || (kw.text.length === best.text.length && kw.lang === best.lang && kw.order < best.order)) best = kw;
+        }
+      }
+    });
+    return best?.category;
+  };
+  const keywords = vocab.categories.flatMap((c) => [...c.keywords.de, ...c.keywords.en]);
+  const texts = [
+    ...keywords.map((k) => `Ich suche ${k} bitte`),
+    ...keywords.map((k) => `Senioren${k.toLowerCase()}angebot`),
+    ...keywords.map((k, i) => `${keywords[(i * 7) % keywords.length]} und ${k}`),
+    'Essen auf Rädern in Heißen', 'gemeinsam einsam', 'Tagespflege', 'a', '', '   ', 'x y z',
+  ];
+  test.each(['de', 'en'] as const)('%s', (lang) => {
+    let found = 0;
+    for (const t of texts) {
+      const expected = reference(t, lang, vocab);
+      if (expected) found++;
+      expect([t, detectCategory(t, lang, vocab)]).toEqual([t, expected]);
+    }
+    expect(found).toBeGreaterThan(keywords.length);
+  });
 });
