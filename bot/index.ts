@@ -34,7 +34,7 @@ async function main(): Promise<void> {
 
 main().catch((err: Error) => {
   // Content and configuration errors are for staff: one clear line with the file and line, no trace.
-  if (err instanceof ContentError || /configuration/i.test(err.message)) console.error(`Pflegenetz cannot start: ${err.message}`);
+  if (err instanceof ContentError || /configuration|state folder/i.test(err.message)) console.error(`Pflegenetz cannot start: ${err.message}`);
   else console.error('Pflegenetz cannot start:', err);
   process.exit(1);
 });

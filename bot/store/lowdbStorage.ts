@@ -44,6 +44,42 @@ const JOURNAL = /^state-(\d+)\.jsonl$/;
 /** The layout of the first version: state-NN.json shards with { items: { key: { value, touched } } }. */
 const LEGACY_SHARD = /^state-\d\d\.json$/;
 
+const LOCK = 'owner.lock';
+
+/**
+ * One process per state folder: a second bot on the same folder would append to the same journal
+ * and overwrite the other's snapshot. The folder holds the owner's process id. A live other process
+ * gets `waitMs` to end (a restart whose old process is still shutting down), then this start stops
+ * with a clear message; a dead owner (crash) is taken over. The same process may open it again (a
+ * restart inside one process, as in the tests).
+ */
+export async function claimFolder(dir: string, opts: { pid?: number; alive?: (pid: number) => boolean; waitMs?: number } = {}): Promise<void> {
+  const pid = opts.pid ?? process.pid;
+  const alive = opts.alive ?? isAlive;
+  const file = path.join(dir, LOCK);
+  const owner = fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8').trim()) : NaN;
+  if (Number.isInteger(owner) && owner > 0 && owner !== pid) {
+    const until = Date.now() + (opts.waitMs ?? 10_000);
+    while (alive(owner)) {
+      if (Date.now() >= until) {
+        throw new Error(`The state folder ${dir} is in use by process ${owner}. Run one bot per DATA_DIR (or remove ${file} if that process is not a Pflegenetz bot).`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  fs.writeFileSync(file, `${pid}\n`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class LowdbStorage implements Storage {
   private readonly items = new Map<string, Entry>();
   private readonly now: () => number;
@@ -65,6 +101,7 @@ export class LowdbStorage implements Storage {
   static async open(opts: LowdbStorageOptions): Promise<LowdbStorage> {
     const s = new LowdbStorage(opts);
     fs.mkdirSync(opts.dir, { recursive: true });
+    await claimFolder(opts.dir);
     await s.load();
     await s.purgeExpired();
     return s;

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { LowdbStorage } from '../../bot/store/lowdbStorage';
+import { claimFolder, LowdbStorage } from '../../bot/store/lowdbStorage';
 
 const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'pn-store-'));
 const DAY = 86_400_000;
@@ -150,4 +150,45 @@ test('writes that arrive while the snapshot is being rewritten are kept (many co
   expect(Object.values(items).map((v) => v.round)).toEqual(Array.from({ length: 30 }, () => 9));
   // old journal generations are gone; at most the current one and one being closed remain
   expect(fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).length).toBeLessThanOrEqual(2);
+});
+
+describe('one process per state folder', () => {
+  const lockOf = (dir: string) => fs.readFileSync(path.join(dir, 'owner.lock'), 'utf8').trim();
+  test('the folder names its owner; the same process may open it again', async () => {
+    const dir = tmpDir();
+    await LowdbStorage.open({ dir, retentionDays: 30 });
+    expect(lockOf(dir)).toBe(String(process.pid));
+    await expect(LowdbStorage.open({ dir, retentionDays: 30 })).resolves.toBeDefined();
+  });
+  test.each([
+    ['another live process', '4242', true, /in use by process 4242/],
+    ['a process that is gone (crash)', '4242', false, undefined],
+    ['unreadable content', 'garbage', true, undefined],
+  ])('owned by %s', async (_what, content, alive, error) => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'owner.lock'), content);
+    const claim = () => claimFolder(dir, { pid: 1000, alive: () => alive, waitMs: 0 });
+    if (error) {
+      await expect(claim()).rejects.toThrow(error);
+      expect(lockOf(dir)).toBe(content); // left as it was
+    } else {
+      await claim();
+      expect(lockOf(dir)).toBe('1000');
+    }
+  });
+  test('an owner that ends while the new start waits hands over', async () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'owner.lock'), '4242');
+    let checks = 0;
+    await claimFolder(dir, { pid: 1000, alive: () => ++checks < 3, waitMs: 5000 });
+    expect(checks).toBe(3);
+    expect(lockOf(dir)).toBe('1000');
+  });
+  test('a real process that has ended does not block', async () => {
+    const { spawnSync } = await import('child_process');
+    const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'owner.lock'), ended);
+    await expect(claimFolder(dir, { waitMs: 0 })).resolves.toBeUndefined();
+  });
 });
