@@ -155,10 +155,13 @@ export class LowdbStorage implements Storage {
     // Start a fresh journal generation and fold everything replayed into a new snapshot.
     const replayed = journals.some((j) => j.gen >= this.generation);
     this.openJournal(Math.max(this.generation, ...journals.map((j) => j.gen + 1)));
-    if (replayed || this.legacyLoaded) await this.compact();
+    if (replayed || this.legacy.length) await this.compact();
+    // state must not outlive "delete my data" or the retention period in an old file
+    for (const f of this.legacy) fs.rmSync(f, { force: true });
   }
 
-  private legacyLoaded = false;
+  /** shard files of the first version, read into memory; removed once the snapshot holds them */
+  private readonly legacy: string[] = [];
 
   /** The first version kept 16 shard files; their entries move into the snapshot once. */
   private loadLegacyShards(): void {
@@ -170,9 +173,8 @@ export class LowdbStorage implements Storage {
         for (const [key, e] of Object.entries(items)) {
           if (e && typeof e.value === 'object' && e.value !== null && typeof e.touched === 'number' && !this.items.has(key)) this.items.set(key, e);
         }
-        fs.renameSync(file, `${file}.migrated`);
-        this.warn(`State file ${file} was moved into ${SNAPSHOT} (kept as ${f}.migrated).`);
-        this.legacyLoaded = true;
+        this.legacy.push(file);
+        this.warn(`State file ${file} (first version) is moved into ${SNAPSHOT} and then removed.`);
       } catch (err) {
         this.moveAside(file, err as Error);
       }
@@ -258,9 +260,14 @@ export class LowdbStorage implements Storage {
     return this.now() - this.opts.retentionDays * 86_400_000;
   }
 
-  /** Removes entries not touched within the retention period. Returns how many were removed. */
+  /** Removes entries not touched within the retention period, and damaged files moved aside
+   *  longer ago than that (they hold state too). Returns how many entries were removed. */
   async purgeExpired(): Promise<number> {
     const limit = this.limit;
+    for (const f of fs.readdirSync(this.opts.dir)) {
+      const m = /\.corrupt-(\d+)$/.exec(f);
+      if (m && Number(m[1]) < limit) fs.rmSync(this.file(f), { force: true });
+    }
     let removed = 0;
     for (const [key, e] of this.items) {
       if (!(e.touched >= limit)) {

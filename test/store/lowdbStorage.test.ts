@@ -86,6 +86,20 @@ test('retention removes entries not touched within the period, on purge, on read
   expect(again.size()).toBe(0);
 });
 
+test('a damaged file moved aside is removed once the retention period has passed', async () => {
+  let now = Date.UTC(2026, 0, 1);
+  const dir = tmpDir();
+  fs.writeFileSync(path.join(dir, 'state.json'), '{ "items": ');
+  const s = await LowdbStorage.open({ dir, retentionDays: 30, now: () => now, warn: () => undefined });
+  expect(fs.readdirSync(dir).filter((f) => f.includes('.corrupt-'))).toHaveLength(1);
+  now += 29 * DAY;
+  await s.purgeExpired();
+  expect(fs.readdirSync(dir).filter((f) => f.includes('.corrupt-'))).toHaveLength(1);
+  now += 2 * DAY;
+  await s.purgeExpired();
+  expect(fs.readdirSync(dir).filter((f) => f.includes('.corrupt-'))).toHaveLength(0);
+});
+
 test('a corrupt snapshot is moved aside with a clear message naming file and line, and the bot starts', async () => {
   const dir = tmpDir();
   const a = await LowdbStorage.open({ dir, retentionDays: 30 });
@@ -123,9 +137,9 @@ test('state of the first version (shard files) moves into the snapshot, nothing 
   const warnings: string[] = [];
   const s = await LowdbStorage.open({ dir, retentionDays: 30, warn: (m) => warnings.push(m) });
   expect((await s.read(['emulator/conversations/c9/']))['emulator/conversations/c9/'].memory).toEqual({ grade: 2 });
-  expect(fs.existsSync(path.join(dir, 'state-03.json'))).toBe(false);
-  expect(fs.existsSync(path.join(dir, 'state-03.json.migrated'))).toBe(true);
-  expect(warnings.join('\n')).toMatch(/state-03\.json was moved/);
+  // moved, not copied: old files must not keep state past "delete my data" or the retention period
+  expect(fs.readdirSync(dir).filter((f) => f.startsWith('state-03'))).toEqual([]);
+  expect(warnings.join('\n')).toMatch(/state-03\.json \(first version\) is moved/);
   expect(JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')).items['emulator/conversations/c9/']).toBeDefined();
 });
 
