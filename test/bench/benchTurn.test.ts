@@ -1,6 +1,9 @@
 // `npm run bench -- --smoke`: the whole benchmark with tiny settings (build, NLU training, bot
 // started twice, echo bot, bare server, three load runs on 127.0.0.1). Checks that it runs, ends by
 // itself and writes the figures; never how fast anything is.
+// `npm run bench:nlu`: the NLU benchmark on the public corpora in ../shared/benchmarks (the engine and
+// plain node-nlp, trained per corpus): runs and writes every figure as a share between 0 and 1; never
+// how good the figures are. Both in one file: each builds dist/ first, and two builds at once would race.
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -92,3 +95,26 @@ test('RSS is read from /proc for a live process (Linux)', () => {
   expect(rssMb(process.pid)).toBeGreaterThan(1);
   expect(rssMb(2 ** 30)).toBeUndefined();
 });
+
+const NLU_KEYS = [
+  'braun.chatbot.f1', 'braun.askubuntu.f1', 'braun.webapps.f1', 'braun.overall.f1',
+  'xsid.de.accuracy', 'xsid.en.accuracy', 'care.de.accuracy', 'care.en.accuracy',
+];
+
+test('the benchmark runs on the shared corpora and writes every figure, for the engine and for plain node-nlp', async () => {
+  expect(fs.existsSync(path.join(ROOT, '..', 'shared', 'benchmarks', 'braun2017'))).toBe(true);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-bench-nlu-'));
+  const out = path.join(dir, 'nlu.json');
+  const { stdout } = await run('npm', ['run', '--silent', 'bench:nlu', '--', '--json', out], { cwd: ROOT, timeout: 240_000, maxBuffer: 4 << 20 });
+  expect(stdout).toMatch(/Braun et al\. 2017/);
+  expect(stdout).toMatch(/xSID/);
+  const figures = JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>;
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const key of NLU_KEYS) {
+    for (const k of [key, `baseline.${key}`]) {
+      expect([k, typeof figures[k]]).toEqual([k, 'number']);
+      expect(figures[k] as number).toBeGreaterThan(0);
+      expect(figures[k] as number).toBeLessThanOrEqual(1);
+    }
+  }
+}, 300_000);
