@@ -154,6 +154,10 @@ async function main(): Promise<void> {
     const echo = await loadServer('echo bot', 'echo', echoChild, s, questions, locale, () => { echoRss = rssMb(echoChild.proc.pid); });
     const echoRssEnd = rssMb(echoChild.proc.pid);
     await stopChild(echoChild);
+    const leanChild = await startChild(path.join(DIST, 'scripts', 'bench', 'echoBot.js'), env, await freePort(), { scriptArgs: ['--lean'] });
+    children.push(leanChild);
+    const lean = await loadServer('echo lean', 'lean', leanChild, s, questions, locale);
+    await stopChild(leanChild);
     const bareChild = await startChild(path.join(DIST, 'scripts', 'bench', 'bareServer.js'), env, await freePort());
     children.push(bareChild);
     const bare = await loadServer('bare', 'bare', bareChild, s, questions, locale);
@@ -161,11 +165,13 @@ async function main(): Promise<void> {
 
     const vsEcho = echo.rps > 0 ? turn.rps / echo.rps : 0;
     const vsBare = bare.rps > 0 ? turn.rps / bare.rps : 0;
+    const vsLean = lean.rps > 0 ? turn.rps / lean.rps : 0;
     const mb = (x: number | undefined) => (x === undefined ? 'n/a' : `${r1(x)} MB`);
     console.log(`rss       ${mb(rss)} after warm-up, ${mb(rssEnd)} at the end of the run (VmRSS of the bot process; echo bot ${mb(echoRss)} / ${mb(echoRssEnd)})`);
     const rssWorst = rss === undefined || rssEnd === undefined ? rss ?? rssEnd : Math.max(rss, rssEnd);
     const cpuX = turn.cpu_ms_per_request && echo.cpu_ms_per_request ? turn.cpu_ms_per_request / echo.cpu_ms_per_request : undefined;
     console.log(`ratio     care bot / echo bot ${vsEcho.toFixed(3)}   care bot / bare ${vsBare.toFixed(3)}   (CPU per request: care bot = ${cpuX === undefined ? 'n/a' : cpuX.toFixed(1)} × echo bot)`);
+    console.log(`          echo bot on this project's server path / stock echo bot ${(echo.rps > 0 ? lean.rps / echo.rps : 0).toFixed(3)}   care bot / that ${vsLean.toFixed(3)}`);
     console.log('targets:');
     console.log(`  throughput ≥ ${TARGETS.ratioVsEcho} × echo bot: ${vsEcho.toFixed(3)} ${verdict(vsEcho >= TARGETS.ratioVsEcho)}`);
     console.log(`  p99 ≤ ${TARGETS.p99Ms} ms at ${s.connections} conversations: ${turn.p99_ms} ms ${verdict(turn.p99_ms <= TARGETS.p99Ms)}`);
@@ -186,6 +192,8 @@ async function main(): Promise<void> {
         'turn.ratio_vs_bare': r3(vsBare),
         'turn.cpu_vs_echo_bot': cpuX === undefined ? null : r3(cpuX),
         ...figures('echo', echo),
+        ...figures('lean_echo', lean),
+        'turn.ratio_vs_lean_echo': r3(vsLean),
         ...figures('bare', bare),
         coldstart_ms: Math.round(care.readyMs),
         rss_mb: rss === undefined ? null : r1(rss),

@@ -108,11 +108,11 @@ export interface Child {
 }
 
 /** Starts `node [nodeArgs] script` and waits (bounded) until GET /healthz answers 200. */
-export async function startChild(script: string, env: NodeJS.ProcessEnv, port: number, opts: { nodeArgs?: string[]; cwd?: string; timeoutMs?: number } = {}): Promise<Child> {
+export async function startChild(script: string, env: NodeJS.ProcessEnv, port: number, opts: { nodeArgs?: string[]; scriptArgs?: string[]; cwd?: string; timeoutMs?: number } = {}): Promise<Child> {
   let out = '';
   const keep = (b: Buffer) => { out = (out + b.toString()).slice(-4000); };
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), script], { cwd: opts.cwd, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), script, ...(opts.scriptArgs ?? [])], { cwd: opts.cwd, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   proc.stdout?.on('data', keep);
   proc.stderr?.on('data', keep);
   let exited: number | null | undefined;

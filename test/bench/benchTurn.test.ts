@@ -17,7 +17,7 @@ const run = promisify(execFile);
 
 const NUMERIC_KEYS = [
   'turn.ratio_vs_echo_bot', 'turn.ratio_vs_bare', 'turn.p99_ms', 'turn.p50_ms', 'turn.rps',
-  'echo.rps', 'bare.rps', 'coldstart_ms', 'rss_mb', 'rss_end_mb', 'nlu.classify_ms', 'nlu.train_ms',
+  'echo.rps', 'lean_echo.rps', 'turn.ratio_vs_lean_echo', 'bare.rps', 'coldstart_ms', 'rss_mb', 'rss_end_mb', 'nlu.classify_ms', 'nlu.train_ms',
 ];
 
 test('the smoke run ends by itself and writes every figure', async () => {
