@@ -1,15 +1,7 @@
 // Stratified k-fold assignment for choosing engine settings on training data only
 // (scripts/benchNlu.ts --cv). Deterministic: the same items and seed give the same folds.
 
-/** Park–Miller PRNG (same generator as the subword model's shuffling). */
-function prng(seed: number): () => number {
-  let state = seed % 2147483647;
-  if (state <= 0) state += 2147483646;
-  return () => {
-    state = (state * 16807) % 2147483647;
-    return (state - 1) / 2147483646;
-  };
-}
+import { prng } from './prng';
 
 /** Fold number (0..k-1) per item: each label's items are shuffled and dealt round-robin, the
  *  dealing continuing across labels so that the folds stay within one item of each other in size. */

@@ -2,6 +2,7 @@
 // word pairs and character 3–5-grams. Character n-grams survive
 // typos, inflection and German compounds ("Pflegesachleisung", "Menülieferdienst") that whole-word
 // features miss. Deterministic (seeded shuffling), so the same corpus gives the same model.
+import { prng } from './prng';
 import { stemmerFor, type StemLang } from './stem';
 
 export interface SubwordSettings {
@@ -70,16 +71,6 @@ function fromBase64(s: string): Float32Array {
   const copy = new Uint8Array(buf.length);
   copy.set(buf);
   return new Float32Array(copy.buffer);
-}
-
-/** Park–Miller PRNG: tiny, seeded, good enough for shuffling. */
-function prng(seed: number): () => number {
-  let state = seed % 2147483647;
-  if (state <= 0) state += 2147483646;
-  return () => {
-    state = (state * 16807) % 2147483647;
-    return (state - 1) / 2147483646;
-  };
 }
 
 export class SubwordClassifier {
