@@ -14,9 +14,9 @@ import { parseDate } from '../bot/nlu/dates';
 import { extractGrade } from '../bot/nlu/grade';
 import { formatDate as shortDate } from '../bot/knowledge/render';
 import type { BenefitsFile, Lang } from '../bot/knowledge/schema';
-import type { Memory, DialogDeps } from './context';
+import { sendReply, type Memory, type DialogDeps } from './context';
 import { parseGradeAnswer } from './answerDialog';
-import { GuidedDialog, GuidedFlow, command, formatDate, formatNumber, optionByNumber, optionByTitle, sendGuided } from './guided';
+import { GuidedDialog, GuidedFlow, command, formatDate, formatNumber, chosenOption } from './guided';
 
 export const BENEFITS_DIALOG = 'benefitsDialog';
 const FLOW = 'benefitsFlow';
@@ -211,7 +211,7 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
     const mem = (await this.memory(ctx)) as BfMemory;
     if (options.show === 'changes' || CHANGES_QUESTION.test(text)) {
       const asked = text ? parseDate(text, this.lang(ctx), s.today(), { noYear: 'past' }) : undefined;
-      await sendGuided(this.deps, ctx, { text: changesText(this.table, asked, s.today(), this.lang(ctx), options.grade ?? mem.grade, this.tf(ctx)), suggestions: [command(this.t(ctx, 'benefits.btn_overview'), 'money')] });
+      await sendReply(this.deps, ctx, { text: changesText(this.table, asked, s.today(), this.lang(ctx), options.grade ?? mem.grade, this.tf(ctx)), suggestions: [command(this.t(ctx, 'benefits.btn_overview'), 'money')] });
       return dc.endDialog();
     }
     state.grade = options.grade ?? extractGrade(text) ?? mem.grade;
@@ -233,7 +233,7 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
       return Dialog.EndOfTurn;
     }
     if (state.grade === 0) {
-      await sendGuided(this.deps, ctx, {
+      await sendReply(this.deps, ctx, {
         text: this.t(ctx, 'benefits.no_grade'),
         suggestions: [command(this.t(ctx, 'benefits.btn_selfcheck'), 'selfcheck'), command(this.t(ctx, 'benefits.btn_guide'), 'guide')],
       });
@@ -244,7 +244,7 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
       state.percent = undefined;
       state.phase = 'after';
       state.setting ??= 'home_care';
-      await sendGuided(this.deps, ctx, { text: combinationText(this.table, state.grade, percent, this.deps.services.today(), this.lang(ctx), this.tf(ctx)), suggestions: this.afterButtons(ctx) });
+      await sendReply(this.deps, ctx, { text: combinationText(this.table, state.grade, percent, this.deps.services.today(), this.lang(ctx), this.tf(ctx)), suggestions: this.afterButtons(ctx) });
       return Dialog.EndOfTurn;
     }
     if (state.setting === undefined) {
@@ -253,7 +253,7 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
       return Dialog.EndOfTurn;
     }
     state.phase = 'after';
-    await sendGuided(this.deps, ctx, this.overview(ctx, state.grade, state.setting));
+    await sendReply(this.deps, ctx, this.overview(ctx, state.grade, state.setting));
     return Dialog.EndOfTurn;
   }
 
@@ -287,32 +287,32 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
     if (state.phase === 'grade') {
       const buttons = [1, 2, 3, 4, 5].map((g) => command(this.t(ctx, 'benefits.btn_grade', { grade: g }), `bf:g:${g}`));
       buttons.push(command(this.t(ctx, 'benefits.btn_no_grade'), 'bf:g:0'));
-      await sendGuided(this.deps, ctx, { text: this.t(ctx, 'benefits.ask_grade'), suggestions: buttons });
+      await sendReply(this.deps, ctx, { text: this.t(ctx, 'benefits.ask_grade'), suggestions: buttons });
     } else if (state.phase === 'setting') {
-      await sendGuided(this.deps, ctx, {
+      await sendReply(this.deps, ctx, {
         text: this.t(ctx, 'benefits.ask_setting', { grade: state.grade }),
         suggestions: SETTINGS.map((x) => command(this.t(ctx, `benefits.setting.${x}`), `bf:s:${x}`)),
       });
     } else {
-      await sendGuided(this.deps, ctx, this.overview(ctx, state.grade!, state.setting ?? 'relatives'));
+      await sendReply(this.deps, ctx, this.overview(ctx, state.grade!, state.setting ?? 'relatives'));
     }
   }
 
   private gradeFrom(mem: Memory, ctx: TurnContext, text: string): number | undefined {
-    const cmd = optionByTitle(mem, text) ?? optionByNumber(mem, ctx, text);
+    const cmd = chosenOption(mem, ctx, text);
     if (cmd?.startsWith('bf:g:')) return Number(cmd.slice(5));
     return parseGradeAnswer(text);
   }
 
   private settingFrom(mem: Memory, ctx: TurnContext, text: string): CareSetting | undefined {
-    const cmd = optionByTitle(mem, text) ?? optionByNumber(mem, ctx, text);
+    const cmd = chosenOption(mem, ctx, text);
     if (cmd?.startsWith('bf:s:')) return cmd.slice(5) as CareSetting;
     return settingFromText(text);
   }
 
   async accepts(dc: DialogContext, state: FlowState, text: string): Promise<boolean> {
     const mem = await this.memory(dc.context);
-    const own = optionByTitle(mem, text) ?? optionByNumber(mem, dc.context, text);
+    const own = chosenOption(mem, dc.context, text);
     if (own?.startsWith('bf:')) return true;
     if (state.phase === 'grade') return this.gradeFrom(mem, dc.context, text) !== undefined;
     if (state.phase === 'setting') return this.settingFrom(mem, dc.context, text) !== undefined;
@@ -325,12 +325,12 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
   protected async handle(dc: DialogContext, state: FlowState, text: string): Promise<DialogTurnResult> {
     const ctx = dc.context;
     const mem = (await this.memory(ctx)) as BfMemory;
-    const own = optionByTitle(mem, text) ?? optionByNumber(mem, ctx, text);
+    const own = chosenOption(mem, ctx, text);
     if (own && !own.startsWith('bf:')) return this.reroute(dc);
     if (own === 'bf:changes' || (state.phase === 'after' && !own && CHANGES_QUESTION.test(text))) {
       const s = this.deps.services;
       const asked = own ? undefined : parseDate(text, this.lang(ctx), s.today(), { noYear: 'past' });
-      await sendGuided(this.deps, ctx, { text: changesText(this.table, asked, s.today(), this.lang(ctx), state.grade, this.tf(ctx)), suggestions: this.afterButtons(ctx) });
+      await sendReply(this.deps, ctx, { text: changesText(this.table, asked, s.today(), this.lang(ctx), state.grade, this.tf(ctx)), suggestions: this.afterButtons(ctx) });
       return Dialog.EndOfTurn;
     }
     if (own === 'bf:grade' || own === 'bf:setting') {

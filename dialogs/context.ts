@@ -1,8 +1,8 @@
 // Per-turn facts (language, text) and the small conversation memory shared by the dialogs.
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { Attachment, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Lang } from '../bot/knowledge/schema';
 import type { Action, Reply } from '../bot/channels/reply';
-import { renderReply } from '../bot/channels/render';
+import { channelProfile, renderReply } from '../bot/channels/render';
 import type { NluResult, Services } from '../bot/services';
 
 export interface TurnInfo {
@@ -59,26 +59,37 @@ export async function getMemory(deps: DialogDeps, ctx: TurnContext): Promise<Mem
   return deps.memory.get(ctx, {});
 }
 
-/** Renders a reply for the channel, sends it and remembers its command options. */
-export async function sendReply(deps: DialogDeps, ctx: TurnContext, reply: Reply): Promise<void> {
+/** Renders a reply for the channel, sends it and remembers its command options. Files (a text the
+ *  family can keep) only go to channels that show attachments; the text carries the same content. */
+export async function sendReply(deps: DialogDeps, ctx: TurnContext, reply: Reply, files: Attachment[] = []): Promise<void> {
   const mem = await getMemory(deps, ctx);
   const commands = (reply.suggestions ?? []).filter((a) => a.kind === 'command');
   if (commands.length) mem.options = commands.map((a) => ({ title: a.title, command: a.value }));
-  await ctx.sendActivity(renderReply(reply, ctx.activity.channelId));
+  const activity = renderReply(reply, ctx.activity.channelId);
+  if (files.length && channelProfile(ctx.activity.channelId) === 'rich') activity.attachments = [...(activity.attachments ?? []), ...files];
+  await ctx.sendActivity(activity);
 }
 
 export function normalise(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, '').trim();
 }
 
+/** "2" or "(2)" → 2: a typed option number. */
+export function optionNumber(text: string): number | undefined {
+  const m = /^\(?(\d{1,2})\)?$/.exec(normalise(text));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The command of one of the last reply's buttons, by its exact title (case and final dot ignored). */
+export function optionByTitle(mem: Memory, text: string): string | undefined {
+  const n = normalise(text);
+  return (mem.options ?? []).find((o) => normalise(o.title) === n)?.command;
+}
+
 /** "2", "(2)" or the exact title of one of the last options → its command. */
 export function matchOption(mem: Memory, text: string): string | undefined {
-  const opts = mem.options ?? [];
-  if (!opts.length) return undefined;
-  const n = normalise(text);
-  const num = /^\(?(\d{1,2})\)?$/.exec(n);
-  if (num) return opts[Number(num[1]) - 1]?.command;
-  return opts.find((o) => normalise(o.title) === n)?.command;
+  const num = optionNumber(text);
+  return num !== undefined ? mem.options?.[num - 1]?.command : optionByTitle(mem, text);
 }
 
 /** The topic menu of the welcome, "Menü" and "not understood": one list for all of them. */

@@ -10,8 +10,8 @@ import { decisionDeadline, delayCompensation, isWorkingDay, holidayOn, nrwHolida
 import { formatEuro, valueOn } from '../bot/care/benefits';
 import { parseDate } from '../bot/nlu/dates';
 import type { BenefitsFile, Lang } from '../bot/knowledge/schema';
-import type { DialogDeps } from './context';
-import { GuidedDialog, GuidedFlow, command, formatDate, optionByNumber, optionByTitle, sendGuided } from './guided';
+import { sendReply, type DialogDeps } from './context';
+import { GuidedDialog, GuidedFlow, command, formatDate, chosenOption } from './guided';
 
 export const DEADLINE_DIALOG = 'deadlineDialog';
 const FLOW = 'deadlineFlow';
@@ -150,22 +150,22 @@ class DeadlineFlow extends GuidedFlow<FlowState> {
   protected async ask(ctx: TurnContext, state: FlowState): Promise<void> {
     if (state.phase === 'guide') {
       const perWeek = valueOn(this.deps.services.kb.benefits, 'verzoegerung', this.deps.services.today());
-      await sendGuided(this.deps, ctx, { text: this.t(ctx, 'deadline.guide', { perWeek: perWeek === null ? '–' : formatEuro(perWeek, this.lang(ctx)) }), suggestions: this.buttons(ctx) });
+      await sendReply(this.deps, ctx, { text: this.t(ctx, 'deadline.guide', { perWeek: perWeek === null ? '–' : formatEuro(perWeek, this.lang(ctx)) }), suggestions: this.buttons(ctx) });
     } else if (state.phase === 'kind') {
-      await sendGuided(this.deps, ctx, {
+      await sendReply(this.deps, ctx, {
         text: this.t(ctx, 'deadline.ask_kind', { date: formatDate(state.date!, this.lang(ctx)) }),
         suggestions: [command(this.t(ctx, 'deadline.kind_objection'), 'dl:objection'), command(this.t(ctx, 'deadline.kind_decision'), 'dl:decision')],
       });
     } else if (state.phase === 'date') {
-      await sendGuided(this.deps, ctx, { text: this.t(ctx, state.kind === 'objection' ? 'deadline.ask_received' : 'deadline.ask_applied'), suggestions: [command(this.t(ctx, 'deadline.btn_today'), 'dl:today')] });
+      await sendReply(this.deps, ctx, { text: this.t(ctx, state.kind === 'objection' ? 'deadline.ask_received' : 'deadline.ask_applied'), suggestions: [command(this.t(ctx, 'deadline.btn_today'), 'dl:today')] });
     } else {
-      await sendGuided(this.deps, ctx, { text: this.t(ctx, 'deadline.after'), suggestions: this.buttons(ctx, state.kind) });
+      await sendReply(this.deps, ctx, { text: this.t(ctx, 'deadline.after'), suggestions: this.buttons(ctx, state.kind) });
     }
   }
 
   async accepts(dc: DialogContext, state: FlowState, text: string): Promise<boolean> {
     const mem = await this.memory(dc.context);
-    const own = optionByTitle(mem, text) ?? optionByNumber(mem, dc.context, text);
+    const own = chosenOption(mem, dc.context, text);
     if (own) return true;
     if (state.phase === 'kind') return deadlineKind(text) !== undefined;
     // a date, with or without saying what it is
@@ -175,7 +175,7 @@ class DeadlineFlow extends GuidedFlow<FlowState> {
   protected async handle(dc: DialogContext, state: FlowState, text: string): Promise<DialogTurnResult> {
     const ctx = dc.context;
     const mem = await this.memory(ctx);
-    const own = optionByTitle(mem, text) ?? optionByNumber(mem, ctx, text);
+    const own = chosenOption(mem, ctx, text);
     if (own && !own.startsWith('dl:')) return this.reroute(dc);
     if (own === 'dl:objection' || own === 'dl:decision') {
       state.kind = own.slice(3) as DeadlineKind;
@@ -203,7 +203,7 @@ class DeadlineFlow extends GuidedFlow<FlowState> {
       const s = this.deps.services;
       const lang = this.lang(ctx);
       const decided = decisionText(s.kb.benefits, state.applied, s.today(), lang, this.tf(ctx), date);
-      await sendGuided(this.deps, ctx, { text: `${decided}\n\n${objectionText(date, s.today(), lang, this.tf(ctx))}`, suggestions: this.buttons(ctx, 'objection') });
+      await sendReply(this.deps, ctx, { text: `${decided}\n\n${objectionText(date, s.today(), lang, this.tf(ctx))}`, suggestions: this.buttons(ctx, 'objection') });
       state.kind = 'objection';
       state.applied = undefined;
       return Dialog.EndOfTurn;
@@ -228,7 +228,7 @@ class DeadlineFlow extends GuidedFlow<FlowState> {
     state.phase = 'after';
     state.kind = kind;
     state.applied = kind === 'decision' ? date : undefined;
-    await sendGuided(this.deps, ctx, { text, suggestions: this.buttons(ctx, kind) });
+    await sendReply(this.deps, ctx, { text, suggestions: this.buttons(ctx, kind) });
     return Dialog.EndOfTurn;
   }
 }

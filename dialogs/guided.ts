@@ -3,11 +3,11 @@
 // file, and date / number formatting.
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Attachment, TurnContext } from 'botbuilder';
-import type { Action, Reply } from '../bot/channels/reply';
-import { channelProfile, renderReply } from '../bot/channels/render';
+import type { Action } from '../bot/channels/reply';
+import { channelProfile } from '../bot/channels/render';
 import { parseIso, type IsoDate } from '../bot/care/calendar';
 import type { Lang } from '../bot/knowledge/schema';
-import { getMemory, normalise, turnInfo, type DialogDeps, type Memory } from './context';
+import { getMemory, optionByTitle, optionNumber, turnInfo, type DialogDeps, type Memory } from './context';
 import { InterruptibleDialog, REROUTE } from './interruptibleDialog';
 
 /** Microcopy of the guided dialogs (locales/{de,en}/guided.json). */
@@ -19,34 +19,19 @@ export function command(title: string, value: string): Action {
   return { kind: 'command', title, value };
 }
 
-/** The command of one of the last reply's buttons, by its exact title (case and final dot ignored). */
-export function optionByTitle(mem: Memory, text: string): string | undefined {
-  const n = normalise(text);
-  return (mem.options ?? []).find((o) => normalise(o.title) === n)?.command;
-}
-
-/** "2" or "(2)" → the command of the second option, on channels that show numbered options. */
-export function optionByNumber(mem: Memory, ctx: TurnContext, text: string): string | undefined {
-  if (channelProfile(ctx.activity.channelId) === 'rich') return undefined;
-  const m = /^\(?(\d{1,2})\)?$/.exec(normalise(text));
-  return m ? mem.options?.[Number(m[1]) - 1]?.command : undefined;
+/** The command of one of the last reply's buttons a message chose: by its title, or by its number
+ *  on channels that show numbered options (on rich channels a bare number is an answer, e.g. a grade). */
+export function chosenOption(mem: Memory, ctx: TurnContext, text: string): string | undefined {
+  const byTitle = optionByTitle(mem, text);
+  if (byTitle !== undefined || channelProfile(ctx.activity.channelId) === 'rich') return byTitle;
+  const num = optionNumber(text);
+  return num === undefined ? undefined : mem.options?.[num - 1]?.command;
 }
 
 /** A text file the family can keep, carried in the reply itself (nothing stored on the server). */
 export function textFile(name: string, text: string): Attachment {
   const data = Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8').toString('base64');
   return { contentType: 'text/plain', name, contentUrl: `data:text/plain;charset=utf-8;base64,${data}` };
-}
-
-/** Sends a reply (buttons remembered for typed titles and numbers) with optional files; files
- *  only go to channels that show attachments, the text carries the same content everywhere. */
-export async function sendGuided(deps: DialogDeps, ctx: TurnContext, reply: Reply, files: Attachment[] = []): Promise<void> {
-  const mem = await getMemory(deps, ctx);
-  const commands = (reply.suggestions ?? []).filter((a) => a.kind === 'command');
-  if (commands.length) mem.options = commands.map((a) => ({ title: a.title, command: a.value }));
-  const activity = renderReply(reply, ctx.activity.channelId);
-  if (files.length && channelProfile(ctx.activity.channelId) === 'rich') activity.attachments = [...(activity.attachments ?? []), ...files];
-  await ctx.sendActivity(activity);
 }
 
 const LOCALE: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };

@@ -7,8 +7,8 @@ import type { Action } from '../bot/channels/reply';
 import { letterText, type Letter, type LetterId } from '../bot/care/letters';
 import type { Lang } from '../bot/knowledge/schema';
 import { formatDate as shortDate } from '../bot/knowledge/render';
-import type { DialogDeps } from './context';
-import { GuidedDialog, GuidedFlow, command, optionByNumber, optionByTitle, sendGuided, textFile } from './guided';
+import { sendReply, type DialogDeps } from './context';
+import { GuidedDialog, GuidedFlow, command, chosenOption, textFile } from './guided';
 
 export const LETTERS_DIALOG = 'lettersDialog';
 const FLOW = 'lettersFlow';
@@ -47,7 +47,7 @@ class LettersFlow extends GuidedFlow<FlowState> {
 
   protected async ask(ctx: TurnContext): Promise<void> {
     const lang = this.lang(ctx);
-    await sendGuided(this.deps, ctx, {
+    await sendReply(this.deps, ctx, {
       text: this.t(ctx, 'letters.pick'),
       suggestions: this.deps.services.letters.letters.map((l) => command(l[lang].title, `letter:${l.id}`)),
     });
@@ -65,17 +65,17 @@ class LettersFlow extends GuidedFlow<FlowState> {
     else buttons.push(command(this.t(ctx, 'letters.btn_deadline_decision'), 'deadline:decision'));
     buttons.push(command(this.t(ctx, 'letters.btn_counselling'), 'human'));
     const footer = this.t(ctx, 'letters.footer', { date: shortDate(this.deps.services.letters.reviewed, lang), legal: letter.legal.join(', ') });
-    await sendGuided(this.deps, ctx, { text, footer, suggestions: buttons }, [textFile(letter[letterLang].fileName, `${body}\n`)]);
+    await sendReply(this.deps, ctx, { text, footer, suggestions: buttons }, [textFile(letter[letterLang].fileName, `${body}\n`)]);
   }
 
   async accepts(dc: DialogContext, _state: FlowState, text: string): Promise<boolean> {
     const mem = await this.memory(dc.context);
-    return (optionByTitle(mem, text) ?? optionByNumber(mem, dc.context, text))?.startsWith('letter:') ?? false;
+    return (chosenOption(mem, dc.context, text))?.startsWith('letter:') ?? false;
   }
 
   protected async handle(dc: DialogContext, _state: FlowState, text: string): Promise<DialogTurnResult> {
     const mem = await this.memory(dc.context);
-    const own = optionByTitle(mem, text) ?? optionByNumber(mem, dc.context, text);
+    const own = chosenOption(mem, dc.context, text);
     const letter = own?.startsWith('letter:') ? this.find(own.split(':')[1] as LetterId) : undefined;
     if (!letter) return this.reroute(dc);
     await this.show(dc.context, letter, this.lang(dc.context));

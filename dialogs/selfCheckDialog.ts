@@ -10,9 +10,9 @@ import { findCriterion, findModule, findScale, isAskable, questionOrder, scoreNb
 import { parseTypedAnswer, normalizeAnswer } from '../bot/care/nbaAnswer';
 import type { NbaCatalogue, NbaOption } from '../bot/care/nbaSchema';
 import type { Lang } from '../bot/knowledge/schema';
-import { classifyTurn, type DialogDeps, type Memory } from './context';
+import { classifyTurn, sendReply, type DialogDeps, type Memory } from './context';
 import type { Reroute } from './interruptibleDialog';
-import { GuidedDialog, GuidedFlow, command, tg, formatDate, formatNumber, optionByNumber, optionByTitle, sendGuided, textFile } from './guided';
+import { GuidedDialog, GuidedFlow, command, tg, formatDate, formatNumber, chosenOption, textFile } from './guided';
 
 export const SELF_CHECK_DIALOG = 'selfCheckDialog';
 const FLOW = 'selfCheckFlow';
@@ -217,7 +217,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     const mem = await this.mem(ctx);
     const explain = command(this.t(ctx, 'selfcheck.btn_explain'), 'answer:selfcheck');
     if (state.phase === 'intro') {
-      await sendGuided(this.deps, ctx, {
+      await sendReply(this.deps, ctx, {
         text: `${this.t(ctx, 'selfcheck.intro', { count: selfCheckQuestions(this.cat).length })}\n\n${this.thresholds(ctx)}`,
         suggestions: [command(this.t(ctx, 'selfcheck.btn_start'), 'sc:start'), command(this.t(ctx, 'selfcheck.btn_child'), 'sc:child'), explain],
       });
@@ -225,7 +225,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     }
     const p = mem.selfcheck ?? (mem.selfcheck = newProgress());
     if (state.phase === 'resume') {
-      await sendGuided(this.deps, ctx, {
+      await sendReply(this.deps, ctx, {
         text: this.t(ctx, 'selfcheck.resume', { number: Math.min(p.pos + 1, selfCheckQuestions(this.cat).length), total: selfCheckQuestions(this.cat).length }),
         suggestions: [command(this.t(ctx, 'selfcheck.btn_resume'), 'sc:resume'), command(this.t(ctx, 'selfcheck.btn_restart'), 'sc:restart'), explain],
       });
@@ -260,12 +260,12 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     if (before !== undefined) parts.push(this.t(ctx, 'selfcheck.previous', { answer: scale.options[before][lang] }));
     parts.push(this.t(ctx, 'selfcheck.controls'));
     const buttons: Action[] = scale.options.map((o, i) => command(o[lang], `sc:a:${i}`));
-    await sendGuided(this.deps, ctx, { text: parts.join('\n\n'), suggestions: buttons });
+    await sendReply(this.deps, ctx, { text: parts.join('\n\n'), suggestions: buttons });
   }
 
   /** The option meant: a button title, a visible number (text channels) or a typed answer. */
   private answerIndex(mem: Memory, ctx: TurnContext, text: string, q: Question): number | undefined {
-    const cmd = optionByTitle(mem, text) ?? optionByNumber(mem, ctx, text);
+    const cmd = chosenOption(mem, ctx, text);
     if (cmd?.startsWith('sc:a:')) return Number(cmd.slice(5));
     return parseTypedAnswer(text, findScale(this.cat, q.scale), this.lang(ctx));
   }
@@ -273,7 +273,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
   async accepts(dc: DialogContext, state: FlowState, text: string): Promise<boolean> {
     const mem = await this.mem(dc.context);
     if (state.phase !== 'question') {
-      return !!(optionByTitle(mem, text) ?? optionByNumber(mem, dc.context, text)) || START_WORDS.test(normalizeAnswer(text));
+      return !!(chosenOption(mem, dc.context, text)) || START_WORDS.test(normalizeAnswer(text));
     }
     if (controlWord(text)) return true;
     const p = mem.selfcheck;
@@ -285,7 +285,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     const ctx = dc.context;
     const mem = await this.mem(ctx);
     if (state.phase !== 'question') {
-      let cmd = optionByTitle(mem, text) ?? optionByNumber(mem, ctx, text);
+      let cmd = chosenOption(mem, ctx, text);
       if (!cmd && START_WORDS.test(normalizeAnswer(text))) cmd = state.phase === 'intro' ? 'sc:start' : 'sc:resume';
       switch (cmd) {
         case 'sc:start':
@@ -299,7 +299,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
           await this.ask(ctx, state);
           return Dialog.EndOfTurn;
         case 'sc:child':
-          await sendGuided(this.deps, ctx, {
+          await sendReply(this.deps, ctx, {
             text: this.t(ctx, 'selfcheck.child'),
             suggestions: [command(this.t(ctx, 'selfcheck.btn_counselling'), 'human'), command(this.t(ctx, 'selfcheck.btn_guide'), 'guide'), command(this.t(ctx, 'selfcheck.btn_explain'), 'answer:selfcheck')],
           });
@@ -313,7 +313,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     const p = mem.selfcheck ?? (mem.selfcheck = newProgress());
     switch (controlWord(text)) {
       case 'pause':
-        await sendGuided(this.deps, ctx, {
+        await sendReply(this.deps, ctx, {
           text: this.t(ctx, 'selfcheck.paused', { days: this.deps.services.retentionDays }),
           suggestions: [command(this.t(ctx, 'selfcheck.btn_continue'), 'selfcheck:resume')],
         });
@@ -362,8 +362,8 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     buttons.push(command(this.t(ctx, 'selfcheck.btn_letter'), 'letter:application'));
     buttons.push(command(this.t(ctx, 'selfcheck.btn_counselling'), 'human'));
     buttons.push(command(this.t(ctx, 'selfcheck.btn_repeat'), 'selfcheck:restart'));
-    await sendGuided(this.deps, ctx, { text: report.result });
-    await sendGuided(this.deps, ctx, { text: report.summary, suggestions: buttons }, [textFile(this.t(ctx, 'selfcheck.summary.file_name'), report.file)]);
+    await sendReply(this.deps, ctx, { text: report.result });
+    await sendReply(this.deps, ctx, { text: report.summary, suggestions: buttons }, [textFile(this.t(ctx, 'selfcheck.summary.file_name'), report.file)]);
     return dc.endDialog();
   }
 }
