@@ -50,7 +50,7 @@ export interface NluEngineOptions {
 }
 
 /** Bump when normalisation or training changes in a way the settings object does not show. */
-export const ENGINE_VERSION = 'pflegenetz-nlu-3';
+export const ENGINE_VERSION = 'pflegenetz-nlu-4';
 const CACHE_FORMAT = 1;
 
 export interface EngineSettings extends NormaliseSettings {
@@ -142,9 +142,6 @@ function slug(corpora: Corpus[]): string {
   return locales.replace(/[^a-z0-9-]/g, '') || 'none';
 }
 
-function newManager(langs: NluLang[]): NlpjsModel {
-  return createNlp(langs);
-}
 
 /** model: node-nlp's export, null when the settings leave node-nlp out */
 interface CacheFile { format: number; key: string; model: unknown; subword: Partial<Record<NluLang, SubwordModelJson>> }
@@ -161,7 +158,7 @@ function readCache(file: string, key: string, langs: NluLang[], log: (m: string)
     }
     let manager: NlpjsModel | undefined;
     if (parsed.model !== null) {
-      manager = newManager(langs);
+      manager = createNlp(langs);
       manager.import(parsed.model);
     }
     const subword = new Map<NluLang, SubwordClassifier>();
@@ -230,7 +227,7 @@ export async function createNluEngine(opts: NluEngineOptions): Promise<NluEngine
     log(`nlu: loaded model ${path.basename(file)} (cache hit)`);
   } else {
     const started = Date.now();
-    const manager = settings.classifier === 'subword' ? undefined : newManager(langs);
+    const manager = settings.classifier === 'subword' ? undefined : createNlp(langs);
     const docs = new Map<NluLang, Array<{ text: string; intent: string }>>(langs.map((l) => [l, []]));
     for (const corpus of opts.corpora) {
       for (const item of corpus.data) {

@@ -38,13 +38,9 @@ declare module '@nlpjs/nlp' {
 }
 declare module '@nlpjs/lang-de' {
   export const LangDe: unknown;
-}
-declare module '@nlpjs/lang-en' {
-  export const LangEn: unknown;
-}
-declare module '@nlpjs/lang-de' {
   export class StemmerDe { stemWord(word: string): string }
 }
 declare module '@nlpjs/lang-en' {
+  export const LangEn: unknown;
   export class StemmerEn { stemWord(word: string): string }
 }

@@ -93,7 +93,8 @@ export class SubwordClassifier {
     const settings = { ...DEFAULT_SUBWORD_SETTINGS, ...partial };
     const intents = [...new Set(docs.map((d) => d.intent))];
     const intentIndex = new Map(intents.map((n, i) => [n, i]));
-    const raw = docs.map((d) => subwordFeatures(d.text, settings.minN, settings.maxN, stemmerFor(settings.stem)));
+    const stem = stemmerFor(settings.stem);
+    const raw = docs.map((d) => subwordFeatures(d.text, settings.minN, settings.maxN, stem));
     const df = new Map<string, number>();
     for (const f of raw) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
     const features = [...df.keys()];
