@@ -17,6 +17,7 @@ import { stratifiedFolds } from '../bot/nlu/crossval';
 import { createNluEngine, type NluEngineOptions, type NluLang } from '../bot/nlu/engine';
 import { evaluateEngine } from '../bot/nlu/evaluate';
 import { NONE, OUT_OF_SCOPE } from '../bot/nlu/intents';
+import { arg as argOf, writeFigures } from './bench/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -39,10 +40,7 @@ const BRAUN = [
 interface Split { train: Array<{ text: string; intent: string }>; test: Array<{ text: string; intent: string }> }
 interface Score { correct: number; total: number }
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+const arg = (name: string): string | undefined => argOf(process.argv, name);
 
 const ratio = (s: Score): number => (s.total ? s.correct / s.total : 0);
 const fmt = (x: number): string => x.toFixed(3);
@@ -205,15 +203,7 @@ async function main(): Promise<void> {
   console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   if (jsonOut) {
-    // Flat dotted keys ("braun.overall.f1") and the same numbers nested, so either reading works.
-    const nested: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(result)) {
-      const parts = key.split('.');
-      let node = nested;
-      for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
-      node[parts[parts.length - 1]] = value;
-    }
-    fs.writeFileSync(path.resolve(jsonOut), `${JSON.stringify({ ...nested, ...result }, null, 2)}\n`);
+    writeFigures(jsonOut, result);
     console.log(`wrote ${jsonOut}`);
   }
 }

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { CorpusSchema } from '../bot/knowledge/schema';
 import { readJsonFile } from '../bot/knowledge/jsonFile';
 import { createNluEngine, type NluLang } from '../bot/nlu/engine';
+import { arg, writeFigures } from './bench/cli';
 import { cpuMs, freePort, rssMb, runLoad, startChild, stopChild, type Child, type LoadResult } from './bench/load';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -19,11 +20,6 @@ const DIST = path.join(ROOT, 'dist');
 export const TARGETS = { ratioVsEcho: 0.8, p99Ms: 60, coldStartMs: 2000, rssMb: 250 };
 
 export interface Settings { duration: number; connections: number; warmup: number; classifyRounds: number; classifyLimit: number }
-
-function arg(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
 
 function num(argv: string[], name: string, fallback: number, min: number, max: number): number {
   const raw = arg(argv, name);
@@ -103,18 +99,6 @@ function verdict(ok: boolean): string {
   return ok ? 'met' : 'MISSED';
 }
 
-function writeJson(file: string, flat: Record<string, number | string | boolean | null>): void {
-  // Flat dotted keys ("turn.rps") and the same numbers nested, as bench:nlu writes them.
-  const nested: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(flat)) {
-    const parts = key.split('.');
-    let node = nested;
-    for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
-    node[parts[parts.length - 1]] = value;
-  }
-  fs.writeFileSync(path.resolve(file), `${JSON.stringify({ ...nested, ...flat }, null, 2)}\n`);
-}
-
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const s = parseSettings(argv);
@@ -186,7 +170,7 @@ async function main(): Promise<void> {
         [`${prefix}.cpu_ms_per_request`]: r.cpu_ms_per_request === undefined ? null : r3(r.cpu_ms_per_request),
         [`${prefix}.requests`]: r.requests, [`${prefix}.errors`]: r.errors + r.non2xx, [`${prefix}.without_reply`]: r.without_reply,
       });
-      writeJson(jsonOut, {
+      writeFigures(jsonOut, {
         ...figures('turn', turn),
         'turn.ratio_vs_echo_bot': r3(vsEcho),
         'turn.ratio_vs_bare': r3(vsBare),
