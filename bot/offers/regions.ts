@@ -33,9 +33,8 @@ interface Entry {
 }
 
 interface Index {
-  entries: Entry[];
-  /** entries by the folded word that can start them (every inflected form for one-word names),
-   *  in the order of `entries`, so a lookup sees exactly the entries the full scan would accept */
+  /** entries (longest phrase first) by the folded word that can start them (every inflected form
+   *  for one-word names), in that order, so a lookup sees exactly the entries a full scan would accept */
   byFirst: Map<string, Entry[]>;
   /** one-word names that may match with one typo */
   fuzzy: Entry[];
@@ -101,7 +100,7 @@ function buildIndex(regions: RegionsFile): Index {
   const cues = new Set([...regions.placeCues.de, ...regions.placeCues.en].map((c) => fold(c)));
   const postcodes = new Map(regions.postcodes.map((p) => [p.code, p.candidates]));
   const postcodePrefixes = new Set(regions.postcodes.map((p) => p.code.slice(0, 2)));
-  return { entries, byFirst, fuzzy, cues, postcodes, postcodePrefixes };
+  return { byFirst, fuzzy, cues, postcodes, postcodePrefixes };
 }
 
 function indexFor(regions: RegionsFile): Index {
