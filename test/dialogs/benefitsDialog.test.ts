@@ -1,18 +1,12 @@
 // Personal benefits overview: pure helpers against the real dated table, and conversations.
-import * as path from 'path';
 import type { App } from '../../bot/app';
 import { benefitsOverview, combination, formatEuro, valueOn } from '../../bot/care/benefits';
-import { readJsonFile } from '../../bot/knowledge/jsonFile';
-import { BenefitsFileSchema, type BenefitsFile } from '../../bot/knowledge/schema';
 import {
   changesText, combinationText, euroChangesOn, lastRealChange, overviewText, percentFrom, settingFromText, validSince,
 } from '../../dialogs/benefitsDialog';
-import { mainDialogClient, ROOT, testApp, TODAY } from '../helpers/app';
-import { buttons, say, send } from './guidedHelpers';
+import { mainDialogClient, testApp, TODAY } from '../helpers/app';
+import { benefitsTable as table, buttons, keysOnly as t, say, send } from './guidedHelpers';
 
-const table: BenefitsFile = readJsonFile(path.join(ROOT, 'knowledge', 'federal', 'benefits.json'), BenefitsFileSchema);
-/** keys and variables, so the tests check the logic and not the wording */
-const t = (k: string, v: Record<string, unknown> = {}) => `${k}${JSON.stringify(v)}`;
 
 describe('pure helpers', () => {
   test.each([

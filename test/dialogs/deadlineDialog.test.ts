@@ -5,14 +5,11 @@ import { formatEuro, valueOn } from '../../bot/care/benefits';
 import { decisionDeadline, delayCompensation, objectionDeadline } from '../../bot/care/deadlines';
 import { LettersFileSchema } from '../../bot/care/letters';
 import { readJsonFile } from '../../bot/knowledge/jsonFile';
-import { BenefitsFileSchema } from '../../bot/knowledge/schema';
 import { decisionText, deadlineKind, holidaysBetween, objectionText, workingDaysBetween } from '../../dialogs/deadlineDialog';
 import { formatDate } from '../../dialogs/guided';
 import { mainDialogClient, ROOT, testApp, TODAY } from '../helpers/app';
-import { buttons, decodeDataUrl, say, send } from './guidedHelpers';
+import { benefitsTable as table, buttons, decodeDataUrl, keysOnly as t, say, send } from './guidedHelpers';
 
-const table = readJsonFile(path.join(ROOT, 'knowledge', 'federal', 'benefits.json'), BenefitsFileSchema);
-const t = (k: string, v: Record<string, unknown> = {}) => `${k}${JSON.stringify(v)}`;
 
 describe('pure helpers', () => {
   test.each([

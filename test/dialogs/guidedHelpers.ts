@@ -6,7 +6,16 @@ import type { App } from '../../bot/app';
 import type { NbaCatalogue } from '../../bot/care/nbaSchema';
 import { answerQuestion, isComplete, newProgress, selfCheckQuestions } from '../../dialogs/selfCheckDialog';
 import { findScale } from '../../bot/care/nba';
-import { shown } from '../helpers/app';
+import { ROOT, shown } from '../helpers/app';
+import * as path from 'path';
+import { readJsonFile } from '../../bot/knowledge/jsonFile';
+import { BenefitsFileSchema, type BenefitsFile } from '../../bot/knowledge/schema';
+
+/** The real dated benefits table. */
+export const benefitsTable: BenefitsFile = readJsonFile(path.join(ROOT, 'knowledge', 'federal', 'benefits.json'), BenefitsFileSchema);
+
+/** A translate function that shows keys and variables, so tests check the logic and not the wording. */
+export const keysOnly = (k: string, v: Record<string, unknown> = {}): string => `${k}${JSON.stringify(v)}`;
 
 /** All activities the bot sent in reply to one message. */
 export async function send(client: DialogTestClient, text: string): Promise<Partial<Activity>[]> {

@@ -9,7 +9,7 @@ import {
 } from '../../dialogs/selfCheckDialog';
 import { mainDialogClient, testApp, testConfig, TODAY } from '../helpers/app';
 import { loadNba } from '../care/nbaCatalogue';
-import { answerTitles, BotChat, buttons, decodeDataUrl, say, send } from './guidedHelpers';
+import { answerTitles, BotChat, buttons, decodeDataUrl, keysOnly, say, send } from './guidedHelpers';
 
 const cat: NbaCatalogue = loadNba();
 const qs = selfCheckQuestions(cat);
@@ -83,8 +83,7 @@ describe('progress logic', () => {
       const n = cat.scales.find((s) => s.id === q.scale)!.options.length;
       p = answerQuestion(cat, p, q.module === 4 ? n - 1 : 0);
     }
-    const t = (k: string, v: Record<string, unknown> = {}) => `${k}${JSON.stringify(v)}`;
-    const r = selfCheckReport(cat, p, 'de', TODAY, t);
+    const r = selfCheckReport(cat, p, 'de', TODAY, keysOnly);
     const expected = scoreNba(cat, p.answers).grade;
     expect(r.grade).toBe(expected);
     expect(r.result).toContain(`selfcheck.result.head_grade{"grade":${expected}`);
