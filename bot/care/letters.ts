@@ -1,8 +1,8 @@
 // Schema of knowledge/federal/letters.json: plain letter templates (application for a care grade,
 // objection to a decision). The person fills in names and numbers; the bot never asks for them.
 import { z } from 'zod';
+import { isoDate } from '../knowledge/schema';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 /** "[Name]", "[Datum des Bescheids]": what the person fills in */
 const PLACEHOLDER = /\[[^\]\n]{2,60}\]/;
 

@@ -2,8 +2,8 @@
 // as data — modules, criteria, answer scales, Anlage 2 ranges, grade thresholds. The scoring
 // rules that are law rather than data (module 5 conversions, max of M2/M3) live in nba.ts.
 import { z } from 'zod';
+import { isoDate } from '../knowledge/schema';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const LangText = z.object({ de: z.string().min(1), en: z.string().min(1) });
 
 /** How often a measure is needed, as entered: count per day / week / month. */

@@ -5,7 +5,8 @@ import { z } from 'zod';
 export const LANGS = ['de', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+/** A calendar date as every content file writes it. */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 
 /** One public source. Answers and offers refer to sources by id. */
 export const SourceSchema = z.object({

@@ -2,8 +2,8 @@
 // and the shared category vocabulary (knowledge/offer-categories.json). Staff edit these files;
 // the schemas are the contract with the code. Unknown fields are rejected so typos surface.
 import { z } from 'zod';
+import { isoDate } from '../knowledge/schema';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected an id: lower case letters, digits, _');
 const bilingual = z.object({ de: z.string().min(1), en: z.string().min(1) }).strict();
 const url = z.string().url();
