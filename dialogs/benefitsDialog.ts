@@ -16,7 +16,7 @@ import { formatDate as shortDate } from '../bot/knowledge/render';
 import type { BenefitsFile, Lang } from '../bot/knowledge/schema';
 import { sendReply, type Memory, type DialogDeps } from './context';
 import { parseGradeAnswer } from './answerDialog';
-import { GuidedDialog, GuidedFlow, command, formatDate, formatNumber, chosenOption } from './guided';
+import { GuidedDialog, GuidedFlow, command, formatDate, formatNumber, chosenOption, type Translate } from './guided';
 
 export const BENEFITS_DIALOG = 'benefitsDialog';
 const FLOW = 'benefitsFlow';
@@ -88,7 +88,6 @@ export function validSince(table: BenefitsFile, ids: readonly string[], date: Is
   return since;
 }
 
-type T = (key: string, vars?: Record<string, unknown>) => string;
 
 const PERIODS: readonly Period[] = ['month', 'year', 'measure', 'week', 'once'];
 
@@ -97,7 +96,7 @@ function label(table: BenefitsFile, id: string, lang: Lang): string {
 }
 
 /** The overview text for a grade and setting on a date. */
-export function overviewText(table: BenefitsFile, grade: number, setting: CareSetting, date: IsoDate, lang: Lang, t: T): { text: string; items: Entitlement[] } {
+export function overviewText(table: BenefitsFile, grade: number, setting: CareSetting, date: IsoDate, lang: Lang, t: Translate): { text: string; items: Entitlement[] } {
   const items = benefitsOverview(table, { grade, setting, date });
   const lines = [t('benefits.head', { grade, setting: t(`benefits.setting.${setting}`), date: formatDate(date, lang, false) })];
   if (!items.length) lines.push('', t('benefits.none', { grade }));
@@ -121,7 +120,7 @@ export function overviewText(table: BenefitsFile, grade: number, setting: CareSe
 }
 
 /** Pflegegeld left when the home-care service uses `percent` of the Sachleistung. */
-export function combinationText(table: BenefitsFile, grade: number, percent: number, date: IsoDate, lang: Lang, t: T): string {
+export function combinationText(table: BenefitsFile, grade: number, percent: number, date: IsoDate, lang: Lang, t: Translate): string {
   const rest = combination(table, grade, percent / 100, date);
   const full = valueOn(table, 'sachleistung', date, grade);
   if (rest === null || full === null) return t('benefits.combination_none', { grade });
@@ -135,7 +134,7 @@ export function combinationText(table: BenefitsFile, grade: number, percent: num
   });
 }
 
-function amountText(a: Amount, lang: Lang, grade: number | undefined, t: T): string {
+function amountText(a: Amount, lang: Lang, grade: number | undefined, t: Translate): string {
   if (typeof a === 'number') return formatEuro(a, lang);
   const parts = a.map((v, i) => ({ g: i + 1, v })).filter((x) => x.v !== null && (grade === undefined || x.g === grade));
   if (!parts.length) return '–';
@@ -143,7 +142,7 @@ function amountText(a: Amount, lang: Lang, grade: number | undefined, t: T): str
   return parts.map((x) => t('benefits.changes.grade_value', { grade: x.g, amount: formatEuro(x.v as number, lang) })).join(', ');
 }
 
-function changeLine(table: BenefitsFile, c: BenefitChange, lang: Lang, grade: number | undefined, t: T): string {
+function changeLine(table: BenefitsFile, c: BenefitChange, lang: Lang, grade: number | undefined, t: Translate): string {
   const name = label(table, c.id, lang);
   if (c.kind === 'ended') return t('benefits.changes.ended_line', { label: name, old: amountText(c.old!, lang, grade, t) });
   if (c.kind === 'new') return t('benefits.changes.new_line', { label: name, new: amountText(c.new!, lang, grade, t) });
@@ -158,7 +157,7 @@ function changeLine(table: BenefitsFile, c: BenefitChange, lang: Lang, grade: nu
 }
 
 /** "What changed on <date>?": real changes first; days without any say so and show the last change. */
-export function changesText(table: BenefitsFile, asked: IsoDate | undefined, today: IsoDate, lang: Lang, grade: number | undefined, t: T): string {
+export function changesText(table: BenefitsFile, asked: IsoDate | undefined, today: IsoDate, lang: Lang, grade: number | undefined, t: Translate): string {
   const lines: string[] = [];
   const show = (date: IsoDate, head: string) => {
     const { real } = euroChangesOn(table, date);
@@ -198,10 +197,6 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
 
   private get table(): BenefitsFile {
     return this.deps.services.kb.benefits;
-  }
-
-  private tf(ctx: TurnContext): T {
-    return (k, v) => this.t(ctx, k, v);
   }
 
   protected async start(dc: DialogContext, state: FlowState, options: BenefitsOptions): Promise<DialogTurnResult> {

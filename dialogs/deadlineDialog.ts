@@ -11,7 +11,7 @@ import { formatEuro, valueOn } from '../bot/care/benefits';
 import { parseDate } from '../bot/nlu/dates';
 import type { BenefitsFile, Lang } from '../bot/knowledge/schema';
 import { sendReply, type DialogDeps } from './context';
-import { GuidedDialog, GuidedFlow, command, formatDate, chosenOption } from './guided';
+import { GuidedDialog, GuidedFlow, command, formatDate, chosenOption, type Translate } from './guided';
 
 export const DEADLINE_DIALOG = 'deadlineDialog';
 const FLOW = 'deadlineFlow';
@@ -61,10 +61,9 @@ export function holidaysBetween(from: IsoDate, to: IsoDate): { date: IsoDate; id
   return out;
 }
 
-type T = (key: string, vars?: Record<string, unknown>) => string;
 
 /** The objection deadline for a notice that arrived on `received`, as text. */
-export function objectionText(received: IsoDate, today: IsoDate, lang: Lang, t: T): string {
+export function objectionText(received: IsoDate, today: IsoDate, lang: Lang, t: Translate): string {
   const deadline = objectionDeadline(received);
   const plain = addMonths(received, 1);
   const lines = [t('deadline.objection.result', { received: formatDate(received, lang), deadline: formatDate(deadline, lang) })];
@@ -85,7 +84,7 @@ export function objectionText(received: IsoDate, today: IsoDate, lang: Lang, t: 
 
 /** The decision deadline for an application made on `applied` and the delay payment up to
  *  `until` (the day the decision arrived, or today while none has come). */
-export function decisionText(table: BenefitsFile, applied: IsoDate, today: IsoDate, lang: Lang, t: T, decidedOn?: IsoDate): string {
+export function decisionText(table: BenefitsFile, applied: IsoDate, today: IsoDate, lang: Lang, t: Translate, decidedOn?: IsoDate): string {
   const deadline = decisionDeadline(applied);
   const lines = [t('deadline.decision.result', { applied: formatDate(applied, lang), deadline: formatDate(deadline, lang) })];
   const holidays = holidaysBetween(applied, deadline);
@@ -117,10 +116,6 @@ interface FlowState { phase: 'guide' | 'kind' | 'date' | 'after'; kind?: Deadlin
 class DeadlineFlow extends GuidedFlow<FlowState> {
   constructor(deps: DialogDeps) {
     super(FLOW, deps);
-  }
-
-  private tf(ctx: TurnContext): T {
-    return (k, v) => this.t(ctx, k, v);
   }
 
   private date(ctx: TurnContext, text: string): IsoDate | undefined {

@@ -10,6 +10,9 @@ import type { Lang } from '../bot/knowledge/schema';
 import { getMemory, optionByTitle, optionNumber, turnInfo, type DialogDeps, type Memory } from './context';
 import { InterruptibleDialog, REROUTE } from './interruptibleDialog';
 
+/** A translate function for the pure text builders of the guided dialogs (testable without i18next). */
+export type Translate = (key: string, vars?: Record<string, unknown>) => string;
+
 /** Microcopy of the guided dialogs (locales/{de,en}/guided.json). */
 export function tg(deps: DialogDeps, ctx: TurnContext, key: string, vars: Record<string, unknown> = {}): string {
   return deps.services.i18n.t(`guided:${key}`, { lng: turnInfo(ctx).lang, ...vars });
@@ -78,6 +81,11 @@ export abstract class GuidedFlow<S extends { phase: string }> extends Dialog {
 
   protected t(ctx: TurnContext, key: string, vars: Record<string, unknown> = {}): string {
     return tg(this.deps, ctx, key, vars);
+  }
+
+  /** this.t bound to the turn, for the pure text builders */
+  protected tf(ctx: TurnContext): Translate {
+    return (k, v) => this.t(ctx, k, v);
   }
 
   protected lang(ctx: TurnContext): Lang {

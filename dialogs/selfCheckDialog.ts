@@ -12,7 +12,7 @@ import type { NbaCatalogue, NbaOption } from '../bot/care/nbaSchema';
 import type { Lang } from '../bot/knowledge/schema';
 import { classifyTurn, sendReply, type DialogDeps, type Memory } from './context';
 import type { Reroute } from './interruptibleDialog';
-import { GuidedDialog, GuidedFlow, command, tg, formatDate, formatNumber, chosenOption, textFile } from './guided';
+import { GuidedDialog, GuidedFlow, command, tg, formatDate, formatNumber, chosenOption, textFile, type Translate } from './guided';
 
 export const SELF_CHECK_DIALOG = 'selfCheckDialog';
 const FLOW = 'selfCheckFlow';
@@ -107,7 +107,6 @@ function needsHelp(o: NbaOption): boolean {
   return (o.points ?? 0) > 0 || (o.freq?.count ?? 0) > 0 || o.gate === true;
 }
 
-type T = (key: string, vars?: Record<string, unknown>) => string;
 
 export interface SelfCheckReport {
   grade: number;
@@ -120,7 +119,7 @@ export interface SelfCheckReport {
 }
 
 /** Result and summary texts. `t` reads the "guided" microcopy in the user's language. */
-export function selfCheckReport(cat: NbaCatalogue, p: SelfCheckProgress, lang: Lang, today: string, t: T): SelfCheckReport {
+export function selfCheckReport(cat: NbaCatalogue, p: SelfCheckProgress, lang: Lang, today: string, t: Translate): SelfCheckReport {
   const r = scoreProgress(cat, p);
   const num = (n: number) => formatNumber(n, lang);
   const short = (id: number) => t(`selfcheck.module_short.${id}`);
@@ -352,7 +351,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
   private async finish(dc: DialogContext, mem: ScMemory, p: SelfCheckProgress): Promise<DialogTurnResult> {
     const ctx = dc.context;
     const lang = this.lang(ctx);
-    const report = selfCheckReport(this.cat, p, lang, this.deps.services.today(), (k, v) => this.t(ctx, k, v));
+    const report = selfCheckReport(this.cat, p, lang, this.deps.services.today(), this.tf(ctx));
     // Only the estimated grade is kept (for the benefits overview); the answers are not needed any more.
     mem.selfcheck = undefined;
     mem.selfcheckGrade = report.grade;
