@@ -1,7 +1,9 @@
 // Answers one knowledge-base topic. Grade-dependent answers ask for the care grade first (once per
 // conversation) and then give the amount for that grade.
 import { TextPrompt, WaterfallDialog, type DialogContext, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
 import { buildAnswerReply } from '../bot/conversation/answers';
+import type { LayeredAnswer } from '../bot/knowledge/kb';
 import { extractGrade } from '../bot/nlu/grade';
 import type { Action } from '../bot/channels/reply';
 import { getMemory, sendReply, turnInfo, type DialogDeps } from './context';
@@ -52,7 +54,7 @@ export class AnswerDialog extends InterruptibleDialog {
     const buttons: Action[] = [1, 2, 3, 4, 5].map((g) => ({ kind: 'command', title: t('grade_button', { lng: lang, grade: g }), value: `grade:${g}` }));
     buttons.push({ kind: 'command', title: t('grade_unknown', { lng: lang }), value: 'grade:0' });
     // The general answer (all grades) comes first, so nobody has to answer a question to learn something.
-    const general = buildAnswerReply(a, this.answerContext(step, undefined, mem.stadtteil), this.deps.services.now(), turnInfo(step.context).seed);
+    const general = buildAnswerReply(a, answerContext(this.deps, step.context, undefined, mem.stadtteil), this.deps.services.now(), turnInfo(step.context).seed);
     await sendReply(this.deps, step.context, { text: general.text, footer: general.footer });
     await sendReply(this.deps, step.context, { text: t('ask_grade', { lng: lang }), suggestions: buttons });
     return step.prompt(GRADE_PROMPT, {});
@@ -60,20 +62,36 @@ export class AnswerDialog extends InterruptibleDialog {
 
   private async answer(step: WaterfallStepContext) {
     const opts = step.options as AnswerOptions;
-    const a = this.deps.services.kb.answers.get(opts.answerId)!;
-    const mem = await getMemory(this.deps, step.context);
     let grade = step.result as number | undefined;
     if (typeof step.result === 'string') grade = parseGradeAnswer(step.result);
-    if (grade !== undefined && grade > 0) mem.grade = grade;
-    mem.lastTopic = a.id;
-    const reply = buildAnswerReply(a, this.answerContext(step, grade, mem.stadtteil), this.deps.services.now(), turnInfo(step.context).seed);
-    await sendReply(this.deps, step.context, reply);
+    await sendAnswer(this.deps, step.context, this.deps.services.kb.answers.get(opts.answerId)!, grade);
     return step.endDialog();
   }
+}
 
-  private answerContext(step: WaterfallStepContext, grade: number | undefined, stadtteil: string | undefined) {
-    const s = this.deps.services;
-    const { lang } = turnInfo(step.context);
-    return { kb: s.kb, t: s.i18n.t.bind(s.i18n), lang, amount: s.amount(lang, s.today()), local: s.local, grade, stadtteil };
-  }
+function answerContext(deps: DialogDeps, ctx: TurnContext, grade: number | undefined, stadtteil: string | undefined) {
+  const s = deps.services;
+  const { lang } = turnInfo(ctx);
+  return { kb: s.kb, t: s.i18n.t.bind(s.i18n), lang, amount: s.amount(lang, s.today()), local: s.local, grade, stadtteil };
+}
+
+/** The answer for a grade (undefined or 0: for every grade); remembers grade and topic. */
+async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, grade: number | undefined): Promise<void> {
+  const mem = await getMemory(deps, ctx);
+  if (grade !== undefined && grade > 0) mem.grade = grade;
+  mem.lastTopic = a.id;
+  const reply = buildAnswerReply(a, answerContext(deps, ctx, grade, mem.stadtteil), deps.services.now(), turnInfo(ctx).seed);
+  await sendReply(deps, ctx, reply);
+}
+
+/** Sends the answer when nothing has to be asked first (the topic needs no grade, or the grade is
+ *  known) and says so; false: the answer dialog has to ask for the grade. The router calls this
+ *  before starting the dialog, so most answers cost no dialog at all. */
+export async function answerNow(deps: DialogDeps, ctx: TurnContext, opts: AnswerOptions): Promise<boolean> {
+  const a = deps.services.kb.answers.get(opts.answerId);
+  if (!a) return true;
+  const grade = opts.grade ?? (await getMemory(deps, ctx)).grade;
+  if (a.usesGrade && grade === undefined) return false;
+  await sendAnswer(deps, ctx, a, grade);
+  return true;
 }

@@ -1,5 +1,6 @@
 // Finds local offers by kind of help and district. Missing pieces are asked for with buttons and
 // remembered for the rest of the conversation ("und Essen auf Rädern?" keeps the district).
+import type { TurnContext } from 'botbuilder';
 import { TextPrompt, WaterfallDialog, type DialogContext, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Action, Card, Reply } from '../bot/channels/reply';
 import type { OfferView } from '../bot/conversation/local';
@@ -115,10 +116,25 @@ export class FindOfferDialog extends InterruptibleDialog {
       const cmd = matchOption(mem, step.result);
       stadtteil = cmd?.startsWith('place:') ? cmd.slice(6) : this.placeFrom(step.context, step.result).stadtteil;
     } else stadtteil = (step.result as { stadtteil?: string }).stadtteil;
-    mem.stadtteil = stadtteil;
-    const category = opts.category!;
-    await sendReply(this.deps, step.context, this.results(step.context, category, stadtteil, opts.page ?? 0));
+    await this.sendResults(step.context, opts.category!, stadtteil, opts.page ?? 0);
     return step.endDialog();
+  }
+
+  private async sendResults(ctx: TurnContext, category: string, stadtteil: string | undefined, page: number): Promise<void> {
+    const mem = await getMemory(this.deps, ctx);
+    mem.category = category;
+    mem.stadtteil = stadtteil;
+    await sendReply(this.deps, ctx, this.results(ctx, category, stadtteil, page));
+  }
+
+  /** Shows the offers when kind of help and place are both known (from the options or, for the
+   *  place, from memory) and says so; false: the dialog has to ask. The router calls this before
+   *  starting the dialog, so a complete search costs no dialog at all. */
+  async showNow(ctx: TurnContext, opts: FindOfferOptions): Promise<boolean> {
+    const stadtteil = opts.stadtteil ?? (await getMemory(this.deps, ctx)).stadtteil;
+    if (!opts.category || !stadtteil) return false;
+    await this.sendResults(ctx, opts.category, stadtteil, opts.page ?? 0);
+    return true;
   }
 
   results(ctx: DialogContext['context'], category: string, stadtteil: string | undefined, page: number): Reply {

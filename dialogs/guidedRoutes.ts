@@ -1,6 +1,6 @@
 // How the main dialog reaches the guided dialogs: which intents and sentences start them, and the
 // commands their buttons send. Kept here so the router in mainDialog.ts needs only three calls.
-import type { ComponentDialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { ComponentDialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { NluResult } from '../bot/services';
 import { parseDate } from '../bot/nlu/dates';
 import { turnInfo, type DialogDeps } from './context';
@@ -18,29 +18,29 @@ export function addGuidedDialogs(parent: ComponentDialog, deps: DialogDeps): voi
 }
 
 /** Starts a guided dialog for this message, or undefined when it is not one of theirs. */
-export async function routeGuided(step: WaterfallStepContext, deps: DialogDeps, r: NluResult, grade?: number): Promise<DialogTurnResult | undefined> {
-  const { text, lang } = turnInfo(step.context);
+export async function routeGuided(dc: DialogContext, deps: DialogDeps, r: NluResult, grade?: number): Promise<DialogTurnResult | undefined> {
+  const { text, lang } = turnInfo(dc.context);
   // Parsing a date can cost milliseconds (recognizers-text fallback): only where a date matters.
   const date = () => parseDate(text, lang, deps.services.today(), { noYear: 'past' });
   // "Was hat sich zum 1. Januar geändert?" has no intent of its own
   if (CHANGES_QUESTION.test(text) && (['None', 'out_of_scope', 'benefits_overview'].includes(r.intent) || date())) {
-    return step.beginDialog(BENEFITS_DIALOG, { show: 'changes', text, grade });
+    return dc.beginDialog(BENEFITS_DIALOG, { show: 'changes', text, grade });
   }
   switch (r.intent) {
     case 'selfcheck':
-      return step.beginDialog(SELF_CHECK_DIALOG, {});
+      return dc.beginDialog(SELF_CHECK_DIALOG, {});
     case 'benefits_overview':
-      return step.beginDialog(BENEFITS_DIALOG, { grade, text });
+      return dc.beginDialog(BENEFITS_DIALOG, { grade, text });
     case 'deadline':
-      return step.beginDialog(DEADLINE_DIALOG, { text });
+      return dc.beginDialog(DEADLINE_DIALOG, { text });
     case 'combination':
       // "the service uses 60 % of the Sachleistung": compute the Pflegegeld left
-      return percentFrom(text) !== undefined ? step.beginDialog(BENEFITS_DIALOG, { grade, text }) : undefined;
+      return percentFrom(text) !== undefined ? dc.beginDialog(BENEFITS_DIALOG, { grade, text }) : undefined;
     case 'apply':
     case 'objection':
-      if (LETTER_REQUEST.test(text)) return step.beginDialog(LETTERS_DIALOG, { letter: r.intent === 'apply' ? 'application' : 'objection' });
+      if (LETTER_REQUEST.test(text)) return dc.beginDialog(LETTERS_DIALOG, { letter: r.intent === 'apply' ? 'application' : 'objection' });
       // "Antrag am 1. Oktober gestellt", "Bescheid kam am 3.11.": compute the deadline
-      if ((PAST_APPLICATION.test(text) || NOTICE_RECEIVED.test(text)) && date()) return step.beginDialog(DEADLINE_DIALOG, { text });
+      if ((PAST_APPLICATION.test(text) || NOTICE_RECEIVED.test(text)) && date()) return dc.beginDialog(DEADLINE_DIALOG, { text });
       return undefined;
     default:
       return undefined;
@@ -48,25 +48,25 @@ export async function routeGuided(step: WaterfallStepContext, deps: DialogDeps, 
 }
 
 /** Commands of the guided dialogs' buttons ("overview:3", "letter:objection", …). */
-export async function guidedCommand(step: WaterfallStepContext, name: string, arg?: string, sub?: string): Promise<DialogTurnResult | undefined> {
+export async function guidedCommand(dc: DialogContext, name: string, arg?: string, sub?: string): Promise<DialogTurnResult | undefined> {
   switch (name) {
     case 'selfcheck':
-      return step.beginDialog(SELF_CHECK_DIALOG, { resume: arg === 'resume', restart: arg === 'restart' });
+      return dc.beginDialog(SELF_CHECK_DIALOG, { resume: arg === 'resume', restart: arg === 'restart' });
     case 'money':
-      return step.beginDialog(BENEFITS_DIALOG, {});
+      return dc.beginDialog(BENEFITS_DIALOG, {});
     case 'overview': {
       const g = Number(arg);
       const setting = SETTINGS.includes(sub as CareSetting) ? (sub as CareSetting) : undefined;
-      return step.beginDialog(BENEFITS_DIALOG, { grade: Number.isInteger(g) && g >= 0 && g <= 5 && arg ? g : undefined, setting });
+      return dc.beginDialog(BENEFITS_DIALOG, { grade: Number.isInteger(g) && g >= 0 && g <= 5 && arg ? g : undefined, setting });
     }
     case 'changes':
-      return step.beginDialog(BENEFITS_DIALOG, { show: 'changes' });
+      return dc.beginDialog(BENEFITS_DIALOG, { show: 'changes' });
     case 'deadline':
-      return step.beginDialog(DEADLINE_DIALOG, { kind: arg === 'objection' || arg === 'decision' ? arg : undefined });
+      return dc.beginDialog(DEADLINE_DIALOG, { kind: arg === 'objection' || arg === 'decision' ? arg : undefined });
     case 'guide':
-      return step.beginDialog(DEADLINE_DIALOG, {});
+      return dc.beginDialog(DEADLINE_DIALOG, {});
     case 'letter':
-      return step.beginDialog(LETTERS_DIALOG, { letter: arg, letterLang: sub });
+      return dc.beginDialog(LETTERS_DIALOG, { letter: arg, letterLang: sub });
     default:
       return undefined;
   }

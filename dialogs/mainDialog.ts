@@ -1,14 +1,14 @@
 // The router: every message that no guided dialog is waiting for starts here. Order: button /
 // numbered option → fixed command words → NLU intent (with local-search detection) → "did you
 // mean" → full-text search → "not understood" with the topic menu.
-import { ComponentDialog, WaterfallDialog, type DialogContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Action } from '../bot/channels/reply';
 import type { NluResult } from '../bot/services';
 import { buildDetailsReply, contactLine } from '../bot/conversation/answers';
 import { classifyTurn, getMemory, matchOption, sendReply, topicMenu, turnInfo, type DialogDeps } from './context';
 import type { Reroute } from './interruptibleDialog';
-import { ANSWER_DIALOG, AnswerDialog } from './answerDialog';
-import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY } from './findOfferDialog';
+import { ANSWER_DIALOG, AnswerDialog, answerNow, type AnswerOptions } from './answerDialog';
+import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY, type FindOfferOptions } from './findOfferDialog';
 import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -31,7 +31,16 @@ const YES = /^(ja|jawohl|ja,? (bitte|alles) (löschen|loeschen)|yes|yes,? (pleas
 const MIN_CANDIDATE_SCORE = 0.05;
 const AND_ALSO = /^(und|and|what about|und was ist mit|wie ist es mit)\b/i;
 
-// Not interruptible itself: its children are, and hand the turn back here (finish → route).
+/** the turn was answered without starting a dialog */
+const ANSWERED: DialogTurnResult = { status: DialogTurnStatus.complete };
+/** a child that hands a message back may do so again only this often in one turn */
+const MAX_REROUTES = 3;
+
+// Not interruptible itself: its children are, and hand the turn back here (reroute → route again).
+// No waterfall of its own: the router runs on the component's inner dialog context, and one-shot
+// answers (the grade is known or not needed, the place is known) are sent without starting a child
+// dialog, so the usual turn builds two dialog contexts instead of five or six. Child dialogs start
+// only when a question has to be asked.
 export class MainDialog extends ComponentDialog {
   private readonly findOffer: FindOfferDialog;
 
@@ -41,36 +50,54 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new AnswerDialog(deps));
     this.addDialog(this.findOffer);
     addGuidedDialogs(this, deps);
-    this.addDialog(new WaterfallDialog('mainSteps', [this.route.bind(this), this.finish.bind(this)]));
-    this.initialDialogId = 'mainSteps';
   }
 
   private t(dc: DialogContext, key: string, vars: Record<string, unknown> = {}): string {
     return this.deps.services.i18n.t(key, { lng: turnInfo(dc.context).lang, ...vars });
   }
 
-  private async finish(step: WaterfallStepContext) {
-    // A child dialog left because the user asked something else: answer that in the same turn.
-    if ((step.result as Reroute | undefined)?.reroute) return step.replaceDialog('mainSteps');
-    return step.endDialog();
+  protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return this.routeAgain(innerDc, await this.route(innerDc));
   }
 
-  private async route(step: WaterfallStepContext) {
-    const { text, lang } = turnInfo(step.context);
-    const mem = await getMemory(this.deps, step.context);
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return this.routeAgain(innerDc, await innerDc.continueDialog());
+  }
+
+  /** A child dialog left because the user asked something else: answer that in the same turn. */
+  private async routeAgain(dc: DialogContext, result: DialogTurnResult): Promise<DialogTurnResult> {
+    for (let i = 0; i < MAX_REROUTES && result.status === DialogTurnStatus.complete && (result.result as Reroute | undefined)?.reroute; i += 1) {
+      result = await this.route(dc);
+    }
+    return result;
+  }
+
+  /** The answer, sent at once when nothing has to be asked first; otherwise the answer dialog. */
+  private async answer(dc: DialogContext, opts: AnswerOptions): Promise<DialogTurnResult> {
+    return (await answerNow(this.deps, dc.context, opts)) ? ANSWERED : dc.beginDialog(ANSWER_DIALOG, opts);
+  }
+
+  /** The offers, shown at once when kind of help and place are known; otherwise the offer dialog. */
+  private async offers(dc: DialogContext, opts: FindOfferOptions): Promise<DialogTurnResult> {
+    return (await this.findOffer.showNow(dc.context, opts)) ? ANSWERED : dc.beginDialog(FIND_OFFER_DIALOG, opts);
+  }
+
+  private async route(dc: DialogContext): Promise<DialogTurnResult> {
+    const { text, lang } = turnInfo(dc.context);
+    const mem = await getMemory(this.deps, dc.context);
     // a pending "delete my data?" question holds for exactly one answer
     const deletePending = mem.deletePending;
     mem.deletePending = false;
     const option = matchOption(mem, text);
-    if (option) return this.command(step, option);
+    if (option) return this.command(dc, option);
     const plain = text.trim().replace(/[.!]+$/, '');
-    if (deletePending && YES.test(plain)) return this.command(step, 'delete:confirm');
+    if (deletePending && YES.test(plain)) return this.command(dc, 'delete:confirm');
     const word = COMMAND_WORDS.find(([re]) => re.test(plain));
-    if (word) return this.command(step, word[1]);
-    if (MORE.test(plain) && mem.lastTopic) return this.command(step, `details:${mem.lastTopic}`);
+    if (word) return this.command(dc, word[1]);
+    if (MORE.test(plain) && mem.lastTopic) return this.command(dc, `details:${mem.lastTopic}`);
 
     const s = this.deps.services;
-    const r = await classifyTurn(s, step.context);
+    const r = await classifyTurn(s, dc.context);
     s.log.debug({ intent: r.intent, score: Number(r.score.toFixed(3)) }, 'nlu');
     const place = s.local.detectPlace(text);
     const detectedCategory = s.local.detectCategory(text, lang);
@@ -80,7 +107,7 @@ export class MainDialog extends ComponentDialog {
 
     // "und Essen auf Rädern?" right after an offer search: same district, new kind of help.
     if (AND_ALSO.test(text.trim()) && mem.category && detectedCategory && mem.stadtteil) {
-      return step.beginDialog(FIND_OFFER_DIALOG, { category: detectedCategory, stadtteil: mem.stadtteil });
+      return this.offers(dc, { category: detectedCategory, stadtteil: mem.stadtteil });
     }
     const answer = s.kb.answers.get(r.intent);
     const wantsLocal = !!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || LOCAL_SEARCH.test(text);
@@ -89,68 +116,68 @@ export class MainDialog extends ComponentDialog {
       if (place.otherPlace) {
         // another city: no invented offers, the national finders instead
         const lines = [s.i18n.t('offers_dialog.other_city', { lng: lang, place: place.otherPlace, city: s.local.cityName }), ...s.local.finders(lang).map((c) => `• ${contactLine(c)}`)];
-        await sendReply(this.deps, step.context, { text: lines.join('\n') });
-        return step.endDialog();
+        await sendReply(this.deps, dc.context, { text: lines.join('\n') });
+        return ANSWERED;
       }
       if (place.unknownPostcode && place.postcode) {
-        await sendReply(this.deps, step.context, { text: s.i18n.t('offers:postcode_unknown', { lng: lang, postcode: place.postcode, city: s.local.cityName }) });
-        return step.beginDialog(FIND_OFFER_DIALOG, { category });
+        await sendReply(this.deps, dc.context, { text: s.i18n.t('offers:postcode_unknown', { lng: lang, postcode: place.postcode, city: s.local.cityName }) });
+        return this.offers(dc, { category });
       }
-      return step.beginDialog(FIND_OFFER_DIALOG, { category, stadtteil: place.stadtteil ?? (place.wholeCity ? WHOLE_CITY : undefined), candidates: place.candidates, postcode: place.postcode });
+      return this.offers(dc, { category, stadtteil: place.stadtteil ?? (place.wholeCity ? WHOLE_CITY : undefined), candidates: place.candidates, postcode: place.postcode });
     }
-    const guided = await routeGuided(step, this.deps, r, grade);
+    const guided = await routeGuided(dc, this.deps, r, grade);
     if (guided) return guided;
-    if (answer) return step.beginDialog(ANSWER_DIALOG, { answerId: answer.id, grade });
-    return this.system(step, r);
+    if (answer) return this.answer(dc, { answerId: answer.id, grade });
+    return this.system(dc, r);
   }
 
-  private async system(step: WaterfallStepContext, r: NluResult) {
+  private async system(dc: DialogContext, r: NluResult): Promise<DialogTurnResult> {
     const s = this.deps.services;
-    const { lang, text } = turnInfo(step.context);
-    const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, step.context, { text: txt, suggestions });
+    const { lang, text } = turnInfo(dc.context);
+    const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, dc.context, { text: txt, suggestions });
     switch (r.intent) {
       case 'greeting':
-        await send(`${this.t(step, 'welcome')}`, this.menu(step));
+        await send(`${this.t(dc, 'welcome')}`, this.menu(dc));
         break;
       case 'help':
-        return this.command(step, 'help');
+        return this.command(dc, 'help');
       case 'cancel':
-        await send(this.t(step, 'nothing_to_cancel'), this.menu(step));
+        await send(this.t(dc, 'nothing_to_cancel'), this.menu(dc));
         break;
       case 'thanks':
-        await send(this.t(step, 'thanks'));
+        await send(this.t(dc, 'thanks'));
         break;
       case 'goodbye':
-        await send(this.t(step, 'goodbye'));
+        await send(this.t(dc, 'goodbye'));
         break;
       case 'human':
-        return this.command(step, 'human');
+        return this.command(dc, 'human');
       case 'privacy':
-        return this.command(step, 'privacy');
+        return this.command(dc, 'privacy');
       case 'delete_data':
-        return this.command(step, 'delete');
+        return this.command(dc, 'delete');
       default: {
         // Below the threshold: an off-topic message gets the menu; otherwise close candidates
         // ("Meinten Sie …?"), then the full-text search, then "not understood" with the menu.
         if (r.ranked[0]?.intent === 'out_of_scope') {
-          await send(this.t(step, 'out_of_scope'), this.menu(step));
+          await send(this.t(dc, 'out_of_scope'), this.menu(dc));
           break;
         }
         const top = r.ranked[0]?.score ?? 0;
         const close = r.ranked.filter((x) => !SYSTEM_INTENTS.has(x.intent) && s.kb.answers.has(x.intent) && top >= MIN_CANDIDATE_SCORE && x.score >= top * 0.5).slice(0, 3);
         if (close.length >= 2) {
-          await send(this.t(step, 'did_you_mean'), close.map((x) => this.answerButton(step, x.intent)));
+          await send(this.t(dc, 'did_you_mean'), close.map((x) => this.answerButton(dc, x.intent)));
           break;
         }
         const hits = s.kb.search(text, lang, 3);
         if (hits.length) {
-          await send(this.t(step, 'search_hits'), hits.map((h) => this.answerButton(step, h.id)));
+          await send(this.t(dc, 'search_hits'), hits.map((h) => this.answerButton(dc, h.id)));
           break;
         }
-        await send(this.t(step, 'not_understood'), this.menu(step));
+        await send(this.t(dc, 'not_understood'), this.menu(dc));
       }
     }
-    return step.endDialog();
+    return ANSWERED;
   }
 
   private answerButton(dc: DialogContext, id: string): Action {
@@ -163,81 +190,81 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** Commands come from buttons and numbered options; they never depend on the NLU. */
-  private async command(step: WaterfallStepContext, cmd: string) {
+  private async command(dc: DialogContext, cmd: string): Promise<DialogTurnResult> {
     const s = this.deps.services;
-    const { lang } = turnInfo(step.context);
-    const mem = await getMemory(this.deps, step.context);
+    const { lang } = turnInfo(dc.context);
+    const mem = await getMemory(this.deps, dc.context);
     const [name, arg, sub, subArg] = cmd.split(':');
-    const guided = await guidedCommand(step, name, arg, sub);
+    const guided = await guidedCommand(dc, name, arg, sub);
     if (guided) return guided;
-    const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, step.context, { text: txt, suggestions });
+    const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, dc.context, { text: txt, suggestions });
     switch (name) {
       case 'answer':
-        if (s.kb.answers.has(arg)) return step.beginDialog(ANSWER_DIALOG, { answerId: arg });
+        if (s.kb.answers.has(arg)) return this.answer(dc, { answerId: arg });
         break;
       case 'details': {
         const a = s.kb.answers.get(arg);
         if (a) {
           const ctx = { kb: s.kb, t: s.i18n.t.bind(s.i18n), lang, amount: s.amount(lang, s.today()), local: s.local, grade: mem.grade, stadtteil: mem.stadtteil };
-          await sendReply(this.deps, step.context, buildDetailsReply(a, ctx));
+          await sendReply(this.deps, dc.context, buildDetailsReply(a, ctx));
         }
         break;
       }
       case 'offers': {
-        if (sub === 'page') return step.beginDialog(FIND_OFFER_DIALOG, { category: arg, stadtteil: mem.stadtteil ?? WHOLE_CITY, page: Number(subArg) || 0 });
+        if (sub === 'page') return this.offers(dc, { category: arg, stadtteil: mem.stadtteil ?? WHOLE_CITY, page: Number(subArg) || 0 });
         if (sub === 'place') {
           mem.stadtteil = undefined;
-          return step.beginDialog(FIND_OFFER_DIALOG, { category: arg });
+          return this.offers(dc, { category: arg });
         }
-        return step.beginDialog(FIND_OFFER_DIALOG, { category: arg || undefined });
+        return this.offers(dc, { category: arg || undefined });
       }
       case 'place':
         // a district button pressed after the offer dialog ended: search again there
         mem.stadtteil = arg;
-        if (mem.category) return step.beginDialog(FIND_OFFER_DIALOG, { category: mem.category, stadtteil: arg });
-        return step.beginDialog(FIND_OFFER_DIALOG, { stadtteil: arg });
+        if (mem.category) return this.offers(dc, { category: mem.category, stadtteil: arg });
+        return this.offers(dc, { stadtteil: arg });
       case 'grade':
         mem.grade = Number(arg) || undefined;
-        if (mem.lastTopic) return step.beginDialog(ANSWER_DIALOG, { answerId: mem.lastTopic, grade: mem.grade ?? 0 });
-        await send(this.t(step, 'menu.intro'), this.menu(step));
+        if (mem.lastTopic) return this.answer(dc, { answerId: mem.lastTopic, grade: mem.grade ?? 0 });
+        await send(this.t(dc, 'menu.intro'), this.menu(dc));
         break;
       case 'why': {
         const where = mem.stadtteil && mem.stadtteil !== WHOLE_CITY ? mem.stadtteil : undefined;
-        const r = s.local.search({ category: arg, stadtteil: where, lang, now: s.now(), seed: turnInfo(step.context).seed, page: 0 });
-        await send(`${this.t(step, 'why_intro')} ${r.why}`);
+        const r = s.local.search({ category: arg, stadtteil: where, lang, now: s.now(), seed: turnInfo(dc.context).seed, page: 0 });
+        await send(`${this.t(dc, 'why_intro')} ${r.why}`);
         break;
       }
       case 'human': {
         const contacts = s.local.people(lang, mem.stadtteil && mem.stadtteil !== WHOLE_CITY ? mem.stadtteil : undefined).slice(0, 5);
-        await send([this.t(step, 'human'), ...contacts.map((c) => `• ${contactLine(c)}`), this.t(step, 'human_after')].join('\n'));
+        await send([this.t(dc, 'human'), ...contacts.map((c) => `• ${contactLine(c)}`), this.t(dc, 'human_after')].join('\n'));
         break;
       }
       case 'privacy':
-        await send(this.t(step, 'privacy', { days: s.retentionDays }));
+        await send(this.t(dc, 'privacy', { days: s.retentionDays }));
         break;
       case 'delete':
         // Deleting is never done on a guess: it takes an explicit yes.
         if (arg !== 'confirm') {
           mem.deletePending = true;
-          await send(this.t(step, 'delete_confirm'), [
-            { kind: 'command', title: this.t(step, 'delete_yes'), value: 'delete:confirm' },
-            { kind: 'command', title: this.t(step, 'delete_no'), value: 'menu' },
+          await send(this.t(dc, 'delete_confirm'), [
+            { kind: 'command', title: this.t(dc, 'delete_yes'), value: 'delete:confirm' },
+            { kind: 'command', title: this.t(dc, 'delete_no'), value: 'menu' },
           ]);
           break;
         }
-        step.context.turnState.set(DELETE_REQUESTED, true);
-        await send(this.t(step, 'delete_done'));
+        dc.context.turnState.set(DELETE_REQUESTED, true);
+        await send(this.t(dc, 'delete_done'));
         break;
       case 'cancel':
-        await send(this.t(step, 'cancelled'), this.menu(step));
+        await send(this.t(dc, 'cancelled'), this.menu(dc));
         break;
       case 'help':
-        await send(this.t(step, 'help'), this.menu(step));
+        await send(this.t(dc, 'help'), this.menu(dc));
         break;
       case 'menu':
       default:
-        await send(this.t(step, 'menu.intro'), this.menu(step));
+        await send(this.t(dc, 'menu.intro'), this.menu(dc));
     }
-    return step.endDialog();
+    return ANSWERED;
   }
 }

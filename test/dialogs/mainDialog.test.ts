@@ -2,6 +2,8 @@
 import type { DialogTestClient } from 'botbuilder-testing';
 import type { App } from '../../bot/app';
 import { mainDialogClient, shown, testApp } from '../helpers/app';
+import { AnswerDialog } from '../../dialogs/answerDialog';
+import { FindOfferDialog } from '../../dialogs/findOfferDialog';
 
 let app: App;
 beforeAll(async () => {
@@ -195,4 +197,49 @@ test('"Essen auf Rädern" is food, not the city of Essen', async () => {
 
 test('"Hilfe bei Essen und Trinken" is not about the city either', async () => {
   expect(await say(mainDialogClient(app), 'Wer hilft bei Essen und Trinken?')).not.toMatch(/nicht in Essen/);
+});
+
+describe('child dialogs start only when something has to be asked', () => {
+  // The router sends complete answers itself; a child dialog (its own dialog contexts, prompts and
+  // stored stack) is begun only for a missing grade, kind of help or place.
+  let answerBegins: jest.SpyInstance;
+  let offerBegins: jest.SpyInstance;
+  beforeEach(() => {
+    answerBegins = jest.spyOn(AnswerDialog.prototype, 'beginDialog');
+    offerBegins = jest.spyOn(FindOfferDialog.prototype, 'beginDialog');
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  test.each([
+    ['Wie hoch ist das Pflegegeld bei Pflegegrad 2?', 0, 0, /347 €/],
+    ['Was ist Verhinderungspflege?', 0, 0, /Verhinderungspflege/],
+    ['Was bekommt man an Pflegegeld?', 1, 0, /Welchen Pflegegrad/],
+    ['Tagespflege in Saarn', 0, 0, /Saarn/],
+    ['Ich suche eine Tagespflege', 0, 1, /Stadtteil/],
+    ['Ich suche Hilfe in Saarn', 0, 1, /Welche Art von Hilfe|Was suchen Sie/],
+  ])('%s → answer dialog begun %i×, offer dialog begun %i×', async (q, answers, offers, reply) => {
+    const out = await say(mainDialogClient(app), q);
+    expect(out).toMatch(reply);
+    expect(answerBegins).toHaveBeenCalledTimes(answers);
+    expect(offerBegins).toHaveBeenCalledTimes(offers);
+  });
+
+  test('the answer sent without a dialog is the one the dialog gives after asking', async () => {
+    const direct = await say(mainDialogClient(app), 'Wie hoch ist das Pflegegeld bei Pflegegrad 3?');
+    const client = mainDialogClient(app);
+    await say(client, 'Wie hoch ist das Pflegegeld?');
+    const asked = await say(client, 'Pflegegrad 3');
+    expect(answerBegins).toHaveBeenCalledTimes(1);
+    expect(asked).toBe(direct);
+  });
+
+  test('a remembered place lets the next search skip the dialog', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Ich suche eine Tagespflege');
+    await say(client, 'Saarn');
+    offerBegins.mockClear();
+    const out = await say(client, 'Gibt es auch einen Pflegedienst?');
+    expect(out).toMatch(/Saarn/);
+    expect(offerBegins).not.toHaveBeenCalled();
+  });
 });
