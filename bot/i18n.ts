@@ -35,5 +35,33 @@ export async function createI18n(localesDir: string, defaultLang: Lang): Promise
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  memoiseFixedTexts(inst);
   return inst;
+}
+
+/** Texts asked for with nothing but a language (button titles, headings) are looked up once per
+ *  language and key: i18next's lookup costs ~6 µs a call and a turn asks for dozens. The resources
+ *  never change at run time; calls with variables or other options go to i18next as before. */
+function memoiseFixedTexts(inst: i18n): void {
+  const lookup = inst.t.bind(inst) as (key: unknown, opts?: unknown) => unknown;
+  const fixed = new Map<string, unknown>();
+  const t = (key: unknown, opts?: unknown): unknown => {
+    const lng = onlyLanguage(opts);
+    if (typeof key !== 'string' || lng === undefined) return lookup(key, opts);
+    const k = `${lng}\u0000${key}`;
+    let v = fixed.get(k);
+    if (v === undefined) fixed.set(k, (v = lookup(key, opts)));
+    return v;
+  };
+  inst.t = t as TFunction;
+}
+
+function onlyLanguage(opts: unknown): string | undefined {
+  if (!opts || typeof opts !== 'object') return undefined;
+  let lng: unknown;
+  for (const k in opts) {
+    if (k !== 'lng') return undefined;
+    lng = (opts as { lng: unknown }).lng;
+  }
+  return typeof lng === 'string' ? lng : undefined;
 }

@@ -24,16 +24,7 @@ export function osmMapUrl(o: Offer, city: string): string | undefined {
 export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
   const m = pack.municipality;
   const hoursCtx = hoursContextOf(m);
-  // Texts without variables are looked up once per language: an offer card asks for the same few
-  // labels again and again, and i18next's lookup costs ~6 µs a call. Resources do not change at run time.
-  const fixed = new Map<string, string>();
-  const t = (lang: Lang, key: string, vars?: Record<string, unknown>): string => {
-    if (vars) return i18n.t(`offers:${key}`, { lng: lang, ...vars });
-    const k = `${lang}:${key}`;
-    let v = fixed.get(k);
-    if (v === undefined) fixed.set(k, (v = i18n.t(`offers:${key}`, { lng: lang })));
-    return v;
-  };
+  const t = (lang: Lang, key: string, vars?: Record<string, unknown>): string => i18n.t(`offers:${key}`, { lng: lang, ...vars });
   const name = (id: string) => stadtteilName(pack.regions, id);
   const fmtDate = (iso: string, lang: Lang) => {
     const [y, mo, d] = iso.split('-');

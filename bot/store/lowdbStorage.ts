@@ -10,25 +10,61 @@
 //   write is under way to the OS in one writev call, so concurrent turns share a system call (group
 //   commit). When the journal outgrows the snapshot, the snapshot is rewritten and old journals go.
 // A write resolves once its line has been handed to the OS (as steno's writes do; no fsync).
+// Each entry is kept in memory as its JSON text: a write serialises once (that text goes into the
+// journal line and, later, unchanged into the snapshot) and a read parses a fresh copy, which is
+// cheaper than cloning objects both ways and about half the memory of the parsed state.
 // "Delete my data" and the retention purge rewrite the snapshot at once, so removed state does not
 // linger in an old journal.
 import * as fs from 'fs';
 import * as path from 'path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { DataFile } from 'lowdb/node';
 import type { Storage, StoreItems } from 'botbuilder';
 import { jsonErrorOffset } from '../knowledge/jsonFile';
 
-interface Entry { value: Record<string, unknown>; touched: number }
+/** json: the stored object (eTag included) as JSON text */
+interface Entry { json: string; eTag: string; touched: number }
 
+/** On disk: { generation, items: { key: { value, touched } } } (the first version's item layout). */
 interface Snapshot {
   /** journals of this generation and later hold changes the snapshot does not */
   generation: number;
-  items: Record<string, Entry>;
+  items: Map<string, Entry>;
+}
+interface StoredEntry { value: Record<string, unknown>; touched: number }
+
+function isStoredEntry(e: unknown): e is StoredEntry {
+  const x = e as Partial<StoredEntry> | null;
+  return !!x && typeof x.value === 'object' && x.value !== null && typeof x.touched === 'number';
+}
+
+function entryOf(value: Record<string, unknown>, touched: number): Entry {
+  return { json: JSON.stringify(value), eTag: typeof value.eTag === 'string' ? value.eTag : '', touched };
+}
+
+export function parseSnapshot(text: string): Snapshot {
+  const d = JSON.parse(text) as { generation?: unknown; items?: unknown };
+  if (!d || typeof d !== 'object' || typeof d.items !== 'object' || d.items === null || typeof d.generation !== 'number') {
+    throw new Error('unexpected content (no "items" object or "generation")');
+  }
+  const items = new Map<string, Entry>();
+  for (const [key, e] of Object.entries(d.items)) if (isStoredEntry(e)) items.set(key, entryOf(e.value, e.touched));
+  return { generation: d.generation, items };
+}
+
+/** The snapshot text from the entries' JSON, without parsing them again. */
+export function stringifySnapshot(snap: Snapshot): string {
+  const parts: string[] = [];
+  for (const [key, e] of snap.items) parts.push(`${JSON.stringify(key)}:{"value":${e.json},"touched":${e.touched}}`);
+  return `{"generation":${snap.generation},"items":{${parts.join(',')}}}`;
 }
 
 /** One journal line: a write (v, t) or a delete (d). */
 interface JournalLine { k: string; v?: Record<string, unknown>; t?: number; d?: 1 }
+
+function journalLine(key: string, e: Entry): string {
+  return `{"k":${JSON.stringify(key)},"v":${e.json},"t":${e.touched}}\n`;
+}
 
 export interface LowdbStorageOptions {
   dir: string;
@@ -127,20 +163,14 @@ export class LowdbStorage implements Storage {
 
   private async load(): Promise<void> {
     const snapFile = this.file(SNAPSHOT);
-    this.snapshot = new Low<Snapshot>(new JSONFile<Snapshot>(snapFile), { generation: 1, items: {} });
+    this.snapshot = new Low<Snapshot>(new DataFile<Snapshot>(snapFile, { parse: parseSnapshot, stringify: stringifySnapshot }), { generation: 1, items: new Map() });
     try {
       await this.snapshot.read();
-      const d = this.snapshot.data;
-      if (!d || typeof d !== 'object' || typeof d.items !== 'object' || d.items === null || typeof d.generation !== 'number') {
-        throw new Error('unexpected content (no "items" object or "generation")');
-      }
     } catch (err) {
       this.moveAside(snapFile, err as Error);
-      this.snapshot.data = { generation: 1, items: {} };
+      this.snapshot.data = { generation: 1, items: new Map() };
     }
-    for (const [key, e] of Object.entries(this.snapshot.data.items)) {
-      if (e && typeof e.value === 'object' && e.value !== null && typeof e.touched === 'number') this.items.set(key, e);
-    }
+    for (const [key, e] of this.snapshot.data.items) this.items.set(key, e);
     this.snapshotBytes = fs.existsSync(snapFile) ? fs.statSync(snapFile).size : 0;
     this.generation = this.snapshot.data.generation;
     this.loadLegacyShards();
@@ -169,9 +199,9 @@ export class LowdbStorage implements Storage {
       if (!LEGACY_SHARD.test(f)) continue;
       const file = this.file(f);
       try {
-        const items = (JSON.parse(fs.readFileSync(file, 'utf8')) as { items?: Record<string, Entry> }).items ?? {};
+        const items = (JSON.parse(fs.readFileSync(file, 'utf8')) as { items?: Record<string, unknown> }).items ?? {};
         for (const [key, e] of Object.entries(items)) {
-          if (e && typeof e.value === 'object' && e.value !== null && typeof e.touched === 'number' && !this.items.has(key)) this.items.set(key, e);
+          if (isStoredEntry(e) && !this.items.has(key)) this.items.set(key, entryOf(e.value, e.touched));
         }
         this.legacy.push(file);
         this.warn(`State file ${file} (first version) is moved into ${SNAPSHOT} and then removed.`);
@@ -189,7 +219,7 @@ export class LowdbStorage implements Storage {
         const l = JSON.parse(text) as JournalLine;
         if (typeof l.k !== 'string') throw new Error('no key');
         if (l.d) this.items.delete(l.k);
-        else if (l.v && typeof l.t === 'number') this.items.set(l.k, { value: l.v, touched: l.t });
+        else if (l.v && typeof l.v === 'object' && typeof l.t === 'number') this.items.set(l.k, entryOf(l.v, l.t));
       } catch (err) {
         // a line cut short by a crash: everything before it is kept
         this.warn(`State journal ${file} line ${i + 1} is unreadable (${(err as Error).message}); that change is skipped.`);
@@ -206,8 +236,7 @@ export class LowdbStorage implements Storage {
     this.journalBytes = 0;
   }
 
-  private append(line: JournalLine): Promise<void> {
-    const text = `${JSON.stringify(line)}\n`;
+  private append(text: string): Promise<void> {
     this.journalBytes += Buffer.byteLength(text);
     const stream = this.journal;
     return new Promise((resolve, reject) => stream.write(text, (err) => (err ? reject(err) : resolve())));
@@ -219,7 +248,7 @@ export class LowdbStorage implements Storage {
     for (const key of keys) {
       const e = this.items.get(key);
       // expired but not yet purged counts as gone
-      if (e && e.touched >= limit) out[key] = structuredClone(e.value);
+      if (e && e.touched >= limit) out[key] = JSON.parse(e.json) as Record<string, unknown>;
     }
     return out;
   }
@@ -231,14 +260,12 @@ export class LowdbStorage implements Storage {
       const old = this.items.get(key);
       const newTag = (value as { eTag?: string }).eTag;
       // Optimistic concurrency as in botbuilder's MemoryStorage: '*' or a matching eTag wins.
-      if (old && newTag && newTag !== '*' && old.value.eTag !== newTag) {
+      if (old && newTag && newTag !== '*' && old.eTag !== newTag) {
         throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }
-      const copy = structuredClone(value) as Record<string, unknown>;
-      copy.eTag = `${this.etagPrefix}-${++this.etag}`;
-      const touched = this.now();
-      this.items.set(key, { value: copy, touched });
-      writes.push(this.append({ k: key, v: copy, t: touched }));
+      const entry = entryOf({ ...value, eTag: `${this.etagPrefix}-${++this.etag}` }, this.now());
+      this.items.set(key, entry);
+      writes.push(this.append(journalLine(key, entry)));
     }
     await Promise.all(writes);
     // this turn's lines are already in the journal: it need not wait for the snapshot
@@ -289,9 +316,7 @@ export class LowdbStorage implements Storage {
       const old = this.journal;
       const oldGen = this.generation;
       this.openJournal(oldGen + 1);
-      const items: Record<string, Entry> = {};
-      for (const [key, e] of this.items) items[key] = e;
-      this.snapshot.data = { generation: this.generation, items };
+      this.snapshot.data = { generation: this.generation, items: new Map(this.items) };
       if (!old.destroyed) await new Promise<void>((resolve) => old.end(() => resolve()));
       await this.snapshot.write();
       this.snapshotBytes = fs.statSync(this.file(SNAPSHOT)).size;

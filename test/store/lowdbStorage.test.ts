@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { claimFolder, LowdbStorage } from '../../bot/store/lowdbStorage';
+import { claimFolder, LowdbStorage, parseSnapshot, stringifySnapshot } from '../../bot/store/lowdbStorage';
 
 const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'pn-store-'));
 const DAY = 86_400_000;
@@ -205,4 +205,27 @@ describe('one process per state folder', () => {
     fs.writeFileSync(path.join(dir, 'owner.lock'), ended);
     await expect(claimFolder(dir, { waitMs: 0 })).resolves.toBeUndefined();
   });
+});
+
+test('reads hand out copies: changing one touches neither the store nor other reads', async () => {
+  const s = await LowdbStorage.open({ dir: tmpDir(), retentionDays: 30 });
+  const value = { memory: { grade: 2, options: [{ title: 'A', command: 'a' }] } };
+  await s.write({ k: value });
+  value.memory.grade = 5; // the caller's object after the write
+  const first = await s.read(['k']);
+  (first.k.memory as { grade: number }).grade = 4;
+  const second = await s.read(['k']);
+  expect(second.k.memory).toEqual({ grade: 2, options: [{ title: 'A', command: 'a' }] });
+  expect(second.k.eTag).toEqual(expect.any(String));
+});
+
+test('the snapshot text built from stored JSON is the documented layout, keys with quotes included', () => {
+  const items = new Map([
+    ['web/"odd" key\\', { json: JSON.stringify({ a: 'ü\n"', eTag: 'x-1' }), eTag: 'x-1', touched: 5 }],
+    ['b', { json: '{"n":1}', eTag: '', touched: 7 }],
+  ]);
+  const text = stringifySnapshot({ generation: 3, items });
+  expect(JSON.parse(text)).toEqual({ generation: 3, items: { 'web/"odd" key\\': { value: { a: 'ü\n"', eTag: 'x-1' }, touched: 5 }, b: { value: { n: 1 }, touched: 7 } } });
+  expect(parseSnapshot(text)).toEqual({ generation: 3, items });
+  expect(() => parseSnapshot('{"items":{}}')).toThrow(/generation/);
 });
