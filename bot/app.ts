@@ -1,7 +1,8 @@
 // Builds everything the bot needs from a Config: content (validated), NLU (cached model), state
 // storage, dialogs, adapter and the HTTP server. Used by bot/index.ts, the tests and the benchmarks.
 import * as path from 'path';
-import { ConversationState, UserState, type Storage } from 'botbuilder';
+import { UserState, type Storage } from 'botbuilder';
+import { JsonConversationState } from './store/jsonConversationState';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import type { Config } from './config';
@@ -81,7 +82,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     now: () => (config.today ? new Date(`${config.today}T10:00:00+01:00`) : new Date()),
   };
   const storage = opts.storage ?? (await LowdbStorage.open({ dir: path.join(config.dataDir, 'state'), retentionDays: config.retentionDays, warn: (m) => log.warn({}, m) }));
-  const conversationState = new ConversationState(storage);
+  const conversationState = new JsonConversationState(storage);
   const userState = new UserState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const memory = conversationState.createProperty<Memory>('memory');
