@@ -41,8 +41,7 @@ export function followUpActions(a: LayeredAnswer, ctx: AnswerContext, withDetail
 export function localHelpLines(a: LayeredAnswer, ctx: AnswerContext, now: Date, seed: string): string[] {
   const lines: string[] = [];
   if (a.offerCategory) {
-    const r = ctx.local.search({ category: a.offerCategory, stadtteil: ctx.stadtteil, lang: ctx.lang, now, seed, page: 0 });
-    for (const o of r.offers.filter((x) => x.phone || x.website || x.email).slice(0, 2)) {
+    for (const o of ctx.local.reachable({ category: a.offerCategory, stadtteil: ctx.stadtteil, lang: ctx.lang, now, seed }, 2)) {
       lines.push(`• ${contactLine({ name: o.name, phone: o.phone, website: o.phone ? undefined : o.website, email: o.phone || o.website ? undefined : o.email })}`);
     }
   }

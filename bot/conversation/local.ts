@@ -36,6 +36,8 @@ export interface LocalSearchResult {
 export interface Contact { name: string; phone?: string; email?: string; website?: string; note?: string }
 export interface PlaceMatch { stadtteil?: string; candidates: string[]; postcode?: string; unknownPostcode?: boolean; wholeCity?: boolean; otherPlace?: string }
 
+export interface LocalSearchQuery { category: string; stadtteil?: string; lang: Lang; now: Date; seed: string; page: number }
+
 export interface LocalHelp {
   readonly cityName: string;
   detectPlace(text: string): PlaceMatch;
@@ -44,7 +46,10 @@ export interface LocalHelp {
   stadtteilName(id: string): string;
   categories(lang: Lang): { id: string; label: string }[];
   categoryLabel(id: string, lang: Lang): string;
-  search(q: { category: string; stadtteil?: string; lang: Lang; now: Date; seed: string; page: number }): LocalSearchResult;
+  search(q: LocalSearchQuery): LocalSearchResult;
+  /** The first page's offers that can be reached (phone, website or e-mail), at most `count`, as
+   *  contacts: all an answer's "who helps locally" lines show, without building offer cards. */
+  reachable(q: Omit<LocalSearchQuery, 'page'>, count: number): Contact[];
   /** the city's neutral counselling contacts, best first for the district if given */
   counselling(lang: Lang, stadtteil?: string): Contact[];
   /** who to talk to in person: the district's office first; without a district, all district offices */

@@ -122,6 +122,11 @@ export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
             : undefined,
       };
     },
+    reachable(q, count) {
+      const r = searchOffers(pack, { category: q.category, stadtteil: q.stadtteil, lang: q.lang, now: q.now, seed: q.seed, page: 0, pageSize: PAGE_SIZE });
+      return (r.page?.items ?? []).map((x) => x.offer).filter((o) => o.phones[0] || o.website || o.email).slice(0, count)
+        .map((o) => ({ name: o.name, phone: o.phones[0], website: o.website ?? undefined, email: o.email ?? undefined }));
+    },
     people: (lang, stadtteil) => {
       const list = counsellingContacts(m, 'talk_to_person', stadtteil);
       if (stadtteil) return list.map(toContact(lang));
