@@ -1,20 +1,16 @@
 // A small Direct Line v3 service inside the bot's own server, for local and on-premise use without
 // Azure. The client side speaks Direct Line v3 (REST + polling; no websocket stream). The bot side is
-// the real Bot Framework pipeline. With `runTurn` (how the app wires it) each user activity runs as
-// a turn in this process with deliveryMode "expectReplies", and the replies go straight into the
-// conversation: no HTTP round trip to itself, and it works whether or not /api/messages demands
-// Bot Framework tokens (the Direct Line token already identifies the user). Without `runTurn`,
-// activities are POSTed to the server's own /api/messages with a serviceUrl pointing back here,
-// and the SDK's replies arrive at the connector routes below.
-import { timingSafeEqual } from 'crypto';
-import type { AddressInfo } from 'net';
+// the real Bot Framework pipeline: each user activity runs as a turn in this process with
+// deliveryMode "expectReplies" (`runTurn`, CareAdapter.runLocalTurn), and the replies go straight
+// into the conversation. No HTTP round trip to itself and no connector endpoints to protect, and it
+// works whether or not /api/messages demands Bot Framework tokens (the Direct Line token already
+// identifies the user).
 import type * as restify from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../services';
 import { randomId, type Conversation, type DirectLineStore, type DlAccount, type DlActivity, type TokenGrant } from './store';
 
 export const DIRECTLINE_PATH = '/v3/directline';
-export const CONNECTOR_PATH = '/directline-connector';
 export const CHANNEL_ID = 'webchat';
 export const BOT_ACCOUNT: DlAccount = { id: 'pflegenetz-bot', role: 'bot' };
 
@@ -25,27 +21,13 @@ export interface DirectLineDeps {
   maxActivityBytes?: number;
   /** refuses a new conversation for this caller (rate limit); default: never */
   limitNewConversation?: (req: restify.Request) => boolean;
-  /** for tests: how the bot is reached (default: global fetch) */
-  fetch?: typeof fetch;
-  /** how long one bot turn may take before delivery gives up (default 60 s) */
-  deliveryTimeoutMs?: number;
   /** runs one turn in this process and returns the bot's replies (CareAdapter.runLocalTurn) */
-  runTurn?: (activity: DlActivity) => Promise<Array<Record<string, unknown>>>;
+  runTurn: (activity: DlActivity) => Promise<Array<Record<string, unknown>>>;
 }
 
 export interface DirectLineService {
   /** resolves when every activity delivered so far has been answered by the bot */
   idle(): Promise<void>;
-}
-
-/** The loopback URL under which this server reaches itself, from its listening address. */
-export function selfBaseUrl(address: AddressInfo | string | null): string {
-  if (!address || typeof address === 'string') throw new Error('the server is not listening on a TCP port');
-  const host = address.address;
-  if (address.family === 'IPv6' || host.includes(':')) {
-    return `http://[${host === '::' ? '::1' : host}]:${address.port}`;
-  }
-  return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
 }
 
 /** turns waiting for the bot per conversation; more is a client flooding, not a person typing */
@@ -66,7 +48,6 @@ const ClientActivity = z.object({
   channelData: z.record(z.string(), z.unknown()).optional(),
 }).passthrough();
 
-const BotActivity = z.object({ type: z.string().min(1).max(64) }).passthrough();
 
 type Fail = { status: number; code: string; message: string };
 
@@ -92,12 +73,6 @@ function param(req: restify.Request, name: string): string {
   }
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 function conversationView(c: Conversation, g: TokenGrant, now: number) {
   // no streamUrl: this service offers polling only, and clients must not try a websocket
   return { conversationId: c.id, token: g.token, expires_in: Math.max(0, Math.round((g.expiresAt - now) / 1000)) };
@@ -106,30 +81,9 @@ function conversationView(c: Conversation, g: TokenGrant, now: number) {
 export function registerDirectLine(server: restify.Server, deps: DirectLineDeps): DirectLineService {
   const { store, log } = deps;
   const maxBytes = deps.maxActivityBytes ?? 64 * 1024;
-  const doFetch = deps.fetch ?? fetch;
-  // A random path segment keeps the connector routes private to the bot of this process.
-  const connectorKey = randomId(18);
   const queues = new Map<string, { tail: Promise<void>; pending: number }>();
 
-  const serviceUrl = () => `${selfBaseUrl(server.address())}${CONNECTOR_PATH}/${connectorKey}`;
-  const botEndpoint = () => `${selfBaseUrl(server.address())}/api/messages`;
-
-  async function post(activity: DlActivity): Promise<void> {
-    try {
-      const r = await doFetch(botEndpoint(), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(activity),
-        signal: AbortSignal.timeout(deps.deliveryTimeoutMs ?? 60_000),
-      });
-      if (!r.ok) log.warn({ status: r.status, type: activity.type }, 'directline: the bot refused an activity');
-      await r.arrayBuffer().catch(() => undefined);
-    } catch (err) {
-      log.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'directline: delivery to the bot failed');
-    }
-  }
-
-  /** Replies of the bot become activities of the conversation as the connector routes would store them. */
+  /** Replies of the bot become activities of the conversation, sent by the bot to its user. */
   function asBotActivity(c: Conversation, raw: Record<string, unknown>): DlActivity {
     const { serviceUrl: _s, id: _id, ...rest } = raw as DlActivity;
     void [_s, _id];
@@ -148,7 +102,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
 
   async function runLocal(c: Conversation, activity: DlActivity): Promise<void> {
     try {
-      const replies = await deps.runTurn!({ ...activity, deliveryMode: 'expectReplies' });
+      const replies = await deps.runTurn({ ...activity, deliveryMode: 'expectReplies' });
       for (const r of replies) {
         if (typeof r.type === 'string' && !NOT_SHOWN.has(r.type) && store.get(c.id)) store.append(c, asBotActivity(c, r));
       }
@@ -159,10 +113,10 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
 
   /** One turn at a time per conversation, in order, so state is never written by two turns at once. */
   function deliver(c: Conversation, activity: DlActivity): void {
-    const full: DlActivity = { ...activity, serviceUrl: serviceUrl(), channelId: CHANNEL_ID, conversation: { id: c.id }, recipient: BOT_ACCOUNT };
+    const full: DlActivity = { ...activity, channelId: CHANNEL_ID, conversation: { id: c.id }, recipient: BOT_ACCOUNT };
     const q = queues.get(c.id) ?? { tail: Promise.resolve(), pending: 0 };
     q.pending += 1;
-    q.tail = q.tail.then(() => (deps.runTurn ? runLocal(c, full) : post(full))).then(() => {
+    q.tail = q.tail.then(() => runLocal(c, full)).then(() => {
       q.pending -= 1;
       if (!q.pending) queues.delete(c.id);
     });
@@ -302,71 +256,6 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     });
     deliver(c, stored);
     res.json({ id: stored.id });
-  });
-
-  // ---- the connector side: the Bot Framework SDK sends the bot's activities here ----
-  const C = `${CONNECTOR_PATH}/:key/v3/conversations/:conversationId`;
-
-  function connectorConversation(req: restify.Request, res: restify.Response): Conversation | undefined {
-    if (!sameSecret(param(req, 'key'), connectorKey)) {
-      fail(res, { status: 404, code: 'NotFound', message: 'Not found.' });
-      return undefined;
-    }
-    const c = store.get(param(req, 'conversationId'));
-    if (!c) fail(res, { status: 404, code: 'ConversationNotFound', message: 'This conversation does not exist or has ended.' });
-    return c;
-  }
-
-  function botActivity(req: restify.Request, res: restify.Response, c: Conversation): DlActivity | undefined {
-    const parsed = BotActivity.safeParse(req.body);
-    if (!parsed.success) {
-      fail(res, { status: 400, code: 'BadArgument', message: 'Send one activity as a JSON object.' });
-      return undefined;
-    }
-    return asBotActivity(c, parsed.data);
-  }
-
-  const receive = async (req: restify.Request, res: restify.Response) => {
-    const c = connectorConversation(req, res);
-    if (!c) return;
-    const act = botActivity(req, res, c);
-    if (!act) return;
-    const stored = store.append(c, act);
-    res.json({ id: stored.id });
-  };
-  server.post(`${C}/activities`, receive);
-  server.post(`${C}/activities/:activityId`, receive);
-
-  server.put(`${C}/activities/:activityId`, async (req, res) => {
-    const c = connectorConversation(req, res);
-    if (!c) return;
-    const act = botActivity(req, res, c);
-    if (!act) return;
-    const id = param(req, 'activityId');
-    if (!store.replace(c, id, act)) return fail(res, { status: 404, code: 'ActivityNotFound', message: 'No such activity.' });
-    res.json({ id });
-  });
-
-  server.del(`${C}/activities/:activityId`, async (req, res) => {
-    const c = connectorConversation(req, res);
-    if (!c) return;
-    store.drop(c, param(req, 'activityId'));
-    res.json({});
-  });
-
-  const members = async (req: restify.Request, res: restify.Response) => {
-    const c = connectorConversation(req, res);
-    if (!c) return;
-    res.json([c.user, BOT_ACCOUNT]);
-  };
-  server.get(`${C}/members`, members);
-  server.get(`${C}/activities/:activityId/members`, members);
-  server.get(`${C}/members/:memberId`, async (req, res) => {
-    const c = connectorConversation(req, res);
-    if (!c) return;
-    const m = [c.user, BOT_ACCOUNT].find((x) => x.id === param(req, 'memberId'));
-    if (!m) return fail(res, { status: 404, code: 'MemberNotFound', message: 'No such member.' });
-    res.json(m);
   });
 
   return {

@@ -66,7 +66,7 @@ export type WebStrings = z.infer<typeof WebStringsSchema>;
 export interface WebApp {
   services: { log: Logger };
   storage?: unknown;
-  /** with both, the built-in Direct Line runs turns in this process (see directline/routes.ts) */
+  /** the built-in Direct Line runs its turns on these, in this process (see directline/routes.ts) */
   bot?: ActivityHandler;
   adapter?: CareAdapter;
 }
@@ -81,7 +81,7 @@ export interface WebOptions {
   pollingIntervalMs?: number;
   /** new conversations (or Azure tokens) per client address and minute */
   newConversationsPerMinute?: number;
-  /** for tests: Azure's token endpoint and the fetch used to reach it and the bot */
+  /** for tests: Azure's token endpoint and the fetch used to reach it */
   azureTokenUrl?: string;
   fetch?: typeof fetch;
   /** gives tests the Direct Line service (to wait until the bot has answered) */
@@ -294,17 +294,14 @@ export function webRoutes(config: Config, options: WebOptions = {}): (server: re
     server.post('/api/token', token);
 
     if (local) {
-      const store = new DirectLineStore(limits);
       const { adapter, bot } = app;
-      if (!adapter && config.auth.appId) {
-        log.warn({}, 'built-in Direct Line with MicrosoftAppId set and no in-process bot: /api/messages will refuse its unauthenticated posts');
-      }
+      if (!adapter || !bot) throw new Error('webRoutes: the built-in Direct Line needs the app\'s adapter and bot to run turns');
+      const store = new DirectLineStore(limits);
       const service = registerDirectLine(server, {
         store,
         log,
         maxActivityBytes: options.maxActivityBytes,
-        fetch: options.fetch,
-        runTurn: adapter && bot ? (activity) => adapter.runLocalTurn(activity as unknown as Activity, (ctx) => bot.run(ctx)) as Promise<Array<Record<string, unknown>>> : undefined,
+        runTurn: (activity) => adapter.runLocalTurn(activity as unknown as Activity, (ctx) => bot.run(ctx)) as Promise<Array<Record<string, unknown>>>,
         limitNewConversation: (req) => tooMany(clientAddress(req)),
       });
       options.onDirectLine?.(service, store);

@@ -1,7 +1,6 @@
 // The in-memory Direct Line store: watermarks, token lifetime, limits and idle expiry, with an
 // injected clock.
 import { DirectLineStore, type StoreLimits } from '../../bot/directline/store';
-import { selfBaseUrl } from '../../bot/directline/routes';
 
 function setup(limits: Partial<StoreLimits> = {}) {
   let t = 1_000_000;
@@ -93,18 +92,4 @@ test('replace and drop work on stored activities only', () => {
   expect(store.replace(c, 'nope', { type: 'message' })).toBe(false);
   expect(store.drop(c, a.id!)).toBe(true);
   expect(store.after(c, '0').activities).toEqual([]);
-});
-
-test.each([
-  [{ address: '127.0.0.1', family: 'IPv4', port: 3978 }, 'http://127.0.0.1:3978'],
-  [{ address: '0.0.0.0', family: 'IPv4', port: 80 }, 'http://127.0.0.1:80'],
-  [{ address: '::', family: 'IPv6', port: 3978 }, 'http://[::1]:3978'],
-  [{ address: '::1', family: 'IPv6', port: 4000 }, 'http://[::1]:4000'],
-  [{ address: '10.1.2.3', family: 'IPv4', port: 8080 }, 'http://10.1.2.3:8080'],
-])('the bot reaches this server at its listening address %p', (address, url) => {
-  expect(selfBaseUrl(address)).toBe(url);
-});
-
-test('a server that does not listen has no base URL', () => {
-  expect(() => selfBaseUrl(null)).toThrow(/not listening/);
 });

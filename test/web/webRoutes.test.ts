@@ -30,7 +30,9 @@ function tmp(): string {
 async function start(env: Record<string, string> = {}, options: WebOptions = {}, patch: Partial<Config> = {}): Promise<string> {
   const config = { ...loadConfig({ PORT: '0', DATA_DIR: tmp(), LOG_LEVEL: 'silent', ...env }, ROOT), ...patch };
   const routes = webRoutes(config, options);
-  const server: Server = createServer({ adapter: new CareAdapter(new ConfigurationBotFrameworkAuthentication({}), true), bot: new ActivityHandler(), log: quiet, routes: [(s) => routes(s, { services: { log: quiet } })] });
+  const adapter = new CareAdapter(new ConfigurationBotFrameworkAuthentication({}), true);
+  const bot = new ActivityHandler();
+  const server: Server = createServer({ adapter, bot, log: quiet, routes: [(s) => routes(s, { services: { log: quiet }, adapter, bot })] });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   servers.push(server);
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
