@@ -1,7 +1,8 @@
 // Summarises a V8 .cpuprofile (from `npm run bench -- --cpu-prof DIR`): self time by function and by
 // package or project file, leaving out module loading and buildApp so the load window shows.
-// Usage: node dist/scripts/bench/profileSummary.js FILE.cpuprofile [rows]
+// Usage: node dist/scripts/bench/profileSummary.js FILE.cpuprofile|DIR [rows] (DIR: its newest profile)
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
@@ -48,12 +49,23 @@ export function summarise(p: Profile, rows = 25): string {
   return `load window (startup left out): ${(total / 1000).toFixed(0)} ms\n-- self time by package / file\n${table(groups)}\n-- self time by function\n${table(self)}`;
 }
 
+/** A .cpuprofile file, or the newest one in a folder (a --cpu-prof folder keeps earlier runs too). */
+export function profileFile(fileOrDir: string): string {
+  if (!fs.statSync(fileOrDir).isDirectory()) return fileOrDir;
+  const newest = fs.readdirSync(fileOrDir).filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => ({ f: path.join(fileOrDir, f), t: fs.statSync(path.join(fileOrDir, f)).mtimeMs })).sort((a, b) => b.t - a.t)[0];
+  if (!newest) throw new Error(`no .cpuprofile file in ${fileOrDir}`);
+  return newest.f;
+}
+
 if (require.main === module) {
-  const file = process.argv[2];
-  if (!file) {
-    console.error('usage: node dist/scripts/bench/profileSummary.js FILE.cpuprofile [rows]');
+  const target = process.argv[2];
+  if (!target) {
+    console.error('usage: node dist/scripts/bench/profileSummary.js FILE.cpuprofile|DIR [rows]');
     process.exitCode = 2;
   } else {
+    const file = profileFile(target);
+    console.log(`profile ${file}`);
     console.log(summarise(JSON.parse(fs.readFileSync(file, 'utf8')) as Profile, Number(process.argv[3]) || 25));
   }
 }

@@ -1,5 +1,8 @@
 // The profile summary leaves startup out and adds self time up by package and by function.
-import { summarise } from '../../scripts/bench/profileSummary';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { profileFile, summarise } from '../../scripts/bench/profileSummary';
 
 const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0 });
 
@@ -20,4 +23,18 @@ test('startup samples are left out; the rest is grouped by package and project f
   expect(text).toMatch(/6 ms\s+85\.7 %\s+nm\/@scope\/pkg\n/);
   expect(text).toMatch(/1 ms\s+14\.3 %\s+dialogs\/mainDialog\.js/);
   expect(text).not.toMatch(/node-nlp/);
+});
+
+test('a folder stands for its newest profile; a folder without one is an error', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-prof-'));
+  const older = path.join(dir, 'CPU.1.cpuprofile');
+  const newer = path.join(dir, 'CPU.2.cpuprofile');
+  fs.writeFileSync(older, '{}');
+  fs.writeFileSync(newer, '{}');
+  fs.utimesSync(older, new Date(2026, 0, 1), new Date(2026, 0, 1));
+  fs.writeFileSync(path.join(dir, 'notes.txt'), '');
+  expect(profileFile(dir)).toBe(newer);
+  expect(profileFile(older)).toBe(older);
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-prof-'));
+  expect(() => profileFile(empty)).toThrow(/no \.cpuprofile file/);
 });
