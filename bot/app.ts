@@ -45,15 +45,20 @@ export interface AppOptions {
   routes?: ((server: Server, app: Omit<App, 'server'>) => void)[];
 }
 
+// built once: every answer with an amount asks for a lookup, and an Intl formatter costs more to make than to use
+const unitsOf = new WeakMap<BenefitsFile, Map<string, string>>();
+const numberFormat: Record<Lang, Intl.NumberFormat> = { de: new Intl.NumberFormat('de-DE'), en: new Intl.NumberFormat('en-GB') };
+
 export function amountLookup(table: BenefitsFile, lang: Lang, today: string): AmountLookup {
-  const units = new Map(table.benefits.map((b) => [b.id, b.unit]));
+  let units = unitsOf.get(table);
+  if (!units) unitsOf.set(table, (units = new Map(table.benefits.map((b) => [b.id, b.unit]))));
   return (id, grade) => {
     const v = valueOn(table, id, today, grade);
     if (v === null || v === undefined) return undefined;
     const unit = units.get(id);
     if (unit?.startsWith('eur')) return formatEuro(v, lang);
     if (unit === 'percent') return lang === 'de' ? `${v} %` : `${v}%`;
-    return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(v);
+    return numberFormat[lang].format(v);
   };
 }
 
