@@ -61,6 +61,11 @@ export class MainDialog extends ComponentDialog {
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    // State stored by an earlier version may name a dialog that is gone (the router's old
+    // 'mainSteps' waterfall under a waiting child): drop it, so the child's end comes back here.
+    const known = innerDc.stack.filter((i) => this.findDialog(i.id));
+    if (known.length < innerDc.stack.length) innerDc.stack.splice(0, innerDc.stack.length, ...known);
+    if (!known.length) return this.routeAgain(innerDc, await this.route(innerDc));
     return this.routeAgain(innerDc, await innerDc.continueDialog());
   }
 

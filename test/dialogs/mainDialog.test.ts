@@ -1,9 +1,12 @@
 // Turn tables against the real MainDialog (real content, real NLU) through DialogTestClient.
-import type { DialogTestClient } from 'botbuilder-testing';
 import type { App } from '../../bot/app';
 import { mainDialogClient, shown, testApp } from '../helpers/app';
 import { AnswerDialog } from '../../dialogs/answerDialog';
 import { FindOfferDialog } from '../../dialogs/findOfferDialog';
+import { ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
+import { MainDialog } from '../../dialogs/mainDialog';
+import { setTurnInfo, type Memory } from '../../dialogs/context';
 
 let app: App;
 beforeAll(async () => {
@@ -241,5 +244,37 @@ describe('child dialogs start only when something has to be asked', () => {
     const out = await say(client, 'Gibt es auch einen Pflegedienst?');
     expect(out).toMatch(/Saarn/);
     expect(offerBegins).not.toHaveBeenCalled();
+  });
+});
+
+describe('state stored by the version with the router waterfall', () => {
+  // Before the router sent answers itself, a waiting child sat on top of a 'mainSteps' waterfall.
+  // After an update such a conversation must go on, not fail at the child's end.
+  async function clientWithStorage() {
+    const storage = new MemoryStorage();
+    const conversationState = new ConversationState(storage);
+    const memory = conversationState.createProperty<Memory>('memory');
+    const mw = { onTurn: async (ctx: TurnContext, next: () => Promise<void>) => { setTurnInfo(ctx, { lang: 'de', text: (ctx.activity.text ?? '').trim(), seed: 's' }); await next(); } };
+    const client = new DialogTestClient('test', new MainDialog({ services: app.services, memory }), undefined, [mw], conversationState);
+    return { client, storage };
+  }
+  const innerStacks = (item: any): any[][] => [item.DialogState.dialogStack[0].state.dialogs.dialogStack];
+
+  test.each([
+    ['the grade answer after the old waterfall', 'Pflegegrad 3', /599 €/],
+    ['a new question after the old waterfall', 'Was ist Verhinderungspflege?', /Verhinderungspflege/],
+  ])('%s', async (_name, text, expected) => {
+    const { client, storage } = await clientWithStorage();
+    await say(client, 'Was bekommt man an Pflegegeld?');
+    const all = (storage as any).memory as Record<string, string>;
+    const key = Object.keys(all).find((k) => k.includes('/conversations/'))!;
+    const item = JSON.parse(all[key]);
+    const [stack] = innerStacks(item);
+    expect(stack.map((i: { id: string }) => i.id)).toEqual(['answerDialog']);
+    stack.unshift({ id: 'mainSteps', state: { options: {}, values: { instanceId: 'x' }, stepIndex: 0 } });
+    all[key] = JSON.stringify(item);
+    const out = await say(client, text);
+    expect(out).toMatch(expected);
+    expect(out).not.toMatch(/Fehler|error/i);
   });
 });
