@@ -84,7 +84,7 @@ describe('SubwordClassifier: cached word features', () => {
     const direct = (text: string) => {
       // the reference path: every feature string of the text, looked up one by one
       const internals = m as unknown as { vectorise(c: Map<string, number>): unknown; probabilities(x: unknown): Float64Array; settings: { minN: number; maxN: number }; stemmer?: (w: string) => string };
-      return internals.probabilities(internals.vectorise(subwordFeatures(text, internals.settings.minN, internals.settings.maxN, internals.stemmer)));
+      return internals.probabilities(internals.vectorise(subwordFeatures(text, internals.settings.minN, internals.settings.maxN, internals.stemmer, true)));
     };
     const texts = ['wie hoch ist das pflegegeld', 'tagespflege kosten kosten', 'pflegen tagesplege xyz', 'geld geld geld', 'unbekannt', ''];
     for (let round = 0; round < 2; round++) { // the second round runs from the cache
@@ -94,5 +94,25 @@ describe('SubwordClassifier: cached word features', () => {
         for (const { intent, score } of viaCache) expect(Math.abs(score - ref[m.intents.indexOf(intent)])).toBeLessThan(1e-9);
       }
     }
+  });
+});
+
+describe('subwordFeatures: context features (skip pairs, first word)', () => {
+  it.each([
+    ['with context', true, ['k:wie_ist', 'k:hoch_das', 'f:wi'], []],
+    ['without context (one word alone)', false, [], ['k:wie_ist', 'f:wi']],
+  ])('%s', (_name, context, present, absent) => {
+    const f = subwordFeatures('wie hoch ist das', 3, 4, (w) => w.slice(0, 2), context);
+    for (const k of present) expect(f.get(k)).toBe(1);
+    for (const k of absent) expect(f.has(k)).toBe(false);
+    expect([...f.keys()].filter((k) => k.startsWith('f:'))).toHaveLength(context ? 1 : 0);
+  });
+});
+
+describe('SubwordClassifier: feature dropout', () => {
+  it('changes the trained model, deterministically', () => {
+    const predict = (featureDropout: number) => SubwordClassifier.train(docs, { featureDropout }).predict('pflegegeld tagespflege');
+    expect(predict(0.3)).toEqual(predict(0.3));
+    expect(predict(0.3)).not.toEqual(predict(0));
   });
 });
