@@ -1,6 +1,5 @@
 // Subword intent classifier: multinomial logistic regression over TF-IDF weighted words, word stems,
-// word pairs, skip pairs, the first word and character 3–5-grams, trained by SGD with input-feature
-// dropout. Character n-grams survive
+// word pairs, the first word and character 3–5-grams. Character n-grams survive
 // typos, inflection and German compounds ("Pflegesachleisung", "Menülieferdienst") that whole-word
 // features miss. Deterministic (seeded shuffling), so the same corpus gives the same model.
 import { prng } from './prng';
@@ -19,23 +18,23 @@ export interface SubwordSettings {
   pairWeight: number;
   charWeight: number;
   stemWeight: number;
-  /** skip pairs (k:): two words with one word between them ("termin fur pflege") */
+  /** skip pairs (k:): two words with one word between them ("termin fur pflege"); 0: off */
   skipWeight: number;
   /** the stem of the first word (f:): commands and questions tend to open with the word that
-   *  carries the intent ("stoppe", "zeige", "how") */
+   *  carries the intent ("stoppe", "zeige", "how"); 0: off */
   firstWeight: number;
   /** stem feature (s:) per word with the light stemmer of this language ('none': off) */
   stem: StemLang;
   /** share of a training vector's features dropped at random in each SGD step (the rest scaled up
-   *  to keep its expectation): the model cannot lean on a single feature that a new message lacks */
+   *  to keep its expectation); 0: off */
   featureDropout: number;
 }
 
 /** Chosen by k-fold cross-validation on training data only (see DEFAULT_SETTINGS in engine.ts). */
 export const DEFAULT_SUBWORD_SETTINGS: SubwordSettings = {
-  minN: 3, maxN: 5, epochs: 40, learningRate: 2, l2: 0, seed: 1,
-  wordWeight: 2, pairWeight: 1, charWeight: 1, stemWeight: 2, skipWeight: 1, firstWeight: 2, stem: 'none',
-  featureDropout: 0.3,
+  minN: 3, maxN: 5, epochs: 20, learningRate: 2, l2: 0, seed: 1,
+  wordWeight: 2, pairWeight: 1, charWeight: 1, stemWeight: 2, skipWeight: 0, firstWeight: 2, stem: 'none',
+  featureDropout: 0,
 };
 
 export interface SubwordModelJson {
@@ -64,9 +63,11 @@ function dropout(x: SparseVector, keep: number, rnd: () => number): SparseVector
 /** distinct words whose features stay looked up (a few MB at most) */
 const WORD_CACHE_MAX = 50_000;
 
-/** Raw feature strings of a normalised text (skip pairs and the first word only when asked for:
- *  the features of one word alone leave them out). */
-export function subwordFeatures(text: string, minN: number, maxN: number, stem?: (w: string) => string, context = false): Map<string, number> {
+/** Features that need the whole message (the features of one word alone leave them out). */
+export interface ContextFeatures { skip?: boolean; first?: boolean }
+
+/** Raw feature strings of a normalised text. */
+export function subwordFeatures(text: string, minN: number, maxN: number, stem?: (w: string) => string, context: ContextFeatures = {}): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (k: string): void => { counts.set(k, (counts.get(k) ?? 0) + 1); };
   const ws = text.split(/[^\p{L}\d]+/u).filter(Boolean);
@@ -80,11 +81,13 @@ export function subwordFeatures(text: string, minN: number, maxN: number, stem?:
     }
   }
   for (let i = 0; i + 1 < ws.length; i += 1) add(`b:${ws[i]}_${ws[i + 1]}`);
-  if (context) {
-    for (let i = 0; i + 2 < ws.length; i += 1) add(`k:${ws[i]}_${ws[i + 2]}`);
-    if (ws.length > 0) add(firstFeature(ws[0], stem));
-  }
+  if (context.skip) for (let i = 0; i + 2 < ws.length; i += 1) add(`k:${ws[i]}_${ws[i + 2]}`);
+  if (context.first && ws.length > 0) add(firstFeature(ws[0], stem));
   return counts;
+}
+
+export function contextOf(s: Pick<SubwordSettings, 'skipWeight' | 'firstWeight'>): ContextFeatures {
+  return { skip: s.skipWeight > 0, first: s.firstWeight > 0 };
 }
 
 function firstFeature(word: string, stem?: (w: string) => string): string {
@@ -123,7 +126,8 @@ export class SubwordClassifier {
     const intents = [...new Set(docs.map((d) => d.intent))];
     const intentIndex = new Map(intents.map((n, i) => [n, i]));
     const stem = stemmerFor(settings.stem);
-    const raw = docs.map((d) => subwordFeatures(d.text, settings.minN, settings.maxN, stem, true));
+    const context = contextOf(settings);
+    const raw = docs.map((d) => subwordFeatures(d.text, settings.minN, settings.maxN, stem, context));
     const df = new Map<string, number>();
     for (const f of raw) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
     const features = [...df.keys()];
@@ -185,8 +189,8 @@ export class SubwordClassifier {
       if (j !== undefined) counts.set(j, (counts.get(j) ?? 0) + 1);
     };
     for (let i = 0; i + 1 < ws.length; i += 1) addKey(`b:${ws[i]}_${ws[i + 1]}`);
-    for (let i = 0; i + 2 < ws.length; i += 1) addKey(`k:${ws[i]}_${ws[i + 2]}`);
-    if (ws.length > 0) addKey(firstFeature(ws[0], this.stemmer));
+    if (this.settings.skipWeight > 0) for (let i = 0; i + 2 < ws.length; i += 1) addKey(`k:${ws[i]}_${ws[i + 2]}`);
+    if (this.settings.firstWeight > 0 && ws.length > 0) addKey(firstFeature(ws[0], this.stemmer));
     return counts;
   }
 
@@ -259,7 +263,7 @@ export class SubwordClassifier {
   }
 
   /** Plain SGD on the cross-entropy with L2 on the touched weights, decaying learning rate,
-   *  input-feature dropout. */
+   *  optional input-feature dropout. */
   private fit(X: SparseVector[], Y: number[]): void {
     const { epochs, learningRate, l2, seed, featureDropout } = this.settings;
     const K = this.intents.length;
