@@ -1,5 +1,5 @@
 // Subword intent classifier: multinomial logistic regression over TF-IDF weighted words, word stems,
-// word pairs and character 3–5-grams. Character n-grams survive
+// word pairs, the first word and character 3–5-grams. Character n-grams survive
 // typos, inflection and German compounds ("Pflegesachleisung", "Menülieferdienst") that whole-word
 // features miss. Deterministic (seeded shuffling), so the same corpus gives the same model.
 import { prng } from './prng';
@@ -18,14 +18,23 @@ export interface SubwordSettings {
   pairWeight: number;
   charWeight: number;
   stemWeight: number;
+  /** skip pairs (k:): two words with one word between them ("termin fur pflege"); 0: off */
+  skipWeight: number;
+  /** the stem of the first word (f:): commands and questions tend to open with the word that
+   *  carries the intent ("stoppe", "zeige", "how"); 0: off */
+  firstWeight: number;
   /** stem feature (s:) per word with the light stemmer of this language ('none': off) */
   stem: StemLang;
+  /** share of a training vector's features dropped at random in each SGD step (the rest scaled up
+   *  to keep its expectation); 0: off */
+  featureDropout: number;
 }
 
 /** Chosen by k-fold cross-validation on training data only (see DEFAULT_SETTINGS in engine.ts). */
 export const DEFAULT_SUBWORD_SETTINGS: SubwordSettings = {
   minN: 3, maxN: 5, epochs: 20, learningRate: 2, l2: 0, seed: 1,
-  wordWeight: 2, pairWeight: 1, charWeight: 1, stemWeight: 2, stem: 'none',
+  wordWeight: 2, pairWeight: 1, charWeight: 1, stemWeight: 2, skipWeight: 0, firstWeight: 2, stem: 'none',
+  featureDropout: 0,
 };
 
 export interface SubwordModelJson {
@@ -41,11 +50,24 @@ export interface SubwordModelJson {
 
 interface SparseVector { idx: Int32Array; val: Float32Array }
 
+/** A random subset of x's features (each kept with probability keep), scaled by 1/keep. */
+function dropout(x: SparseVector, keep: number, rnd: () => number): SparseVector {
+  const idx: number[] = [];
+  const val: number[] = [];
+  for (let a = 0; a < x.idx.length; a += 1) {
+    if (rnd() < keep) { idx.push(x.idx[a]); val.push(x.val[a] / keep); }
+  }
+  return { idx: Int32Array.from(idx), val: Float32Array.from(val) };
+}
+
 /** distinct words whose features stay looked up (a few MB at most) */
 const WORD_CACHE_MAX = 50_000;
 
+/** Features that need the whole message (the features of one word alone leave them out). */
+export interface ContextFeatures { skip?: boolean; first?: boolean }
+
 /** Raw feature strings of a normalised text. */
-export function subwordFeatures(text: string, minN: number, maxN: number, stem?: (w: string) => string): Map<string, number> {
+export function subwordFeatures(text: string, minN: number, maxN: number, stem?: (w: string) => string, context: ContextFeatures = {}): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (k: string): void => { counts.set(k, (counts.get(k) ?? 0) + 1); };
   const ws = text.split(/[^\p{L}\d]+/u).filter(Boolean);
@@ -59,7 +81,17 @@ export function subwordFeatures(text: string, minN: number, maxN: number, stem?:
     }
   }
   for (let i = 0; i + 1 < ws.length; i += 1) add(`b:${ws[i]}_${ws[i + 1]}`);
+  if (context.skip) for (let i = 0; i + 2 < ws.length; i += 1) add(`k:${ws[i]}_${ws[i + 2]}`);
+  if (context.first && ws.length > 0) add(firstFeature(ws[0], stem));
   return counts;
+}
+
+export function contextOf(s: Pick<SubwordSettings, 'skipWeight' | 'firstWeight'>): ContextFeatures {
+  return { skip: s.skipWeight > 0, first: s.firstWeight > 0 };
+}
+
+function firstFeature(word: string, stem?: (w: string) => string): string {
+  return `f:${stem ? stem(word) : word}`;
 }
 
 function toBase64(arr: Float32Array): string {
@@ -94,12 +126,15 @@ export class SubwordClassifier {
     const intents = [...new Set(docs.map((d) => d.intent))];
     const intentIndex = new Map(intents.map((n, i) => [n, i]));
     const stem = stemmerFor(settings.stem);
-    const raw = docs.map((d) => subwordFeatures(d.text, settings.minN, settings.maxN, stem));
+    const context = contextOf(settings);
+    const raw = docs.map((d) => subwordFeatures(d.text, settings.minN, settings.maxN, stem, context));
     const df = new Map<string, number>();
     for (const f of raw) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
     const features = [...df.keys()];
     const idf = new Float32Array(features.length);
-    const group: Record<string, number> = { w: settings.wordWeight, b: settings.pairWeight, c: settings.charWeight, s: settings.stemWeight };
+    const group: Record<string, number> = {
+      w: settings.wordWeight, b: settings.pairWeight, c: settings.charWeight, s: settings.stemWeight, k: settings.skipWeight, f: settings.firstWeight,
+    };
     // the group weight is folded into the stored idf: classifying costs nothing extra
     features.forEach((f, i) => { idf[i] = Math.log(1 + docs.length / (df.get(f) ?? 1)) * (group[f[0]] ?? 1); });
     const K = intents.length;
@@ -140,7 +175,8 @@ export class SubwordClassifier {
   /** Known features of a text as index → count: subwordFeatures(text) without the unknown ones.
    *  A word's own features (word, stem, character n-grams) depend on the word alone, so they are
    *  looked up once per distinct word and kept (bounded); building the n-gram strings of every word
-   *  of every message was the classifier's main cost. Word pairs are looked up per message. */
+   *  of every message was the classifier's main cost. Word pairs, skip pairs and the first word
+   *  are looked up per message. */
   private indexCounts(text: string): Map<number, number> {
     const counts = new Map<number, number>();
     const ws = text.split(/[^\p{L}\d]+/u).filter(Boolean);
@@ -148,10 +184,13 @@ export class SubwordClassifier {
       const f = this.wordFeatures(w);
       for (let a = 0; a < f.length; a += 2) counts.set(f[a], (counts.get(f[a]) ?? 0) + f[a + 1]);
     }
-    for (let i = 0; i + 1 < ws.length; i += 1) {
-      const j = this.index.get(`b:${ws[i]}_${ws[i + 1]}`);
+    const addKey = (key: string): void => {
+      const j = this.index.get(key);
       if (j !== undefined) counts.set(j, (counts.get(j) ?? 0) + 1);
-    }
+    };
+    for (let i = 0; i + 1 < ws.length; i += 1) addKey(`b:${ws[i]}_${ws[i + 1]}`);
+    if (this.settings.skipWeight > 0) for (let i = 0; i + 2 < ws.length; i += 1) addKey(`k:${ws[i]}_${ws[i + 2]}`);
+    if (this.settings.firstWeight > 0 && ws.length > 0) addKey(firstFeature(ws[0], this.stemmer));
     return counts;
   }
 
@@ -223,11 +262,14 @@ export class SubwordClassifier {
     return z;
   }
 
-  /** Plain SGD on the cross-entropy with L2 on the touched weights, decaying learning rate. */
+  /** Plain SGD on the cross-entropy with L2 on the touched weights, decaying learning rate,
+   *  optional input-feature dropout. */
   private fit(X: SparseVector[], Y: number[]): void {
-    const { epochs, learningRate, l2, seed } = this.settings;
+    const { epochs, learningRate, l2, seed, featureDropout } = this.settings;
     const K = this.intents.length;
     const rnd = prng(seed);
+    const drop = prng(seed + 2000);
+    const keep = 1 - featureDropout;
     const order = X.map((_, i) => i);
     for (let ep = 0; ep < epochs; ep += 1) {
       for (let i = order.length - 1; i > 0; i -= 1) {
@@ -236,7 +278,7 @@ export class SubwordClassifier {
       }
       const lr = learningRate / (1 + 0.1 * ep);
       for (const n of order) {
-        const x = X[n];
+        const x = featureDropout > 0 ? dropout(X[n], keep, drop) : X[n];
         const p = this.probabilities(x);
         for (let k = 0; k < K; k += 1) {
           const g = p[k] - (Y[n] === k ? 1 : 0);

@@ -1,4 +1,4 @@
-import { SubwordClassifier, subwordFeatures } from '../../bot/nlu/subword';
+import { contextOf, SubwordClassifier, subwordFeatures, type ContextFeatures } from '../../bot/nlu/subword';
 
 const docs = [
   { text: 'wie hoch ist das pflegegeld', intent: 'allowance' },
@@ -83,8 +83,8 @@ describe('SubwordClassifier: cached word features', () => {
     const m = SubwordClassifier.train(docs, { stem: 'de' });
     const direct = (text: string) => {
       // the reference path: every feature string of the text, looked up one by one
-      const internals = m as unknown as { vectorise(c: Map<string, number>): unknown; probabilities(x: unknown): Float64Array; settings: { minN: number; maxN: number }; stemmer?: (w: string) => string };
-      return internals.probabilities(internals.vectorise(subwordFeatures(text, internals.settings.minN, internals.settings.maxN, internals.stemmer)));
+      const internals = m as unknown as { vectorise(c: Map<string, number>): unknown; probabilities(x: unknown): Float64Array; settings: { minN: number; maxN: number; skipWeight: number; firstWeight: number }; stemmer?: (w: string) => string };
+      return internals.probabilities(internals.vectorise(subwordFeatures(text, internals.settings.minN, internals.settings.maxN, internals.stemmer, contextOf(internals.settings))));
     };
     const texts = ['wie hoch ist das pflegegeld', 'tagespflege kosten kosten', 'pflegen tagesplege xyz', 'geld geld geld', 'unbekannt', ''];
     for (let round = 0; round < 2; round++) { // the second round runs from the cache
@@ -94,5 +94,32 @@ describe('SubwordClassifier: cached word features', () => {
         for (const { intent, score } of viaCache) expect(Math.abs(score - ref[m.intents.indexOf(intent)])).toBeLessThan(1e-9);
       }
     }
+  });
+});
+
+describe('subwordFeatures: context features (skip pairs, first word)', () => {
+  it.each<[string, ContextFeatures, string[], string[]]>([
+    ['both', { skip: true, first: true }, ['k:wie_ist', 'k:hoch_das', 'f:wi'], []],
+    ['first word only', { first: true }, ['f:wi'], ['k:wie_ist']],
+    ['none (the features of one word alone)', {}, [], ['k:wie_ist', 'f:wi']],
+  ])('%s', (_name, context, present, absent) => {
+    const f = subwordFeatures('wie hoch ist das', 3, 4, (w) => w.slice(0, 2), context);
+    for (const k of present) expect(f.get(k)).toBe(1);
+    for (const k of absent) expect(f.has(k)).toBe(false);
+    expect([...f.keys()].filter((k) => k.startsWith('f:'))).toHaveLength(context.first === true ? 1 : 0);
+  });
+
+  it('the first word of a message counts, whatever follows', () => {
+    const m = SubwordClassifier.train(docs, { stem: 'de' });
+    expect(m.toJSON().features).toContain('f:wie');
+    expect(m.toJSON().features.some((f) => f.startsWith('k:'))).toBe(false);
+  });
+});
+
+describe('SubwordClassifier: feature dropout', () => {
+  it('changes the trained model, deterministically', () => {
+    const predict = (featureDropout: number) => SubwordClassifier.train(docs, { featureDropout }).predict('pflegegeld tagespflege');
+    expect(predict(0.3)).toEqual(predict(0.3));
+    expect(predict(0.3)).not.toEqual(predict(0));
   });
 });
