@@ -16,6 +16,7 @@ import { createNluEngine } from './nlu/engine';
 import { formatEuro, valueOn } from './care/benefits';
 import { NbaCatalogueSchema } from './care/nbaSchema';
 import { LettersFileSchema } from './care/letters';
+import { dayClock } from './offers/hours';
 import { createLocalHelp } from './conversation/localHelp';
 import { loadMunicipalityPack } from './offers/load';
 import { LowdbStorage } from './store/lowdbStorage';
@@ -72,7 +73,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const pack = loadMunicipalityPack(path.join(k, config.municipality));
   const corpora = (['de', 'en'] as const).map((l) => readJsonFile(path.join(k, 'nlu', `${l}.json`), CorpusSchema));
   const nlu = await createNluEngine({ corpora, cacheDir: config.nluCacheDir, threshold: config.nluThreshold, log: (m) => log.info({}, m) });
-  const today = () => config.today ?? new Date().toISOString().slice(0, 10);
+  const cityToday = dayClock(pack.municipality.timeZone);
+  const today = () => config.today ?? cityToday();
   const services: Services = {
     kb, nlu, safety, i18n, log,
     amount: (lang, day) => amountLookup(kb.benefits, lang, day),

@@ -65,6 +65,29 @@ export function toWallClock(at: Date, timeZone: string): Date {
   return new Date(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
 }
 
+/** The city's calendar day (YYYY-MM-DD) at instant `at`: a new day begins at local midnight, not
+ *  at midnight UTC (the amounts of a new year and every deadline count from the local day). */
+export function cityDay(at: Date, timeZone: string): string {
+  const parts = wallFormat(timeZone).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** today() for the bot: cityDay of the current instant, looked up once per clock minute. Every
+ *  zone's offset is a whole number of minutes, so a day never changes inside a minute. */
+export function dayClock(timeZone: string, clock: () => number = Date.now): () => string {
+  let day = '';
+  let until = -Infinity;
+  return () => {
+    const t = clock();
+    if (t >= until || t < until - 60_000) {
+      day = cityDay(new Date(t), timeZone);
+      until = (Math.floor(t / 60_000) + 1) * 60_000;
+    }
+    return day;
+  };
+}
+
 function wall(d: Date): WallTime {
   return {
     date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,

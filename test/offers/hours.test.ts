@@ -1,4 +1,4 @@
-import { checkOpeningHours, hoursContextOf, isOpen, openingSummary, toWallClock, type HoursContext } from '../../bot/offers/hours';
+import { checkOpeningHours, cityDay, dayClock, hoursContextOf, isOpen, openingSummary, toWallClock, type HoursContext } from '../../bot/offers/hours';
 import { berlin, realPack } from './fixtures';
 
 const ctx: HoursContext = { timeZone: 'Europe/Berlin', countryCode: 'de', stateName: 'Nordrhein-Westfalen', lat: 51.4275, lon: 6.8825 };
@@ -68,4 +68,31 @@ test('real data: the Selbsthilfe-Büro phone hours (Wednesday morning)', () => {
   expect(offer.hoursKind).toBe('phone');
   const s = openingSummary(offer.openingHours, berlin('2026-11-25T10:00:00'), hoursContextOf(pack.municipality));
   expect(s).toMatchObject({ status: 'open', today: [{ from: '09:30', to: '12:30' }], nextChange: { time: '12:30', to: 'closed' } });
+});
+
+describe('the city\'s calendar day', () => {
+  test.each([
+    ['2025-12-31T22:59:59Z', 'Europe/Berlin', '2025-12-31'],
+    ['2025-12-31T23:00:00Z', 'Europe/Berlin', '2026-01-01'], // new year (and new amounts) at local midnight
+    ['2027-12-31T23:30:00Z', 'Europe/Berlin', '2028-01-01'],
+    ['2026-06-30T21:59:00Z', 'Europe/Berlin', '2026-06-30'], // summer time: UTC+2
+    ['2026-06-30T22:00:00Z', 'Europe/Berlin', '2026-07-01'],
+    ['2026-03-29T00:30:00Z', 'Europe/Berlin', '2026-03-29'], // the night the clocks change
+    ['2026-01-01T04:00:00Z', 'America/New_York', '2025-12-31'],
+    ['2026-01-01T00:00:00Z', 'UTC', '2026-01-01'],
+  ])('%s in %s is %s', (at, zone, day) => {
+    expect(cityDay(new Date(at), zone)).toBe(day);
+  });
+
+  test('dayClock follows the clock across local midnight and back (a clock set back)', () => {
+    let now = Date.parse('2025-12-31T22:58:30Z');
+    const today = dayClock('Europe/Berlin', () => now);
+    expect(today()).toBe('2025-12-31');
+    now = Date.parse('2025-12-31T22:59:59.999Z');
+    expect(today()).toBe('2025-12-31');
+    now = Date.parse('2025-12-31T23:00:00Z');
+    expect(today()).toBe('2026-01-01');
+    now = Date.parse('2025-12-31T12:00:00Z');
+    expect(today()).toBe('2025-12-31');
+  });
 });
