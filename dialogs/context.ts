@@ -80,10 +80,22 @@ export function optionNumber(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+// Button titles come from the content, a small fixed set, and every turn compares them again.
+const normalisedTitles = new Map<string, string>();
+function normalisedTitle(title: string): string {
+  let n = normalisedTitles.get(title);
+  if (n === undefined) {
+    if (normalisedTitles.size >= 5_000) normalisedTitles.clear();
+    normalisedTitles.set(title, (n = normalise(title)));
+  }
+  return n;
+}
+
 /** The command of one of the last reply's buttons, by its exact title (case and final dot ignored). */
 export function optionByTitle(mem: Memory, text: string): string | undefined {
+  if (!mem.options?.length) return undefined;
   const n = normalise(text);
-  return (mem.options ?? []).find((o) => normalise(o.title) === n)?.command;
+  return mem.options.find((o) => normalisedTitle(o.title) === n)?.command;
 }
 
 /** "2", "(2)" or the exact title of one of the last options → its command. */

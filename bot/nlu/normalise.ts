@@ -61,27 +61,31 @@ export function replaceEntities(folded: string): string {
     .replace(POSTCODE_RE, ` ${TOKENS.place} `);
 }
 
-/** Optimal-string-alignment distance, stopping early above `max`. */
+// Three rows of the distance matrix, reused: the spelling check compares each unknown word with
+// dozens of known ones, and a fresh matrix per comparison was most of its garbage.
+let rowBuffers = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/** Optimal-string-alignment distance, stopping early above `max` (then max + 1). */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i += 1) {
-    rows.push(new Array<number>(b.length + 1).fill(0));
-    rows[i][0] = i;
-  }
-  for (let j = 0; j <= b.length; j += 1) rows[0][j] = j;
+  const m = b.length + 1;
+  if (rowBuffers[0].length < m) rowBuffers = [new Int32Array(m * 2), new Int32Array(m * 2), new Int32Array(m * 2)];
+  let [before, prev, cur] = rowBuffers;
+  for (let j = 0; j < m; j += 1) prev[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
+    cur[0] = i;
     let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j += 1) {
+    for (let j = 1; j < m; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
-      rows[i][j] = v;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2] + 1);
+      cur[j] = v;
       rowMin = Math.min(rowMin, v);
     }
     if (rowMin > max) return max + 1;
+    [before, prev, cur] = [prev, cur, before];
   }
-  return rows[a.length][b.length];
+  return prev[b.length];
 }
 
 const LINKERS = ['', 's', 'n', 'en', 'e', 'es', 'er'];

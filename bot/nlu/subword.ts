@@ -167,31 +167,59 @@ export class SubwordClassifier {
 
   /** Probability per intent (softmax), highest first. */
   predict(text: string): Array<{ intent: string; score: number }> {
-    const x = this.vectoriseIndexed(this.indexCounts(text));
-    const p = this.probabilities(x);
+    const p = this.probabilities(this.vectoriseText(text));
     return this.intents.map((intent, k) => ({ intent, score: p[k] })).sort((a, b) => b.score - a.score);
   }
 
-  /** Known features of a text as index → count: subwordFeatures(text) without the unknown ones.
-   *  A word's own features (word, stem, character n-grams) depend on the word alone, so they are
+  /** Count per feature index and the indexes a message touched, in order; reused by every message
+   *  (predict is synchronous) instead of a Map per message, which was a tenth of a turn's garbage. */
+  private counts?: Int32Array;
+  private touched = new Int32Array(256);
+
+  /** The TF-IDF vector of a text's known features, as vectorise(subwordFeatures(text)) gives it. A
+   *  word's own features (word, stem, character n-grams) depend on the word alone, so they are
    *  looked up once per distinct word and kept (bounded); building the n-gram strings of every word
    *  of every message was the classifier's main cost. Word pairs, skip pairs and the first word
    *  are looked up per message. */
-  private indexCounts(text: string): Map<number, number> {
-    const counts = new Map<number, number>();
+  private vectoriseText(text: string): SparseVector {
+    const counts = (this.counts ??= new Int32Array(this.features.length));
+    let n = 0;
+    const add = (j: number, c: number): void => {
+      if (counts[j] === 0) {
+        if (n === this.touched.length) {
+          const grown = new Int32Array(n * 2);
+          grown.set(this.touched);
+          this.touched = grown;
+        }
+        this.touched[n++] = j;
+      }
+      counts[j] += c;
+    };
+    const addKey = (key: string): void => {
+      const j = this.index.get(key);
+      if (j !== undefined) add(j, 1);
+    };
     const ws = text.split(/[^\p{L}\d]+/u).filter(Boolean);
     for (const w of ws) {
       const f = this.wordFeatures(w);
-      for (let a = 0; a < f.length; a += 2) counts.set(f[a], (counts.get(f[a]) ?? 0) + f[a + 1]);
+      for (let a = 0; a < f.length; a += 2) add(f[a], f[a + 1]);
     }
-    const addKey = (key: string): void => {
-      const j = this.index.get(key);
-      if (j !== undefined) counts.set(j, (counts.get(j) ?? 0) + 1);
-    };
     for (let i = 0; i + 1 < ws.length; i += 1) addKey(`b:${ws[i]}_${ws[i + 1]}`);
     if (this.settings.skipWeight > 0) for (let i = 0; i + 2 < ws.length; i += 1) addKey(`k:${ws[i]}_${ws[i + 2]}`);
     if (this.settings.firstWeight > 0 && ws.length > 0) addKey(firstFeature(ws[0], this.stemmer));
-    return counts;
+
+    // two passes (norm, then values) keep the weights in double precision until the last step
+    const weight = (j: number): number => (1 + Math.log(counts[j])) * this.idf[j];
+    let norm = 0;
+    for (let a = 0; a < n; a += 1) norm += weight(this.touched[a]) ** 2;
+    norm = Math.sqrt(norm) || 1;
+    const idx = this.touched.slice(0, n);
+    const val = new Float32Array(n);
+    for (let a = 0; a < n; a += 1) {
+      val[a] = weight(idx[a]) / norm;
+      counts[idx[a]] = 0; // clean for the next message
+    }
+    return { idx, val };
   }
 
   private readonly wordCache = new Map<string, Int32Array>();
@@ -210,24 +238,6 @@ export class SubwordClassifier {
       this.wordCache.set(w, f);
     }
     return f;
-  }
-
-  private vectoriseIndexed(counts: Map<number, number>): SparseVector {
-    const idx = new Int32Array(counts.size);
-    const raw = new Float64Array(counts.size);
-    let norm = 0;
-    let a = 0;
-    for (const [i, tf] of counts) {
-      const w = (1 + Math.log(tf)) * this.idf[i];
-      idx[a] = i;
-      raw[a] = w;
-      norm += w * w;
-      a += 1;
-    }
-    norm = Math.sqrt(norm) || 1;
-    const val = new Float32Array(a);
-    for (let b = 0; b < a; b += 1) val[b] = raw[b] / norm;
-    return { idx, val };
   }
 
   private vectorise(counts: Map<string, number>): SparseVector {

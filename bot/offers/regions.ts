@@ -112,6 +112,19 @@ function indexFor(regions: RegionsFile): Index {
   return idx;
 }
 
+// Folding a word takes eight string passes, and the same words come again and again: kept, bounded.
+const FOLD_CACHE_MAX = 20_000;
+const foldedWords = new Map<string, string[]>();
+function foldedWord(word: string): string[] {
+  let f = foldedWords.get(word);
+  if (!f) {
+    f = splitFolded(word);
+    if (foldedWords.size >= FOLD_CACHE_MAX) foldedWords.clear();
+    foldedWords.set(word, f);
+  }
+  return f;
+}
+
 function wordTokens(text: string): Tok[] {
   const out: Tok[] = [];
   const re = /[\p{L}\p{N}]+/gu;
@@ -122,7 +135,7 @@ function wordTokens(text: string): Tok[] {
     const between = src.slice(lastEnd, m.index);
     const sentenceStart = out.length === 0 || /[.!?]\s*$/.test(between);
     // One raw word can fold into several tokens only through punctuation, which the regex excludes.
-    for (const f of splitFolded(m[0])) out.push({ raw: m[0], folded: f, sentenceStart });
+    for (const f of foldedWord(m[0])) out.push({ raw: m[0], folded: f, sentenceStart });
     lastEnd = m.index + m[0].length;
   }
   return out;

@@ -1,3 +1,4 @@
+import { prng } from '../../bot/nlu/prng';
 import { editDistance, foldText, normaliseForNlu, replaceEntities, TOKENS, Vocabulary } from '../../bot/nlu/normalise';
 
 describe('foldText', () => {
@@ -44,6 +45,32 @@ describe('editDistance', () => {
 
   it('stops early above the limit', () => {
     expect(editDistance('kurzzeitpflege', 'tagespflege', 2)).toBeGreaterThan(2);
+  });
+
+  it('equals the full-matrix definition on 20,000 seeded pairs, long words and empty ones included', () => {
+    // reference: the textbook optimal-string-alignment matrix, no early stop
+    const osa = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+      return d[a.length][b.length];
+    };
+    const rnd = prng(42);
+    const word = (n: number) => Array.from({ length: n }, () => 'aebrn'[Math.floor(rnd() * 5)]).join('');
+    for (let k = 0; k < 20_000; k++) {
+      const a = word(Math.floor(rnd() * (k % 100 === 0 ? 150 : 9)));
+      const b = rnd() < 0.5 ? word(Math.floor(rnd() * 9)) : a.slice(0, -1) + word(2);
+      const max = 1 + Math.floor(rnd() * 3);
+      const ref = osa(a, b);
+      const got = editDistance(a, b, max);
+      // within the limit the exact distance, above it anything above the limit
+      if (ref <= max && b.length > 0) expect([a, b, got]).toEqual([a, b, ref]);
+      else expect([a, b, got > max || got === ref]).toEqual([a, b, true]);
+    }
   });
 });
 
