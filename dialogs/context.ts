@@ -55,8 +55,17 @@ export interface DialogDeps {
   memory: StatePropertyAccessor<Memory>;
 }
 
+const MEMORY = Symbol('pflegenetz.memory');
+
+/** The conversation's memory, read through the state accessor once per turn and then kept on the
+ *  turn (the same object: changes are saved with the state). A turn asks for it a dozen times. */
 export async function getMemory(deps: DialogDeps, ctx: TurnContext): Promise<Memory> {
-  return deps.memory.get(ctx, {});
+  let mem = ctx.turnState.get(MEMORY) as Memory | undefined;
+  if (!mem) {
+    mem = await deps.memory.get(ctx, {});
+    ctx.turnState.set(MEMORY, mem);
+  }
+  return mem;
 }
 
 /** Renders a reply for the channel, sends it and remembers its command options. Files (a text the
