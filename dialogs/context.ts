@@ -1,5 +1,6 @@
 // Per-turn facts (language, text) and the small conversation memory shared by the dialogs.
 import type { Attachment, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { DialogTurnResult } from 'botbuilder-dialogs';
 import type { Lang } from '../bot/knowledge/schema';
 import type { Action, Reply } from '../bot/channels/reply';
 import { channelProfile, renderReply } from '../bot/channels/render';
@@ -48,6 +49,14 @@ export async function classifyTurn(services: Services, ctx: TurnContext): Promis
   const r = await services.nlu.classify(text, lang);
   ctx.turnState.set(NLU_RESULT, r);
   return r;
+}
+
+/** What the router needs of a dialog context: the turn, and starting a child dialog. A
+ *  DialogContext is one; DialogRunner passes a lighter one that creates the dialog context only
+ *  when a child actually starts. */
+export interface RouteTarget {
+  readonly context: TurnContext;
+  beginDialog(dialogId: string, options?: object): Promise<DialogTurnResult>;
 }
 
 export interface DialogDeps {

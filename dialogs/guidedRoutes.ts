@@ -1,9 +1,9 @@
 // How the main dialog reaches the guided dialogs: which intents and sentences start them, and the
 // commands their buttons send. Kept here so the router in mainDialog.ts needs only three calls.
-import type { ComponentDialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { ComponentDialog, DialogTurnResult } from 'botbuilder-dialogs';
 import type { NluResult } from '../bot/services';
 import { parseDate } from '../bot/nlu/dates';
-import { turnInfo, type DialogDeps } from './context';
+import { turnInfo, type DialogDeps, type RouteTarget } from './context';
 import { SELF_CHECK_DIALOG, SelfCheckDialog } from './selfCheckDialog';
 import { BENEFITS_DIALOG, BenefitsDialog, CHANGES_QUESTION, SETTINGS, percentFrom } from './benefitsDialog';
 import { DEADLINE_DIALOG, DeadlineDialog, NOTICE_RECEIVED, PAST_APPLICATION } from './deadlineDialog';
@@ -18,7 +18,7 @@ export function addGuidedDialogs(parent: ComponentDialog, deps: DialogDeps): voi
 }
 
 /** Starts a guided dialog for this message, or undefined when it is not one of theirs. */
-export async function routeGuided(dc: DialogContext, deps: DialogDeps, r: NluResult, grade?: number): Promise<DialogTurnResult | undefined> {
+export async function routeGuided(dc: RouteTarget, deps: DialogDeps, r: NluResult, grade?: number): Promise<DialogTurnResult | undefined> {
   const { text, lang } = turnInfo(dc.context);
   // Parsing a date can cost milliseconds (recognizers-text fallback): only where a date matters.
   const date = () => parseDate(text, lang, deps.services.today(), { noYear: 'past' });
@@ -48,7 +48,7 @@ export async function routeGuided(dc: DialogContext, deps: DialogDeps, r: NluRes
 }
 
 /** Commands of the guided dialogs' buttons ("overview:3", "letter:objection", …). */
-export async function guidedCommand(dc: DialogContext, name: string, arg?: string, sub?: string): Promise<DialogTurnResult | undefined> {
+export async function guidedCommand(dc: RouteTarget, name: string, arg?: string, sub?: string): Promise<DialogTurnResult | undefined> {
   switch (name) {
     case 'selfcheck':
       return dc.beginDialog(SELF_CHECK_DIALOG, { resume: arg === 'resume', restart: arg === 'restart' });

@@ -1,11 +1,12 @@
 // The router: every message that no guided dialog is waiting for starts here. Order: button /
 // numbered option → fixed command words → NLU intent (with local-search detection) → "did you
 // mean" → full-text search → "not understood" with the topic menu.
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Action } from '../bot/channels/reply';
 import type { NluResult } from '../bot/services';
 import { buildDetailsReply, contactLine } from '../bot/conversation/answers';
-import { classifyTurn, getMemory, matchOption, sendReply, topicMenu, turnInfo, type DialogDeps } from './context';
+import { classifyTurn, getMemory, matchOption, sendReply, topicMenu, turnInfo, type DialogDeps, type RouteTarget } from './context';
 import type { Reroute } from './interruptibleDialog';
 import { ANSWER_DIALOG, AnswerDialog, answerNow, type AnswerOptions } from './answerDialog';
 import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY, type FindOfferOptions } from './findOfferDialog';
@@ -36,11 +37,14 @@ const ANSWERED: DialogTurnResult = { status: DialogTurnStatus.complete };
 /** a child that hands a message back may do so again only this often in one turn */
 const MAX_REROUTES = 3;
 
+/** Begins MainDialog with this child dialog already chosen (the router ran before any dialog context). */
+export interface StartChild { start: string; options?: object }
+
 // Not interruptible itself: its children are, and hand the turn back here (reroute → route again).
-// No waterfall of its own: the router runs on the component's inner dialog context, and one-shot
-// answers (the grade is known or not needed, the place is known) are sent without starting a child
-// dialog, so the usual turn builds two dialog contexts instead of five or six. Child dialogs start
-// only when a question has to be asked.
+// No waterfall of its own. One-shot answers (the grade is known or not needed, the place is known)
+// are sent without starting a child dialog; child dialogs start only when a question has to be
+// asked. When no dialog is waiting, DialogRunner calls routeWithoutDialog: the usual turn then builds
+// no dialog context at all.
 export class MainDialog extends ComponentDialog {
   private readonly findOffer: FindOfferDialog;
 
@@ -52,12 +56,20 @@ export class MainDialog extends ComponentDialog {
     addGuidedDialogs(this, deps);
   }
 
-  private t(dc: DialogContext, key: string, vars: Record<string, unknown> = {}): string {
+  private t(dc: RouteTarget, key: string, vars: Record<string, unknown> = {}): string {
     return this.deps.services.i18n.t(key, { lng: turnInfo(dc.context).lang, ...vars });
   }
 
-  protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return this.routeAgain(innerDc, await this.route(innerDc));
+  protected override async onBeginDialog(innerDc: DialogContext, options?: StartChild): Promise<DialogTurnResult> {
+    const first = options?.start ? await innerDc.beginDialog(options.start, options.options) : await this.route(innerDc);
+    return this.routeAgain(innerDc, first);
+  }
+
+  /** Routes a message while no dialog is waiting, without a dialog context. `begin` is called only
+   *  when a child dialog has to start: it creates the dialog context and begins this dialog with that
+   *  child (onBeginDialog), so a child that hands the message back is routed there as usual. */
+  routeWithoutDialog(context: TurnContext, begin: (start: StartChild) => Promise<DialogTurnResult>): Promise<DialogTurnResult> {
+    return this.route({ context, beginDialog: (id, options) => begin({ start: id, options }) });
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -78,16 +90,16 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** The answer, sent at once when nothing has to be asked first; otherwise the answer dialog. */
-  private async answer(dc: DialogContext, opts: AnswerOptions): Promise<DialogTurnResult> {
+  private async answer(dc: RouteTarget, opts: AnswerOptions): Promise<DialogTurnResult> {
     return (await answerNow(this.deps, dc.context, opts)) ? ANSWERED : dc.beginDialog(ANSWER_DIALOG, opts);
   }
 
   /** The offers, shown at once when kind of help and place are known; otherwise the offer dialog. */
-  private async offers(dc: DialogContext, opts: FindOfferOptions): Promise<DialogTurnResult> {
+  private async offers(dc: RouteTarget, opts: FindOfferOptions): Promise<DialogTurnResult> {
     return (await this.findOffer.showNow(dc.context, opts)) ? ANSWERED : dc.beginDialog(FIND_OFFER_DIALOG, opts);
   }
 
-  private async route(dc: DialogContext): Promise<DialogTurnResult> {
+  private async route(dc: RouteTarget): Promise<DialogTurnResult> {
     const { text, lang } = turnInfo(dc.context);
     const mem = await getMemory(this.deps, dc.context);
     // a pending "delete my data?" question holds for exactly one answer
@@ -136,7 +148,7 @@ export class MainDialog extends ComponentDialog {
     return this.system(dc, r);
   }
 
-  private async system(dc: DialogContext, r: NluResult): Promise<DialogTurnResult> {
+  private async system(dc: RouteTarget, r: NluResult): Promise<DialogTurnResult> {
     const s = this.deps.services;
     const { lang, text } = turnInfo(dc.context);
     const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, dc.context, { text: txt, suggestions });
@@ -185,17 +197,17 @@ export class MainDialog extends ComponentDialog {
     return ANSWERED;
   }
 
-  private answerButton(dc: DialogContext, id: string): Action {
+  private answerButton(dc: RouteTarget, id: string): Action {
     const a = this.deps.services.kb.answers.get(id)!;
     return { kind: 'command', title: a[turnInfo(dc.context).lang].title, value: `answer:${id}` };
   }
 
-  private menu(dc: DialogContext): Action[] {
+  private menu(dc: RouteTarget): Action[] {
     return topicMenu((key) => this.t(dc, key));
   }
 
   /** Commands come from buttons and numbered options; they never depend on the NLU. */
-  private async command(dc: DialogContext, cmd: string): Promise<DialogTurnResult> {
+  private async command(dc: RouteTarget, cmd: string): Promise<DialogTurnResult> {
     const s = this.deps.services;
     const { lang } = turnInfo(dc.context);
     const mem = await getMemory(this.deps, dc.context);
