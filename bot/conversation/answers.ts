@@ -17,9 +17,22 @@ export interface AnswerContext {
   stadtteil?: string;
 }
 
+// The footer depends only on the answer and the language (its date, sources and legal basis are
+// content), so it is built once per knowledge base, answer and language. A knowledge base is loaded
+// together with the one i18next instance whose t every AnswerContext carries (bot/app.ts).
+const footers = new WeakMap<KnowledgeBase, Map<string, string>>();
+
 export function footerFor(a: LayeredAnswer, ctx: Pick<AnswerContext, 'kb' | 't' | 'lang'>): string {
-  const sources = a.sources.map((id) => ctx.kb.sources.get(id)?.title ?? id).join('; ');
-  return ctx.t('footer', { lng: ctx.lang, date: formatDate(a.reviewed, ctx.lang), sources, legal: a.legal.join(', ') });
+  let byAnswer = footers.get(ctx.kb);
+  if (!byAnswer) footers.set(ctx.kb, (byAnswer = new Map()));
+  const key = `${ctx.lang}\u0000${a.id}`;
+  let footer = byAnswer.get(key);
+  if (footer === undefined) {
+    const sources = a.sources.map((id) => ctx.kb.sources.get(id)?.title ?? id).join('; ');
+    footer = ctx.t('footer', { lng: ctx.lang, date: formatDate(a.reviewed, ctx.lang), sources, legal: a.legal.join(', ') });
+    byAnswer.set(key, footer);
+  }
+  return footer;
 }
 
 export function contactLine(c: Contact): string {
