@@ -65,8 +65,9 @@ export function replaceEntities(folded: string): string {
 // dozens of known ones, and a fresh matrix per comparison was most of its garbage.
 let rowBuffers = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
-/** Optimal-string-alignment distance, stopping early above `max` (then max + 1). */
-export function editDistance(a: string, b: string, max: number): number {
+/** Optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions), stopping
+ *  early above `max` (then max + 1). */
+export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const m = b.length + 1;
   if (rowBuffers[0].length < m) rowBuffers = [new Int32Array(m * 2), new Int32Array(m * 2), new Int32Array(m * 2)];

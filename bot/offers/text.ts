@@ -38,7 +38,7 @@ export function slugify(name: string, maxLength = 64): string {
   return lastDash > maxLength / 2 ? cut.slice(0, lastDash) : cut;
 }
 
-/** osaDistance(a, b) <= 1 without the distance matrix: equal, or one substitution, insertion,
+/** editDistance(a, b) <= 1 (bot/nlu/normalise.ts) without the distance matrix: equal, or one substitution, insertion,
  *  deletion or swap of neighbouring letters apart. Runs for every long word of every message
  *  against every place name, so it allocates nothing. */
 export function withinOneEdit(a: string, b: string): boolean {
@@ -58,31 +58,6 @@ export function withinOneEdit(a: string, b: string): boolean {
     return i + 1 < m && a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2); // swap
   }
   return m > n ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
-}
-
-/** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions). */
-export function osaDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  const m = a.length;
-  const n = b.length;
-  if (m === 0) return n;
-  if (n === 0) return m;
-  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => {
-    const row = new Array<number>(n + 1).fill(0);
-    row[0] = i;
-    return row;
-  });
-  for (let j = 0; j <= n; j++) d[0][j] = j;
-  for (let i = 1; i <= m; i++) {
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[m][n];
 }
 
 /** 32-bit FNV-1a; used to rotate offers by (seed, id) without a shared random state. */

@@ -39,8 +39,21 @@ describe('editDistance', () => {
     ['plfegegeld', 'pflegegeld', 1], // transposition
     ['verhinderungspflge', 'verhinderungspflege', 1],
     ['abc', 'xyz', 3],
+    ['speldorf', 'speldrof', 1], // transposition
+    ['broich', 'brich', 1], // deletion
+    ['styrum', 'stirum', 1], // substitution
+    ['styrum', 'styrumm', 1], // insertion
+    ['menden', 'melden', 1],
+    ['saarn', 'broich', 6],
   ])('%s ~ %s = %i', (a, b, d) => {
-    expect(editDistance(a, b, 5)).toBe(d);
+    expect(editDistance(a, b, 6)).toBe(d);
+    expect(editDistance(b, a, 6)).toBe(d);
+    expect(editDistance(a, b)).toBe(d); // no limit
+  });
+
+  it('without a limit, the empty word is as far as the other word is long', () => {
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('abc', '')).toBe(3);
   });
 
   it('stops early above the limit', () => {
