@@ -4,6 +4,7 @@ import type { DialogTurnResult } from 'botbuilder-dialogs';
 import type { Lang } from '../bot/knowledge/schema';
 import type { Action, Reply } from '../bot/channels/reply';
 import { channelProfile, renderReply } from '../bot/channels/render';
+import { boundedMemo } from '../bot/memo';
 import type { NluResult, Services } from '../bot/services';
 
 export interface TurnInfo {
@@ -99,15 +100,7 @@ export function optionNumber(text: string): number | undefined {
 }
 
 // Button titles come from the content, a small fixed set, and every turn compares them again.
-const normalisedTitles = new Map<string, string>();
-function normalisedTitle(title: string): string {
-  let n = normalisedTitles.get(title);
-  if (n === undefined) {
-    if (normalisedTitles.size >= 5_000) normalisedTitles.clear();
-    normalisedTitles.set(title, (n = normalise(title)));
-  }
-  return n;
-}
+const normalisedTitle = boundedMemo(normalise, 5_000);
 
 /** The command of one of the last reply's buttons, by its exact title (case and final dot ignored). */
 export function optionByTitle(mem: Memory, text: string): string | undefined {

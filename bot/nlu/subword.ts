@@ -2,6 +2,7 @@
 // word pairs, the first word and character 3–5-grams. Character n-grams survive
 // typos, inflection and German compounds ("Pflegesachleisung", "Menülieferdienst") that whole-word
 // features miss. Deterministic (seeded shuffling), so the same corpus gives the same model.
+import { boundedMemo } from '../memo';
 import { prng } from './prng';
 import { stemmerFor, type StemLang } from './stem';
 
@@ -222,23 +223,15 @@ export class SubwordClassifier {
     return { idx, val };
   }
 
-  private readonly wordCache = new Map<string, Int32Array>();
-
-  /** [index, count, index, count, ...] of the known features of one word. */
-  private wordFeatures(w: string): Int32Array {
-    let f = this.wordCache.get(w);
-    if (!f) {
-      const pairs: number[] = [];
-      for (const [k, n] of subwordFeatures(w, this.settings.minN, this.settings.maxN, this.stemmer)) {
-        const i = this.index.get(k);
-        if (i !== undefined) pairs.push(i, n);
-      }
-      f = Int32Array.from(pairs);
-      if (this.wordCache.size >= WORD_CACHE_MAX) this.wordCache.clear();
-      this.wordCache.set(w, f);
+  /** [index, count, index, count, ...] of the known features of one word, kept per distinct word. */
+  private readonly wordFeatures = boundedMemo((w: string): Int32Array => {
+    const pairs: number[] = [];
+    for (const [k, n] of subwordFeatures(w, this.settings.minN, this.settings.maxN, this.stemmer)) {
+      const i = this.index.get(k);
+      if (i !== undefined) pairs.push(i, n);
     }
-    return f;
-  }
+    return Int32Array.from(pairs);
+  }, WORD_CACHE_MAX);
 
   private vectorise(counts: Map<string, number>): SparseVector {
     const idx: number[] = [];

@@ -3,6 +3,7 @@
 // returned as candidates so the dialog can ask.
 import type { Alias, RegionsFile } from './schema';
 import { fold, withinOneEdit } from './text';
+import { boundedMemo } from '../memo';
 
 export interface RegionMatch {
   /** set only when exactly one Stadtteil fits */
@@ -112,18 +113,8 @@ function indexFor(regions: RegionsFile): Index {
   return idx;
 }
 
-// Folding a word takes eight string passes, and the same words come again and again: kept, bounded.
-const FOLD_CACHE_MAX = 20_000;
-const foldedWords = new Map<string, string[]>();
-function foldedWord(word: string): string[] {
-  let f = foldedWords.get(word);
-  if (!f) {
-    f = splitFolded(word);
-    if (foldedWords.size >= FOLD_CACHE_MAX) foldedWords.clear();
-    foldedWords.set(word, f);
-  }
-  return f;
-}
+// Folding a word takes eight string passes, and the same words come again and again.
+const foldedWord = boundedMemo(splitFolded, 20_000);
 
 function wordTokens(text: string): Tok[] {
   const out: Tok[] = [];
