@@ -71,7 +71,7 @@ export interface ContextFeatures { skip?: boolean; first?: boolean }
 export function subwordFeatures(text: string, minN: number, maxN: number, stem?: (w: string) => string, context: ContextFeatures = {}): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (k: string): void => { counts.set(k, (counts.get(k) ?? 0) + 1); };
-  const ws = text.split(/[^\p{L}\d]+/u).filter(Boolean);
+  const ws = wordsOf(text);
   for (const w of ws) {
     add(`w:${w}`);
     if (w.startsWith('zz')) continue; // placeholders: the whole token is the feature
@@ -81,18 +81,23 @@ export function subwordFeatures(text: string, minN: number, maxN: number, stem?:
       for (let i = 0; i + n <= s.length; i += 1) add(`c:${s.slice(i, i + n)}`);
     }
   }
+  addContextFeatures(ws, context, stem, add);
+  return counts;
+}
+
+function wordsOf(text: string): string[] {
+  return text.split(/[^\p{L}\d]+/u).filter(Boolean);
+}
+
+/** The features of the whole message, not of one word: word pairs, skip pairs, the first word. */
+function addContextFeatures(ws: string[], context: ContextFeatures, stem: ((w: string) => string) | undefined, add: (key: string) => void): void {
   for (let i = 0; i + 1 < ws.length; i += 1) add(`b:${ws[i]}_${ws[i + 1]}`);
   if (context.skip) for (let i = 0; i + 2 < ws.length; i += 1) add(`k:${ws[i]}_${ws[i + 2]}`);
-  if (context.first && ws.length > 0) add(firstFeature(ws[0], stem));
-  return counts;
+  if (context.first && ws.length > 0) add(`f:${stem ? stem(ws[0]) : ws[0]}`);
 }
 
 export function contextOf(s: Pick<SubwordSettings, 'skipWeight' | 'firstWeight'>): ContextFeatures {
   return { skip: s.skipWeight > 0, first: s.firstWeight > 0 };
-}
-
-function firstFeature(word: string, stem?: (w: string) => string): string {
-  return `f:${stem ? stem(word) : word}`;
 }
 
 function toBase64(arr: Float32Array): string {
@@ -109,6 +114,7 @@ function fromBase64(s: string): Float32Array {
 export class SubwordClassifier {
   private readonly index: Map<string, number>;
   private readonly stemmer?: (w: string) => string;
+  private readonly context: ContextFeatures;
 
   private constructor(
     private readonly settings: SubwordSettings,
@@ -120,6 +126,7 @@ export class SubwordClassifier {
   ) {
     this.index = new Map(features.map((f, i) => [f, i]));
     this.stemmer = stemmerFor(settings.stem);
+    this.context = contextOf(settings);
   }
 
   static train(docs: Array<{ text: string; intent: string }>, partial: Partial<SubwordSettings> = {}): SubwordClassifier {
@@ -200,14 +207,12 @@ export class SubwordClassifier {
       const j = this.index.get(key);
       if (j !== undefined) add(j, 1);
     };
-    const ws = text.split(/[^\p{L}\d]+/u).filter(Boolean);
+    const ws = wordsOf(text);
     for (const w of ws) {
       const f = this.wordFeatures(w);
       for (let a = 0; a < f.length; a += 2) add(f[a], f[a + 1]);
     }
-    for (let i = 0; i + 1 < ws.length; i += 1) addKey(`b:${ws[i]}_${ws[i + 1]}`);
-    if (this.settings.skipWeight > 0) for (let i = 0; i + 2 < ws.length; i += 1) addKey(`k:${ws[i]}_${ws[i + 2]}`);
-    if (this.settings.firstWeight > 0 && ws.length > 0) addKey(firstFeature(ws[0], this.stemmer));
+    addContextFeatures(ws, this.context, this.stemmer, addKey);
 
     // two passes (norm, then values) keep the weights in double precision until the last step
     const weight = (j: number): number => (1 + Math.log(counts[j])) * this.idf[j];
