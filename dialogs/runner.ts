@@ -10,7 +10,7 @@
 // with the scopes the SDK itself reads and writes: turn.* (activity, locale, lastResult, stepCount)
 // and dialog.* (its change tracker looks there on every write).
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogMemoryScope, DialogSet, DialogTurnStatus, TurnMemoryScope, type DialogState, type DialogStateManagerConfiguration, type DialogTurnResult } from 'botbuilder-dialogs';
+import { DialogMemoryScope, DialogSet, TurnMemoryScope, type DialogState, type DialogStateManagerConfiguration, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { MainDialog } from './mainDialog';
 
 /** The key DialogStateManager looks up in turnState (botbuilder-dialogs/lib/memory/dialogStateManager.js). */
@@ -33,8 +33,6 @@ export class DialogRunner {
     if (!state.dialogStack?.length) {
       return this.root.routeWithoutDialog(ctx, async (start) => (await this.dialogs.createContext(ctx)).beginDialog(this.root.id, start));
     }
-    const dc = await this.dialogs.createContext(ctx);
-    const result = await dc.continueDialog();
-    return result.status === DialogTurnStatus.empty ? dc.beginDialog(this.root.id) : result;
+    return (await this.dialogs.createContext(ctx)).continueDialog();
   }
 }
