@@ -59,8 +59,8 @@ export function stringifySnapshot(snap: Snapshot): string {
   return `{"generation":${snap.generation},"items":{${parts.join(',')}}}`;
 }
 
-/** One journal line: a write (v, t) or a delete (d). */
-interface JournalLine { k: string; v?: Record<string, unknown>; t?: number; d?: 1 }
+/** One journal line: a write. Deletes are never journalled: they rewrite the snapshot at once. */
+interface JournalLine { k: string; v?: Record<string, unknown>; t?: number }
 
 function journalLine(key: string, e: Entry): string {
   return `{"k":${JSON.stringify(key)},"v":${e.json},"t":${e.touched}}\n`;
@@ -218,8 +218,7 @@ export class LowdbStorage implements Storage {
       try {
         const l = JSON.parse(text) as JournalLine;
         if (typeof l.k !== 'string') throw new Error('no key');
-        if (l.d) this.items.delete(l.k);
-        else if (l.v && typeof l.v === 'object' && typeof l.t === 'number') this.items.set(l.k, entryOf(l.v, l.t));
+        if (l.v && typeof l.v === 'object' && typeof l.t === 'number') this.items.set(l.k, entryOf(l.v, l.t));
       } catch (err) {
         // a line cut short by a crash: everything before it is kept
         this.warn(`State journal ${file} line ${i + 1} is unreadable (${(err as Error).message}); that change is skipped.`);
