@@ -4,6 +4,7 @@ import { ActivityHandler, ActivityTypes, type ConversationState, type Storage, t
 import type { DialogState } from 'botbuilder-dialogs';
 import { DialogRunner } from '../dialogs/runner';
 import { createHash } from 'crypto';
+import { boundedMemo } from './memo';
 import type { Lang } from './knowledge/schema';
 import type { Services } from './services';
 import { DELETE_REQUESTED, MainDialog } from '../dialogs/mainDialog';
@@ -27,16 +28,12 @@ export function isEmojiOnly(text: string): boolean {
 /** scripts the bot cannot answer in: a clear message beats a wrong guess */
 const OTHER_SCRIPT = /[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hebrew}\p{Script=Greek}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-const REF = Symbol('conversationRef');
+// a short hash, so logs can follow a conversation without exposing channel ids; kept per
+// conversation (bounded), since every turn asks for it and sha256 was ~1.5 % of a turn
+const refOf = boundedMemo((id: string) => createHash('sha256').update(id).digest('hex').slice(0, 12), 10_000);
 
 export function conversationRef(ctx: TurnContext): string {
-  // a short hash, so logs can follow a conversation without exposing channel ids; once per turn
-  let ref = ctx.turnState.get(REF) as string | undefined;
-  if (ref === undefined) {
-    ref = createHash('sha256').update(`${ctx.activity.channelId}/${ctx.activity.conversation?.id}`).digest('hex').slice(0, 12);
-    ctx.turnState.set(REF, ref);
-  }
-  return ref;
+  return refOf(`${ctx.activity.channelId}/${ctx.activity.conversation?.id}`);
 }
 
 export class CareBot extends ActivityHandler {

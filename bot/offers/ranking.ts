@@ -92,10 +92,11 @@ const KIND_CYCLE: OfferKind[] = ['volunteer', 'professional', 'mixed'];
 
 /** Round-robin over the kinds, starting kind chosen by the seed; each kind rotated by hash. */
 function mixKinds(items: RankedOffer[], seed: string): RankedOffer[] {
-  const key = (r: RankedOffer) => fnv1a(`${seed}\u0000${r.offer.id}`);
+  // each offer's hash once, not twice per comparison of the sort
+  const keys = new Map<RankedOffer, number>(items.map((r) => [r, fnv1a(`${seed}\u0000${r.offer.id}`)]));
   const groups = new Map<OfferKind, RankedOffer[]>(KIND_CYCLE.map((k) => [k, []]));
   for (const r of items) groups.get(r.offer.kind)!.push(r);
-  for (const g of groups.values()) g.sort((a, b) => key(a) - key(b) || a.offer.id.localeCompare(b.offer.id));
+  for (const g of groups.values()) g.sort((a, b) => keys.get(a)! - keys.get(b)! || a.offer.id.localeCompare(b.offer.id));
   const start = fnv1a(seed) % KIND_CYCLE.length;
   const order = [...KIND_CYCLE.slice(start), ...KIND_CYCLE.slice(0, start)];
   const out: RankedOffer[] = [];
