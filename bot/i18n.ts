@@ -39,29 +39,47 @@ export async function createI18n(localesDir: string, defaultLang: Lang): Promise
   return inst;
 }
 
-/** Texts asked for with nothing but a language (button titles, headings) are looked up once per
- *  language and key: i18next's lookup costs ~6 µs a call and a turn asks for dozens. The resources
- *  never change at run time; calls with variables or other options go to i18next as before. */
+/** i18next's lookup costs ~6 µs a call (more with variables) and a turn asks for dozens, from a
+ *  small set of keys and values (titles, amounts, district names, dates). The resources never
+ *  change at run time, so a text is a function of its key, language and variables: texts are kept
+ *  per key, language and variable values, bounded (at MEMO_MAX it starts again empty). Calls
+ *  without a language, with a non-primitive or a long value (free text) go to i18next as before. */
+const MEMO_MAX = 5_000;
+const MAX_VALUE_CHARS = 200;
+
 function memoiseFixedTexts(inst: i18n): void {
   const lookup = inst.t.bind(inst) as (key: unknown, opts?: unknown) => unknown;
-  const fixed = new Map<string, unknown>();
+  const kept = new Map<string, string>();
   const t = (key: unknown, opts?: unknown): unknown => {
-    const lng = onlyLanguage(opts);
-    if (typeof key !== 'string' || lng === undefined) return lookup(key, opts);
-    const k = `${lng}\u0000${key}`;
-    let v = fixed.get(k);
-    if (v === undefined) fixed.set(k, (v = lookup(key, opts)));
+    const k = typeof key === 'string' ? memoKey(key, opts) : undefined;
+    if (k === undefined) return lookup(key, opts);
+    let v = kept.get(k);
+    if (v === undefined) {
+      const got = lookup(key, opts);
+      if (typeof got !== 'string') return got; // objects (returnObjects) are not shared
+      if (kept.size >= MEMO_MAX) kept.clear();
+      kept.set(k, (v = got));
+    }
     return v;
   };
   inst.t = t as TFunction;
 }
 
-function onlyLanguage(opts: unknown): string | undefined {
+/** The memo key of a call: key, then each option's name, type and value in the caller's order;
+ *  undefined when the text cannot be kept (no language, a non-primitive or a long value). */
+export function memoKey(key: string, opts: unknown): string | undefined {
   if (!opts || typeof opts !== 'object') return undefined;
-  let lng: unknown;
-  for (const k in opts) {
-    if (k !== 'lng') return undefined;
-    lng = (opts as { lng: unknown }).lng;
+  let k = key;
+  let lng = false;
+  for (const name in opts) {
+    const v = (opts as Record<string, unknown>)[name];
+    if (typeof v === 'string') {
+      if (v.length > MAX_VALUE_CHARS || v.includes('\u0000')) return undefined;
+    } else if (typeof v !== 'number' && typeof v !== 'boolean') {
+      return undefined;
+    }
+    if (name === 'lng') lng = typeof v === 'string';
+    k += `\u0000${name}\u0001${typeof v}\u0001${v}`;
   }
-  return typeof lng === 'string' ? lng : undefined;
+  return lng ? k : undefined;
 }
