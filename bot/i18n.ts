@@ -22,7 +22,8 @@ export function readLocaleResources(localesDir: string): Record<string, Record<s
   return resources;
 }
 
-export async function createI18n(localesDir: string, defaultLang: Lang): Promise<i18n> {
+/** `vars`: values every text may use without the caller passing them (the city's names). */
+export async function createI18n(localesDir: string, defaultLang: Lang, vars: Record<string, string> = {}): Promise<i18n> {
   const resources = readLocaleResources(localesDir);
   const inst = i18next.createInstance();
   await inst.init({
@@ -32,7 +33,7 @@ export async function createI18n(localesDir: string, defaultLang: Lang): Promise
     supportedLngs: Object.keys(resources),
     ns: Object.keys(resources[defaultLang] ?? { common: {} }),
     defaultNS: 'common',
-    interpolation: { escapeValue: false },
+    interpolation: { escapeValue: false, defaultVariables: vars },
     returnNull: false,
   });
   memoiseFixedTexts(inst);

@@ -13,7 +13,6 @@ const CATEGORY_PROMPT = 'offerCategoryPrompt';
 const PLACE_PROMPT = 'offerPlacePrompt';
 /** stands for "the whole city" in memory */
 export const WHOLE_CITY = '*';
-const WHOLE_CITY_WORDS = /^(ganz (mülheim|muelheim)|all of (mülheim|muelheim)|egal|überall|ueberall|whole city|anywhere|stadtweit)$/i;
 
 export interface FindOfferOptions { category?: string; stadtteil?: string; page?: number; text?: string; candidates?: string[]; postcode?: string }
 
@@ -41,6 +40,20 @@ export class FindOfferDialog extends InterruptibleDialog {
     this.initialDialogId = 'findOfferSteps';
   }
 
+  private wholeCityWordSet?: Set<string>;
+
+  /** "egal", "anywhere"…: the answers that mean the whole city, in every language of the bot (a
+   *  German conversation may still answer "anywhere") */
+  private wholeCityWords(): Set<string> {
+    if (!this.wholeCityWordSet) {
+      const { i18n } = this.deps.services;
+      const supported = i18n.options.supportedLngs || [];
+      const lists = supported.filter((lng) => lng !== 'cimode').map((lng) => i18n.t('offers_dialog.whole_city_words', { lng, returnObjects: true }) as unknown);
+      this.wholeCityWordSet = new Set(lists.flatMap((l) => (Array.isArray(l) ? l.map((w) => normalise(String(w))) : [])));
+    }
+    return this.wholeCityWordSet;
+  }
+
   private t(ctx: DialogContext['context'], key: string, vars: Record<string, unknown> = {}): string {
     return this.deps.services.i18n.t(key, { lng: turnInfo(ctx).lang, ...vars });
   }
@@ -60,11 +73,13 @@ export class FindOfferDialog extends InterruptibleDialog {
 
   private placeFrom(ctx: DialogContext['context'], text: string): { stadtteil?: string; candidates: string[]; postcode?: string } {
     const n = normalise(text);
-    if (WHOLE_CITY_WORDS.test(n) || normalise(this.t(ctx, 'offers_dialog.whole_city')) === n) return { stadtteil: WHOLE_CITY, candidates: [] };
+    if (this.wholeCityWords().has(n) || normalise(this.t(ctx, 'offers_dialog.whole_city')) === n) return { stadtteil: WHOLE_CITY, candidates: [] };
     const local = this.deps.services.local;
     const byName = local.stadtteile().find((s) => normalise(s.name) === n);
     if (byName) return { stadtteil: byName.id, candidates: [] };
-    return local.detectPlace(text);
+    const found = local.detectPlace(text);
+    // "in ganz Mülheim", "all of Mülheim": the city's names come from the data pack
+    return found.wholeCity ? { stadtteil: WHOLE_CITY, candidates: [] } : found;
   }
 
   private async category(step: WaterfallStepContext) {

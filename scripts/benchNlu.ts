@@ -5,7 +5,8 @@
 //   xSID 0.7 de/en: train on *.valid, test on *.test, top-intent accuracy.
 //   Care corpora (knowledge/nlu): held-out tests.
 // The benchmark data is read from --data DIR (default ../shared/benchmarks), never copied.
-// Options: --data DIR  --corpora DIR  --json FILE  --variants (also node-nlp alone and the ensemble)
+// Options: --data DIR  --corpora DIR  --city ID (place words for the care corpora, default muelheim)
+//   --json FILE  --variants (also node-nlp alone and the ensemble)
 //   --cv: instead, stratified k-fold cross-validation on the TRAINING splits only (how the engine's
 //   settings are chosen); --cv-seed N other folds (default 7: a gain that holds only for one fold
 //   assignment is noise); --settings JSON overrides engine settings for either mode.
@@ -18,6 +19,8 @@ import { stratifiedFolds } from '../bot/nlu/crossval';
 import { createNluEngine, type NluEngineOptions, type NluLang } from '../bot/nlu/engine';
 import { evaluateEngine } from '../bot/nlu/evaluate';
 import { NONE, OUT_OF_SCOPE } from '../bot/nlu/intents';
+import type { PlaceLexicon } from '../bot/nlu/places';
+import { loadPlaceLexicon } from '../bot/offers/load';
 import { arg as argOf, writeFigures } from './bench/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -85,9 +88,9 @@ function toCorpus(name: string, locale: NluLang, split: Split): Corpus {
 
 type Settings = NluEngineOptions['settings'];
 
-async function runEngine(corpus: Corpus, noneLabel: string, settings?: Settings): Promise<Score> {
+async function runEngine(corpus: Corpus, noneLabel: string, settings?: Settings, places?: PlaceLexicon): Promise<Score> {
   const trainable: Corpus = { ...corpus, data: corpus.data.filter((d) => d.utterances.length > 0) };
-  const engine = await createNluEngine({ corpora: [trainable], cacheDir: '', cache: false, settings });
+  const engine = await createNluEngine({ corpora: [trainable], cacheDir: '', cache: false, settings, places });
   const tests: Corpus = { ...corpus, data: corpus.data.filter((d) => d.tests.length > 0) };
   const [r] = await evaluateEngine(engine, [tests], { noneLabel });
   return { correct: r.correct, total: r.total };
@@ -112,6 +115,12 @@ async function runPlain(locale: NluLang, split: Split, noneLabel: string): Promi
     if ((best === NONE ? noneLabel : best) === s.intent) top.correct += 1;
   }
   return { thresholded, top };
+}
+
+/** The care corpora are trained with the place words of a city pack (--city, default muelheim), as
+ *  the bot trains them; the public corpora without. */
+function carePlaces(): PlaceLexicon {
+  return loadPlaceLexicon(path.join(ROOT, 'knowledge', arg('--city') ?? 'muelheim'));
 }
 
 function splitOf(corpus: Corpus): Split {
@@ -194,8 +203,9 @@ async function main(): Promise<void> {
   // Care corpora
   console.log('\nCare corpora (knowledge/nlu, held-out tests)');
   const care = loadCorpora(path.resolve(arg('--corpora') ?? path.join(ROOT, 'knowledge', 'nlu')));
+  const places = carePlaces();
   for (const corpus of care) {
-    const mine = await runEngine(corpus, OUT_OF_SCOPE, settings);
+    const mine = await runEngine(corpus, OUT_OF_SCOPE, settings, places);
     const plain = await runPlain(corpus.locale, splitOf(corpus), OUT_OF_SCOPE);
     set(`care.${corpus.locale}.accuracy`, ratio(mine));
     set(`baseline.care.${corpus.locale}.accuracy`, ratio(plain.thresholded));
@@ -221,13 +231,15 @@ async function crossValidate(dataDir: string, settings: Settings, seed: number):
     sets.push({ key: `care-${c.locale}`, locale: c.locale, train: splitOf(c).train, k: 4, repeats: 1 });
   }
   const scores = new Map<string, Score>();
+  const places = carePlaces();
   for (const set of sets) {
-    const noneLabel = set.key.startsWith('care') ? OUT_OF_SCOPE : NONE;
+    const care = set.key.startsWith('care');
+    const noneLabel = care ? OUT_OF_SCOPE : NONE;
     for (let r = 0; r < set.repeats; r += 1) {
       const folds = stratifiedFolds(set.train.map((s) => s.intent), set.k, seed + r);
       for (let f = 0; f < set.k; f += 1) {
         const split: Split = { train: set.train.filter((_, i) => folds[i] !== f), test: set.train.filter((_, i) => folds[i] === f) };
-        const s = await runEngine(toCorpus(set.key, set.locale, split), noneLabel, settings);
+        const s = await runEngine(toCorpus(set.key, set.locale, split), noneLabel, settings, care ? places : undefined);
         scores.set(set.key, add(scores.get(set.key) ?? { correct: 0, total: 0 }, s));
       }
     }

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { CorpusSchema } from '../bot/knowledge/schema';
 import { readJsonFile } from '../bot/knowledge/jsonFile';
 import { createNluEngine, type NluLang } from '../bot/nlu/engine';
+import { loadPlaceLexicon } from '../bot/offers/load';
 import { arg, writeFigures } from './bench/cli';
 import { cpuMs, freePort, rssMb, runLoad, startChild, stopChild, type Child, type LoadResult } from './bench/load';
 
@@ -48,7 +49,7 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 async function measureNlu(cacheDir: string, s: Settings): Promise<{ trainMs: number; classifyMs: number; classifyP99Ms: number; utterances: number }> {
   const corpora = (['de', 'en'] as const).map((l) => readJsonFile(path.join(ROOT, 'knowledge', 'nlu', `${l}.json`), CorpusSchema));
   const t0 = performance.now();
-  const engine = await createNluEngine({ corpora, cacheDir });
+  const engine = await createNluEngine({ corpora, cacheDir, places: loadPlaceLexicon(path.join(ROOT, 'knowledge', 'muelheim')) });
   const trainMs = performance.now() - t0;
   // the held-out test sentences: realistic, and never trained on
   const tests = corpora.flatMap((c) => c.data.flatMap((d) => d.tests.map((text) => ({ text, lang: c.locale as NluLang })))).slice(0, s.classifyLimit);

@@ -1,10 +1,12 @@
 // npm run eval:nlu — train (or load the cached model) on knowledge/nlu/*.json and report held-out
 // accuracy per language, per-intent precision/recall, confusions and a threshold sweep.
 // Options: --corpora DIR  --cache DIR  --threshold T  --min ACC (exit 1 below)  --errors (list misses)
+//   --city ID (the data pack whose place words the model is trained with, as the bot; default muelheim)
 import * as path from 'node:path';
 import { createNluEngine, DEFAULT_THRESHOLD } from '../bot/nlu/engine';
 import { loadCorpora } from '../bot/nlu/corpora';
 import { accuracyAtThreshold, evaluateEngine } from '../bot/nlu/evaluate';
+import { loadPlaceLexicon } from '../bot/offers/load';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -23,7 +25,8 @@ async function main(): Promise<void> {
   const showErrors = process.argv.includes('--errors');
 
   const corpora = loadCorpora(corporaDir);
-  const engine = await createNluEngine({ corpora, cacheDir, threshold, log: (m) => console.log(m) });
+  const places = loadPlaceLexicon(path.join(ROOT, 'knowledge', arg('--city') ?? 'muelheim'));
+  const engine = await createNluEngine({ corpora, places, cacheDir, threshold, log: (m) => console.log(m) });
   const results = await evaluateEngine(engine, corpora);
 
   let failed = false;

@@ -6,7 +6,7 @@ import type { MunicipalityPack, Offer } from '../offers/schema';
 import { categoryButtons, detectCategory, findCategory } from '../offers/categories';
 import { counsellingContacts, finders } from '../offers/contacts';
 import { hoursContextOf, openingSummary } from '../offers/hours';
-import { resolveRegion, stadtteilName } from '../offers/regions';
+import { cityNames, resolveRegion, stadtteilName } from '../offers/regions';
 import { fold } from '../offers/text';
 import { searchOffers } from '../offers/search';
 import type { RankedOffer } from '../offers/ranking';
@@ -75,7 +75,8 @@ export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
   }
 
   // "in ganz Mülheim", "alle … in Mülheim": the whole city was asked for, not a district
-  const wholeCityRe = new RegExp(`\\b(ganz|in|all of|across) ${fold(m.name.split(' ')[0])}\\b`);
+  const cityAlternatives = cityNames(m).all.map((n) => fold(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const wholeCityRe = new RegExp(`\\b(ganz|in|all of|across) (${cityAlternatives})\\b`);
   // "Essen" is also a word ("Essen auf Rädern"): a city counts only after a cue ("in Essen")
   const cues = pack.regions.otherPlaceCues.map(fold).join('|');
   const otherPlaces = cues ? pack.regions.otherPlaces.map((o) => ({ name: o.name, re: new RegExp(`\\b(${cues}) ${fold(o.name)}\\b`) })) : [];

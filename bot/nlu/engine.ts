@@ -13,6 +13,7 @@ import { detectLanguage as detect } from './detect';
 import { extractGrade } from './grade';
 import { NONE, OUT_OF_SCOPE } from './intents';
 import { foldText, normaliseForNlu, replaceEntities, Vocabulary, words, type NormaliseSettings } from './normalise';
+import { compilePlaces, type PlaceLexicon } from './places';
 import { DEFAULT_SUBWORD_SETTINGS, SubwordClassifier, type SubwordModelJson, type SubwordSettings } from './subword';
 
 export type NluLang = 'de' | 'en';
@@ -47,6 +48,9 @@ export interface NluEngineOptions {
   settings?: Partial<Omit<EngineSettings, 'subword'>> & { subword?: Partial<SubwordSettings> };
   /** false: neither read nor write the cache (benchmarks training many throw-away models) */
   cache?: boolean;
+  /** the municipality's place words (placeLexicon in bot/offers/regions.ts): each place becomes one
+   *  token, the city's names are dropped; part of the cache key */
+  places?: PlaceLexicon;
 }
 
 /** Bump when normalisation or training changes in a way the settings object does not show. */
@@ -156,8 +160,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
 export const DEFAULT_THRESHOLD = 0.15;
 
 /** Hash over the trained content (intents + utterances; held-out tests are not trained on and do
- *  not invalidate the cache), the normalisation settings and the engine version. */
-export function modelKey(corpora: Corpus[], settings: EngineSettings): string {
+ *  not invalidate the cache), the place words, the normalisation settings and the engine version. */
+export function modelKey(corpora: Corpus[], settings: EngineSettings, places?: PlaceLexicon): string {
   const nodeNlpVersion = readNlpjsVersion();
   const content = corpora.map((c) => ({
     name: c.name,
@@ -165,7 +169,7 @@ export function modelKey(corpora: Corpus[], settings: EngineSettings): string {
     data: c.data.map((d) => ({ intent: d.intent, utterances: d.utterances })),
   }));
   return createHash('sha256')
-    .update(JSON.stringify({ engine: ENGINE_VERSION, nodeNlpVersion, settings, content }))
+    .update(JSON.stringify({ engine: ENGINE_VERSION, nodeNlpVersion, settings, places: places ?? null, content }))
     .digest('hex');
 }
 
@@ -247,18 +251,19 @@ export async function createNluEngine(opts: NluEngineOptions): Promise<NluEngine
   const langs = [...new Set(opts.corpora.map((c) => c.locale))] as NluLang[];
   if (langs.length === 0) throw new Error('createNluEngine: no corpora');
 
+  const places = opts.places ? compilePlaces(opts.places, foldText) : undefined;
   // Vocabulary per language from the training utterances (deterministic, so not cached).
   const vocab = new Map<NluLang, Vocabulary>();
   for (const lang of langs) {
     const texts = opts.corpora.filter((c) => c.locale === lang)
       .flatMap((c) => c.data.flatMap((d) => d.utterances))
-      .map((u) => replaceEntities(foldText(u)));
+      .map((u) => replaceEntities(foldText(u), places));
     vocab.set(lang, new Vocabulary(texts));
   }
-  const prepare = (text: string, lang: NluLang): string => normaliseForNlu(text, vocab.get(lang), settings);
+  const prepare = (text: string, lang: NluLang): string => normaliseForNlu(text, vocab.get(lang), settings, places);
 
   const intents = [...new Set(opts.corpora.flatMap((c) => c.data.map((d) => d.intent)))];
-  const key = modelKey(opts.corpora, settings);
+  const key = modelKey(opts.corpora, settings, opts.places);
   const prefix = `nlu-${slug(opts.corpora)}-`;
   const file = path.join(opts.cacheDir, `${prefix}${key.slice(0, 16)}.json`);
   const useCache = opts.cache !== false;

@@ -1,22 +1,10 @@
 // Text normalisation in front of node-nlp. Applied identically to training utterances and to user
 // messages, so every rewrite only has to be consistent, not linguistically perfect.
 import { extractGrade } from './grade';
+import { replacePlaces, type PlacePatterns } from './places';
+import { TOKENS } from './tokens';
 
-/** Placeholder tokens. They survive node-nlp's tokenizer and stemmers unchanged. */
-export const TOKENS = { place: 'zzort', date: 'zzdatum', gradeOne: 'zzgradeins' } as const;
-
-/** Stadtteile and Ortsteile of Mülheim an der Ruhr (folded spelling). Collapsing them into one token
- *  lets "Tagespflege in Saarn" teach "Tagespflege in Styrum". "Innenstadt" is left out on purpose:
- *  it is an everyday word, not only a place. */
-const PLACES = [
-  'altstadt', 'stadtmitte', 'eppinghofen', 'broich', 'dumpten', 'heissen', 'heimaterde', 'winkhausen',
-  'fulerum', 'menden', 'holthausen', 'ickten', 'raadt', 'saarn', 'mintard', 'selbeck', 'speldorf',
-  'styrum', 'papenbusch', 'dichterviertel',
-];
-const PLACE_RE = new RegExp(`(?<![\\p{L}])(?:${PLACES.join('|')})(?![\\p{L}])`, 'gu');
-const POSTCODE_RE = /(?<!\d)454\d\d(?!\d)/g;
-// The city itself says nothing about the intent: everything here is about Mülheim.
-const CITY_RE = /(?<![\p{L}])mulheim(?:\s+an\s+der\s+ruhr)?(?![\p{L}])/gu;
+export { TOKENS };
 
 const MONTHS = [
   'januar', 'jan', 'februar', 'feb', 'marz', 'mar', 'april', 'apr', 'mai', 'juni', 'jun', 'juli', 'jul',
@@ -51,14 +39,12 @@ export function words(folded: string): string[] {
   return folded.split(/[^\p{L}\d]+/u).filter(Boolean);
 }
 
-/** Replace places, postcodes and dates with placeholders; drop the city name. Input is folded. */
-export function replaceEntities(folded: string): string {
+/** Replace dates with a placeholder, and places and the city's names as `places` says (see
+ *  bot/nlu/places.ts; without it only the corpus markers %place% and %city%). Input is folded. */
+export function replaceEntities(folded: string, places?: PlacePatterns): string {
   let out = folded;
   for (const re of DATE_RES) out = out.replace(re, ` ${TOKENS.date} `);
-  return out
-    .replace(CITY_RE, ' ')
-    .replace(PLACE_RE, ` ${TOKENS.place} `)
-    .replace(POSTCODE_RE, ` ${TOKENS.place} `);
+  return replacePlaces(out, places);
 }
 
 // Three rows of the distance matrix, reused: the spelling check compares each unknown word with
@@ -176,8 +162,8 @@ export interface NormaliseSettings {
 /** The text node-nlp sees: folded, entities replaced, typos repaired against the training words,
  *  compounds followed by their parts, plus a marker when care grade 1 is named (grade 1 has its own
  *  intent, and the digit alone is too weak a feature). */
-export function normaliseForNlu(text: string, vocab: Vocabulary | undefined, settings: NormaliseSettings): string {
-  const folded = replaceEntities(foldText(text));
+export function normaliseForNlu(text: string, vocab: Vocabulary | undefined, settings: NormaliseSettings, places?: PlacePatterns): string {
+  const folded = replaceEntities(foldText(text), places);
   const out: string[] = [];
   for (const w of words(folded)) {
     let word = w;

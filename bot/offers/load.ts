@@ -3,7 +3,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ContentError, lineOfPath, readJsonFile } from '../knowledge/jsonFile';
+import type { PlaceLexicon } from '../nlu/places';
 import { crossCheckPack, type Issue, type PackFiles } from './crossCheck';
+import { placeLexicon } from './regions';
 import {
   CategoriesFileSchema, MunicipalityFileSchema, OffersFileSchema, RegionsFileSchema, type MunicipalityPack,
 } from './schema';
@@ -53,4 +55,11 @@ export function loadMunicipalityPack(dir: string, opts: LoadOptions = {}): Munic
     throw new ContentError(first.file, first.line, `${first.path.join('.')}: ${first.message}${more}`);
   }
   return { dir, regions, offers: offers.offers, municipality, categories };
+}
+
+/** The place words of a city folder for the intent engine (see placeLexicon), without loading its
+ *  offers: for the NLU tools and benchmarks, which train the same model the bot does. */
+export function loadPlaceLexicon(dir: string): PlaceLexicon {
+  const files = packFiles(dir);
+  return placeLexicon(readJsonFile(files.regions, RegionsFileSchema), readJsonFile(files.municipality, MunicipalityFileSchema));
 }

@@ -1,7 +1,8 @@
 // Recognises where someone lives or looks for help: Stadtteil names, Ortsteile, common names,
 // postcodes. Never guesses: when a name or postcode fits several Stadtteile, all of them are
 // returned as candidates so the dialog can ask.
-import type { Alias, RegionsFile } from './schema';
+import type { PlaceLexicon } from '../nlu/places';
+import type { Alias, MunicipalityFile, RegionsFile } from './schema';
 import { fold, withinOneEdit } from './text';
 import { boundedMemo } from '../memo';
 
@@ -265,4 +266,36 @@ export function stadtteilName(regions: RegionsFile, id: string): string {
 
 export function neighboursOf(regions: RegionsFile, id: string): string[] {
   return regions.stadtteile.find((s) => s.id === id)?.neighbours ?? [];
+}
+
+/** The city's names: the official one, then the aliases of municipality.json ("Mülheim"). */
+export function cityNames(m: Pick<MunicipalityFile, 'name' | 'aliases'>): { name: string; short: string; all: string[] } {
+  return { name: m.name, short: m.aliases[0] ?? m.name, all: [m.name, ...m.aliases] };
+}
+
+/** The place words the intent engine replaces by one token (bot/nlu/places.ts), all from the data
+ *  pack: every name and alias of Stadtteile, Ortsteile, areas and Bezirke; names that are also
+ *  everyday words (needsContext) only after a place cue; the postcodes; the city's own names. */
+export function placeLexicon(regions: RegionsFile, m: Pick<MunicipalityFile, 'name' | 'aliases'>): PlaceLexicon {
+  const plain = new Set<string>();
+  const afterCue = new Set<string>();
+  const add = (a: Alias) => {
+    const p = aliasParts(a);
+    (p.needsContext ? afterCue : plain).add(p.text);
+  };
+  for (const s of regions.stadtteile) {
+    // the name counts as an alias unless an alias with the same text sets its own limits
+    if (!s.aliases.some((a) => fold(aliasParts(a).text) === fold(s.name))) add(s.name);
+    for (const a of [...s.aliases, ...s.ortsteile]) add(a);
+  }
+  for (const area of regions.areas) for (const a of area.aliases) add(a);
+  for (const b of regions.bezirke) for (const a of [b.name, ...b.aliases]) add(a);
+  for (const p of plain) afterCue.delete(p);
+  return {
+    places: [...plain],
+    placesAfterCue: [...afterCue],
+    cues: [...new Set([...regions.placeCues.de, ...regions.placeCues.en])],
+    postcodes: regions.postcodes.map((p) => p.code),
+    cityNames: cityNames(m).all,
+  };
 }

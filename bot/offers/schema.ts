@@ -234,6 +234,8 @@ export type Authority = z.infer<typeof AuthoritySchema>;
 export const MunicipalityFileSchema = z.object({
   id,
   name: z.string().min(2),
+  /** shorter names people use for the city ("Mülheim"); the first one stands in texts as {{cityShort}} */
+  aliases: z.array(z.string().min(2)).default([]),
   state: z.string().min(2),
   stateName: z.string().min(2),
   countryCode: z.string().regex(/^[a-z]{2}$/),

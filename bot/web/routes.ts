@@ -14,6 +14,8 @@ import type { CareAdapter } from '../adapter';
 import type { Config } from '../config';
 import type { Logger } from '../services';
 import { readJsonFile } from '../knowledge/jsonFile';
+import { cityNames } from '../offers/regions';
+import { MunicipalityFileSchema } from '../offers/schema';
 import { DirectLineStore, DEFAULT_LIMITS, randomId, type StoreLimits } from '../directline/store';
 import { DIRECTLINE_PATH, registerDirectLine, type DirectLineService } from '../directline/routes';
 import { AZURE_TOKEN_URL, exchangeSecret, TokenExchangeError } from '../directline/azure';
@@ -168,7 +170,9 @@ export function webRoutes(config: Config, options: WebOptions = {}): (server: re
     .sort();
   if (!languages.includes(config.defaultLang)) throw new Error(`${path.join(config.localesDir, config.defaultLang, 'web.json')} is missing`);
   const strings = new Map<string, WebStrings>(languages.map((l) => [l, readJsonFile(path.join(config.localesDir, l, 'web.json'), WebStringsSchema)]));
-  const vars = { days: config.retentionDays, minutes: Math.round(limits.idleMs / 60_000) };
+  // the pages name the city of the data pack ({{city}}, {{cityShort}}), as the bot's texts do
+  const city = cityNames(readJsonFile(path.join(config.knowledgeDir, config.municipality, 'municipality.json'), MunicipalityFileSchema));
+  const vars = { days: config.retentionDays, minutes: Math.round(limits.idleMs / 60_000), city: city.name, cityShort: city.short };
   const indexTemplate = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
   const privacyTemplate = fs.readFileSync(path.join(webDir, 'privacy.html'), 'utf8');
 

@@ -1,4 +1,5 @@
-// Every microcopy key exists in every language, and no value is empty.
+// Every microcopy key exists in every language, and no value is empty. A value is a text or a list
+// of texts (words a reply may consist of, such as offers_dialog.whole_city_words).
 import * as path from 'path';
 import { readLocaleResources } from '../../bot/i18n';
 
@@ -10,6 +11,12 @@ function keys(obj: unknown, prefix = ''): string[] {
   }
   return [prefix];
 }
+
+test('no text names the city: {{city}} and {{cityShort}} come from the data pack', () => {
+  const all = JSON.stringify(resources);
+  expect(all).not.toMatch(/Mülheim|Muelheim/);
+  expect(all).toContain('{{city}}');
+});
 
 test('de and en are the supported languages', () => {
   expect(Object.keys(resources).sort()).toEqual(['de', 'en']);
@@ -25,8 +32,9 @@ test('no empty strings and the same {{placeholders}} in both languages', () => {
       const get = (lng: string) => k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)?.[p], resources[lng][ns]);
       const de = get('de');
       const en = get('en');
-      expect(typeof de === 'string' && de.trim().length > 0).toBe(true);
-      expect(typeof en === 'string' && en.trim().length > 0).toBe(true);
+      const filled = (v: unknown) => (typeof v === 'string' && v.trim().length > 0)
+        || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.trim().length > 0));
+      expect([ns, k, filled(de), filled(en)]).toEqual([ns, k, true, true]);
       const vars = (s: unknown) => [...String(s).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
       expect([ns, k, vars(en)]).toEqual([ns, k, vars(de)]);
     }

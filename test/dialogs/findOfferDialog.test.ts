@@ -103,3 +103,17 @@ test('offers from far away are labelled as such, never presented as local', asyn
   expect(r.all).toMatch(/nichts gefunden/);
   expect(r.all).toMatch(/anderer Stadtteil|Stadtteil nicht bekannt/);
 });
+
+test.each([
+  ['egal', 'de'],
+  ['Überall', 'de'],
+  ['anywhere', 'de'], // a German conversation may still answer in English
+  ['in ganz Teststadt', 'de'], // the city's name from its data pack
+  ['the whole city', 'en'],
+] as const)('"%s" as the answer to "which district?" searches the whole city', async (answer, lang) => {
+  const c = client('test', lang);
+  await say(c, lang === 'de' ? 'Ich suche eine Tagespflege' : 'I am looking for a day care');
+  const r = await say(c, answer);
+  expect(r.cards).toBeGreaterThan(0);
+  expect(r.all).not.toMatch(/kenne ich .* nicht|don't know that place/);
+});

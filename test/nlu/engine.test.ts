@@ -96,6 +96,14 @@ describe('createNluEngine: model cache', () => {
     expect(modelKey([corpus()], { ...DEFAULT_SETTINGS, spelling: false })).not.toBe(a);
     expect(a).toMatch(/^[0-9a-f]{64}$/);
   });
+
+  it('keys the model by the place words too: another city pack trains another model', () => {
+    const lex = (places: string[]) => ({ places, placesAfterCue: [], cues: [], postcodes: [], cityNames: ['Musterstadt'] });
+    const a = modelKey([corpus()], DEFAULT_SETTINGS, lex(['Nordviertel']));
+    expect(modelKey([corpus()], DEFAULT_SETTINGS, lex(['Nordviertel']))).toBe(a);
+    expect(modelKey([corpus()], DEFAULT_SETTINGS, lex(['Südviertel']))).not.toBe(a);
+    expect(modelKey([corpus()], DEFAULT_SETTINGS)).not.toBe(a);
+  });
 });
 
 describe('createNluEngine: results', () => {

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { loadCorpora } from '../../bot/nlu/corpora';
 import { createNluEngine } from '../../bot/nlu/engine';
 import { evaluateEngine, type LangEvaluation } from '../../bot/nlu/evaluate';
+import { loadPlaceLexicon } from '../../bot/offers/load';
 
 const FLOOR = { de: 0.93, en: 0.89 } as const;
 /** No intent may be recognised in fewer than half of its tests. */
@@ -25,7 +26,8 @@ describe('NLU held-out accuracy', () => {
   beforeAll(async () => {
     const corpora = loadCorpora(path.join(__dirname, '..', '..', 'knowledge', 'nlu'));
     // a fresh model every run: the gate measures the corpus, not a cached file
-    const engine = await createNluEngine({ corpora, cacheDir: os.tmpdir(), cache: false });
+    const places = loadPlaceLexicon(path.join(__dirname, '..', '..', 'knowledge', 'muelheim'));
+    const engine = await createNluEngine({ corpora, places, cacheDir: os.tmpdir(), cache: false });
     results = await evaluateEngine(engine, corpora);
   });
 

@@ -1,5 +1,8 @@
 import { prng } from '../../bot/nlu/prng';
+import * as path from 'path';
 import { editDistance, foldText, normaliseForNlu, replaceEntities, TOKENS, Vocabulary } from '../../bot/nlu/normalise';
+import { compilePlaces } from '../../bot/nlu/places';
+import { loadPlaceLexicon } from '../../bot/offers/load';
 
 describe('foldText', () => {
   it.each([
@@ -19,6 +22,8 @@ describe('foldText', () => {
 });
 
 describe('replaceEntities', () => {
+  // the place words of the Mülheim data pack, as the bot trains with them
+  const muelheim = compilePlaces(loadPlaceLexicon(path.join(__dirname, '../../knowledge/muelheim')), foldText);
   it.each([
     ['tagespflege in saarn', `tagespflege in  ${TOKENS.place} `],
     ['pflegedienst in 45476', `pflegedienst in  ${TOKENS.place} `],
@@ -26,9 +31,14 @@ describe('replaceEntities', () => {
     ['bescheid vom 15. januar', `bescheid vom  ${TOKENS.date} `],
     ['decision came on 2 october', `decision came on  ${TOKENS.date} `],
     ['hilfe in mulheim an der ruhr', 'hilfe in  '],
-    ['gute restaurants in der innenstadt', 'gute restaurants in der innenstadt'],
+    ['gute restaurants in der innenstadt', `gute restaurants in der  ${TOKENS.place} `],
   ])('%s', (input, out) => {
-    expect(replaceEntities(input)).toBe(out);
+    expect(replaceEntities(input, muelheim)).toBe(out);
+  });
+
+  it('without place words only dates and the corpus markers are replaced', () => {
+    expect(replaceEntities('tagespflege in saarn am 3.11.')).toBe(`tagespflege in saarn am  ${TOKENS.date} `);
+    expect(replaceEntities('tagespflege in %place%, %city%')).toBe(`tagespflege in  ${TOKENS.place} ,  `);
   });
 });
 
