@@ -132,6 +132,13 @@ export interface EngineSettings extends NormaliseSettings {
  *  log-probabilities added to the weights (×0.1–1) .8945–.9122, first two words / last word /
  *  stem pairs as extra features .9101–.9119, char n-grams across word boundaries .9113–.9126
  *  (Braun .927), a shape feature for words with digits .9121, spelling fix keeping the typo .9126.
+ *  Outside knowledge: synonym-group features (g:) from OpenThesaurus (de) and WordNet 3.0 (en, with
+ *  its irregular forms), the groups cut down to those the training words reach (~700 KB per model),
+ *  weight 0.25/0.5/1/2 .9090/.9093/.9057/.8970 (seed 7; more weight mostly hurts xSID-en: every
+ *  WordNet sense adds noise); at 0.5 with multi-word entries, compound heads, hypernyms, first sense
+ *  only .9088–.9094. The leader (0.5, first sense) over seeds 7/101/211: .9094 .9128 .9127 = .9116,
+ *  the same as nlu-5; test figures one sentence worse (Braun 254/274, xSID-de 461/500, care-de .962),
+ *  training +1.1 s, cache +2.7 MB. Left out, and with it two Debian packages.
  *  Test figures (train split → test split; care: held-out tests) per step:
  *    change                                   Braun  xSID-de xSID-en care-de care-en
  *    before (ensemble)                        .931   .918    .910    .946    .920
