@@ -19,7 +19,7 @@ import { LettersFileSchema } from './care/letters';
 import { dayClock } from './offers/hours';
 import { createLocalHelp } from './conversation/localHelp';
 import { loadMunicipalityPack } from './offers/load';
-import { cityNames, placeLexicon } from './offers/regions';
+import { cityNames, examplePlace, placeLexicon } from './offers/regions';
 import { LowdbStorage } from './store/lowdbStorage';
 import { createAdapter } from './adapter';
 import { CareBot } from './careBot';
@@ -73,7 +73,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const pack = loadMunicipalityPack(path.join(k, config.municipality));
   const city = cityNames(pack.municipality);
   // texts name the city as {{city}} / {{cityShort}}: the same microcopy serves every data pack
-  const i18n = await createI18n(config.localesDir, config.defaultLang, { city: city.name, cityShort: city.short });
+  const i18n = await createI18n(config.localesDir, config.defaultLang, { city: city.name, cityShort: city.short, examplePlace: examplePlace(pack.regions) });
   const corpora = (['de', 'en'] as const).map((l) => readJsonFile(path.join(k, 'nlu', `${l}.json`), CorpusSchema));
   const nlu = await createNluEngine({
     corpora, places: placeLexicon(pack.regions, pack.municipality), cacheDir: config.nluCacheDir, threshold: config.nluThreshold, log: (m) => log.info({}, m),

@@ -273,6 +273,12 @@ export function cityNames(m: Pick<MunicipalityFile, 'name' | 'aliases'>): { name
   return { name: m.name, short: m.aliases[0] ?? m.name, all: [m.name, ...m.aliases] };
 }
 
+/** A Stadtteil name for example questions in the texts ("Tagespflege in Broich"): the first
+ *  one-word name in the regions file, else the first name. */
+export function examplePlace(regions: Pick<RegionsFile, 'stadtteile'>): string {
+  return (regions.stadtteile.find((s) => /^\p{L}+$/u.test(s.name)) ?? regions.stadtteile[0]).name;
+}
+
 /** The place words the intent engine replaces by one token (bot/nlu/places.ts), all from the data
  *  pack: every name and alias of Stadtteile, Ortsteile, areas and Bezirke; names that are also
  *  everyday words (needsContext) only after a place cue; the postcodes; the city's own names. */

@@ -4,7 +4,7 @@ import { foldText } from '../../bot/nlu/normalise';
 import { compilePlaces, replacePlaces, type PlaceLexicon } from '../../bot/nlu/places';
 import { TOKENS } from '../../bot/nlu/tokens';
 import { loadPlaceLexicon } from '../../bot/offers/load';
-import { placeLexicon } from '../../bot/offers/regions';
+import { examplePlace, placeLexicon } from '../../bot/offers/regions';
 import type { RegionsFile } from '../../bot/offers/schema';
 
 const Z = TOKENS.place;
@@ -86,4 +86,11 @@ describe('placeLexicon reads every place word from the regions file', () => {
     expect(both.places).toContain('Laufen');
     expect(both.placesAfterCue).toEqual([]);
   });
+});
+
+test.each([
+  [['Altstadt I', 'Broich', 'Saarn'], 'Broich'],
+  [['Altstadt I', 'Menden-Holthausen'], 'Altstadt I'], // no one-word name: the first one
+])('examplePlace(%j) = %s', (list, expected) => {
+  expect(examplePlace({ stadtteile: list.map((name) => ({ name })) } as unknown as RegionsFile)).toBe(expected);
 });

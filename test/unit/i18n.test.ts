@@ -74,3 +74,15 @@ test('variables and other options still reach i18next', async () => {
   expect(b).toMatch(/Styrum/);
   expect(a).not.toBe(b);
 });
+
+test('texts name the city of the data pack given at creation, never a city of their own', async () => {
+  const other = await createI18n(LOCALES, 'de', { city: 'Musterstadt am See', cityShort: 'Musterstadt', examplePlace: 'Nordviertel' });
+  for (const lng of ['de', 'en']) {
+    expect(other.t('welcome', { lng })).toContain('Musterstadt am See');
+    expect(other.t('offers_dialog.whole_city', { lng })).toContain('Musterstadt');
+    expect(other.t('help', { lng })).toContain('Nordviertel');
+    expect(other.t('welcome', { lng })).not.toMatch(/Mülheim|\{\{/);
+  }
+  // a caller's own value still wins over the default
+  expect(other.t('offers_dialog.other_city', { lng: 'de', city: 'Teststadt', place: 'Essen' })).toContain('Teststadt');
+});

@@ -1,0 +1,35 @@
+// A new city needs only its own data pack: the shared layers (federal and NRW answers, microcopy,
+// the training utterances of the intent engine) never name the city or its places.
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadPlaceLexicon } from '../../bot/offers/load';
+
+const K = path.join(__dirname, '../../knowledge');
+const lex = loadPlaceLexicon(path.join(K, 'muelheim'));
+const names = [...lex.cityNames, ...lex.places, ...lex.placesAfterCue, ...lex.postcodes];
+// whole words only: "Menden" is a place, "Mendener" would be a word of its own
+const pattern = new RegExp(`(?<![\\p{L}\\d])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\d])`, 'iu');
+
+test('the Mülheim pack gives place words to look for', () => {
+  expect(names).toEqual(expect.arrayContaining(['Mülheim an der Ruhr', 'Saarn', '45476']));
+});
+
+test.each(['federal/answers.json', 'nrw/answers.json'])('the texts of %s name no place of the city', (file) => {
+  // the texts people read; source ids may point to a city's page that documents NRW practice
+  const answers = (JSON.parse(fs.readFileSync(path.join(K, file), 'utf8')) as { answers: Array<Record<string, unknown>> }).answers;
+  const texts = answers.flatMap((a) => ['de', 'en'].map((l) => [`${String(a.id)}.${l}`, JSON.stringify(a[l])]));
+  expect(texts.filter(([, t]) => pattern.test(t)).map(([where]) => where)).toEqual([]);
+});
+
+test.each(['de', 'en'])('the %s training utterances write %%place%% and %%city%%, not real names', (lang) => {
+  const corpus = JSON.parse(fs.readFileSync(path.join(K, 'nlu', `${lang}.json`), 'utf8')) as { data: Array<{ utterances: string[] }> };
+  const named = corpus.data.flatMap((d) => d.utterances).filter((u) => pattern.test(u));
+  expect(named).toEqual([]);
+});
+
+test.each(['de', 'en'])('the %s microcopy names no place of the city', (lang) => {
+  const dir = path.join(__dirname, '../../locales', lang);
+  for (const f of fs.readdirSync(dir)) {
+    expect([f, fs.readFileSync(path.join(dir, f), 'utf8').match(pattern)?.[0]]).toEqual([f, undefined]);
+  }
+});
