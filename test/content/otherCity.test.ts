@@ -1,0 +1,59 @@
+// Another city needs only its own folder: the bot runs on the made-up "Teststadt" pack
+// (test/fixtures) next to the shared layers, with no Mülheim folder at all, and names, finds and
+// searches Teststadt's places. Teststadt's city answers are stood in for by Mülheim's answers.json:
+// the shared layers link to them (transport, meeting places), so every city pack brings its own.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { buildApp, type App } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { ROOT, TODAY } from '../helpers/app';
+
+jest.setTimeout(120_000);
+
+let app: App;
+beforeAll(async () => {
+  const k = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-othercity-'));
+  for (const shared of ['federal', 'nrw', 'nlu', 'safety.json', 'sources.json', 'offer-categories.json']) {
+    fs.cpSync(path.join(ROOT, 'knowledge', shared), path.join(k, shared), { recursive: true });
+  }
+  fs.cpSync(path.join(ROOT, 'test/fixtures/offers/knowledge-good/teststadt'), path.join(k, 'teststadt'), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'knowledge/muelheim/answers.json'), path.join(k, 'teststadt/answers.json'));
+  app = await buildApp(loadConfig({
+    PORT: '0', LOG_LEVEL: 'silent', TODAY, KNOWLEDGE_DIR: k, MUNICIPALITY: 'teststadt',
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'pn-othercity-data-')), NLU_CACHE_DIR: path.join(ROOT, '.cache', 'nlu-othercity'),
+  }, ROOT));
+});
+
+let turn = 0;
+async function say(conversation: string, text: string): Promise<string> {
+  const r = await app.adapter.runInProcess({
+    type: 'message', text, locale: 'de-DE', channelId: 'test', serviceUrl: 'http://localhost', deliveryMode: 'expectReplies',
+    from: { id: `u-${conversation}` }, recipient: { id: 'bot' }, conversation: { id: conversation }, id: String(++turn),
+  } as never, (ctx) => app.bot.run(ctx));
+  return (r.body as { activities: Array<{ text?: string; attachments?: unknown[] }> }).activities
+    .map((a) => [a.text ?? '', JSON.stringify(a.attachments ?? [])].join(' ')).join('\n');
+}
+
+test('the bot introduces itself for Teststadt', async () => {
+  const hello = await say('hello', 'Hallo');
+  expect(hello).toContain('Teststadt');
+  expect(hello).not.toMatch(/Mülheim/);
+});
+
+test('a district of Teststadt is understood as a place and searched there', async () => {
+  const r = await say('search', 'Tagespflege in Nordheim');
+  expect(r).toMatch(/Tagespflege – Nordheim: \d+ Angebot/);
+  expect(r).toContain('030 23125 001'); // an offer of the Teststadt fixture
+});
+
+test('"which district?" takes Teststadt\'s names, and its city name means the whole city', async () => {
+  expect(await say('ask', 'Ich suche einen Pflegedienst')).toMatch(/Stadtteil/);
+  const unknown = await say('ask', 'Saarn'); // a Mülheim district means nothing here
+  expect(unknown).toMatch(/kenne ich in Teststadt nicht/);
+  expect(await say('ask', 'in ganz Teststadt')).toMatch(/Ganz Teststadt: \d+ Angebot/);
+});
+
+test('federal answers work unchanged', async () => {
+  expect(await say('amount', 'Wie viel Pflegegeld bei Pflegegrad 3?')).toMatch(/599 €/);
+});
