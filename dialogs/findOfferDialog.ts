@@ -78,8 +78,9 @@ export class FindOfferDialog extends InterruptibleDialog {
     const byName = local.stadtteile().find((s) => normalise(s.name) === n);
     if (byName) return { stadtteil: byName.id, candidates: [] };
     const found = local.detectPlace(text);
-    // "in ganz Mülheim", "all of Mülheim": the city's names come from the data pack
-    return found.wholeCity ? { stadtteil: WHOLE_CITY, candidates: [] } : found;
+    // "in ganz Mülheim", "Mülheim": nothing but the city (from its data pack); a question that
+    // merely mentions the city is not an answer here
+    return found.wholeCityOnly ? { stadtteil: WHOLE_CITY, candidates: [] } : found;
   }
 
   private async category(step: WaterfallStepContext) {

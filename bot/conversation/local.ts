@@ -34,7 +34,9 @@ export interface LocalSearchResult {
 }
 
 export interface Contact { name: string; phone?: string; email?: string; website?: string; note?: string }
-export interface PlaceMatch { stadtteil?: string; candidates: string[]; postcode?: string; unknownPostcode?: boolean; wholeCity?: boolean; otherPlace?: string }
+export interface PlaceMatch { stadtteil?: string; candidates: string[]; postcode?: string; unknownPostcode?: boolean; wholeCity?: boolean;
+  /** the text is nothing but the city ("Mülheim", "in ganz Mülheim"): an answer to "which district?" */
+  wholeCityOnly?: boolean; otherPlace?: string }
 
 export interface LocalSearchQuery { category: string; stadtteil?: string; lang: Lang; now: Date; seed: string; page: number }
 

@@ -77,6 +77,7 @@ export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
   // "in ganz Mülheim", "alle … in Mülheim": the whole city was asked for, not a district
   const cityAlternatives = cityNames(m).all.map((n) => fold(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   const wholeCityRe = new RegExp(`\\b(ganz|in|all of|across) (${cityAlternatives})\\b`);
+  const wholeCityOnlyRe = new RegExp(`^((in )?ganz|in|all of|across)? ?(${cityAlternatives})$`);
   // "Essen" is also a word ("Essen auf Rädern"): a city counts only after a cue ("in Essen")
   const cues = pack.regions.otherPlaceCues.map(fold).join('|');
   const otherPlaces = cues ? pack.regions.otherPlaces.map((o) => ({ name: o.name, re: new RegExp(`\\b(${cues}) ${fold(o.name)}\\b`) })) : [];
@@ -94,7 +95,11 @@ export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
       }
       const folded = fold(text);
       const other = otherPlaces.find((o) => o.re.test(folded));
-      return { candidates: r.candidates, postcode: r.postcode, unknownPostcode: r.unknownPostcode, wholeCity: wholeCityRe.test(folded), otherPlace: other?.name };
+      const bare = folded.replace(/[^\p{L}\d]+/gu, ' ').trim();
+      return {
+        candidates: r.candidates, postcode: r.postcode, unknownPostcode: r.unknownPostcode,
+        wholeCity: wholeCityRe.test(folded), wholeCityOnly: wholeCityOnlyRe.test(bare), otherPlace: other?.name,
+      };
     },
     detectCategory: (text, lang) => detectCategory(text, lang, pack.categories),
     stadtteile: () => pack.regions.stadtteile.map((s) => ({ id: s.id, name: name(s.id) })),

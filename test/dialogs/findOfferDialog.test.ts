@@ -117,3 +117,11 @@ test.each([
   expect(r.cards).toBeGreaterThan(0);
   expect(r.all).not.toMatch(/kenne ich .* nicht|don't know that place/);
 });
+
+test('a request that merely names the city is not taken for "the whole city" while the district is asked', async () => {
+  const c = client();
+  await say(c, 'Ich suche eine Tagespflege');
+  const r = await say(c, 'Pflegegeld bei Pflegegrad 3 in Teststadt');
+  expect(r.all).toMatch(/Pflegegeld/);
+  expect(r.all).not.toMatch(/Ganz Teststadt: \d+ Angebot|Tagespflege – /);
+});
