@@ -148,6 +148,7 @@ export interface EngineSettings extends NormaliseSettings {
  *    (+ node-nlp ensemble again)              .931   .916    .912    .962    .923
  *    Snowball stems, ensemble (nlu-4)         .931   .918    .912    .962    .923
  *    nlu-5: first-word feature ×2 (default)   .931   .924    .910    .966    .931
+ *    None threshold per Braun corpus by CV (bot/nlu/calibrate.ts: 0 / 0.55 / 0)  .934 (256/274)
  *    Braun per corpus (nlu-4 and nlu-5 alike): Chatbot .991, AskUbuntu .936, WebApps .814 (255/274);
  *    xSID-de 459 → 462 of 500. Targets of the issue (Braun .95, xSID-de .93) not reached. */
 export const DEFAULT_SETTINGS: EngineSettings = {

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
+import { THRESHOLD_GRID } from '../../bot/nlu/calibrate';
 import { parseSettings, startFlags } from '../../scripts/benchTurn';
 import { activityBody, rssMb } from '../../scripts/bench/load';
 
@@ -117,4 +118,11 @@ test('the benchmark runs on the shared corpora and writes every figure, for the 
       expect(figures[k] as number).toBeLessThanOrEqual(1);
     }
   }
+  // the engine's own extras: the threshold chosen by cross-validation per Braun corpus, and the
+  // figure at the default threshold beside it
+  for (const key of ['braun.chatbot.threshold', 'braun.askubuntu.threshold', 'braun.webapps.threshold']) {
+    expect([key, typeof figures[key]]).toEqual([key, 'number']);
+    expect(THRESHOLD_GRID).toContain(figures[key]);
+  }
+  expect(figures['braun.overall.f1_default_threshold'] as number).toBeGreaterThan(0);
 }, 300_000);
