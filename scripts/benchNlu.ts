@@ -129,6 +129,7 @@ function withNames(split: Split, lex: PlaceLexicon): Split {
   let i = 0;
   const fill = (text: string): string => text
     .replace(/%place%/g, () => lex.places[i++ % lex.places.length])
+    // cityNames: the official name, then the aliases, the short one first ("Mülheim")
     .replace(/%city%/g, lex.cityNames[lex.cityNames.length > 1 ? 1 : 0]);
   return { train: split.train.map((s) => ({ ...s, text: fill(s.text) })), test: split.test };
 }
@@ -178,6 +179,7 @@ async function main(): Promise<void> {
     set(`braun.${b.key}.f1_default_threshold`, ratio(atDefault));
     set(`baseline.braun.${b.key}.f1`, ratio(plain.thresholded));
     let extra = '';
+    // the classifiers alone, at the default threshold (compare with that column)
     if (variants) {
       for (const v of ['nodenlp', 'ensemble'] as const) {
         const s = await runEngine(corpus, NONE, { ...settings, classifier: v });
