@@ -25,6 +25,11 @@ export interface KnowledgeDirs { knowledgeDir: string; state: string; municipali
 
 const PLACEHOLDER = /\{\{[^}]*\}\}/g;
 
+/** words of a message that the full-text search looks at */
+export const SEARCH_WORDS = 24;
+/** longer "words" are no words (German compounds stay far below) */
+const MAX_SEARCH_WORD = 48;
+
 export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
   const k = dirs.knowledgeDir;
   const sourcesFile = path.join(k, 'sources.json');
@@ -83,7 +88,11 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
   return {
     sources, benefits, answers,
     search(text, lang, limit = 3) {
-      const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+      // distinct words, at most SEARCH_WORDS, none longer than MAX_SEARCH_WORD: each is a fuzzy
+      // query of its own whose allowed typos grow with its length, and a long message repeating
+      // words cost ~20 ms; a question is shorter than that anyway
+      const words = [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length >= 3 && w.length <= MAX_SEARCH_WORD))].slice(0, SEARCH_WORDS);
       if (!words.length) return [];
       return indexes.get(lang)!.search(words.join(' ')).slice(0, limit).map((r) => ({ id: String(r.id), score: r.score }));
     },

@@ -1,5 +1,6 @@
 // Text normalisation in front of node-nlp. Applied identically to training utterances and to user
 // messages, so every rewrite only has to be consistent, not linguistically perfect.
+import { boundedMemo } from '../memo';
 import { extractGrade } from './grade';
 import { replacePlaces, type PlacePatterns } from './places';
 import { TOKENS } from './tokens';
@@ -105,9 +106,18 @@ export class Vocabulary {
   }
 
   /** Closest known word for an unknown one: same first letter (first-letter typos are rare and
-   *  allowing them turns "hund" into "und"), distance 1 from 5 letters, 2 from 9 letters. */
+   *  allowing them turns "hund" into "und"), distance 1 from 5 letters, 2 from 9 letters. Kept per
+   *  word (bounded): a message repeating one long unknown word would compare it with hundreds of
+   *  known words each time. */
   correct(word: string): string | undefined {
     if (this.known.has(word) || word.length < 5 || /\d/.test(word)) return undefined;
+    return this.corrections(word) || undefined;
+  }
+
+  /** '' when nothing is close enough (a memo keeps no undefined) */
+  private readonly corrections = boundedMemo((word: string): string => this.closest(word) ?? '', 20_000);
+
+  private closest(word: string): string | undefined {
     const max = word.length >= 9 ? 2 : 1;
     let best: string | undefined;
     let bestDist = max + 1;

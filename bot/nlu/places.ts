@@ -45,7 +45,10 @@ export function compilePlaces(lex: PlaceLexicon, fold: (s: string) => string): P
   const parts: string[] = [];
   if (lex.places.length) parts.push(`${NOT_LETTER_BEFORE}(?:${alternatives(f(lex.places))})${NOT_LETTER_AFTER}`);
   if (lex.placesAfterCue.length && lex.cues.length) {
-    parts.push(`(?<=${NOT_LETTER_BEFORE}(?:${alternatives(f(lex.cues))})\\s+)(?:${alternatives(f(lex.placesAfterCue))})${NOT_LETTER_AFTER}`);
+    // the word first, the look back for its cue only where the word matched: a look-behind tried
+    // at every position would rescan runs of spaces (quadratic in a long message)
+    const words = alternatives(f(lex.placesAfterCue));
+    parts.push(`${NOT_LETTER_BEFORE}(?:${words})(?<=${NOT_LETTER_BEFORE}(?:${alternatives(f(lex.cues))})\\s+(?:${words}))${NOT_LETTER_AFTER}`);
   }
   if (lex.postcodes.length) parts.push(`(?<!\\d)(?:${alternatives(lex.postcodes)})(?!\\d)`);
   return {

@@ -1,7 +1,7 @@
 // Content cross-references: every intent of the corpora is handled, every answer links to real
 // offer categories, and the knowledge base loads exactly as the bot loads it.
 import * as path from 'path';
-import { loadKnowledgeBase } from '../../bot/knowledge/kb';
+import { loadKnowledgeBase, SEARCH_WORDS } from '../../bot/knowledge/kb';
 import { readJsonFile } from '../../bot/knowledge/jsonFile';
 import { CorpusSchema } from '../../bot/knowledge/schema';
 import { loadMunicipalityPack } from '../../bot/offers/load';
@@ -30,4 +30,13 @@ test('the full-text search finds answers despite typos', () => {
   expect(kb.search('Entlastungsbetrg', 'de')[0]?.id).toBe('relief');
   expect(kb.search('Verhinderungspflge', 'de').map((h) => h.id)).toContain('respite');
   expect(kb.search('wheelchair accessible bathroom conversion grant', 'en').length).toBeGreaterThan(0);
+});
+
+test('the search reads a message\'s distinct words: repeating them changes nothing, and a long message is cut', () => {
+  const once = kb.search('Entlastungsbetrag Verhinderungspflege', 'de');
+  expect(kb.search('Entlastungsbetrag Verhinderungspflege '.repeat(60), 'de')).toEqual(once);
+  // words after the first SEARCH_WORDS distinct ones are not read
+  const filler = Array.from({ length: SEARCH_WORDS }, (_, i) => `wort${String.fromCharCode(97 + (i % 26))}${i}`).join(' ');
+  expect(kb.search(`${filler} Entlastungsbetrag`, 'de').map((h) => h.id)).not.toContain('relief');
+  expect(kb.search(`Entlastungsbetrag ${filler}`, 'de').map((h) => h.id)).toContain('relief');
 });
