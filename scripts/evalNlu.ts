@@ -2,11 +2,15 @@
 // accuracy per language, per-intent precision/recall, confusions and a threshold sweep.
 // Options: --corpora DIR  --cache DIR  --threshold T  --min ACC (exit 1 below)  --errors (list misses)
 //   --city ID (the data pack whose place words the model is trained with, as the bot; default muelheim)
+//   --calibrate (also: the threshold that 5-fold cross-validation on the training utterances picks,
+//   per language; a city with its own corpus can check NLU_THRESHOLD with it, without its tests)
 import * as path from 'node:path';
 import { createNluEngine, DEFAULT_THRESHOLD } from '../bot/nlu/engine';
 import { loadCorpora } from '../bot/nlu/corpora';
 import { accuracyAtThreshold, evaluateEngine } from '../bot/nlu/evaluate';
 import { loadPlaceLexicon } from '../bot/offers/load';
+import { calibrateThreshold } from '../bot/nlu/calibrate';
+import { OUT_OF_SCOPE } from '../bot/nlu/intents';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -48,6 +52,13 @@ async function main(): Promise<void> {
       .map((t) => `${t}: ${pct(accuracyAtThreshold(r.items, t))}`).join('  ');
     console.log(`threshold sweep: ${sweep}`);
     if (min !== undefined && r.accuracy < min) failed = true;
+  }
+  if (process.argv.includes('--calibrate')) {
+    for (const corpus of corpora) {
+      const c = await calibrateThreshold(corpus, { noneLabel: OUT_OF_SCOPE, places, seeds: [7] });
+      console.log(`\n${corpus.locale}: cross-validation on the training utterances picks threshold ${c.threshold} (CV accuracy ${pct(c.accuracy)}; in use: ${threshold})`);
+      console.log(`  ${c.curve.map((p) => `${p.threshold}: ${pct(p.accuracy)}`).join('  ')}`);
+    }
   }
   const total = results.reduce((s, r) => s + r.total, 0);
   const correct = results.reduce((s, r) => s + r.correct, 0);
