@@ -2,7 +2,7 @@
 // conversation) and then give the amount for that grade.
 import { TextPrompt, WaterfallDialog, type DialogContext, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
-import { buildAnswerReply } from '../bot/conversation/answers';
+import { buildAnswerReply, type AnswerContext } from '../bot/conversation/answers';
 import type { LayeredAnswer } from '../bot/knowledge/kb';
 import { extractGrade } from '../bot/nlu/grade';
 import type { Action } from '../bot/channels/reply';
@@ -69,7 +69,8 @@ export class AnswerDialog extends InterruptibleDialog {
   }
 }
 
-function answerContext(deps: DialogDeps, ctx: TurnContext, grade: number | undefined, stadtteil: string | undefined) {
+/** What building an answer needs for this turn: content, texts and amounts in the turn's language. */
+export function answerContext(deps: DialogDeps, ctx: TurnContext, grade: number | undefined, stadtteil: string | undefined): AnswerContext {
   const s = deps.services;
   const { lang } = turnInfo(ctx);
   return { kb: s.kb, t: s.i18n.t.bind(s.i18n), lang, amount: s.amount(lang, s.today()), local: s.local, grade, stadtteil };

@@ -8,7 +8,7 @@ import type { NluResult } from '../bot/services';
 import { buildDetailsReply, contactLine } from '../bot/conversation/answers';
 import { classifyTurn, getMemory, matchOption, sendReply, topicMenu, turnInfo, type DialogDeps, type RouteTarget } from './context';
 import type { Reroute } from './interruptibleDialog';
-import { ANSWER_DIALOG, AnswerDialog, answerNow, type AnswerOptions } from './answerDialog';
+import { ANSWER_DIALOG, AnswerDialog, answerContext, answerNow, type AnswerOptions } from './answerDialog';
 import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY, type FindOfferOptions } from './findOfferDialog';
 import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
 
@@ -222,8 +222,7 @@ export class MainDialog extends ComponentDialog {
       case 'details': {
         const a = s.kb.answers.get(arg);
         if (a) {
-          const ctx = { kb: s.kb, t: s.i18n.t.bind(s.i18n), lang, amount: s.amount(lang, s.today()), local: s.local, grade: mem.grade, stadtteil: mem.stadtteil };
-          await sendReply(this.deps, dc.context, buildDetailsReply(a, ctx));
+          await sendReply(this.deps, dc.context, buildDetailsReply(a, answerContext(this.deps, dc.context, mem.grade, mem.stadtteil)));
         }
         break;
       }
