@@ -68,9 +68,7 @@ export function toWallClock(at: Date, timeZone: string): Date {
 /** The city's calendar day (YYYY-MM-DD) at instant `at`: a new day begins at local midnight, not
  *  at midnight UTC (the amounts of a new year and every deadline count from the local day). */
 export function cityDay(at: Date, timeZone: string): string {
-  const parts = wallFormat(timeZone).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return wall(toWallClock(at, timeZone)).date;
 }
 
 /** today() for the bot: cityDay of the current instant, looked up once per clock minute. Every
