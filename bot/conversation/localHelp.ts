@@ -8,6 +8,7 @@ import { counsellingContacts, finders } from '../offers/contacts';
 import { hoursContextOf, openingSummary } from '../offers/hours';
 import { cityNames, resolveRegion, stadtteilName } from '../offers/regions';
 import { fold } from '../offers/text';
+import { escapeRegExp } from '../nlu/places';
 import { searchOffers } from '../offers/search';
 import type { RankedOffer } from '../offers/ranking';
 import type { Contact, LocalHelp, LocalSearchResult, OfferView } from './local';
@@ -75,7 +76,7 @@ export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
   }
 
   // "in ganz Mülheim", "alle … in Mülheim": the whole city was asked for, not a district
-  const cityAlternatives = cityNames(m).all.map((n) => fold(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const cityAlternatives = cityNames(m).all.map((n) => escapeRegExp(fold(n))).join('|');
   const wholeCityRe = new RegExp(`\\b(ganz|in|all of|across) (${cityAlternatives})\\b`);
   const wholeCityOnlyRe = new RegExp(`^((in )?ganz|in|all of|across)? ?(${cityAlternatives})$`);
   // "Essen" is also a word ("Essen auf Rädern"): a city counts only after a cue ("in Essen")

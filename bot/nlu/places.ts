@@ -28,15 +28,16 @@ const MARKERS = { place: /%place%/g, city: /%city%/g };
 const NOT_LETTER_BEFORE = '(?<![\\p{L}\\d])';
 const NOT_LETTER_AFTER = '(?![\\p{L}\\d])';
 
-function escape(s: string): string {
-  // '-' stays as it is: outside a character class it is literal, and the u flag forbids escaping it
+/** `s` as a literal inside a regular expression. '-' stays as it is: outside a character class it
+ *  is literal, and the u flag forbids escaping it. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Alternatives, longest first ("menden holthausen" before "menden"), spaces matching any run of them. */
 function alternatives(words: string[]): string {
   return [...new Set(words.filter(Boolean))].sort((a, b) => b.length - a.length || a.localeCompare(b))
-    .map((w) => escape(w).replace(/\s+/g, '\\s+')).join('|');
+    .map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+')).join('|');
 }
 
 /** `fold` must be the fold the text gets (foldText), so that names and messages meet. */

@@ -2,13 +2,14 @@
 // the training utterances of the intent engine) never name the city or its places.
 import * as fs from 'fs';
 import * as path from 'path';
+import { escapeRegExp } from '../../bot/nlu/places';
 import { loadPlaceLexicon } from '../../bot/offers/load';
 
 const K = path.join(__dirname, '../../knowledge');
 const lex = loadPlaceLexicon(path.join(K, 'muelheim'));
 const names = [...lex.cityNames, ...lex.places, ...lex.placesAfterCue, ...lex.postcodes];
 // whole words only: "Menden" is a place, "Mendener" would be a word of its own
-const pattern = new RegExp(`(?<![\\p{L}\\d])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\d])`, 'iu');
+const pattern = new RegExp(`(?<![\\p{L}\\d])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\d])`, 'iu');
 
 test('the Mülheim pack gives place words to look for', () => {
   expect(names).toEqual(expect.arrayContaining(['Mülheim an der Ruhr', 'Saarn', '45476']));
