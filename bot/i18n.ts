@@ -36,7 +36,7 @@ export async function createI18n(localesDir: string, defaultLang: Lang, vars: Re
     interpolation: { escapeValue: false, defaultVariables: vars },
     returnNull: false,
   });
-  memoiseFixedTexts(inst);
+  memoiseTexts(inst);
   return inst;
 }
 
@@ -48,7 +48,7 @@ export async function createI18n(localesDir: string, defaultLang: Lang, vars: Re
 const MEMO_MAX = 5_000;
 const MAX_VALUE_CHARS = 200;
 
-function memoiseFixedTexts(inst: i18n): void {
+function memoiseTexts(inst: i18n): void {
   const lookup = inst.t.bind(inst) as (key: unknown, opts?: unknown) => unknown;
   const kept = new Map<string, string>();
   const t = (key: unknown, opts?: unknown): unknown => {
