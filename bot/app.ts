@@ -68,9 +68,10 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const t0 = Date.now();
   const log = opts.logger ?? createLogger(config.logLevel, config.logUserText);
   const k = config.knowledgeDir;
-  const kb = loadKnowledgeBase({ knowledgeDir: k, state: 'nrw', municipality: config.municipality });
-  const safety = createSafetyCheck(readJsonFile(path.join(k, 'safety.json'), SafetySchema));
   const pack = loadMunicipalityPack(path.join(k, config.municipality));
+  // the state layer is the folder of the city's state (municipality.json "state": "NRW" → nrw/)
+  const kb = loadKnowledgeBase({ knowledgeDir: k, state: pack.municipality.state.toLowerCase(), municipality: config.municipality });
+  const safety = createSafetyCheck(readJsonFile(path.join(k, 'safety.json'), SafetySchema));
   const city = cityNames(pack.municipality);
   // texts name the city as {{city}} / {{cityShort}}: the same microcopy serves every data pack
   const i18n = await createI18n(config.localesDir, config.defaultLang, { city: city.name, cityShort: city.short, examplePlace: examplePlace(pack.regions) });

@@ -12,7 +12,7 @@ import {
 import { ContentError, lineOfPath, parseJsonText } from './jsonFile';
 import {
   AnswersFileSchema, BenefitsFileSchema, CorpusSchema, SafetySchema, SourcesFileSchema,
-  type Answer, type BenefitsFile, type Corpus,
+  type Answer, type BenefitsFile, type Corpus, type Supplement,
 } from './schema';
 
 export type { Issue, Severity };
@@ -155,21 +155,35 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
   if (firstMunicipality) staleAfter = firstMunicipality.staleAfterDays;
   if (!cities.length) notice(absRoot, 'no city folder with municipality.json found');
 
-  // Sources.
+  // Sources: the shared sources.json and each folder's own (a state's, a city's). A folder cites
+  // the shared ones, federal/'s, and its own; a city also its state's (municipality.json `state`).
   const sourcesFile = path.join(absRoot, 'sources.json');
   let sourceIds: Set<string> | undefined;
+  const sourceFolder = new Map<string, string>();
   const usedSources = new Set<string>();
+  const sourcesFiles = [sourcesFile, ...subdirs(absRoot).map((d) => path.join(d, 'sources.json')).filter((f) => fs.existsSync(f))];
   if (fs.existsSync(sourcesFile)) {
-    const sources = c.load(sourcesFile, SourcesFileSchema);
-    if (sources) {
-      sourceIds = new Set();
+    sourceIds = new Set();
+    for (const file of sourcesFiles) {
+      const sources = c.load(file, SourcesFileSchema);
+      if (!sources) continue;
       sources.sources.forEach((s, i) => {
-        if (sourceIds!.has(s.id)) c.add('error', sourcesFile, ['sources', i, 'id'], 'duplicate_id', `source id "${s.id}" appears twice`);
+        const prev = sourceFolder.get(s.id);
+        if (prev !== undefined) c.add('error', file, ['sources', i, 'id'], 'duplicate_id', `source id "${s.id}" appears twice`);
+        else sourceFolder.set(s.id, path.dirname(file));
         sourceIds!.add(s.id);
-        if (ageDays(s.accessed, opts.now) > staleAfter) c.add('warning', sourcesFile, ['sources', i, 'accessed'], 'stale', `source ${s.id} last checked ${s.accessed}`);
+        if (ageDays(s.accessed, opts.now) > staleAfter) c.add('warning', file, ['sources', i, 'accessed'], 'stale', `source ${s.id} last checked ${s.accessed}`);
       });
     }
   } else notice(sourcesFile, 'not found: answer sources cannot be checked');
+  const stateOf = new Map(cities.map((x) => [x.dir, x.municipality ? path.join(absRoot, x.municipality.state.toLowerCase()) : undefined]));
+  /** why a folder may not cite a source ('' when it may) */
+  const cannotCite = (folder: string, id: string): string => {
+    const from = sourceFolder.get(id);
+    if (from === undefined) return `unknown source id "${id}" (see sources.json)`;
+    const visible = [absRoot, path.join(absRoot, 'federal'), folder, stateOf.get(folder)];
+    return visible.includes(from) ? '' : `source "${id}" belongs to ${path.relative(absRoot, from)}/ and cannot be cited from ${path.relative(absRoot, folder)}/`;
+  };
 
   // Benefits table.
   const benefitsFile = path.join(absRoot, 'federal', 'benefits.json');
@@ -234,6 +248,7 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
   // Answers in every first-level folder.
   const answerIds = new Map<string, string>();
   const answers: { file: string; index: number; a: Answer }[] = [];
+  const supplements: { file: string; index: number; sup: Supplement }[] = [];
   for (const dir of subdirs(absRoot)) {
     const file = path.join(dir, 'answers.json');
     if (!fs.existsSync(file)) continue;
@@ -245,14 +260,36 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
       else answerIds.set(a.id, file);
       answers.push({ file, index, a });
     });
+    data.supplements.forEach((sup, index) => supplements.push({ file, index, sup }));
   }
   const benefitIds = new Set(benefits?.benefits.map((b) => b.id) ?? []);
   const intentIds = new Set(corpora.flatMap((k) => k.data.map((d) => d.intent)));
+  for (const { file, index, sup } of supplements) {
+    const target = answerIds.get(sup.answer);
+    if (ageDays(sup.reviewed, opts.now) > staleAfter) c.add('warning', file, ['supplements', index, 'reviewed'], 'stale_review', `supplement to ${sup.answer} reviewed ${sup.reviewed}`);
+    if (!target) c.add('error', file, ['supplements', index, 'answer'], 'unknown_answer', `supplement names answer "${sup.answer}", which does not exist`);
+    else if (target === file) c.add('error', file, ['supplements', index, 'answer'], 'own_answer', `answer "${sup.answer}" is in this file: cite its sources there`);
+    if (sourceIds) sup.sources.forEach((s, j) => {
+      usedSources.add(s);
+      const why = cannotCite(path.dirname(file), s);
+      if (why) c.add('error', file, ['supplements', index, 'sources', j], 'unknown_source', why);
+    });
+    if (benefits) {
+      for (const lang of ['de', 'en'] as const) {
+        for (const field of ['short', 'details', 'next'] as const) {
+          for (const m of (sup[lang]?.[field] ?? '').matchAll(PLACEHOLDER)) {
+            if (!benefitIds.has(m[1])) c.add('error', file, ['supplements', index, lang, field], 'unknown_benefit', `placeholder {{b.${m[1]}}} names no benefit in benefits.json`);
+          }
+        }
+      }
+    }
+  }
   for (const { file, index, a } of answers) {
     const at = (...p: JsonPath): JsonPath => ['answers', index, ...p];
     if (sourceIds) a.sources.forEach((s, j) => {
       usedSources.add(s);
-      if (!sourceIds!.has(s)) c.add('error', file, at('sources', j), 'unknown_source', `unknown source id "${s}" (see sources.json)`);
+      const why = cannotCite(path.dirname(file), s);
+      if (why) c.add('error', file, at('sources', j), 'unknown_source', why);
     });
     if (a.offerCategory && categories && !categories.categories.some((k) => k.id === a.offerCategory)) {
       c.add('error', file, at('offerCategory'), 'unknown_category', `unknown offer category "${a.offerCategory}" (see offer-categories.json)`);
@@ -275,7 +312,7 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
     if (corpora.length && !intentIds.has(a.id)) c.add('warning', file, at('id'), 'no_intent', `no NLU intent "${a.id}" leads to this answer`);
   }
   if (sourceIds && (answers.length || benefits)) {
-    for (const id of sourceIds) if (!usedSources.has(id)) c.issues.push({ severity: 'notice', file: sourcesFile, path: [], code: 'unused_source', message: `source "${id}" is not used by any answer or benefit` });
+    for (const id of sourceIds) if (!usedSources.has(id)) c.issues.push({ severity: 'notice', file: path.join(sourceFolder.get(id) ?? absRoot, 'sources.json'), path: [], code: 'unused_source', message: `source "${id}" is not used by any answer or benefit` });
   }
   for (const file of listJson(absRoot).concat(subdirs(absRoot).flatMap(listJson))) {
     if (!c.checked.includes(file) && !c.issues.some((i) => i.file === file)) notice(file, 'no check known for this file: skipped');

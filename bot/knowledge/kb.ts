@@ -6,7 +6,7 @@ import MiniSearch from 'minisearch';
 import { ContentError, readJsonFile } from './jsonFile';
 import {
   AnswersFileSchema, BenefitsFileSchema, SourcesFileSchema,
-  type Answer, type BenefitsFile, type Lang, type Source,
+  type Answer, type BenefitsFile, type Lang, type Source, type Supplement,
 } from './schema';
 
 export type Layer = 'federal' | 'state' | 'municipality';
@@ -30,26 +30,76 @@ export const SEARCH_WORDS = 24;
 /** longer "words" are no words (German compounds stay far below) */
 const MAX_SEARCH_WORD = 48;
 
+/** An answer with a lower layer's supplement: sentences appended, its own next step, glossary,
+ *  sources and legal bases added (no duplicates). Pure, for the tests. */
+export function supplemented<A extends Answer>(answer: A, sup: Supplement): A {
+  const add = (list: string[], more: string[]): string[] => [...list, ...more.filter((x) => !list.includes(x))];
+  const text = (lang: Lang): Answer[Lang] => {
+    const base = answer[lang];
+    const more = sup[lang];
+    if (!more) return base;
+    const join = (a: string, b?: string): string => (b ? `${a} ${b}` : a);
+    return {
+      ...base,
+      short: join(base.short, more.short),
+      ...(base.shortWithGrade ? { shortWithGrade: join(base.shortWithGrade, more.short) } : {}),
+      details: join(base.details, more.details),
+      next: more.next ?? base.next,
+      ...(base.glossary || more.glossary ? { glossary: { ...base.glossary, ...more.glossary } } : {}),
+    };
+  };
+  const reviewed = sup.reviewed < answer.reviewed ? sup.reviewed : answer.reviewed; // ISO dates sort as text
+  return { ...answer, reviewed, sources: add(answer.sources, sup.sources), legal: add(answer.legal, sup.legal), de: text('de'), en: text('en') };
+}
+
 export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
   const k = dirs.knowledgeDir;
-  const sourcesFile = path.join(k, 'sources.json');
-  const sources = new Map(readJsonFile(sourcesFile, SourcesFileSchema).sources.map((s) => [s.id, s]));
   const benefits = readJsonFile(path.join(k, 'federal', 'benefits.json'), BenefitsFileSchema);
 
+  // Sources: the shared sources.json, then each layer folder's own (optional). A layer cites the
+  // shared sources and those of its own and higher layers, never a lower one's: a shared answer
+  // that cited a city's page would carry that city into every other city's bot.
+  const sources = new Map<string, Source>();
+  const sourceFiles = new Map<string, string>();
+  const addSources = (file: string): void => {
+    for (const src of readJsonFile(file, SourcesFileSchema).sources) {
+      const prev = sourceFiles.get(src.id);
+      if (prev) throw new ContentError(file, undefined, `source "${src.id}" is also in ${path.relative(k, prev)}`);
+      sources.set(src.id, src);
+      sourceFiles.set(src.id, file);
+    }
+  };
+  addSources(path.join(k, 'sources.json'));
+
   const answers = new Map<string, LayeredAnswer>();
+  const supplements: Array<Supplement & { layer: Layer; file: string }> = [];
   const layers: [Layer, string][] = [['federal', 'federal'], ['state', dirs.state], ['municipality', dirs.municipality]];
   for (const [layer, folder] of layers) {
+    const ownSources = path.join(k, folder, 'sources.json');
+    if (fs.existsSync(ownSources)) addSources(ownSources);
+    const cites = (file: string, what: string, id: string): void => {
+      if (!sources.has(id)) throw new ContentError(file, undefined, `${what} cites unknown source "${id}" (add it to sources.json, or to ${folder}/sources.json for this layer only)`);
+    };
     const file = path.join(k, folder, 'answers.json');
     if (!fs.existsSync(file)) continue;
-    for (const a of readJsonFile(file, AnswersFileSchema).answers) {
+    const data = readJsonFile(file, AnswersFileSchema);
+    for (const a of data.answers) {
       // A lower layer may replace a federal answer on purpose (local wording); same layer twice is a mistake.
       const prev = answers.get(a.id);
       if (prev && prev.layer === layer) throw new ContentError(file, undefined, `answer "${a.id}" is defined twice`);
-      for (const s of a.sources) {
-        if (!sources.has(s)) throw new ContentError(file, undefined, `answer "${a.id}" cites unknown source "${s}" (add it to ${sourcesFile})`);
-      }
+      for (const src of a.sources) cites(file, `answer "${a.id}"`, src);
       answers.set(a.id, { ...a, layer, file });
     }
+    for (const sup of data.supplements) {
+      for (const src of sup.sources) cites(file, `the supplement to "${sup.answer}"`, src);
+      supplements.push({ ...sup, layer, file });
+    }
+  }
+  for (const sup of supplements) {
+    const target = answers.get(sup.answer);
+    if (!target) throw new ContentError(sup.file, undefined, `supplement names answer "${sup.answer}", which does not exist`);
+    if (target.layer === sup.layer) throw new ContentError(sup.file, undefined, `supplement to "${sup.answer}": the answer is in this layer, so cite the sources there`);
+    answers.set(target.id, supplemented(target, sup));
   }
   const benefitIds = new Set(benefits.benefits.map((b) => b.id));
   for (const b of benefits.benefits) for (const v of b.values) {

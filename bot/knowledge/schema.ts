@@ -77,7 +77,31 @@ export const AnswerSchema = z.object({
   en: AnswerText,
 });
 export type Answer = z.infer<typeof AnswerSchema>;
-export const AnswersFileSchema = z.object({ answers: z.array(AnswerSchema).min(1) });
+/** What a lower layer adds to an answer of a higher layer: its own sentence at the end of `short`
+ *  or `details` (a state's law, a city's office), its own `next` step in place of the shared one,
+ *  glossary entries, sources and legal bases. The
+ *  federal answers stay true in every state and the shared ones name no city; a Mülheim reader
+ *  still gets NRW's Pflegewohngeld and the city's page. */
+const SupplementText = z.object({
+  short: z.string().min(10).optional(),
+  details: z.string().min(10).optional(),
+  next: z.string().min(5).optional(),
+  glossary: z.record(z.string(), z.string()).optional(),
+});
+export const SupplementSchema = z.object({
+  answer: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  sources: z.array(z.string()).min(1),
+  legal: z.array(z.string()).default([]),
+  /** when this layer last checked its addition; the answer shows the older of both dates */
+  reviewed: isoDate,
+  de: SupplementText.optional(),
+  en: SupplementText.optional(),
+}).refine((x) => (x.de === undefined) === (x.en === undefined), { message: 'a supplement adds text in both languages or in neither', path: ['en'] });
+export type Supplement = z.infer<typeof SupplementSchema>;
+export const AnswersFileSchema = z.object({
+  answers: z.array(AnswerSchema).min(1),
+  supplements: z.array(SupplementSchema).default([]),
+});
 
 /** NLU corpus of one language (node-nlp style, with held-out tests kept apart). */
 export const CorpusSchema = z.object({

@@ -236,7 +236,8 @@ export const MunicipalityFileSchema = z.object({
   name: z.string().min(2),
   /** shorter names people use for the city ("Mülheim"); the first one stands in texts as {{cityShort}} */
   aliases: z.array(z.string().min(2)).default([]),
-  state: z.string().min(2),
+  /** the state's short code; its lower case names the state layer's folder (NRW → knowledge/nrw/) */
+  state: z.string().regex(/^[A-Z]{2,3}$/),
   stateName: z.string().min(2),
   countryCode: z.string().regex(/^[a-z]{2}$/),
   timeZone: z.string().min(3),

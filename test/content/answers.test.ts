@@ -1,7 +1,7 @@
 // Content checks for the curated knowledge base: schema, cross-references between answers,
 // benefits and sources, and editorial rules (no typed euro amounts, short replies, both languages).
 // The checker functions are pure and take `asOf` as a parameter so results never depend on the clock.
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import {
   AnswerSchema,
@@ -12,14 +12,16 @@ import {
   type Benefit,
   type BenefitsFile,
   type Source,
+  type Supplement,
 } from '../../bot/knowledge/schema';
+import { loadKnowledgeBase } from '../../bot/knowledge/kb';
 import { TOPIC_INTENTS } from '../../bot/nlu/intents';
 
 const ROOT = join(__dirname, '..', '..', 'knowledge');
 const LAYERS = ['federal', 'nrw', 'muelheim'] as const;
 
 /** Date the content was last reviewed against its sources; bump together with `reviewed`. */
-const AS_OF = '2026-11-25';
+const AS_OF = '2026-11-26';
 
 /** Answer ids are the NLU topic intents: one answer per intent. */
 const REQUIRED_ANSWER_IDS: readonly string[] = TOPIC_INTENTS;
@@ -231,12 +233,19 @@ function readJson(rel: string): unknown {
   return JSON.parse(readFileSync(join(ROOT, rel), 'utf8'));
 }
 
-function loadAll(): { sources: Source[]; benefits: BenefitsFile; layers: Record<string, Answer[]> } {
-  const sources = SourcesFileSchema.parse(readJson('sources.json')).sources;
+function loadAll(): { sources: Source[]; benefits: BenefitsFile; layers: Record<string, Answer[]>; supplements: Supplement[] } {
+  // the shared sources and each layer's own
+  const sources = [SourcesFileSchema.parse(readJson('sources.json')).sources,
+    ...LAYERS.filter((l) => existsSync(join(ROOT, l, 'sources.json'))).map((l) => SourcesFileSchema.parse(readJson(`${l}/sources.json`)).sources)].flat();
   const benefits = BenefitsFileSchema.parse(readJson('federal/benefits.json'));
   const layers: Record<string, Answer[]> = {};
-  for (const layer of LAYERS) layers[layer] = AnswersFileSchema.parse(readJson(`${layer}/answers.json`)).answers;
-  return { sources, benefits, layers };
+  const supplements: Supplement[] = [];
+  for (const layer of LAYERS) {
+    const file = AnswersFileSchema.parse(readJson(`${layer}/answers.json`));
+    layers[layer] = file.answers;
+    supplements.push(...file.supplements);
+  }
+  return { sources, benefits, layers, supplements };
 }
 
 // ---------- tests of the checkers themselves ----------
@@ -352,7 +361,7 @@ describe('content checker helpers', () => {
 // ---------- the real content ----------
 
 describe('knowledge base content', () => {
-  const { sources, benefits, layers } = loadAll();
+  const { sources, benefits, layers, supplements } = loadAll();
   const sourceIds = new Set(sources.map((s) => s.id));
   const all = LAYERS.flatMap((l) => layers[l]);
 
@@ -376,8 +385,15 @@ describe('knowledge base content', () => {
     expect(checkAnswers(all, benefits, sourceIds, AS_OF)).toEqual([]);
   });
 
+  it('answers as the Mülheim bot shows them (with the NRW and city supplements) pass all content rules', () => {
+    const shown = [...loadKnowledgeBase({ knowledgeDir: ROOT, state: 'nrw', municipality: 'muelheim' }).answers.values()];
+    expect(shown.length).toBe(all.length);
+    expect(checkAnswers(shown, benefits, sourceIds, AS_OF)).toEqual([]);
+    expect(supplements.filter((x) => !isValidIsoDate(x.reviewed) || x.reviewed > AS_OF).map((x) => x.answer)).toEqual([]);
+  });
+
   it('every source is cited somewhere', () => {
-    const cited = new Set([...all.flatMap((a) => a.sources), ...benefits.benefits.flatMap((b) => b.values.map((v) => v.source))]);
+    const cited = new Set([...all.flatMap((a) => a.sources), ...supplements.flatMap((x) => x.sources), ...benefits.benefits.flatMap((b) => b.values.map((v) => v.source))]);
     expect(sources.map((s) => s.id).filter((id) => !cited.has(id))).toEqual([]);
   });
 });

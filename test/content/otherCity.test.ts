@@ -1,7 +1,8 @@
 // Another city needs only its own folder: the bot runs on the made-up "Teststadt" pack
 // (test/fixtures) next to the shared layers, with no Mülheim folder at all, and names, finds and
-// searches Teststadt's places. Teststadt's city answers are stood in for by Mülheim's answers.json:
-// the shared layers link to them (transport, meeting places), so every city pack brings its own.
+// searches Teststadt's places. Teststadt's city answers are stood in for by Mülheim's answers.json
+// and sources.json: the shared layers link to them (transport, meeting places), so every city pack
+// brings its own.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -18,7 +19,11 @@ beforeAll(async () => {
     fs.cpSync(path.join(ROOT, 'knowledge', shared), path.join(k, shared), { recursive: true });
   }
   fs.cpSync(path.join(ROOT, 'test/fixtures/offers/knowledge-good/teststadt'), path.join(k, 'teststadt'), { recursive: true });
-  fs.copyFileSync(path.join(ROOT, 'knowledge/muelheim/answers.json'), path.join(k, 'teststadt/answers.json'));
+  // the stand-in answers with their sources, but without Mülheim's supplements to shared answers
+  const standIn = JSON.parse(fs.readFileSync(path.join(ROOT, 'knowledge/muelheim/answers.json'), 'utf8')) as { supplements?: unknown };
+  delete standIn.supplements;
+  fs.writeFileSync(path.join(k, 'teststadt/answers.json'), JSON.stringify(standIn));
+  fs.copyFileSync(path.join(ROOT, 'knowledge/muelheim/sources.json'), path.join(k, 'teststadt/sources.json'));
   app = await buildApp(loadConfig({
     PORT: '0', LOG_LEVEL: 'silent', TODAY, KNOWLEDGE_DIR: k, MUNICIPALITY: 'teststadt',
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'pn-othercity-data-')), NLU_CACHE_DIR: path.join(ROOT, '.cache', 'nlu-othercity'),
@@ -56,4 +61,11 @@ test('"which district?" takes Teststadt\'s names, and its city name means the wh
 
 test('federal answers work unchanged', async () => {
   expect(await say('amount', 'Wie viel Pflegegeld bei Pflegegrad 3?')).toMatch(/599 €/);
+});
+
+test('shared answers cite no Mülheim page and keep what the state adds', async () => {
+  const r = await say('assistance', 'Hilfe zur Pflege vom Sozialamt');
+  expect(r).toMatch(/Hilfe zur Pflege/);
+  expect(r).toMatch(/Alten- und Pflegegesetz Nordrhein-Westfalen/); // Teststadt's pack says NRW: the state's supplement
+  expect(r).not.toMatch(/Mülheim/);
 });

@@ -16,7 +16,7 @@ test('the Mülheim pack gives place words to look for', () => {
 });
 
 test.each(['federal/answers.json', 'nrw/answers.json'])('the texts of %s name no place of the city', (file) => {
-  // the texts people read; source ids may point to a city's page that documents NRW practice
+  // the texts people read (the city's own sources live in its folder: test/content/layers.test.ts)
   const answers = (JSON.parse(fs.readFileSync(path.join(K, file), 'utf8')) as { answers: Array<Record<string, unknown>> }).answers;
   const texts = answers.flatMap((a) => ['de', 'en'].map((l) => [`${String(a.id)}.${l}`, JSON.stringify(a[l])]));
   expect(texts.filter(([, t]) => pattern.test(t)).map(([where]) => where)).toEqual([]);
@@ -33,4 +33,19 @@ test.each(['de', 'en'])('the %s microcopy names no place of the city', (lang) =>
   for (const f of fs.readdirSync(dir)) {
     expect([f, fs.readFileSync(path.join(dir, f), 'utf8').match(pattern)?.[0]]).toEqual([f, undefined]);
   }
+});
+
+test.each(['sources.json', 'nrw/sources.json'])('the shared %s names no place of the city', (file) => {
+  const sources = (JSON.parse(fs.readFileSync(path.join(K, file), 'utf8')) as { sources: Array<{ id: string; title: string; url: string }> }).sources;
+  expect(sources.filter((src) => pattern.test(src.title) || /muelheim|m%c3%bclheim/i.test(src.url)).map((src) => src.id)).toEqual([]);
+});
+
+test('the federal answers name no state: what a state adds is its supplement (nrw/answers.json)', () => {
+  const m = JSON.parse(fs.readFileSync(path.join(K, 'muelheim', 'municipality.json'), 'utf8')) as { state: string; stateName: string };
+  // the English name is not in the pack; the German name and the code are
+  const state = new RegExp(`(?<![\\p{L}])(?:${[m.stateName, m.state, 'North Rhine'].map(escapeRegExp).join('|')})`, 'iu');
+  const answers = (JSON.parse(fs.readFileSync(path.join(K, 'federal/answers.json'), 'utf8')) as { answers: Array<Record<string, unknown>> }).answers;
+  const named = answers.flatMap((a) => ['de', 'en'].map((l) => [`${String(a.id)}.${l}`, JSON.stringify(a[l])])).filter(([, t]) => state.test(t));
+  expect(named.map(([where]) => where)).toEqual([]);
+  expect(state.test('In Nordrhein-Westfalen gibt es das Pflegewohngeld.')).toBe(true);
 });

@@ -41,6 +41,14 @@ const offers = (root: string) => path.join(root, 'teststadt', 'offers.json');
 const regions = (root: string) => path.join(root, 'teststadt', 'regions.json');
 const municipality = (root: string) => path.join(root, 'teststadt', 'municipality.json');
 const answers = (root: string) => path.join(root, 'federal', 'answers.json');
+/** Teststadt's own answers.json (one answer of its own) with these supplements, and its own sources.json. */
+function cityLayer(root: string, supplements: unknown[], sources = [{ id: 'city_page', title: 'Invented city page (test fixture)', url: 'https://example.org/city', accessed: '2026-11-01' }]): void {
+  const fed = JSON.parse(fs.readFileSync(answers(root), 'utf8'));
+  const own = { ...fed.answers[1], id: 'fake_city_info', followUps: [] };
+  fs.writeFileSync(path.join(root, 'teststadt', 'answers.json'), JSON.stringify({ answers: [own], supplements }, null, 2));
+  fs.writeFileSync(path.join(root, 'teststadt', 'sources.json'), JSON.stringify({ sources }, null, 2));
+}
+const supplement = (extra: object = {}) => ({ answer: 'fake_allowance_info', sources: ['city_page'], reviewed: '2026-11-01', ...extra });
 
 const CASES: Case[] = [
   ['offer with unknown category', (r) => editJson(offers(r), (d) => { d.offers[0].categories = ['hairdresser']; }), 'teststadt/offers.json', 'unknown_category', 'offers.0.categories.0', 'error'],
@@ -66,8 +74,29 @@ const CASES: Case[] = [
   ['intent twice in a corpus', (r) => editJson(path.join(r, 'nlu', 'de.json'), (d) => { d.data[1].intent = d.data[0].intent; }), 'nlu/de.json', 'duplicate_intent', 'data.1.intent', 'error'],
   ['held-out test also trained', (r) => editJson(path.join(r, 'nlu', 'de.json'), (d) => { d.data[0].tests[0] = d.data[0].utterances[0]; }), 'nlu/de.json', 'test_in_training', 'data.0.tests.0', 'warning'],
   ['safety pattern that does not compile', (r) => fs.writeFileSync(path.join(r, 'safety.json'), JSON.stringify({ reviewed: '2026-11-01', categories: [{ id: 'medical', patterns: { de: ['(unclosed'], en: ['ok'] } }] }, null, 2)), 'safety.json', 'regex', 'categories.0.patterns.de.0', 'error'],
+  ['supplement to a missing answer', (r) => cityLayer(r, [supplement({ answer: 'gone' })]), 'teststadt/answers.json', 'unknown_answer', 'supplements.0.answer', 'error'],
+  ['supplement citing an unknown source', (r) => cityLayer(r, [supplement({ sources: ['nowhere'] })]), 'teststadt/answers.json', 'unknown_source', 'supplements.0.sources.0', 'error'],
+  ['supplement with an unknown amount', (r) => cityLayer(r, [supplement({ de: { details: 'Dazu {{b.fake_bonus}}.' }, en: { details: 'Plus {{b.fake_bonus}}.' } })]), 'teststadt/answers.json', 'unknown_benefit', 'supplements.0.de.details', 'error'],
+  ['supplement text in one language only', (r) => cityLayer(r, [supplement({ de: { details: 'Nur auf Deutsch ergänzt.' } })]), 'teststadt/answers.json', 'schema', 'supplements.0.en', 'error'],
+  ['supplement to an answer of the same file', (r) => cityLayer(r, [supplement({ answer: 'fake_city_info' })]), 'teststadt/answers.json', 'own_answer', 'supplements.0.answer', 'error'],
+  ['shared answer citing a city\'s source', (r) => { cityLayer(r, []); editJson(answers(r), (d) => { d.answers[0].sources.push('city_page'); }); }, 'federal/answers.json', 'unknown_source', 'answers.0.sources.2', 'error'],
+  ['source id in the shared file and a city file', (r) => cityLayer(r, [], [{ id: 'fake_law', title: 'Invented again', url: 'https://example.org/again', accessed: '2026-11-01' }]), 'teststadt/sources.json', 'duplicate_id', 'sources.0.id', 'error'],
   ['city folder without offers.json', (r) => fs.rmSync(offers(r)), 'teststadt/offers.json', 'missing_file', '', 'error'],
 ];
+
+test('a city layer with its own sources and a supplement to a shared answer checks clean', () => {
+  const root = copyGoodTree();
+  try {
+    cityLayer(root, [supplement({ legal: ['§ 7 TestG'], de: { details: 'Die Stadt hilft beim Antrag.' }, en: { details: 'The city helps with the application.' } })]);
+    const report = checkKnowledge(root, { now: NOW });
+    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(report.checked.map((f) => path.relative(root, f))).toEqual(expect.arrayContaining(['teststadt/answers.json', 'teststadt/sources.json']));
+    // the city's source counts as used through the supplement
+    expect(report.issues.filter((i) => i.code === 'unused_source').map((i) => i.message)).toEqual([]);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
 
 describe('kb:check finds each problem with file, field path and line', () => {
   test.each(CASES)('%s', (_name, breakIt, file, code, fieldPath, severity) => {
