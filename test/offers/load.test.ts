@@ -57,6 +57,14 @@ describe('loadMunicipalityPack names file, line and field of a problem', () => {
     expect(lines[err.line! - 1]).toContain('"kind": "commercial"');
   });
 
+  test.each(['../federal', 'nrw', 'N'])('a state code that is no short code (%s) is refused: it names the state folder', (state) => {
+    const file = path.join(dir, 'teststadt', 'municipality.json');
+    editJson(file, (d) => { d.state = state; });
+    const err = loadError();
+    expect(err.file).toBe(file);
+    expect(err.message).toContain('state');
+  });
+
   test('cross-reference error: unknown category, with its line', () => {
     const file = path.join(dir, 'teststadt', 'offers.json');
     editJson(file, (d) => {
