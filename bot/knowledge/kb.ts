@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import MiniSearch from 'minisearch';
-import { ContentError, readJsonFile } from './jsonFile';
+import { ContentError, lineOfPath, readJsonFile } from './jsonFile';
 import {
   AnswersFileSchema, BenefitsFileSchema, SourcesFileSchema,
   type Answer, type BenefitsFile, type Lang, type Source, type Supplement,
@@ -52,9 +52,35 @@ export function supplemented<A extends Answer>(answer: A, sup: Supplement): A {
   return { ...answer, reviewed, sources: add(answer.sources, sup.sources), legal: add(answer.legal, sup.legal), de: text('de'), en: text('en') };
 }
 
+/** Stops the start with the file and, where it can be found, the line of the offending value. */
+function fail(file: string, jsonPath: ReadonlyArray<PropertyKey>, detail: string): never {
+  let line: number | undefined;
+  try {
+    line = lineOfPath(fs.readFileSync(file, 'utf8'), jsonPath);
+  } catch {
+    line = undefined;
+  }
+  throw new ContentError(file, line, detail);
+}
+
+const BENEFIT_PLACEHOLDER = /\{\{b\.([a-z0-9_]+)/g;
+
 export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
   const k = dirs.knowledgeDir;
-  const benefits = readJsonFile(path.join(k, 'federal', 'benefits.json'), BenefitsFileSchema);
+  const benefitsFile = path.join(k, 'federal', 'benefits.json');
+  const benefits = readJsonFile(benefitsFile, BenefitsFileSchema);
+  const benefitIds = new Set(benefits.benefits.map((b) => b.id));
+  /** every {{b.ID}} of a text names a benefit of the table */
+  const amounts = (file: string, at: PropertyKey[], texts: Partial<Record<Lang, object>>): void => {
+    for (const lang of ['de', 'en'] as const) {
+      for (const [field, text] of Object.entries(texts[lang] ?? {})) {
+        if (typeof text !== 'string') continue;
+        for (const m of text.matchAll(BENEFIT_PLACEHOLDER)) {
+          if (!benefitIds.has(m[1])) fail(file, [...at, lang, field], `${lang}.${field} uses unknown benefit "${m[1]}"`);
+        }
+      }
+    }
+  };
 
   // Sources: the shared sources.json, then each layer folder's own (optional). A layer cites the
   // shared sources and those of its own and higher layers, never a lower one's: a shared answer
@@ -62,60 +88,56 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
   const sources = new Map<string, Source>();
   const sourceFiles = new Map<string, string>();
   const addSources = (file: string): void => {
-    for (const src of readJsonFile(file, SourcesFileSchema).sources) {
+    readJsonFile(file, SourcesFileSchema).sources.forEach((src, i) => {
       const prev = sourceFiles.get(src.id);
-      if (prev) throw new ContentError(file, undefined, `source "${src.id}" is also in ${path.relative(k, prev)}`);
+      if (prev) fail(file, ['sources', i, 'id'], `source "${src.id}" is also in ${path.relative(k, prev)}`);
       sources.set(src.id, src);
       sourceFiles.set(src.id, file);
-    }
+    });
   };
   addSources(path.join(k, 'sources.json'));
+  benefits.benefits.forEach((b, i) => b.values.forEach((v, j) => {
+    if (!sources.has(v.source)) fail(benefitsFile, ['benefits', i, 'values', j, 'source'], `benefit "${b.id}" cites unknown source "${v.source}"`);
+  }));
 
   const answers = new Map<string, LayeredAnswer>();
-  const supplements: Array<Supplement & { layer: Layer; file: string }> = [];
+  const indexOf = new Map<string, number>();
+  const supplements: Array<Supplement & { layer: Layer; file: string; index: number }> = [];
   const layers: [Layer, string][] = [['federal', 'federal'], ['state', dirs.state], ['municipality', dirs.municipality]];
   for (const [layer, folder] of layers) {
     const ownSources = path.join(k, folder, 'sources.json');
     if (fs.existsSync(ownSources)) addSources(ownSources);
-    const cites = (file: string, what: string, id: string): void => {
-      if (!sources.has(id)) throw new ContentError(file, undefined, `${what} cites unknown source "${id}" (add it to sources.json, or to ${folder}/sources.json for this layer only)`);
-    };
+    const cites = (file: string, at: PropertyKey[], ids: string[]): void => ids.forEach((id, j) => {
+      if (!sources.has(id)) fail(file, [...at, j], `unknown source "${id}" (add it to sources.json, or to ${folder}/sources.json for this layer only)`);
+    });
     const file = path.join(k, folder, 'answers.json');
     if (!fs.existsSync(file)) continue;
     const data = readJsonFile(file, AnswersFileSchema);
-    for (const a of data.answers) {
+    data.answers.forEach((a, i) => {
       // A lower layer may replace a federal answer on purpose (local wording); same layer twice is a mistake.
       const prev = answers.get(a.id);
-      if (prev && prev.layer === layer) throw new ContentError(file, undefined, `answer "${a.id}" is defined twice`);
-      for (const src of a.sources) cites(file, `answer "${a.id}"`, src);
+      if (prev && prev.layer === layer) fail(file, ['answers', i, 'id'], `answer "${a.id}" is defined twice`);
+      cites(file, ['answers', i, 'sources'], a.sources);
+      amounts(file, ['answers', i], a);
       answers.set(a.id, { ...a, layer, file });
-    }
-    for (const sup of data.supplements) {
-      for (const src of sup.sources) cites(file, `the supplement to "${sup.answer}"`, src);
-      supplements.push({ ...sup, layer, file });
-    }
+      indexOf.set(a.id, i);
+    });
+    data.supplements.forEach((sup, i) => {
+      cites(file, ['supplements', i, 'sources'], sup.sources);
+      amounts(file, ['supplements', i], sup);
+      supplements.push({ ...sup, layer, file, index: i });
+    });
   }
   for (const sup of supplements) {
     const target = answers.get(sup.answer);
-    if (!target) throw new ContentError(sup.file, undefined, `supplement names answer "${sup.answer}", which does not exist`);
-    if (target.layer === sup.layer) throw new ContentError(sup.file, undefined, `supplement to "${sup.answer}": the answer is in this layer, so cite the sources there`);
+    if (!target) fail(sup.file, ['supplements', sup.index, 'answer'], `supplement names answer "${sup.answer}", which does not exist`);
+    if (target.layer === sup.layer) fail(sup.file, ['supplements', sup.index, 'answer'], `supplement to "${sup.answer}": the answer is in this layer, so cite the sources there`);
     answers.set(target.id, supplemented(target, sup));
   }
-  const benefitIds = new Set(benefits.benefits.map((b) => b.id));
-  for (const b of benefits.benefits) for (const v of b.values) {
-    if (!sources.has(v.source)) throw new ContentError(path.join(k, 'federal', 'benefits.json'), undefined, `benefit "${b.id}" cites unknown source "${v.source}"`);
-  }
   for (const a of answers.values()) {
-    for (const lang of ['de', 'en'] as const) {
-      for (const text of Object.values(a[lang]).filter((v): v is string => typeof v === 'string')) {
-        for (const m of text.matchAll(/\{\{b\.([a-z0-9_]+)/g)) {
-          if (!benefitIds.has(m[1])) throw new ContentError(a.file, undefined, `answer "${a.id}" (${lang}) uses unknown benefit "${m[1]}"`);
-        }
-      }
-    }
-    for (const f of a.followUps) {
-      if (!answers.has(f)) throw new ContentError(a.file, undefined, `answer "${a.id}" has follow-up "${f}" that does not exist`);
-    }
+    a.followUps.forEach((f, j) => {
+      if (!answers.has(f)) fail(a.file, ['answers', indexOf.get(a.id) ?? 0, 'followUps', j], `answer "${a.id}" has follow-up "${f}" that does not exist`);
+    });
   }
 
   const indexes = new Map<Lang, MiniSearch>();

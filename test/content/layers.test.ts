@@ -75,22 +75,25 @@ describe('loading the layers', () => {
     expect(a).toMatchObject({ sources: ['fake_law', 'fake_table'], de: fed().answers[0].de });
   });
 
-  test.each<[string, () => void, RegExp]>([
+  test.each<[string, () => void, RegExp, string]>([
     ['a shared answer citing a city source', () => {
       cityLayer([]);
       const data = fed();
       data.answers[0].sources.push('city_page');
       write('federal/answers.json', data);
-    }, /federal\/answers\.json.*unknown source "city_page"/s],
-    ['a supplement to a missing answer', () => cityLayer([{ answer: 'gone', sources: ['city_page'], reviewed: '2026-11-01' }]), /teststadt\/answers\.json.*"gone", which does not exist/s],
-    ['a supplement to its own layer', () => cityLayer([{ answer: 'fake_city_info', sources: ['city_page'], reviewed: '2026-11-01' }]), /teststadt\/answers\.json.*in this layer/s],
-    ['a source id twice', () => cityLayer([], [citySource, { ...citySource, id: 'fake_law' }]), /teststadt\/sources\.json.*"fake_law" is also in sources\.json/s],
-  ])('startup fails with the file on %s', (_name, breakIt, message) => {
+    }, /federal\/answers\.json:\d+: unknown source "city_page"/s, '"city_page"'],
+    ['a supplement to a missing answer', () => cityLayer([{ answer: 'gone', sources: ['city_page'], reviewed: '2026-11-01' }]), /teststadt\/answers\.json:\d+: .*"gone", which does not exist/s, '"gone"'],
+    ['a supplement to its own layer', () => cityLayer([{ answer: 'fake_city_info', sources: ['city_page'], reviewed: '2026-11-01' }]), /teststadt\/answers\.json:\d+: .*in this layer/s, '"answer": "fake_city_info"'],
+    ['a source id twice', () => cityLayer([], [citySource, { ...citySource, id: 'fake_law' }]), /teststadt\/sources\.json:\d+: .*"fake_law" is also in sources\.json/s, '"fake_law"'],
+    ['a supplement with an unknown amount', () => cityLayer([{ answer: 'fake_allowance_info', sources: ['city_page'], reviewed: '2026-11-01', de: { details: 'Dazu {{b.fake_bonus}} extra.' }, en: { details: 'Plus {{b.fake_bonus}} extra.' } }]), /teststadt\/answers\.json:\d+: de\.details uses unknown benefit "fake_bonus"/s, '{{b.fake_bonus}}'],
+  ])('startup fails with the file and line on %s', (_name, breakIt, message, onLine) => {
     breakIt();
     let error: unknown;
     try { load(); } catch (e) { error = e; }
     expect(error).toBeInstanceOf(ContentError);
+    const { file, line } = error as ContentError;
     expect(String((error as Error).message)).toMatch(message);
+    expect(fs.readFileSync(file, 'utf8').split('\n')[line! - 1]).toContain(onLine);
   });
 });
 
