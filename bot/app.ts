@@ -9,9 +9,10 @@ import type { Config } from './config';
 import { createI18n } from './i18n';
 import { createLogger } from './log';
 import { readJsonFile } from './knowledge/jsonFile';
-import { CorpusSchema, SafetySchema, type Lang } from './knowledge/schema';
+import { CorpusSchema, type Lang } from './knowledge/schema';
 import { loadKnowledgeBase } from './knowledge/kb';
 import { createSafetyCheck } from './safety/safety';
+import { loadSafety } from './safety/load';
 import { createNluEngine } from './nlu/engine';
 import { formatEuro, valueOn } from './care/benefits';
 import { NbaCatalogueSchema } from './care/nbaSchema';
@@ -71,7 +72,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const pack = loadMunicipalityPack(path.join(k, config.municipality));
   // the state layer is the folder of the city's state (municipality.json "state": "NRW" → nrw/)
   const kb = loadKnowledgeBase({ knowledgeDir: k, state: pack.municipality.state.toLowerCase(), municipality: config.municipality });
-  const safety = createSafetyCheck(readJsonFile(path.join(k, 'safety.json'), SafetySchema));
+  const safety = createSafetyCheck(loadSafety(path.join(k, 'safety.json')));
   const city = cityNames(pack.municipality);
   // texts name the city as {{city}} / {{cityShort}}: the same microcopy serves every data pack
   const i18n = await createI18n(config.localesDir, config.defaultLang, { city: city.name, cityShort: city.short, examplePlace: examplePlace(pack.regions) });

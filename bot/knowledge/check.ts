@@ -10,6 +10,7 @@ import {
   type CategoriesFile, type MunicipalityFile, type OffersFile, type RegionsFile,
 } from '../offers/schema';
 import { ContentError, lineOfPath, parseJsonText } from './jsonFile';
+import { safetyPatternProblems } from '../safety/safety';
 import {
   AnswersFileSchema, BenefitsFileSchema, CorpusSchema, SafetySchema, SourcesFileSchema,
   type Answer, type BenefitsFile, type Corpus, type Supplement,
@@ -331,20 +332,7 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
 function checkSafety(c: Collector, file: string): void {
   const safety = c.load(file, SafetySchema);
   if (!safety) return;
-  safety.categories.forEach((cat, i) => {
-    for (const lang of ['de', 'en'] as const) {
-      const lists: [string, string[]][] = [['patterns', cat.patterns[lang]], ['exclude', cat.exclude?.[lang] ?? []]];
-      for (const [kind, list] of lists) {
-        list.forEach((p, j) => {
-          try {
-            new RegExp(p, 'iu');
-          } catch (err) {
-            c.add('error', file, ['categories', i, kind, lang, j], 'regex', `pattern does not compile: ${(err as Error).message}`);
-          }
-        });
-      }
-    }
-  });
+  for (const p of safetyPatternProblems(safety)) c.add('error', file, p.path, 'regex', p.message);
 }
 
 /** Human-readable report; long runs of the same warning are summarised. */

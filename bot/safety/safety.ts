@@ -29,6 +29,29 @@ export function compilePattern(p: string): RegExp {
  *  back-references, so wrapping each in its own group keeps its meaning (checked here). */
 export interface PatternSet { loose: RegExp; exact: RegExp; test(text: string): boolean }
 
+/** Patterns that would break the check: ones that do not compile as the check compiles them, and
+ *  numbered back-references (anyOf wraps each pattern in a group, which renumbers them). Each
+ *  with its place in the file, so a broken safety.json stops the start with file and line. */
+export function safetyPatternProblems(data: Safety): Array<{ path: Array<string | number>; message: string }> {
+  const out: Array<{ path: Array<string | number>; message: string }> = [];
+  const test = (path: Array<string | number>, p: string): void => {
+    if (/\\[1-9]/.test(p)) out.push({ path, message: 'pattern uses a numbered back-reference; use a named group or repeat the text' });
+    try {
+      compilePattern(p);
+    } catch (err) {
+      out.push({ path, message: `pattern does not compile: ${(err as Error).message}` });
+    }
+  };
+  for (const lang of ['de', 'en'] as const) (data.history?.[lang] ?? []).forEach((p, j) => test(['history', lang, j], p));
+  data.categories.forEach((c, i) => {
+    for (const lang of ['de', 'en'] as const) {
+      c.patterns[lang].forEach((p, j) => test(['categories', i, 'patterns', lang, j], p));
+      (c.exclude?.[lang] ?? []).forEach((p, j) => test(['categories', i, 'exclude', lang, j], p));
+    }
+  });
+  return out;
+}
+
 export function anyOf(patterns: readonly string[]): PatternSet | undefined {
   if (!patterns.length) return undefined;
   for (const p of patterns) if (/\\[1-9]/.test(p)) throw new Error(`safety pattern uses a numbered back-reference: ${p}`);

@@ -1,0 +1,49 @@
+// A broken safety.json stops the start with file, line and field, never with a bare regex message.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ContentError } from '../../bot/knowledge/jsonFile';
+import type { Safety } from '../../bot/knowledge/schema';
+import { loadSafety } from '../../bot/safety/load';
+import { safetyPatternProblems } from '../../bot/safety/safety';
+
+const REAL = path.join(__dirname, '../../knowledge/safety.json');
+const real = (): Safety => JSON.parse(fs.readFileSync(REAL, 'utf8')) as Safety;
+
+test('the real safety.json loads and has no pattern problems', () => {
+  expect(safetyPatternProblems(loadSafety(REAL))).toEqual([]);
+});
+
+describe('safetyPatternProblems', () => {
+  test.each<[string, (s: Safety) => void, string, RegExp]>([
+    ['a pattern that does not compile', (s) => { s.categories[0].patterns.de.push('(unclosed'); }, 'categories.0.patterns.de', /does not compile/],
+    ['an exclusion that does not compile', (s) => { s.categories[1].exclude = { de: ['[a-'], en: [] }; }, 'categories.1.exclude.de.0', /does not compile/],
+    ['a history phrase that does not compile', (s) => { s.history = { de: ['vor (\\d+ jahren'], en: [] }; }, 'history.de.0', /does not compile/],
+    ['a numbered back-reference', (s) => { s.categories[0].patterns.en.push('\\b(\\w+) \\1\\b'); }, 'categories.0.patterns.en', /back-reference/],
+  ])('%s is found with its place', (_name, breakIt, where, message) => {
+    const s = real();
+    breakIt(s);
+    const problems = safetyPatternProblems(s);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].path.join('.')).toContain(where);
+    expect(problems[0].message).toMatch(message);
+  });
+});
+
+test('loadSafety names the file and the line of the broken pattern', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-safety-'));
+  try {
+    const file = path.join(dir, 'safety.json');
+    const s = real();
+    s.categories[2].patterns.de.push('(kaputt');
+    fs.writeFileSync(file, JSON.stringify(s, null, 2));
+    let error: unknown;
+    try { loadSafety(file); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(ContentError);
+    const { line, message } = error as ContentError;
+    expect(message).toMatch(new RegExp(`safety\\.json:${line}: categories\\.2\\.patterns\\.de\\.\\d+: pattern does not compile`));
+    expect(fs.readFileSync(file, 'utf8').split('\n')[line! - 1]).toContain('"(kaputt"');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
