@@ -11,6 +11,8 @@ import {
 } from '../offers/schema';
 import { ContentError, lineOfPath, parseJsonText } from './jsonFile';
 import { safetyPatternProblems } from '../safety/safety';
+import { LettersFileSchema } from '../care/letters';
+import { NbaCatalogueSchema } from '../care/nbaSchema';
 import {
   AnswersFileSchema, BenefitsFileSchema, CorpusSchema, SafetySchema, SourcesFileSchema,
   type Answer, type BenefitsFile, type Corpus, type Supplement,
@@ -185,6 +187,15 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
     const visible = [absRoot, path.join(absRoot, 'federal'), folder, stateOf.get(folder)];
     return visible.includes(from) ? '' : `source "${id}" belongs to ${path.relative(absRoot, from)}/ and cannot be cited from ${path.relative(absRoot, folder)}/`;
   };
+
+  // The self-check's catalogue and the letter templates: what the bot reads at its start.
+  const federalFiles: Array<[string, z.ZodType<{ reviewed: string }>]> = [['nba.json', NbaCatalogueSchema], ['letters.json', LettersFileSchema]];
+  for (const [name, schema] of federalFiles) {
+    const file = path.join(absRoot, 'federal', name);
+    if (!fs.existsSync(file)) continue;
+    const data = c.load(file, schema);
+    if (data && ageDays(data.reviewed, opts.now) > staleAfter) c.add('warning', file, ['reviewed'], 'stale_review', `reviewed ${data.reviewed}`);
+  }
 
   // Benefits table.
   const benefitsFile = path.join(absRoot, 'federal', 'benefits.json');

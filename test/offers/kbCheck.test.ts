@@ -48,6 +48,12 @@ function cityLayer(root: string, supplements: unknown[], sources = [{ id: 'city_
   fs.writeFileSync(path.join(root, 'teststadt', 'answers.json'), JSON.stringify({ answers: [own], supplements }, null, 2));
   fs.writeFileSync(path.join(root, 'teststadt', 'sources.json'), JSON.stringify({ sources }, null, 2));
 }
+/** A real federal file copied into the fixture tree, edited there. */
+function realFederal(root: string, name: string, edit: (d: any) => void): void {
+  const file = path.join(root, 'federal', name);
+  fs.copyFileSync(path.join(__dirname, '../../knowledge/federal', name), file);
+  editJson(file, edit);
+}
 const supplement = (extra: object = {}) => ({ answer: 'fake_allowance_info', sources: ['city_page'], reviewed: '2026-11-01', ...extra });
 
 const CASES: Case[] = [
@@ -81,6 +87,8 @@ const CASES: Case[] = [
   ['supplement to an answer of the same file', (r) => cityLayer(r, [supplement({ answer: 'fake_city_info' })]), 'teststadt/answers.json', 'own_answer', 'supplements.0.answer', 'error'],
   ['shared answer citing a city\'s source', (r) => { cityLayer(r, []); editJson(answers(r), (d) => { d.answers[0].sources.push('city_page'); }); }, 'federal/answers.json', 'unknown_source', 'answers.0.sources.2', 'error'],
   ['source id in the shared file and a city file', (r) => cityLayer(r, [], [{ id: 'fake_law', title: 'Invented again', url: 'https://example.org/again', accessed: '2026-11-01' }]), 'teststadt/sources.json', 'duplicate_id', 'sources.0.id', 'error'],
+  ['letter template without a .txt file name', (r) => realFederal(r, 'letters.json', (d) => { d.letters[0].de.fileName = 'brief.docx'; }), 'federal/letters.json', 'schema', 'letters.0.de.fileName', 'error'],
+  ['self-check module with a negative weight', (r) => realFederal(r, 'nba.json', (d) => { d.modules[1].weight = -10; }), 'federal/nba.json', 'schema', 'modules.1.weight', 'error'],
   ['city folder without offers.json', (r) => fs.rmSync(offers(r)), 'teststadt/offers.json', 'missing_file', '', 'error'],
 ];
 
