@@ -10,7 +10,7 @@ import { createI18n } from './i18n';
 import { createLogger } from './log';
 import { readJsonFile } from './knowledge/jsonFile';
 import { CorpusSchema, type Lang } from './knowledge/schema';
-import { loadKnowledgeBase } from './knowledge/kb';
+import { loadKnowledgeBase, stateLayer } from './knowledge/kb';
 import { createSafetyCheck } from './safety/safety';
 import { loadSafety } from './safety/load';
 import { createNluEngine } from './nlu/engine';
@@ -70,8 +70,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const log = opts.logger ?? createLogger(config.logLevel, config.logUserText);
   const k = config.knowledgeDir;
   const pack = loadMunicipalityPack(path.join(k, config.municipality));
-  // the state layer is the folder of the city's state (municipality.json "state": "NRW" → nrw/)
-  const kb = loadKnowledgeBase({ knowledgeDir: k, state: pack.municipality.state.toLowerCase(), municipality: config.municipality });
+  const state = stateLayer(k, config.municipality, pack.municipality.state);
+  const kb = loadKnowledgeBase({ knowledgeDir: k, state, municipality: config.municipality });
   const safety = createSafetyCheck(loadSafety(path.join(k, 'safety.json')));
   const city = cityNames(pack.municipality);
   // texts name the city as {{city}} / {{cityShort}}: the same microcopy serves every data pack

@@ -63,6 +63,17 @@ function fail(file: string, jsonPath: ReadonlyArray<PropertyKey>, detail: string
   throw new ContentError(file, line, detail);
 }
 
+/** The state layer's folder for a city: its municipality.json's `state` in lower case (NRW → nrw).
+ *  A missing folder stops the start here, naming the city's file, rather than later at a federal
+ *  answer whose follow-up lives in the state layer. */
+export function stateLayer(knowledgeDir: string, cityDir: string, state: string): string {
+  const folder = state.toLowerCase();
+  if (!fs.existsSync(path.join(knowledgeDir, folder, 'answers.json'))) {
+    fail(path.join(knowledgeDir, cityDir, 'municipality.json'), ['state'], `state "${state}" has no layer: ${folder}/answers.json is missing under ${knowledgeDir} (a city in another state needs that state's folder; see knowledge/README.md, "Layers")`);
+  }
+  return folder;
+}
+
 const BENEFIT_PLACEHOLDER = /\{\{b\.([a-z0-9_]+)/g;
 
 export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {

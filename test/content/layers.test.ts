@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadKnowledgeBase, supplemented } from '../../bot/knowledge/kb';
+import { loadKnowledgeBase, stateLayer, supplemented } from '../../bot/knowledge/kb';
 import { ContentError } from '../../bot/knowledge/jsonFile';
 import type { Answer, Supplement } from '../../bot/knowledge/schema';
 import { GOOD_TREE } from '../offers/fixtures';
@@ -117,5 +117,21 @@ describe('the real layers', () => {
     for (const id of ['social_assistance', 'nursing_home_allowance']) expect(muelheim.answers.get(id)!.sources).toContain('muelheim_heimpflege');
     expect(shared.sources.map((x) => x.id)).not.toContain('muelheim_heimpflege');
     for (const a of federal.values()) expect([a.id, a.sources.includes('muelheim_heimpflege')]).toEqual([a.id, false]);
+  });
+});
+
+describe('stateLayer', () => {
+  test('a city in NRW gets the nrw folder', () => {
+    expect(stateLayer(K, 'muelheim', 'NRW')).toBe('nrw');
+  });
+
+  test('a state without a folder stops the start at the city\'s "state" line', () => {
+    let error: unknown;
+    try { stateLayer(GOOD_TREE, 'teststadt', 'BY'); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(ContentError);
+    const { file, line, message } = error as ContentError;
+    expect(file).toBe(path.join(GOOD_TREE, 'teststadt', 'municipality.json'));
+    expect(message).toMatch(/state "BY" has no layer: by\/answers\.json is missing/);
+    expect(fs.readFileSync(file, 'utf8').split('\n')[line! - 1]).toContain('"state"');
   });
 });
