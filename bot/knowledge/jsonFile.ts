@@ -82,6 +82,18 @@ export function lineOfPath(text: string, jsonPath: ReadonlyArray<PropertyKey>): 
 }
 
 /** Offset of the first syntax error in a JSON text (V8's message does not always carry one). */
+/** A ContentError at the value a JSON path points to in a file that parsed (the line is left out
+ *  if the file cannot be read again). For checks that run after the schema: cross-references. */
+export function contentErrorAt(file: string, jsonPath: ReadonlyArray<PropertyKey>, detail: string): ContentError {
+  let line: number | undefined;
+  try {
+    line = lineOfPath(fs.readFileSync(file, 'utf8'), jsonPath);
+  } catch {
+    line = undefined;
+  }
+  return new ContentError(file, line, detail);
+}
+
 export function jsonErrorOffset(text: string): number {
   let pos = 0;
   const fail = (): never => { throw pos; };

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import MiniSearch from 'minisearch';
-import { ContentError, lineOfPath, readJsonFile } from './jsonFile';
+import { contentErrorAt, readJsonFile } from './jsonFile';
 import {
   AnswersFileSchema, BenefitsFileSchema, SourcesFileSchema,
   type Answer, type BenefitsFile, type Lang, type Source, type Supplement,
@@ -54,13 +54,7 @@ export function supplemented<A extends Answer>(answer: A, sup: Supplement): A {
 
 /** Stops the start with the file and, where it can be found, the line of the offending value. */
 function fail(file: string, jsonPath: ReadonlyArray<PropertyKey>, detail: string): never {
-  let line: number | undefined;
-  try {
-    line = lineOfPath(fs.readFileSync(file, 'utf8'), jsonPath);
-  } catch {
-    line = undefined;
-  }
-  throw new ContentError(file, line, detail);
+  throw contentErrorAt(file, jsonPath, detail);
 }
 
 /** The state layer's folder for a city: its municipality.json's `state` in lower case (NRW → nrw).
@@ -82,12 +76,12 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
   const benefits = readJsonFile(benefitsFile, BenefitsFileSchema);
   const benefitIds = new Set(benefits.benefits.map((b) => b.id));
   /** every {{b.ID}} of a text names a benefit of the table */
-  const amounts = (file: string, at: PropertyKey[], texts: Partial<Record<Lang, object>>): void => {
+  const amounts = (file: string, at: PropertyKey[], what: string, texts: Partial<Record<Lang, object>>): void => {
     for (const lang of ['de', 'en'] as const) {
       for (const [field, text] of Object.entries(texts[lang] ?? {})) {
         if (typeof text !== 'string') continue;
         for (const m of text.matchAll(BENEFIT_PLACEHOLDER)) {
-          if (!benefitIds.has(m[1])) fail(file, [...at, lang, field], `${lang}.${field} uses unknown benefit "${m[1]}"`);
+          if (!benefitIds.has(m[1])) fail(file, [...at, lang, field], `${what} (${lang}.${field}) uses unknown benefit "${m[1]}"`);
         }
       }
     }
@@ -118,8 +112,8 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
   for (const [layer, folder] of layers) {
     const ownSources = path.join(k, folder, 'sources.json');
     if (fs.existsSync(ownSources)) addSources(ownSources);
-    const cites = (file: string, at: PropertyKey[], ids: string[]): void => ids.forEach((id, j) => {
-      if (!sources.has(id)) fail(file, [...at, j], `unknown source "${id}" (add it to sources.json, or to ${folder}/sources.json for this layer only)`);
+    const cites = (file: string, at: PropertyKey[], what: string, ids: string[]): void => ids.forEach((id, j) => {
+      if (!sources.has(id)) fail(file, [...at, j], `${what} cites unknown source "${id}" (add it to sources.json, or to ${folder}/sources.json for this layer only)`);
     });
     const file = path.join(k, folder, 'answers.json');
     if (!fs.existsSync(file)) continue;
@@ -128,14 +122,14 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
       // A lower layer may replace a federal answer on purpose (local wording); same layer twice is a mistake.
       const prev = answers.get(a.id);
       if (prev && prev.layer === layer) fail(file, ['answers', i, 'id'], `answer "${a.id}" is defined twice`);
-      cites(file, ['answers', i, 'sources'], a.sources);
-      amounts(file, ['answers', i], a);
+      cites(file, ['answers', i, 'sources'], `answer "${a.id}"`, a.sources);
+      amounts(file, ['answers', i], `answer "${a.id}"`, a);
       answers.set(a.id, { ...a, layer, file });
       indexOf.set(a.id, i);
     });
     data.supplements.forEach((sup, i) => {
-      cites(file, ['supplements', i, 'sources'], sup.sources);
-      amounts(file, ['supplements', i], sup);
+      cites(file, ['supplements', i, 'sources'], `the supplement to "${sup.answer}"`, sup.sources);
+      amounts(file, ['supplements', i], `the supplement to "${sup.answer}"`, sup);
       supplements.push({ ...sup, layer, file, index: i });
     });
   }

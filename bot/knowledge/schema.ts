@@ -79,9 +79,9 @@ export const AnswerSchema = z.object({
 export type Answer = z.infer<typeof AnswerSchema>;
 /** What a lower layer adds to an answer of a higher layer: its own sentence at the end of `short`
  *  or `details` (a state's law, a city's office), its own `next` step in place of the shared one,
- *  glossary entries, sources and legal bases. The
- *  federal answers stay true in every state and the shared ones name no city; a Mülheim reader
- *  still gets NRW's Pflegewohngeld and the city's page. */
+ *  glossary entries, sources and legal bases. So the federal answers stay true in every state and
+ *  the shared ones name no city, while a Mülheim reader still gets NRW's Pflegewohngeld and the
+ *  city's page. */
 const SupplementText = z.object({
   short: z.string().min(10).optional(),
   details: z.string().min(10).optional(),

@@ -81,11 +81,11 @@ describe('loading the layers', () => {
       const data = fed();
       data.answers[0].sources.push('city_page');
       write('federal/answers.json', data);
-    }, /federal\/answers\.json:\d+: unknown source "city_page"/s, '"city_page"'],
+    }, /federal\/answers\.json:\d+: answer "fake_allowance_info" cites unknown source "city_page"/s, '"city_page"'],
     ['a supplement to a missing answer', () => cityLayer([{ answer: 'gone', sources: ['city_page'], reviewed: '2026-11-01' }]), /teststadt\/answers\.json:\d+: .*"gone", which does not exist/s, '"gone"'],
     ['a supplement to its own layer', () => cityLayer([{ answer: 'fake_city_info', sources: ['city_page'], reviewed: '2026-11-01' }]), /teststadt\/answers\.json:\d+: .*in this layer/s, '"answer": "fake_city_info"'],
     ['a source id twice', () => cityLayer([], [citySource, { ...citySource, id: 'fake_law' }]), /teststadt\/sources\.json:\d+: .*"fake_law" is also in sources\.json/s, '"fake_law"'],
-    ['a supplement with an unknown amount', () => cityLayer([{ answer: 'fake_allowance_info', sources: ['city_page'], reviewed: '2026-11-01', de: { details: 'Dazu {{b.fake_bonus}} extra.' }, en: { details: 'Plus {{b.fake_bonus}} extra.' } }]), /teststadt\/answers\.json:\d+: de\.details uses unknown benefit "fake_bonus"/s, '{{b.fake_bonus}}'],
+    ['a supplement with an unknown amount', () => cityLayer([{ answer: 'fake_allowance_info', sources: ['city_page'], reviewed: '2026-11-01', de: { details: 'Dazu {{b.fake_bonus}} extra.' }, en: { details: 'Plus {{b.fake_bonus}} extra.' } }]), /teststadt\/answers\.json:\d+: the supplement to "fake_allowance_info" \(de\.details\) uses unknown benefit "fake_bonus"/s, '{{b.fake_bonus}}'],
   ])('startup fails with the file and line on %s', (_name, breakIt, message, onLine) => {
     breakIt();
     let error: unknown;

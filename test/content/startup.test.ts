@@ -16,7 +16,7 @@ function brokenCopy(rel: string, edit: (text: string) => string): string {
 test.each([
   ['a JSON syntax error in answers', 'federal/answers.json', (t: string) => t.replace('"legal"', '"legal" "'), /federal\/answers\.json:\d+: not valid JSON/],
   ['a schema error in the benefits table', 'federal/benefits.json', (t: string) => t.replace('"eur_month"', '"euro per moon"'), /federal\/benefits\.json:\d+: benefits\.\d+\.unit/],
-  ['an unknown source in an answer', 'nrw/answers.json', (t: string) => t.replace(/"sources": \[\s*"/, '"sources": ["no-such-source", "'), /nrw\/answers\.json: answer "\w+" cites unknown source "no-such-source"/],
+  ['an unknown source in an answer', 'nrw/answers.json', (t: string) => t.replace(/"sources": \[\s*"/, '"sources": ["no-such-source", "'), /nrw\/answers\.json:\d+: answer "\w+" cites unknown source "no-such-source"/],
   ['a broken offers file', 'muelheim/offers.json', (t: string) => t.replace('"kind": "professional"', '"kind": "commercial"'), /muelheim\/offers\.json.*\d+/],
 ])('%s', async (_name, rel, edit, message) => {
   const dir = brokenCopy(rel, edit);
