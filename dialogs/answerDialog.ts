@@ -13,7 +13,12 @@ export const ANSWER_DIALOG = 'answerDialog';
 const GRADE_PROMPT = 'gradePrompt';
 const UNKNOWN = /^(weiß (ich )?nicht|weiss (ich )?nicht|keine ahnung|unklar|noch keinen?|kein pflegegrad|i don'?t know|not sure|unknown|none( yet)?|no grade)$/i;
 
-export interface AnswerOptions { answerId: string; grade?: number }
+export interface AnswerOptions {
+  answerId: string;
+  grade?: number;
+  /** a topic the intent engine found almost as likely: offered as the first button */
+  alternative?: string;
+}
 
 /** Grade answers: 1–5, 0 = none yet / unknown. */
 export function parseGradeAnswer(text: string): number | undefined {
@@ -64,7 +69,7 @@ export class AnswerDialog extends InterruptibleDialog {
     const opts = step.options as AnswerOptions;
     let grade = step.result as number | undefined;
     if (typeof step.result === 'string') grade = parseGradeAnswer(step.result);
-    await sendAnswer(this.deps, step.context, this.deps.services.kb.answers.get(opts.answerId)!, grade);
+    await sendAnswer(this.deps, step.context, this.deps.services.kb.answers.get(opts.answerId)!, grade, opts.alternative);
     return step.endDialog();
   }
 }
@@ -77,11 +82,11 @@ export function answerContext(deps: DialogDeps, ctx: TurnContext, grade: number 
 }
 
 /** The answer for a grade (undefined or 0: for every grade); remembers grade and topic. */
-async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, grade: number | undefined): Promise<void> {
+async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, grade: number | undefined, alternative?: string): Promise<void> {
   const mem = await getMemory(deps, ctx);
   if (grade !== undefined && grade > 0) mem.grade = grade;
   mem.lastTopic = a.id;
-  const reply = buildAnswerReply(a, answerContext(deps, ctx, grade, mem.stadtteil), deps.services.now(), turnInfo(ctx).seed);
+  const reply = buildAnswerReply(a, { ...answerContext(deps, ctx, grade, mem.stadtteil), alternative }, deps.services.now(), turnInfo(ctx).seed);
   await sendReply(deps, ctx, reply);
 }
 
@@ -93,6 +98,6 @@ export async function answerNow(deps: DialogDeps, ctx: TurnContext, opts: Answer
   if (!a) return true;
   const grade = opts.grade ?? (await getMemory(deps, ctx)).grade;
   if (a.usesGrade && grade === undefined) return false;
-  await sendAnswer(deps, ctx, a, grade);
+  await sendAnswer(deps, ctx, a, grade, opts.alternative);
   return true;
 }

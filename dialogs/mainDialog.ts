@@ -11,6 +11,7 @@ import type { Reroute } from './interruptibleDialog';
 import { ANSWER_DIALOG, AnswerDialog, answerContext, answerNow, type AnswerOptions } from './answerDialog';
 import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY, type FindOfferOptions } from './findOfferDialog';
 import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
+import { closeAlternative } from '../bot/conversation/alternative';
 
 export const MAIN_DIALOG = 'mainDialog';
 /** set on the turn when the user asked to delete their data; the bot deletes after the dialog ran */
@@ -144,7 +145,7 @@ export class MainDialog extends ComponentDialog {
     }
     const guided = await routeGuided(dc, this.deps, r, grade);
     if (guided) return guided;
-    if (answer) return this.answer(dc, { answerId: answer.id, grade });
+    if (answer) return this.answer(dc, { answerId: answer.id, grade, alternative: closeAlternative(r.ranked, answer.id, (id) => s.kb.answers.has(id)) });
     return this.system(dc, r);
   }
 

@@ -15,6 +15,8 @@ export interface AnswerContext {
   local: LocalHelp;
   grade?: number;
   stadtteil?: string;
+  /** answer id offered first because the intent engine found it almost as likely */
+  alternative?: string;
 }
 
 // The footer depends only on the answer and the language (its date, sources and legal basis are
@@ -42,8 +44,12 @@ export function contactLine(c: Contact): string {
 export function followUpActions(a: LayeredAnswer, ctx: AnswerContext, withDetails: boolean): Action[] {
   const out: Action[] = [];
   if (withDetails) out.push({ kind: 'command', title: ctx.t('details', { lng: ctx.lang }), value: `details:${a.id}` });
+  // the close runner-up of an uncertain guess (bot/conversation/alternative.ts) comes before the rest
+  const alt = ctx.alternative !== undefined && ctx.alternative !== a.id ? ctx.kb.answers.get(ctx.alternative) : undefined;
+  if (alt) out.push({ kind: 'command', title: ctx.t('alternative_button', { lng: ctx.lang, title: alt[ctx.lang].title }), value: `answer:${alt.id}` });
   if (a.offerCategory) out.push({ kind: 'command', title: ctx.t('local_button', { lng: ctx.lang }), value: `offers:${a.offerCategory}` });
   for (const id of a.followUps) {
+    if (id === alt?.id) continue;
     const f = ctx.kb.answers.get(id);
     if (f) out.push({ kind: 'command', title: f[ctx.lang].title, value: `answer:${id}` });
   }
