@@ -43,6 +43,12 @@ export class AnswerDialog extends InterruptibleDialog {
     this.initialDialogId = 'answerSteps';
   }
 
+  /** A place instead of the grade: only for a topic with local help (the main dialog searches it). */
+  protected override async reroutesPlaces(dc: DialogContext): Promise<boolean> {
+    const mem = await getMemory(this.deps, dc.context);
+    return !!(mem.lastTopic && this.deps.services.kb.answers.get(mem.lastTopic)?.offerCategory);
+  }
+
   protected async acceptsInput(_dc: DialogContext, text: string): Promise<boolean> {
     return parseGradeAnswer(text) !== undefined;
   }
@@ -59,6 +65,7 @@ export class AnswerDialog extends InterruptibleDialog {
     const buttons: Action[] = [1, 2, 3, 4, 5].map((g) => ({ kind: 'command', title: t('grade_button', { lng: lang, grade: g }), value: `grade:${g}` }));
     buttons.push({ kind: 'command', title: t('grade_unknown', { lng: lang }), value: 'grade:0' });
     // The general answer (all grades) comes first, so nobody has to answer a question to learn something.
+    mem.lastTopic = a.id;
     const general = buildAnswerReply(a, answerContext(this.deps, step.context, undefined, mem.stadtteil), this.deps.services.now(), turnInfo(step.context).seed);
     await sendReply(this.deps, step.context, { text: general.text, footer: general.footer });
     await sendReply(this.deps, step.context, { text: t('ask_grade', { lng: lang }), suggestions: buttons });

@@ -16,10 +16,23 @@ export function isFullQuestion(text: string): boolean {
   return words >= 4 && (/\?\s*$/.test(text) || /^(wie|was|wo|wer|wann|welche[rsnm]?|gibt es|kann|muss|bekommt|how|what|where|who|when|which|can|do|does|is there)\b/i.test(text.trim()));
 }
 
+/** A place of the city (Stadtteil, postcode, everyday name), the whole city or another town. */
+export function namesPlace(deps: DialogDeps, text: string): boolean {
+  const p = deps.services.local.detectPlace(text);
+  return !!p.stadtteil || p.candidates.length > 0 || !!p.postcode || !!p.wholeCityOnly || !!p.otherPlace;
+}
+
 export abstract class InterruptibleDialog extends ComponentDialog {
   /** Dialogs whose prompts take a grade, place or kind of help set this: a full new question that
    *  happens to contain such a value ("Pflegegeld bei Pflegegrad 3?") is answered as a question. */
   protected rerouteQuestions = false;
+
+  /** Whether a reply that names a place ("Saarn" to "Welchen Pflegegrad?") leaves the dialog, so
+   *  that the main dialog shows the topic's local help there. Off by default: guided flows keep
+   *  it off, so a stray word never ends a long self-check. */
+  protected async reroutesPlaces(_dc: DialogContext): Promise<boolean> {
+    return false;
+  }
 
   constructor(id: string, protected readonly deps: DialogDeps) {
     super(id);
@@ -50,7 +63,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (!question && (await this.acceptsInput(innerDc, text))) return undefined;
     // Not (only) an answer to our question: if it is a clear new question, let the main dialog take it.
     const r = await classifyTurn(this.deps.services, innerDc.context);
-    if (r.intent !== 'None' && r.intent !== 'out_of_scope') {
+    if ((r.intent !== 'None' && r.intent !== 'out_of_scope') || (r.intent === 'None' && namesPlace(this.deps, text) && (await this.reroutesPlaces(innerDc)))) {
       await innerDc.cancelAllDialogs();
       return { status: DialogTurnStatus.complete, result: REROUTE };
     }

@@ -129,8 +129,10 @@ export class MainDialog extends ComponentDialog {
     }
     const answer = s.kb.answers.get(r.intent);
     const wantsLocal = !!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || LOCAL_SEARCH.test(text);
-    if (r.intent === 'find_offer' || (wantsLocal && (answer?.offerCategory || (r.intent === 'None' && detectedCategory)))) {
-      const category = detectedCategory ?? answer?.offerCategory;
+    // "Saarn" right after an answer (or instead of the grade it asked for): that topic's local help there
+    const lastCategory = r.intent === 'None' && mem.lastTopic ? s.kb.answers.get(mem.lastTopic)?.offerCategory : undefined;
+    if (r.intent === 'find_offer' || (wantsLocal && (answer?.offerCategory || (r.intent === 'None' && (detectedCategory || lastCategory))))) {
+      const category = detectedCategory ?? answer?.offerCategory ?? lastCategory;
       if (place.otherPlace) {
         // another city: no invented offers, the national finders instead
         const lines = [s.i18n.t('offers_dialog.other_city', { lng: lang, place: place.otherPlace, city: s.local.cityName }), ...s.local.finders(lang).map((c) => `• ${contactLine(c)}`)];

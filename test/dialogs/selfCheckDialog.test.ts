@@ -157,6 +157,13 @@ describe('conversations (MainDialog)', () => {
     expect(await say(client, 'blau')).toMatch(/keiner Antwort zuordnen[\s\S]*Frage 4 von 66/);
   });
 
+  test('a district name mid-check does not end the check (only the grade question hands a place on)', async () => {
+    const client = await started();
+    await send(client, 'Test starten');
+    expect(await say(client, 'Saarn')).toMatch(/keiner Antwort zuordnen[\s\S]*Frage 1 von 66/);
+    expect(await say(client, 'geht noch allein')).toMatch(/Frage 2 von 66/);
+  });
+
   test('back shows the previous question with the earlier answer; at the first question it says so', async () => {
     const client = await started();
     expect(await say(client, 'Test starten')).toMatch(/Frage 1 von 66/);

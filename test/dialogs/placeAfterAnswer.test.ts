@@ -1,0 +1,40 @@
+// People answer "Hilfe vor Ort" with a place: "Saarn" right after an answer, or instead of the care
+// grade the answer asked for, shows that topic's local help there (real app, real NLU).
+import type { App } from '../../bot/app';
+import { mainDialogClient, testApp } from '../helpers/app';
+import { say } from './guidedHelpers';
+
+let app: App;
+beforeAll(async () => {
+  app = await testApp();
+}, 120_000);
+
+test('a district after an answer: the topic\'s offers there', async () => {
+  const client = mainDialogClient(app);
+  expect(await say(client, 'Was hilft bei Demenz?')).toMatch(/Demenz/);
+  expect(await say(client, 'Saarn')).toMatch(/Demenz – Saarn: \d+ Angebot/);
+});
+
+test('a district instead of the care grade: the day care offers there, not the grade question again', async () => {
+  const client = mainDialogClient(app);
+  expect(await say(client, 'Tagespflege')).toMatch(/Welchen Pflegegrad/);
+  const reply = await say(client, 'Saarn');
+  expect(reply).toMatch(/Tagespflege – Saarn: \d+ Angebot/);
+  expect(reply).not.toMatch(/Bitte wählen Sie einen Pflegegrad/);
+});
+
+test('a postcode in English after an answer works the same way', async () => {
+  const client = mainDialogClient(app, 'en');
+  expect(await say(client, 'what help is there for dementia')).toMatch(/dementia/i);
+  expect(await say(client, '45481')).toMatch(/Dementia – Saarn: \d+ offer/);
+});
+
+test('a topic without local help keeps asking for the grade when a place comes instead', async () => {
+  const client = mainDialogClient(app);
+  expect(await say(client, 'Wie viel Pflegegeld gibt es?')).toMatch(/Welchen Pflegegrad/);
+  expect(await say(client, 'Saarn')).toMatch(/Bitte wählen Sie einen Pflegegrad/);
+});
+
+test('a place with no answer before it is still "which help?", not a guess', async () => {
+  expect(await say(mainDialogClient(app), 'Saarn')).not.toMatch(/Angebot\(e\)/);
+});
