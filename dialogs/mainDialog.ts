@@ -5,7 +5,7 @@ import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Action } from '../bot/channels/reply';
 import type { NluResult } from '../bot/services';
-import { buildDetailsReply, contactLine } from '../bot/conversation/answers';
+import { buildDetailsReply, contactLine, followUpActions } from '../bot/conversation/answers';
 import { classifyTurn, getMemory, matchOption, sendReply, topicMenu, turnInfo, type DialogDeps, type RouteTarget } from './context';
 import type { Reroute } from './interruptibleDialog';
 import { ANSWER_DIALOG, AnswerDialog, answerContext, answerNow, type AnswerOptions } from './answerDialog';
@@ -32,6 +32,16 @@ const YES = /^(ja|jawohl|ja,? (bitte|alles) (löschen|loeschen)|yes|yes,? (pleas
 /** below this the NLU's ranking says nothing useful (calibrated with the held-out lists) */
 const MIN_CANDIDATE_SCORE = 0.05;
 const AND_ALSO = /^(und|and|what about|und was ist mit|wie ist es mit)\b/i;
+/** "Was kostet das?", "Ist das kostenlos?", "who pays for it?": a short question whose last two
+ *  words point back at the topic just answered ("das Wetter morgen" does not: there "das" is an
+ *  article, and it is not among the last two words) */
+const REFERS_BACK = /\b(das|dafür|dafuer|davon|dazu|darauf|darüber|darueber|es|this|that|it)$/i;
+const MAX_FOLLOW_UP_WORDS = 6;
+
+export function refersBack(text: string): boolean {
+  const words = text.trim().replace(/[?!.\s]+$/, '').split(/\s+/);
+  return words.length <= MAX_FOLLOW_UP_WORDS && words.slice(-2).some((w) => REFERS_BACK.test(w));
+}
 
 /** the turn was answered without starting a dialog */
 const ANSWERED: DialogTurnResult = { status: DialogTurnStatus.complete };
@@ -179,6 +189,13 @@ export class MainDialog extends ComponentDialog {
       default: {
         // Below the threshold: an off-topic message gets the menu; otherwise close candidates
         // ("Meinten Sie …?"), then the full-text search, then "not understood" with the menu.
+        // "Was kostet das?" right after an answer is about that answer, not off-topic: the ways on from it
+        const mem = await getMemory(this.deps, dc.context);
+        const last = mem.lastTopic ? s.kb.answers.get(mem.lastTopic) : undefined;
+        if (last && refersBack(text)) {
+          await send(this.t(dc, 'refers_back', { title: last[lang].title }), followUpActions(last, answerContext(this.deps, dc.context, mem.grade, mem.stadtteil), true));
+          break;
+        }
         if (r.ranked[0]?.intent === 'out_of_scope') {
           await send(this.t(dc, 'out_of_scope'), this.menu(dc));
           break;
