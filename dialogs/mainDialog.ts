@@ -139,8 +139,10 @@ export class MainDialog extends ComponentDialog {
     }
     const answer = s.kb.answers.get(r.intent);
     const wantsLocal = !!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || LOCAL_SEARCH.test(text);
-    // "Saarn" right after an answer (or instead of the grade it asked for): that topic's local help there
-    const lastCategory = r.intent === 'None' && mem.lastTopic ? s.kb.answers.get(mem.lastTopic)?.offerCategory : undefined;
+    // "Saarn", "Ich wohne in Heißen" right after an answer (or instead of the grade it asked for):
+    // that topic's local help there
+    const namesPlace = !!place.stadtteil || place.candidates.length > 0 || !!place.postcode || !!place.wholeCityOnly;
+    const lastCategory = (r.intent === 'None' || r.intent === 'find_offer') && namesPlace && mem.lastTopic ? s.kb.answers.get(mem.lastTopic)?.offerCategory : undefined;
     if (r.intent === 'find_offer' || (wantsLocal && (answer?.offerCategory || (r.intent === 'None' && (detectedCategory || lastCategory))))) {
       const category = detectedCategory ?? answer?.offerCategory ?? lastCategory;
       if (place.otherPlace) {

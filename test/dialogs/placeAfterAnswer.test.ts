@@ -38,3 +38,13 @@ test('a topic without local help keeps asking for the grade when a place comes i
 test('a place with no answer before it is still "which help?", not a guess', async () => {
   expect(await say(mainDialogClient(app), 'Saarn')).not.toMatch(/Angebot\(e\)/);
 });
+
+test('"Ich wohne in Heißen" after an answer: that topic\'s offers in Heißen', async () => {
+  const client = mainDialogClient(app);
+  expect(await say(client, 'Wer hilft mir beim Pflegegrad-Antrag?')).toMatch(/Pflegegrad beantragen/);
+  expect(await say(client, 'Ich wohne in Heißen')).toMatch(/Pflegeberatung – Heißen: \d+ Angebot/);
+});
+
+test('a search with a place but no kind of help, in a fresh conversation, asks for the kind', async () => {
+  expect(await say(mainDialogClient(app), 'Ich suche Hilfe in Saarn')).toMatch(/Welche Art von Hilfe/);
+});
