@@ -3,6 +3,7 @@
 // dialog can answer it. Crises are handled even earlier, by the bot, in every turn.
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { classifyTurn, turnInfo, type DialogDeps } from './context';
+import { placeNamed } from '../bot/conversation/local';
 
 export interface Reroute { reroute: true }
 export const REROUTE: Reroute = { reroute: true };
@@ -14,12 +15,6 @@ const HELP = /^(hilfe|help|\?|was kann ich (hier )?tun|what can i do)$/i;
 export function isFullQuestion(text: string): boolean {
   const words = text.trim().split(/\s+/).length;
   return words >= 4 && (/\?\s*$/.test(text) || /^(wie|was|wo|wer|wann|welche[rsnm]?|gibt es|kann|muss|bekommt|how|what|where|who|when|which|can|do|does|is there)\b/i.test(text.trim()));
-}
-
-/** A place of the city (Stadtteil, postcode, everyday name), the whole city or another town. */
-export function namesPlace(deps: DialogDeps, text: string): boolean {
-  const p = deps.services.local.detectPlace(text);
-  return !!p.stadtteil || p.candidates.length > 0 || !!p.postcode || !!p.wholeCityOnly || !!p.otherPlace;
 }
 
 export abstract class InterruptibleDialog extends ComponentDialog {
@@ -63,7 +58,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (!question && (await this.acceptsInput(innerDc, text))) return undefined;
     // Not (only) an answer to our question: if it is a clear new question, let the main dialog take it.
     const r = await classifyTurn(this.deps.services, innerDc.context);
-    if ((r.intent !== 'None' && r.intent !== 'out_of_scope') || (r.intent === 'None' && namesPlace(this.deps, text) && (await this.reroutesPlaces(innerDc)))) {
+    if ((r.intent !== 'None' && r.intent !== 'out_of_scope') || (r.intent === 'None' && placeNamed(this.deps.services.local.detectPlace(text)) && (await this.reroutesPlaces(innerDc)))) {
       await innerDc.cancelAllDialogs();
       return { status: DialogTurnStatus.complete, result: REROUTE };
     }

@@ -12,6 +12,7 @@ import { ANSWER_DIALOG, AnswerDialog, answerContext, answerNow, type AnswerOptio
 import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY, type FindOfferOptions } from './findOfferDialog';
 import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
 import { closeAlternative } from '../bot/conversation/alternative';
+import { placeNamed } from '../bot/conversation/local';
 
 export const MAIN_DIALOG = 'mainDialog';
 /** set on the turn when the user asked to delete their data; the bot deletes after the dialog ran */
@@ -141,8 +142,7 @@ export class MainDialog extends ComponentDialog {
     const wantsLocal = !!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || LOCAL_SEARCH.test(text);
     // "Saarn", "Ich wohne in Heißen" right after an answer (or instead of the grade it asked for):
     // that topic's local help there
-    const namesPlace = !!place.stadtteil || place.candidates.length > 0 || !!place.postcode || !!place.wholeCityOnly;
-    const lastCategory = (r.intent === 'None' || r.intent === 'find_offer') && namesPlace && mem.lastTopic ? s.kb.answers.get(mem.lastTopic)?.offerCategory : undefined;
+    const lastCategory = (r.intent === 'None' || r.intent === 'find_offer') && placeNamed(place) && mem.lastTopic ? s.kb.answers.get(mem.lastTopic)?.offerCategory : undefined;
     if (r.intent === 'find_offer' || (wantsLocal && (answer?.offerCategory || (r.intent === 'None' && (detectedCategory || lastCategory))))) {
       const category = detectedCategory ?? answer?.offerCategory ?? lastCategory;
       if (place.otherPlace) {

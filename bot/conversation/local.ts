@@ -38,6 +38,11 @@ export interface PlaceMatch { stadtteil?: string; candidates: string[]; postcode
   /** the text is nothing but the city ("Mülheim", "in ganz Mülheim"): an answer to "which district?" */
   wholeCityOnly?: boolean; otherPlace?: string }
 
+/** The text names a place: a Stadtteil or one of several, a postcode, the city itself or another town. */
+export function placeNamed(p: PlaceMatch): boolean {
+  return !!p.stadtteil || p.candidates.length > 0 || !!p.postcode || !!p.wholeCityOnly || !!p.otherPlace;
+}
+
 export interface LocalSearchQuery { category: string; stadtteil?: string; lang: Lang; now: Date; seed: string; page: number }
 
 export interface LocalHelp {

@@ -48,3 +48,9 @@ test('"Ich wohne in Heißen" after an answer: that topic\'s offers in Heißen', 
 test('a search with a place but no kind of help, in a fresh conversation, asks for the kind', async () => {
   expect(await say(mainDialogClient(app), 'Ich suche Hilfe in Saarn')).toMatch(/Welche Art von Hilfe/);
 });
+
+test('another town after an answer: no invented offers, the national finders', async () => {
+  const client = mainDialogClient(app);
+  await say(client, 'Was hilft bei Demenz?');
+  expect(await say(client, 'ich wohne in Oberhausen')).toMatch(/nicht in Oberhausen/);
+});
