@@ -1,5 +1,6 @@
 // How the main dialog reaches the guided dialogs: which intents and sentences start them, and the
 // commands their buttons send. Kept here so the router in mainDialog.ts needs only three calls.
+import { closeAlternative } from '../bot/conversation/alternative';
 import type { ComponentDialog, DialogTurnResult } from 'botbuilder-dialogs';
 import type { NluResult } from '../bot/services';
 import { parseDate } from '../bot/nlu/dates';
@@ -28,7 +29,7 @@ export async function routeGuided(dc: RouteTarget, deps: DialogDeps, r: NluResul
   }
   switch (r.intent) {
     case 'selfcheck':
-      return dc.beginDialog(SELF_CHECK_DIALOG, {});
+      return dc.beginDialog(SELF_CHECK_DIALOG, { alternative: closeAlternative(r.ranked, 'selfcheck', (id) => deps.services.kb.answers.has(id)) });
     case 'benefits_overview':
       return dc.beginDialog(BENEFITS_DIALOG, { grade, text });
     case 'deadline':

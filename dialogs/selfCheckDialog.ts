@@ -10,7 +10,7 @@ import { findCriterion, findModule, findScale, isAskable, questionOrder, scoreNb
 import { parseTypedAnswer, normalizeAnswer } from '../bot/care/nbaAnswer';
 import type { NbaCatalogue, NbaOption } from '../bot/care/nbaSchema';
 import type { Lang } from '../bot/knowledge/schema';
-import { classifyTurn, sendReply, type DialogDeps, type Memory } from './context';
+import { classifyTurn, sendReply, turnInfo, type DialogDeps, type Memory } from './context';
 import type { Reroute } from './interruptibleDialog';
 import { GuidedDialog, GuidedFlow, command, tg, formatDate, formatNumber, chosenOption, textFile, type Translate } from './guided';
 
@@ -32,7 +32,9 @@ export interface SelfCheckProgress {
   history: HistoryStep[];
 }
 
-export type SelfCheckOptions = { resume?: boolean; restart?: boolean };
+/** alternative: a topic the intent engine found almost as likely as the self-check ("Wie kriege ich
+ *  einen Pflegegrad?" can mean the application): offered as a button beside the intro's */
+export type SelfCheckOptions = { resume?: boolean; restart?: boolean; alternative?: string };
 
 const questionCache = new WeakMap<NbaCatalogue, Question[]>();
 
@@ -188,7 +190,7 @@ export function controlWord(text: string): Control | undefined {
   return CONTROLS.find(([re]) => re.test(n))?.[1];
 }
 
-interface FlowState { phase: 'intro' | 'resume' | 'question' }
+interface FlowState { phase: 'intro' | 'resume' | 'question'; alternative?: string }
 type ScMemory = Memory & { selfcheck?: SelfCheckProgress; selfcheckGrade?: number };
 
 class SelfCheckFlow extends GuidedFlow<FlowState> {
@@ -208,6 +210,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     const mem = await this.mem(dc.context);
     if (options.restart) mem.selfcheck = undefined;
     state.phase = mem.selfcheck ? (options.resume ? 'question' : 'resume') : 'intro';
+    state.alternative = options.alternative;
     await this.ask(dc.context, state);
     return Dialog.EndOfTurn;
   }
@@ -215,10 +218,13 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
   protected async ask(ctx: TurnContext, state: FlowState): Promise<void> {
     const mem = await this.mem(ctx);
     const explain = command(this.t(ctx, 'selfcheck.btn_explain'), 'answer:selfcheck');
+    const other = state.phase !== 'question' && state.alternative ? this.deps.services.kb.answers.get(state.alternative) : undefined;
+    const lang = turnInfo(ctx).lang;
+    const alternative = other ? [command(this.deps.services.i18n.t('alternative_button', { lng: lang, title: other[lang].title }), `answer:${other.id}`)] : [];
     if (state.phase === 'intro') {
       await sendReply(this.deps, ctx, {
         text: `${this.t(ctx, 'selfcheck.intro', { count: selfCheckQuestions(this.cat).length })}\n\n${this.thresholds(ctx)}`,
-        suggestions: [command(this.t(ctx, 'selfcheck.btn_start'), 'sc:start'), command(this.t(ctx, 'selfcheck.btn_child'), 'sc:child'), explain],
+        suggestions: [command(this.t(ctx, 'selfcheck.btn_start'), 'sc:start'), command(this.t(ctx, 'selfcheck.btn_child'), 'sc:child'), explain, ...alternative],
       });
       return;
     }
@@ -226,7 +232,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     if (state.phase === 'resume') {
       await sendReply(this.deps, ctx, {
         text: this.t(ctx, 'selfcheck.resume', { number: Math.min(p.pos + 1, selfCheckQuestions(this.cat).length), total: selfCheckQuestions(this.cat).length }),
-        suggestions: [command(this.t(ctx, 'selfcheck.btn_resume'), 'sc:resume'), command(this.t(ctx, 'selfcheck.btn_restart'), 'sc:restart'), explain],
+        suggestions: [command(this.t(ctx, 'selfcheck.btn_resume'), 'sc:resume'), command(this.t(ctx, 'selfcheck.btn_restart'), 'sc:restart'), explain, ...alternative],
       });
       return;
     }

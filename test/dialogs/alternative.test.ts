@@ -85,4 +85,14 @@ describe('the answer to an uncertain guess', () => {
     expect(answer?.text).toMatch(/Bei Pflegegrad 3/);
     expect(titles(answer)[1]).toBe(`Oder meinten Sie: ${title('nursing_home')}?`);
   });
+
+  test('a guided start gets it too: the self-check intro offers the application when that was close', async () => {
+    const tie = withRanking([{ intent: 'selfcheck', score: 0.57 }, { intent: 'apply', score: 0.42 }]);
+    const client = mainDialogClient(tie, 'de');
+    const intro = await client.sendActivity('eine Frage');
+    const list = (intro?.suggestedActions?.actions ?? []).map((x: { title?: string }) => x.title ?? '');
+    expect(list).toEqual(['Test starten', 'Es geht um ein Kind', 'Nur erklären', `Oder meinten Sie: ${title('apply')}?`]);
+    const answer = await client.sendActivity(`Oder meinten Sie: ${title('apply')}?`);
+    expect(answer?.text).toMatch(new RegExp(`\\*\\*${title('apply')}\\*\\*`));
+  });
 });
