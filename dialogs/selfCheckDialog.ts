@@ -12,6 +12,7 @@ import type { NbaCatalogue, NbaOption } from '../bot/care/nbaSchema';
 import type { Lang } from '../bot/knowledge/schema';
 import { classifyTurn, sendReply, turnInfo, type DialogDeps, type Memory } from './context';
 import type { Reroute } from './interruptibleDialog';
+import { alternativeAction } from '../bot/conversation/answers';
 import { GuidedDialog, GuidedFlow, command, tg, formatDate, formatNumber, chosenOption, textFile, type Translate } from './guided';
 
 export const SELF_CHECK_DIALOG = 'selfCheckDialog';
@@ -219,8 +220,8 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     const mem = await this.mem(ctx);
     const explain = command(this.t(ctx, 'selfcheck.btn_explain'), 'answer:selfcheck');
     const other = state.phase !== 'question' && state.alternative ? this.deps.services.kb.answers.get(state.alternative) : undefined;
-    const lang = turnInfo(ctx).lang;
-    const alternative = other ? [command(this.deps.services.i18n.t('alternative_button', { lng: lang, title: other[lang].title }), `answer:${other.id}`)] : [];
+    const { i18n } = this.deps.services;
+    const alternative = other ? [alternativeAction(other, { t: i18n.t.bind(i18n), lang: turnInfo(ctx).lang })] : [];
     if (state.phase === 'intro') {
       await sendReply(this.deps, ctx, {
         text: `${this.t(ctx, 'selfcheck.intro', { count: selfCheckQuestions(this.cat).length })}\n\n${this.thresholds(ctx)}`,

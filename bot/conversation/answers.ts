@@ -41,12 +41,18 @@ export function contactLine(c: Contact): string {
   return [c.name, c.phone, c.email, c.website].filter(Boolean).join(' · ');
 }
 
+/** The button for the close runner-up of an uncertain guess (bot/conversation/alternative.ts):
+ *  "Oder meinten Sie: …?", leading to that answer. */
+export function alternativeAction(alt: LayeredAnswer, ctx: Pick<AnswerContext, 't' | 'lang'>): Action {
+  return { kind: 'command', title: ctx.t('alternative_button', { lng: ctx.lang, title: alt[ctx.lang].title }), value: `answer:${alt.id}` };
+}
+
 export function followUpActions(a: LayeredAnswer, ctx: AnswerContext, withDetails: boolean): Action[] {
   const out: Action[] = [];
   if (withDetails) out.push({ kind: 'command', title: ctx.t('details', { lng: ctx.lang }), value: `details:${a.id}` });
-  // the close runner-up of an uncertain guess (bot/conversation/alternative.ts) comes before the rest
+  // the close runner-up of an uncertain guess comes before the rest
   const alt = ctx.alternative !== undefined && ctx.alternative !== a.id ? ctx.kb.answers.get(ctx.alternative) : undefined;
-  if (alt) out.push({ kind: 'command', title: ctx.t('alternative_button', { lng: ctx.lang, title: alt[ctx.lang].title }), value: `answer:${alt.id}` });
+  if (alt) out.push(alternativeAction(alt, ctx));
   if (a.offerCategory) out.push({ kind: 'command', title: ctx.t('local_button', { lng: ctx.lang }), value: `offers:${a.offerCategory}` });
   for (const id of a.followUps) {
     if (id === alt?.id) continue;
