@@ -6,7 +6,7 @@ import { buildAnswerReply, type AnswerContext } from '../bot/conversation/answer
 import type { LayeredAnswer } from '../bot/knowledge/kb';
 import { extractGrade } from '../bot/nlu/grade';
 import type { Action } from '../bot/channels/reply';
-import { getMemory, sendReply, turnInfo, type DialogDeps } from './context';
+import { getMemory, lastTopicCategory, sendReply, turnInfo, type DialogDeps } from './context';
 import { InterruptibleDialog } from './interruptibleDialog';
 
 export const ANSWER_DIALOG = 'answerDialog';
@@ -45,8 +45,7 @@ export class AnswerDialog extends InterruptibleDialog {
 
   /** A place instead of the grade: only for a topic with local help (the main dialog searches it). */
   protected override async reroutesPlaces(dc: DialogContext): Promise<boolean> {
-    const mem = await getMemory(this.deps, dc.context);
-    return !!(mem.lastTopic && this.deps.services.kb.answers.get(mem.lastTopic)?.offerCategory);
+    return lastTopicCategory(this.deps.services, await getMemory(this.deps, dc.context)) !== undefined;
   }
 
   protected async acceptsInput(_dc: DialogContext, text: string): Promise<boolean> {

@@ -78,6 +78,11 @@ export async function getMemory(deps: DialogDeps, ctx: TurnContext): Promise<Mem
   return mem;
 }
 
+/** The kind of local help of the topic answered last, if it has one: a place named next asks for it. */
+export function lastTopicCategory(services: Services, mem: Memory): string | undefined {
+  return mem.lastTopic ? services.kb.answers.get(mem.lastTopic)?.offerCategory : undefined;
+}
+
 /** Renders a reply for the channel, sends it and remembers its command options. Files (a text the
  *  family can keep) only go to channels that show attachments; the text carries the same content. */
 export async function sendReply(deps: DialogDeps, ctx: TurnContext, reply: Reply, files: Attachment[] = []): Promise<void> {

@@ -6,7 +6,7 @@ import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnR
 import type { Action } from '../bot/channels/reply';
 import type { NluResult } from '../bot/services';
 import { buildDetailsReply, contactLine, followUpActions } from '../bot/conversation/answers';
-import { classifyTurn, getMemory, matchOption, sendReply, topicMenu, turnInfo, type DialogDeps, type RouteTarget } from './context';
+import { classifyTurn, getMemory, lastTopicCategory, matchOption, sendReply, topicMenu, turnInfo, type DialogDeps, type RouteTarget } from './context';
 import type { Reroute } from './interruptibleDialog';
 import { ANSWER_DIALOG, AnswerDialog, answerContext, answerNow, type AnswerOptions } from './answerDialog';
 import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY, type FindOfferOptions } from './findOfferDialog';
@@ -142,7 +142,7 @@ export class MainDialog extends ComponentDialog {
     const wantsLocal = !!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || LOCAL_SEARCH.test(text);
     // "Saarn", "Ich wohne in Heißen" right after an answer (or instead of the grade it asked for):
     // that topic's local help there
-    const lastCategory = (r.intent === 'None' || r.intent === 'find_offer') && placeNamed(place) && mem.lastTopic ? s.kb.answers.get(mem.lastTopic)?.offerCategory : undefined;
+    const lastCategory = (r.intent === 'None' || r.intent === 'find_offer') && placeNamed(place) ? lastTopicCategory(s, mem) : undefined;
     if (r.intent === 'find_offer' || (wantsLocal && (answer?.offerCategory || (r.intent === 'None' && (detectedCategory || lastCategory))))) {
       const category = detectedCategory ?? answer?.offerCategory ?? lastCategory;
       if (place.otherPlace) {
