@@ -276,50 +276,45 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
   }
   const benefitIds = new Set(benefits?.benefits.map((b) => b.id) ?? []);
   const intentIds = new Set(corpora.flatMap((k) => k.data.map((d) => d.intent)));
+  /** the sources an answer or supplement cites exist and belong to its folder or a higher one */
+  const cites = (file: string, at: JsonPath, ids: string[]): void => {
+    if (sourceIds) ids.forEach((s, j) => {
+      usedSources.add(s);
+      const why = cannotCite(path.dirname(file), s);
+      if (why) c.add('error', file, [...at, j], 'unknown_source', why);
+    });
+  };
+  /** every {{b.ID}} in these text fields names a benefit of the table */
+  const amounts = (file: string, at: JsonPath, texts: Partial<Record<'de' | 'en', Partial<Record<string, unknown>>>>, fields: string[]): void => {
+    if (!benefits) return;
+    for (const lang of ['de', 'en'] as const) {
+      for (const field of fields) {
+        const text = texts[lang]?.[field];
+        if (typeof text !== 'string') continue;
+        for (const m of text.matchAll(PLACEHOLDER)) {
+          if (!benefitIds.has(m[1])) c.add('error', file, [...at, lang, field], 'unknown_benefit', `placeholder {{b.${m[1]}}} names no benefit in benefits.json`);
+        }
+      }
+    }
+  };
   for (const { file, index, sup } of supplements) {
     const target = answerIds.get(sup.answer);
     if (ageDays(sup.reviewed, opts.now) > staleAfter) c.add('warning', file, ['supplements', index, 'reviewed'], 'stale_review', `supplement to ${sup.answer} reviewed ${sup.reviewed}`);
     if (!target) c.add('error', file, ['supplements', index, 'answer'], 'unknown_answer', `supplement names answer "${sup.answer}", which does not exist`);
     else if (target === file) c.add('error', file, ['supplements', index, 'answer'], 'own_answer', `answer "${sup.answer}" is in this file: cite its sources there`);
-    if (sourceIds) sup.sources.forEach((s, j) => {
-      usedSources.add(s);
-      const why = cannotCite(path.dirname(file), s);
-      if (why) c.add('error', file, ['supplements', index, 'sources', j], 'unknown_source', why);
-    });
-    if (benefits) {
-      for (const lang of ['de', 'en'] as const) {
-        for (const field of ['short', 'details', 'next'] as const) {
-          for (const m of (sup[lang]?.[field] ?? '').matchAll(PLACEHOLDER)) {
-            if (!benefitIds.has(m[1])) c.add('error', file, ['supplements', index, lang, field], 'unknown_benefit', `placeholder {{b.${m[1]}}} names no benefit in benefits.json`);
-          }
-        }
-      }
-    }
+    cites(file, ['supplements', index, 'sources'], sup.sources);
+    amounts(file, ['supplements', index], sup, ['short', 'details', 'next']);
   }
   for (const { file, index, a } of answers) {
     const at = (...p: JsonPath): JsonPath => ['answers', index, ...p];
-    if (sourceIds) a.sources.forEach((s, j) => {
-      usedSources.add(s);
-      const why = cannotCite(path.dirname(file), s);
-      if (why) c.add('error', file, at('sources', j), 'unknown_source', why);
-    });
+    cites(file, at('sources'), a.sources);
     if (a.offerCategory && categories && !categories.categories.some((k) => k.id === a.offerCategory)) {
       c.add('error', file, at('offerCategory'), 'unknown_category', `unknown offer category "${a.offerCategory}" (see offer-categories.json)`);
     }
     a.followUps.forEach((f, j) => {
       if (!answerIds.has(f)) c.add('error', file, at('followUps', j), 'unknown_answer', `follow-up "${f}" is not an answer id`);
     });
-    if (benefits) {
-      for (const lang of ['de', 'en'] as const) {
-        for (const field of ['short', 'shortWithGrade', 'details', 'next'] as const) {
-          const text = a[lang][field];
-          if (!text) continue;
-          for (const m of text.matchAll(PLACEHOLDER)) {
-            if (!benefitIds.has(m[1])) c.add('error', file, at(lang, field), 'unknown_benefit', `placeholder {{b.${m[1]}}} names no benefit in benefits.json`);
-          }
-        }
-      }
-    }
+    amounts(file, at(), a, ['short', 'shortWithGrade', 'details', 'next']);
     if (ageDays(a.reviewed, opts.now) > staleAfter) c.add('warning', file, at('reviewed'), 'stale_review', `answer ${a.id} reviewed ${a.reviewed}`);
     if (corpora.length && !intentIds.has(a.id)) c.add('warning', file, at('id'), 'no_intent', `no NLU intent "${a.id}" leads to this answer`);
   }
