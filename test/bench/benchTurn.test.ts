@@ -1,9 +1,10 @@
 // `npm run bench -- --smoke`: the whole benchmark with tiny settings (build, NLU training, bot
 // started twice, echo bot, bare server, three load runs on 127.0.0.1). Checks that it runs, ends by
 // itself and writes the figures; never how fast anything is.
-// `npm run bench:nlu`: the NLU benchmark on the public corpora in ../shared/benchmarks (the engine and
-// plain node-nlp, trained per corpus): runs and writes every figure as a share between 0 and 1; never
-// how good the figures are. Both in one file: each builds dist/ first, and two builds at once would race.
+// `npm run bench:nlu`: the NLU benchmark (the engine and plain node-nlp, trained per corpus) on tiny
+// corpora in the public benchmarks' formats (test/fixtures/benchmarks, written for this project, so the
+// test needs nothing outside the repository; the real corpora stay in ../shared/benchmarks or --data DIR):
+// runs and writes every figure as a share between 0 and 1; never how good the figures are. Both in one file: each builds dist/ first, and two builds at once would race.
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -102,11 +103,13 @@ const NLU_KEYS = [
   'xsid.de.accuracy', 'xsid.en.accuracy', 'care.de.accuracy', 'care.en.accuracy',
 ];
 
-test('the benchmark runs on the shared corpora and writes every figure, for the engine and for plain node-nlp', async () => {
-  expect(fs.existsSync(path.join(ROOT, '..', 'shared', 'benchmarks', 'braun2017'))).toBe(true);
+const FIXTURE_CORPORA = path.join(ROOT, 'test', 'fixtures', 'benchmarks');
+
+test('the benchmark runs on corpora in the benchmarks\' formats and writes every figure, for the engine and for plain node-nlp', async () => {
+  expect(fs.existsSync(path.join(FIXTURE_CORPORA, 'braun2017', 'ChatbotCorpus.json'))).toBe(true);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-bench-nlu-'));
   const out = path.join(dir, 'nlu.json');
-  const { stdout } = await run('npm', ['run', '--silent', 'bench:nlu', '--', '--json', out], { cwd: ROOT, timeout: 240_000, maxBuffer: 4 << 20 });
+  const { stdout } = await run('npm', ['run', '--silent', 'bench:nlu', '--', '--data', FIXTURE_CORPORA, '--json', out], { cwd: ROOT, timeout: 240_000, maxBuffer: 4 << 20 });
   expect(stdout).toMatch(/Braun et al\. 2017/);
   expect(stdout).toMatch(/xSID/);
   const figures = JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>;

@@ -2,7 +2,8 @@
 // port 0 with the built-in Direct Line: welcome with topic buttons, a topic click, a typed question
 // answered from the benefits table, screen-reader announcements, keyboard reach, reload with
 // history, new conversation, language, display toggles, axe-core (no serious/critical findings).
-// Without /usr/bin/chromium these tests FAIL with a message; SKIP_BROWSER=1 skips them on purpose.
+// Runs with `npm run test:browser` (not `npm test`). Without chromium these tests FAIL with a message;
+// they never skip.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -26,9 +27,7 @@ const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** the opening of a microcopy text (plain, no markdown in these): enough to find its bubble */
 const start = (text: string) => text.slice(0, 40);
 
-const run = process.env.SKIP_BROWSER === '1' ? describe.skip : describe;
-
-run('web chat in a real browser', () => {
+describe('web chat in a real browser', () => {
   let app: App;
   let base: string;
   let browser: Browser;
@@ -38,7 +37,7 @@ run('web chat in a real browser', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`Chromium not found at ${CHROMIUM}. Install it with "apt-get install -y chromium" (or set CHROMIUM_PATH), or set SKIP_BROWSER=1 to skip the browser tests deliberately.`);
+      throw new Error(`npm run test:browser needs Chromium, not found at ${CHROMIUM}. Install it with "apt-get install -y chromium" (Debian) or set CHROMIUM_PATH to a Chromium binary. \`npm test\` does not need it.`);
     }
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-browser-'));
     const config = loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TODAY: '2025-06-01', DIRECTLINE_SECRET: '', MicrosoftAppId: '', MicrosoftAppPassword: '' }, ROOT);
