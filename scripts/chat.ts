@@ -78,7 +78,9 @@ export function formatExplain(r: NluResult, kb: KnowledgeBase): string[] {
  * Runs the conversation: the welcome first, then one turn per input line. With `prompt` (a
  * terminal), the input is not repeated; without it (a pipe), each line is echoed as "> line".
  */
-export async function runChat(app: ChatApp, input: NodeJS.ReadableStream, write: (line: string) => void, opts: ChatOptions, prompt?: () => void): Promise<void> {
+export async function runChat(
+  app: ChatApp, input: NodeJS.ReadableStream, write: (line: string) => void, opts: ChatOptions, prompt?: () => void,
+): Promise<void> {
   const ref = TestAdapter.createConversation(`cli-${randomBytes(6).toString('hex')}`, 'Staff', 'Pflegenetz');
   ref.channelId = opts.channelId;
   ref.locale = opts.lang === 'de' ? 'de-DE' : 'en-GB';

@@ -28,7 +28,8 @@ export interface Case { id: string; topic?: string; locale?: string; text?: stri
 export interface TurnResult { text: string; status: number; reply: string; missing: string[]; forbidden: string[] }
 export interface CaseResult { id: string; topic?: string; pass: boolean; turns: TurnResult[] }
 /** sends one message of a conversation and returns the HTTP status and the reply activities */
-export type Send = (conversationId: string, locale: string | undefined, text: string, seq: number) => Promise<{ status: number; activities: Partial<Activity>[] }>;
+export type Send = (conversationId: string, locale: string | undefined, text: string, seq: number)
+  => Promise<{ status: number; activities: Partial<Activity>[] }>;
 
 export function parseCases(text: string, file: string): Case[] {
   return text.split('\n').flatMap((line, i) => {
@@ -37,7 +38,7 @@ export function parseCases(text: string, file: string): Case[] {
     try {
       c = JSON.parse(line) as Case;
     } catch (e) {
-      throw new Error(`${file}:${i + 1}: not JSON (${(e as Error).message})`);
+      throw new Error(`${file}:${i + 1}: not JSON (${(e as Error).message})`, { cause: e });
     }
     if (typeof c.id !== 'string' || (typeof c.text !== 'string' && !Array.isArray(c.turns))) {
       throw new Error(`${file}:${i + 1}: a case needs an id and a text or turns`);
@@ -81,7 +82,7 @@ export async function runCase(c: Case, send: Send, runId: string): Promise<CaseR
     try {
       ({ status, activities } = await send(conversationId, c.locale || undefined, turn.text, i));
     } catch {
-      status = 0;
+      /* no answer at all: status 0 fails the turn */
     }
     seen.push(checkTurn(turn, status, replyText(activities)));
   }

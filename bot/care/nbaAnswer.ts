@@ -7,7 +7,9 @@ import { foldGerman, parseGermanCardinal, parseNumberWord } from '../nlu/numbers
 import type { NbaScale } from './nbaSchema';
 
 const NEGATIONS = new Set(['nicht', 'kein', 'keine', 'keinen', 'keiner', 'nie', 'niemals', 'nein', 'not', 'never', 'no', 'none', 'cannot']);
-const EN_TIMES: Record<string, number> = { once: 1, twice: 2, thrice: 3, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const EN_TIMES: Record<string, number> = {
+  once: 1, twice: 2, thrice: 3, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+};
 
 /** Lower case, umlauts folded, punctuation dropped, and every way of writing "n times"
  *  ("2x", "2 mal", "zweimal", "twice", "two times") turned into "2x". */

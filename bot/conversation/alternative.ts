@@ -11,7 +11,9 @@ export const ALTERNATIVE_RATIO = 0.5;
 
 /** The best-ranked topic other than the answered one, if it is close; `isTopic` says which intents
  *  have an answer (system intents such as greetings have none). */
-export function closeAlternative(ranked: readonly IntentScore[], answered: string, isTopic: (id: string) => boolean, ratio = ALTERNATIVE_RATIO): string | undefined {
+export function closeAlternative(
+  ranked: readonly IntentScore[], answered: string, isTopic: (id: string) => boolean, ratio = ALTERNATIVE_RATIO,
+): string | undefined {
   const top = ranked.find((x) => x.intent === answered);
   if (!top || top.score <= 0) return undefined;
   const other = ranked.find((x) => x.intent !== answered && isTopic(x.intent));

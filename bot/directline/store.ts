@@ -82,7 +82,9 @@ export class DirectLineStore {
   }
 
   issue(conversation: Conversation): TokenGrant {
-    const grant: TokenGrant = { token: randomId(32), conversationId: conversation.id, userId: conversation.user.id, expiresAt: this.now() + this.limits.tokenTtlMs };
+    const grant: TokenGrant = {
+      token: randomId(32), conversationId: conversation.id, userId: conversation.user.id, expiresAt: this.now() + this.limits.tokenTtlMs,
+    };
     this.tokens.set(grant.token, grant);
     conversation.tokens.add(grant.token);
     // refresh keeps older tokens valid until they expire; a few are plenty

@@ -163,7 +163,8 @@ export class LowdbStorage implements Storage {
 
   private async load(): Promise<void> {
     const snapFile = this.file(SNAPSHOT);
-    this.snapshot = new Low<Snapshot>(new DataFile<Snapshot>(snapFile, { parse: parseSnapshot, stringify: stringifySnapshot }), { generation: 1, items: new Map() });
+    const file = new DataFile<Snapshot>(snapFile, { parse: parseSnapshot, stringify: stringifySnapshot });
+    this.snapshot = new Low<Snapshot>(file, { generation: 1, items: new Map() });
     try {
       await this.snapshot.read();
     } catch (err) {

@@ -108,7 +108,10 @@ export interface Child {
 }
 
 /** Starts `node [nodeArgs] script` and waits (bounded) until GET /healthz answers 200. */
-export async function startChild(script: string, env: NodeJS.ProcessEnv, port: number, opts: { nodeArgs?: string[]; scriptArgs?: string[]; cwd?: string; timeoutMs?: number } = {}): Promise<Child> {
+export async function startChild(
+  script: string, env: NodeJS.ProcessEnv, port: number,
+  opts: { nodeArgs?: string[]; scriptArgs?: string[]; cwd?: string; timeoutMs?: number } = {},
+): Promise<Child> {
   let out = '';
   const keep = (b: Buffer) => { out = (out + b.toString()).slice(-4000); };
   const t0 = performance.now();

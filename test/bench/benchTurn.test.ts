@@ -4,7 +4,8 @@
 // `npm run bench:nlu`: the NLU benchmark (the engine and plain node-nlp, trained per corpus) on tiny
 // corpora in the public benchmarks' formats (test/fixtures/benchmarks, written for this project, so the
 // test needs nothing outside the repository; the real corpora stay in ../shared/benchmarks or --data DIR):
-// runs and writes every figure as a share between 0 and 1; never how good the figures are. Both in one file: each builds dist/ first, and two builds at once would race.
+// runs and writes every figure as a share between 0 and 1; never how good the figures are.
+// Both in one file: each builds dist/ first, and two builds at once would race.
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';

@@ -24,6 +24,8 @@ const web = { de: read('locales/de/web.json'), en: read('locales/en/web.json') }
 const QUESTION = 'Wie viel Pflegegeld bei Pflegegrad 3?';
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
+type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+
 /** the opening of a microcopy text (plain, no markdown in these): enough to find its bubble */
 const start = (text: string) => text.slice(0, 40);
 
@@ -90,7 +92,7 @@ describe('web chat in a real browser', () => {
   async function axe(page: Page): Promise<string[]> {
     await page.evaluate(AXE);
     const result = await page.evaluate(() =>
-      (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Violation[] }> } }).axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       }),
     );

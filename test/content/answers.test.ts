@@ -393,7 +393,9 @@ describe('knowledge base content', () => {
   });
 
   it('every source is cited somewhere', () => {
-    const cited = new Set([...all.flatMap((a) => a.sources), ...supplements.flatMap((x) => x.sources), ...benefits.benefits.flatMap((b) => b.values.map((v) => v.source))]);
+    const cited = new Set([
+      ...all.flatMap((a) => a.sources), ...supplements.flatMap((x) => x.sources), ...benefits.benefits.flatMap((b) => b.values.map((v) => v.source)),
+    ]);
     expect(sources.map((s) => s.id).filter((id) => !cited.has(id))).toEqual([]);
   });
 });

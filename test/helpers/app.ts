@@ -39,7 +39,8 @@ export function mainDialogClient(app: App, lang: 'de' | 'en' = 'de', channelId =
 }
 
 /** All text a reply activity shows: text, card strings and button titles. */
-export function shown(activity: { text?: string; attachments?: { content?: unknown }[]; suggestedActions?: { actions: { title?: string }[] } } | undefined): string {
+type Shown = { text?: string; attachments?: { content?: unknown }[]; suggestedActions?: { actions: { title?: string }[] } };
+export function shown(activity: Shown | undefined): string {
   if (!activity) return '';
   const parts: string[] = [activity.text ?? ''];
   const walk = (x: unknown): void => {

@@ -38,7 +38,10 @@ class EchoBot extends ActivityHandler {
   }
 }
 
-interface Activity { id: string; type: string; text?: string; from: { id: string; role?: string }; replyToId?: string; channelData?: { clientActivityID?: string }; suggestedActions?: { actions: { title: string }[] } }
+interface Activity {
+  id: string; type: string; text?: string; from: { id: string; role?: string }; replyToId?: string;
+  channelData?: { clientActivityID?: string }; suggestedActions?: { actions: { title: string }[] };
+}
 
 let server: Server;
 let base: string;
@@ -48,7 +51,9 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-dl-'));
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, ROOT);
-  const routes = webRoutes(config, { limits: { maxConversations: MAX_CONVERSATIONS }, newConversationsPerMinute: 1000, onDirectLine: (s) => { directLine = s; } });
+  const routes = webRoutes(config, {
+    limits: { maxConversations: MAX_CONVERSATIONS }, newConversationsPerMinute: 1000, onDirectLine: (s) => { directLine = s; },
+  });
   const adapter = new CareAdapter(new ConfigurationBotFrameworkAuthentication({}), true);
   const bot = new EchoBot();
   server = createServer({ adapter, bot, log: quiet, routes: [(s) => routes(s, { services: { log: quiet }, adapter, bot })] });

@@ -83,8 +83,12 @@ describe('SubwordClassifier: cached word features', () => {
     const m = SubwordClassifier.train(docs, { stem: 'de' });
     const direct = (text: string) => {
       // the reference path: every feature string of the text, looked up one by one
-      const internals = m as unknown as { vectorise(c: Map<string, number>): unknown; probabilities(x: unknown): Float64Array; settings: { minN: number; maxN: number; skipWeight: number; firstWeight: number }; stemmer?: (w: string) => string };
-      return internals.probabilities(internals.vectorise(subwordFeatures(text, internals.settings.minN, internals.settings.maxN, internals.stemmer, contextOf(internals.settings))));
+      const internals = m as unknown as {
+        vectorise(c: Map<string, number>): unknown; probabilities(x: unknown): Float64Array;
+        settings: { minN: number; maxN: number; skipWeight: number; firstWeight: number }; stemmer?: (w: string) => string;
+      };
+      const { minN, maxN } = internals.settings;
+      return internals.probabilities(internals.vectorise(subwordFeatures(text, minN, maxN, internals.stemmer, contextOf(internals.settings))));
     };
     const texts = ['wie hoch ist das pflegegeld', 'tagespflege kosten kosten', 'pflegen tagesplege xyz', 'geld geld geld', 'unbekannt', ''];
     for (let round = 0; round < 2; round++) { // the second round runs from the cache
