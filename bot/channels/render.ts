@@ -1,7 +1,7 @@
 // One rendering layer: the same Reply becomes hero cards and buttons where the channel shows them
 // well, and plain text with numbered options and plain links where it does not.
-import { ActionTypes, CardFactory, type Activity, type CardAction } from 'botbuilder';
-import { phoneToE164, type Action, type Card, type Reply } from './reply';
+import { ActionTypes, CardFactory, type Activity, type Attachment, type CardAction } from 'botbuilder';
+import { phoneToE164, type Action, type Card, type Provenance, type Reply } from './reply';
 
 export type ChannelProfile = 'rich' | 'text' | 'sms';
 
@@ -42,6 +42,26 @@ function cardAsText(card: Card, index: number): string {
   return lines.join('\n');
 }
 
+/** Provenance as one compact button ("Stand 11/2026 · Quellen (3)") that opens the full list in
+ *  place (Adaptive Card Action.ShowCard: no round trip, nothing for the bot to remember). */
+export function provenanceCard(p: Provenance): Attachment {
+  const linkText = (text: string) => text.replace(/[[\]]/g, '');
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    version: '1.3',
+    body: [],
+    actions: [{
+      type: 'Action.ShowCard',
+      title: p.short,
+      card: {
+        type: 'AdaptiveCard',
+        version: '1.3',
+        body: p.details.map((d) => ({ type: 'TextBlock', wrap: true, spacing: 'Small', text: d.url ? `[${linkText(d.text)}](${d.url})` : d.text })),
+      },
+    }],
+  });
+}
+
 export function markdownBreaks(text: string): string {
   return text.replace(/([^\n])\n(?!\n)/g, '$1  \n');
 }
@@ -53,13 +73,16 @@ export function renderReply(reply: Reply, channelId: string): Partial<Activity> 
     const activity: Partial<Activity> = {
       type: 'message',
       // Markdown joins single line breaks; a hard break keeps list lines ("• …") apart.
-      text: markdownBreaks(reply.footer ? `${reply.text}\n\n_${reply.footer}_` : reply.text),
+      text: markdownBreaks(typeof reply.footer === 'string' ? `${reply.text}\n\n_${reply.footer}_` : reply.text),
       textFormat: 'markdown',
     };
-    if (reply.cards?.length) {
-      activity.attachments = reply.cards.map((c) =>
-        CardFactory.heroCard(c.title, c.lines.join('\n\n'), undefined, c.actions.map((a) => cardAction(a, channelId)), { subtitle: c.subtitle }),
-      );
+    const attachments = (reply.cards ?? []).map((c) =>
+      CardFactory.heroCard(c.title, c.lines.join('\n\n'), undefined, c.actions.map((a) => cardAction(a, channelId)), { subtitle: c.subtitle }),
+    );
+    // an answer's sources come after its cards, as one short line that opens the full list
+    if (reply.footer && typeof reply.footer !== 'string') attachments.push(provenanceCard(reply.footer));
+    if (attachments.length) {
+      activity.attachments = attachments;
       activity.attachmentLayout = 'list';
     }
     if (suggestions.length) activity.suggestedActions = { to: [], actions: suggestions.map((a) => cardAction(a, channelId)) };
@@ -72,7 +95,7 @@ export function renderReply(reply: Reply, channelId: string): Partial<Activity> 
   const commands = suggestions.filter((a) => a.kind === 'command');
   if (commands.length) parts.push(commands.map((a, i) => `(${i + 1}) ${a.title}`).join('\n'));
   for (const a of suggestions.filter((x) => x.kind !== 'command')) parts.push(`${a.title}: ${a.value}`);
-  if (reply.footer) parts.push(reply.footer);
+  if (reply.footer) parts.push(typeof reply.footer === 'string' ? reply.footer : reply.footer.line);
   const activity: Partial<Activity> = { type: 'message', text: parts.join('\n\n'), textFormat: 'plain' };
   if (profile === 'text' && commands.length && supportsSuggestedActions(channelId)) {
     activity.suggestedActions = { to: [], actions: commands.slice(0, 10).map((a) => cardAction(a, channelId)) };

@@ -21,8 +21,19 @@ export interface Reply {
   cards?: Card[];
   /** likely next questions; shown as buttons or numbered options */
   suggestions?: Action[];
-  /** the compact "Stand · Quelle · Rechtsgrundlage" line */
-  footer?: string;
+  /** where the facts come from: a plain line ("Vorlage, Stand … · Rechtsgrundlage …"), or an
+   *  answer's provenance, shown short with the full list one tap away */
+  footer?: string | Provenance;
+}
+
+/** An answer's provenance in the words of its language (built by bot/conversation/provenance.ts). */
+export interface Provenance {
+  /** "Stand 11/2026 · Quellen (3)": what a card shows, as the button that opens the full list */
+  short: string;
+  /** the full list: every source (linked where it has an address), the legal basis, the review date */
+  details: { text: string; url?: string }[];
+  /** text channels have no button: one line with the date, the legal basis and the sources' sites */
+  line: string;
 }
 
 /** "0208 455-5058" → "+492084555058" (German numbers; service numbers like 116 117 stay national). */

@@ -3,8 +3,9 @@
 import type { TFunction } from 'i18next';
 import type { LayeredAnswer, KnowledgeBase } from '../knowledge/kb';
 import type { Lang } from '../knowledge/schema';
-import { fillPlaceholders, formatDate, MissingValueError, type AmountLookup } from '../knowledge/render';
-import type { Action, Reply } from '../channels/reply';
+import { fillPlaceholders, MissingValueError, type AmountLookup } from '../knowledge/render';
+import type { Action, Provenance, Reply } from '../channels/reply';
+import { buildProvenance } from './provenance';
 import type { Contact, LocalHelp } from './local';
 
 export interface AnswerContext {
@@ -22,16 +23,16 @@ export interface AnswerContext {
 // The footer depends only on the answer and the language (its date, sources and legal basis are
 // content), so it is built once per knowledge base, answer and language. A knowledge base is loaded
 // together with the one i18next instance whose t every AnswerContext carries (bot/app.ts).
-const footers = new WeakMap<KnowledgeBase, Map<string, string>>();
+const footers = new WeakMap<KnowledgeBase, Map<string, Provenance>>();
 
-export function footerFor(a: LayeredAnswer, ctx: Pick<AnswerContext, 'kb' | 't' | 'lang'>): string {
+export function footerFor(a: LayeredAnswer, ctx: Pick<AnswerContext, 'kb' | 't' | 'lang'>): Provenance {
   let byAnswer = footers.get(ctx.kb);
   if (!byAnswer) footers.set(ctx.kb, (byAnswer = new Map()));
   const key = `${ctx.lang}\u0000${a.id}`;
   let footer = byAnswer.get(key);
   if (footer === undefined) {
-    const sources = a.sources.map((id) => ctx.kb.sources.get(id)?.title ?? id).join('; ');
-    footer = ctx.t('footer', { lng: ctx.lang, date: formatDate(a.reviewed, ctx.lang), sources, legal: a.legal.join(', ') });
+    const sources = a.sources.map((id) => ({ title: ctx.kb.sources.get(id)?.title ?? id, url: ctx.kb.sources.get(id)?.url }));
+    footer = buildProvenance({ reviewed: a.reviewed, sources, legal: a.legal }, ctx.t, ctx.lang);
     byAnswer.set(key, footer);
   }
   return footer;

@@ -63,3 +63,31 @@ test('rich channels keep single line breaks (markdown hard breaks), paragraphs s
   const a = renderReply({ text: 'Hilfe vor Ort:\n• A · 0208 1\n• B\n\nEnde' }, 'webchat');
   expect(a.text).toBe('Hilfe vor Ort:  \n• A · 0208 1  \n• B\n\nEnde');
 });
+
+describe('an answer\'s provenance', () => {
+  const provenance = {
+    short: 'Stand 11/2026 · Quellen (2)',
+    details: [{ text: 'Gesetz [SGB XI]', url: 'https://www.gesetze-im-internet.de/sgb_11/' }, { text: 'Ratgeber' }, { text: 'Rechtsgrundlage: § 37 SGB XI' }],
+    line: 'Stand 11/2026 · § 37 SGB XI · Quellen: gesetze-im-internet.de, Ratgeber',
+  };
+  const answer: Reply = { text: 'Pflegegeld gibt es ab Pflegegrad 2.', footer: provenance };
+
+  test('web chat: the text is the answer alone; one card after it opens the full list in place', () => {
+    const a = renderReply({ ...answer, cards: reply.cards }, 'webchat');
+    expect(a.text).toBe('Pflegegeld gibt es ab Pflegegrad 2.');
+    expect(a.attachments?.map((x) => x.contentType)).toEqual(['application/vnd.microsoft.card.hero', 'application/vnd.microsoft.card.adaptive']);
+    const card = a.attachments![1].content as { body: unknown[]; actions: { type: string; title: string; card: { body: { text: string }[] } }[] };
+    expect(card.body).toEqual([]);
+    expect(card.actions).toHaveLength(1);
+    expect(card.actions[0]).toMatchObject({ type: 'Action.ShowCard', title: 'Stand 11/2026 · Quellen (2)' });
+    expect(card.actions[0].card.body.map((b) => b.text)).toEqual([
+      '[Gesetz SGB XI](https://www.gesetze-im-internet.de/sgb_11/)', 'Ratgeber', 'Rechtsgrundlage: § 37 SGB XI',
+    ]);
+  });
+
+  test.each(['telegram', 'sms'])('%s: one line at the end instead of a button', (channel) => {
+    const a = renderReply(answer, channel);
+    expect(a.attachments).toBeUndefined();
+    expect(a.text).toBe(`Pflegegeld gibt es ab Pflegegrad 2.\n\n${provenance.line}`);
+  });
+});

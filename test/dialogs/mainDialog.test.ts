@@ -26,10 +26,13 @@ describe('answers', () => {
     ['Was zahlt die Kasse für den Pflegedienst bei Pflegegrad 3?', /1\.497 €/],
     ['Was ist der Entlastungsbetrag?', /131 €/],
     ['Gibt es Geld für einen Badumbau?', /4\.180 €/],
-  ])('%s → %s with the Stand/Quelle line', async (q, amount) => {
+  ])('%s → %s with the short Stand/Quellen line and the full list behind it', async (q, amount) => {
     const out = await say(mainDialogClient(app), q);
     expect(out).toMatch(amount);
-    expect(out).toMatch(/Stand: \d\d\.\d\d\.\d{4} · Quelle: .+ · Rechtsgrundlage: .*SGB/);
+    expect(out).toMatch(/Stand \d\d\/\d{4} · Quellen? \(\d+\)/);
+    expect(out).toMatch(/Rechtsgrundlage: .*SGB/);
+    expect(out).toMatch(/Geprüft am \d\d\.\d\d\.\d{4}/);
+    expect(out).toMatch(/\[[^\]]+\]\(https:\/\/[^)]+\)/); // a linked source
   });
 
   test('a grade-dependent answer without a grade gives the general answer and asks for the grade', async () => {
