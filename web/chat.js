@@ -16,6 +16,8 @@
   var biggerButton = document.getElementById('pn-bigger');
   var contrastButton = document.getElementById('pn-contrast');
   var newButton = document.getElementById('pn-new');
+  var menuButton = document.getElementById('pn-menu');
+  var toolbar = document.getElementById('pn-toolbar');
 
   var config = null;
   var domain = '';
@@ -39,6 +41,8 @@
     statusEl.className = 'chat__status' + (isError ? ' chat__status--error' : '');
   }
 
+  var narrow = window.matchMedia('(max-width: 36rem)');
+
   // ---- display settings ----
   var display = read(localStorage, DISPLAY_KEY) || {};
 
@@ -61,7 +65,8 @@
       bubbleMaxWidth: 680,
       bubbleBorderWidth: 1,
       bubbleFromUserBorderWidth: 1,
-      suggestedActionLayout: 'flow',
+      // phones: one row of follow-up buttons that scrolls sideways, so they do not cover the answer
+      suggestedActionLayout: narrow.matches ? 'carousel' : 'flow',
       suggestedActionsStackedLayoutButtonTextWrap: true,
       suggestedActionHeight: 48,
       suggestedActionBorderRadius: 8,
@@ -150,6 +155,70 @@
     render();
   });
   applyDisplay();
+
+  // ---- menu: on narrow screens the display buttons and "new conversation" sit behind one button
+  // (CSS decides when it shows); without this script the toolbar simply stays open ----
+  function setMenu(open) {
+    menuButton.setAttribute('aria-expanded', String(open));
+    root.classList.toggle('pn-menu-open', open);
+  }
+  root.classList.add('pn-menu-ready');
+  menuButton.hidden = false;
+  menuButton.addEventListener('click', function () {
+    setMenu(menuButton.getAttribute('aria-expanded') !== 'true');
+  });
+  toolbar.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape' && menuButton.getAttribute('aria-expanded') === 'true' && getComputedStyle(menuButton).display !== 'none') {
+      setMenu(false);
+      menuButton.focus();
+    }
+  });
+
+  // ---- a new answer starts in view ----
+  // Web Chat scrolls to the end of the transcript. When an answer is taller than the chat, its
+  // beginning would be scrolled away; the transcript is held at the start of the bot's first reply
+  // after the user's last message instead, until the reader scrolls, types or taps.
+  var snapTarget = null;
+  var lastReply = null;
+  function firstReplyAfterUser() {
+    var activities = host.querySelectorAll('.webchat__basic-transcript__activity');
+    var found = null;
+    for (var i = activities.length - 1; i >= 0; i--) {
+      if (activities[i].querySelector('.webchat__bubble--from-user')) break;
+      found = activities[i];
+    }
+    return found;
+  }
+  function holdAnswerStart() {
+    if (!snapTarget || !snapTarget.isConnected) return;
+    var scroller = host.querySelector('.webchat__basic-transcript__scrollable');
+    if (!scroller) return;
+    var gap = snapTarget.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    if (gap < 0) scroller.scrollTop += gap;
+  }
+  new MutationObserver(function () {
+    var first = firstReplyAfterUser();
+    if (first && first !== lastReply) {
+      lastReply = first;
+      snapTarget = first;
+    }
+    holdAnswerStart();
+  }).observe(host, { childList: true, subtree: true });
+  host.addEventListener('scroll', holdAnswerStart, true);
+  ['wheel', 'touchstart', 'keydown', 'pointerdown'].forEach(function (type) {
+    host.addEventListener(type, function () { snapTarget = null; }, { capture: true, passive: true });
+  });
+  // a card button that opens more of the card (the sources list) brings what it opened into view
+  host.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('.ac-pushButton');
+    if (!button) return;
+    snapTarget = null;
+    requestAnimationFrame(function () {
+      var card = button.closest('.ac-adaptiveCard');
+      var opened = button.classList.contains('expanded') || button.getAttribute('aria-expanded') === 'true';
+      if (card && opened) card.scrollIntoView({ block: 'nearest' });
+    });
+  }, true); // capture: the card's own handler stops the click from bubbling
 
   // ---- conversation ----
   // The server picks the user id and binds it to the token; the page never chooses one.

@@ -35,6 +35,7 @@ export const WebStringsSchema = z.object({
   skipToChat: text,
   chatLabel: text,
   settingsLabel: text,
+  menu: text,
   biggerText: text,
   highContrast: text,
   newConversation: text,

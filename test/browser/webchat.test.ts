@@ -24,7 +24,7 @@ const web = { de: read('locales/de/web.json'), en: read('locales/en/web.json') }
 const QUESTION = 'Wie viel Pflegegeld bei Pflegegrad 3?';
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+type Violation = { id: string; impact: string; help: string; nodes: { target: string[]; any: { data?: unknown }[] }[] };
 
 /** the opening of a microcopy text (plain, no markdown in these): enough to find its bubble */
 const start = (text: string) => text.slice(0, 40);
@@ -42,7 +42,7 @@ describe('web chat in a real browser', () => {
       throw new Error(`npm run test:browser needs Chromium, not found at ${CHROMIUM}. Install it with "apt-get install -y chromium" (Debian) or set CHROMIUM_PATH to a Chromium binary. \`npm test\` does not need it.`);
     }
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-browser-'));
-    const config = loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TODAY: '2025-06-01', DIRECTLINE_SECRET: '', MicrosoftAppId: '', MicrosoftAppPassword: '' }, ROOT);
+    const config = loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, NLU_CACHE_DIR: path.join(ROOT, '.cache', 'nlu-test'), LOG_LEVEL: 'silent', TODAY: '2025-06-01', DIRECTLINE_SECRET: '', MicrosoftAppId: '', MicrosoftAppPassword: '' }, ROOT);
     app = await buildApp(config, { routes: [webRoutes(config)] });
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -98,7 +98,7 @@ describe('web chat in a real browser', () => {
     );
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
+      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}) ${JSON.stringify(v.nodes[0]?.any[0]?.data ?? '')}`);
   }
 
   test('welcome with topic buttons, a topic, a question answered with 599, announced, kept on reload, accessible', async () => {
@@ -159,6 +159,106 @@ describe('web chat in a real browser', () => {
     await page.locator('.webchat__bubble--from-user', { hasText: QUESTION }).first().waitFor();
     expect(await botBubbles(page, start(common.de.welcome)).count()).toBe(1);
     await page.close();
+  }, 180_000);
+
+  /** Where the first line of an element's text is on screen, and whether it is really seen there:
+   *  inside the viewport and the transcript's visible area, and not covered by anything else. */
+  async function firstLineSeen(bubble: ReturnType<typeof botBubbles>) {
+    return bubble.evaluate((el) => {
+      // the first text that is drawn
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let node: Node | null;
+      let line: DOMRect | undefined;
+      while ((node = walker.nextNode())) {
+        if (!node.textContent!.trim()) continue;
+        const range = document.createRange();
+        range.setStart(node, 0);
+        range.setEnd(node, Math.min(node.textContent!.length, 12));
+        line = range.getClientRects()[0];
+        if (line && line.width > 4 && line.height > 4) break;
+      }
+      if (!node || !line) throw new Error('no drawn text in the bubble');
+      const scroller = el.closest('.webchat__basic-transcript__scrollable')!.getBoundingClientRect();
+      const hit = document.elementFromPoint(line.left + 2, line.top + line.height / 2);
+      return {
+        text: node.textContent!.slice(0, 40),
+        inViewport: line.top >= 0 && line.bottom <= window.innerHeight,
+        inTranscript: line.top >= scroller.top && line.bottom <= scroller.bottom,
+        notCovered: !!hit && el.contains(hit),
+        pageScrolled: window.scrollY,
+      };
+    });
+  }
+
+  test.each([
+    ['phone', 390, 844],
+    ['desktop', 1280, 800],
+  ])('%s (%i × %i): compact header, the first answer opens in view, short sources, accessible also in high contrast', async (name, width, height) => {
+    const sized = await browser.newContext({ locale: 'de-DE', viewport: { width, height } });
+    const page = await sized.newPage();
+    page.on('pageerror', (e) => problems.push(`${name}: ${e.message}`));
+    await page.goto(`${base}/`);
+    await botBubbles(page, start(common.de.welcome)).first().waitFor({ timeout: 30_000 });
+    // title and emergency line visible in the first screen
+    for (const selector of ['.brand__name', '.emergency']) {
+      const box = (await page.locator(selector).boundingBox())!;
+      expect([selector, box.y >= 0 && box.y + box.height <= height]).toEqual([selector, true]);
+    }
+    const bigger = page.getByRole('button', { name: web.de.biggerText });
+    const menu = page.getByRole('button', { name: web.de.menu });
+    if (name === 'phone') {
+      // the toggles wait behind the menu, which opens and closes them
+      expect(await bigger.isVisible()).toBe(false);
+      await menu.click();
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      expect(await bigger.isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: web.de.newConversation }).isVisible()).toBe(true);
+      await menu.click();
+      expect(await bigger.isVisible()).toBe(false);
+    } else {
+      expect(await menu.isVisible()).toBe(false);
+      expect(await bigger.isVisible()).toBe(true);
+    }
+
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await input.fill(QUESTION);
+    await input.press('Enter');
+    // the answer's bubble in the transcript (Web Chat keeps a hidden copy for screen readers elsewhere)
+    const answer = page.locator('.webchat__basic-transcript__scrollable .webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content', { hasText: /599/ }).first();
+    await answer.waitFor({ timeout: 30_000 });
+    // the sources: one short button under the answer; the full list opens in place
+    const sources = page.locator('.ac-pushButton', { hasText: /^Stand \d\d\/\d{4} · Quellen? \(\d+\)$/ }).last();
+    await sources.waitFor({ timeout: 10_000 });
+    // the transcript has finished scrolling: its position holds over two frames
+    await page.waitForFunction(() => new Promise<boolean>((resolve) => {
+      const scroller = document.querySelector('.webchat__basic-transcript__scrollable')!;
+      const top = scroller.scrollTop;
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(scroller.scrollTop === top)));
+    }));
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}x${height}.png`) });
+    const seen = await firstLineSeen(answer);
+    expect(seen).toMatchObject({ inViewport: true, inTranscript: true, notCovered: true, pageScrolled: 0 });
+    expect(await answer.innerText()).not.toMatch(/Rechtsgrundlage|Gesetze im Internet/);
+    expect(await axe(page)).toEqual([]);
+
+    await sources.click();
+    const list = page.locator('.ac-adaptiveCard', { hasText: 'Rechtsgrundlage' }).last();
+    await list.waitFor({ timeout: 10_000 });
+    expect(await list.innerText()).toMatch(/Geprüft am \d\d\.\d\d\.\d{4}/);
+    expect(await list.locator('a[href^="https://"]').count()).toBeGreaterThan(0);
+    const listBox = (await list.boundingBox())!;
+    expect(listBox.y + listBox.height).toBeLessThanOrEqual(height); // what opened is in view
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}x${height}-sources.png`) });
+
+    // high contrast, chosen from the menu on the phone
+    if (name === 'phone') await menu.click();
+    await page.getByRole('button', { name: web.de.highContrast }).click();
+    await botBubbles(page, /599/).first().waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}x${height}-contrast.png`) });
+    await sized.close();
   }, 180_000);
 
   test('display toggles: larger text and high contrast, still accessible', async () => {
