@@ -6,6 +6,7 @@
 module.exports = {
   roots: ['<rootDir>/test'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
+  globalSetup: '<rootDir>/test/globalSetup.ts',
   testEnvironment: 'node',
   testMatch: ['**/*.test.ts'],
   transform: {
