@@ -215,8 +215,12 @@
     snapTarget = null;
     requestAnimationFrame(function () {
       var card = button.closest('.ac-adaptiveCard');
+      var scroller = host.querySelector('.webchat__basic-transcript__scrollable');
       var opened = button.classList.contains('expanded') || button.getAttribute('aria-expanded') === 'true';
-      if (card && opened) card.scrollIntoView({ block: 'nearest' });
+      if (!card || !scroller || !opened) return;
+      // only the transcript moves; the page with the title and the emergency line stays where it is
+      var below = card.getBoundingClientRect().bottom - scroller.getBoundingClientRect().bottom;
+      if (below > 0) scroller.scrollTop += below;
     });
   }, true); // capture: the card's own handler stops the click from bubbling
 

@@ -249,6 +249,7 @@ describe('web chat in a real browser', () => {
     expect(await list.locator('a[href^="https://"]').count()).toBeGreaterThan(0);
     const listBox = (await list.boundingBox())!;
     expect(listBox.y + listBox.height).toBeLessThanOrEqual(height); // what opened is in view
+    expect(await page.evaluate(() => window.scrollY)).toBe(0); // and the page did not move
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}x${height}-sources.png`) });
 
