@@ -95,7 +95,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     today,
     now: () => (config.today ? new Date(`${config.today}T10:00:00+01:00`) : new Date()),
   };
-  const storage = opts.storage ?? (await LowdbStorage.open({ dir: path.join(config.dataDir, 'state'), retentionDays: config.retentionDays, warn: (m) => log.warn({}, m) }));
+  const storage = opts.storage ?? (await LowdbStorage.open({ dir: path.join(config.dataDir, 'state'), retentionDays: config.retentionDays, limits: config.state, warn: (m) => log.warn({}, m) }));
   const conversationState = new JsonConversationState(storage);
   const userState = new NamespacedUserState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
