@@ -1,8 +1,9 @@
 // Issue 14: every NLU step on adversarial input, timed per message and printed (no timed
+// assertions). 80 characters is the longest text the date recognizers see (dates.ts).
 // assertions: the figures go to docs/hostile.md). Inputs at the default cap (MAX_MESSAGE_CHARS =
 // 2,000) and at the largest allowed cap (100,000): linear steps take ~50× longer for 50× the
 // input, quadratic ones ~2,500×. The test fails only if a step does not finish at all.
-import { foldText, normaliseForNlu, replaceEntities, words } from '../../bot/nlu/normalise';
+import { foldText, replaceEntities, words } from '../../bot/nlu/normalise';
 import { parseDate } from '../../bot/nlu/dates';
 import { parseNumberWord } from '../../bot/nlu/numbers';
 import { extractGrade } from '../../bot/nlu/grade';
@@ -43,7 +44,7 @@ afterAll(() => {
   console.log(`NLU and safety time per message (ms), adversarial inputs:\n${rows.join('\n')}`);
 });
 
-test.each([2000, 100_000])('every step at %d characters finishes', async (n) => {
+test.each([80, 2000, 100_000])('every step at %d characters finishes', async (n) => {
   const safety = createSafetyCheck(loadSafety(path.join(__dirname, '../../knowledge/safety.json')));
   for (const [name, make] of Object.entries(ADVERSARIAL)) {
     const text = make(n);
@@ -63,7 +64,6 @@ test.each([2000, 100_000])('every step at %d characters finishes', async (n) => 
     steps.classify = Number(process.hrtime.bigint() - t) / 1e6;
     // at the largest cap only the bounded part reaches the safety patterns (careBot), see docs
     if (n <= 2000) steps.safety = time(() => safety.check(text));
-    void normaliseForNlu;
     rows.push(`${String(n).padStart(6)} ${name.padEnd(15)} ${Object.entries(steps).map(([k, v]) => `${k}=${v.toFixed(1)}`).join(' ')}`);
   }
 }, 600_000);
