@@ -110,7 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     maxBodyBytes: e.MAX_BODY_BYTES,
     serviceUrlHosts: hostList(e.SERVICE_URL_HOSTS),
     serviceUrlTimeoutMs: e.SERVICE_URL_TIMEOUT_MS,
-    frameAncestors: e.FRAME_ANCESTORS.trim() || "'self'",
+    // env files often lose quotes: self / none are keywords, written 'self' / 'none' in a CSP
+    frameAncestors: e.FRAME_ANCESTORS.trim().split(/\s+/).filter(Boolean).map((t) => t.replace(/^'?(self|none)'?$/i, "'$1'")).join(' ') || "'self'",
     state: { maxEntries: e.STATE_MAX_ENTRIES, maxBytes: e.STATE_MAX_BYTES, maxEntryBytes: e.STATE_MAX_ENTRY_BYTES },
     directLine: {
       maxConversations: e.DL_MAX_CONVERSATIONS,

@@ -1,8 +1,8 @@
 // Issue 14: every NLU step on adversarial input, timed per message and printed (no timed
-// assertions). 80 characters is the longest text the date recognizers see (dates.ts).
-// assertions: the figures go to docs/hostile.md). Inputs at the default cap (MAX_MESSAGE_CHARS =
-// 2,000) and at the largest allowed cap (100,000): linear steps take ~50× longer for 50× the
-// input, quadratic ones ~2,500×. The test fails only if a step does not finish at all.
+// assertions: the figures go to docs/hostile.md). Inputs of 80 characters (the longest text the
+// date recognizers see, dates.ts), at the default cap (MAX_MESSAGE_CHARS = 2,000) and at the
+// largest allowed cap (100,000): linear steps take ~50× longer for 50× the input, quadratic ones
+// ~2,500×. The test fails only if a step does not finish at all.
 import { foldText, replaceEntities, words } from '../../bot/nlu/normalise';
 import { parseDate } from '../../bot/nlu/dates';
 import { parseNumberWord } from '../../bot/nlu/numbers';
