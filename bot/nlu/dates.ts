@@ -248,7 +248,7 @@ function refTime(today: IsoDate): Date {
  * of "a,1 " took 1.9 s, 2,000 took 17 s). They are a fallback for a short answer to "when?", so
  * they only see texts up to this length; the own rules above are linear and see everything.
  */
-export const SUITE_MAX_CHARS = 80;
+export const SUITE_MAX_CHARS = 60;
 
 /** Fallback: full dates (timex YYYY-MM-DD) and month-day (XXXX-MM-DD) from the recognizers. */
 export function recognizeWithSuite(text: string, lang: Lang, today: IsoDate, policy: NoYearPolicy): IsoDate | undefined {
