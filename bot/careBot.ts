@@ -1,6 +1,6 @@
 // The Bot Framework edge: every message is checked for a crisis first, then validated, then handed
 // to the dialogs. State is saved at the end of each turn (or deleted on request).
-import { ActivityHandler, ActivityTypes, type ConversationState, type Storage, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, type ConversationState, type InvokeResponse, type Storage, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { DialogRunner } from '../dialogs/runner';
 import { createHash } from 'crypto';
@@ -117,6 +117,13 @@ export class CareBot extends ActivityHandler {
     // 3. The dialogs.
     await this.runner.run(ctx);
     services.log.info({ conv: conversationRef(ctx), ms: Date.now() - started, ...(services.logUserText ? { text } : {}) }, 'turn');
+  }
+
+  // The bot offers no invoke operations (no Action.Execute cards, sign-in or search), so every
+  // invoke is a request it cannot serve: 400, not the SDK's 501, since a 5xx tells monitoring the
+  // server failed (found by the fuzz run of test/hostile/fuzz.slow.ts).
+  protected override async onInvokeActivity(): Promise<InvokeResponse> {
+    return { status: 400, body: { error: 'UnsupportedInvoke', message: 'This bot does not handle invoke activities.' } };
   }
 
   override async run(ctx: TurnContext): Promise<void> {
