@@ -39,7 +39,28 @@ const text = fc.oneof(
   json,
 );
 const anything = fc.oneof(json, fc.constant(undefined));
-const activity = fc.record({
+/** shapes a channel could plausibly send, with odd values in the optional fields: these reach the bot */
+const plausible = fc.record({
+  type: fc.constantFrom('message', 'message', 'message', 'conversationUpdate', 'event', 'typing', 'messageReaction', 'endOfConversation'),
+  text,
+  id: fc.string({ maxLength: 20 }),
+  channelId: fc.constantFrom('emulator', 'webchat', 'msteams', 'directline', 'test', 'sms', 'telegram'),
+  conversation: fc.record({ id: fc.string({ minLength: 1, maxLength: 40 }) }),
+  from: fc.record({ id: fc.string({ minLength: 1, maxLength: 40 }) }),
+  recipient: fc.record({ id: fc.string({ minLength: 1, maxLength: 10 }) }),
+  locale: fc.oneof(fc.constantFrom('de-DE', 'en-US', 'ar', 'tr-TR', ''), fc.string({ maxLength: 30 })),
+  deliveryMode: fc.constantFrom('expectReplies', 'expectReplies', undefined),
+  serviceUrl: fc.constantFrom('EMULATOR', 'http://127.0.0.1:1'),
+  membersAdded: fc.option(fc.array(fc.record({ id: fc.string({ minLength: 1, maxLength: 10 }) }), { maxLength: 3 }), { nil: undefined }),
+  value: fc.option(json, { nil: undefined }),
+  channelData: fc.option(fc.dictionary(fc.string({ maxLength: 8 }), json, { maxKeys: 4 }), { nil: undefined }),
+  entities: fc.option(fc.array(fc.record({ type: fc.string({ maxLength: 10 }) }), { maxLength: 2 }), { nil: undefined }),
+  attachments: fc.option(fc.array(fc.record({ contentType: fc.string({ maxLength: 20 }), content: json }), { maxLength: 2 }), { nil: undefined }),
+  timestamp: fc.option(fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string({ maxLength: 30 })), { nil: undefined }),
+}, { requiredKeys: ['type', 'conversation', 'from'] });
+
+/** anything in any field */
+const wild = fc.record({
   type: fc.oneof(fc.constantFrom('message', 'conversationUpdate', 'event', 'invoke', 'typing', 'messageReaction', 'endOfConversation', 'installationUpdate'), fc.string({ maxLength: 10 }), anything),
   text,
   id: fc.oneof(fc.string({ maxLength: 20 }), anything),
@@ -57,6 +78,7 @@ const activity = fc.record({
   entities: anything,
   timestamp: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string({ maxLength: 30 }), anything),
 }, { requiredKeys: [] });
+const activity = fc.oneof({ weight: 3, arbitrary: plausible }, { weight: 1, arbitrary: wild });
 
 test(`${RUNS} fuzzed activities on /api/messages: no 5xx`, async () => {
   const statuses = new Map<number, number>();
