@@ -11,10 +11,12 @@ import {
   ActivityTypes, BotCallbackHandlerKey, CloudAdapter, TurnContext, ConfigurationBotFrameworkAuthentication, DeliveryModes, StatusCodes,
   type Activity, type ConversationState, type InvokeResponse,
 } from 'botbuilder';
-import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
+import { AuthenticationConstants, ClaimsIdentity, type ConnectorClientOptions } from 'botframework-connector';
+import { timeoutHttpClient } from './http/timeoutClient';
 import type { Config } from './config';
 import type { Services } from './services';
 import { conversationRef } from './careBot';
+import { LOCAL_DIRECTLINE } from './store/jsonConversationState';
 
 export class CareAdapter extends CloudAdapter {
   constructor(auth: ConfigurationBotFrameworkAuthentication, private readonly anonymous: boolean) {
@@ -38,10 +40,10 @@ export class CareAdapter extends CloudAdapter {
    * without MicrosoftAppId. Returns the replies.
    */
   runLocalTurn(activity: Activity, logic: (ctx: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
-    return this.turnWithReplies({ ...activity, deliveryMode: DeliveryModes.ExpectReplies }, logic);
+    return this.turnWithReplies({ ...activity, deliveryMode: DeliveryModes.ExpectReplies }, logic, true);
   }
 
-  private async turnWithReplies(activity: Activity, logic: (ctx: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
+  private async turnWithReplies(activity: Activity, logic: (ctx: TurnContext) => Promise<void>, localDirectLine = false): Promise<Partial<Activity>[]> {
     // as CloudAdapter does (validateAndFixActivity): timestamps arrive as strings
     const raw = activity as Activity & { timestamp?: Date | string; localTimestamp?: Date | string; rawTimestamp?: string; rawLocalTimestamp?: string };
     if (typeof raw.timestamp === 'string') { raw.rawTimestamp = raw.timestamp; raw.timestamp = new Date(raw.timestamp); }
@@ -51,19 +53,24 @@ export class CareAdapter extends CloudAdapter {
     const ctx = new TurnContext(this, activity);
     ctx.turnState.set(this.BotIdentityKey, identity);
     ctx.turnState.set(BotCallbackHandlerKey, logic);
+    // its state is kept apart from anything /api/messages can name (store/jsonConversationState.ts)
+    if (localDirectLine) ctx.turnState.set(LOCAL_DIRECTLINE, true);
     await this.runMiddleware(ctx, logic);
     return ctx.bufferedReplyActivities;
   }
 }
 
 export function createAdapter(config: Config, services: Services, conversationState: ConversationState): CareAdapter {
+  const anonymous = !config.auth.appId;
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.auth.appId,
     MicrosoftAppPassword: config.auth.appPassword,
     MicrosoftAppType: config.auth.appType,
     MicrosoftAppTenantId: config.auth.tenantId,
-  });
-  const adapter = new CareAdapter(auth, !config.auth.appId);
+  }, undefined, undefined, undefined,
+  // anonymous: replies to the Emulator (allowed hosts only, see http/serviceUrl.ts) with a deadline
+  anonymous ? ({ httpClient: timeoutHttpClient(config.serviceUrlTimeoutMs) } as unknown as ConnectorClientOptions) : undefined);
+  const adapter = new CareAdapter(auth, anonymous);
   adapter.onTurnError = async (ctx: TurnContext, error: Error) => {
     // Log where, never what the citizen wrote. Reset the conversation so one error does not repeat.
     services.log.error({ conv: conversationRef(ctx), err: { name: error.name, message: error.message, stack: error.stack } }, 'turn failed');

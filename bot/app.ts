@@ -1,8 +1,8 @@
 // Builds everything the bot needs from a Config: content (validated), NLU (cached model), state
 // storage, dialogs, adapter and the HTTP server. Used by bot/index.ts, the tests and the benchmarks.
 import * as path from 'path';
-import { UserState, type Storage } from 'botbuilder';
-import { JsonConversationState } from './store/jsonConversationState';
+import type { Storage } from 'botbuilder';
+import { JsonConversationState, NamespacedUserState } from './store/jsonConversationState';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import type { Config } from './config';
@@ -95,15 +95,16 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     today,
     now: () => (config.today ? new Date(`${config.today}T10:00:00+01:00`) : new Date()),
   };
-  const storage = opts.storage ?? (await LowdbStorage.open({ dir: path.join(config.dataDir, 'state'), retentionDays: config.retentionDays, warn: (m) => log.warn({}, m) }));
+  const storage = opts.storage ?? (await LowdbStorage.open({ dir: path.join(config.dataDir, 'state'), retentionDays: config.retentionDays, limits: config.state, warn: (m) => log.warn({}, m) }));
   const conversationState = new JsonConversationState(storage);
-  const userState = new UserState(storage);
+  const userState = new NamespacedUserState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const memory = conversationState.createProperty<Memory>('memory');
   const dialog = new MainDialog({ services, memory });
   const bot = new CareBot({ services, storage, conversationState, userState, dialogState, memory, dialog });
   const adapter = createAdapter(config, services, conversationState);
   const partial = { services, storage, bot, adapter, startupMs: Date.now() - t0 };
-  const server = createServer({ adapter, bot, log, routes: (opts.routes ?? []).map((r) => (s: Server) => r(s, partial)) });
+  const server = createServer({
+    adapter, bot, log, maxBodyBytes: config.maxBodyBytes, serviceUrlHosts: config.auth.appId ? undefined : config.serviceUrlHosts, routes: (opts.routes ?? []).map((r) => (s: Server) => r(s, partial)) });
   return { ...partial, server };
 }

@@ -1,6 +1,6 @@
 // The Bot Framework edge: every message is checked for a crisis first, then validated, then handed
 // to the dialogs. State is saved at the end of each turn (or deleted on request).
-import { ActivityHandler, ActivityTypes, type ConversationState, type Storage, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, type ConversationState, type InvokeResponse, type Storage, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { DialogRunner } from '../dialogs/runner';
 import { createHash } from 'crypto';
@@ -67,7 +67,14 @@ export class CareBot extends ActivityHandler {
   private async handleMessage(ctx: TurnContext): Promise<void> {
     const { services, memory } = this.deps;
     const started = Date.now();
-    const raw = typeof ctx.activity.text === 'string' ? ctx.activity.text : '';
+    const full = typeof ctx.activity.text === 'string' ? ctx.activity.text : '';
+    // No pattern ever sees more than maxMessageChars characters, so no input can make a turn slow
+    // (docs/hostile.md). A longer message is answered "too long", but its first and its last
+    // maxMessageChars characters still go through the crisis check: someone in crisis who pastes a
+    // long text must get the crisis answer, not a request to shorten it.
+    const max = services.maxMessageChars;
+    const tooLong = full.trim().length > max;
+    const raw = tooLong ? full.slice(0, max) : full;
     const text = raw.trim();
     const mem = await getMemory({ services, memory }, ctx);
     const locale = this.localeLang(ctx);
@@ -83,7 +90,7 @@ export class CareBot extends ActivityHandler {
     const t = (k: string, o: Record<string, unknown> = {}) => services.i18n.t(k, { lng: lang, ...o });
 
     // 1. Safety first, on the whole text, before any other check.
-    const crisis = services.safety.check(raw);
+    const crisis = services.safety.check(raw) ?? (tooLong ? services.safety.check(full.slice(-max)) : undefined);
     if (crisis) {
       services.log.warn({ conv: conversationRef(ctx), crisis }, 'crisis message answered');
       await ctx.sendActivity(t(`crisis.${crisis}`));
@@ -95,8 +102,8 @@ export class CareBot extends ActivityHandler {
       await ctx.sendActivity(t(ctx.activity.attachments?.length ? 'attachment' : 'empty'));
       return;
     }
-    if (text.length > services.maxMessageChars) {
-      await ctx.sendActivity(t('too_long', { length: text.length }));
+    if (tooLong) {
+      await ctx.sendActivity(t('too_long', { length: full.trim().length }));
       return;
     }
     if (isEmojiOnly(text)) {
@@ -110,6 +117,13 @@ export class CareBot extends ActivityHandler {
     // 3. The dialogs.
     await this.runner.run(ctx);
     services.log.info({ conv: conversationRef(ctx), ms: Date.now() - started, ...(services.logUserText ? { text } : {}) }, 'turn');
+  }
+
+  // The bot offers no invoke operations (no Action.Execute cards, sign-in or search), so every
+  // invoke is a request it cannot serve: 400, not the SDK's 501, since a 5xx tells monitoring the
+  // server failed (found by the fuzz run of test/hostile/fuzz.slow.ts).
+  protected override async onInvokeActivity(): Promise<InvokeResponse> {
+    return { status: 400, body: { error: 'UnsupportedInvoke', message: 'This bot does not handle invoke activities.' } };
   }
 
   override async run(ctx: TurnContext): Promise<void> {

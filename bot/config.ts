@@ -24,7 +24,31 @@ const EnvSchema = z.object({
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100000).default(2000),
   DIRECTLINE_SECRET: z.string().default(''),
   TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  // --- limits against hostile input and floods (docs/hostile.md) ---
+  MAX_BODY_BYTES: z.coerce.number().int().min(16 * 1024).max(4 * 1024 * 1024).default(256 * 1024),
+  SERVICE_URL_HOSTS: z.string().default('localhost,127.0.0.1,::1'),
+  SERVICE_URL_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5000),
+  FRAME_ANCESTORS: z.string().regex(/^[^;,\r\n]*$/, 'space-separated CSP sources, no ";" or ","').default("'self'"),
+  STATE_MAX_ENTRIES: z.coerce.number().int().min(100).max(10_000_000).default(60_000),
+  STATE_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).max(4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  STATE_MAX_ENTRY_BYTES: z.coerce.number().int().min(4096).max(16 * 1024 * 1024).default(64 * 1024),
+  DL_MAX_CONVERSATIONS: z.coerce.number().int().min(10).max(1_000_000).default(1000),
+  DL_MAX_CONVERSATION_BYTES: z.coerce.number().int().min(16 * 1024).max(64 * 1024 * 1024).default(256 * 1024),
+  DL_MAX_TOTAL_BYTES: z.coerce.number().int().min(1024 * 1024).max(4 * 1024 * 1024 * 1024).default(32 * 1024 * 1024),
+  DL_NEW_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  DL_NEW_PER_ADDRESS_BURST: z.coerce.number().int().min(1).max(100_000).default(20),
+  DL_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(50),
 });
+
+/** "a.example, b.example:8443, [::1]" → lower-case host names (a port is ignored: the host decides). */
+export function hostList(v: string): string[] {
+  return v.split(/[\s,]+/).map((raw) => {
+    const h = raw.trim().toLowerCase();
+    const v6 = /^\[([^\]]+)\](:\d+)?$/.exec(h);
+    if (v6) return v6[1];
+    return (h.match(/:/g) ?? []).length === 1 ? h.replace(/:\d*$/, '') : h;
+  }).filter(Boolean);
+}
 
 export interface Config {
   port: number;
@@ -45,6 +69,17 @@ export interface Config {
   directLineSecret: string;
   /** fixed "today" for reproducible demos and tests; normally unset (= the real date) */
   today?: string;
+  /** request bodies, counted after decompression */
+  maxBodyBytes: number;
+  /** anonymous mode: the only hosts a reply may be sent to (serviceUrl), and how long it may take */
+  serviceUrlHosts: string[];
+  serviceUrlTimeoutMs: number;
+  /** CSP frame-ancestors of the web pages */
+  frameAncestors: string;
+  /** stored state: entries, bytes of JSON in total and per entry (the least recently used go first) */
+  state: { maxEntries: number; maxBytes: number; maxEntryBytes: number };
+  /** built-in Direct Line: conversations, transcript bytes, new conversations per address */
+  directLine: { maxConversations: number; maxConversationBytes: number; maxTotalBytes: number; perAddressPerMinute: number; perAddressBurst: number; maxPerAddress: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -72,5 +107,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     maxMessageChars: e.MAX_MESSAGE_CHARS,
     directLineSecret: e.DIRECTLINE_SECRET,
     today: e.TODAY,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    serviceUrlHosts: hostList(e.SERVICE_URL_HOSTS),
+    serviceUrlTimeoutMs: e.SERVICE_URL_TIMEOUT_MS,
+    // env files often lose quotes: self / none are keywords, written 'self' / 'none' in a CSP
+    frameAncestors: e.FRAME_ANCESTORS.trim().split(/\s+/).filter(Boolean).map((t) => t.replace(/^'?(self|none)'?$/i, "'$1'")).join(' ') || "'self'",
+    state: { maxEntries: e.STATE_MAX_ENTRIES, maxBytes: e.STATE_MAX_BYTES, maxEntryBytes: e.STATE_MAX_ENTRY_BYTES },
+    directLine: {
+      maxConversations: e.DL_MAX_CONVERSATIONS,
+      maxConversationBytes: e.DL_MAX_CONVERSATION_BYTES,
+      maxTotalBytes: e.DL_MAX_TOTAL_BYTES,
+      perAddressPerMinute: e.DL_NEW_PER_ADDRESS_PER_MINUTE,
+      perAddressBurst: e.DL_NEW_PER_ADDRESS_BURST,
+      maxPerAddress: e.DL_MAX_PER_ADDRESS,
+    },
   };
 }

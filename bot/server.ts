@@ -4,6 +4,9 @@ import { z } from 'zod';
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { CareAdapter } from './adapter';
 import type { Logger } from './services';
+import pino from 'pino';
+import { bodyReader } from './http/body';
+import { serviceUrlProblem } from './http/serviceUrl';
 
 export interface ServerDeps {
   adapter: CareAdapter;
@@ -12,6 +15,8 @@ export interface ServerDeps {
   /** further routes (web chat, Direct Line) registered by their own modules */
   routes?: ((server: restify.Server) => void)[];
   maxBodyBytes?: number;
+  /** anonymous mode: hosts a reply may be sent to (see http/serviceUrl.ts); undefined = the SDK decides */
+  serviceUrlHosts?: readonly string[];
 }
 
 // The minimum an activity needs before it reaches the SDK; everything else is optional there too.
@@ -21,7 +26,9 @@ const ActivityShape = z.object({
   from: z.object({ id: z.string().min(1).max(512) }).optional(),
   text: z.string().optional(),
   locale: z.string().max(32).optional(),
-  channelId: z.string().max(64).optional(),
+  // plain channel names only: "#directline" is the built-in Direct Line's internal namespace
+  channelId: z.string().max(64).regex(/^[A-Za-z0-9._-]+$/).optional(),
+  serviceUrl: z.string().max(2048).optional(),
 }).passthrough();
 
 function problem(res: restify.Response, status: number, error: string, message: string): void {
@@ -30,9 +37,11 @@ function problem(res: restify.Response, status: number, error: string, message: 
 }
 
 export function createServer(deps: ServerDeps): restify.Server {
-  const server = restify.createServer({ name: 'pflegenetz', handleUncaughtExceptions: false });
+  // restify's own logger would write whole requests (Authorization header included) when a response
+  // cannot be formatted; it stays silent, and 'after' below logs method, route and status only
+  const server = restify.createServer({ name: 'pflegenetz', handleUncaughtExceptions: false, log: pino({ level: 'silent' }) as unknown as restify.ServerOptions['log'] });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes ?? 256 * 1024, mapParams: false, rejectUnknown: false }));
+  server.use(bodyReader({ maxBytes: deps.maxBodyBytes ?? 256 * 1024 }));
 
   server.get('/healthz', async (_req, res) => {
     res.json({ status: 'ok' });
@@ -49,8 +58,17 @@ export function createServer(deps: ServerDeps): restify.Server {
       problem(res, 400, 'BadActivity', 'A message activity needs "from".');
       return;
     }
+    const inProcess = deps.adapter.canRunInProcess(parsed.data as Partial<Activity>);
+    if (!inProcess && deps.serviceUrlHosts) {
+      // the reply would go to serviceUrl: only to the allowed hosts (checked before any turn runs)
+      const why = serviceUrlProblem(parsed.data.serviceUrl, deps.serviceUrlHosts);
+      if (why) {
+        problem(res, 400, 'BadServiceUrl', why);
+        return;
+      }
+    }
     try {
-      if (deps.adapter.canRunInProcess(parsed.data as Partial<Activity>)) {
+      if (inProcess) {
         const r = await deps.adapter.runInProcess(req.body as Activity, (ctx) => deps.bot.run(ctx));
         res.status(r.status);
         res.json(r.body);
@@ -64,6 +82,10 @@ export function createServer(deps: ServerDeps): restify.Server {
   });
 
   for (const register of deps.routes ?? []) register(server);
+
+  server.on('after', (req: restify.Request, res: restify.Response, route: { path?: unknown } | null) => {
+    if (res.statusCode >= 500) deps.log.error({ method: req.method, route: typeof route?.path === 'string' ? route.path : undefined, status: res.statusCode }, 'request failed');
+  });
 
   server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number }, cb: () => void) => {
     // bodyParser errors (malformed JSON, too large) keep their 4xx status with a readable message

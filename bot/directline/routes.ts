@@ -21,6 +21,8 @@ export interface DirectLineDeps {
   maxActivityBytes?: number;
   /** refuses a new conversation for this caller (rate limit); default: never */
   limitNewConversation?: (req: restify.Request) => boolean;
+  /** the caller's address for the per-address cap of live conversations (default: none) */
+  addressOf?: (req: restify.Request) => string;
   /** runs one turn in this process and returns the bot's replies (CareAdapter.runLocalTurn) */
   runTurn: (activity: DlActivity) => Promise<Array<Record<string, unknown>>>;
 }
@@ -146,14 +148,16 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     return g;
   }
 
-  /** Token first, then the conversation: unknown → 404, someone else's → 403. */
+  /**
+   * Token first, then the conversation. Another conversation's id gets 403 whether it exists or
+   * not (no oracle for ids); only the token's own conversation can be "not found" (it has ended).
+   */
   function authorize(req: restify.Request, conversationId?: string): { grant: TokenGrant; conversation: Conversation } | Fail {
     const g = grantOf(req);
     if ('status' in g) return g;
-    const id = conversationId ?? g.conversationId;
-    const c = store.get(id);
+    if (conversationId !== undefined && conversationId !== g.conversationId) return { status: 403, code: 'Forbidden', message: 'The token is not valid for this conversation.' };
+    const c = store.get(g.conversationId);
     if (!c) return { status: 404, code: 'ConversationNotFound', message: 'This conversation does not exist or has ended.' };
-    if (g.conversationId !== c.id) return { status: 403, code: 'Forbidden', message: 'The token is not valid for this conversation.' };
     return { grant: g, conversation: c };
   }
 
@@ -162,10 +166,14 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       fail(res, { status: 429, code: 'TooManyRequests', message: 'Too many new conversations from this address. Please wait a minute.' });
       return undefined;
     }
-    const created = store.create();
+    const address = deps.addressOf?.(req) ?? '';
+    const created = store.create(address);
     if (!created) {
       res.header('Retry-After', '60');
-      fail(res, { status: 429, code: 'TooManyConversations', message: 'The chat is very busy right now. Please try again in a minute.' });
+      const perAddress = store.refusal(address) === 'address';
+      fail(res, perAddress
+        ? { status: 429, code: 'TooManyRequests', message: 'Too many open conversations from this address. Please end one or wait a few minutes.' }
+        : { status: 429, code: 'TooManyConversations', message: 'The chat is very busy right now. Please try again in a minute.' });
       return undefined;
     }
     return created;

@@ -2,6 +2,7 @@
 // bound to one conversation, a cap on conversations and activities, idle expiry. No timers: expired
 // entries are swept on access, so nothing keeps the process (or a test) alive.
 import { randomBytes } from 'crypto';
+import { safeStringify } from '../http/jsonLimits';
 
 export interface DlAccount { id: string; name?: string; role?: string }
 export interface DlActivity {
@@ -22,13 +23,26 @@ export interface StoreLimits {
   idleMs: number;
   /** lifetime of a token; refresh before it ends */
   tokenTtlMs: number;
+  /** transcript bytes (JSON) per conversation; the oldest activities are dropped beyond it */
+  maxConversationBytes: number;
+  /** transcript bytes of all conversations; the least recently active conversations go beyond it */
+  maxTotalBytes: number;
+  /** conversations held at once for one client address */
+  maxPerAddress: number;
+  /** when full, the least recently active conversation gives way if it has been quiet this long */
+  evictQuietMs: number;
 }
 
+// Memory: at most maxTotalBytes of transcripts (+ ~1 KB bookkeeping per conversation); see docs/hostile.md
 export const DEFAULT_LIMITS: StoreLimits = {
   maxConversations: 1000,
   maxActivities: 500,
   idleMs: 60 * 60 * 1000,
   tokenTtlMs: 30 * 60 * 1000,
+  maxConversationBytes: 256 * 1024,
+  maxTotalBytes: 32 * 1024 * 1024,
+  maxPerAddress: 50,
+  evictQuietMs: 2 * 60 * 1000,
 };
 
 export interface Conversation {
@@ -40,8 +54,12 @@ export interface Conversation {
   lastActive: number;
   /** activities with seq > this have been dropped from the front when maxActivities was reached */
   seq: number;
-  activities: { seq: number; activity: DlActivity }[];
+  activities: { seq: number; activity: DlActivity; bytes: number }[];
   tokens: Set<string>;
+  /** JSON bytes of `activities` */
+  bytes: number;
+  /** the client address that created it (for the per-address cap) */
+  address: string;
 }
 
 export interface TokenGrant { token: string; conversationId: string; userId: string; expiresAt: number }
@@ -55,29 +73,55 @@ export function randomId(bytes: number): string {
 export class DirectLineStore {
   private readonly conversations = new Map<string, Conversation>();
   private readonly tokens = new Map<string, TokenGrant>();
+  /** live conversations per client address */
+  private readonly perAddress = new Map<string, number>();
+  private totalBytes = 0;
 
-  constructor(
-    readonly limits: StoreLimits = DEFAULT_LIMITS,
-    private readonly now: () => number = Date.now,
-  ) {}
+  readonly limits: StoreLimits;
+
+  constructor(limits: Partial<StoreLimits> = DEFAULT_LIMITS, private readonly now: () => number = Date.now) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+  }
 
   get size(): number {
     this.sweep();
     return this.conversations.size;
   }
 
+  /** transcript bytes held by all conversations */
+  get bytes(): number {
+    return this.totalBytes;
+  }
+
+  /**
+   * Why a new conversation for this address would be refused: 'address' (it holds its share
+   * already) or 'full' (no room, and nobody quiet enough to give way); undefined = it can be made.
+   */
+  refusal(address = ''): 'address' | 'full' | undefined {
+    this.sweep();
+    if (address && (this.perAddress.get(address) ?? 0) >= this.limits.maxPerAddress) return 'address';
+    if (this.conversations.size < this.limits.maxConversations) return undefined;
+    // the Map is in order of last activity (append moves a conversation to the end)
+    const quietest = this.conversations.values().next().value as Conversation | undefined;
+    if (quietest && this.now() - quietest.lastActive >= this.limits.evictQuietMs) {
+      this.remove(quietest.id);
+      return undefined;
+    }
+    return 'full';
+  }
+
   /**
    * A new (not yet started) conversation and a token for it; undefined when the store is full. The
    * user id is always made here: a client cannot pick (or guess its way into) someone else's.
    */
-  create(): { conversation: Conversation; grant: TokenGrant } | undefined {
-    this.sweep();
-    if (this.conversations.size >= this.limits.maxConversations) return undefined;
+  create(address = ''): { conversation: Conversation; grant: TokenGrant } | undefined {
+    if (this.refusal(address)) return undefined;
     const t = this.now();
     const id = randomId(16);
     const user: DlAccount = { id: `dl_${randomId(12)}`, role: 'user' };
-    const conversation: Conversation = { id, user, started: false, createdAt: t, lastActive: t, seq: 0, activities: [], tokens: new Set() };
+    const conversation: Conversation = { id, user, started: false, createdAt: t, lastActive: t, seq: 0, activities: [], tokens: new Set(), bytes: 0, address };
     this.conversations.set(id, conversation);
+    if (address) this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     return { conversation, grant: this.issue(conversation) };
   }
 
@@ -122,17 +166,42 @@ export class DirectLineStore {
   append(c: Conversation, activity: DlActivity): DlActivity {
     c.seq += 1;
     c.lastActive = this.now();
-    const stored: DlActivity = { ...activity, id: `${c.id}|${String(c.seq).padStart(7, '0')}` };
-    c.activities.push({ seq: c.seq, activity: stored });
-    if (c.activities.length > this.limits.maxActivities) c.activities.splice(0, c.activities.length - this.limits.maxActivities);
+    this.conversations.delete(c.id);
+    this.conversations.set(c.id, c);
+    const { stored, bytes } = storable({ ...activity, id: `${c.id}|${String(c.seq).padStart(7, '0')}` });
+    c.activities.push({ seq: c.seq, activity: stored, bytes });
+    this.addBytes(c, bytes);
+    let drop = 0;
+    let dropped = 0;
+    while (drop < c.activities.length - 1 && (c.activities.length - drop > this.limits.maxActivities || c.bytes - dropped > this.limits.maxConversationBytes)) {
+      dropped += c.activities[drop].bytes;
+      drop++;
+    }
+    if (drop) {
+      c.activities.splice(0, drop);
+      this.addBytes(c, -dropped);
+    }
+    // all transcripts together: the least recently active conversations make room
+    for (const other of this.conversations.values()) {
+      if (this.totalBytes <= this.limits.maxTotalBytes || other === c) break;
+      this.remove(other.id);
+    }
     return stored;
+  }
+
+  private addBytes(c: Conversation, n: number): void {
+    c.bytes += n;
+    this.totalBytes += n;
   }
 
   /** Replaces a stored activity (the bot updated a message); false when it is unknown. */
   replace(c: Conversation, activityId: string, activity: DlActivity): boolean {
     const entry = c.activities.find((a) => a.activity.id === activityId);
     if (!entry) return false;
-    entry.activity = { ...activity, id: activityId };
+    const { stored, bytes } = storable({ ...activity, id: activityId });
+    this.addBytes(c, bytes - entry.bytes);
+    entry.activity = stored;
+    entry.bytes = bytes;
     c.lastActive = this.now();
     return true;
   }
@@ -140,6 +209,7 @@ export class DirectLineStore {
   drop(c: Conversation, activityId: string): boolean {
     const i = c.activities.findIndex((a) => a.activity.id === activityId);
     if (i < 0) return false;
+    this.addBytes(c, -c.activities[i].bytes);
     c.activities.splice(i, 1);
     return true;
   }
@@ -155,6 +225,12 @@ export class DirectLineStore {
     if (!c) return;
     for (const token of c.tokens) this.tokens.delete(token);
     this.conversations.delete(conversationId);
+    this.totalBytes -= c.bytes;
+    if (c.address) {
+      const n = (this.perAddress.get(c.address) ?? 1) - 1;
+      if (n > 0) this.perAddress.set(c.address, n);
+      else this.perAddress.delete(c.address);
+    }
   }
 
   private expired(c: Conversation): boolean {
@@ -171,4 +247,17 @@ export class DirectLineStore {
     this.tokens.delete(g.token);
     this.conversations.get(g.conversationId)?.tokens.delete(g.token);
   }
+}
+
+/**
+ * The activity as it will be served, and its size. Every GET serialises the transcript, so an
+ * activity that cannot be serialised (too deep, a cycle) is kept only by its plain fields: it
+ * must never make later GETs of the conversation fail.
+ */
+function storable(a: DlActivity): { stored: DlActivity; bytes: number } {
+  const json = safeStringify(a);
+  if (json !== undefined) return { stored: a, bytes: Buffer.byteLength(json) };
+  const { type, id, timestamp, from, text, locale, channelId, conversation, recipient } = a;
+  const plain: DlActivity = { type, id, timestamp, from, ...(typeof text === 'string' ? { text } : {}), ...(typeof locale === 'string' ? { locale } : {}), channelId, conversation, recipient };
+  return { stored: plain, bytes: Buffer.byteLength(safeStringify(plain) ?? '') };
 }

@@ -243,6 +243,13 @@ function refTime(today: IsoDate): Date {
   return dt;
 }
 
+/**
+ * The recognizers' time grows much faster than the text (measured, docs/hostile.md: 800 characters
+ * of "a,1 " took 1.9 s, 2,000 took 17 s). They are a fallback for a short answer to "when?", so
+ * they only see texts up to this length; the own rules above are linear and see everything.
+ */
+export const SUITE_MAX_CHARS = 60;
+
 /** Fallback: full dates (timex YYYY-MM-DD) and month-day (XXXX-MM-DD) from the recognizers. */
 export function recognizeWithSuite(text: string, lang: Lang, today: IsoDate, policy: NoYearPolicy): IsoDate | undefined {
   const Recognizers = recognizers();
@@ -280,6 +287,6 @@ export function parseDate(text: string, lang: Lang, today: IsoDate, opts: ParseD
   hits.sort((a, b) => a.index - b.index || b.length - a.length);
   // An impossible date ("31.02.") is an answer of its own: no guessing from elsewhere.
   if (hits.length > 0) return hits[0].date;
-  if (opts.useRecognizers === false) return undefined;
+  if (opts.useRecognizers === false || t.length > SUITE_MAX_CHARS) return undefined;
   return recognizeWithSuite(text, lang, today, policy);
 }

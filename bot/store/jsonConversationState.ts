@@ -3,7 +3,21 @@
 // twice when it is saved: about 4 % of a care turn's CPU (npm run bench -- --cpu-prof). Here the
 // state's JSON text (eTag left out) is kept at load and compared at save. Same contract as
 // BotState: loaded once per turn, written only when changed (or forced), last writer wins (eTag '*').
-import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
+import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
+
+/**
+ * Set in turnState by turns of the built-in Direct Line (CareAdapter.runLocalTurn), which has
+ * checked the user's token itself. Their state lives under this channel name instead of the
+ * activity's "webchat": an activity posted to /api/messages cannot set a turnState symbol, and
+ * server.ts refuses a channelId with "#", so it can never name (read or delete) a Direct Line
+ * user's state, whatever conversation id it claims.
+ */
+export const LOCAL_DIRECTLINE = Symbol('pflegenetz.localDirectLine');
+export const LOCAL_DIRECTLINE_CHANNEL = '#directline';
+
+function channelOf(ctx: TurnContext): string | undefined {
+  return ctx.turnState.get(LOCAL_DIRECTLINE) ? LOCAL_DIRECTLINE_CHANNEL : ctx.activity?.channelId;
+}
 
 interface Cached { state: Record<string, unknown>; text: string | undefined }
 
@@ -18,6 +32,13 @@ export class JsonConversationState extends ConversationState {
 
   constructor(storage: Storage) {
     super(storage);
+  }
+
+  override getStorageKey(ctx: TurnContext): string | undefined {
+    const channel = channelOf(ctx);
+    const id = ctx.activity?.conversation?.id;
+    if (!channel || !id) throw new Error('missing activity.channelId or activity.conversation.id');
+    return `${channel}/conversations/${id}`;
   }
 
   override async load(ctx: TurnContext, force = false): Promise<Record<string, unknown>> {
@@ -53,5 +74,15 @@ export class JsonConversationState extends ConversationState {
 
   override get(ctx: TurnContext): Record<string, unknown> | undefined {
     return (ctx.turnState.get(this.cacheKey) as Cached | undefined)?.state;
+  }
+}
+
+/** UserState with the same channel namespace as JsonConversationState. */
+export class NamespacedUserState extends UserState {
+  override getStorageKey(ctx: TurnContext): string | undefined {
+    const channel = channelOf(ctx);
+    const id = ctx.activity?.from?.id;
+    if (!channel || !id) throw new Error('missing activity.channelId or activity.from.id');
+    return `${channel}/users/${id}`;
   }
 }

@@ -72,3 +72,47 @@ export function createRateLimiter(limit: number, windowMs: number, now: () => nu
     return w.count > limit;
   };
 }
+
+/**
+ * Token bucket per key: `burst` at once, then `perMinute` more each minute; true = refused. Unlike a
+ * fixed window it cannot be doubled at a window's edge. At most `maxKeys` keys are remembered (full
+ * buckets are forgotten first, which changes nothing for them).
+ */
+export function createTokenBucket(perMinute: number, burst: number, now: () => number = Date.now, maxKeys = 50_000): (key: string) => boolean {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  const refill = (b: { tokens: number; at: number }, t: number) => {
+    b.tokens = Math.min(burst, b.tokens + ((t - b.at) * perMinute) / 60_000);
+    b.at = t;
+  };
+  return (key) => {
+    const t = now();
+    if (buckets.size >= maxKeys) {
+      for (const [k, b] of buckets) {
+        refill(b, t);
+        if (b.tokens >= burst) buckets.delete(k);
+      }
+      // still full: the oldest entries go (Map order), so memory stays bounded
+      for (const k of buckets.keys()) {
+        if (buckets.size < maxKeys) break;
+        buckets.delete(k);
+      }
+    }
+    let b = buckets.get(key);
+    if (!b) buckets.set(key, (b = { tokens: burst, at: t }));
+    else refill(b, t);
+    if (b.tokens < 1) return true;
+    b.tokens -= 1;
+    return false;
+  };
+}
+
+/** The key a client address is limited by: IPv4 as is, IPv6 by its /64 (one subscriber's network). */
+export function addressKey(address: string | undefined): string {
+  const a = (address ?? '').toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  if (!a.includes(':')) return a || 'unknown';
+  const [head, tail = ''] = a.split('::');
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const full = a.includes('::') ? [...h, ...Array(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t] : h;
+  return `${full.slice(0, 4).map((x) => x.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}

@@ -19,7 +19,7 @@ import { MunicipalityFileSchema } from '../offers/schema';
 import { DirectLineStore, DEFAULT_LIMITS, randomId, type StoreLimits } from '../directline/store';
 import { DIRECTLINE_PATH, registerDirectLine, type DirectLineService } from '../directline/routes';
 import { AZURE_TOKEN_URL, exchangeSecret, TokenExchangeError } from '../directline/azure';
-import { chooseLang, createRateLimiter, directionFor, escapeHtml, fillTemplate, interpolate, jsonForHtml } from './page';
+import { addressKey, chooseLang, createTokenBucket, directionFor, escapeHtml, fillTemplate, interpolate, jsonForHtml } from './page';
 
 const gzip = promisify(zlib.gzip);
 
@@ -82,8 +82,10 @@ export interface WebOptions {
   maxActivityBytes?: number;
   /** how often the page asks for new activities (built-in Direct Line) */
   pollingIntervalMs?: number;
-  /** new conversations (or Azure tokens) per client address and minute */
+  /** new conversations (or Azure tokens) per client address and minute (default: config) */
   newConversationsPerMinute?: number;
+  /** how many of them at once (default: config) */
+  newConversationsBurst?: number;
   /** for tests: Azure's token endpoint and the fetch used to reach it */
   azureTokenUrl?: string;
   fetch?: typeof fetch;
@@ -144,13 +146,21 @@ function sendBody(req: restify.Request, res: restify.Response, status: number, h
 }
 
 function clientAddress(req: restify.Request): string {
-  return req.socket?.remoteAddress ?? 'unknown';
+  return addressKey(req.socket?.remoteAddress);
 }
 
 export function webRoutes(config: Config, options: WebOptions = {}): (server: restify.Server, app: WebApp) => void {
   const webDir = options.webDir ?? findWebDir();
   const local = !config.directLineSecret;
-  const limits: StoreLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const dl = config.directLine;
+  const limits: StoreLimits = {
+    ...DEFAULT_LIMITS,
+    maxConversations: dl.maxConversations,
+    maxConversationBytes: dl.maxConversationBytes,
+    maxTotalBytes: dl.maxTotalBytes,
+    maxPerAddress: dl.maxPerAddress,
+    ...options.limits,
+  };
   const pollingIntervalMs = options.pollingIntervalMs ?? 1000;
 
   // --- static assets and the Web Chat bundle ---
@@ -213,13 +223,13 @@ export function webRoutes(config: Config, options: WebOptions = {}): (server: re
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-cache',
     vary: 'Accept-Language',
-    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; media-src 'self' data: blob:; connect-src ${connect}; object-src 'none'; base-uri 'none'; form-action 'self'`,
+    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; media-src 'self' data: blob:; connect-src ${connect}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors ${config.frameAncestors}`,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
   };
 
-  const perMinute = options.newConversationsPerMinute ?? 30;
-  const tooMany = createRateLimiter(perMinute, 60_000);
+  const perMinute = options.newConversationsPerMinute ?? dl.perAddressPerMinute;
+  const tooMany = createTokenBucket(perMinute, options.newConversationsBurst ?? Math.max(dl.perAddressBurst, options.newConversationsPerMinute ?? 0));
 
   return (server, app) => {
     const log = app.services.log;
@@ -308,6 +318,7 @@ export function webRoutes(config: Config, options: WebOptions = {}): (server: re
         maxActivityBytes: options.maxActivityBytes,
         runTurn: (activity) => adapter.runLocalTurn(activity as unknown as Activity, (ctx) => bot.run(ctx)) as Promise<Array<Record<string, unknown>>>,
         limitNewConversation: (req) => tooMany(clientAddress(req)),
+        addressOf: clientAddress,
       });
       options.onDirectLine?.(service, store);
     }

@@ -175,11 +175,15 @@ describe('built-in Direct Line v3', () => {
     expect((await call('GET', activitiesUrl(conversationId), refreshed.json.token)).status).toBe(200);
   });
 
-  test('unknown conversation → 404; missing token → 401; wrong token → 403; someone else\'s conversation → 403', async () => {
+  test('unknown and someone else\'s conversation answer alike (403, no id oracle); missing token → 401; wrong token → 403', async () => {
     const a = await startConversation();
     const b = await startConversation();
-    expect((await call('GET', activitiesUrl('does-not-exist'), a.token)).status).toBe(404);
-    expect((await call('POST', activitiesUrl('does-not-exist'), a.token, { type: 'message', text: 'x' })).status).toBe(404);
+    const unknown = await call('GET', activitiesUrl('does-not-exist'), a.token);
+    const foreign = await call('GET', activitiesUrl(b.conversationId), a.token);
+    expect(unknown.status).toBe(403);
+    expect(foreign.status).toBe(403);
+    expect(unknown.json).toEqual(foreign.json);
+    expect((await call('POST', activitiesUrl('does-not-exist'), a.token, { type: 'message', text: 'x' })).status).toBe(403);
     const missing = await call('GET', activitiesUrl(a.conversationId));
     expect(missing.status).toBe(401);
     expect(missing.json.error.code).toBe('MissingToken');

@@ -229,3 +229,97 @@ test('the snapshot text built from stored JSON is the documented layout, keys wi
   expect(parseSnapshot(text)).toEqual({ generation: 3, items });
   expect(() => parseSnapshot('{"items":{}}')).toThrow(/generation/);
 });
+
+describe('issue 14: bounded state that always loads', () => {
+  const limits = { maxEntries: 200, maxBytes: 1024 * 1024, maxEntryBytes: 8 * 1024 };
+
+  test('a flood keeps at most maxEntries; the least recently written go; a restart loads the same', async () => {
+    const dir = tmpDir();
+    const s = await LowdbStorage.open({ dir, retentionDays: 30, compactBytes: 20_000, limits });
+    await s.write({ keep: { v: 'early' } });
+    for (let i = 0; i < 1000; i++) {
+      await s.write({ [`flood/conversations/${i}`]: { memory: { lang: 'de', place: 'Saarn' } } });
+      if (i % 100 === 0) await s.write({ keep: { v: i } }); // an active conversation stays
+    }
+    await s.settle();
+    expect(s.size()).toBe(200);
+    expect(s.evicted).toBeGreaterThanOrEqual(800);
+    expect((await s.read(['keep'])).keep).toMatchObject({ v: 900 });
+    expect((await s.read(['flood/conversations/999']))['flood/conversations/999']).toBeDefined();
+    expect((await s.read(['flood/conversations/0']))['flood/conversations/0']).toBeUndefined();
+    const again = await LowdbStorage.open({ dir, retentionDays: 30, limits });
+    expect(again.size()).toBeLessThanOrEqual(200);
+    expect((await again.read(['flood/conversations/999']))['flood/conversations/999']).toBeDefined();
+  });
+
+  test('bytes are capped as well as entries', async () => {
+    const dir = tmpDir();
+    const s = await LowdbStorage.open({ dir, retentionDays: 30, limits: { ...limits, maxEntries: 100_000, maxBytes: 200_000 } });
+    for (let i = 0; i < 200; i++) await s.write({ [`k${i}`]: { blob: 'x'.repeat(5000) } });
+    expect(s.heldBytes()).toBeLessThanOrEqual(200_000);
+    expect(s.size()).toBeLessThan(50);
+  });
+
+  test('an entry over maxEntryBytes is not stored (the older state stays), and nothing throws', async () => {
+    const warnings: string[] = [];
+    const s = await LowdbStorage.open({ dir: tmpDir(), retentionDays: 30, limits, warn: (m) => warnings.push(m) });
+    await s.write({ k: { v: 1 } });
+    await expect(s.write({ k: { v: 'x'.repeat(10_000) } })).resolves.toBeUndefined();
+    expect((await s.read(['k'])).k).toMatchObject({ v: 1 });
+    expect(s.refused).toBe(1);
+    expect(warnings.join('\n')).not.toContain('xxxx');
+  });
+
+  test('a state larger than the caps (e.g. written with higher caps) loads within the caps', async () => {
+    const dir = tmpDir();
+    const big = await LowdbStorage.open({ dir, retentionDays: 30, limits: { ...limits, maxEntries: 5000 } });
+    for (let i = 0; i < 3000; i++) await big.write({ [`k${i}`]: { i } });
+    await big.delete(['k0']); // compacts: everything goes into the snapshot
+    await big.settle();
+    const small = await LowdbStorage.open({ dir, retentionDays: 30, limits });
+    expect(small.size()).toBe(200);
+    expect((await small.read(['k2999'])).k2999).toMatchObject({ i: 2999 });
+  });
+
+  test('the snapshot has one entry per line and is still one JSON document', async () => {
+    const dir = tmpDir();
+    const s = await LowdbStorage.open({ dir, retentionDays: 30 });
+    await s.write({ a: { x: 'line\nbreak' }, b: { y: 2 } });
+    await s.delete(['nothing']);
+    await s.write({ c: { z: 3 } });
+    await s.delete(['c']);
+    const text = fs.readFileSync(path.join(dir, 'state.json'), 'utf8');
+    expect(text.split('\n').filter((l) => l.includes('"value"'))).toHaveLength(2);
+    expect(Object.keys(JSON.parse(text).items).sort()).toEqual(['a', 'b']);
+  });
+
+  test('an unreadable entry line costs that entry only; it is quarantined, and "delete my data" removes it there too', async () => {
+    const dir = tmpDir();
+    const s = await LowdbStorage.open({ dir, retentionDays: 30 });
+    await s.write({ 'webchat/conversations/anna': { memory: { grade: 4 } }, 'webchat/conversations/bert': { memory: { grade: 2 } } });
+    await s.settle();
+    await LowdbStorage.open({ dir, retentionDays: 30 }); // folds the journal into state.json
+    const file = path.join(dir, 'state.json');
+    // damage Anna's line, as a disk error would
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"grade":4}', '"grade":4'));
+    const warnings: string[] = [];
+    const t = await LowdbStorage.open({ dir, retentionDays: 30, warn: (m) => warnings.push(m) });
+    expect((await t.read(['webchat/conversations/bert']))['webchat/conversations/bert']).toBeDefined();
+    expect(warnings.join('\n')).toMatch(/state\.json line \d+ is unreadable/);
+    const quarantined = () => fs.readdirSync(dir).filter((f) => f.includes('.corrupt-')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('');
+    expect(quarantined()).toContain('anna');
+    await t.delete(['webchat/conversations/anna', 'webchat/users/anna']);
+    expect(quarantined()).not.toContain('anna');
+    expect(allText(dir)).not.toContain('anna');
+  });
+
+  test('"delete my data" also holds for a damaged file of the first layout that names the user', async () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'state.json'), '{"generation":1,"items":{"webchat/conversations/carl":{"value":{"memory":{"grade":3}},"touched":1},"webchat/conversations/dora":');
+    const s = await LowdbStorage.open({ dir, retentionDays: 30, warn: () => undefined });
+    expect(fs.readdirSync(dir).some((f) => f.includes('.corrupt-'))).toBe(true);
+    await s.write({ 'webchat/conversations/carl': { memory: {} } });
+    await s.delete(['webchat/conversations/carl']);
+    expect(allText(dir)).not.toContain('carl');
+  });
+});

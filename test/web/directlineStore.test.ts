@@ -93,3 +93,61 @@ test('replace and drop work on stored activities only', () => {
   expect(store.drop(c, a.id!)).toBe(true);
   expect(store.after(c, '0').activities).toEqual([]);
 });
+
+describe('issue 14: memory and room that callers cannot exhaust', () => {
+  test('a transcript is bounded in bytes: the oldest activities go, the watermark keeps counting', () => {
+    const { store } = setup({ maxActivities: 500, maxConversationBytes: 200_000 });
+    const { conversation: c } = store.create()!;
+    for (let i = 0; i < 30; i++) store.append(c, { type: 'message', text: 'x'.repeat(63 * 1024) });
+    expect(c.bytes).toBeLessThanOrEqual(200_000);
+    expect(c.activities.length).toBe(3);
+    expect(store.after(c, undefined).watermark).toBe('30');
+    expect(store.bytes).toBe(c.bytes);
+  });
+
+  test('all transcripts together are bounded: the least recently active conversation goes first', () => {
+    const { store } = setup({ maxConversations: 100, maxConversationBytes: 100_000, maxTotalBytes: 250_000 });
+    const made = Array.from({ length: 5 }, () => store.create()!.conversation);
+    for (const c of made) for (let i = 0; i < 2; i++) store.append(c, { type: 'message', text: 'x'.repeat(60_000) });
+    expect(store.bytes).toBeLessThanOrEqual(250_000);
+    expect(store.get(made[4].id)).toBe(made[4]);
+    expect(store.get(made[0].id)).toBeUndefined();
+  });
+
+  test('an activity that cannot be serialised is kept by its plain fields, so GETs keep working', () => {
+    const { store } = setup();
+    const { conversation: c } = store.create()!;
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    store.append(c, { type: 'message', text: 'Hallo', channelData: cyclic });
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i++) deep = { a: deep };
+    store.append(c, { type: 'message', text: 'Hi', channelData: deep as Record<string, unknown> });
+    const page = store.after(c, undefined);
+    expect(() => JSON.stringify(page)).not.toThrow();
+    expect(page.activities.map((a) => a.text)).toEqual(['Hallo', 'Hi']);
+  });
+
+  test('a few addresses cannot take every place: each holds at most maxPerAddress', () => {
+    const { store } = setup({ maxConversations: 100, maxPerAddress: 10 });
+    let made = 0;
+    for (const address of ['a', 'b', 'c', 'd', 'e']) for (let i = 0; i < 50; i++) if (store.create(address)) made++;
+    expect(made).toBe(50);
+    expect(store.refusal('a')).toBe('address');
+    expect(store.create('someone-else')).toBeDefined();
+  });
+
+  test('when full, a conversation quiet for evictQuietMs gives way; busy ones do not', () => {
+    const { store, advance } = setup({ maxConversations: 3, evictQuietMs: 120_000, idleMs: 3_600_000 });
+    const [a, b, c] = [store.create()!, store.create()!, store.create()!].map((x) => x.conversation);
+    expect(store.refusal()).toBe('full');
+    advance(120_000);
+    store.append(b, { type: 'message' });
+    store.append(c, { type: 'message' });
+    const d = store.create();
+    expect(d).toBeDefined();
+    expect(store.get(a.id)).toBeUndefined();
+    expect(store.get(b.id)).toBe(b);
+    expect(store.refusal()).toBe('full');
+  });
+});

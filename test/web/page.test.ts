@@ -63,3 +63,34 @@ test('the rate limiter counts per key within a window', () => {
   t = 60_000;
   expect(over('a')).toBe(false);
 });
+
+describe('token bucket and address keys (issue 14)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createTokenBucket, addressKey } = require('../../bot/web/page') as typeof import('../../bot/web/page');
+
+  test('a burst, then the rate per minute; other keys are not affected', () => {
+    let t = 0;
+    const refused = createTokenBucket(6, 3, () => t);
+    expect([refused('a'), refused('a'), refused('a'), refused('a')]).toEqual([false, false, false, true]);
+    expect(refused('b')).toBe(false);
+    t += 10_000; // one token per 10 s
+    expect([refused('a'), refused('a')]).toEqual([false, true]);
+  });
+
+  test('the number of remembered keys is bounded', () => {
+    const refused = createTokenBucket(1, 1, () => 0, 100);
+    for (let i = 0; i < 1000; i++) refused(`k${i}`);
+    expect(refused('k999')).toBe(true);
+  });
+
+  test.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2::9', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    [undefined, 'unknown'],
+  ])('%s → %s', (address, key) => {
+    expect(addressKey(address)).toBe(key);
+  });
+});
