@@ -40,8 +40,8 @@ export function normaliseForSafety(text: string): string {
 // Unicode-aware boundary instead.
 const W = '[\\p{L}\\p{N}_]';
 const UNICODE_BOUNDARY = `(?:(?<!${W})(?=${W})|(?<=${W})(?!${W}))`;
-export function compilePattern(p: string, flags = 'iu'): RegExp {
-  return new RegExp(foldUmlauts(p).replace(/\\b/g, UNICODE_BOUNDARY), flags);
+export function compilePattern(p: string): RegExp {
+  return new RegExp(foldUmlauts(p).replace(/\\b/g, UNICODE_BOUNDARY), 'iu');
 }
 
 /** A list of patterns as one regex. `exact` is (?:p1)|(?:p2)|... with the Unicode word boundary;
