@@ -82,11 +82,12 @@ export class CareBot extends ActivityHandler {
     setTurnInfo(ctx, { lang, text, seed: `${conversationRef(ctx)}:${services.today()}` });
     const t = (k: string, o: Record<string, unknown> = {}) => services.i18n.t(k, { lng: lang, ...o });
 
-    // 1. Safety first, on the whole text, before any other check.
-    const crisis = services.safety.check(raw);
-    if (crisis) {
-      services.log.warn({ conv: conversationRef(ctx), crisis }, 'crisis message answered');
-      await ctx.sendActivity(t(`crisis.${crisis}`));
+    // 1. Safety first, on the whole text, before any other check. A clear crisis gets the numbers
+    // and nothing else; a possible one gets the usual answer and one gentle line after it.
+    const crisis = services.safety.assess(raw);
+    if (crisis?.strength === 'clear') {
+      services.log.warn({ conv: conversationRef(ctx), crisis: crisis.kind }, 'crisis message answered');
+      await ctx.sendActivity(t(`crisis.${crisis.kind}`));
       await ctx.sendActivity(t('crisis_after'));
       return;
     }
@@ -107,8 +108,16 @@ export class CareBot extends ActivityHandler {
       await ctx.sendActivity(services.i18n.t('unsupported_language', { lng: services.defaultLang }));
       return;
     }
-    // 3. The dialogs.
+    // 3. Overload, guilt, fear or grief: acknowledged first, in one curated sentence, with the
+    // carers' help beside it (the gentle line of a possible crisis names its own help instead).
+    const feeling = services.safety.feeling(text);
+    if (feeling) await ctx.sendActivity(crisis ? t(`feelings.${feeling}`) : `${t(`feelings.${feeling}`)} ${t('feelings_help')}`);
+    // 4. The dialogs.
     await this.runner.run(ctx);
+    if (crisis) {
+      services.log.info({ conv: conversationRef(ctx), possibleCrisis: crisis.kind }, 'gentle line added');
+      await ctx.sendActivity(t(`crisis_gentle.${crisis.kind}`));
+    }
     services.log.info({ conv: conversationRef(ctx), ms: Date.now() - started, ...(services.logUserText ? { text } : {}) }, 'turn');
   }
 

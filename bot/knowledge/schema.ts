@@ -120,6 +120,7 @@ export type Corpus = z.infer<typeof CorpusSchema>;
  *  expressions over normalised text (lower case, umlauts and ß folded to ae/oe/ue/ss, apostrophes
  *  removed); they are folded the same way when compiled, so "ä" and "ae" in a pattern mean the same. */
 const perLang = z.object({ de: z.array(z.string()), en: z.array(z.string()) });
+export const FEELINGS = ['overload', 'guilt', 'fear', 'grief'] as const;
 export const CRISIS_KINDS = ['suicidal', 'medical', 'loss_of_control', 'violence', 'neglect', 'out_of_hours'] as const;
 export const SafetySchema = z.object({
   reviewed: isoDate,
@@ -129,7 +130,8 @@ export const SafetySchema = z.object({
   fuzzy: z.array(z.string().min(6)).default([]),
   /** sentence markers: a past event, the present ("jetzt"), a hypothetical or prevention question,
    *  and the negation words that cancel a cue right after them */
-  markers: z.object({ history: perLang, present: perLang, hypothetical: perLang, negation: perLang }),
+  markers: z.object({ history: perLang, present: perLang, hypothetical: perLang, negation: perLang })
+    .default({ history: { de: [], en: [] }, present: { de: [], en: [] }, hypothetical: { de: [], en: [] }, negation: { de: [], en: [] } }),
   categories: z.array(z.object({
     id: z.enum(CRISIS_KINDS),
     /** a clear crisis (the numbers first) */
@@ -146,5 +148,10 @@ export const SafetySchema = z.object({
     strength: z.enum(['clear', 'possible']),
     all: z.array(z.string()).min(2),
   })).default([]),
+  /** overload, guilt, fear, grief without a crisis: the answer first acknowledges it (locales feelings.*) */
+  feelings: z.array(z.object({ id: z.enum(FEELINGS), de: z.array(z.string()).min(1), en: z.array(z.string()).min(1) })).default([]),
+  /** social intents (greeting, thanks, goodbye, cancel, out of scope) answer only short messages
+   *  (at most maxWords words) that name no care concept */
+  social: z.object({ maxWords: z.number().int().min(1).max(20), care: perLang }).default({ maxWords: 6, care: { de: [], en: [] } }),
 });
 export type Safety = z.infer<typeof SafetySchema>;

@@ -11,17 +11,23 @@
 // Every regex is linear in the text: no `.*` / `.+`, no pattern that opens with a repeated class,
 // no quantified group that holds a quantifier (checked in safetyPatternProblems, so kb:check and the
 // start refuse such data).
-import { CRISIS_KINDS, type Safety } from '../knowledge/schema';
+import { CRISIS_KINDS, FEELINGS, type Safety } from '../knowledge/schema';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 export type Strength = 'clear' | 'possible';
 export interface Assessment { kind: CrisisKind; strength: Strength }
+export type Feeling = (typeof FEELINGS)[number];
 
 export interface SafetyCheck {
   /** the strongest crisis in the text, or undefined */
   assess(text: string): Assessment | undefined;
   /** the kind of a clear crisis (the numbers come first), or undefined */
   check(text: string): CrisisKind | undefined;
+  /** overload, guilt, fear or grief expressed in the text (the first in data order), or undefined */
+  feeling(text: string): Feeling | undefined;
+  /** may a social intent (greeting, thanks, goodbye, cancel, out of scope) answer this text? Only a
+   *  short text without a care concept, a feeling or a crisis */
+  socialOk(text: string): boolean;
 }
 
 const FOLD: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'ae', Ö: 'oe', Ü: 'ue' };
@@ -140,6 +146,10 @@ export function safetyPatternProblems(data: Safety): Problem[] {
     cueIds.add(c.id);
     for (const lang of langs) c[lang].forEach((p, j) => test(['cues', i, lang, j], p));
   });
+  data.feelings.forEach((f, i) => {
+    for (const lang of langs) f[lang].forEach((p, j) => test(['feelings', i, lang, j], p));
+  });
+  for (const lang of langs) data.social.care[lang].forEach((p, j) => test(['social', 'care', lang, j], p));
   data.combos.forEach((c, i) => c.all.forEach((id, j) => {
     if (!cueIds.has(id)) out.push({ path: ['combos', i, 'all', j], message: `unknown cue ${id}` });
   }));
@@ -275,11 +285,24 @@ export function createSafetyCheck(data: Safety): SafetyCheck {
     }
     return best;
   };
+  const feelings = data.feelings.map((f) => ({ id: f.id, set: anyOf(both(f))! }));
+  const feeling = (text: string): Feeling | undefined => {
+    const t = fixWords(normaliseForSafety(text));
+    return t ? feelings.find((f) => f.set.affirmed(t, negation))?.id : undefined;
+  };
+  const care = anyOf(both(data.social.care));
+  const socialOk = (text: string): boolean => {
+    const t = fixWords(normaliseForSafety(text));
+    if (t.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length > data.social.maxWords) return false;
+    return !care?.test(t) && !feeling(text) && !assess(text);
+  };
   return {
     assess,
     check: (text) => {
       const r = assess(text);
       return r?.strength === 'clear' ? r.kind : undefined;
     },
+    feeling,
+    socialOk,
   };
 }
