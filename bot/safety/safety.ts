@@ -185,6 +185,19 @@ function deletions(w: string): string[] {
   return out;
 }
 
+/** One insertion, deletion, substitution or swap of two neighbours turns a into b (or a equals b). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 interface Compiled { id: CrisisKind; clear?: PatternSet; possible?: PatternSet; exclude?: PatternSet }
 
 const RANK: Record<Strength, number> = { clear: 2, possible: 1 };
@@ -226,10 +239,10 @@ export function createSafetyCheck(data: Safety): SafetyCheck {
     if (s !== undefined) return s;
     if (w.length < 6 || fuzzyWords.has(w)) return w;
     const direct = fuzzy.get(w);
-    if (direct) return direct;
+    if (direct && withinOneEdit(w, direct)) return direct;
     for (const d of deletions(w)) {
       const hit = fuzzy.get(d);
-      if (hit && Math.abs(hit.length - w.length) <= 1) return hit;
+      if (hit && withinOneEdit(w, hit)) return hit;
     }
     return w;
   };
