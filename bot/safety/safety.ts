@@ -61,6 +61,10 @@ export interface PatternSet {
   test(text: string): boolean;
   /** a match that no negation word stands right before */
   affirmed(text: string, negation: RegExp | undefined): boolean;
+  /** where the first such match starts, or -1 */
+  affirmedAt(text: string, negation: RegExp | undefined): number;
+  /** where such matches start (at most `limit`) */
+  affirmedAll(text: string, negation: RegExp | undefined, limit: number): number[];
 }
 
 export function anyOf(patterns: readonly string[]): PatternSet | undefined {
@@ -75,14 +79,20 @@ export function anyOf(patterns: readonly string[]): PatternSet | undefined {
     exact,
     test: (text) => loose.test(text) && exact.test(text),
     affirmed(text, negation) {
-      if (!loose.test(text)) return false;
-      if (!negation) return exact.test(text);
+      return this.affirmedAt(text, negation) >= 0;
+    },
+    affirmedAt(text, negation) {
+      return this.affirmedAll(text, negation, 1)[0] ?? -1;
+    },
+    affirmedAll(text, negation, limit) {
+      const out: number[] = [];
+      if (!loose.test(text)) return out;
       all.lastIndex = 0;
-      for (let m = all.exec(text); m; m = all.exec(text)) {
-        if (!negation.test(text.slice(Math.max(0, m.index - 30), m.index))) return true;
+      for (let m = all.exec(text); m && out.length < limit; m = all.exec(text)) {
+        if (!negation || !negation.test(text.slice(Math.max(0, m.index - 30), m.index))) out.push(m.index);
         if (m[0].length === 0) all.lastIndex += 1;
       }
-      return false;
+      return out;
     },
   };
 }
@@ -177,6 +187,20 @@ export function sentences(t: string): string[] {
   return t.split(/[.!?;:\n]+/).map((s) => s.trim()).filter(Boolean);
 }
 
+const CLAUSE_END = /,|\b(?:und|aber|doch|and|but)\b/g;
+/** The clause of a sentence around position `at`: from the comma or conjunction before it to the
+ *  one after it. */
+export function clauseAt(s: string, at: number): string {
+  let start = 0;
+  let end = s.length;
+  CLAUSE_END.lastIndex = 0;
+  for (let m = CLAUSE_END.exec(s); m; m = CLAUSE_END.exec(s)) {
+    if (m.index < at) start = m.index + m[0].length;
+    else if (m.index > at) { end = m.index; break; }
+  }
+  return s.slice(start, end);
+}
+
 /** All one-letter deletions of a word: two words are one typo apart when they share one of these
  *  (or one is a deletion of the other): symmetric-delete lookup, linear in the word's length. */
 function deletions(w: string): string[] {
@@ -201,6 +225,8 @@ export function withinOneEdit(a: string, b: string): boolean {
 interface Compiled { id: CrisisKind; clear?: PatternSet; possible?: PatternSet; exclude?: PatternSet }
 
 const RANK: Record<Strength, number> = { clear: 2, possible: 1 };
+/** matches of one kind weighed per sentence; bounds the work on a text that repeats a cue word */
+const MAX_MATCHES = 8;
 /** the weaker of two strengths; undefined (no crisis) is the weakest */
 const weaker = (a: Strength | undefined, b: Strength | undefined): Strength | undefined => (a && b ? (RANK[a] <= RANK[b] ? a : b) : undefined);
 
@@ -253,11 +279,18 @@ export function createSafetyCheck(data: Safety): SafetyCheck {
     const consider = (kind: CrisisKind, strength: Strength): void => {
       if (!best || RANK[strength] > RANK[best.strength] || (RANK[strength] === RANK[best.strength] && order.get(kind)! < order.get(best.kind)!)) best = { kind, strength };
     };
-    let past: boolean | undefined;
     let hypo: boolean | undefined;
-    const weigh = (kind: CrisisKind, strength: Strength): void => {
+    let sentencePast: boolean | undefined;
+    // `at`: where a pattern matched. The past counts in that clause only ("vor zwei Jahren ein
+    // Schlaganfall, jetzt ist er bewusstlos"); a combination of cues is judged on the sentence.
+    // A hypothetical colours the whole sentence ("Was mache ich, wenn er sagt, er will sterben?").
+    const weigh = (kind: CrisisKind, strength: Strength, at = -1): void => {
       hypo ??= !!markers.hypothetical?.test(s);
-      past ??= !!markers.history?.test(s) && !markers.present?.test(s);
+      let past: boolean;
+      if (at >= 0) {
+        const c = clauseAt(s, at);
+        past = !!markers.history?.test(c) && !markers.present?.test(c);
+      } else past = (sentencePast ??= !!markers.history?.test(s) && !markers.present?.test(s));
       const policy = STRENGTH_POLICY[kind];
       let out: Strength | undefined = strength;
       if (hypo) out = weaker(out, policy.hypothetical);
@@ -266,8 +299,9 @@ export function createSafetyCheck(data: Safety): SafetyCheck {
     };
     for (const c of compiled) {
       if (c.exclude?.test(s)) continue;
-      if (c.clear?.affirmed(s, negation)) weigh(c.id, 'clear');
-      else if (c.possible?.affirmed(s, negation)) weigh(c.id, 'possible');
+      // every match counts: the first may lie in a past clause, a later one in the present
+      for (const at of c.clear?.affirmedAll(s, negation, MAX_MATCHES) ?? []) weigh(c.id, 'clear', at);
+      for (const at of c.possible?.affirmedAll(s, negation, MAX_MATCHES) ?? []) weigh(c.id, 'possible', at);
     }
     if (data.combos.length) {
       const present = new Map<string, boolean>();
