@@ -141,7 +141,8 @@ export const SafetySchema = z.object({
     /** phrases that look alike but are not a crisis ("Notruf-Knopf kaufen") */
     exclude: perLang.optional(),
   })),
-  /** cue groups combined per sentence by `combos` (first person + wish + an ending; a symptom + now) */
+  /** cue groups combined per sentence by `combos` (first person + wish + an ending; a symptom + now);
+   *  a combination lists its rarest cue first: that cue alone decides whether the text is looked at */
   cues: z.array(z.object({ id: z.string().regex(/^[a-z][a-z_]*$/), de: z.array(z.string()).min(1), en: z.array(z.string()).min(1) })).default([]),
   combos: z.array(z.object({
     kind: z.enum(CRISIS_KINDS),

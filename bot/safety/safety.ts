@@ -319,8 +319,13 @@ export function createSafetyCheck(data: Safety): SafetyCheck {
     return best;
   };
 
-  // One boundary-free test over the whole text first: most messages contain no cue at all.
-  const prefilter = anyOf([...compiled.flatMap((c) => [...both(data.categories[order.get(c.id)!].patterns), ...both(data.categories[order.get(c.id)!].possible)]), ...data.cues.flatMap((c) => both(c))]);
+  // One boundary-free test over the whole text first: most messages contain no cue at all. A
+  // combination needs all its cues, so its first cue stands for it (the data lists the rarest first).
+  const firstCues = new Set(data.combos.map((c) => c.all[0]));
+  const prefilter = anyOf([
+    ...data.categories.flatMap((c) => [...both(c.patterns), ...both(c.possible)]),
+    ...data.cues.filter((c) => firstCues.has(c.id)).flatMap((c) => both(c)),
+  ]);
   const assess = (text: string): Assessment | undefined => {
     const t = fixWords(normaliseForSafety(text));
     if (!t || !prefilter?.loose.test(t)) return undefined;
