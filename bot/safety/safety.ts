@@ -104,20 +104,30 @@ type Problem = { path: Array<string | number>; message: string };
 export function nonLinearShape(p: string): string | undefined {
   if (/\.[*+]|\.\{/.test(p)) return 'pattern uses . with a repeat (.* .+): match the parts as cues and combine them';
   if (/^(\\b)?(\(\?:|\()*(\\[wWsSdDpP](\{[^}]*\})?|\[[^\]]*\])[*+{]/.test(p)) return 'pattern opens with a repeated class: every start position rescans it';
-  // a group that contains a repeat and is itself repeated
-  const stack: boolean[] = [];
+  // A group that is repeated and holds a repeat backtracks when either repeat is unbounded (* + {n,}).
+  // Both bounded, e.g. up to three words "(?: [\\p{L}]{1,20}){0,3}", costs a constant per start.
+  const stack: Array<{ any: boolean; unbounded: boolean }> = [];
+  const unboundedAt = (i: number): boolean => p[i] === '*' || p[i] === '+' || (p[i] === '{' && /^\{\d+,\}/.test(p.slice(i, i + 12)));
+  const repeatAt = (i: number): boolean => p[i] === '*' || p[i] === '+' || (p[i] === '{' && /^\{\d*,?\d*\}/.test(p.slice(i, i + 12)) && !/^\{(0?,)?1\}/.test(p.slice(i, i + 6)));
+  const mark = (unbounded: boolean): void => {
+    const top = stack[stack.length - 1];
+    if (top) { top.any = true; top.unbounded ||= unbounded; }
+  };
   for (let i = 0; i < p.length; i++) {
     const c = p[i];
-    if (c === '\\') { i++; continue; }
-    if (c === '[') { while (i < p.length && p[i] !== ']') { if (p[i] === '\\') i++; i++; } continue; }
-    if (c === '(') stack.push(false);
+    if (c === '\\') { i++; if (repeatAt(i + 1)) mark(unboundedAt(i + 1)); continue; }
+    if (c === '[') {
+      while (i < p.length && p[i] !== ']') { if (p[i] === '\\') i++; i++; }
+      if (repeatAt(i + 1)) mark(unboundedAt(i + 1));
+      continue;
+    }
+    if (c === '(') stack.push({ any: false, unbounded: false });
     else if (c === ')') {
-      const inner = stack.pop() ?? false;
-      const next = p[i + 1];
-      const repeated = next === '*' || next === '+' || (next === '{' && !/^\{0?,?1\}/.test(p.slice(i + 1)));
-      if (inner && repeated) return 'pattern repeats a group that holds a repeat (nested quantifiers)';
-      if (stack.length && (inner || repeated)) stack[stack.length - 1] = true;
-    } else if ((c === '*' || c === '+' || c === '{') && stack.length) stack[stack.length - 1] = true;
+      const inner = stack.pop() ?? { any: false, unbounded: false };
+      const repeated = repeatAt(i + 1);
+      if (inner.any && repeated && (inner.unbounded || unboundedAt(i + 1))) return 'pattern repeats a group that holds a repeat (nested quantifiers)';
+      if (inner.any || repeated) mark(inner.unbounded || (repeated && unboundedAt(i + 1)));
+    } else if (repeatAt(i) && i > 0 && p[i - 1] !== ')' && p[i - 1] !== ']') mark(unboundedAt(i));
   }
   return undefined;
 }
@@ -184,7 +194,8 @@ const STRENGTH_POLICY: Record<CrisisKind, { past: Strength | undefined; hypothet
 /** Sentences: ends of sentences and line breaks. A story is judged by its worst sentence, and a
  *  marker ("vor zwei Jahren", "falls") only colours the sentence it stands in. */
 export function sentences(t: string): string[] {
-  return t.split(/[.!?;:\n]+/).map((s) => s.trim()).filter(Boolean);
+  // "Zucker bei 2.1", "10:30": a point or colon between digits ends nothing
+  return t.split(/[!?;\n]+|[.:]+(?!\d)/).map((s) => s.trim()).filter(Boolean);
 }
 
 const CLAUSE_END = /,|\b(?:und|aber|doch|and|but)\b/g;

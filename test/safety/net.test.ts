@@ -101,6 +101,7 @@ test('normalising folds umlauts, ß, apostrophes and case', () => {
   expect(normaliseForSafety("Ich WÜRDE  lieber   nicht aufwachen – can't")).toBe('ich wurde lieber nicht aufwachen – cant');
   expect(foldUmlauts('straße müde muede')).toBe('strasse mude mude');
   expect(sentences('eins. zwei! drei?\nvier')).toEqual(['eins', 'zwei', 'drei', 'vier']);
+  expect(sentences('zucker bei 2.1 und zittert')).toEqual(['zucker bei 2.1 und zittert']);
 });
 
 test.each([
@@ -116,6 +117,9 @@ test.each([
   ['\\b(days|weeks) ago\\b', false],
   ['\\bvor (zwei|drei) (jahren)?\\b', false],
   ['\\b(ist|sind) [\\p{L} ]{0,30}(geschlossen|zu)\\b', false],
+  ['\\bwill(?: [\\p{L}]{1,20}){0,3} sterben\\b', false],
+  ['\\bwill(?: [\\p{L}]+){0,3} sterben\\b', true],
+  ['\\bwill(?: [\\p{L}]{1,20})+ sterben\\b', true],
 ])('nonLinearShape(%s) refuses: %s', (p, refused) => {
   expect(!!nonLinearShape(p)).toBe(refused);
 });
