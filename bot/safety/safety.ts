@@ -283,7 +283,9 @@ export function createSafetyCheck(data: Safety): SafetyCheck {
     }
     return w;
   };
-  const fixWords = (t: string): string => t.replace(/[\p{L}]+/gu, (w) => (w.length > 40 ? w : fixWord(w)));
+  // A "word" of more than 40 letters holds no cue (the longest is far shorter): it becomes a space,
+  // so that an endless word costs one pass instead of one regex attempt per letter.
+  const fixWords = (t: string): string => t.replace(/[\p{L}]+/gu, (w) => (w.length > 40 ? ' ' : fixWord(w)));
 
   const judge = (s: string): Assessment | undefined => {
     let best: Assessment | undefined;

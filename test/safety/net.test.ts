@@ -70,6 +70,11 @@ test('a long story is judged by its worst sentence', () => {
   expect(label(`${filler}Was zahlt die Kasse?`)).toBe('none');
 });
 
+test('an endless word holds no cue and does not hide the crisis after it', () => {
+  expect(label(`${'a'.repeat(5000)} ich will nicht mehr leben`)).toBe('suicidal/clear');
+  expect(label('x'.repeat(5000))).toBe('none');
+});
+
 test('check() names only clear crises', () => {
   expect(net.check('Ich will mich umbringen')).toBe('suicidal');
   expect(net.check('Was mache ich, wenn mein Vater sagt, er will nicht mehr leben?')).toBeUndefined();
