@@ -89,11 +89,15 @@ export class CareBot extends ActivityHandler {
     setTurnInfo(ctx, { lang, text, seed: `${conversationRef(ctx)}:${services.today()}` });
     const t = (k: string, o: Record<string, unknown> = {}) => services.i18n.t(k, { lng: lang, ...o });
 
-    // 1. Safety first, on the whole text, before any other check.
-    const crisis = services.safety.check(raw) ?? (tooLong ? services.safety.check(full.slice(-max)) : undefined);
-    if (crisis) {
-      services.log.warn({ conv: conversationRef(ctx), crisis }, 'crisis message answered');
-      await ctx.sendActivity(t(`crisis.${crisis}`));
+    // 1. Safety first, before any other check. A clear crisis gets the numbers and nothing else; a
+    // possible one gets the usual answer and one gentle line after it. A too-long message is checked
+    // on its first and its last maxMessageChars characters (the stronger finding counts).
+    const head = services.safety.assess(raw);
+    const tail = tooLong && head?.strength !== 'clear' ? services.safety.assess(full.slice(-max)) : undefined;
+    const crisis = tail && (!head || tail.strength === 'clear') ? tail : head;
+    if (crisis?.strength === 'clear') {
+      services.log.warn({ conv: conversationRef(ctx), crisis: crisis.kind }, 'crisis message answered');
+      await ctx.sendActivity(t(`crisis.${crisis.kind}`));
       await ctx.sendActivity(t('crisis_after'));
       return;
     }
@@ -104,6 +108,7 @@ export class CareBot extends ActivityHandler {
     }
     if (tooLong) {
       await ctx.sendActivity(t('too_long', { length: full.trim().length }));
+      if (crisis) await ctx.sendActivity(t(`crisis_gentle.${crisis.kind}`));
       return;
     }
     if (isEmojiOnly(text)) {
@@ -114,8 +119,16 @@ export class CareBot extends ActivityHandler {
       await ctx.sendActivity(services.i18n.t('unsupported_language', { lng: services.defaultLang }));
       return;
     }
-    // 3. The dialogs.
+    // 3. Overload, guilt, fear or grief: acknowledged first, in one curated sentence, with the
+    // carers' help beside it (the gentle line of a possible crisis names its own help instead).
+    const feeling = services.safety.feeling(text);
+    if (feeling) await ctx.sendActivity(crisis ? t(`feelings.${feeling}`) : `${t(`feelings.${feeling}`)} ${t('feelings_help')}`);
+    // 4. The dialogs.
     await this.runner.run(ctx);
+    if (crisis) {
+      services.log.info({ conv: conversationRef(ctx), possibleCrisis: crisis.kind }, 'gentle line added');
+      await ctx.sendActivity(t(`crisis_gentle.${crisis.kind}`));
+    }
     services.log.info({ conv: conversationRef(ctx), ms: Date.now() - started, ...(services.logUserText ? { text } : {}) }, 'turn');
   }
 

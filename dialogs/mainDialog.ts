@@ -18,6 +18,8 @@ export const MAIN_DIALOG = 'mainDialog';
 /** set on the turn when the user asked to delete their data; the bot deletes after the dialog ran */
 export const DELETE_REQUESTED = Symbol('pflegenetz.deleteRequested');
 
+/** intents that answer small talk, never a care question */
+const SOCIAL_INTENTS = new Set(['greeting', 'cancel', 'thanks', 'goodbye', 'out_of_scope']);
 const SYSTEM_INTENTS = new Set(['greeting', 'help', 'cancel', 'thanks', 'goodbye', 'human', 'privacy', 'delete_data', 'out_of_scope', 'None']);
 const COMMAND_WORDS: [RegExp, string][] = [
   [/^(menü|menu|themen|topics|übersicht|start)$/i, 'menu'],
@@ -167,6 +169,10 @@ export class MainDialog extends ComponentDialog {
     const s = this.deps.services;
     const { lang, text } = turnInfo(dc.context);
     const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, dc.context, { text: txt, suggestions });
+    // Greeting, thanks, goodbye, cancel and "out of scope" are for short social messages: a text
+    // with care content or distress ("Danke, aber Papa ist seit gestern so verwirrt") is looked up.
+    const social = SOCIAL_INTENTS.has(r.intent) || (r.intent === 'None' && r.ranked[0]?.intent === 'out_of_scope');
+    if (social && !s.safety.socialOk(text)) return this.lookUp(dc, r);
     switch (r.intent) {
       case 'greeting':
         await send(`${this.t(dc, 'welcome')}`, this.menu(dc));
@@ -189,8 +195,7 @@ export class MainDialog extends ComponentDialog {
       case 'delete_data':
         return this.command(dc, 'delete');
       default: {
-        // Below the threshold: an off-topic message gets the menu; otherwise close candidates
-        // ("Meinten Sie …?"), then the full-text search, then "not understood" with the menu.
+        // Below the threshold: an off-topic message gets the menu; otherwise lookUp.
         // "Was kostet das?" right after an answer is about that answer, not off-topic: the ways on from it
         const mem = await getMemory(this.deps, dc.context);
         const last = mem.lastTopic ? s.kb.answers.get(mem.lastTopic) : undefined;
@@ -202,20 +207,30 @@ export class MainDialog extends ComponentDialog {
           await send(this.t(dc, 'out_of_scope'), this.menu(dc));
           break;
         }
-        const top = r.ranked[0]?.score ?? 0;
-        const close = r.ranked.filter((x) => !SYSTEM_INTENTS.has(x.intent) && s.kb.answers.has(x.intent) && top >= MIN_CANDIDATE_SCORE && x.score >= top * 0.5).slice(0, 3);
-        if (close.length >= 2) {
-          await send(this.t(dc, 'did_you_mean'), close.map((x) => this.answerButton(dc, x.intent)));
-          break;
-        }
-        const hits = s.kb.search(text, lang, 3);
-        if (hits.length) {
-          await send(this.t(dc, 'search_hits'), hits.map((h) => this.answerButton(dc, h.id)));
-          break;
-        }
-        await send(this.t(dc, 'not_understood'), this.menu(dc));
+        return this.lookUp(dc, r);
       }
     }
+    return ANSWERED;
+  }
+
+  /** No answer matched well: close candidates ("Meinten Sie …?"), then the full-text search, then
+   *  "not understood" with the menu. */
+  private async lookUp(dc: RouteTarget, r: NluResult): Promise<DialogTurnResult> {
+    const s = this.deps.services;
+    const { lang, text } = turnInfo(dc.context);
+    const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, dc.context, { text: txt, suggestions });
+    const top = r.ranked[0]?.score ?? 0;
+    const close = r.ranked.filter((x) => !SYSTEM_INTENTS.has(x.intent) && s.kb.answers.has(x.intent) && top >= MIN_CANDIDATE_SCORE && x.score >= top * 0.5).slice(0, 3);
+    if (close.length >= 2) {
+      await send(this.t(dc, 'did_you_mean'), close.map((x) => this.answerButton(dc, x.intent)));
+      return ANSWERED;
+    }
+    const hits = s.kb.search(text, lang, 3);
+    if (hits.length) {
+      await send(this.t(dc, 'search_hits'), hits.map((h) => this.answerButton(dc, h.id)));
+      return ANSWERED;
+    }
+    await send(this.t(dc, 'not_understood'), this.menu(dc));
     return ANSWERED;
   }
 

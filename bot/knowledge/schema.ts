@@ -116,17 +116,43 @@ export const CorpusSchema = z.object({
 });
 export type Corpus = z.infer<typeof CorpusSchema>;
 
-/** Crisis patterns checked before anything else in every turn. Patterns are case-insensitive
- *  regular expressions over normalised text (lower case, umlauts kept). */
+/** Crisis net checked before anything else in every turn. Patterns are case-insensitive regular
+ *  expressions over normalised text (lower case, umlauts and ß folded to ae/oe/ue/ss, apostrophes
+ *  removed); they are folded the same way when compiled, so "ä" and "ae" in a pattern mean the same. */
+const perLang = z.object({ de: z.array(z.string()), en: z.array(z.string()) });
+export const FEELINGS = ['overload', 'guilt', 'fear', 'grief'] as const;
+export const CRISIS_KINDS = ['suicidal', 'medical', 'loss_of_control', 'violence', 'neglect', 'out_of_hours'] as const;
 export const SafetySchema = z.object({
   reviewed: isoDate,
-  /** phrases about the past ("vor zwei Jahren einen Schlaganfall") removed before matching */
-  history: z.object({ de: z.array(z.string()), en: z.array(z.string()) }).optional(),
+  /** chat spelling and frequent typos, whole word → word ("nich" → "nicht", "nimmer" → "nicht mehr") */
+  spelling: z.record(z.string(), z.string()).default({}),
+  /** key words also recognised with one typo (a letter missing, added, changed or two swapped) */
+  fuzzy: z.array(z.string().min(6)).default([]),
+  /** sentence markers: a past event, the present ("jetzt"), a hypothetical or prevention question,
+   *  and the negation words that cancel a cue right after them */
+  markers: z.object({ history: perLang, present: perLang, hypothetical: perLang, negation: perLang })
+    .default({ history: { de: [], en: [] }, present: { de: [], en: [] }, hypothetical: { de: [], en: [] }, negation: { de: [], en: [] } }),
   categories: z.array(z.object({
-    id: z.enum(['medical', 'suicidal', 'violence', 'out_of_hours']),
+    id: z.enum(CRISIS_KINDS),
+    /** a clear crisis (the numbers first) */
     patterns: z.object({ de: z.array(z.string()).min(1), en: z.array(z.string()).min(1) }),
+    /** a possible crisis (one gentle line beside the answer) */
+    possible: perLang.optional(),
     /** phrases that look alike but are not a crisis ("Notruf-Knopf kaufen") */
-    exclude: z.object({ de: z.array(z.string()), en: z.array(z.string()) }).optional(),
+    exclude: perLang.optional(),
   })),
+  /** cue groups combined per sentence by `combos` (first person + wish + an ending; a symptom + now);
+   *  a combination lists its rarest cue first: that cue alone decides whether the text is looked at */
+  cues: z.array(z.object({ id: z.string().regex(/^[a-z][a-z_]*$/), de: z.array(z.string()).min(1), en: z.array(z.string()).min(1) })).default([]),
+  combos: z.array(z.object({
+    kind: z.enum(CRISIS_KINDS),
+    strength: z.enum(['clear', 'possible']),
+    all: z.array(z.string()).min(2),
+  })).default([]),
+  /** overload, guilt, fear, grief without a crisis: the answer first acknowledges it (locales feelings.*) */
+  feelings: z.array(z.object({ id: z.enum(FEELINGS), de: z.array(z.string()).min(1), en: z.array(z.string()).min(1) })).default([]),
+  /** social intents (greeting, thanks, goodbye, cancel, out of scope) answer only short messages
+   *  (at most maxWords words) that name no care concept */
+  social: z.object({ maxWords: z.number().int().min(1).max(20), care: perLang }).default({ maxWords: 6, care: { de: [], en: [] } }),
 });
 export type Safety = z.infer<typeof SafetySchema>;

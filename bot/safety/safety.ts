@@ -1,89 +1,373 @@
-// The crisis check runs before anything else in every turn, also inside a running dialog. It is a
-// deterministic pattern match (not the statistical NLU) so that its recall can be tested to 100 %.
-import type { Safety } from '../knowledge/schema';
+// The crisis net runs before anything else in every turn, also inside a running dialog. It is
+// deterministic (patterns and cue combinations from knowledge/safety.json, not the statistical NLU)
+// so that every decision can be traced to a line of data and table-tested.
+//
+// Layers, in order: normalise (case, umlauts, apostrophes, chat spelling, one-typo key words) →
+// split into sentences (a long story is judged by its worst sentence) → per sentence: the clear and
+// possible patterns of each kind, then the cue combinations, each match ignored right after a
+// negation word → the sentence's markers (past, present, hypothetical/prevention) decide how much a
+// match counts (see STRENGTH_POLICY) → the strongest result of all sentences.
+//
+// Every regex is linear in the text: no `.*` / `.+`, no pattern that opens with a repeated class,
+// no quantified group that holds a quantifier (checked in safetyPatternProblems, so kb:check and the
+// start refuse such data).
+import { CRISIS_KINDS, FEELINGS, type Safety } from '../knowledge/schema';
 
-export type CrisisKind = 'suicidal' | 'medical' | 'violence' | 'out_of_hours';
+export type CrisisKind = (typeof CRISIS_KINDS)[number];
+export type Strength = 'clear' | 'possible';
+export interface Assessment { kind: CrisisKind; strength: Strength }
+export type Feeling = (typeof FEELINGS)[number];
 
-interface Compiled { id: CrisisKind; pattern?: PatternSet; exclude?: PatternSet }
-
-export interface SafetyCheck { check(text: string): CrisisKind | undefined }
-
-/** Lower case, single spaces, typographic quotes folded; umlauts kept (patterns list both forms). */
-export function normaliseForSafety(text: string): string {
-  return text.toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s+/g, ' ').trim();
+export interface SafetyCheck {
+  /** the strongest crisis in the text, or undefined */
+  assess(text: string): Assessment | undefined;
+  /** the kind of a clear crisis (the numbers come first), or undefined */
+  check(text: string): CrisisKind | undefined;
+  /** overload, guilt, fear or grief expressed in the text (the first in data order), or undefined */
+  feeling(text: string): Feeling | undefined;
+  /** may a social intent (greeting, thanks, goodbye, cancel, out of scope) answer this text? Only a
+   *  short text without a care concept, a feeling or a crisis */
+  socialOk(text: string): boolean;
 }
 
-// JavaScript's \b only knows ASCII letters, so "\bärztlicher" would never match. Patterns are written
-// with \b and compiled with a Unicode-aware boundary instead.
+const FOLD: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'ae', Ö: 'oe', Ü: 'ue' };
+/** ä/ae, ö/oe, ü/ue all become the bare vowel: people without a German keyboard write either form
+ *  ("muede", "mude"). Applied to texts and patterns alike. */
+export function foldUmlauts(s: string): string {
+  return s.replace(/[äöüÄÖÜß]/g, (c) => FOLD[c]).replace(/([aou])e/gi, '$1');
+}
+
+/** Lower case, umlauts folded, apostrophes removed ("can't" → "cant"), single spaces. */
+export function normaliseForSafety(text: string): string {
+  return foldUmlauts(text.normalize('NFC').toLowerCase()).replace(/['’‘`´]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+// JavaScript's \b only knows ASCII letters. Patterns are written with \b and compiled with a
+// Unicode-aware boundary instead.
 const W = '[\\p{L}\\p{N}_]';
 const UNICODE_BOUNDARY = `(?:(?<!${W})(?=${W})|(?<=${W})(?!${W}))`;
 export function compilePattern(p: string): RegExp {
-  return new RegExp(p.replace(/\\b/g, UNICODE_BOUNDARY), 'iu');
+  return new RegExp(foldUmlauts(p).replace(/\\b/g, UNICODE_BOUNDARY), 'iu');
 }
 
-/** A category's patterns as one regex test. `exact` is (?:p1)|(?:p2)|... with the Unicode word
- *  boundary; `loose` is the same without any boundary, so it matches wherever `exact` does, and more.
- *  The boundary lookarounds make `exact` ~40× slower than `loose` (0.057 vs 0.0014 ms per message,
- *  measured on the bench questions), and almost no message passes `loose`: it runs first.
- *  Before, ~100 single regexes ran on every message (~0.16 ms). Patterns use no numbered
- *  back-references, so wrapping each in its own group keeps its meaning (checked here). */
-export interface PatternSet { loose: RegExp; exact: RegExp; test(text: string): boolean }
+/** A list of patterns as one regex. `exact` is (?:p1)|(?:p2)|... with the Unicode word boundary;
+ *  `loose` is the same without any boundary, so it matches wherever `exact` does, and more. The
+ *  boundary lookarounds make `exact` ~40× slower than `loose`, and almost no text passes `loose`:
+ *  it runs first. Patterns use no numbered back-references, so wrapping each in its own group
+ *  keeps its meaning (checked). */
+export interface PatternSet {
+  loose: RegExp;
+  exact: RegExp;
+  test(text: string): boolean;
+  /** a match that no negation word stands right before */
+  affirmed(text: string, negation: RegExp | undefined): boolean;
+  /** where the first such match starts, or -1 */
+  affirmedAt(text: string, negation: RegExp | undefined): number;
+  /** where such matches start (at most `limit`) */
+  affirmedAll(text: string, negation: RegExp | undefined, limit: number): number[];
+}
 
-/** Patterns that would break the check: ones that do not compile as the check compiles them, and
- *  numbered back-references (anyOf wraps each pattern in a group, which renumbers them). Each
- *  with its place in the file, so a broken safety.json stops the start with file and line. */
-export function safetyPatternProblems(data: Safety): Array<{ path: Array<string | number>; message: string }> {
-  const out: Array<{ path: Array<string | number>; message: string }> = [];
+export function anyOf(patterns: readonly string[]): PatternSet | undefined {
+  if (!patterns.length) return undefined;
+  for (const p of patterns) if (/\\[1-9]/.test(p)) throw new Error(`safety pattern uses a numbered back-reference: ${p}`);
+  const loose = new RegExp(patterns.map((p) => `(?:${foldUmlauts(p).replace(/\\b/g, '')})`).join('|'), 'iu');
+  const source = patterns.map((p) => `(?:${compilePattern(p).source})`).join('|');
+  const exact = new RegExp(source, 'iu');
+  const all = new RegExp(source, 'giu');
+  return {
+    loose,
+    exact,
+    test: (text) => loose.test(text) && exact.test(text),
+    affirmed(text, negation) {
+      return this.affirmedAt(text, negation) >= 0;
+    },
+    affirmedAt(text, negation) {
+      return this.affirmedAll(text, negation, 1)[0] ?? -1;
+    },
+    affirmedAll(text, negation, limit) {
+      const out: number[] = [];
+      if (!loose.test(text)) return out;
+      all.lastIndex = 0;
+      for (let m = all.exec(text); m && out.length < limit; m = all.exec(text)) {
+        if (!negation || !negation.test(text.slice(Math.max(0, m.index - 30), m.index))) out.push(m.index);
+        if (m[0].length === 0) all.lastIndex += 1;
+      }
+      return out;
+    },
+  };
+}
+
+type Problem = { path: Array<string | number>; message: string };
+
+/** Why a pattern could take more than linear time, or undefined. A heuristic on the source: it
+ *  refuses the shapes that backtrack (`.*X`, a leading `\w+`, a repeated group holding a repeat). */
+export function nonLinearShape(p: string): string | undefined {
+  if (/\.[*+]|\.\{/.test(p)) return 'pattern uses . with a repeat (.* .+): match the parts as cues and combine them';
+  if (/^(\\b)?(\(\?:|\()*(\\[wWsSdDpP](\{[^}]*\})?|\[[^\]]*\])[*+{]/.test(p)) return 'pattern opens with a repeated class: every start position rescans it';
+  // A group that is repeated and holds a repeat backtracks when either repeat is unbounded (* + {n,}).
+  // Both bounded, e.g. up to three words "(?: [\\p{L}]{1,20}){0,3}", costs a constant per start.
+  const stack: Array<{ any: boolean; unbounded: boolean }> = [];
+  const unboundedAt = (i: number): boolean => p[i] === '*' || p[i] === '+' || (p[i] === '{' && /^\{\d+,\}/.test(p.slice(i, i + 12)));
+  const repeatAt = (i: number): boolean => p[i] === '*' || p[i] === '+' || (p[i] === '{' && /^\{\d*,?\d*\}/.test(p.slice(i, i + 12)) && !/^\{(0?,)?1\}/.test(p.slice(i, i + 6)));
+  const mark = (unbounded: boolean): void => {
+    const top = stack[stack.length - 1];
+    if (top) { top.any = true; top.unbounded ||= unbounded; }
+  };
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') { i++; if (repeatAt(i + 1)) mark(unboundedAt(i + 1)); continue; }
+    if (c === '[') {
+      while (i < p.length && p[i] !== ']') { if (p[i] === '\\') i++; i++; }
+      if (repeatAt(i + 1)) mark(unboundedAt(i + 1));
+      continue;
+    }
+    if (c === '(') stack.push({ any: false, unbounded: false });
+    else if (c === ')') {
+      const inner = stack.pop() ?? { any: false, unbounded: false };
+      const repeated = repeatAt(i + 1);
+      if (inner.any && repeated && (inner.unbounded || unboundedAt(i + 1))) return 'pattern repeats a group that holds a repeat (nested quantifiers)';
+      if (inner.any || repeated) mark(inner.unbounded || (repeated && unboundedAt(i + 1)));
+    } else if (repeatAt(i) && i > 0 && p[i - 1] !== ')' && p[i - 1] !== ']') mark(unboundedAt(i));
+  }
+  return undefined;
+}
+
+/** Patterns that would break the check: ones that do not compile as the check compiles them,
+ *  numbered back-references (anyOf wraps each pattern in a group, which renumbers them), shapes
+ *  that are not linear-time, and combos naming an unknown cue. Each with its place in the file, so
+ *  a broken safety.json stops the start with file and line. */
+export function safetyPatternProblems(data: Safety): Problem[] {
+  const out: Problem[] = [];
   const test = (path: Array<string | number>, p: string): void => {
     if (/\\[1-9]/.test(p)) out.push({ path, message: 'pattern uses a numbered back-reference; use a named group or repeat the text' });
+    if (/\\[ux]/.test(p)) out.push({ path, message: 'pattern uses a \\u or \\x escape; write the letter itself' });
+    const shape = nonLinearShape(p);
+    if (shape) out.push({ path, message: shape });
     try {
       compilePattern(p);
     } catch (err) {
       out.push({ path, message: `pattern does not compile: ${(err as Error).message}` });
     }
   };
-  for (const lang of ['de', 'en'] as const) (data.history?.[lang] ?? []).forEach((p, j) => test(['history', lang, j], p));
+  const langs = ['de', 'en'] as const;
+  for (const m of ['history', 'present', 'hypothetical', 'negation'] as const) {
+    for (const lang of langs) data.markers[m][lang].forEach((p, j) => test(['markers', m, lang, j], p));
+  }
   data.categories.forEach((c, i) => {
-    for (const lang of ['de', 'en'] as const) {
+    for (const lang of langs) {
       c.patterns[lang].forEach((p, j) => test(['categories', i, 'patterns', lang, j], p));
+      (c.possible?.[lang] ?? []).forEach((p, j) => test(['categories', i, 'possible', lang, j], p));
       (c.exclude?.[lang] ?? []).forEach((p, j) => test(['categories', i, 'exclude', lang, j], p));
     }
+  });
+  const cueIds = new Set<string>();
+  data.cues.forEach((c, i) => {
+    if (cueIds.has(c.id)) out.push({ path: ['cues', i, 'id'], message: `cue ${c.id} is defined twice` });
+    cueIds.add(c.id);
+    for (const lang of langs) c[lang].forEach((p, j) => test(['cues', i, lang, j], p));
+  });
+  data.feelings.forEach((f, i) => {
+    for (const lang of langs) f[lang].forEach((p, j) => test(['feelings', i, lang, j], p));
+  });
+  for (const lang of langs) data.social.care[lang].forEach((p, j) => test(['social', 'care', lang, j], p));
+  data.combos.forEach((c, i) => c.all.forEach((id, j) => {
+    if (!cueIds.has(id)) out.push({ path: ['combos', i, 'all', j], message: `unknown cue ${id}` });
+  }));
+  Object.keys(data.spelling).forEach((w) => {
+    if (!/^[\p{L}]+$/u.test(w)) out.push({ path: ['spelling', w], message: 'a spelling key is one word of letters' });
   });
   return out;
 }
 
-export function anyOf(patterns: readonly string[]): PatternSet | undefined {
-  if (!patterns.length) return undefined;
-  for (const p of patterns) if (/\\[1-9]/.test(p)) throw new Error(`safety pattern uses a numbered back-reference: ${p}`);
-  const loose = new RegExp(patterns.map((p) => `(?:${p.replace(/\\b/g, '')})`).join('|'), 'iu');
-  const exact = new RegExp(patterns.map((p) => `(?:${compilePattern(p).source})`).join('|'), 'iu');
-  return { loose, exact, test: (text) => loose.test(text) && exact.test(text) };
+/** How much a match counts in a sentence that speaks of the past (and not of now) or of a
+ *  hypothetical / prevention. A stroke two years ago or "falls sie mal stürzt" is no emergency; a
+ *  death wish or violence that is past or asked about still earns the gentle line. */
+const STRENGTH_POLICY: Record<CrisisKind, { past: Strength | undefined; hypothetical: Strength | undefined }> = {
+  suicidal: { past: 'possible', hypothetical: 'possible' },
+  medical: { past: undefined, hypothetical: undefined },
+  loss_of_control: { past: 'possible', hypothetical: 'possible' },
+  violence: { past: 'possible', hypothetical: 'possible' },
+  neglect: { past: 'possible', hypothetical: undefined },
+  out_of_hours: { past: undefined, hypothetical: undefined },
+};
+
+/** Sentences: ends of sentences and line breaks. A story is judged by its worst sentence, and a
+ *  marker ("vor zwei Jahren", "falls") only colours the sentence it stands in. */
+export function sentences(t: string): string[] {
+  // "Zucker bei 2.1", "10:30": a point or colon between digits ends nothing
+  return t.split(/[!?;\n]+|[.:]+(?!\d)/).map((s) => s.trim()).filter(Boolean);
 }
 
+const CLAUSE_END = /,|\b(?:und|aber|doch|and|but)\b/g;
+/** The clause of a sentence around position `at`: from the comma or conjunction before it to the
+ *  one after it. */
+export function clauseAt(s: string, at: number): string {
+  let start = 0;
+  let end = s.length;
+  CLAUSE_END.lastIndex = 0;
+  for (let m = CLAUSE_END.exec(s); m; m = CLAUSE_END.exec(s)) {
+    if (m.index < at) start = m.index + m[0].length;
+    else if (m.index > at) { end = m.index; break; }
+  }
+  return s.slice(start, end);
+}
+
+/** All one-letter deletions of a word: two words are one typo apart when they share one of these
+ *  (or one is a deletion of the other): symmetric-delete lookup, linear in the word's length. */
+function deletions(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/** One insertion, deletion, substitution or swap of two neighbours turns a into b (or a equals b). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+interface Compiled { id: CrisisKind; clear?: PatternSet; possible?: PatternSet; exclude?: PatternSet }
+
+const RANK: Record<Strength, number> = { clear: 2, possible: 1 };
+/** matches of one kind weighed per sentence; bounds the work on a text that repeats a cue word */
+const MAX_MATCHES = 8;
+/** the weaker of two strengths; undefined (no crisis) is the weakest */
+const weaker = (a: Strength | undefined, b: Strength | undefined): Strength | undefined => (a && b ? (RANK[a] <= RANK[b] ? a : b) : undefined);
+
 export function createSafetyCheck(data: Safety): SafetyCheck {
+  const both = (x: { de: string[]; en: string[] } | undefined): string[] => [...(x?.de ?? []), ...(x?.en ?? [])];
   // Both languages are always checked: a crisis must not be missed because the language guess failed.
   const compiled: Compiled[] = data.categories.map((c) => ({
     id: c.id,
-    pattern: anyOf([...c.patterns.de, ...c.patterns.en]),
-    exclude: anyOf([...(c.exclude?.de ?? []), ...(c.exclude?.en ?? [])]),
+    clear: anyOf(both(c.patterns)),
+    possible: anyOf(both(c.possible)),
+    exclude: anyOf(both(c.exclude)),
   }));
-  const historyList = [...(data.history?.de ?? []), ...(data.history?.en ?? [])];
-  const history = historyList.map((p) => new RegExp(compilePattern(p).source, 'giu'));
-  const anyHistory = anyOf(historyList);
-  return {
-    check(text: string): CrisisKind | undefined {
-      const t = normaliseForSafety(text);
-      if (!t) return undefined;
-      // Suicidal thoughts and violence count whenever they are mentioned; only medical and
-      // out-of-hours patterns ignore what is said to lie in the past. Most texts mention no past
-      // event at all: then nothing would be removed, and the removal is skipped.
-      const present = anyHistory?.test(t) ? history.reduce((acc, re) => acc.replace(re, ' '), t) : t;
-      // Order in the data file is the priority order (suicidal before medical ...).
-      for (const c of compiled) {
-        const s = c.id === 'medical' || c.id === 'out_of_hours' ? present : t;
-        if (c.pattern?.test(s) && !c.exclude?.test(s)) return c.id;
+  const order = new Map<CrisisKind, number>(data.categories.map((c, i) => [c.id, i]));
+  const cues = new Map(data.cues.map((c) => [c.id, anyOf(both(c))!]));
+  const markers = {
+    history: anyOf(both(data.markers.history)),
+    present: anyOf(both(data.markers.present)),
+    hypothetical: anyOf(both(data.markers.hypothetical)),
+  };
+  const negationList = both(data.markers.negation);
+  // the negation word, then at most one more word, right before the match
+  const negation = negationList.length
+    ? compilePattern(`\\b(?:${negationList.join('|')}) (?:[\\p{L}]{1,20} )?$`)
+    : undefined;
+  const spelling = new Map(Object.entries(data.spelling).map(([k, v]) => [foldUmlauts(k.toLowerCase()), foldUmlauts(v.toLowerCase())]));
+  const fuzzy = new Map<string, string>();
+  for (const raw of data.fuzzy) {
+    const w = foldUmlauts(raw.toLowerCase());
+    fuzzy.set(w, w);
+    for (const d of deletions(w)) if (!fuzzy.has(d)) fuzzy.set(d, w);
+  }
+  const fuzzyWords = new Set(data.fuzzy.map((w) => foldUmlauts(w.toLowerCase())));
+
+  const fixWord = (w: string): string => {
+    const s = spelling.get(w);
+    if (s !== undefined) return s;
+    if (w.length < 6 || fuzzyWords.has(w)) return w;
+    const direct = fuzzy.get(w);
+    if (direct && withinOneEdit(w, direct)) return direct;
+    for (const d of deletions(w)) {
+      const hit = fuzzy.get(d);
+      if (hit && withinOneEdit(w, hit)) return hit;
+    }
+    return w;
+  };
+  // A "word" of more than 40 letters holds no cue (the longest is far shorter): it becomes a space,
+  // so that an endless word costs one pass instead of one regex attempt per letter.
+  const fixWords = (t: string): string => t.replace(/[\p{L}]+/gu, (w) => (w.length > 40 ? ' ' : fixWord(w)));
+
+  const judge = (s: string): Assessment | undefined => {
+    let best: Assessment | undefined;
+    const consider = (kind: CrisisKind, strength: Strength): void => {
+      if (!best || RANK[strength] > RANK[best.strength] || (RANK[strength] === RANK[best.strength] && order.get(kind)! < order.get(best.kind)!)) best = { kind, strength };
+    };
+    let hypo: boolean | undefined;
+    let sentencePast: boolean | undefined;
+    // `at`: where a pattern matched. The past counts in that clause only ("vor zwei Jahren ein
+    // Schlaganfall, jetzt ist er bewusstlos"); a combination of cues is judged on the sentence.
+    // A hypothetical colours the whole sentence ("Was mache ich, wenn er sagt, er will sterben?").
+    const weigh = (kind: CrisisKind, strength: Strength, at = -1): void => {
+      hypo ??= !!markers.hypothetical?.test(s);
+      let past: boolean;
+      if (at >= 0) {
+        const c = clauseAt(s, at);
+        past = !!markers.history?.test(c) && !markers.present?.test(c);
+      } else past = (sentencePast ??= !!markers.history?.test(s) && !markers.present?.test(s));
+      const policy = STRENGTH_POLICY[kind];
+      let out: Strength | undefined = strength;
+      if (hypo) out = weaker(out, policy.hypothetical);
+      if (past) out = weaker(out, policy.past);
+      if (out) consider(kind, out);
+    };
+    for (const c of compiled) {
+      if (c.exclude?.test(s)) continue;
+      // every match counts: the first may lie in a past clause, a later one in the present
+      for (const at of c.clear?.affirmedAll(s, negation, MAX_MATCHES) ?? []) weigh(c.id, 'clear', at);
+      for (const at of c.possible?.affirmedAll(s, negation, MAX_MATCHES) ?? []) weigh(c.id, 'possible', at);
+    }
+    if (data.combos.length) {
+      const present = new Map<string, boolean>();
+      const has = (id: string): boolean => {
+        let v = present.get(id);
+        if (v === undefined) present.set(id, (v = !!cues.get(id)?.affirmed(s, negation)));
+        return v;
+      };
+      for (const combo of data.combos) {
+        const c = compiled.find((x) => x.id === combo.kind);
+        if (c?.exclude?.test(s)) continue;
+        if (combo.all.every(has)) weigh(combo.kind, combo.strength);
       }
-      return undefined;
+    }
+    return best;
+  };
+
+  // One boundary-free test over the whole text first: most messages contain no cue at all. A
+  // combination needs all its cues, so its first cue stands for it (the data lists the rarest first).
+  const firstCues = new Set(data.combos.map((c) => c.all[0]));
+  const prefilter = anyOf([
+    ...data.categories.flatMap((c) => [...both(c.patterns), ...both(c.possible)]),
+    ...data.cues.filter((c) => firstCues.has(c.id)).flatMap((c) => both(c)),
+  ]);
+  const assess = (text: string): Assessment | undefined => {
+    const t = fixWords(normaliseForSafety(text));
+    if (!t || !prefilter?.loose.test(t)) return undefined;
+    let best: Assessment | undefined;
+    for (const s of sentences(t)) {
+      const r = judge(s);
+      if (r && (!best || RANK[r.strength] > RANK[best.strength] || (RANK[r.strength] === RANK[best.strength] && order.get(r.kind)! < order.get(best.kind)!))) best = r;
+      if (best?.strength === 'clear' && order.get(best.kind) === 0) break;
+    }
+    return best;
+  };
+  const feelings = data.feelings.map((f) => ({ id: f.id, set: anyOf(both(f))! }));
+  const feeling = (text: string): Feeling | undefined => {
+    const t = fixWords(normaliseForSafety(text));
+    return t ? feelings.find((f) => f.set.affirmed(t, negation))?.id : undefined;
+  };
+  const care = anyOf(both(data.social.care));
+  const socialOk = (text: string): boolean => {
+    const t = fixWords(normaliseForSafety(text));
+    if (t.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length > data.social.maxWords) return false;
+    return !care?.test(t) && !feeling(text) && !assess(text);
+  };
+  return {
+    assess,
+    check: (text) => {
+      const r = assess(text);
+      return r?.strength === 'clear' ? r.kind : undefined;
     },
+    feeling,
+    socialOk,
   };
 }

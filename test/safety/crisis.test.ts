@@ -1,12 +1,14 @@
+import * as fs from 'fs';
 import * as path from 'path';
+import { parseJsonl } from '../../bot/safety/evaluate';
 import { readJsonFile } from '../../bot/knowledge/jsonFile';
 import { SafetySchema } from '../../bot/knowledge/schema';
 import { anyOf, compilePattern, createSafetyCheck, normaliseForSafety } from '../../bot/safety/safety';
 import phrasings from './phrasings.json';
 
 const safety = createSafetyCheck(readJsonFile(path.join(__dirname, '../../knowledge/safety.json'), SafetySchema));
-type Kind = 'suicidal' | 'medical' | 'violence' | 'out_of_hours';
-const kinds: Kind[] = ['suicidal', 'medical', 'violence', 'out_of_hours'];
+type Kind = 'suicidal' | 'medical' | 'loss_of_control' | 'violence' | 'out_of_hours';
+const kinds: Kind[] = ['suicidal', 'medical', 'loss_of_control', 'violence', 'out_of_hours'];
 
 describe.each(kinds)('crisis recall: %s', (kind) => {
   const set = (phrasings as Record<string, Record<string, string[]>>)[kind];
@@ -27,7 +29,8 @@ test('umlaut words match at word boundaries', () => {
 
 describe('one combined regex per category matches exactly where one of its patterns matches', () => {
   const data = readJsonFile(path.join(__dirname, '../../knowledge/safety.json'), SafetySchema);
-  const texts = Object.values(phrasings as Record<string, Record<string, string[]>>).flatMap((s) => [...s.de, ...s.en]).map(normaliseForSafety);
+  const corpus = parseJsonl(fs.readFileSync(path.join(__dirname, 'corpus.jsonl'), 'utf8')).map((r) => r.text);
+  const texts = [...Object.values(phrasings as Record<string, Record<string, string[]>>).flatMap((s) => [...s.de, ...s.en]), ...corpus].map(normaliseForSafety);
   test.each(data.categories.map((c) => [c.id, [...c.patterns.de, ...c.patterns.en]] as const))('%s', (_id, patterns) => {
     const combined = anyOf(patterns)!;
     const single = patterns.map(compilePattern);

@@ -18,8 +18,12 @@ describe('safetyPatternProblems', () => {
   test.each<[string, (s: Safety) => void, string, RegExp]>([
     ['a pattern that does not compile', (s) => { s.categories[0].patterns.de.push('(unclosed'); }, 'categories.0.patterns.de', /does not compile/],
     ['an exclusion that does not compile', (s) => { s.categories[1].exclude = { de: ['[a-'], en: [] }; }, 'categories.1.exclude.de.0', /does not compile/],
-    ['a history phrase that does not compile', (s) => { s.history = { de: ['vor (\\d+ jahren'], en: [] }; }, 'history.de.0', /does not compile/],
-    ['a numbered back-reference', (s) => { s.categories[0].patterns.en.push('\\b(\\w+) \\1\\b'); }, 'categories.0.patterns.en', /back-reference/],
+    ['a history marker that does not compile', (s) => { s.markers.history.de.push('vor (\\d+ jahren'); }, 'markers.history.de', /does not compile/],
+    ['a numbered back-reference', (s) => { s.categories[0].patterns.en.push('\\bsa(y) \\1\\b'); }, 'categories.0.patterns.en', /back-reference/],
+    ['.* between two cues (quadratic on long text)', (s) => { s.categories[1].patterns.de.push('\\bgestürzt\\b.*\\bblutet\\b'); }, 'categories.1.patterns.de', /\.\*/],
+    ['a pattern that opens with a repeated class', (s) => { s.markers.history.en.push('\\b(\\w+|a few) (days|weeks) ago\\b'); }, 'markers.history.en', /opens with a repeated class/],
+    ['a repeated group holding a repeat', (s) => { s.cues[0].de.push('\\bich( [\\p{L}]+){0,3} tot\\b'); }, 'cues.0.de', /nested quantifiers/],
+    ['a combination naming an unknown cue', (s) => { s.combos[0].all.push('nowhere'); }, 'combos.0.all', /unknown cue/],
   ])('%s is found with its place', (_name, breakIt, where, message) => {
     const s = real();
     breakIt(s);
