@@ -5,10 +5,11 @@ import * as path from 'path';
 import MiniSearch from 'minisearch';
 import { contentErrorAt, readJsonFile } from './jsonFile';
 import {
-  AnswersFileSchema, BenefitsFileSchema, ConceptsFileSchema, QuestionsFileSchema, SourcesFileSchema,
+  AnswersFileSchema, BenefitsFileSchema, ConceptsFileSchema, CorpusSchema, QuestionsFileSchema, SourcesFileSchema,
   type Answer, type BenefitsFile, type ConceptsFile, type Lang, type Source, type Supplement,
 } from './schema';
 import { questionProblems, type QuestionLayer } from './questions';
+import { createRetriever, type RetrievalEntry, type Retriever } from '../nlu/retrieve';
 
 export type Layer = 'federal' | 'state' | 'municipality';
 export interface LayeredAnswer extends Answer { layer: Layer; file: string }
@@ -32,6 +33,8 @@ export interface KnowledgeBase {
   readonly concepts?: ConceptsFile;
   /** a topic answer or a question entry by id: what buttons and follow-ups point to */
   entry(id: string): LayeredAnswer | undefined;
+  /** finds the question entry that answers a message (bot/nlu/retrieve.ts), indexes built at load */
+  readonly retriever: Retriever;
   /** full-text search over the answers (fuzzy, for typos), best first */
   search(text: string, lang: Lang, limit?: number): SearchHit[];
 }
@@ -229,8 +232,25 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
     indexes.set(lang, ms);
   }
 
+  // The intent corpus's training utterances stand for each topic's general question: a message
+  // closer to them than to any entry gets the topic's answer (the intent engine decides which).
+  const corpus = (lang: Lang) => {
+    const file = path.join(k, 'nlu', `${lang}.json`);
+    return fs.existsSync(file) ? readJsonFile(file, CorpusSchema).data : [];
+  };
+  const de = corpus('de');
+  const en = new Map(corpus('en').map((d) => [d.intent, d.utterances]));
+  const topics: RetrievalEntry[] = de.filter((d) => en.has(d.intent)).map((d) => ({
+    id: d.intent, kind: 'topic', topic: d.intent, concepts: [],
+    de: { q: d.utterances, title: answers.get(d.intent)?.de.title ?? '' }, en: { q: en.get(d.intent)!, title: answers.get(d.intent)?.en.title ?? '' },
+  }));
+  const retriever = createRetriever([...[...questions.values()].map((q): RetrievalEntry => ({
+    id: q.id, kind: 'entry', topic: q.topic, concepts: q.concepts,
+    de: { q: q.q.de, title: q.de.title }, en: { q: q.q.en, title: q.en.title },
+  })), ...topics], concepts);
+
   return {
-    sources, benefits, answers, questions, concepts, entry,
+    sources, benefits, answers, questions, concepts, entry, retriever,
     search(text, lang, limit = 3) {
       // distinct words, at most SEARCH_WORDS, none longer than MAX_SEARCH_WORD: each is a fuzzy
       // query of its own whose allowed typos grow with its length, and a long message repeating

@@ -19,6 +19,9 @@ export type RLang = 'de' | 'en';
 
 export interface RetrievalEntry {
   id: string;
+  /** a question entry, or a topic of the intent corpus whose training utterances stand for "the
+   *  general question about this topic": when a topic wins, no entry is answered */
+  kind: 'entry' | 'topic';
   topic: string;
   concepts: readonly string[];
   de: { q: readonly string[]; title: string };
@@ -39,6 +42,8 @@ export interface RetrievalWeights {
 }
 
 export interface RetrievalSettings extends RetrievalWeights {
+  /** a topic's general question counts this much against the entries (1 = as much) */
+  topicWeight: number;
   /** an entry is answered from this combined score on */
   threshold: number;
   /** a second question's entry is offered ("Auch gefragt") from this score on */
@@ -48,11 +53,11 @@ export interface RetrievalSettings extends RetrievalWeights {
 // Chosen on the entries' own variants (one variant of each entry held out at a time) and on
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
-  words: 0.5, grams: 0.25, concepts: 0.25, prior: 0.2, story: 0.35, threshold: 0.3, alsoThreshold: 0.38,
+  words: 0.5, grams: 0.25, concepts: 0.25, prior: 0.2, story: 0.35, topicWeight: 0.85, threshold: 0.25, alsoThreshold: 0.38,
 };
 
 export interface ScoreParts { words: number; grams: number; concepts: number; prior: number }
-export interface Candidate { id: string; topic: string; score: number; parts: ScoreParts }
+export interface Candidate { id: string; kind: 'entry' | 'topic'; topic: string; score: number; parts: ScoreParts }
 
 export interface Retrieval {
   /** the best entry, when its score reaches the threshold */
@@ -79,6 +84,7 @@ export interface Retriever {
   retrieve(text: string, lang: RLang, opts?: RetrieveOptions): Retrieval;
   /** concepts named in a text, for staff tools and tests */
   concepts(text: string, lang: RLang): string[];
+  /** question entries in the index (topics not counted) */
   readonly size: number;
 }
 
@@ -92,12 +98,17 @@ const STOP: Record<RLang, Set<string>> = {
     + 'in im ins an am auf aus bei beim mit nach von vom vor zu zum zur uber unter fur um durch gegen ohne bis seit als wie '
     + 'was wer wo wann warum wieso weshalb welche welcher welches welchen dass ob wenn weil da dann denn doch ja nein nicht '
     + 'kein keine keinen man etwas jetzt hier dort mal bitte gibt gilt eigentlich einfach wirklich immer wieder schon '
-    + 'diese dieser dieses diesem diesen jemand alle alles viel viele mehr sehr gerne hallo danke frage fragen').split(' ')),
+    + 'diese dieser dieses diesem diesen jemand alle alles viel viele mehr sehr gerne hallo danke frage fragen '
+    // who is cared for is story, not question ("meine Mutter", "mein Mann"): bot/nlu/facts.ts reads it
+    + 'mutter mama mutti vater papa vati eltern oma opa grossmutter grossvater schwiegermutter schwiegervater schwiegereltern '
+    + 'mann frau ehemann ehefrau sohn tochter kind kinder bruder schwester angehorige angehorigen').split(' ')),
   en: new Set(('the a an and or but also only so very i you he she it we they me him her us them my your his its our their '
     + 'is are was were be been being am has have had do does did can could may might must shall should will would '
     + 'in on at to of for from with by about into over under after before since as than like '
     + 'what who where when why which how that this these those if whether because then there here not no any some '
-    + 'just really please hello hi thanks thank question ask get got').split(' ')),
+    + 'just really please hello hi thanks thank question ask get got '
+    + 'mother mum mom mummy father dad daddy parents parent grandma grandpa grandmother grandfather mother-in-law father-in-law '
+    + 'husband wife son daughter child children brother sister relative relatives').split(' ')),
 };
 
 const GRAM = 4;
@@ -266,8 +277,8 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         prior: topicScores?.get(entries[i].topic) ?? 0,
       };
       if (parts.words === 0 && parts.grams === 0 && parts.concepts === 0) continue;
-      const total = s.words * parts.words + s.grams * parts.grams + s.concepts * parts.concepts + s.prior * parts.prior;
-      out.push({ id: entries[i].id, topic: entries[i].topic, score: total, parts });
+      const total = (s.words * parts.words + s.grams * parts.grams + s.concepts * parts.concepts + s.prior * parts.prior) * (entries[i].kind === 'topic' ? s.topicWeight : 1);
+      out.push({ id: entries[i].id, kind: entries[i].kind, topic: entries[i].topic, score: total, parts });
     }
     return out.sort((a, b) => b.score - a.score);
   }
@@ -292,7 +303,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
   }
 
   return {
-    size: entries.length,
+    size: entries.filter((e) => e.kind === 'entry').length,
     concepts(text, lang) {
       const f = foldText(text);
       return [...findConcepts(matchers[lang], f, words(f), stemMemo[lang])];
@@ -311,7 +322,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         concepts: [...q.qConcepts.keys()],
         questions: questions.map((x) => x.text),
       };
-      if (best && best.score >= s.threshold) result.entry = best;
+      if (best && best.kind === 'entry' && best.score >= s.threshold) result.entry = best;
       // Several questions: each one read on its own (the others as story); a different entry for
       // one of them is the answer to that question.
       if (result.entry && questions.length > 1 && sentences.length > 1) {
@@ -319,7 +330,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
           const w = sentences.map((x) => ({ text: x.text, weight: x === one ? 1 : s.story }));
           const r = read(w, lang, opts.contextConcepts ?? [], s.story);
           const top = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s)[0];
-          if (top && top.id !== result.entry.id && top.score >= s.alsoThreshold && (!result.also || top.score > result.also.score)) result.also = top;
+          if (top && top.kind === 'entry' && top.id !== result.entry.id && top.score >= s.alsoThreshold && (!result.also || top.score > result.also.score)) result.also = top;
         }
       }
       return result;
