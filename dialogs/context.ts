@@ -6,6 +6,7 @@ import type { Action, Reply } from '../bot/channels/reply';
 import { channelProfile, renderReply } from '../bot/channels/render';
 import { boundedMemo } from '../bot/memo';
 import type { NluResult, Services } from '../bot/services';
+import { understand, type Understanding } from '../bot/conversation/understand';
 
 export interface TurnInfo {
   lang: Lang;
@@ -40,6 +41,18 @@ export function turnInfo(ctx: TurnContext): TurnInfo {
 }
 
 const NLU_RESULT = Symbol('pflegenetz.nluResult');
+const UNDERSTANDING = Symbol('pflegenetz.understanding');
+
+/** The question entry, second question and story facts of this turn's text, computed once (like
+ *  classifyTurn). */
+export function understandTurn(services: Services, ctx: TurnContext, r: NluResult): Understanding {
+  const cached = ctx.turnState.get(UNDERSTANDING) as Understanding | undefined;
+  if (cached) return cached;
+  const { text, lang } = turnInfo(ctx);
+  const u = understand(services.kb, r, text, lang, (t) => services.local.detectPlace(t).stadtteil);
+  ctx.turnState.set(UNDERSTANDING, u);
+  return u;
+}
 
 /** The NLU result for this turn's text, computed once: a dialog that hands the turn back to the
  *  main dialog (reroute) would otherwise classify the same text again. */
@@ -80,7 +93,7 @@ export async function getMemory(deps: DialogDeps, ctx: TurnContext): Promise<Mem
 
 /** The kind of local help of the topic answered last, if it has one: a place named next asks for it. */
 export function lastTopicCategory(services: Services, mem: Memory): string | undefined {
-  return mem.lastTopic ? services.kb.answers.get(mem.lastTopic)?.offerCategory : undefined;
+  return mem.lastTopic ? services.kb.entry(mem.lastTopic)?.offerCategory : undefined;
 }
 
 /** Renders a reply for the channel, sends it and remembers its command options. Files (a text the

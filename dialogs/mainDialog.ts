@@ -6,13 +6,13 @@ import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnR
 import type { Action } from '../bot/channels/reply';
 import type { NluResult } from '../bot/services';
 import { buildDetailsReply, contactLine, followUpActions } from '../bot/conversation/answers';
-import { classifyTurn, getMemory, lastTopicCategory, matchOption, sendReply, topicMenu, turnInfo, type DialogDeps, type RouteTarget } from './context';
+import { classifyTurn, getMemory, lastTopicCategory, matchOption, sendReply, topicMenu, turnInfo, understandTurn, type DialogDeps, type RouteTarget } from './context';
 import type { Reroute } from './interruptibleDialog';
 import { ANSWER_DIALOG, AnswerDialog, answerContext, answerNow, type AnswerOptions } from './answerDialog';
 import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY, type FindOfferOptions } from './findOfferDialog';
 import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
 import { closeAlternative } from '../bot/conversation/alternative';
-import { placeNamed } from '../bot/conversation/local';
+import { asksForOffers, placeNamed } from '../bot/conversation/local';
 
 export const MAIN_DIALOG = 'mainDialog';
 /** set on the turn when the user asked to delete their data; the bot deletes after the dialog ran */
@@ -139,11 +139,16 @@ export class MainDialog extends ComponentDialog {
       return this.offers(dc, { category: detectedCategory, stadtteil: mem.stadtteil });
     }
     const answer = s.kb.answers.get(r.intent);
-    const wantsLocal = !!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || LOCAL_SEARCH.test(text);
+    // the question entry that answers the message, and what its story tells (bot/conversation/understand.ts)
+    const u = understandTurn(s, dc.context, r);
+    // a story that merely names a Stadtteil is not an offer search; one that asks for offers is
+    const offerRequest = asksForOffers(text, u.story);
+    const wantsLocal = offerRequest && (!!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || LOCAL_SEARCH.test(text));
     // "Saarn", "Ich wohne in Heißen" right after an answer (or instead of the grade it asked for):
     // that topic's local help there
     const lastCategory = (r.intent === 'None' || r.intent === 'find_offer') && placeNamed(place) ? lastTopicCategory(s, mem) : undefined;
-    if (r.intent === 'find_offer' || (wantsLocal && (answer?.offerCategory || (r.intent === 'None' && (detectedCategory || lastCategory))))) {
+    const findOffer = r.intent === 'find_offer' && (offerRequest || !u.entry);
+    if (findOffer || (wantsLocal && (answer?.offerCategory || (r.intent === 'None' && (detectedCategory || lastCategory))))) {
       const category = detectedCategory ?? answer?.offerCategory ?? lastCategory;
       if (place.otherPlace) {
         // another city: no invented offers, the national finders instead
@@ -157,8 +162,13 @@ export class MainDialog extends ComponentDialog {
       }
       return this.offers(dc, { category, stadtteil: place.stadtteil ?? (place.wholeCity ? WHOLE_CITY : undefined), candidates: place.candidates, postcode: place.postcode });
     }
+    // A confident question entry answers exactly what was asked; a very confident one also before a
+    // guided dialog the intent engine would start for the topic ("Pflegegrad … Widerspruch?").
+    const entry = u.entry ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id } : undefined;
+    if (entry && u.strong) return this.answer(dc, entry);
     const guided = await routeGuided(dc, this.deps, r, grade);
     if (guided) return guided;
+    if (entry) return this.answer(dc, entry);
     if (answer) return this.answer(dc, { answerId: answer.id, grade, alternative: closeAlternative(r.ranked, answer.id, (id) => s.kb.answers.has(id)) });
     return this.system(dc, r);
   }
@@ -193,7 +203,7 @@ export class MainDialog extends ComponentDialog {
         // ("Meinten Sie …?"), then the full-text search, then "not understood" with the menu.
         // "Was kostet das?" right after an answer is about that answer, not off-topic: the ways on from it
         const mem = await getMemory(this.deps, dc.context);
-        const last = mem.lastTopic ? s.kb.answers.get(mem.lastTopic) : undefined;
+        const last = mem.lastTopic ? s.kb.entry(mem.lastTopic) : undefined;
         if (last && refersBack(text)) {
           await send(this.t(dc, 'refers_back', { title: last[lang].title }), followUpActions(last, answerContext(this.deps, dc.context, mem.grade, mem.stadtteil), true));
           break;
@@ -220,7 +230,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private answerButton(dc: RouteTarget, id: string): Action {
-    const a = this.deps.services.kb.answers.get(id)!;
+    const a = this.deps.services.kb.entry(id)!;
     return { kind: 'command', title: a[turnInfo(dc.context).lang].title, value: `answer:${id}` };
   }
 
@@ -239,10 +249,10 @@ export class MainDialog extends ComponentDialog {
     const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, dc.context, { text: txt, suggestions });
     switch (name) {
       case 'answer':
-        if (s.kb.answers.has(arg)) return this.answer(dc, { answerId: arg });
+        if (s.kb.entry(arg)) return this.answer(dc, { answerId: arg });
         break;
       case 'details': {
-        const a = s.kb.answers.get(arg);
+        const a = s.kb.entry(arg);
         if (a) {
           await sendReply(this.deps, dc.context, buildDetailsReply(a, answerContext(this.deps, dc.context, mem.grade, mem.stadtteil)));
         }
