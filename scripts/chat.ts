@@ -56,7 +56,7 @@ export function formatActivity(a: Partial<Activity>): { lines: string[]; options
 }
 
 const candidate = (c: Candidate): string =>
-  `${c.id}${c.kind === 'topic' ? ' (topic)' : ''} ${c.score.toFixed(2)} [words ${c.parts.words.toFixed(2)} · grams ${c.parts.grams.toFixed(2)} · concepts ${c.parts.concepts.toFixed(2)} · prior ${c.parts.prior.toFixed(2)}]`;
+  `${c.id}${c.kind === 'topic' ? ' (topic)' : ''} ${c.score.toFixed(2)} [words ${c.parts.words.toFixed(2)} · variant ${c.parts.variant.toFixed(2)} · grams ${c.parts.grams.toFixed(2)} · concepts ${c.parts.concepts.toFixed(2)} · prior ${c.parts.prior.toFixed(2)}]`;
 
 /** Why this question entry: the question sentences, concepts, facts, the entry and its runner-ups. */
 export function formatUnderstanding(u: Understanding): string[] {

@@ -19,7 +19,7 @@ import type { Lang } from '../bot/knowledge/schema';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-interface Row { name: string; right: number; wrong: number; fallback: number; total: number; taken: number; topicTotal: number }
+interface Row { name: string; right: number; wrong: number; fallback: number; total: number; taken: number; sameTopic: number; topicTotal: number }
 
 function entriesOf(kb: KnowledgeBase, knowledgeDir: string, withTopics: boolean): RetrievalEntry[] {
   const out: RetrievalEntry[] = [...kb.questions.values()].map((q) => ({
@@ -38,7 +38,7 @@ function entriesOf(kb: KnowledgeBase, knowledgeDir: string, withTopics: boolean)
 
 async function evaluate(name: string, kb: KnowledgeBase, nlu: Nlu, knowledgeDir: string, settings: RetrievalSettings, opts: { topics: boolean; prior: boolean; facts: boolean }): Promise<Row> {
   const all = entriesOf(kb, knowledgeDir, opts.topics);
-  const row: Row = { name, right: 0, wrong: 0, fallback: 0, total: 0, taken: 0, topicTotal: 0 };
+  const row: Row = { name, right: 0, wrong: 0, fallback: 0, total: 0, taken: 0, sameTopic: 0, topicTotal: 0 };
   const priors = async (text: string, lang: Lang) => (opts.prior ? new Map((await nlu.classify(text, lang)).ranked.map((x) => [x.intent, x.score])) : undefined);
   const maxVariants = Math.max(...all.filter((e) => e.kind === 'entry').map((e) => e.de.q.length));
   for (let fold = 0; fold < maxVariants; fold++) {
@@ -72,6 +72,7 @@ async function evaluate(name: string, kb: KnowledgeBase, nlu: Nlu, knowledgeDir:
         row.topicTotal++;
         const got = r.retrieve(t, lang, { settings, topicScores: await priors(t, lang) }).entry;
         if (got && got.topic !== d.intent) row.taken++;
+        else if (got) row.sameTopic++;
       }
     }
   }
@@ -87,10 +88,12 @@ async function main(): Promise<void> {
   const base: RetrievalSettings = { ...DEFAULT_RETRIEVAL, ...(i > 0 ? (JSON.parse(process.argv[i + 1]) as Partial<RetrievalSettings>) : {}) };
   const runs: [string, RetrievalSettings, { topics: boolean; prior: boolean; facts: boolean }][] = process.argv.includes('--grid')
     ? [
-      ['words only (BM25)', { ...base, grams: 0, concepts: 0, prior: 0 }, { topics: false, prior: false, facts: false }],
-      ['+ char 4-grams', { ...base, concepts: 0, prior: 0 }, { topics: false, prior: false, facts: false }],
-      ['+ concepts', { ...base, prior: 0 }, { topics: false, prior: false, facts: false }],
-      ['+ topic utterances as rivals', { ...base, prior: 0 }, { topics: true, prior: false, facts: false }],
+      ['words only (BM25)', { ...base, variant: 0, grams: 0, concepts: 0, prior: 0, missingConcept: 1 }, { topics: false, prior: false, facts: false }],
+      ['+ closest variant', { ...base, grams: 0, concepts: 0, prior: 0, missingConcept: 1 }, { topics: false, prior: false, facts: false }],
+      ['+ char 4-grams', { ...base, concepts: 0, prior: 0, missingConcept: 1 }, { topics: false, prior: false, facts: false }],
+      ['+ concepts', { ...base, prior: 0, missingConcept: 1 }, { topics: false, prior: false, facts: false }],
+      ['+ topic utterances as rivals', { ...base, prior: 0, missingConcept: 1 }, { topics: true, prior: false, facts: false }],
+      ['+ own concept required (x0.6)', { ...base, prior: 0 }, { topics: true, prior: false, facts: false }],
       ['+ intent prior', base, { topics: true, prior: true, facts: false }],
       ['+ story facts as context', base, { topics: true, prior: true, facts: true }],
     ]
@@ -98,12 +101,12 @@ async function main(): Promise<void> {
       ? (JSON.parse(process.argv[process.argv.indexOf('--sweep') + 1]) as Partial<RetrievalSettings>[]).map((x) => [JSON.stringify(x), { ...base, ...x }, { topics: true, prior: true, facts: true }])
       : [['current', base, { topics: true, prior: true, facts: true }]];
   console.log(`${kb.questions.size} entries; settings ${JSON.stringify(base)}`);
-  console.log('| step | variants right | wrong entry | topic fallback | topic tests taken by another topic\'s entry |');
-  console.log('|---|---|---|---|---|');
+  console.log('| step | variants right | wrong entry | topic fallback | topic tests: entry of another topic | topic tests: entry of the same topic |');
+  console.log('|---|---|---|---|---|---|');
   const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)} %`;
   for (const [name, s, o] of runs) {
     const row = await evaluate(name, kb, nlu, config.knowledgeDir, s, o);
-    console.log(`| ${name} | ${pct(row.right, row.total)} | ${pct(row.wrong, row.total)} | ${pct(row.fallback, row.total)} | ${pct(row.taken, row.topicTotal)} (${row.taken}/${row.topicTotal}) |`);
+    console.log(`| ${name} | ${pct(row.right, row.total)} | ${pct(row.wrong, row.total)} | ${pct(row.fallback, row.total)} | ${pct(row.taken, row.topicTotal)} (${row.taken}/${row.topicTotal}) | ${pct(row.sameTopic, row.topicTotal)} |`);
   }
   process.exit(0);
 }

@@ -31,6 +31,9 @@ export interface RetrievalEntry {
 export interface RetrievalWeights {
   /** BM25 over stemmed words, normalised to 0..1 */
   words: number;
+  /** cosine with the closest single question variant (tf-idf over stems): a short keyword
+   *  question ("Pflegegeld?") is closest to a short general variant, not to a specific one */
+  variant: number;
   /** cosine over character 4-grams */
   grams: number;
   /** share of the entry's concepts the message names */
@@ -44,6 +47,9 @@ export interface RetrievalWeights {
 export interface RetrievalSettings extends RetrievalWeights {
   /** a topic's general question counts this much against the entries (1 = as much) */
   topicWeight: number;
+  /** an entry whose own concepts (those its topic's general question lacks) are all missing from the
+   *  message keeps this share of its score: "Pflegegeld wie viel?" is not the tax question */
+  missingConcept: number;
   /** an entry is answered from this combined score on */
   threshold: number;
   /** a second question's entry is offered ("Auch gefragt") from this score on */
@@ -53,10 +59,10 @@ export interface RetrievalSettings extends RetrievalWeights {
 // Chosen on the entries' own variants (one variant of each entry held out at a time) and on
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
-  words: 0.5, grams: 0.25, concepts: 0.25, prior: 0.2, story: 0.35, topicWeight: 0.85, threshold: 0.25, alsoThreshold: 0.38,
+  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, story: 0.35, topicWeight: 0.85, missingConcept: 0.6, threshold: 0.25, alsoThreshold: 0.38,
 };
 
-export interface ScoreParts { words: number; grams: number; concepts: number; prior: number }
+export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
 export interface Candidate { id: string; kind: 'entry' | 'topic'; topic: string; score: number; parts: ScoreParts }
 
 export interface Retrieval {
@@ -127,6 +133,10 @@ interface LangIndex {
   gramPostings: Map<string, TermPosting[]>;
   gramIdf: Map<string, number>;
   gramNorm: Float64Array;
+  /** stem → (variant, tf-idf weight); each variant's norm and document */
+  variantPostings: Map<string, TermPosting[]>;
+  variantNorm: Float64Array;
+  variantDoc: Int32Array;
 }
 
 interface ConceptMatcher {
@@ -183,7 +193,8 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
 
   const tokens = (ws: string[], lang: RLang): string[] => ws.filter((w) => w.length > 1 && !STOP[lang].has(w)).map(stemMemo[lang]);
 
-  // An entry's concepts: those it declares, and those most of its own variants name.
+  // An entry's concepts: those it declares, and those most of its own variants name; a topic's: those
+  // a fair share of its training utterances name.
   const entryConcepts = entries.map((e) => {
     const set = new Set(e.concepts);
     for (const lang of ['de', 'en'] as const) {
@@ -192,22 +203,31 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         const f = foldText(q);
         for (const c of findConcepts(matchers[lang], f, words(f), stemMemo[lang])) counts.set(c, (counts.get(c) ?? 0) + 1);
       }
-      for (const [c, n] of counts) if (n * 2 >= e[lang].q.length) set.add(c);
+      // an entry's variants must mostly name it; a topic's many utterances need only name it now and then
+      const share = e.kind === 'entry' ? 0.5 : 0.15;
+      for (const [c, n] of counts) if (n >= share * e[lang].q.length) set.add(c);
     }
     return [...set];
   });
+
+  // What makes an entry more than its topic: its concepts that the topic's general question lacks.
+  const topicConcepts = new Map(entries.map((e, i) => [e, i] as const).filter(([e]) => e.kind === 'topic').map(([e, i]) => [e.id, new Set(entryConcepts[i])]));
+  const own = entries.map((e, i) => (e.kind === 'entry' ? entryConcepts[i].filter((c) => !topicConcepts.get(e.topic)?.has(c)) : []));
 
   const build = (lang: RLang): LangIndex => {
     const postings = new Map<string, TermPosting[]>();
     const gramPostings = new Map<string, TermPosting[]>();
     const docLen = new Float64Array(entries.length);
     const gramTf: Map<string, number>[] = [];
+    const variants: { doc: number; terms: Set<string> }[] = [];
     entries.forEach((e, doc) => {
       const tf = new Map<string, number>();
       const gtf = new Map<string, number>();
       for (const text of [...e[lang].q, e[lang].title]) {
         const ws = words(foldText(text));
-        for (const t of tokens(ws, lang)) tf.set(t, (tf.get(t) ?? 0) + 1);
+        const ts = tokens(ws, lang);
+        if (ts.length) variants.push({ doc, terms: new Set(ts) });
+        for (const t of ts) tf.set(t, (tf.get(t) ?? 0) + 1);
         for (const g of gramsOf(ws, STOP[lang])) gtf.set(g, (gtf.get(g) ?? 0) + 1);
       }
       let len = 0;
@@ -236,7 +256,22 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       gramNorm[doc] = Math.sqrt(s) || 1;
     });
     const avgLen = docLen.reduce((a, b) => a + b, 0) / Math.max(1, n);
-    return { postings, idf, docLen, avgLen, gramPostings, gramIdf, gramNorm };
+    const variantPostings = new Map<string, TermPosting[]>();
+    const variantNorm = new Float64Array(variants.length);
+    const variantDoc = new Int32Array(variants.length);
+    variants.forEach((v, i) => {
+      variantDoc[i] = v.doc;
+      let sq = 0;
+      for (const t of v.terms) {
+        const w = idf.get(t)!;
+        sq += w * w;
+        const list = variantPostings.get(t) ?? [];
+        list.push({ doc: i, tf: w });
+        variantPostings.set(t, list);
+      }
+      variantNorm[i] = Math.sqrt(sq) || 1;
+    });
+    return { postings, idf, docLen, avgLen, gramPostings, gramIdf, gramNorm, variantPostings, variantNorm, variantDoc };
   };
   const indexes = { de: build('de'), en: build('en') };
 
@@ -255,6 +290,23 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         wordScore[p.doc] += (w * idf * p.tf * (K1 + 1)) / norm;
       }
     }
+    // closest single variant: cosine over idf-weighted stems, the query weighted by its sentences
+    const variantDot = new Float64Array(ix.variantNorm.length);
+    let vqNorm = 0;
+    for (const [t, w] of qWords) {
+      const idf = ix.idf.get(t);
+      if (idf === undefined) continue;
+      vqNorm += (w * idf) ** 2;
+      for (const p of ix.variantPostings.get(t)!) variantDot[p.doc] += w * idf * p.tf;
+    }
+    vqNorm = Math.sqrt(vqNorm) || 1;
+    const variantBest = new Float64Array(n);
+    for (let v = 0; v < variantDot.length; v++) {
+      if (!variantDot[v]) continue;
+      const cos = variantDot[v] / (vqNorm * ix.variantNorm[v]);
+      const d = ix.variantDoc[v];
+      if (cos > variantBest[d]) variantBest[d] = cos;
+    }
     const gramDot = new Float64Array(n);
     let qNorm = 0;
     for (const [g, w] of qGrams) {
@@ -272,12 +324,15 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       for (const id of ec) c += qConcepts.get(id) ?? 0;
       const parts: ScoreParts = {
         words: maxPossible ? wordScore[i] / maxPossible : 0,
+        variant: variantBest[i],
         grams: gramDot[i] / (qNorm * ix.gramNorm[i]),
         concepts: ec.length ? c / ec.length : 0,
         prior: topicScores?.get(entries[i].topic) ?? 0,
       };
       if (parts.words === 0 && parts.grams === 0 && parts.concepts === 0) continue;
-      const total = (s.words * parts.words + s.grams * parts.grams + s.concepts * parts.concepts + s.prior * parts.prior) * (entries[i].kind === 'topic' ? s.topicWeight : 1);
+      let total = s.words * parts.words + s.variant * parts.variant + s.grams * parts.grams + s.concepts * parts.concepts + s.prior * parts.prior;
+      if (entries[i].kind === 'topic') total *= s.topicWeight;
+      else if (own[i].length && !own[i].some((c) => qConcepts.has(c))) total *= s.missingConcept;
       out.push({ id: entries[i].id, kind: entries[i].kind, topic: entries[i].topic, score: total, parts });
     }
     return out.sort((a, b) => b.score - a.score);
