@@ -20,6 +20,8 @@ export interface AnswerOptions {
   alternative?: string;
   /** the entry answering another question of the same message: offered as "Auch gefragt: …" */
   alsoAsked?: string;
+  /** a guided step offered after the answer (its button comes first) */
+  offer?: Action;
 }
 
 /** Grade answers: 1–5, 0 = none yet / unknown. */
@@ -77,7 +79,7 @@ export class AnswerDialog extends InterruptibleDialog {
     const opts = step.options as AnswerOptions;
     let grade = step.result as number | undefined;
     if (typeof step.result === 'string') grade = parseGradeAnswer(step.result);
-    await sendAnswer(this.deps, step.context, this.deps.services.kb.entry(opts.answerId)!, grade, opts.alternative, opts.alsoAsked);
+    await sendAnswer(this.deps, step.context, this.deps.services.kb.entry(opts.answerId)!, grade, opts);
     return step.endDialog();
   }
 }
@@ -90,11 +92,11 @@ export function answerContext(deps: DialogDeps, ctx: TurnContext, grade: number 
 }
 
 /** The answer for a grade (undefined or 0: for every grade); remembers grade and topic. */
-async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, grade: number | undefined, alternative?: string, alsoAsked?: string): Promise<void> {
+async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, grade: number | undefined, opts: Pick<AnswerOptions, 'alternative' | 'alsoAsked' | 'offer'>): Promise<void> {
   const mem = await getMemory(deps, ctx);
   if (grade !== undefined && grade > 0) mem.grade = grade;
   mem.lastTopic = a.id;
-  const reply = buildAnswerReply(a, { ...answerContext(deps, ctx, grade, mem.stadtteil), alternative, alsoAsked }, deps.services.now(), turnInfo(ctx).seed);
+  const reply = buildAnswerReply(a, { ...answerContext(deps, ctx, grade, mem.stadtteil), alternative: opts.alternative, alsoAsked: opts.alsoAsked, offer: opts.offer }, deps.services.now(), turnInfo(ctx).seed);
   await sendReply(deps, ctx, reply);
 }
 
@@ -106,6 +108,6 @@ export async function answerNow(deps: DialogDeps, ctx: TurnContext, opts: Answer
   if (!a) return true;
   const grade = opts.grade ?? (await getMemory(deps, ctx)).grade;
   if (a.usesGrade && grade === undefined) return false;
-  await sendAnswer(deps, ctx, a, grade, opts.alternative, opts.alsoAsked);
+  await sendAnswer(deps, ctx, a, grade, opts);
   return true;
 }

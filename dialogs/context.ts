@@ -7,6 +7,7 @@ import { channelProfile, renderReply } from '../bot/channels/render';
 import { boundedMemo } from '../bot/memo';
 import type { NluResult, Services } from '../bot/services';
 import { understand, type Understanding } from '../bot/conversation/understand';
+import type { ConversationThread } from '../bot/conversation/thread';
 
 export interface TurnInfo {
   lang: Lang;
@@ -15,14 +16,13 @@ export interface TurnInfo {
   seed: string;
 }
 
-/** Only what features need: no names, no free text. Deleted with "delete my data" and by retention. */
-export interface Memory {
-  grade?: number;
-  stadtteil?: string;
+/** Only what features need: no names, no free text. Deleted with "delete my data" and by retention.
+ *  The thread (last topic, grade, Stadtteil, care setting, person, dementia) is what follow-ups are
+ *  resolved against (bot/conversation/thread.ts). */
+export interface Memory extends ConversationThread {
   category?: string;
   /** the buttons / numbered options of the last reply: title → command */
   options?: { title: string; command: string }[];
-  lastTopic?: string;
   /** the conversation's language, kept for short replies like "Saarn" or "3" */
   lang?: Lang;
   /** "delete my data" was asked and waits for a yes */
@@ -52,6 +52,24 @@ export function understandTurn(services: Services, ctx: TurnContext, r: NluResul
   const u = understand(services.kb, r, text, lang, (t) => services.local.detectPlace(t).stadtteil);
   ctx.turnState.set(UNDERSTANDING, u);
   return u;
+}
+
+/** "nein, ich meinte die Kurzzeitpflege": from here on the turn is about the corrected text, so
+ *  what was read from the whole message is read again from it. */
+export function restateTurn(ctx: TurnContext, text: string): void {
+  setTurnInfo(ctx, { ...turnInfo(ctx), text });
+  ctx.turnState.delete(NLU_RESULT);
+  ctx.turnState.delete(UNDERSTANDING);
+}
+
+/** What the router resolved a follow-up against, for staff (`chat --explain`). */
+export interface ThreadUse { kind: string; detail: string }
+const THREAD_USE = Symbol('pflegenetz.threadUse');
+export function setThreadUse(ctx: TurnContext, use: ThreadUse): void {
+  ctx.turnState.set(THREAD_USE, use);
+}
+export function threadUse(ctx: TurnContext): ThreadUse | undefined {
+  return ctx.turnState.get(THREAD_USE) as ThreadUse | undefined;
 }
 
 /** The NLU result for this turn's text, computed once: a dialog that hands the turn back to the

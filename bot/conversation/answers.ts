@@ -19,6 +19,8 @@ export interface AnswerContext {
   alternative?: string;
   /** entry that answers another question of the same message ("Auch gefragt: …"), offered first */
   alsoAsked?: string;
+  /** a guided step offered after the answer ("Soll ich das Datum ausrechnen?"), the first button */
+  offer?: Action;
 }
 
 // The footer depends only on the answer and the language (its date, sources and legal basis are
@@ -50,7 +52,7 @@ export function alternativeAction(alt: LayeredAnswer, ctx: Pick<AnswerContext, '
 }
 
 export function followUpActions(a: LayeredAnswer, ctx: AnswerContext, withDetails: boolean): Action[] {
-  const out: Action[] = [];
+  const out: Action[] = ctx.offer ? [ctx.offer] : [];
   // the other question of the same message comes first: it was asked, not guessed
   const also = ctx.alsoAsked !== undefined && ctx.alsoAsked !== a.id ? ctx.kb.entry(ctx.alsoAsked) : undefined;
   if (also) out.push({ kind: 'command', title: ctx.t('also_asked_button', { lng: ctx.lang, title: also[ctx.lang].title }), value: `answer:${also.id}` });

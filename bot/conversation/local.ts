@@ -62,6 +62,8 @@ export interface LocalHelp {
   stadtteilName(id: string): string;
   categories(lang: Lang): { id: string; label: string }[];
   categoryLabel(id: string, lang: Lang): string;
+  /** whether the Stadtteil changes the offers of this kind of help (a city-wide service: it does not) */
+  placeMatters(category: string): boolean;
   search(q: LocalSearchQuery): LocalSearchResult;
   /** The first page's offers that can be reached (phone, website or e-mail), at most `count`, as
    *  contacts: all an answer's "who helps locally" lines show, without building offer cards. */
