@@ -44,6 +44,7 @@ const WEAK_POINTER_DE = /\b(das|es|dies|dieses)\b(?!\s+[A-ZÄÖÜ])/;
 const WEAK_POINTER_EN = /\b(this|that)\b\s*(\?|$|is\b|does\b|will\b|can\b|cost|expire|apply|mean)/i;
 const FOLLOW_UP_MAX_WORDS = 14;
 const ASPECT_MAX_WORDS = 10;
+const SHORT_ASPECT_WORDS = 6;
 
 // What a question asks about (folded). Order matters: "Wer zahlt dafür?" asks about cost, not who.
 const ASPECTS: [Aspect, RegExp][] = [
@@ -51,7 +52,7 @@ const ASPECTS: [Aspect, RegExp][] = [
   ['from_when', /\b(ab wann|seit wann|von wann an|ruckwirkend|from when|since when|backdated|retroactive\w*|start paying|when does (it|the money) start)\b/],
   ['deadline', /\b(frist\w*|bis wann|wie lange (habe|hat|haben)|wie viel zeit|deadline|by when|how long (do|does|have)|how much time|time limit)\b/],
   ['cost', /\b(kost\w*|zahl\w*|bezahl\w*|wie ?viel|geld|betrag|preis|eigenanteil|euro|how much|cost\w*|pay\w*|price|money|amount|fee|free of charge|kostenlos|gratis|umsonst)\b/],
-  ['who', /\b(wer|bei wem|welche stelle|who|which office|whom)\b/],
+  ['who', /\b(wer (stellt|beantragt|muss \w+ ?beantragen|kann \w+ ?beantragen|ist zustandig)|bei wem|welche stelle|who (applies|can apply|has to apply|files|submits|is responsible)|who do i (apply|ask)|which office)\b/],
   ['where', /\b(wo|wohin|where|nearby|in der nahe|in meiner nahe|anbieter)\b/],
 ];
 
@@ -108,11 +109,13 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
     if (aspect) return { kind: 'aspect', topic: last, aspect };
     return undefined;
   }
-  // "Ab wann?", "Wer stellt den Antrag?": a short aspect question without a topic of its own, unless
-  // the intent engine is sure of another topic
-  if (n <= ASPECT_MAX_WORDS && !input.otherTopic) {
-    const aspect = aspectOf(text);
-    if (aspect && aspect !== 'where' && (aspect !== 'cost' || n <= 4)) return { kind: 'aspect', topic: last, aspect };
-  }
-  return undefined;
+  // "Ab wann?", "Bis wann?": a short aspect question without a topic of its own, unless
+  // the intent engine is sure of another topic; a very short question about who applies, a deadline
+  // or the start is still read as about the last answer ("Wer stellt den Antrag?")
+  const aspect = n <= ASPECT_MAX_WORDS ? aspectOf(text) : undefined;
+  if (!aspect || aspect === 'where') return undefined;
+  if (input.concepts.some((c) => SITUATION_CONCEPTS.has(c)) || facts.setting) return undefined;
+  if (input.otherTopic && !(n <= SHORT_ASPECT_WORDS && (aspect === 'who' || aspect === 'deadline' || aspect === 'from_when'))) return undefined;
+  if (aspect === 'cost' && n > 4) return undefined;
+  return { kind: 'aspect', topic: last, aspect };
 }
