@@ -156,7 +156,7 @@ export class MainDialog extends ComponentDialog {
     // the question entry that answers the message, and what its story tells (bot/conversation/understand.ts)
     const u = understandTurn(s, dc.context, r);
     // "und bei 4?", "Does it expire?": resolved against the thread before the facts join it
-    const followed = await this.followUp(dc, r, u, mem, place.stadtteil);
+    const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected);
     rememberFacts(mem, u.facts);
     if (followed) return followed;
     // a story that merely names a Stadtteil is not an offer search; one that asks for offers is
@@ -200,10 +200,10 @@ export class MainDialog extends ComponentDialog {
 
   /** A follow-up resolved against the thread (bot/conversation/followUp.ts), answered; undefined when
    *  the message is no follow-up or its aspect is not in the last answer. */
-  private async followUp(dc: RouteTarget, r: NluResult, u: Understanding, mem: Memory, stadtteil?: string): Promise<DialogTurnResult | undefined> {
+  private async followUp(dc: RouteTarget, r: NluResult, u: Understanding, mem: Memory, stadtteil: string | undefined, corrected: boolean): Promise<DialogTurnResult | undefined> {
     const s = this.deps.services;
     const otherTopic = s.kb.answers.has(r.intent) && r.intent !== mem.lastTopic && r.score >= OTHER_TOPIC_SCORE;
-    const fu = resolveFollowUp({ text: turnInfo(dc.context).text, facts: u.facts, concepts: u.retrieval.concepts, thread: mem, otherTopic });
+    const fu = resolveFollowUp({ text: turnInfo(dc.context).text, facts: u.facts, concepts: u.retrieval.concepts, thread: mem, otherTopic, corrected });
     if (!fu) return undefined;
     const used = (f: FollowUp) => setThreadUse(dc.context, { kind: f.kind, detail: `${f.kind === 'aspect' ? `aspect=${f.aspect} ` : ''}${describeThread(mem)}` });
     if (fu.kind === 'aspect') {

@@ -19,8 +19,11 @@ const SENTENCE: Record<Exclude<Aspect, 'where'>, RegExp> = {
 };
 const MAX_SENTENCES = 3;
 
+// "bis zum 30. Juni": a date's dot before a month ends no sentence
+const SENTENCE_END = /(?<=[.!?])\s+(?=[A-ZÄÖÜ„"(])(?!(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)/;
+
 export function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ„"(])/).map((s) => s.trim()).filter(Boolean);
+  return text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
 }
 
 /** Fills amounts for the known grade where the text allows it, else for all grades. */

@@ -27,6 +27,8 @@ export interface FollowUpInput {
   thread: ConversationThread;
   /** the intent engine is confident of another topic than the last one */
   otherTopic?: boolean;
+  /** the text is what remains of a correction ("nein, ich meinte Pflegegrad 3" → "Pflegegrad 3") */
+  corrected?: boolean;
 }
 
 // Concepts that do not make a topic of their own: they ask about an aspect ("Antrag", "Frist",
@@ -94,7 +96,8 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const ownTopic = input.concepts.some((c) => !GENERIC_CONCEPTS.has(c) && !SITUATION_CONCEPTS.has(c));
   if (ownTopic) return undefined;
 
-  if (ELLIPTIC_LEAD.test(folded) && n <= ELLIPTIC_MAX_WORDS) {
+  // a correction that only names a grade or setting is elliptic too ("no, I meant grade 3")
+  if ((ELLIPTIC_LEAD.test(folded) || input.corrected) && n <= ELLIPTIC_MAX_WORDS) {
     const grade = ellipticGrade(folded, facts);
     if (grade !== undefined || facts.setting || facts.person || facts.dementia) {
       return { kind: 'elliptic', topic: topicForSetting(last, facts.setting), grade, setting: facts.setting, person: facts.person };

@@ -51,6 +51,11 @@ describe('resolveFollowUp', () => {
     expect(resolveFollowUp({ text, facts, concepts: [], thread: { lastTopic: 'daycare' } })).toEqual({ kind: 'aspect', topic: 'daycare', aspect: 'where' });
   });
 
+  test('what remains of a correction may be elliptic without "und"', () => {
+    expect(resolveFollowUp(input('grade 3', 'allowance', [], { corrected: true }))).toEqual({ kind: 'elliptic', topic: 'allowance', grade: 3, setting: undefined, person: undefined });
+    expect(resolveFollowUp(input('grade 3', 'allowance'))).toBeUndefined();
+  });
+
   test('the intent engine sure of another topic wins over a longer aspect question, not over a short one', () => {
     expect(resolveFollowUp(input('Wie viel Geld bekommt man da so im Monat?', 'respite', [], { otherTopic: true }))).toBeUndefined();
     expect(resolveFollowUp(input('Wer stellt den Antrag?', 'respite', ['application'], { otherTopic: true }))).toEqual({ kind: 'aspect', topic: 'respite', aspect: 'who' });
