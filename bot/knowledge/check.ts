@@ -365,6 +365,10 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
       if (conceptIds.has(k.id)) c.add('error', conceptsFile, ['concepts', i, 'id'], 'duplicate_id', `concept "${k.id}" appears twice`);
       conceptIds.add(k.id);
     });
+    lexicon?.concepts.forEach((k, i) => k.aliases.forEach((a, j) => {
+      if (conceptIds.has(a)) c.add('error', conceptsFile, ['concepts', i, 'aliases', j], 'duplicate_id', `alias "${a}" is also a concept id or another concept's alias`);
+      conceptIds.add(a);
+    }));
   }
   for (const { file, data } of entryFiles) {
     data.questions.forEach((q, i) => {
