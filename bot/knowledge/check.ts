@@ -298,6 +298,8 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
       }
     }
   };
+  /** answers no intent leads to: fine when question entries lead to them (checked below) */
+  const noIntent: { file: string; at: JsonPath; id: string }[] = [];
   for (const { file, index, sup } of supplements) {
     const target = answerIds.get(sup.answer);
     if (ageDays(sup.reviewed, opts.now) > staleAfter) c.add('warning', file, ['supplements', index, 'reviewed'], 'stale_review', `supplement to ${sup.answer} reviewed ${sup.reviewed}`);
@@ -317,7 +319,7 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
     });
     amounts(file, at(), a, ['short', 'shortWithGrade', 'details', 'next']);
     if (ageDays(a.reviewed, opts.now) > staleAfter) c.add('warning', file, at('reviewed'), 'stale_review', `answer ${a.id} reviewed ${a.reviewed}`);
-    if (corpora.length && !intentIds.has(a.id)) c.add('warning', file, at('id'), 'no_intent', `no NLU intent "${a.id}" leads to this answer`);
+    if (corpora.length && !intentIds.has(a.id)) noIntent.push({ file, at: at('id'), id: a.id });
   }
   // Question entries: the same rules as at start-up (bot/knowledge/questions.ts), all listed.
   const entryIds = new Map<string, string>();
@@ -365,6 +367,10 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
       if (conceptIds.has(k.id)) c.add('error', conceptsFile, ['concepts', i, 'id'], 'duplicate_id', `concept "${k.id}" appears twice`);
       conceptIds.add(k.id);
     });
+    lexicon?.concepts.forEach((k, i) => k.aliases.forEach((a, j) => {
+      if (conceptIds.has(a)) c.add('error', conceptsFile, ['concepts', i, 'aliases', j], 'duplicate_id', `alias "${a}" is also a concept id or another concept's alias`);
+      conceptIds.add(a);
+    }));
   }
   for (const { file, data } of entryFiles) {
     data.questions.forEach((q, i) => {
@@ -375,6 +381,10 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
         if (conceptIds.size && !conceptIds.has(k)) c.add('warning', file, ['questions', i, 'concepts', j], 'unknown_concept', `concept "${k}" is not in concepts.json: add words for it there, or the entry cannot be found by it`);
       });
     });
+  }
+  const entryTopics = new Set(entryFiles.flatMap((e) => e.data.questions.map((q) => q.topic)));
+  for (const n of noIntent) {
+    if (!entryTopics.has(n.id)) c.add('warning', n.file, n.at, 'no_intent', `neither an NLU intent nor a question entry leads to answer "${n.id}"`);
   }
   // an answer may name a question entry as its follow-up: the check above ran before entries were read
   for (const { file, index, a } of answers) {

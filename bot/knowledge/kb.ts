@@ -213,6 +213,10 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
       if (seen.has(c.id)) fail(conceptsFile, ['concepts', i, 'id'], `concept "${c.id}" is defined twice`);
       seen.add(c.id);
     });
+    concepts.concepts.forEach((c, i) => c.aliases.forEach((a, j) => {
+      if (seen.has(a)) fail(conceptsFile, ['concepts', i, 'aliases', j], `alias "${a}" is also a concept id or another concept's alias`);
+      seen.add(a);
+    }));
   }
 
   const indexes = new Map<Lang, MiniSearch>();

@@ -25,7 +25,7 @@ const ABBREVIATIONS = /\b(z|d|u|bzw|ca|Nr|Abs|S|e\.g|i\.e|etc|vs|Dr|St|ggf|evtl|
 
 /** Sentences of a short answer: '.', '?' and '!' ends, placeholders and abbreviations aside. */
 export function sentenceCount(text: string): number {
-  return text.replace(/\{\{[^}]+\}\}/g, 'X').replace(ABBREVIATIONS, '$1').replace(/(\d)\.(\d)/g, '$1$2')
+  return text.replace(/\{\{[^}]+\}\}/g, 'X').replace(/\b([zdu])\.\s?([bha])\./gi, '$1$2').replace(ABBREVIATIONS, '$1').replace(/(\d)\.(\d)/g, '$1$2')
     .split(/[.!?](?:\s|$)/).filter((s) => s.trim()).length;
 }
 

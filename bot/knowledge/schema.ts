@@ -170,6 +170,8 @@ export const ConceptsFileSchema = z.object({
   reviewed: isoDate,
   concepts: z.array(z.object({
     id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    /** other ids that mean this concept (question entries may use them) */
+    aliases: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
     de: z.array(z.string().min(2)).min(1),
     en: z.array(z.string().min(2)).min(1),
   })).min(1),

@@ -17,6 +17,8 @@ const ASKS = /\b(ich (möchte|mochte|würde|wurde) (gern |gerne )?wissen|ich fra
 /** Splits at sentence ends (. ! ? and line breaks), keeping abbreviations and dates together. */
 export function splitSentences(text: string): string[] {
   const protectedText = text
+    .replace(/\b(z|d|u|o)\.\s?(B|h|a|ä)\./gi, '$1\u2024 $2\u2024')
+    .replace(/(\d{1,2})\.(?=\s+(Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b)/g, '$1\u2024')
     .replace(/\b(z|d|u|bzw|ca|Nr|Abs|S|Dr|St|ggf|evtl|usw|bspw|inkl|zzgl|e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\./gi, '$1\u2024')
     .replace(/(\d)\.(?=\s?\d)/g, '$1\u2024')
     .replace(/(\d)\.(?=\s+[a-zäöüß])/g, '$1\u2024');

@@ -193,10 +193,17 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
 
   const tokens = (ws: string[], lang: RLang): string[] => ws.filter((w) => w.length > 1 && !STOP[lang].has(w)).map(stemMemo[lang]);
 
+  // Declared concept ids through the lexicon's aliases; ids the lexicon does not know cannot be
+  // found in a message and are left out (kb:check warns about them).
+  const canonical = new Map<string, string>();
+  for (const c of conceptsFile?.concepts ?? []) {
+    canonical.set(c.id, c.id);
+    for (const a of c.aliases) canonical.set(a, c.id);
+  }
   // An entry's concepts: those it declares, and those most of its own variants name; a topic's: those
   // a fair share of its training utterances name.
   const entryConcepts = entries.map((e) => {
-    const set = new Set(e.concepts);
+    const set = new Set(e.concepts.map((c) => canonical.get(c)).filter((c): c is string => !!c));
     for (const lang of ['de', 'en'] as const) {
       const counts = new Map<string, number>();
       for (const q of e[lang].q) {
