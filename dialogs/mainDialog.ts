@@ -211,7 +211,8 @@ export class MainDialog extends ComponentDialog {
         const category = lastTopicCategory(s, mem);
         if (!category) return undefined;
         used(fu);
-        return this.offers(dc, { category, stadtteil: stadtteil ?? mem.stadtteil });
+        // a city-wide service needs no Stadtteil: it is not asked for
+        return this.offers(dc, { category, stadtteil: stadtteil ?? mem.stadtteil ?? (s.local.placeMatters(category) ? undefined : WHOLE_CITY) });
       }
       if (!(await this.aspectAnswer(dc, fu.topic, fu.aspect, mem))) return undefined;
       used(fu);

@@ -17,6 +17,7 @@ import type { Nlu, NluResult } from '../bot/services';
 import type { LocalHelp } from '../bot/conversation/local';
 import { understand, type Understanding } from '../bot/conversation/understand';
 import type { Candidate } from '../bot/nlu/retrieve';
+import { threadUse, type ThreadUse } from '../dialogs/context';
 
 export interface ChatApp {
   bot: { run(ctx: TurnContext): Promise<void> };
@@ -109,6 +110,12 @@ export async function runChat(app: ChatApp, input: NodeJS.ReadableStream, write:
   if (app.adapter?.onTurnError) adapter.onTurnError = app.adapter.onTurnError;
   const logic = (ctx: TurnContext) => app.bot.run(ctx);
   let options: string[] = [];
+  // which context of the conversation a reply was resolved against (a follow-up, a correction)
+  let used: ThreadUse | undefined;
+  adapter.use(async (ctx, next) => {
+    await next();
+    used = threadUse(ctx);
+  });
 
   const turn = async (activity: Partial<Activity>) => {
     await adapter.processActivity(activity, logic);
@@ -147,6 +154,7 @@ export async function runChat(app: ChatApp, input: NodeJS.ReadableStream, write:
       const local = app.services.local;
       const u = understand(app.services.kb, r, text, lang, local ? (t) => local.detectPlace(t).stadtteil : undefined);
       for (const l of formatExplain(r, app.services.kb, u)) write(l);
+      write(`  · context: ${used ? `${used.kind}${used.detail ? ` · ${used.detail}` : ''}` : '– (the message was read on its own)'}`);
     }
     write('');
     prompt?.();

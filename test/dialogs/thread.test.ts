@@ -95,6 +95,18 @@ describe('aspects of the last answer', () => {
     await say(client, 'Was ist eine Tagespflege?');
     expect(await say(client, 'Gibt es das auch in Saarn?')).toMatch(/Tagespflege – Saarn/);
   });
+
+  test('where, for a city-wide service: "Wo bekomme ich das?" after the emergency call lists its providers without asking a Stadtteil', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Was ist ein Hausnotruf?');
+    expect(await say(client, 'Wo bekomme ich das?')).toMatch(/Hausnotruf – Ganz Mülheim: \d+ Angebot/);
+  });
+
+  test('English: "Where can I get it?" after the emergency call', async () => {
+    const client = mainDialogClient(app, 'en');
+    await say(client, 'What is a personal emergency alarm?');
+    expect(await say(client, 'Where can I get it?')).toMatch(/Emergency call system – All of Mülheim: \d+ offer/);
+  });
 });
 
 describe('corrections', () => {
