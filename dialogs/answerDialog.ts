@@ -18,6 +18,10 @@ export interface AnswerOptions {
   grade?: number;
   /** a topic the intent engine found almost as likely: offered as the first button */
   alternative?: string;
+  /** the entry answering another question of the same message: offered as "Auch gefragt: …" */
+  alsoAsked?: string;
+  /** a guided step offered after the answer (its button comes first) */
+  offer?: Action;
 }
 
 /** Grade answers: 1–5, 0 = none yet / unknown. */
@@ -54,7 +58,7 @@ export class AnswerDialog extends InterruptibleDialog {
 
   private async askGrade(step: WaterfallStepContext) {
     const opts = step.options as AnswerOptions;
-    const a = this.deps.services.kb.answers.get(opts.answerId);
+    const a = this.deps.services.kb.entry(opts.answerId);
     if (!a) return step.endDialog();
     const mem = await getMemory(this.deps, step.context);
     const grade = opts.grade ?? mem.grade;
@@ -75,7 +79,7 @@ export class AnswerDialog extends InterruptibleDialog {
     const opts = step.options as AnswerOptions;
     let grade = step.result as number | undefined;
     if (typeof step.result === 'string') grade = parseGradeAnswer(step.result);
-    await sendAnswer(this.deps, step.context, this.deps.services.kb.answers.get(opts.answerId)!, grade, opts.alternative);
+    await sendAnswer(this.deps, step.context, this.deps.services.kb.entry(opts.answerId)!, grade, opts);
     return step.endDialog();
   }
 }
@@ -88,11 +92,11 @@ export function answerContext(deps: DialogDeps, ctx: TurnContext, grade: number 
 }
 
 /** The answer for a grade (undefined or 0: for every grade); remembers grade and topic. */
-async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, grade: number | undefined, alternative?: string): Promise<void> {
+async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, grade: number | undefined, opts: Pick<AnswerOptions, 'alternative' | 'alsoAsked' | 'offer'>): Promise<void> {
   const mem = await getMemory(deps, ctx);
   if (grade !== undefined && grade > 0) mem.grade = grade;
   mem.lastTopic = a.id;
-  const reply = buildAnswerReply(a, { ...answerContext(deps, ctx, grade, mem.stadtteil), alternative }, deps.services.now(), turnInfo(ctx).seed);
+  const reply = buildAnswerReply(a, { ...answerContext(deps, ctx, grade, mem.stadtteil), alternative: opts.alternative, alsoAsked: opts.alsoAsked, offer: opts.offer }, deps.services.now(), turnInfo(ctx).seed);
   await sendReply(deps, ctx, reply);
 }
 
@@ -100,10 +104,10 @@ async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, 
  *  known) and says so; false: the answer dialog has to ask for the grade. The router calls this
  *  before starting the dialog, so most answers cost no dialog at all. */
 export async function answerNow(deps: DialogDeps, ctx: TurnContext, opts: AnswerOptions): Promise<boolean> {
-  const a = deps.services.kb.answers.get(opts.answerId);
+  const a = deps.services.kb.entry(opts.answerId);
   if (!a) return true;
   const grade = opts.grade ?? (await getMemory(deps, ctx)).grade;
   if (a.usesGrade && grade === undefined) return false;
-  await sendAnswer(deps, ctx, a, grade, opts.alternative);
+  await sendAnswer(deps, ctx, a, grade, opts);
   return true;
 }

@@ -6,6 +6,8 @@ import type { Action, Reply } from '../bot/channels/reply';
 import { channelProfile, renderReply } from '../bot/channels/render';
 import { boundedMemo } from '../bot/memo';
 import type { NluResult, Services } from '../bot/services';
+import { understand, type Understanding } from '../bot/conversation/understand';
+import type { ConversationThread } from '../bot/conversation/thread';
 
 export interface TurnInfo {
   lang: Lang;
@@ -14,14 +16,13 @@ export interface TurnInfo {
   seed: string;
 }
 
-/** Only what features need: no names, no free text. Deleted with "delete my data" and by retention. */
-export interface Memory {
-  grade?: number;
-  stadtteil?: string;
+/** Only what features need: no names, no free text. Deleted with "delete my data" and by retention.
+ *  The thread (last topic, grade, Stadtteil, care setting, person, dementia) is what follow-ups are
+ *  resolved against (bot/conversation/thread.ts). */
+export interface Memory extends ConversationThread {
   category?: string;
   /** the buttons / numbered options of the last reply: title → command */
   options?: { title: string; command: string }[];
-  lastTopic?: string;
   /** the conversation's language, kept for short replies like "Saarn" or "3" */
   lang?: Lang;
   /** "delete my data" was asked and waits for a yes */
@@ -40,6 +41,36 @@ export function turnInfo(ctx: TurnContext): TurnInfo {
 }
 
 const NLU_RESULT = Symbol('pflegenetz.nluResult');
+const UNDERSTANDING = Symbol('pflegenetz.understanding');
+
+/** The question entry, second question and story facts of this turn's text, computed once (like
+ *  classifyTurn). */
+export function understandTurn(services: Services, ctx: TurnContext, r: NluResult): Understanding {
+  const cached = ctx.turnState.get(UNDERSTANDING) as Understanding | undefined;
+  if (cached) return cached;
+  const { text, lang } = turnInfo(ctx);
+  const u = understand(services.kb, r, text, lang, (t) => services.local.detectPlace(t).stadtteil);
+  ctx.turnState.set(UNDERSTANDING, u);
+  return u;
+}
+
+/** "nein, ich meinte die Kurzzeitpflege": from here on the turn is about the corrected text, so
+ *  what was read from the whole message is read again from it. */
+export function restateTurn(ctx: TurnContext, text: string): void {
+  setTurnInfo(ctx, { ...turnInfo(ctx), text });
+  ctx.turnState.delete(NLU_RESULT);
+  ctx.turnState.delete(UNDERSTANDING);
+}
+
+/** What the router resolved a follow-up against, for staff (`chat --explain`). */
+export interface ThreadUse { kind: string; detail: string }
+const THREAD_USE = Symbol('pflegenetz.threadUse');
+export function setThreadUse(ctx: TurnContext, use: ThreadUse): void {
+  ctx.turnState.set(THREAD_USE, use);
+}
+export function threadUse(ctx: TurnContext): ThreadUse | undefined {
+  return ctx.turnState.get(THREAD_USE) as ThreadUse | undefined;
+}
 
 /** The NLU result for this turn's text, computed once: a dialog that hands the turn back to the
  *  main dialog (reroute) would otherwise classify the same text again. */
@@ -80,7 +111,7 @@ export async function getMemory(deps: DialogDeps, ctx: TurnContext): Promise<Mem
 
 /** The kind of local help of the topic answered last, if it has one: a place named next asks for it. */
 export function lastTopicCategory(services: Services, mem: Memory): string | undefined {
-  return mem.lastTopic ? services.kb.answers.get(mem.lastTopic)?.offerCategory : undefined;
+  return mem.lastTopic ? services.kb.entry(mem.lastTopic)?.offerCategory : undefined;
 }
 
 /** Renders a reply for the channel, sends it and remembers its command options. Files (a text the

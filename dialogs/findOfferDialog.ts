@@ -22,8 +22,14 @@ export class FindOfferDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(FIND_OFFER_DIALOG, deps);
     this.addDialog(new TextPrompt(CATEGORY_PROMPT, async (pc: PromptValidatorContext<string>) => {
-      if (this.categoryFrom(pc.context, pc.recognized.value ?? '')) return true;
-      if (pc.attemptCount < 3) await pc.context.sendActivity(this.t(pc.context, 'offers_dialog.category_reprompt'));
+      const text = pc.recognized.value ?? '';
+      if (this.categoryFrom(pc.context, text)) return true;
+      // "Er wohnt in Styrum": the place is kept, and only the kind of help is asked again
+      const place = await this.keepPlace(pc.context, text);
+      if (pc.attemptCount < 3) {
+        const key = place ? 'offers_dialog.category_place_noted' : 'offers_dialog.category_reprompt';
+        await sendReply(this.deps, pc.context, { text: this.t(pc.context, key, { place }), suggestions: this.categoryButtons(pc.context) });
+      }
       return false;
     }));
     this.addDialog(new TextPrompt(PLACE_PROMPT, async (pc: PromptValidatorContext<string>) => {
@@ -83,13 +89,25 @@ export class FindOfferDialog extends InterruptibleDialog {
     return found.wholeCityOnly ? { stadtteil: WHOLE_CITY, candidates: [] } : found;
   }
 
+  private categoryButtons(ctx: TurnContext): Action[] {
+    return this.deps.services.local.categories(turnInfo(ctx).lang).map((c) => ({ kind: 'command', title: c.label, value: `offers:${c.id}` }));
+  }
+
+  /** A Stadtteil named in a reply to another question is remembered (and named back), so it is not
+   *  asked for again. */
+  private async keepPlace(ctx: TurnContext, text: string): Promise<string | undefined> {
+    const found = this.deps.services.local.detectPlace(text);
+    if (!found.stadtteil) return undefined;
+    (await getMemory(this.deps, ctx)).stadtteil = found.stadtteil;
+    return this.deps.services.local.stadtteilName(found.stadtteil);
+  }
+
   private async category(step: WaterfallStepContext) {
     const opts = (step.options ?? {}) as FindOfferOptions;
     if (opts.category) return step.next(opts.category);
-    const { lang } = turnInfo(step.context);
-    const buttons: Action[] = this.deps.services.local.categories(lang).map((c) => ({ kind: 'command', title: c.label, value: `offers:${c.id}` }));
+    const buttons = this.categoryButtons(step.context);
     // If the kind of help is not on the list, the city's counselling is named right away.
-    const c = this.deps.services.local.counselling(lang, (await getMemory(this.deps, step.context)).stadtteil)[0];
+    const c = this.deps.services.local.counselling(turnInfo(step.context).lang, (await getMemory(this.deps, step.context)).stadtteil)[0];
     const text = [this.t(step.context, 'offers_dialog.ask_category'), c ? this.t(step.context, 'offers_dialog.not_listed', { contact: contactLine(c) }) : ''].filter(Boolean).join('\n\n');
     await sendReply(this.deps, step.context, { text, suggestions: buttons });
     return step.prompt(CATEGORY_PROMPT, {});
@@ -100,8 +118,12 @@ export class FindOfferDialog extends InterruptibleDialog {
     opts.category = typeof step.result === 'string' && !opts.category ? this.categoryFrom(step.context, step.result) : opts.category;
     const mem = await getMemory(this.deps, step.context);
     mem.category = opts.category;
+    // the kind of help may come with the place: "Er wohnt in Styrum und braucht Unterstützung im Alltag"
+    if (typeof step.result === 'string') await this.keepPlace(step.context, step.result);
     const stadtteil = opts.stadtteil ?? mem.stadtteil;
     if (stadtteil) return step.next({ stadtteil });
+    // a city-wide service is the same in every Stadtteil: a postcode of two of them needs no question
+    if (opts.category && !this.deps.services.local.placeMatters(opts.category) && (opts.candidates?.length ?? 0) > 1) return step.next({ stadtteil: WHOLE_CITY });
     if (opts.candidates && opts.candidates.length > 1) {
       // a postcode or name that fits several districts: ask which one, offering only those
       await this.askPlace(step.context, opts.candidates, opts.postcode, opts.category);
@@ -147,7 +169,9 @@ export class FindOfferDialog extends InterruptibleDialog {
    *  place, from memory) and says so; false: the dialog has to ask. The router calls this before
    *  starting the dialog, so a complete search costs no dialog at all. */
   async showNow(ctx: TurnContext, opts: FindOfferOptions): Promise<boolean> {
-    const stadtteil = opts.stadtteil ?? (await getMemory(this.deps, ctx)).stadtteil;
+    let stadtteil = opts.stadtteil ?? (await getMemory(this.deps, ctx)).stadtteil;
+    // a city-wide service is the same in every Stadtteil: a postcode of two of them needs no question
+    if (!stadtteil && opts.category && (opts.candidates?.length ?? 0) > 1 && !this.deps.services.local.placeMatters(opts.category)) stadtteil = WHOLE_CITY;
     if (!opts.category || !stadtteil) return false;
     await this.sendResults(ctx, opts.category, stadtteil, opts.page ?? 0);
     return true;

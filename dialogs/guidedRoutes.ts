@@ -33,7 +33,8 @@ export async function routeGuided(dc: RouteTarget, deps: DialogDeps, r: NluResul
     case 'benefits_overview':
       return dc.beginDialog(BENEFITS_DIALOG, { grade, text });
     case 'deadline':
-      return dc.beginDialog(DEADLINE_DIALOG, { text });
+      // with a date: work out the deadline; without one the router answers the rule first
+      return date() ? dc.beginDialog(DEADLINE_DIALOG, { text }) : undefined;
     case 'combination':
       // "the service uses 60 % of the Sachleistung": compute the Pflegegeld left
       return percentFrom(text) !== undefined ? dc.beginDialog(BENEFITS_DIALOG, { grade, text }) : undefined;

@@ -6,13 +6,19 @@ import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnR
 import type { Action } from '../bot/channels/reply';
 import type { NluResult } from '../bot/services';
 import { buildDetailsReply, contactLine, followUpActions } from '../bot/conversation/answers';
-import { classifyTurn, getMemory, lastTopicCategory, matchOption, sendReply, topicMenu, turnInfo, type DialogDeps, type RouteTarget } from './context';
+import { classifyTurn, getMemory, lastTopicCategory, matchOption, restateTurn, sendReply, setThreadUse, topicMenu, turnInfo, understandTurn, type DialogDeps, type Memory, type RouteTarget } from './context';
 import type { Reroute } from './interruptibleDialog';
 import { ANSWER_DIALOG, AnswerDialog, answerContext, answerNow, type AnswerOptions } from './answerDialog';
 import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY, type FindOfferOptions } from './findOfferDialog';
 import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
+import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
-import { placeNamed } from '../bot/conversation/local';
+import { asksForOffers, placeNamed } from '../bot/conversation/local';
+import { readCorrection, resolveFollowUp, type Aspect, type FollowUp } from '../bot/conversation/followUp';
+import { describeThread, rememberFacts } from '../bot/conversation/thread';
+import { buildAspectReply } from '../bot/conversation/aspects';
+import { deadlineRule } from '../bot/conversation/answerFirst';
+import type { Understanding } from '../bot/conversation/understand';
 
 export const MAIN_DIALOG = 'mainDialog';
 /** set on the turn when the user asked to delete their data; the bot deletes after the dialog ran */
@@ -40,6 +46,8 @@ const AND_ALSO = /^(und|and|what about|und was ist mit|wie ist es mit)\b/i;
  *  article, and it is not among the last two words) */
 const REFERS_BACK = /\b(das|dafür|dafuer|davon|dazu|darauf|darüber|darueber|es|this|that|it)$/i;
 const MAX_FOLLOW_UP_WORDS = 6;
+/** from this score the intent engine's topic beats reading a short aspect question as a follow-up */
+const OTHER_TOPIC_SCORE = 0.5;
 
 export function refersBack(text: string): boolean {
   const words = text.trim().replace(/[?!.\s]+$/, '').split(/\s+/);
@@ -114,6 +122,12 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async route(dc: RouteTarget): Promise<DialogTurnResult> {
+    // "nein, ich meinte die Kurzzeitpflege": the rest is the question (and may itself be a follow-up)
+    const corrected = readCorrection(turnInfo(dc.context).text);
+    if (corrected) {
+      restateTurn(dc.context, corrected);
+      setThreadUse(dc.context, { kind: 'correction', detail: '' });
+    }
     const { text, lang } = turnInfo(dc.context);
     const mem = await getMemory(this.deps, dc.context);
     // a pending "delete my data?" question holds for exactly one answer
@@ -141,11 +155,20 @@ export class MainDialog extends ComponentDialog {
       return this.offers(dc, { category: detectedCategory, stadtteil: mem.stadtteil });
     }
     const answer = s.kb.answers.get(r.intent);
-    const wantsLocal = !!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || LOCAL_SEARCH.test(text);
+    // the question entry that answers the message, and what its story tells (bot/conversation/understand.ts)
+    const u = understandTurn(s, dc.context, r);
+    // "und bei 4?", "Does it expire?": resolved against the thread before the facts join it
+    const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected);
+    rememberFacts(mem, u.facts);
+    if (followed) return followed;
+    // a story that merely names a Stadtteil is not an offer search; one that asks for offers is
+    const offerRequest = asksForOffers(u.story ? u.retrieval.questions.join(' ') : text, u.story);
+    const wantsLocal = offerRequest && (!!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || LOCAL_SEARCH.test(text));
     // "Saarn", "Ich wohne in Heißen" right after an answer (or instead of the grade it asked for):
     // that topic's local help there
     const lastCategory = (r.intent === 'None' || r.intent === 'find_offer') && placeNamed(place) ? lastTopicCategory(s, mem) : undefined;
-    if (r.intent === 'find_offer' || (wantsLocal && (answer?.offerCategory || (r.intent === 'None' && (detectedCategory || lastCategory))))) {
+    const findOffer = r.intent === 'find_offer' && (offerRequest || !u.entry);
+    if (findOffer || (wantsLocal && (answer?.offerCategory || (r.intent === 'None' && (detectedCategory || lastCategory))))) {
       const category = detectedCategory ?? answer?.offerCategory ?? lastCategory;
       if (place.otherPlace) {
         // another city: no invented offers, the national finders instead
@@ -159,10 +182,61 @@ export class MainDialog extends ComponentDialog {
       }
       return this.offers(dc, { category, stadtteil: place.stadtteil ?? (place.wholeCity ? WHOLE_CITY : undefined), candidates: place.candidates, postcode: place.postcode });
     }
+    // A confident question entry answers exactly what was asked; a very confident one also before a
+    // guided dialog the intent engine would start for the topic ("Pflegegrad … Widerspruch?").
+    const entry = u.entry ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id } : undefined;
+    if (entry && u.strong) return this.answer(dc, entry);
     const guided = await routeGuided(dc, this.deps, r, grade);
     if (guided) return guided;
+    // a deadline's rule is answered first; working out the date is offered as a button
+    if (r.intent === 'deadline') {
+      const rule = deadlineRule(text);
+      const offer: Action = { kind: 'command', title: this.t(dc, 'follow_up.compute_date'), value: `deadline:${rule.kind}` };
+      if (await this.aspectAnswer(dc, rule.topic, rule.aspect, mem, offer)) return ANSWERED;
+      return dc.beginDialog(DEADLINE_DIALOG, { text });
+    }
+    if (entry) return this.answer(dc, entry);
     if (answer) return this.answer(dc, { answerId: answer.id, grade, alternative: closeAlternative(r.ranked, answer.id, (id) => s.kb.answers.has(id)) });
     return this.system(dc, r);
+  }
+
+  /** A follow-up resolved against the thread (bot/conversation/followUp.ts), answered; undefined when
+   *  the message is no follow-up or its aspect is not in the last answer. */
+  private async followUp(dc: RouteTarget, r: NluResult, u: Understanding, mem: Memory, stadtteil: string | undefined, corrected: boolean): Promise<DialogTurnResult | undefined> {
+    const s = this.deps.services;
+    const otherTopic = s.kb.answers.has(r.intent) && r.intent !== mem.lastTopic && r.score >= OTHER_TOPIC_SCORE;
+    const fu = resolveFollowUp({ text: turnInfo(dc.context).text, facts: u.facts, concepts: u.retrieval.concepts, thread: mem, otherTopic, corrected });
+    if (!fu) return undefined;
+    const used = (f: FollowUp) => setThreadUse(dc.context, { kind: f.kind, detail: `${f.kind === 'aspect' ? `aspect=${f.aspect} ` : ''}${describeThread(mem)}` });
+    if (fu.kind === 'aspect') {
+      if (fu.aspect === 'where') {
+        const category = lastTopicCategory(s, mem);
+        if (!category) return undefined;
+        used(fu);
+        // a city-wide service needs no Stadtteil: it is not asked for
+        return this.offers(dc, { category, stadtteil: stadtteil ?? mem.stadtteil ?? (s.local.placeMatters(category) ? undefined : WHOLE_CITY) });
+      }
+      if (!(await this.aspectAnswer(dc, fu.topic, fu.aspect, mem))) return undefined;
+      used(fu);
+      return ANSWERED;
+    }
+    // a question entry without amounts: a new grade asks its topic's answer
+    const q = s.kb.questions.get(fu.topic);
+    const topic = q && fu.grade !== undefined && !s.kb.entry(fu.topic)?.usesGrade ? q.topic : fu.topic;
+    if (!s.kb.entry(topic)) return undefined;
+    used(fu);
+    return this.answer(dc, { answerId: topic, grade: fu.grade ?? mem.grade });
+  }
+
+  /** The sentences of a topic's answer about one aspect (deadline, cost, expiry …); false when it has none. */
+  private async aspectAnswer(dc: RouteTarget, topic: string, aspect: Exclude<Aspect, 'where'>, mem: Memory, offer?: Action): Promise<boolean> {
+    const a = this.deps.services.kb.entry(topic);
+    if (!a) return false;
+    const reply = buildAspectReply(a, aspect, { ...answerContext(this.deps, dc.context, mem.grade, mem.stadtteil), offer });
+    if (!reply) return false;
+    mem.lastTopic = a.id;
+    await sendReply(this.deps, dc.context, reply);
+    return true;
   }
 
   private async system(dc: RouteTarget, r: NluResult): Promise<DialogTurnResult> {
@@ -198,7 +272,7 @@ export class MainDialog extends ComponentDialog {
         // Below the threshold: an off-topic message gets the menu; otherwise lookUp.
         // "Was kostet das?" right after an answer is about that answer, not off-topic: the ways on from it
         const mem = await getMemory(this.deps, dc.context);
-        const last = mem.lastTopic ? s.kb.answers.get(mem.lastTopic) : undefined;
+        const last = mem.lastTopic ? s.kb.entry(mem.lastTopic) : undefined;
         if (last && refersBack(text)) {
           await send(this.t(dc, 'refers_back', { title: last[lang].title }), followUpActions(last, answerContext(this.deps, dc.context, mem.grade, mem.stadtteil), true));
           break;
@@ -235,7 +309,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private answerButton(dc: RouteTarget, id: string): Action {
-    const a = this.deps.services.kb.answers.get(id)!;
+    const a = this.deps.services.kb.entry(id)!;
     return { kind: 'command', title: a[turnInfo(dc.context).lang].title, value: `answer:${id}` };
   }
 
@@ -254,10 +328,10 @@ export class MainDialog extends ComponentDialog {
     const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, dc.context, { text: txt, suggestions });
     switch (name) {
       case 'answer':
-        if (s.kb.answers.has(arg)) return this.answer(dc, { answerId: arg });
+        if (s.kb.entry(arg)) return this.answer(dc, { answerId: arg });
         break;
       case 'details': {
-        const a = s.kb.answers.get(arg);
+        const a = s.kb.entry(arg);
         if (a) {
           await sendReply(this.deps, dc.context, buildDetailsReply(a, answerContext(this.deps, dc.context, mem.grade, mem.stadtteil)));
         }

@@ -14,10 +14,14 @@ import { createLogger } from '../bot/log';
 import type { KnowledgeBase } from '../bot/knowledge/kb';
 import type { Lang } from '../bot/knowledge/schema';
 import type { Nlu, NluResult } from '../bot/services';
+import type { LocalHelp } from '../bot/conversation/local';
+import { understand, type Understanding } from '../bot/conversation/understand';
+import type { Candidate } from '../bot/nlu/retrieve';
+import { threadUse, type ThreadUse } from '../dialogs/context';
 
 export interface ChatApp {
   bot: { run(ctx: TurnContext): Promise<void> };
-  services: { nlu: Nlu; kb: KnowledgeBase; defaultLang: Lang };
+  services: { nlu: Nlu; kb: KnowledgeBase; defaultLang: Lang; local?: LocalHelp };
   adapter?: { onTurnError?: (ctx: TurnContext, error: Error) => Promise<void> };
 }
 
@@ -52,8 +56,27 @@ export function formatActivity(a: Partial<Activity>): { lines: string[]; options
   return { lines, options };
 }
 
+const candidate = (c: Candidate): string =>
+  `${c.id}${c.kind === 'topic' ? ' (topic)' : ''} ${c.score.toFixed(2)} [words ${c.parts.words.toFixed(2)} · variant ${c.parts.variant.toFixed(2)} · grams ${c.parts.grams.toFixed(2)} · concepts ${c.parts.concepts.toFixed(2)} · prior ${c.parts.prior.toFixed(2)}]`;
+
+/** Why this question entry: the question sentences, concepts, facts, the entry and its runner-ups. */
+export function formatUnderstanding(u: Understanding): string[] {
+  const facts = Object.entries(u.facts).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${String(v)}`);
+  const out = [
+    `  · question sentence(s): ${u.retrieval.questions.map((q) => `"${q}"`).join(' | ') || '–'}${u.story ? ' (story)' : ''}`,
+    `  · concepts: ${u.retrieval.concepts.join(', ') || '–'} · facts: ${facts.join(', ') || '–'}`,
+    u.entry && u.retrieval.entry
+      ? `  · entry: ${candidate(u.retrieval.entry)}${u.strong ? ' strong' : ''} (${path.relative(process.cwd(), u.entry.file) || u.entry.file})`
+      : '  · entry: – (no entry confident: the topic answers)',
+  ];
+  if (u.also && u.retrieval.also) out.push(`  · also asked: ${candidate(u.retrieval.also)}`);
+  const runners = u.retrieval.ranked.filter((c) => c.id !== u.entry?.id).slice(0, 3);
+  out.push(`  · entry runner-ups: ${runners.map(candidate).join('; ') || '–'}`);
+  return out;
+}
+
 /** What the NLU and the knowledge base say about a text (staff diagnostics, not citizen text). */
-export function formatExplain(r: NluResult, kb: KnowledgeBase): string[] {
+export function formatExplain(r: NluResult, kb: KnowledgeBase, u?: Understanding): string[] {
   const runnersUp = r.ranked.filter((x) => x.intent !== r.intent).slice(0, 3).map((x) => `${x.intent} ${x.score.toFixed(2)}`);
   const entities = Object.entries(r.entities).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${String(v)}`);
   const out = [
@@ -61,7 +84,8 @@ export function formatExplain(r: NluResult, kb: KnowledgeBase): string[] {
     `  · runner-up: ${runnersUp.join(', ') || '–'}`,
     `  · entities: ${entities.join(', ') || '–'}`,
   ];
-  const answer = kb.answers.get(r.intent);
+  if (u) out.push(...formatUnderstanding(u));
+  const answer = u?.entry ?? kb.answers.get(r.intent);
   if (!answer) {
     out.push('  · answer: – (no knowledge-base answer for this intent)');
     return out;
@@ -88,6 +112,12 @@ export async function runChat(
   if (app.adapter?.onTurnError) adapter.onTurnError = app.adapter.onTurnError;
   const logic = (ctx: TurnContext) => app.bot.run(ctx);
   let options: string[] = [];
+  // which context of the conversation a reply was resolved against (a follow-up, a correction)
+  let used: ThreadUse | undefined;
+  adapter.use(async (ctx, next) => {
+    await next();
+    used = threadUse(ctx);
+  });
 
   const turn = async (activity: Partial<Activity>) => {
     await adapter.processActivity(activity, logic);
@@ -122,7 +152,11 @@ export async function runChat(
       // a button text is routed as that option, not by the NLU: say so, and show the NLU for reference
       if (offered.includes(text)) write(`  · option "${text}": the bot follows the button; NLU view below for reference`);
       const lang = app.services.nlu.detectLanguage(text) ?? opts.lang;
-      for (const l of formatExplain(await app.services.nlu.classify(text, lang), app.services.kb)) write(l);
+      const r = await app.services.nlu.classify(text, lang);
+      const local = app.services.local;
+      const u = understand(app.services.kb, r, text, lang, local ? (t) => local.detectPlace(t).stadtteil : undefined);
+      for (const l of formatExplain(r, app.services.kb, u)) write(l);
+      write(`  · context: ${used ? `${used.kind}${used.detail ? ` · ${used.detail}` : ''}` : '– (the message was read on its own)'}`);
     }
     write('');
     prompt?.();

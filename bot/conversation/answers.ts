@@ -18,6 +18,10 @@ export interface AnswerContext {
   stadtteil?: string;
   /** answer id offered first because the intent engine found it almost as likely */
   alternative?: string;
+  /** entry that answers another question of the same message ("Auch gefragt: …"), offered first */
+  alsoAsked?: string;
+  /** a guided step offered after the answer ("Soll ich das Datum ausrechnen?"), the first button */
+  offer?: Action;
 }
 
 // The footer depends only on the answer and the language (its date, sources and legal basis are
@@ -49,15 +53,21 @@ export function alternativeAction(alt: LayeredAnswer, ctx: Pick<AnswerContext, '
 }
 
 export function followUpActions(a: LayeredAnswer, ctx: AnswerContext, withDetails: boolean): Action[] {
-  const out: Action[] = [];
+  const out: Action[] = ctx.offer ? [ctx.offer] : [];
+  // the other question of the same message comes first: it was asked, not guessed
+  const also = ctx.alsoAsked !== undefined && ctx.alsoAsked !== a.id ? ctx.kb.entry(ctx.alsoAsked) : undefined;
+  if (also) out.push({ kind: 'command', title: ctx.t('also_asked_button', { lng: ctx.lang, title: also[ctx.lang].title }), value: `answer:${also.id}` });
   if (withDetails) out.push({ kind: 'command', title: ctx.t('details', { lng: ctx.lang }), value: `details:${a.id}` });
   // the close runner-up of an uncertain guess comes before the rest
-  const alt = ctx.alternative !== undefined && ctx.alternative !== a.id ? ctx.kb.answers.get(ctx.alternative) : undefined;
+  const alt = ctx.alternative !== undefined && ctx.alternative !== a.id ? ctx.kb.entry(ctx.alternative) : undefined;
   if (alt) out.push(alternativeAction(alt, ctx));
   if (a.offerCategory) out.push({ kind: 'command', title: ctx.t('local_button', { lng: ctx.lang }), value: `offers:${a.offerCategory}` });
-  for (const id of a.followUps) {
-    if (id === alt?.id) continue;
-    const f = ctx.kb.answers.get(id);
+  // a question entry's topic overview is always one click away
+  const topic = ctx.kb.questions.get(a.id)?.topic;
+  const more = topic && !a.followUps.includes(topic) ? [...a.followUps, topic] : a.followUps;
+  for (const id of more) {
+    if (id === alt?.id || id === also?.id) continue;
+    const f = ctx.kb.entry(id);
     if (f) out.push({ kind: 'command', title: f[ctx.lang].title, value: `answer:${id}` });
   }
   return out.slice(0, 5);

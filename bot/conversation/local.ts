@@ -43,6 +43,15 @@ export function placeNamed(p: PlaceMatch): boolean {
   return !!p.stadtteil || p.candidates.length > 0 || !!p.postcode || !!p.wholeCityOnly || !!p.otherPlace;
 }
 
+/** Words that ask for offers ("Gibt es in Saarn eine Tagespflege?", "wo finde ich", "looking for"). */
+const OFFER_REQUEST = /\b(suche|suchen|such|anbieter|adressen?|liste|in (meiner|der) (nähe|naehe)|wo (finde|gibt es|bekomme|kriege)|gibt es (in|im|hier|bei uns|eine?n?|welche)|wer bietet|welche[rsn]? .{0,40}(gibt es|in der nähe)|empfehlen sie|near me|nearby|provider|looking for|find (a|an|me|some)|list of|where can i (find|get)|is there (a|an|any)|are there (any )?)\b/i;
+
+/** A story that only mentions a place ("Mutter ist im Heim in Holthausen gestorben …") is no offer
+ *  search; a short message with a place ("Tagespflege Saarn") or words that ask for offers is. */
+export function asksForOffers(text: string, story: boolean): boolean {
+  return !story || OFFER_REQUEST.test(text);
+}
+
 export interface LocalSearchQuery { category: string; stadtteil?: string; lang: Lang; now: Date; seed: string; page: number }
 
 export interface LocalHelp {
@@ -53,6 +62,8 @@ export interface LocalHelp {
   stadtteilName(id: string): string;
   categories(lang: Lang): { id: string; label: string }[];
   categoryLabel(id: string, lang: Lang): string;
+  /** whether the Stadtteil changes the offers of this kind of help (a city-wide service: it does not) */
+  placeMatters(category: string): boolean;
   search(q: LocalSearchQuery): LocalSearchResult;
   /** The first page's offers that can be reached (phone, website or e-mail), at most `count`, as
    *  contacts: all an answer's "who helps locally" lines show, without building offer cards. */

@@ -107,6 +107,7 @@ export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
     stadtteilName: name,
     categories: (lang) => categoryButtons(pack.categories, lang),
     categoryLabel: (id, lang) => findCategory(pack.categories, id)?.label[lang] ?? id,
+    placeMatters: (id) => findCategory(pack.categories, id)?.placeBased === true,
     search(q): LocalSearchResult {
       const r = searchOffers(pack, { category: q.category, stadtteil: q.stadtteil, lang: q.lang, now: q.now, seed: q.seed, page: q.page, pageSize: PAGE_SIZE });
       const ranking = r.ranking;

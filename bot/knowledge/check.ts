@@ -14,9 +14,10 @@ import { safetyPatternProblems } from '../safety/safety';
 import { LettersFileSchema } from '../care/letters';
 import { NbaCatalogueSchema } from '../care/nbaSchema';
 import {
-  AnswersFileSchema, BenefitsFileSchema, CorpusSchema, SafetySchema, SourcesFileSchema,
-  type Answer, type BenefitsFile, type Corpus, type Supplement,
+  AnswersFileSchema, BenefitsFileSchema, ConceptsFileSchema, CorpusSchema, QuestionsFileSchema, SafetySchema, SourcesFileSchema,
+  type Answer, type BenefitsFile, type Corpus, type QuestionsFile, type Supplement,
 } from './schema';
+import { questionProblems, type QuestionLayer } from './questions';
 
 export type { Issue, Severity };
 
@@ -297,6 +298,8 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
       }
     }
   };
+  /** answers no intent leads to: fine when question entries lead to them (checked below) */
+  const noIntent: { file: string; at: JsonPath; id: string }[] = [];
   for (const { file, index, sup } of supplements) {
     const target = answerIds.get(sup.answer);
     if (ageDays(sup.reviewed, opts.now) > staleAfter) c.add('warning', file, ['supplements', index, 'reviewed'], 'stale_review', `supplement to ${sup.answer} reviewed ${sup.reviewed}`);
@@ -316,8 +319,82 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
     });
     amounts(file, at(), a, ['short', 'shortWithGrade', 'details', 'next']);
     if (ageDays(a.reviewed, opts.now) > staleAfter) c.add('warning', file, at('reviewed'), 'stale_review', `answer ${a.id} reviewed ${a.reviewed}`);
-    if (corpora.length && !intentIds.has(a.id)) c.add('warning', file, at('id'), 'no_intent', `no NLU intent "${a.id}" leads to this answer`);
+    if (corpora.length && !intentIds.has(a.id)) noIntent.push({ file, at: at('id'), id: a.id });
   }
+  // Question entries: the same rules as at start-up (bot/knowledge/questions.ts), all listed.
+  const entryIds = new Map<string, string>();
+  const entryFiles: { file: string; data: QuestionsFile }[] = [];
+  const stateFolders = new Set([...stateOf.values()].filter((x): x is string => !!x));
+  const cityNamesRe = cities.map((x) => x.municipality?.name).filter((x): x is string => !!x);
+  for (const dir of subdirs(absRoot)) {
+    const layer: QuestionLayer = path.basename(dir) === 'federal' ? 'federal' : stateFolders.has(dir) ? 'state' : 'municipality';
+    for (const file of listJson(path.join(dir, 'questions'))) {
+      const data = c.load(file, QuestionsFileSchema);
+      if (!data) continue;
+      const own = new Set<string>();
+      data.sources.forEach((s, i) => {
+        if (sourceFolder.has(s.id) || entryFiles.some((e) => e.data.sources.some((x) => x.id === s.id))) c.add('error', file, ['sources', i, 'id'], 'duplicate_id', `source id "${s.id}" appears twice`);
+        own.add(s.id);
+        if (ageDays(s.accessed, opts.now) > staleAfter) c.add('warning', file, ['sources', i, 'accessed'], 'stale', `source ${s.id} last checked ${s.accessed}`);
+      });
+      for (const p of questionProblems(data, {
+        layer,
+        canCite: (id) => own.has(id) || (!!sourceIds && cannotCite(dir, id) === ''),
+        benefitIds,
+        topicExists: (id) => answerIds.has(id),
+        idTaken: (id) => answerIds.has(id) || entryIds.has(id),
+      })) c.add('error', file, p.path as JsonPath, 'question', p.message);
+      data.questions.forEach((q, i) => {
+        q.sources.forEach((id) => usedSources.add(id));
+        if (layer === 'federal') {
+          for (const name of cityNamesRe) {
+            for (const lang of ['de', 'en'] as const) {
+              if ([q[lang].title, q[lang].short, q[lang].details, q[lang].next].some((t) => t.includes(name))) c.add('error', file, ['questions', i, lang], 'question', `a federal text names the city "${name}"`);
+            }
+          }
+        }
+        if (ageDays(q.reviewed, opts.now) > staleAfter) c.add('warning', file, ['questions', i, 'reviewed'], 'stale_review', `question ${q.id} reviewed ${q.reviewed}`);
+        if (!entryIds.has(q.id)) entryIds.set(q.id, file);
+      });
+      entryFiles.push({ file, data });
+    }
+  }
+  const conceptsFile = path.join(absRoot, 'concepts.json');
+  const conceptIds = new Set<string>();
+  if (fs.existsSync(conceptsFile)) {
+    const lexicon = c.load(conceptsFile, ConceptsFileSchema);
+    lexicon?.concepts.forEach((k, i) => {
+      if (conceptIds.has(k.id)) c.add('error', conceptsFile, ['concepts', i, 'id'], 'duplicate_id', `concept "${k.id}" appears twice`);
+      conceptIds.add(k.id);
+    });
+    lexicon?.concepts.forEach((k, i) => k.aliases.forEach((a, j) => {
+      if (conceptIds.has(a)) c.add('error', conceptsFile, ['concepts', i, 'aliases', j], 'duplicate_id', `alias "${a}" is also a concept id or another concept's alias`);
+      conceptIds.add(a);
+    }));
+  }
+  for (const { file, data } of entryFiles) {
+    data.questions.forEach((q, i) => {
+      q.followUps.forEach((f, j) => {
+        if (!answerIds.has(f) && !entryIds.has(f)) c.add('error', file, ['questions', i, 'followUps', j], 'unknown_answer', `follow-up "${f}" is neither an answer nor a question entry`);
+      });
+      q.concepts.forEach((k, j) => {
+        if (conceptIds.size && !conceptIds.has(k)) c.add('warning', file, ['questions', i, 'concepts', j], 'unknown_concept', `concept "${k}" is not in concepts.json: add words for it there, or the entry cannot be found by it`);
+      });
+    });
+  }
+  const entryTopics = new Set(entryFiles.flatMap((e) => e.data.questions.map((q) => q.topic)));
+  for (const n of noIntent) {
+    if (!entryTopics.has(n.id)) c.add('warning', n.file, n.at, 'no_intent', `neither an NLU intent nor a question entry leads to answer "${n.id}"`);
+  }
+  // an answer may name a question entry as its follow-up: the check above ran before entries were read
+  for (const { file, index, a } of answers) {
+    a.followUps.forEach((f, j) => {
+      if (answerIds.has(f) || !entryIds.has(f)) return;
+      const at = c.issues.findIndex((x) => x.file === file && x.code === 'unknown_answer' && x.path[1] === index && x.path[3] === j);
+      if (at >= 0) c.issues.splice(at, 1);
+    });
+  }
+
   if (sourceIds && (answers.length || benefits)) {
     for (const id of sourceIds) if (!usedSources.has(id)) c.issues.push({ severity: 'notice', file: path.join(sourceFolder.get(id) ?? absRoot, 'sources.json'), path: [], code: 'unused_source', message: `source "${id}" is not used by any answer or benefit` });
   }

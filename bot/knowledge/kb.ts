@@ -5,18 +5,36 @@ import * as path from 'path';
 import MiniSearch from 'minisearch';
 import { contentErrorAt, readJsonFile } from './jsonFile';
 import {
-  AnswersFileSchema, BenefitsFileSchema, SourcesFileSchema,
-  type Answer, type BenefitsFile, type Lang, type Source, type Supplement,
+  AnswersFileSchema, BenefitsFileSchema, ConceptsFileSchema, CorpusSchema, QuestionsFileSchema, SourcesFileSchema,
+  type Answer, type BenefitsFile, type ConceptsFile, type Lang, type Source, type Supplement,
 } from './schema';
+import { questionProblems, type QuestionLayer } from './questions';
+import { createRetriever, type RetrievalEntry, type Retriever } from '../nlu/retrieve';
 
 export type Layer = 'federal' | 'state' | 'municipality';
 export interface LayeredAnswer extends Answer { layer: Layer; file: string }
+/** A question entry as the bot uses it: an answer (same reply, footer and buttons) that belongs to a
+ *  topic and carries the ways people ask it. */
+export interface LayeredQuestion extends LayeredAnswer {
+  topic: string;
+  concepts: string[];
+  q: Record<Lang, string[]>;
+}
 export interface SearchHit { id: string; score: number }
 
 export interface KnowledgeBase {
   readonly sources: ReadonlyMap<string, Source>;
   readonly benefits: BenefitsFile;
+  /** the topic answers (one per NLU topic intent) */
   readonly answers: ReadonlyMap<string, LayeredAnswer>;
+  /** the question entries of all layers (knowledge/<layer>/questions/*.json) */
+  readonly questions: ReadonlyMap<string, LayeredQuestion>;
+  /** the concept lexicon (knowledge/concepts.json), if there is one */
+  readonly concepts?: ConceptsFile;
+  /** a topic answer or a question entry by id: what buttons and follow-ups point to */
+  entry(id: string): LayeredAnswer | undefined;
+  /** finds the question entry that answers a message (bot/nlu/retrieve.ts), indexes built at load */
+  readonly retriever: Retriever;
   /** full-text search over the answers (fuzzy, for typos), best first */
   search(text: string, lang: Lang, limit?: number): SearchHit[];
 }
@@ -139,10 +157,66 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
     if (target.layer === sup.layer) fail(sup.file, ['supplements', sup.index, 'answer'], `supplement to "${sup.answer}": the answer is in this layer, so cite the sources there`);
     answers.set(target.id, supplemented(target, sup));
   }
+  // Question entries: after all answers, since an entry's topic may be any layer's answer.
+  const questions = new Map<string, LayeredQuestion>();
+  const questionIndex = new Map<string, number>();
+  for (const [layer, folder] of layers) {
+    const dir = path.join(k, folder, 'questions');
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+      const file = path.join(dir, name);
+      const data = readJsonFile(file, QuestionsFileSchema);
+      const own = new Set<string>();
+      data.sources.forEach((src, i) => {
+        const prev = sourceFiles.get(src.id);
+        if (prev) fail(file, ['sources', i, 'id'], `source "${src.id}" is also in ${path.relative(k, prev)}`);
+        sources.set(src.id, src);
+        sourceFiles.set(src.id, file);
+        own.add(src.id);
+      });
+      const problems = questionProblems(data, {
+        layer: layer as QuestionLayer,
+        canCite: (id) => own.has(id) || (sources.has(id) && !isQuestionFile(sourceFiles.get(id)) && layerRank(sourceFiles.get(id)!, k, layers) <= layers.findIndex(([l]) => l === layer)),
+        benefitIds,
+        topicExists: (id) => answers.has(id),
+        idTaken: (id) => answers.has(id) || questions.has(id),
+      });
+      if (problems.length) fail(file, problems[0].path, problems[0].message + (problems.length > 1 ? ` (+${problems.length - 1} more problems; npm run kb:check lists them)` : ''));
+      data.questions.forEach((q, i) => {
+        questionIndex.set(q.id, i);
+        const topic = answers.get(q.topic)!;
+        const text = (lang: Lang) => ({ title: q[lang].title, short: q[lang].short, details: q[lang].details, next: q[lang].next, ...(q[lang].shortWithGrade ? { shortWithGrade: q[lang].shortWithGrade } : {}) });
+        questions.set(q.id, {
+          id: q.id, topic: q.topic, concepts: q.concepts, legal: q.legal, sources: q.sources, reviewed: q.reviewed,
+          usesGrade: false, offerCategory: topic.offerCategory, followUps: q.followUps, layer, file,
+          de: text('de'), en: text('en'), q: { de: q.de.q, en: q.en.q },
+        });
+      });
+    }
+  }
+  const entry = (id: string): LayeredAnswer | undefined => answers.get(id) ?? questions.get(id);
   for (const a of answers.values()) {
     a.followUps.forEach((f, j) => {
-      if (!answers.has(f)) fail(a.file, ['answers', indexOf.get(a.id) ?? 0, 'followUps', j], `answer "${a.id}" has follow-up "${f}" that does not exist`);
+      if (!entry(f)) fail(a.file, ['answers', indexOf.get(a.id) ?? 0, 'followUps', j], `answer "${a.id}" has follow-up "${f}" that does not exist`);
     });
+  }
+  for (const q of questions.values()) {
+    q.followUps.forEach((f, j) => {
+      if (!entry(f)) fail(q.file, ['questions', questionIndex.get(q.id) ?? 0, 'followUps', j], `question "${q.id}" has follow-up "${f}" that does not exist`);
+    });
+  }
+  const conceptsFile = path.join(k, 'concepts.json');
+  const concepts = fs.existsSync(conceptsFile) ? readJsonFile(conceptsFile, ConceptsFileSchema) : undefined;
+  if (concepts) {
+    const seen = new Set<string>();
+    concepts.concepts.forEach((c, i) => {
+      if (seen.has(c.id)) fail(conceptsFile, ['concepts', i, 'id'], `concept "${c.id}" is defined twice`);
+      seen.add(c.id);
+    });
+    concepts.concepts.forEach((c, i) => c.aliases.forEach((a, j) => {
+      if (seen.has(a)) fail(conceptsFile, ['concepts', i, 'aliases', j], `alias "${a}" is also a concept id or another concept's alias`);
+      seen.add(a);
+    }));
   }
 
   const indexes = new Map<Lang, MiniSearch>();
@@ -162,8 +236,25 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
     indexes.set(lang, ms);
   }
 
+  // The intent corpus's training utterances stand for each topic's general question: a message
+  // closer to them than to any entry gets the topic's answer (the intent engine decides which).
+  const corpus = (lang: Lang) => {
+    const file = path.join(k, 'nlu', `${lang}.json`);
+    return fs.existsSync(file) ? readJsonFile(file, CorpusSchema).data : [];
+  };
+  const de = corpus('de');
+  const en = new Map(corpus('en').map((d) => [d.intent, d.utterances]));
+  const topics: RetrievalEntry[] = de.filter((d) => en.has(d.intent)).map((d) => ({
+    id: d.intent, kind: 'topic', topic: d.intent, concepts: [],
+    de: { q: d.utterances, title: answers.get(d.intent)?.de.title ?? '' }, en: { q: en.get(d.intent)!, title: answers.get(d.intent)?.en.title ?? '' },
+  }));
+  const retriever = createRetriever([...[...questions.values()].map((q): RetrievalEntry => ({
+    id: q.id, kind: 'entry', topic: q.topic, concepts: q.concepts,
+    de: { q: q.q.de, title: q.de.title }, en: { q: q.q.en, title: q.en.title },
+  })), ...topics], concepts);
+
   return {
-    sources, benefits, answers,
+    sources, benefits, answers, questions, concepts, entry, retriever,
     search(text, lang, limit = 3) {
       // distinct words, at most SEARCH_WORDS, none longer than MAX_SEARCH_WORD: each is a fuzzy
       // query of its own whose allowed typos grow with its length, and a long message repeating
@@ -174,4 +265,15 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
       return indexes.get(lang)!.search(words.join(' ')).slice(0, limit).map((r) => ({ id: String(r.id), score: r.score }));
     },
   };
+}
+
+function isQuestionFile(file: string | undefined): boolean {
+  return !!file && path.basename(path.dirname(file)) === 'questions';
+}
+
+/** 0 for the shared sources.json and federal/, then the layer index of the folder a sources file is in */
+function layerRank(file: string, k: string, layers: [Layer, string][]): number {
+  const folder = path.relative(k, path.dirname(file));
+  const i = layers.findIndex(([, f]) => f === folder);
+  return i < 0 ? 0 : i;
 }

@@ -156,3 +156,50 @@ export const SafetySchema = z.object({
   social: z.object({ maxWords: z.number().int().min(1).max(20), care: perLang }).default({ maxWords: 6, care: { de: [], en: [] } }),
 });
 export type Safety = z.infer<typeof SafetySchema>;
+
+/** A question entry: one specific question under a topic, with its own short answer
+ *  (knowledge/<layer>/questions/<area>.json; format in knowledge/README.md). `q` holds the ways
+ *  people ask it: the retrieval index is built from them. */
+const QuestionText = AnswerText.omit({ glossary: true }).extend({
+  q: z.array(z.string().min(3)).min(5, 'give at least 5 ways people ask this question'),
+  title: z.string().min(2),
+  short: z.string().min(10).max(450),
+  details: z.string().min(10).max(900),
+  next: z.string().min(5).max(300),
+});
+export const QuestionEntrySchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  /** the topic answer it belongs to: its fallback, offer category and local help */
+  topic: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  legal: z.array(z.string().min(2)).min(1),
+  sources: z.array(z.string()).min(1),
+  reviewed: isoDate,
+  /** concept ids of knowledge/concepts.json that this question turns on */
+  concepts: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
+  followUps: z.array(z.string()).max(4).default([]),
+  de: QuestionText,
+  en: QuestionText,
+});
+export type QuestionEntry = z.infer<typeof QuestionEntrySchema>;
+export const QuestionsFileSchema = z.object({
+  /** sources only this file cites; their ids start with q_ */
+  sources: z.array(SourceSchema.extend({ id: z.string().regex(/^q_[a-z0-9_-]+$/, 'a question file\'s own source id starts with q_') })).default([]),
+  questions: z.array(QuestionEntrySchema).min(1),
+});
+export type QuestionsFile = z.infer<typeof QuestionsFileSchema>;
+
+/** The care-domain concept lexicon (knowledge/concepts.json): colloquial words and word stems of
+ *  both languages → one concept id. A term ending in '*' matches every word that starts with it
+ *  ("badumbau*"); other terms match a whole word or, with a space, a phrase. Matching is on folded
+ *  text (lower case, ä→ae, ß→ss). */
+export const ConceptsFileSchema = z.object({
+  reviewed: isoDate,
+  concepts: z.array(z.object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    /** other ids that mean this concept (question entries may use them) */
+    aliases: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
+    de: z.array(z.string().min(2)).min(1),
+    en: z.array(z.string().min(2)).min(1),
+  })).min(1),
+});
+export type ConceptsFile = z.infer<typeof ConceptsFileSchema>;

@@ -14,6 +14,10 @@ export const FUNCTION_INTENTS = [
   'human', 'privacy', 'delete_data', 'out_of_scope',
 ] as const;
 
+/** Topics with an answer but no intent: reached through their question entries
+ *  (knowledge/<layer>/questions/*.json), whose retrieval finds them; the answer is the overview. */
+export const QUESTION_TOPICS = ['legal_representation', 'carer_tax_pension', 'home_care_contract'] as const;
+
 export type TopicIntent = (typeof TOPIC_INTENTS)[number];
 export type FunctionIntent = (typeof FUNCTION_INTENTS)[number];
 export type CareIntent = TopicIntent | FunctionIntent;

@@ -15,16 +15,17 @@ import {
   type Supplement,
 } from '../../bot/knowledge/schema';
 import { loadKnowledgeBase } from '../../bot/knowledge/kb';
-import { TOPIC_INTENTS } from '../../bot/nlu/intents';
+import { QUESTION_TOPICS, TOPIC_INTENTS } from '../../bot/nlu/intents';
 
 const ROOT = join(__dirname, '..', '..', 'knowledge');
 const LAYERS = ['federal', 'nrw', 'muelheim'] as const;
 
 /** Date the content was last reviewed against its sources; bump together with `reviewed`. */
-const AS_OF = '2026-11-26';
+const AS_OF = '2026-12-06';
 
-/** Answer ids are the NLU topic intents: one answer per intent. */
-const REQUIRED_ANSWER_IDS: readonly string[] = TOPIC_INTENTS;
+/** Answer ids are the NLU topic intents (one answer per intent) and the topics reached only
+ *  through question entries. */
+const REQUIRED_ANSWER_IDS: readonly string[] = [...TOPIC_INTENTS, ...QUESTION_TOPICS];
 
 const REQUIRED_BENEFIT_IDS = [
   'pflegegeld', 'sachleistung', 'tagespflege', 'stationaer', 'umwandlung', 'entlastungsbetrag',

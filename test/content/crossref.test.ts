@@ -5,7 +5,7 @@ import { loadKnowledgeBase, SEARCH_WORDS } from '../../bot/knowledge/kb';
 import { readJsonFile } from '../../bot/knowledge/jsonFile';
 import { CorpusSchema } from '../../bot/knowledge/schema';
 import { loadMunicipalityPack } from '../../bot/offers/load';
-import { FUNCTION_INTENTS, TOPIC_INTENTS } from '../../bot/nlu/intents';
+import { FUNCTION_INTENTS, QUESTION_TOPICS, TOPIC_INTENTS } from '../../bot/nlu/intents';
 
 const K = path.join(__dirname, '../../knowledge');
 const kb = loadKnowledgeBase({ knowledgeDir: K, state: 'nrw', municipality: 'muelheim' });
@@ -17,8 +17,13 @@ test('both corpora have the same intents: all topic and function intents, nothin
   for (const c of corpora) expect(c.data.map((d) => d.intent).sort()).toEqual(expected);
 });
 
-test('every topic intent has an answer and every answer is a topic intent', () => {
-  expect([...kb.answers.keys()].sort()).toEqual([...TOPIC_INTENTS].sort());
+test('every topic intent has an answer and every answer is a topic intent or a question topic', () => {
+  expect([...kb.answers.keys()].sort()).toEqual([...TOPIC_INTENTS, ...QUESTION_TOPICS].sort());
+});
+
+test('a topic without an intent is reached through question entries of its own', () => {
+  const topics = new Set([...kb.questions.values()].map((q) => q.topic));
+  for (const t of QUESTION_TOPICS) expect([t, topics.has(t)]).toEqual([t, true]);
 });
 
 test('offer categories named by answers exist in the municipality pack', () => {

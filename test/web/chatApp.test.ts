@@ -29,5 +29,16 @@ describe('with the real app', () => {
     expect(intent).toBeDefined();
     expect(reply.some((l) => l.startsWith('  · entities: ') && l.includes('grade=3'))).toBe(true);
     expect(reply.some((l) => l.startsWith('  · source: ') && l.includes('http'))).toBe(true);
+    expect(reply).toContain('  · context: – (the message was read on its own)');
+  }, 120_000);
+
+  test('--explain names the context a follow-up was resolved against', async () => {
+    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TODAY: '2025-06-01' }, ROOT);
+    const app = await buildApp(config, { storage: new MemoryStorage() });
+    const out: string[] = [];
+    await runChat(app, Readable.from(['Pflegegeld bei Pflegegrad 2?\n', 'und bei 4?\n']), (l) => out.push(l), { explain: true, lang: 'de', channelId: 'webchat' });
+    const reply = out.slice(out.indexOf('> und bei 4?'));
+    expect(reply.join('\n')).toMatch(/800/);
+    expect(reply.find((l) => l.startsWith('  · context: '))).toMatch(/elliptic · topic=allowance grade=4/);
   }, 120_000);
 });

@@ -1,0 +1,26 @@
+// Guided dialogs answer first: a question about a deadline's rule ("Wie lange habe ich Zeit für
+// einen Widerspruch?", "Ab wann gibt es Geld?") gets the rule from the answer it belongs to; working
+// out the concrete date is then offered (the deadline dialog), not started. Pure.
+import { foldText } from '../nlu/normalise';
+import type { Aspect } from './followUp';
+
+export interface DeadlineRule {
+  /** the answer whose sentences state the rule */
+  topic: string;
+  aspect: Exclude<Aspect, 'where'>;
+  /** which date the deadline dialog can work out */
+  kind: 'objection' | 'decision';
+}
+
+const FROM_WHEN = /\b(ab wann|seit wann|von wann an|ruckwirkend|from when|since when|backdated|retroactive\w*|start paying)\b/;
+const OBJECTION = /\b(widerspruch\w*|widersprech\w*|einspruch|bescheid|abgelehnt|ablehnung|objection|object|appeal|refused|rejected|notice)\b/;
+const DECISION = /\b(antrag\w*|beantrag\w*|entscheid\w*|bearbeit\w*|application|apply|applied|decision|decide)\b/;
+
+export function deadlineRule(text: string): DeadlineRule {
+  const f = foldText(text);
+  // "Ab wann gibt es Geld, ab Antrag oder ab Bescheid?": benefits start with the application month
+  if (FROM_WHEN.test(f)) return { topic: 'apply', aspect: 'from_when', kind: 'decision' };
+  if (OBJECTION.test(f)) return { topic: 'objection', aspect: 'deadline', kind: 'objection' };
+  if (DECISION.test(f)) return { topic: 'apply', aspect: 'deadline', kind: 'decision' };
+  return { topic: 'objection', aspect: 'deadline', kind: 'objection' };
+}

@@ -1,0 +1,54 @@
+// The answer to one aspect of the last answer ("Does it expire if I don't use it?" after the relief
+// amount): the sentences of that answer's text that speak to the aspect, with the answer's next step,
+// sources and buttons. Nothing is written here: the sentences are the reviewed content. When no
+// sentence speaks to the aspect there is no aspect answer (the router goes on as usual). Pure.
+import type { LayeredAnswer } from '../knowledge/kb';
+import { fillPlaceholders, MissingValueError } from '../knowledge/render';
+import { foldText } from '../nlu/normalise';
+import type { Reply } from '../channels/reply';
+import { followUpActions, footerFor, type AnswerContext } from './answers';
+import type { Aspect } from './followUp';
+
+// What a sentence of the answer must say to answer the aspect (folded text).
+const SENTENCE: Record<Exclude<Aspect, 'where'>, RegExp> = {
+  expiry: /(verfall|verfallt|30\. juni|folgejahr|folgenden jahr|ubertrag|expire|lapse|30 june|following year|carried over|carry over|used up until)/,
+  from_when: /(ab dem monat|ruckwirkend|ab antrag|ab dem tag|from the month|backdated|retroactive|from the day)/,
+  deadline: /(frist|innerhalb|spatestens|arbeitstag|within|deadline|at the latest|working day)/,
+  cost: /(€|euro|zahlt|bezahlt|kostet|kosten|eigenanteil|kostenlos|pays|paid|cost|charge|per month|im monat|free of charge)/,
+  who: /(stellt|beantragt|antrag|vollmacht|zustandig|applies|apply|application|power of attorney|responsible)/,
+};
+const MAX_SENTENCES = 3;
+
+// "bis zum 30. Juni": a date's dot before a month ends no sentence
+const SENTENCE_END = /(?<=[.!?])\s+(?=[A-ZÄÖÜ„"(])(?!(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)/;
+
+export function sentences(text: string): string[] {
+  return text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Fills amounts for the known grade where the text allows it, else for all grades. */
+function filled(text: string, ctx: AnswerContext): string {
+  try {
+    return fillPlaceholders(text, { grade: ctx.grade, amount: ctx.amount });
+  } catch (err) {
+    if (!(err instanceof MissingValueError)) throw err;
+    return fillPlaceholders(text, { amount: ctx.amount });
+  }
+}
+
+/** The answer's sentences about the aspect, the short text's first (at most three). */
+export function aspectSentences(a: LayeredAnswer, aspect: Exclude<Aspect, 'where'>, ctx: AnswerContext): string[] {
+  const txt = a[ctx.lang];
+  const short = ctx.grade !== undefined && txt.shortWithGrade ? txt.shortWithGrade : txt.short;
+  const all = [...sentences(filled(short, ctx)), ...sentences(filled(txt.details, ctx))];
+  const re = SENTENCE[aspect];
+  return [...new Set(all.filter((s) => re.test(foldText(s))))].slice(0, MAX_SENTENCES);
+}
+
+export function buildAspectReply(a: LayeredAnswer, aspect: Exclude<Aspect, 'where'>, ctx: AnswerContext): Reply | undefined {
+  const found = aspectSentences(a, aspect, ctx);
+  if (!found.length) return undefined;
+  const txt = a[ctx.lang];
+  const parts = [ctx.t('follow_up.aspect', { lng: ctx.lang, title: txt.title }), found.join(' '), ctx.t('next_step', { lng: ctx.lang, text: filled(txt.next, ctx) })];
+  return { text: parts.join('\n\n'), suggestions: followUpActions(a, ctx, true), footer: footerFor(a, ctx) };
+}

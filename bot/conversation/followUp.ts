@@ -1,0 +1,124 @@
+// Resolving a follow-up against the conversation's thread (bot/conversation/thread.ts):
+//  - corrections:  "nein, ich meinte die Kurzzeitpflege" → the rest is the question;
+//  - elliptic:     "und bei 4?", "und im Heim?", "what about grade 3?" → the last topic again, with
+//                  the new grade or setting (a setting may lead to that setting's money topic);
+//  - pronouns:     "Und was zahlt die Kasse dafür bei Pflegegrad 4?" → the last topic, with the grade;
+//  - aspects:      "Does it expire if I don't use it?", "Ab wann?", "Wer stellt den Antrag dafür?" →
+//                  that aspect (expiry, start, deadline, cost, who, where) of the last answer.
+// A message that names a topic of its own ("Wer zahlt das Pflegeheim?") is no follow-up. Pure; the
+// router calls resolveFollowUp once per message.
+import { extractGrade } from '../nlu/grade';
+import { foldText } from '../nlu/normalise';
+import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
+import { topicForSetting, type ConversationThread } from './thread';
+
+export type Aspect = 'expiry' | 'from_when' | 'deadline' | 'cost' | 'who' | 'where';
+
+export type FollowUp =
+  | { kind: 'elliptic' | 'pronoun'; topic: string; grade?: number; setting?: CareSettingFact; person?: PersonFact }
+  | { kind: 'aspect'; topic: string; aspect: Aspect };
+
+export interface FollowUpInput {
+  text: string;
+  /** what the message tells (bot/nlu/facts.ts) */
+  facts: MessageFacts;
+  /** concepts the message names (retrieval's concept lexicon) */
+  concepts: readonly string[];
+  thread: ConversationThread;
+  /** the intent engine is confident of another topic than the last one */
+  otherTopic?: boolean;
+  /** the text is what remains of a correction ("nein, ich meinte Pflegegrad 3" → "Pflegegrad 3") */
+  corrected?: boolean;
+}
+
+// Concepts that do not make a topic of their own: they ask about an aspect ("Antrag", "Frist",
+// "Rechnung") or describe the situation, which the facts carry ("im Heim", "Demenz", "Pflegegrad").
+const GENERIC_CONCEPTS = new Set(['grade', 'application', 'invoice', 'deadline', 'counselling']);
+const SITUATION_CONCEPTS = new Set(['nursing_home', 'daycare', 'home_care', 'hospital', 'dementia']);
+
+/** "und …", "and …", "what about …": the opening of an elliptic follow-up (folded text) */
+const ELLIPTIC_LEAD = /^(und|and|aber|but|what about|how about|und was ist mit|was ist mit|und wie ist es|wie ist es|wie sieht es|und wie sieht es|und wenn|und falls|and if|what if|und bei|und im|und in)\b/;
+const ELLIPTIC_MAX_WORDS = 8;
+/** words that can only point back ("dafür", "davon", "it") */
+const STRONG_POINTER = /\b(dafur|dafuer|davon|dazu|darauf|daruber|damit|dabei|hierfur|hierzu|it|its|them|they)\b/;
+/** "das", "es", "this", "that": pointers only where no noun follows (checked on the raw text) */
+const WEAK_POINTER_DE = /\b(das|es|dies|dieses)\b(?!\s+[A-ZÄÖÜ])/;
+const WEAK_POINTER_EN = /\b(this|that)\b\s*(\?|$|is\b|does\b|will\b|can\b|cost|expire|apply|mean)/i;
+const FOLLOW_UP_MAX_WORDS = 14;
+const ASPECT_MAX_WORDS = 10;
+const SHORT_ASPECT_WORDS = 6;
+
+// What a question asks about (folded). Order matters: "Wer zahlt dafür?" asks about cost, not who.
+const ASPECTS: [Aspect, RegExp][] = [
+  ['expiry', /\b(verfall\w*|verfallt|lauft \w* ?ab|ablauf\w*|abgelaufen|ubertrag\w*|anspar\w*|aufspar\w*|expire\w*|lapse\w*|carr(y|ied) (it )?over|roll(ed)? over|save (it )?up|lose it)\b/],
+  ['from_when', /\b(ab wann|seit wann|von wann an|ruckwirkend|from when|since when|backdated|retroactive\w*|start paying|when does (it|the money) start)\b/],
+  ['deadline', /\b(frist\w*|bis wann|wie lange (habe|hat|haben)|wie viel zeit|deadline|by when|how long (do|does|have)|how much time|time limit)\b/],
+  ['cost', /\b(kost\w*|zahl\w*|bezahl\w*|wie ?viel|geld|betrag|preis|eigenanteil|euro|how much|cost\w*|pay\w*|price|money|amount|fee|free of charge|kostenlos|gratis|umsonst)\b/],
+  ['who', /\b(wer (stellt|beantragt|muss \w+ ?beantragen|kann \w+ ?beantragen|ist zustandig)|bei wem|welche stelle|who (applies|can apply|has to apply|files|submits|is responsible)|who do i (apply|ask)|which office)\b/],
+  ['where', /\b(wo|wohin|where|nearby|in der nahe|in meiner nahe|anbieter)\b/],
+];
+
+/** "nein, ich meinte die Kurzzeitpflege" → "die Kurzzeitpflege"; undefined when it is no correction. */
+export function readCorrection(text: string): string | undefined {
+  const m = /^\s*(?:(?:nein|ne|nee|no|sorry|entschuldigung|oh)\b[\s,.!-]*)?(?:ich meinte?|ich meine|gemeint war|i meant|i mean|meant)\b[\s,:]*(?:eigentlich\s+|actually\s+)?(.+)$/i.exec(text);
+  if (!m) return undefined;
+  const rest = m[1].trim().replace(/^[,:\s]+/, '');
+  return rest.length >= 2 ? rest : undefined;
+}
+
+export function aspectOf(text: string): Aspect | undefined {
+  const f = foldText(text);
+  return ASPECTS.find(([, re]) => re.test(f))?.[0];
+}
+
+function words(text: string): number {
+  return text.trim().split(/\s+/).filter(Boolean).length;
+}
+
+/** The message points back at what was said ("dafür", "Ist das …", "does it …"). */
+export function pointsBack(text: string): boolean {
+  return STRONG_POINTER.test(foldText(text)) || WEAK_POINTER_DE.test(text.replace(/^\s*Das\b/, 'das')) || WEAK_POINTER_EN.test(text);
+}
+
+/** The grade of an elliptic follow-up: "und bei 4?" counts a lone number, "what about grade 3?" the usual forms. */
+function ellipticGrade(folded: string, facts: MessageFacts): number | undefined {
+  if (facts.grade !== undefined) return facts.grade;
+  const rest = folded.replace(ELLIPTIC_LEAD, '').replace(/\b(bei|mit|fur|for|at|with|in|den|dem|der|die)\b/g, ' ').replace(/[?!.]/g, ' ').trim();
+  return rest ? extractGrade(rest, { expectGrade: true }) : undefined;
+}
+
+export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
+  const { text, facts, thread } = input;
+  const last = thread.lastTopic;
+  if (!last || !text.trim()) return undefined;
+  const folded = foldText(text).trim();
+  const n = words(text);
+  const ownTopic = input.concepts.some((c) => !GENERIC_CONCEPTS.has(c) && !SITUATION_CONCEPTS.has(c));
+  if (ownTopic) return undefined;
+
+  // a correction that only names a grade or setting is elliptic too ("no, I meant grade 3")
+  if ((ELLIPTIC_LEAD.test(folded) || input.corrected) && n <= ELLIPTIC_MAX_WORDS) {
+    const grade = ellipticGrade(folded, facts);
+    if (grade !== undefined || facts.setting || facts.person || facts.dementia) {
+      return { kind: 'elliptic', topic: topicForSetting(last, facts.setting), grade, setting: facts.setting, person: facts.person };
+    }
+  }
+  const pointer = pointsBack(text);
+  if (pointer && n <= FOLLOW_UP_MAX_WORDS) {
+    if (facts.grade !== undefined || facts.setting) {
+      return { kind: 'pronoun', topic: topicForSetting(last, facts.setting), grade: facts.grade, setting: facts.setting };
+    }
+    const aspect = facts.stadtteil ? 'where' : aspectOf(text);
+    if (aspect) return { kind: 'aspect', topic: last, aspect };
+    return undefined;
+  }
+  // "Ab wann?", "Bis wann?": a short aspect question without a topic of its own, unless
+  // the intent engine is sure of another topic; a very short question about who applies, a deadline
+  // or the start is still read as about the last answer ("Wer stellt den Antrag?")
+  const aspect = n <= ASPECT_MAX_WORDS ? aspectOf(text) : undefined;
+  if (!aspect || aspect === 'where') return undefined;
+  if (input.concepts.some((c) => SITUATION_CONCEPTS.has(c)) || facts.setting) return undefined;
+  if (input.otherTopic && !(n <= SHORT_ASPECT_WORDS && (aspect === 'who' || aspect === 'deadline' || aspect === 'from_when'))) return undefined;
+  if (aspect === 'cost' && n > 4) return undefined;
+  return { kind: 'aspect', topic: last, aspect };
+}

@@ -1,0 +1,63 @@
+// The conversation's thread: the few facts a follow-up question is resolved against — the topic or
+// question entry answered last, the care grade, where the person is cared for, who it is, dementia,
+// the Stadtteil. They come from the story ("Meine Mutter mit Demenz, Pflegegrad 3, lebt in Saarn")
+// as well as from answers to the bot's prompts. This is health data: nothing else is kept (no
+// names, no text), and it goes with the rest of the memory on "delete my data" and by retention.
+// Pure.
+import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
+
+export interface ConversationThread {
+  /** the topic or question entry answered last (an id of the knowledge base) */
+  lastTopic?: string;
+  grade?: number;
+  /** the Stadtteil id, or '*' for the whole city */
+  stadtteil?: string;
+  setting?: CareSettingFact;
+  person?: PersonFact;
+  dementia?: boolean;
+}
+
+export type ThreadField = 'grade' | 'stadtteil' | 'setting' | 'person' | 'dementia';
+
+/** Takes over what a message tells; returns the fields that changed. A later fact replaces an earlier
+ *  one ("und im Heim?" after "zu Hause"), a missing one never erases what is known. */
+export function rememberFacts(thread: ConversationThread, facts: MessageFacts): ThreadField[] {
+  const changed: ThreadField[] = [];
+  const set = <K extends ThreadField>(k: K, v: ConversationThread[K] | undefined): void => {
+    if (v === undefined || thread[k] === v) return;
+    thread[k] = v;
+    changed.push(k);
+  };
+  if (facts.grade !== undefined && facts.grade > 0) set('grade', facts.grade);
+  set('stadtteil', facts.stadtteil);
+  // a hospital stay is a passing situation, not where the person is cared for
+  if (facts.setting && facts.setting !== 'hospital') set('setting', facts.setting);
+  set('person', facts.person);
+  if (facts.dementia) set('dementia', true);
+  return changed;
+}
+
+// Topics about what the care insurance pays in one care setting. A follow-up that names another
+// setting ("und im Heim?") means the same question for that setting, i.e. that setting's topic.
+const MONEY_TOPICS = new Set(['allowance', 'in_kind', 'combination', 'daycare', 'nursing_home', 'respite', 'relief']);
+const SETTING_TOPIC: Partial<Record<CareSettingFact, string>> = { nursing_home: 'nursing_home', daycare: 'daycare' };
+
+/** The topic a follow-up about another care setting leads to: the setting's own money topic when the
+ *  last topic was about money, otherwise the last topic itself. */
+export function topicForSetting(lastTopic: string, setting: CareSettingFact | undefined): string {
+  if (!setting || !MONEY_TOPICS.has(lastTopic)) return lastTopic;
+  if (setting === 'home') return lastTopic === 'nursing_home' || lastTopic === 'daycare' ? 'allowance' : lastTopic;
+  return SETTING_TOPIC[setting] ?? lastTopic;
+}
+
+/** One line for staff (`chat --explain`): which context a reply used. */
+export function describeThread(thread: ConversationThread): string {
+  const parts: string[] = [];
+  if (thread.lastTopic) parts.push(`topic=${thread.lastTopic}`);
+  if (thread.grade !== undefined) parts.push(`grade=${thread.grade}`);
+  if (thread.setting) parts.push(`setting=${thread.setting}`);
+  if (thread.person) parts.push(`person=${thread.person}`);
+  if (thread.dementia) parts.push('dementia');
+  if (thread.stadtteil) parts.push(`stadtteil=${thread.stadtteil}`);
+  return parts.join(' ') || '(empty)';
+}

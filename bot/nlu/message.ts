@@ -1,0 +1,48 @@
+// Reading a whole message: its sentences, and which of them ask something. Real messages tell a
+// story first ("Meine Mutter ist im Heim in Dümpten …") and ask at the end; the question sentences
+// decide what to answer, the story only shapes it. Pure; German and English.
+
+export interface Sentence {
+  text: string;
+  /** asks something: a question mark, a question word at its start, "ich möchte wissen", "bitte erklären" */
+  question: boolean;
+}
+
+// Starts of questions without a question mark ("wie beantrage ich das", "darf das heim das").
+const QUESTION_START_DE = /^(und |aber |also |nun |jetzt |ach |hallo,? |ok,? )?(wie|was|wer|wo|wann|warum|wieso|weshalb|woher|wohin|womit|wofür|wofur|wovon|worauf|welche[rsmn]?|wieviel|wie ?viel|kann|können|konnen|darf|dürfen|durfen|muss|müssen|mussen|soll|sollen|sollte|gibt|gilt|bekomme|bekommt|bekommen|kriege|kriegt|steht|stehen|zahlt|zahlen|übernimmt|ubernimmt|hat|habe|haben|ist|sind|wird|werden|besteht|lohnt|reicht|brauche|braucht|zählt|zahlt|geht|klappt|stimmt|macht|lässt|lasst|hilft|wäre|ware|würde|wurde|könnte|konnte|dürfte|durfte|müsste|musste|verfällt|verfallt|endet|fällt|fallt)\b/i;
+const QUESTION_START_EN = /^(and |but |so |now |hi,? |ok,? )?(how|what|who|where|when|why|which|whose|whom|can|could|may|might|must|should|shall|will|would|do|does|did|is|are|was|were|has|have|had|am)\b/i;
+// "Ich möchte wissen, ob …", "Meine Frage:", "bitte erklären Sie", "I'd like to know", "tell me"
+const ASKS = /\b(ich (möchte|mochte|würde|wurde) (gern |gerne )?wissen|ich frage mich|ich wüsste gern|meine frage|frage ist|weiß jemand|weiss jemand|wer weiß|wer weiss|bitte (erklären|erklaren|sagen)|erklären sie|erklaren sie|sagen sie mir|können sie mir|konnen sie mir|was muss ich|was kann ich|i('d| would) like to know|i wonder|my question|does anyone know|please (explain|tell)|tell me|can you (tell|explain))\b/i;
+
+/** Splits at sentence ends (. ! ? and line breaks), keeping abbreviations and dates together. */
+export function splitSentences(text: string): string[] {
+  const protectedText = text
+    .replace(/\b(z|d|u|o)\.\s?(B|h|a|ä)\./gi, '$1\u2024 $2\u2024')
+    .replace(/(\d{1,2})\.(?=\s+(Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b)/g, '$1\u2024')
+    .replace(/\b(z|d|u|bzw|ca|Nr|Abs|S|Dr|St|ggf|evtl|usw|bspw|inkl|zzgl|e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\./gi, '$1\u2024')
+    .replace(/(\d)\.(?=\s?\d)/g, '$1\u2024')
+    .replace(/(\d)\.(?=\s+[a-zäöüß])/g, '$1\u2024');
+  return protectedText
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.replace(/\u2024/g, '.').trim())
+    .filter((s) => /[\p{L}\d]/u.test(s));
+}
+
+export function isQuestion(sentence: string): boolean {
+  const s = sentence.trim();
+  if (s.includes('?') || ASKS.test(s)) return true;
+  // a question word first and no full stop: "wie beantrage ich das", "darf das Heim das"
+  const start = s.replace(/^["'»«(]+/, '');
+  return !/[.!]$/.test(s) && (QUESTION_START_DE.test(start) || QUESTION_START_EN.test(start));
+}
+
+export function readSentences(text: string): Sentence[] {
+  return splitSentences(text).map((t) => ({ text: t, question: isQuestion(t) }));
+}
+
+/** The question sentences of a message; without any, the last sentence (people often ask with a
+ *  full stop: "Ich brauche Hilfe beim Antrag."). */
+export function questionSentences(sentences: Sentence[]): Sentence[] {
+  const q = sentences.filter((s) => s.question);
+  return q.length ? q : sentences.slice(-1);
+}

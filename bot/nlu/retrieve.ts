@@ -1,0 +1,401 @@
+// Finds the question entry that answers what was asked (knowledge/*/questions/*.json): not only the
+// topic, the specific question. Anchored on Rasa's retrieval intents with a ResponseSelector and on
+// Botpress's Q&A with question variants, with three additions measured in docs/retrieval.md:
+//  1. the question sentence(s) of a message count more than the story around them (bot/nlu/message.ts);
+//  2. a curated concept lexicon (knowledge/concepts.json) maps colloquial words onto concepts
+//     ("Erspartes", "Sparbuch" → assets) that entries declare;
+//  3. the intent engine's topic scores act as a prior, so an entry of the topic the whole message is
+//     about wins a tie against a lookalike of another topic.
+// Each entry is scored on its question variants: BM25 over folded, stemmed words plus a TF-IDF cosine
+// over character 4-grams (compounds: "Badumbau" meets "Bad umbauen"), concept overlap, and the prior.
+// Everything is precomputed at start-up; a message costs a few inverted-index look-ups. Pure.
+import { boundedMemo } from '../memo';
+import type { ConceptsFile } from '../knowledge/schema';
+import { foldText, words } from './normalise';
+import { questionSentences, readSentences } from './message';
+import { stemmerFor } from './stem';
+
+export type RLang = 'de' | 'en';
+
+export interface RetrievalEntry {
+  id: string;
+  /** a question entry, or a topic of the intent corpus whose training utterances stand for "the
+   *  general question about this topic": when a topic wins, no entry is answered */
+  kind: 'entry' | 'topic';
+  topic: string;
+  concepts: readonly string[];
+  de: { q: readonly string[]; title: string };
+  en: { q: readonly string[]; title: string };
+}
+
+export interface RetrievalWeights {
+  /** BM25 over stemmed words, normalised to 0..1 */
+  words: number;
+  /** cosine with the closest single question variant (tf-idf over stems): a short keyword
+   *  question ("Pflegegeld?") is closest to a short general variant, not to a specific one */
+  variant: number;
+  /** cosine over character 4-grams */
+  grams: number;
+  /** share of the entry's concepts the message names */
+  concepts: number;
+  /** the intent engine's score for the entry's topic */
+  prior: number;
+  /** weight of a story sentence against a question sentence (1) */
+  story: number;
+}
+
+export interface RetrievalSettings extends RetrievalWeights {
+  /** a topic's general question counts this much against the entries (1 = as much) */
+  topicWeight: number;
+  /** an entry whose own concepts (those its topic's general question lacks) are all missing from the
+   *  message keeps this share of its score: "Pflegegeld wie viel?" is not the tax question */
+  missingConcept: number;
+  /** an entry is answered from this combined score on */
+  threshold: number;
+  /** a second question's entry is offered ("Auch gefragt") from this score on */
+  alsoThreshold: number;
+}
+
+// Chosen on the entries' own variants (one variant of each entry held out at a time) and on
+// real-style messages; the table is in docs/retrieval.md.
+export const DEFAULT_RETRIEVAL: RetrievalSettings = {
+  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, story: 0.35, topicWeight: 0.85, missingConcept: 0.6, threshold: 0.25, alsoThreshold: 0.38,
+};
+
+export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
+export interface Candidate { id: string; kind: 'entry' | 'topic'; topic: string; score: number; parts: ScoreParts }
+
+export interface Retrieval {
+  /** the best entry, when its score reaches the threshold */
+  entry?: Candidate;
+  /** the answer to another question sentence of the same message, when it is a different entry */
+  also?: Candidate;
+  /** best first, at most five (staff explanation) */
+  ranked: Candidate[];
+  /** concepts found in the message */
+  concepts: string[];
+  /** the sentences read as questions */
+  questions: string[];
+}
+
+export interface RetrieveOptions {
+  /** topic → score of the intent engine (0..1) */
+  topicScores?: ReadonlyMap<string, number>;
+  /** concepts the situation adds (bot/nlu/facts.ts), weighted like story words */
+  contextConcepts?: readonly string[];
+  settings?: RetrievalSettings;
+}
+
+export interface Retriever {
+  retrieve(text: string, lang: RLang, opts?: RetrieveOptions): Retrieval;
+  /** concepts named in a text, for staff tools and tests */
+  concepts(text: string, lang: RLang): string[];
+  /** question entries in the index (topics not counted) */
+  readonly size: number;
+}
+
+// Function words that say nothing about the question. Folded (ä→a, ß→ss).
+const STOP: Record<RLang, Set<string>> = {
+  de: new Set(('der die das den dem des ein eine einer eines einem einen und oder aber auch noch schon nur so sehr ganz '
+    + 'ich du er sie es wir ihr mich mir dich dir sich uns euch ihn ihm ihnen mein meine meinen meinem meiner meines dein '
+    + 'sein seine seinen seinem seiner ihre ihren ihrem ihrer unser unsere unseren unserem euer '
+    + 'ist sind war waren bin bist sein hat habe haben hatte hatten wird werden wurde wurden kann konnen muss mussen '
+    + 'darf durfen soll sollen will wollen mochte mochten wurde wurden hatte '
+    + 'in im ins an am auf aus bei beim mit nach von vom vor zu zum zur uber unter fur um durch gegen ohne bis seit als wie '
+    + 'was wer wo wann warum wieso weshalb welche welcher welches welchen dass ob wenn weil da dann denn doch ja nein nicht '
+    + 'kein keine keinen man etwas jetzt hier dort mal bitte gibt gilt eigentlich einfach wirklich immer wieder schon '
+    + 'diese dieser dieses diesem diesen jemand alle alles viel viele mehr sehr gerne hallo danke frage fragen '
+    // who is cared for is story, not question ("meine Mutter", "mein Mann"): bot/nlu/facts.ts reads it
+    + 'mutter mama mutti vater papa vati eltern oma opa grossmutter grossvater schwiegermutter schwiegervater schwiegereltern '
+    + 'mann frau ehemann ehefrau sohn tochter kind kinder bruder schwester angehorige angehorigen').split(' ')),
+  en: new Set(('the a an and or but also only so very i you he she it we they me him her us them my your his its our their '
+    + 'is are was were be been being am has have had do does did can could may might must shall should will would '
+    + 'in on at to of for from with by about into over under after before since as than like '
+    + 'what who where when why which how that this these those if whether because then there here not no any some '
+    + 'just really please hello hi thanks thank question ask get got '
+    + 'mother mum mom mummy father dad daddy parents parent grandma grandpa grandmother grandfather mother-in-law father-in-law '
+    + 'husband wife son daughter child children brother sister relative relatives').split(' ')),
+};
+
+const GRAM = 4;
+const K1 = 1.2;
+const B = 0.75;
+
+interface TermPosting { doc: number; tf: number }
+
+interface LangIndex {
+  /** stem → postings */
+  postings: Map<string, TermPosting[]>;
+  idf: Map<string, number>;
+  docLen: Float64Array;
+  avgLen: number;
+  /** 4-gram → postings with tf-idf weights; norms per doc */
+  gramPostings: Map<string, TermPosting[]>;
+  gramIdf: Map<string, number>;
+  gramNorm: Float64Array;
+  /** stem → (variant, tf-idf weight); each variant's norm and document */
+  variantPostings: Map<string, TermPosting[]>;
+  variantNorm: Float64Array;
+  variantDoc: Int32Array;
+}
+
+interface ConceptMatcher {
+  exact: Map<string, string[]>;
+  prefixes: [string, string][];
+  phrases: [RegExp, string][];
+}
+
+function compileConcepts(file: ConceptsFile | undefined, lang: RLang, stem: (w: string) => string): ConceptMatcher {
+  const m: ConceptMatcher = { exact: new Map(), prefixes: [], phrases: [] };
+  const addExact = (w: string, id: string) => {
+    const list = m.exact.get(w) ?? [];
+    if (!list.includes(id)) list.push(id);
+    m.exact.set(w, list);
+  };
+  for (const c of file?.concepts ?? []) {
+    for (const raw of c[lang]) {
+      const term = foldText(raw.trim());
+      if (term.endsWith('*')) m.prefixes.push([term.slice(0, -1), c.id]);
+      else if (/\s/.test(term)) m.phrases.push([new RegExp(`\\b${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`), c.id]);
+      else {
+        addExact(term, c.id);
+        addExact(`~${stem(term)}`, c.id);
+      }
+    }
+  }
+  return m;
+}
+
+function findConcepts(m: ConceptMatcher, folded: string, ws: string[], stem: (w: string) => string): Set<string> {
+  const out = new Set<string>();
+  for (const w of ws) {
+    for (const id of m.exact.get(w) ?? m.exact.get(`~${stem(w)}`) ?? []) out.add(id);
+    for (const [p, id] of m.prefixes) if (w.startsWith(p)) out.add(id);
+  }
+  for (const [re, id] of m.phrases) if (re.test(folded)) out.add(id);
+  return out;
+}
+
+function gramsOf(ws: string[], stop: Set<string>): string[] {
+  const out: string[] = [];
+  for (const w of ws) {
+    if (w.length < 4 || stop.has(w) || /^\d+$/.test(w)) continue;
+    const padded = `_${w}_`;
+    for (let i = 0; i + GRAM <= padded.length; i++) out.push(padded.slice(i, i + GRAM));
+  }
+  return out;
+}
+
+export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile?: ConceptsFile): Retriever {
+  const stems = { de: stemmerFor('de')!, en: stemmerFor('en')! };
+  const stemMemo = { de: boundedMemo(stems.de, 50_000), en: boundedMemo(stems.en, 50_000) };
+  const matchers = { de: compileConcepts(conceptsFile, 'de', stemMemo.de), en: compileConcepts(conceptsFile, 'en', stemMemo.en) };
+
+  const tokens = (ws: string[], lang: RLang): string[] => ws.filter((w) => w.length > 1 && !STOP[lang].has(w)).map(stemMemo[lang]);
+
+  // Declared concept ids through the lexicon's aliases; ids the lexicon does not know cannot be
+  // found in a message and are left out (kb:check warns about them).
+  const canonical = new Map<string, string>();
+  for (const c of conceptsFile?.concepts ?? []) {
+    canonical.set(c.id, c.id);
+    for (const a of c.aliases) canonical.set(a, c.id);
+  }
+  // An entry's concepts: those it declares, and those most of its own variants name; a topic's: those
+  // a fair share of its training utterances name.
+  const entryConcepts = entries.map((e) => {
+    const set = new Set(e.concepts.map((c) => canonical.get(c)).filter((c): c is string => !!c));
+    for (const lang of ['de', 'en'] as const) {
+      const counts = new Map<string, number>();
+      for (const q of e[lang].q) {
+        const f = foldText(q);
+        for (const c of findConcepts(matchers[lang], f, words(f), stemMemo[lang])) counts.set(c, (counts.get(c) ?? 0) + 1);
+      }
+      // an entry's variants must mostly name it; a topic's many utterances need only name it now and then
+      const share = e.kind === 'entry' ? 0.5 : 0.15;
+      for (const [c, n] of counts) if (n >= share * e[lang].q.length) set.add(c);
+    }
+    return [...set];
+  });
+
+  // What makes an entry more than its topic: its concepts that the topic's general question lacks.
+  const topicConcepts = new Map(entries.map((e, i) => [e, i] as const).filter(([e]) => e.kind === 'topic').map(([e, i]) => [e.id, new Set(entryConcepts[i])]));
+  const own = entries.map((e, i) => (e.kind === 'entry' ? entryConcepts[i].filter((c) => !topicConcepts.get(e.topic)?.has(c)) : []));
+
+  const build = (lang: RLang): LangIndex => {
+    const postings = new Map<string, TermPosting[]>();
+    const gramPostings = new Map<string, TermPosting[]>();
+    const docLen = new Float64Array(entries.length);
+    const gramTf: Map<string, number>[] = [];
+    const variants: { doc: number; terms: Set<string> }[] = [];
+    entries.forEach((e, doc) => {
+      const tf = new Map<string, number>();
+      const gtf = new Map<string, number>();
+      for (const text of [...e[lang].q, e[lang].title]) {
+        const ws = words(foldText(text));
+        const ts = tokens(ws, lang);
+        if (ts.length) variants.push({ doc, terms: new Set(ts) });
+        for (const t of ts) tf.set(t, (tf.get(t) ?? 0) + 1);
+        for (const g of gramsOf(ws, STOP[lang])) gtf.set(g, (gtf.get(g) ?? 0) + 1);
+      }
+      let len = 0;
+      for (const [t, n] of tf) {
+        len += n;
+        const list = postings.get(t) ?? [];
+        list.push({ doc, tf: n });
+        postings.set(t, list);
+      }
+      docLen[doc] = len;
+      gramTf.push(gtf);
+      for (const [g, n] of gtf) {
+        const list = gramPostings.get(g) ?? [];
+        list.push({ doc, tf: n });
+        gramPostings.set(g, list);
+      }
+    });
+    const n = entries.length;
+    const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const idf = new Map([...postings].map(([t, l]) => [t, idfOf(l.length)]));
+    const gramIdf = new Map([...gramPostings].map(([g, l]) => [g, Math.log((n + 1) / (l.length + 0.5))]));
+    const gramNorm = new Float64Array(n);
+    gramTf.forEach((gtf, doc) => {
+      let s = 0;
+      for (const [g, c] of gtf) s += (Math.log(1 + c) * gramIdf.get(g)!) ** 2;
+      gramNorm[doc] = Math.sqrt(s) || 1;
+    });
+    const avgLen = docLen.reduce((a, b) => a + b, 0) / Math.max(1, n);
+    const variantPostings = new Map<string, TermPosting[]>();
+    const variantNorm = new Float64Array(variants.length);
+    const variantDoc = new Int32Array(variants.length);
+    variants.forEach((v, i) => {
+      variantDoc[i] = v.doc;
+      let sq = 0;
+      for (const t of v.terms) {
+        const w = idf.get(t)!;
+        sq += w * w;
+        const list = variantPostings.get(t) ?? [];
+        list.push({ doc: i, tf: w });
+        variantPostings.set(t, list);
+      }
+      variantNorm[i] = Math.sqrt(sq) || 1;
+    });
+    return { postings, idf, docLen, avgLen, gramPostings, gramIdf, gramNorm, variantPostings, variantNorm, variantDoc };
+  };
+  const indexes = { de: build('de'), en: build('en') };
+
+  /** scores of every entry for weighted query words, grams and concepts */
+  function score(lang: RLang, qWords: Map<string, number>, qGrams: Map<string, number>, qConcepts: Map<string, number>, topicScores: ReadonlyMap<string, number> | undefined, s: RetrievalSettings): Candidate[] {
+    const ix = indexes[lang];
+    const n = entries.length;
+    const wordScore = new Float64Array(n);
+    let maxPossible = 0;
+    for (const [t, w] of qWords) {
+      const idf = ix.idf.get(t);
+      if (idf === undefined) continue;
+      maxPossible += w * idf * (K1 + 1);
+      for (const p of ix.postings.get(t)!) {
+        const norm = p.tf + K1 * (1 - B + (B * ix.docLen[p.doc]) / ix.avgLen);
+        wordScore[p.doc] += (w * idf * p.tf * (K1 + 1)) / norm;
+      }
+    }
+    // closest single variant: cosine over idf-weighted stems, the query weighted by its sentences
+    const variantDot = new Float64Array(ix.variantNorm.length);
+    let vqNorm = 0;
+    for (const [t, w] of qWords) {
+      const idf = ix.idf.get(t);
+      if (idf === undefined) continue;
+      vqNorm += (w * idf) ** 2;
+      for (const p of ix.variantPostings.get(t)!) variantDot[p.doc] += w * idf * p.tf;
+    }
+    vqNorm = Math.sqrt(vqNorm) || 1;
+    const variantBest = new Float64Array(n);
+    for (let v = 0; v < variantDot.length; v++) {
+      if (!variantDot[v]) continue;
+      const cos = variantDot[v] / (vqNorm * ix.variantNorm[v]);
+      const d = ix.variantDoc[v];
+      if (cos > variantBest[d]) variantBest[d] = cos;
+    }
+    const gramDot = new Float64Array(n);
+    let qNorm = 0;
+    for (const [g, w] of qGrams) {
+      const idf = ix.gramIdf.get(g);
+      if (idf === undefined) continue;
+      const qw = w * idf;
+      qNorm += qw * qw;
+      for (const p of ix.gramPostings.get(g)!) gramDot[p.doc] += qw * Math.log(1 + p.tf) * idf;
+    }
+    qNorm = Math.sqrt(qNorm) || 1;
+    const out: Candidate[] = [];
+    for (let i = 0; i < n; i++) {
+      const ec = entryConcepts[i];
+      let c = 0;
+      for (const id of ec) c += qConcepts.get(id) ?? 0;
+      const parts: ScoreParts = {
+        words: maxPossible ? wordScore[i] / maxPossible : 0,
+        variant: variantBest[i],
+        grams: gramDot[i] / (qNorm * ix.gramNorm[i]),
+        concepts: ec.length ? c / ec.length : 0,
+        prior: topicScores?.get(entries[i].topic) ?? 0,
+      };
+      if (parts.words === 0 && parts.grams === 0 && parts.concepts === 0) continue;
+      let total = s.words * parts.words + s.variant * parts.variant + s.grams * parts.grams + s.concepts * parts.concepts + s.prior * parts.prior;
+      if (entries[i].kind === 'topic') total *= s.topicWeight;
+      else if (own[i].length && !own[i].some((c) => qConcepts.has(c))) total *= s.missingConcept;
+      out.push({ id: entries[i].id, kind: entries[i].kind, topic: entries[i].topic, score: total, parts });
+    }
+    return out.sort((a, b) => b.score - a.score);
+  }
+
+  interface Read { qWords: Map<string, number>; qGrams: Map<string, number>; qConcepts: Map<string, number> }
+
+  /** the query: each word, gram and concept with the weight of the most important sentence naming it */
+  function read(sentences: { text: string; weight: number }[], lang: RLang, context: readonly string[], storyWeight: number): Read {
+    const qWords = new Map<string, number>();
+    const qGrams = new Map<string, number>();
+    const qConcepts = new Map<string, number>();
+    const put = (m: Map<string, number>, k: string, w: number) => m.set(k, Math.max(m.get(k) ?? 0, w));
+    for (const { text, weight } of sentences) {
+      const f = foldText(text);
+      const ws = words(f);
+      for (const t of tokens(ws, lang)) put(qWords, t, weight);
+      for (const g of gramsOf(ws, STOP[lang])) qGrams.set(g, (qGrams.get(g) ?? 0) + weight);
+      for (const c of findConcepts(matchers[lang], f, ws, stemMemo[lang])) put(qConcepts, c, weight);
+    }
+    for (const c of context) put(qConcepts, c, storyWeight);
+    return { qWords, qGrams, qConcepts };
+  }
+
+  return {
+    size: entries.filter((e) => e.kind === 'entry').length,
+    concepts(text, lang) {
+      const f = foldText(text);
+      return [...findConcepts(matchers[lang], f, words(f), stemMemo[lang])];
+    },
+    retrieve(text, lang, opts = {}) {
+      const s = opts.settings ?? DEFAULT_RETRIEVAL;
+      const sentences = readSentences(text);
+      const questions = questionSentences(sentences);
+      const asked = new Set(questions);
+      const weighted = sentences.map((x) => ({ text: x.text, weight: sentences.length === 1 || asked.has(x) ? 1 : s.story }));
+      const q = read(weighted, lang, opts.contextConcepts ?? [], s.story);
+      const ranked = score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s);
+      const best = ranked[0];
+      const result: Retrieval = {
+        ranked: ranked.slice(0, 5),
+        concepts: [...q.qConcepts.keys()],
+        questions: questions.map((x) => x.text),
+      };
+      if (best && best.kind === 'entry' && best.score >= s.threshold) result.entry = best;
+      // Several questions: each one read on its own (the others as story); a different entry for
+      // one of them is the answer to that question.
+      if (result.entry && questions.length > 1 && sentences.length > 1) {
+        for (const one of questions) {
+          const w = sentences.map((x) => ({ text: x.text, weight: x === one ? 1 : s.story }));
+          const r = read(w, lang, opts.contextConcepts ?? [], s.story);
+          const top = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s)[0];
+          if (top && top.kind === 'entry' && top.id !== result.entry.id && top.score >= s.alsoThreshold && (!result.also || top.score > result.also.score)) result.also = top;
+        }
+      }
+      return result;
+    },
+  };
+}

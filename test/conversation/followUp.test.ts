@@ -1,0 +1,135 @@
+// Table tests of the follow-up rules (bot/conversation/followUp.ts), the thread's update rules
+// (thread.ts) and the deadline rule that is answered before the date dialog (answerFirst.ts).
+import { aspectOf, pointsBack, readCorrection, resolveFollowUp, type FollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
+import { describeThread, rememberFacts, topicForSetting, type ConversationThread } from '../../bot/conversation/thread';
+import { deadlineRule } from '../../bot/conversation/answerFirst';
+import { extractFacts } from '../../bot/nlu/facts';
+
+/** the input as the router builds it; concepts as the concept lexicon names them */
+function input(text: string, lastTopic: string | undefined, concepts: string[] = [], extra: Partial<FollowUpInput> = {}): FollowUpInput {
+  return { text, facts: extractFacts(text), concepts, thread: { lastTopic }, ...extra };
+}
+
+describe('resolveFollowUp', () => {
+  test.each<[string, string, string[], FollowUp | undefined]>([
+    // elliptic: the last topic again, with the new grade or setting
+    ['und bei 4?', 'allowance', [], { kind: 'elliptic', topic: 'allowance', grade: 4, setting: undefined, person: undefined }],
+    ['Und bei Pflegegrad 5?', 'daycare', ['grade'], { kind: 'elliptic', topic: 'daycare', grade: 5, setting: undefined, person: undefined }],
+    ['what about grade 3?', 'allowance', [], { kind: 'elliptic', topic: 'allowance', grade: 3, setting: undefined, person: undefined }],
+    ['and for grade two?', 'in_kind', [], { kind: 'elliptic', topic: 'in_kind', grade: 2, setting: undefined, person: undefined }],
+    ['und im Heim?', 'allowance', ['nursing_home'], { kind: 'elliptic', topic: 'nursing_home', grade: undefined, setting: 'nursing_home', person: undefined }],
+    ['and in a nursing home?', 'in_kind', ['nursing_home'], { kind: 'elliptic', topic: 'nursing_home', grade: undefined, setting: 'nursing_home', person: undefined }],
+    ['und zu Hause?', 'nursing_home', [], { kind: 'elliptic', topic: 'allowance', grade: undefined, setting: 'home', person: undefined }],
+    ['und bei meinem Vater?', 'respite', [], { kind: 'elliptic', topic: 'respite', grade: undefined, setting: undefined, person: 'father' }],
+    // pronouns: the last topic, with the grade the question names
+    ['Und was zahlt die Kasse dafür bei Pflegegrad 4?', 'daycare', ['grade'], { kind: 'pronoun', topic: 'daycare', grade: 4, setting: undefined }],
+    ['How much is it with care grade 2?', 'in_kind', ['grade'], { kind: 'pronoun', topic: 'in_kind', grade: 2, setting: undefined }],
+    // aspects of the last answer
+    ["Does it expire if I don't use it?", 'relief', [], { kind: 'aspect', topic: 'relief', aspect: 'expiry' }],
+    ['Verfällt das, wenn ich es nicht nutze?', 'relief', [], { kind: 'aspect', topic: 'relief', aspect: 'expiry' }],
+    ['Was kostet das?', 'meals', [], { kind: 'aspect', topic: 'meals', aspect: 'cost' }],
+    ['Who pays for it?', 'meals', ['invoice'], { kind: 'aspect', topic: 'meals', aspect: 'cost' }],
+    ['Ab wann?', 'allowance', [], { kind: 'aspect', topic: 'allowance', aspect: 'from_when' }],
+    ['Bis wann muss ich das machen?', 'objection', [], { kind: 'aspect', topic: 'objection', aspect: 'deadline' }],
+    ['Wer stellt den Antrag?', 'respite', ['application'], { kind: 'aspect', topic: 'respite', aspect: 'who' }],
+    ['Where can I get it?', 'emergency_call', [], { kind: 'aspect', topic: 'emergency_call', aspect: 'where' }],
+    // no follow-up: a topic of its own, nothing answered yet, or nothing new
+    ['Wer zahlt das Pflegeheim?', 'allowance', ['nursing_home', 'invoice'], undefined],
+    ['Kann ich das mit der Tagespflege kombinieren?', 'allowance', ['daycare', 'combination'], undefined],
+    ['Wie lange habe ich Zeit für einen Widerspruch?', 'allowance', ['objection'], undefined],
+    ['und bei 4?', undefined as unknown as string, [], undefined],
+    ['und?', 'allowance', [], undefined],
+    ['Was kostet eine Tagespflege?', 'allowance', ['daycare'], undefined],
+    ['Was ist das Wetter morgen?', 'meals', [], undefined],
+  ])('%s (after %s)', (text, last, concepts, expected) => {
+    expect(resolveFollowUp(input(text, last, concepts))).toEqual(expected);
+  });
+
+  test('a place with a pointer asks where: the local help of that topic', () => {
+    const text = 'Gibt es das auch in Saarn?';
+    const facts = extractFacts(text, { detectStadtteil: (t) => (/saarn/i.test(t) ? 'saarn' : undefined) });
+    expect(resolveFollowUp({ text, facts, concepts: [], thread: { lastTopic: 'daycare' } })).toEqual({ kind: 'aspect', topic: 'daycare', aspect: 'where' });
+  });
+
+  test('what remains of a correction may be elliptic without "und"', () => {
+    expect(resolveFollowUp(input('grade 3', 'allowance', [], { corrected: true }))).toEqual({ kind: 'elliptic', topic: 'allowance', grade: 3, setting: undefined, person: undefined });
+    expect(resolveFollowUp(input('grade 3', 'allowance'))).toBeUndefined();
+  });
+
+  test('the intent engine sure of another topic wins over a longer aspect question, not over a short one', () => {
+    expect(resolveFollowUp(input('Wie viel Geld bekommt man da so im Monat?', 'respite', [], { otherTopic: true }))).toBeUndefined();
+    expect(resolveFollowUp(input('Wer stellt den Antrag?', 'respite', ['application'], { otherTopic: true }))).toEqual({ kind: 'aspect', topic: 'respite', aspect: 'who' });
+  });
+});
+
+test.each<[string, string | undefined]>([
+  ['nein, ich meinte die Kurzzeitpflege', 'die Kurzzeitpflege'],
+  ['Nein ich meine Pflegegrad 3', 'Pflegegrad 3'],
+  ['no, I meant short-term care', 'short-term care'],
+  ['sorry, I meant grade 4', 'grade 4'],
+  ['Ich meinte eigentlich die Tagespflege', 'die Tagespflege'],
+  ['nein', undefined],
+  ['Was meinte der Arzt damit?', undefined],
+])('readCorrection(%s) = %s', (text, rest) => {
+  expect(readCorrection(text)).toBe(rest);
+});
+
+test.each<[string, string | undefined]>([
+  ['Verfällt das Geld?', 'expiry'],
+  ['Can I carry it over to next year?', 'expiry'],
+  ['Seit wann gilt das?', 'from_when'],
+  ['Wie lange habe ich Zeit?', 'deadline'],
+  ['Ist das kostenlos?', 'cost'],
+  ['Bei wem beantrage ich das?', 'who'],
+  ['Wo gibt es das?', 'where'],
+  ['Was ist das?', undefined],
+])('aspectOf(%s) = %s', (text, aspect) => {
+  expect(aspectOf(text)).toBe(aspect);
+});
+
+test.each<[string, boolean]>([
+  ['Was zahlt die Kasse dafür?', true],
+  ['Ist das kostenlos?', true],
+  ['Das gilt auch für mich?', true],
+  ['does it expire?', true],
+  ['Was ist das Wetter morgen?', false],
+  ['Wie beantrage ich Pflegegeld?', false],
+])('pointsBack(%s) = %s', (text, expected) => {
+  expect(pointsBack(text)).toBe(expected);
+});
+
+describe('thread', () => {
+  test('a story fills the thread; a later fact replaces an earlier one, a missing one erases nothing', () => {
+    const t: ConversationThread = {};
+    expect(rememberFacts(t, extractFacts('Meine Mutter hat Demenz und Pflegegrad 3 und lebt bei uns zu Hause.', { detectStadtteil: () => 'saarn' }))).toEqual(['grade', 'stadtteil', 'setting', 'person', 'dementia']);
+    expect(t).toEqual({ grade: 3, stadtteil: 'saarn', setting: 'home', person: 'mother', dementia: true });
+    expect(rememberFacts(t, extractFacts('Jetzt zieht sie ins Pflegeheim.'))).toEqual(['setting']);
+    expect(rememberFacts(t, extractFacts('Was kostet das?'))).toEqual([]);
+    expect(t).toEqual({ grade: 3, stadtteil: 'saarn', setting: 'nursing_home', person: 'mother', dementia: true });
+    // a hospital stay is not where the person is cared for
+    expect(rememberFacts(t, extractFacts('Sie liegt gerade im Krankenhaus.'))).toEqual([]);
+    expect(describeThread({ lastTopic: 'relief', ...t })).toBe('topic=relief grade=3 setting=nursing_home person=mother dementia stadtteil=saarn');
+    expect(describeThread({})).toBe('(empty)');
+  });
+
+  test.each<[string, string | undefined, string]>([
+    ['allowance', 'nursing_home', 'nursing_home'],
+    ['in_kind', 'daycare', 'daycare'],
+    ['nursing_home', 'home', 'allowance'],
+    ['allowance', 'home', 'allowance'],
+    ['dementia', 'nursing_home', 'dementia'],
+    ['allowance', undefined, 'allowance'],
+  ])('topicForSetting(%s, %s) = %s', (topic, setting, expected) => {
+    expect(topicForSetting(topic, setting as never)).toBe(expected);
+  });
+});
+
+test.each<[string, ReturnType<typeof deadlineRule>]>([
+  ['Wie lange habe ich Zeit für einen Widerspruch?', { topic: 'objection', aspect: 'deadline', kind: 'objection' }],
+  ['Ab wann gibt es Geld, ab Antrag oder ab Bescheid?', { topic: 'apply', aspect: 'from_when', kind: 'decision' }],
+  ['Wie lange darf die Kasse für die Entscheidung brauchen?', { topic: 'apply', aspect: 'deadline', kind: 'decision' }],
+  ['How long do I have to appeal?', { topic: 'objection', aspect: 'deadline', kind: 'objection' }],
+  ['From when is the money paid?', { topic: 'apply', aspect: 'from_when', kind: 'decision' }],
+])('deadlineRule(%s)', (text, rule) => {
+  expect(deadlineRule(text)).toEqual(rule);
+});

@@ -1,0 +1,26 @@
+// What a story tells: grade, setting, person, dementia, Stadtteil.
+import { extractFacts, factConcepts, type MessageFacts } from '../../bot/nlu/facts';
+
+describe('extractFacts', () => {
+  test.each<[string, MessageFacts]>([
+    ['Meine Mutter (Pflegegrad 3) lebt im Pflegeheim.', { grade: 3, setting: 'nursing_home', person: 'mother' }],
+    ['Mein Vater hat PG 4 und geht in die Tagespflege.', { grade: 4, setting: 'daycare', person: 'father' }],
+    ['Wir pflegen meinen Mann zu Hause, er hat Alzheimer.', { setting: 'home', person: 'spouse', dementia: true }],
+    ['Meine Schwiegermutter liegt im Krankenhaus.', { setting: 'hospital', person: 'parent_in_law' }],
+    ['Oma ist dement und wohnt noch bei sich.', { setting: 'home', person: 'grandparent', dementia: true }],
+    ['My dad has care grade 2 and lives in a care home.', { grade: 2, setting: 'nursing_home', person: 'father' }],
+    ['My wife has dementia, we manage at home.', { setting: 'home', person: 'spouse', dementia: true }],
+    ['Wie viel Pflegegeld gibt es?', {}],
+  ])('%s', (text, expected) => {
+    expect(extractFacts(text)).toEqual(expected);
+  });
+
+  test('the Stadtteil comes from the city\'s place detection', () => {
+    expect(extractFacts('Mutter wohnt in Saarn.', { detectStadtteil: (t) => (t.includes('Saarn') ? 'saarn' : undefined) }).stadtteil).toBe('saarn');
+  });
+
+  test('the setting and dementia become context concepts for retrieval', () => {
+    expect(factConcepts({ setting: 'nursing_home', dementia: true })).toEqual(['nursing_home', 'dementia']);
+    expect(factConcepts({ grade: 3, person: 'mother' })).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+// Reading a message: sentences, and which of them ask.
+import { isQuestion, questionSentences, readSentences, splitSentences } from '../../bot/nlu/message';
+
+describe('splitSentences', () => {
+  test.each<[string, string, string[]]>([
+    ['two sentences', 'Mutter ist im Heim. Was kostet das?', ['Mutter ist im Heim.', 'Was kostet das?']],
+    ['a date stays whole', 'Der Bescheid kam am 3. November. Ist das zu spät?', ['Der Bescheid kam am 3. November.', 'Ist das zu spät?']],
+    ['an abbreviation stays whole', 'Sie hat z. B. Pflegegrad 3. Was nun?', ['Sie hat z. B. Pflegegrad 3.', 'Was nun?']],
+    ['a legal reference stays whole', 'Nach § 40 Abs. 4 SGB XI gibt es Geld. Wie viel?', ['Nach § 40 Abs. 4 SGB XI gibt es Geld.', 'Wie viel?']],
+    ['line breaks split', 'Hallo\nwie beantrage ich das', ['Hallo', 'wie beantrage ich das']],
+    ['exclamation marks split', 'Ich kann nicht mehr! Wer hilft?', ['Ich kann nicht mehr!', 'Wer hilft?']],
+  ])('%s', (_name, text, expected) => {
+    expect(splitSentences(text)).toEqual(expected);
+  });
+});
+
+describe('isQuestion', () => {
+  test.each<[string, boolean]>([
+    ['Was kostet das?', true],
+    ['wie beantrage ich das', true],
+    ['Darf das Heim das', true],
+    ['Ich möchte wissen, ob das Heim das darf.', true],
+    ['Meine Frage: zahlt die Kasse den Lift.', true],
+    ['Can they charge for that', true],
+    ['I would like to know who pays.', true],
+    ['Meine Mutter ist im Heim in Dümpten.', false],
+    ['Sie hat Pflegegrad 3.', false],
+    ['Ist schon lange so.', false],
+    ['My mother lives in Saarn.', false],
+  ])('%s → %s', (text, expected) => {
+    expect(isQuestion(text)).toBe(expected);
+  });
+
+  test('without any question sentence the last sentence counts as the question', () => {
+    expect(questionSentences(readSentences('Mein Vater hat Demenz. Ich brauche Hilfe beim Antrag.')).map((s) => s.text)).toEqual(['Ich brauche Hilfe beim Antrag.']);
+  });
+
+  test('the story around a question is not a question', () => {
+    const q = questionSentences(readSentences('Mutter ist im Heim in Holthausen gestorben. Das Heim will noch zwei Wochen Geld. Dürfen die das?'));
+    expect(q.map((s) => s.text)).toEqual(['Dürfen die das?']);
+  });
+});

@@ -1,0 +1,94 @@
+// The question-entry retrieval on a small invented index: the specific entry, the topic's general
+// question as a rival, question sentences over the story, concepts, and a second question.
+import { createRetriever, DEFAULT_RETRIEVAL, type RetrievalEntry } from '../../bot/nlu/retrieve';
+import type { ConceptsFile } from '../../bot/knowledge/schema';
+
+const q = (...xs: string[]) => xs;
+const ENTRIES: RetrievalEntry[] = [
+  { id: 'allowance_tax', kind: 'entry', topic: 'allowance', concepts: ['tax', 'care_allowance'],
+    de: { title: 'Ist Pflegegeld steuerfrei?', q: q('Muss man Pflegegeld versteuern?', 'Ist Pflegegeld steuerfrei?', 'Pflegegeld beim Finanzamt angeben?', 'Zählt Pflegegeld als Einkommen für die Steuer?', 'pflegegeld steuererklärung') },
+    en: { title: 'Is the care allowance tax-free?', q: q('Is care allowance taxable?', 'Do I pay tax on the care allowance?', 'care allowance tax return', 'Is Pflegegeld tax free?', 'does care allowance count as income for tax') } },
+  { id: 'home_stairlift', kind: 'entry', topic: 'home_adaptation', concepts: ['stairlift'],
+    de: { title: 'Zuschuss für einen Treppenlift', q: q('Zahlt die Pflegekasse einen Treppenlift?', 'Zuschuss Treppenlift', 'Eltern kommen die Treppe nicht mehr hoch, gibt es Geld für einen Lift?', 'treppenlift beantragen', 'Wie viel gibt es für den Treppenlift?') },
+    en: { title: 'Grant for a stairlift', q: q('Does the care fund pay for a stairlift?', 'stairlift grant', 'parents cannot manage the stairs, money for a lift?', 'apply for a stair lift', 'how much for a stairlift') } },
+  { id: 'social_gift', kind: 'entry', topic: 'social_assistance', concepts: ['gift'],
+    de: { title: 'Kann das Sozialamt Geschenke zurückfordern?', q: q('Kann das Sozialamt Geschenke zurückfordern?', 'Haus an Kinder überschrieben, holt das Amt es zurück?', 'Schenkung zehn Jahre Sozialamt', 'Vater hat mir Geld geschenkt und muss ins Heim', 'Rückforderung einer Schenkung') },
+    en: { title: 'Can gifts be reclaimed?', q: q('Can the welfare office reclaim gifts?', 'house signed over to the children, can the office take it back?', 'gift ten years welfare', 'dad gave me money and goes into a home', 'reclaiming a gift') } },
+  { id: 'allowance', kind: 'topic', topic: 'allowance', concepts: [],
+    de: { title: 'Pflegegeld', q: q('Wie viel Pflegegeld gibt es?', 'Pflegegeld', 'Was ist Pflegegeld?', 'Wer bekommt Pflegegeld?', 'Pflegegeld Höhe', 'Pflegegeld beantragen', 'Wie hoch ist das Pflegegeld bei Pflegegrad 3?') },
+    en: { title: 'Care allowance', q: q('How much care allowance is there?', 'care allowance', 'What is the care allowance?', 'who gets care allowance', 'care allowance amount') } },
+  { id: 'home_adaptation', kind: 'topic', topic: 'home_adaptation', concepts: [],
+    de: { title: 'Wohnung umbauen', q: q('Zuschuss für den Umbau der Wohnung', 'Badumbau Pflegekasse', 'Wohnung barrierefrei umbauen', 'Geld für Umbau', 'Dusche statt Badewanne Zuschuss') },
+    en: { title: 'Adapting the home', q: q('grant for adapting the flat', 'bathroom conversion care fund', 'make the home accessible', 'money for adaptations', 'walk-in shower grant') } },
+];
+const CONCEPTS: ConceptsFile = {
+  reviewed: '2026-12-06',
+  concepts: [
+    { id: 'tax', aliases: ['tax_allowance'], de: ['steuer*', 'versteuer*', 'finanzamt'], en: ['tax*'] },
+    { id: 'care_allowance', aliases: [], de: ['pflegegeld*'], en: ['care allowance'] },
+    { id: 'stairlift', aliases: [], de: ['treppenlift*', 'treppe*'], en: ['stairlift', 'stairs'] },
+    { id: 'gift', aliases: [], de: ['geschenk*', 'geschenkt', 'schenkung*', 'überschrieben'], en: ['gift*', 'signed over'] },
+    { id: 'home_adaptation', aliases: [], de: ['umbau*', 'umgebaut', 'badumbau*'], en: ['adapt*'] },
+  ],
+};
+const r = createRetriever(ENTRIES, CONCEPTS);
+
+describe('retrieval of question entries', () => {
+  test.each<[string, 'de' | 'en', string | undefined]>([
+    ['Wird das Pflegegeld versteuert?', 'de', 'allowance_tax'],
+    ['Muss mein Vater sein Pflegegeld beim Finanzamt angeben', 'de', 'allowance_tax'],
+    ['do we have to pay tax on care allowance', 'en', 'allowance_tax'],
+    ['Gibt die Pflegekasse was für einen Treppenlift dazu?', 'de', 'home_stairlift'],
+    ['Kann das Amt das Geld zurückholen, das Mutter mir geschenkt hat?', 'de', 'social_gift'],
+    // the general question keeps its topic: no entry
+    ['Wie viel Pflegegeld bekommt man?', 'de', undefined],
+    ['Pflegegeld?', 'de', undefined],
+    ['how much care allowance', 'en', undefined],
+    ['Bad umbauen Zuschuss', 'de', undefined],
+  ])('%s → %s', (text, lang, expected) => {
+    expect(r.retrieve(text, lang).entry?.id).toBe(expected);
+  });
+
+  test('the question sentence outweighs the story around it', () => {
+    const text = 'Meine Mutter bekommt Pflegegeld und wohnt allein, das Pflegegeld reicht kaum. Die Treppe schafft sie nicht mehr. Zahlt die Kasse einen Treppenlift?';
+    const got = r.retrieve(text, 'de');
+    expect(got.questions).toEqual(['Zahlt die Kasse einen Treppenlift?']);
+    expect(got.entry?.id).toBe('home_stairlift');
+  });
+
+  test('with equal weight for the story, its louder words win (why sentences are weighed)', () => {
+    const text = 'Meine Mutter bekommt Pflegegeld, das Pflegegeld ist steuerfrei, sagt das Finanzamt, und das Pflegegeld reicht nicht. Zahlt die Kasse einen Treppenlift?';
+    expect(r.retrieve(text, 'de', { settings: { ...DEFAULT_RETRIEVAL, story: 1 } }).entry?.id).not.toBe('home_stairlift');
+    expect(r.retrieve(text, 'de').entry?.id).toBe('home_stairlift');
+  });
+
+  test('two questions: the second is answered by another entry', () => {
+    const got = r.retrieve('Meine Eltern sind alt. Zahlt die Pflegekasse einen Treppenlift? Und muss man Pflegegeld versteuern?', 'de');
+    expect(new Set([got.entry?.id, got.also?.id])).toEqual(new Set(['home_stairlift', 'allowance_tax']));
+  });
+
+  test('concepts are found by word, stem, prefix and phrase', () => {
+    expect(r.concepts('Wir haben der Tochter das Haus überschrieben und den Badumbau geplant', 'de').sort()).toEqual(['gift', 'home_adaptation']);
+    expect(r.concepts('the house was signed over', 'en')).toEqual(['gift']);
+  });
+
+  test('the intent engine\'s topic score is a prior', () => {
+    const base = r.retrieve('Geld vom Amt', 'de');
+    const withPrior = r.retrieve('Geld vom Amt', 'de', { topicScores: new Map([['social_assistance', 1]]) });
+    const score = (x: typeof base) => x.ranked.find((c) => c.id === 'social_gift')?.score ?? 0;
+    expect(score(withPrior)).toBeGreaterThan(score(base));
+  });
+
+  test('explanations: ranked candidates with their parts, concepts and question sentences', () => {
+    const got = r.retrieve('Wird das Pflegegeld versteuert?', 'de');
+    expect(got.ranked[0]).toMatchObject({ id: 'allowance_tax', kind: 'entry', topic: 'allowance' });
+    expect(Object.keys(got.ranked[0].parts).sort()).toEqual(['concepts', 'grams', 'prior', 'variant', 'words']);
+    expect(got.concepts.sort()).toEqual(['care_allowance', 'tax']);
+    expect(r.size).toBe(3);
+  });
+
+  test('declared concepts are read through aliases; unknown ids are ignored', () => {
+    const one = createRetriever([{ ...ENTRIES[0], concepts: ['tax_allowance', 'no_such_concept'] }, ENTRIES[3]], CONCEPTS);
+    expect(one.retrieve('Muss ich Steuern zahlen?', 'de').ranked.find((c) => c.id === 'allowance_tax')?.parts.concepts).toBeGreaterThan(0);
+  });
+});
