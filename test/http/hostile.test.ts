@@ -148,6 +148,19 @@ describe('long messages', () => {
     expect(texts(r)).toMatch(/sehr lang/);
   });
 
+  test('no pattern sees more than MAX_MESSAGE_CHARS: the crisis check gets two bounded windows', async () => {
+    const check = jest.spyOn(app.services.safety, 'check');
+    try {
+      const r = await send('/api/messages', JSON.stringify(message('c-bound', `${'a'.repeat(60_000)} ${'b'.repeat(60_000)}`)));
+      expect(r.status).toBe(200);
+      const lengths = check.mock.calls.map(([t]) => t.length);
+      expect(lengths.length).toBeGreaterThan(0);
+      expect(Math.max(...lengths)).toBeLessThanOrEqual(app.config.maxMessageChars);
+    } finally {
+      check.mockRestore();
+    }
+  });
+
   test('a long message still gets the crisis answer when it ends with a crisis', async () => {
     const calm = await send('/api/messages', JSON.stringify(message('c-long-calm', 'Wie beantrage ich einen Pflegegrad? '.repeat(100))));
     const crisis = await send('/api/messages', JSON.stringify(message('c-long-crisis', `${'Wie beantrage ich einen Pflegegrad? '.repeat(100)} Ich will nicht mehr leben.`)));
