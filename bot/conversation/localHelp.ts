@@ -71,7 +71,8 @@ export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
       hours: hoursLine(o, now, lang),
       kind: o.kind,
       staleNote,
-      nearbyNote: stadtteil && ['nearby', 'elsewhere', 'location_unknown'].includes(r.reason) ? t(lang, `reason.${r.reason}`) : undefined,
+      // an offer whose place is not known gets no place note: "district not known" is no information
+      nearbyNote: stadtteil && ['nearby', 'elsewhere'].includes(r.reason) ? t(lang, `reason.${r.reason}`) : undefined,
     };
   }
 

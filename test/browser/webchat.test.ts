@@ -242,6 +242,9 @@ describe('web chat in a real browser', () => {
     expect(await answer.innerText()).not.toMatch(/Rechtsgrundlage|Gesetze im Internet/);
     expect(await axe(page)).toEqual([]);
 
+    // the reader scrolls down to the button (the transcript holds the answer's start until they do)
+    await page.locator('.webchat__basic-transcript__scrollable').hover();
+    await page.mouse.wheel(0, 600);
     await sources.click();
     const list = page.locator('.ac-adaptiveCard', { hasText: 'Rechtsgrundlage' }).last();
     await list.waitFor({ timeout: 10_000 });

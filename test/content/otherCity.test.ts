@@ -28,7 +28,7 @@ beforeAll(async () => {
     PORT: '0', LOG_LEVEL: 'silent', TODAY, KNOWLEDGE_DIR: k, MUNICIPALITY: 'teststadt',
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'pn-othercity-data-')), NLU_CACHE_DIR: path.join(ROOT, '.cache', 'nlu-othercity'),
   }, ROOT));
-});
+}, 600_000); // a fresh clone trains this city's model first; on a busy machine that takes minutes
 
 let turn = 0;
 async function say(conversation: string, text: string): Promise<string> {
