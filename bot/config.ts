@@ -24,6 +24,15 @@ const EnvSchema = z.object({
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100000).default(2000),
   DIRECTLINE_SECRET: z.string().default(''),
   TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(8),
+  STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  STAFF_LOCKOUT_ADDRESS_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(20),
+  STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  STAFF_INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  STAFF_CALLBACK_DELETE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  STAFF_TRUST_PROXY: bool.default(false),
+  STAFF_ALLOW_HTTP: bool.default(false),
 });
 
 export interface Config {
@@ -45,6 +54,22 @@ export interface Config {
   directLineSecret: string;
   /** fixed "today" for reproducible demos and tests; normally unset (= the real date) */
   today?: string;
+  staff: StaffConfig;
+}
+
+/** The staff area (/staff): sessions, lockout, retention of inbox items and callbacks. */
+export interface StaffConfig {
+  idleMinutes: number;
+  maxHours: number;
+  lockoutAttempts: number;
+  lockoutAddressAttempts: number;
+  lockoutMinutes: number;
+  inboxRetentionDays: number;
+  callbackDeleteDays: number;
+  /** behind a TLS-terminating proxy: trust its X-Forwarded-Proto / X-Forwarded-For */
+  trustProxy: boolean;
+  /** allow logins over plain http from other machines (loopback always may; never in production) */
+  allowHttp: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -72,5 +97,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     maxMessageChars: e.MAX_MESSAGE_CHARS,
     directLineSecret: e.DIRECTLINE_SECRET,
     today: e.TODAY,
+    staff: {
+      idleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
+      maxHours: e.STAFF_SESSION_MAX_HOURS,
+      lockoutAttempts: e.STAFF_LOCKOUT_ATTEMPTS,
+      lockoutAddressAttempts: e.STAFF_LOCKOUT_ADDRESS_ATTEMPTS,
+      lockoutMinutes: e.STAFF_LOCKOUT_MINUTES,
+      inboxRetentionDays: e.STAFF_INBOX_RETENTION_DAYS,
+      callbackDeleteDays: e.STAFF_CALLBACK_DELETE_DAYS,
+      trustProxy: e.STAFF_TRUST_PROXY,
+      allowHttp: e.STAFF_ALLOW_HTTP,
+    },
   };
 }

@@ -93,7 +93,17 @@ async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, 
   if (grade !== undefined && grade > 0) mem.grade = grade;
   mem.lastTopic = a.id;
   const reply = buildAnswerReply(a, { ...answerContext(deps, ctx, grade, mem.stadtteil), alternative }, deps.services.now(), turnInfo(ctx).seed);
+  if (deps.services.staff) reply.suggestions = [...(reply.suggestions ?? []), ...feedbackActions(deps, ctx, a.id)];
   await sendReply(deps, ctx, reply);
+}
+
+/** "Hat das geholfen? Ja / Nein" under an answer: counted per entry for the staff area. */
+export function feedbackActions(deps: DialogDeps, ctx: TurnContext, answerId: string): Action[] {
+  const t = (k: string) => deps.services.i18n.t(k, { lng: turnInfo(ctx).lang });
+  return [
+    { kind: 'command', title: t('feedback.yes'), value: `feedback:yes:${answerId}` },
+    { kind: 'command', title: t('feedback.no'), value: `feedback:no:${answerId}` },
+  ];
 }
 
 /** Sends the answer when nothing has to be asked first (the topic needs no grade, or the grade is
