@@ -93,9 +93,12 @@ async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, 
   if (grade !== undefined && grade > 0) mem.grade = grade;
   mem.lastTopic = a.id;
   const reply = buildAnswerReply(a, { ...answerContext(deps, ctx, grade, mem.stadtteil), alternative }, deps.services.now(), turnInfo(ctx).seed);
-  if (deps.services.staff) reply.suggestions = [...(reply.suggestions ?? []), ...feedbackActions(deps, ctx, a.id)];
+  // at most five buttons: the first three ways on, then "did this help? yes / no"
+  if (deps.services.staff) reply.suggestions = [...(reply.suggestions ?? []).slice(0, MAX_BUTTONS - 2), ...feedbackActions(deps, ctx, a.id)];
   await sendReply(deps, ctx, reply);
 }
+
+const MAX_BUTTONS = 5;
 
 /** "Hat das geholfen? Ja / Nein" under an answer: counted per entry for the staff area. */
 export function feedbackActions(deps: DialogDeps, ctx: TurnContext, answerId: string): Action[] {
