@@ -9,14 +9,14 @@ const RULES: [RegExp, string][] = [
   [/\bhttps?:\/\/\S+/gi, '[Link]'],
   // names after a self-introduction (one to three capitalised words, or any word in lower case)
   [/\b(ich hei(?:ß|ss)e|mein name ist|mein name:|ich bin (?:der|die|frau|herr)|my name is|i am called|i'm called|name:)\s+((?:[\p{L}'-]+\s?){1,3})/giu, '$1 [Name]'],
-  [/\b(frau|herr|hr\.|fr\.|mrs?\.?|ms\.?)\s+\p{Lu}[\p{L}'-]+/gu, '$1 [Name]'],
+  [/\b([Ff]rau|[Hh]err|[Hh]r\.|[Ff]r\.|M[Rr][Ss]?\.?|M[Ss]\.?)\s+\p{Lu}[\p{L}'-]+/gu, '$1 [Name]'],
   // German health insurance number: a letter and nine digits; pension/insurance numbers and IBANs
   [/\b[A-Z]\s?\d{9}\b/g, '[Nummer]'],
   [/\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b/g, '[Nummer]'],
   [/\b\d{2}\s?\d{6}\s?[A-Z]\s?\d{3}\b/g, '[Nummer]'],
   // street addresses: "Musterstraße 12", "Am Hang 3a", "Main Street 5", "12 Main Street"
   [/\b[\p{L}.-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|pfad)\s+\d+\s?[a-z]?\b/giu, '[Adresse]'],
-  [/\b(?:am|an der|auf der|im|in der|zum|zur)\s+\p{Lu}[\p{L}-]+\s+\d+\s?[a-z]?\b/gu, '[Adresse]'],
+  [/\b(?:[Aa]m|[Aa]n der|[Aa]uf der|[Ii]m|[Ii]n der|[Zz]um|[Zz]ur)\s+\p{Lu}[\p{L}-]+\s+\d+\s?[a-z]?\b/gu, '[Adresse]'],
   [/\b\d+\s+\p{Lu}[\p{L}-]+\s+(?:street|road|lane|avenue|st\.|rd\.)\b/gu, '[Adresse]'],
   // dates: 01.02.1940, 1.2.40, 1940-02-01, "1. Februar 1940"
   [/\b\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}\b/g, '[Datum]'],
