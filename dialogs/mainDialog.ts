@@ -203,6 +203,8 @@ export class MainDialog extends ComponentDialog {
           break;
         }
         if (r.ranked[0]?.intent === 'out_of_scope') {
+          // a care question the NLU took for off-topic is what staff most need to see
+          markUnanswered(dc.context, 'not_understood');
           await send(this.t(dc, 'out_of_scope'), this.menu(dc));
           break;
         }
