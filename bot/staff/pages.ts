@@ -30,6 +30,7 @@ function head(title: string, extraScripts = ''): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <title>${e(title)} – Pflegenetz Team</title>
 <link rel="stylesheet" href="/staff/static/staff.css">
 ${extraScripts}<script src="/staff/static/staff.js" defer></script>
