@@ -8,7 +8,7 @@ import type { NluResult } from '../bot/services';
 import { buildDetailsReply, contactLine, followUpActions } from '../bot/conversation/answers';
 import { CALLBACK_DIALOG, CALLBACK_REQUEST, CallbackDialog } from './callbackDialog';
 import { conversationRefOf } from '../bot/staff/conversation';
-import { classifyTurn, getMemory, lastTopicCategory, markUnanswered, matchOption, sendReply, topicMenu, turnInfo, type DialogDeps, type RouteTarget } from './context';
+import { classifyTurn, getMemory, lastTopicCategory, markUnanswered, matchOption, normalise, sendReply, topicMenu, turnInfo, type DialogDeps, type RouteTarget } from './context';
 import type { Reroute } from './interruptibleDialog';
 import { ANSWER_DIALOG, AnswerDialog, answerContext, answerNow, type AnswerOptions } from './answerDialog';
 import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY, type FindOfferOptions } from './findOfferDialog';
@@ -128,6 +128,8 @@ export class MainDialog extends ComponentDialog {
     if (word) return this.command(dc, word[1]);
     if (MORE.test(plain) && mem.lastTopic) return this.command(dc, `details:${mem.lastTopic}`);
     if (CALLBACK_REQUEST.test(plain) && this.deps.services.staff) return this.command(dc, 'callback');
+    const helped = this.feedbackWord(dc, plain);
+    if (helped !== undefined && mem.lastTopic && this.deps.services.staff) return this.command(dc, `feedback:${helped}:${mem.lastTopic}`);
 
     const s = this.deps.services;
     const r = await classifyTurn(s, dc.context);
@@ -226,6 +228,15 @@ export class MainDialog extends ComponentDialog {
       }
     }
     return ANSWERED;
+  }
+
+  /** The feedback card's button titles and the words text channels are asked to type. */
+  private feedbackWord(dc: RouteTarget, plain: string): 'yes' | 'no' | undefined {
+    const n = normalise(plain);
+    for (const answer of ['yes', 'no'] as const) {
+      if ([`feedback.${answer}`, `feedback.word_${answer}`].some((k) => normalise(this.t(dc, k)) === n)) return answer;
+    }
+    return undefined;
   }
 
   private answerButton(dc: RouteTarget, id: string): Action {

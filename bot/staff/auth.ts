@@ -6,8 +6,9 @@ import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type Scry
 import type { Role, StaffRepository, StaffSession, StaffUser } from './repository';
 import { ROLES } from './repository';
 
-// OWASP's scrypt minimum (N=2^17, r=8, p=1) needs 128 MiB; the bot runs with a 256 MiB heap limit
-// and 2^15 keeps a login at ~50 ms and 32 MiB while staying far from cheap to guess.
+// scrypt needs 128·N·r bytes: OWASP's N=2^17 (r=8) takes 128 MiB per login, half the bot's 256 MiB
+// budget, and a burst of logins could exhaust it. N=2^15 takes 32 MiB and a quarter of the time
+// (docs/staff.md); the lockout limits guessing online, the salt and cost limit it offline.
 const N = 2 ** 15;
 const R = 8;
 const P = 1;

@@ -66,11 +66,16 @@ function message(conv: string, text: string, extra: Record<string, unknown> = {}
     from: { id: `user-${conv}` }, recipient: { id: 'bot' }, conversation: { id: conv }, locale: 'de-DE', ...extra,
   };
 }
-async function say(conv: string, text: string): Promise<{ text: string; buttons: { title: string; value: string }[] }> {
-  const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(conv, text)) });
+async function say(conv: string, text: string, channelId = 'emulator'): Promise<{ text: string; buttons: { title: string; value: string }[]; cardButtons: { title: string; value: string }[] }> {
+  const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(conv, text, { channelId })) });
   expect(res.status).toBe(200);
-  const acts = ((await res.json()) as { activities: { type: string; text?: string; suggestedActions?: { actions: { title: string; value: string }[] } }[] }).activities.filter((a) => a.type === 'message');
-  return { text: acts.map((a) => a.text ?? '').join('\n'), buttons: acts.flatMap((a) => a.suggestedActions?.actions ?? []) };
+  type Button = { title: string; value: string };
+  const acts = ((await res.json()) as { activities: { type: string; text?: string; suggestedActions?: { actions: Button[] }; attachments?: { content?: { title?: string; buttons?: Button[] } }[] }[] }).activities.filter((a) => a.type === 'message');
+  return {
+    text: acts.map((a) => [a.text ?? '', ...(a.attachments ?? []).map((c) => c.content?.title ?? '')].join('\n')).join('\n'),
+    buttons: acts.flatMap((a) => a.suggestedActions?.actions ?? []),
+    cardButtons: acts.flatMap((a) => (a.attachments ?? []).flatMap((c) => c.content?.buttons ?? [])),
+  };
 }
 const settle = () => (app.staffRepo as LowdbStaffRepository).settle();
 
@@ -253,10 +258,11 @@ describe('the loop: citizen → inbox → training queue', () => {
 describe('feedback, callbacks and "delete my data"', () => {
   test('"did this help?" under an answer: counted per entry; "no" puts the question into the inbox', async () => {
     const r = await say('fb-1', 'Wie viel Pflegegeld bei Pflegegrad 3?');
-    // buttons send their title (imBack), as a click in Web Chat does
-    const yes = r.buttons.find((b) => b.title === 'Ja, das hat geholfen')!;
-    const no = r.buttons.find((b) => b.title === 'Nein, hat nicht geholfen')!;
-    expect([yes, no].every(Boolean)).toBe(true);
+    // a small card under the answer; its buttons send their title (imBack), as a click in Web Chat does
+    expect(r.text).toContain('Hat das geholfen?');
+    expect(r.cardButtons.map((b) => b.title)).toEqual(['Ja, das hat geholfen', 'Nein, hat nicht geholfen']);
+    const [yes, no] = r.cardButtons;
+    // the ways on are unchanged: at most five buttons
     expect(r.buttons.length).toBeLessThanOrEqual(5);
     const answerId = 'allowance';
     await say('fb-1', no.title);
@@ -268,6 +274,18 @@ describe('feedback, callbacks and "delete my data"', () => {
     expect(feedback.find((f) => f.id === answerId)).toMatchObject({ yes: 1, no: 1 });
     const notHelped = (await app.staffRepo.listInbox()).find((i) => i.reason === 'not_helped');
     expect(notHelped).toMatchObject({ text: 'Wie viel Pflegegeld bei Pflegegrad 3?', intent: answerId });
+  });
+
+  test('text channels: the question as a line, answered by typing "nicht hilfreich"', async () => {
+    const r = await say('fb-3', 'Was ist Verhinderungspflege?', 'telegram');
+    expect(r.text).toContain('Hat das geholfen? Schreiben Sie „hilfreich“ oder „nicht hilfreich“.');
+    await settle();
+    const noes = async () => Object.values(await app.staffRepo.feedbackCounts()).reduce((n, c) => n + c.no, 0);
+    const before = await noes();
+    const thanks = await say('fb-3', 'nicht hilfreich', 'telegram');
+    expect(thanks.text).toMatch(/Danke, dass Sie es sagen/);
+    await settle();
+    expect(await noes()).toBe(before + 1);
   });
 
   test('a callback: consent, number, time in the office hours, topic, no name; staff mark it; the citizen is told; deleted with "delete my data"', async () => {
