@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     // inbox items after STAFF_INBOX_RETENTION_DAYS, callbacks STAFF_CALLBACK_DELETE_DAYS after done
     purgeStaff(app.staffRepo, config).catch((err: Error) => app.services.log.error({ err: { message: err.message } }, 'staff purge failed'));
   }, 3_600_000);
-  void purgeStaff(app.staffRepo, config).catch(() => undefined);
+  purgeStaff(app.staffRepo, config).catch((err: Error) => app.services.log.error({ err: { message: err.message } }, 'staff purge failed'));
   purge.unref();
   const stop = () => app.server.close(async () => {
     // let state writes that are under way finish, so no half-written temp files stay behind
