@@ -334,6 +334,24 @@ describe('feedback, callbacks and "delete my data"', () => {
   });
 });
 
+describe('bad input gets a clear 4xx, never a 5xx', () => {
+  test('unknown ids, wrong values, oversized notes', async () => {
+    const eddi = await session('eddi');
+    expect((await post('/staff/api/inbox/nope/action', { action: 'ignore' }, eddi)).status).toBe(404);
+    expect((await post('/staff/api/callbacks/nope', { status: 'done' }, eddi)).status).toBe(404);
+    expect((await post('/staff/api/training/nope', { decision: 'approve' }, eddi)).status).toBe(404);
+    const exported = (await app.staffRepo.listTraining()).find((t) => t.status !== 'queued');
+    if (exported) expect((await post(`/staff/api/training/${exported.id}`, { decision: 'reject' }, eddi)).status).toBe(409);
+    const open = (await app.staffRepo.listInbox()).find((i) => i.status === 'open');
+    expect(open).toBeDefined();
+    expect((await post(`/staff/api/inbox/${open!.id}/action`, { action: 'new_question', note: 'x'.repeat(501) }, eddi)).status).toBe(400);
+    expect((await post('/staff/api/explain', { text: 'x'.repeat(5000) }, eddi)).status).toBe(400);
+    const broken = await fetch(`${base}/staff/api/explain`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: eddi.cookie, 'x-csrf-token': eddi.csrf }, body: '{ broken' });
+    expect(broken.status).toBeGreaterThanOrEqual(400);
+    expect(broken.status).toBeLessThan(500);
+  });
+});
+
 describe('content health and planning', () => {
   test('health lists answers and offers oldest first with stale flags, and the amounts with their dates', async () => {
     const s = await session('anna');
