@@ -8,10 +8,10 @@ import type { Lang } from './knowledge/schema';
 import type { Services } from './services';
 import { DELETE_REQUESTED, MainDialog } from '../dialogs/mainDialog';
 import { getMemory, sendReply, setTurnInfo, topicMenu, turnNlu, unansweredOf, type Memory } from '../dialogs/context';
+import { looksForeign } from './nlu/detect';
 
 /** intents that are not a care topic: not counted in the planning report */
 const NOT_TOPICS = new Set(['greeting', 'help', 'cancel', 'thanks', 'goodbye', 'privacy', 'delete_data', 'out_of_scope', 'None']);
-import { looksForeign } from './nlu/detect';
 
 export interface CareBotDeps {
   services: Services;
