@@ -78,7 +78,7 @@ export function createStaffHooks(repo: StaffRepository, opts: { log: Logger; tod
       return req;
     },
     async takeNotices(conv) {
-      const mine = (await repo.listCallbacks()).filter((c) => c.conv === conv && c.pendingNotice);
+      const mine = (await repo.listCallbacks(conv)).filter((c) => c.pendingNotice);
       for (const c of mine) await repo.updateCallback({ ...c, pendingNotice: undefined });
       return mine.map((c) => c.pendingNotice!);
     },

@@ -21,11 +21,16 @@ export interface StaffData {
   planning: Record<string, number>;
 }
 
+/** how long changes may gather before the file is written */
+const FLUSH_MS = 200;
+
 const empty = (): StaffData => ({ version: 1, users: [], sessions: [], inbox: [], training: [], feedback: {}, callbacks: [], planning: {} });
 const copy = <T>(x: T): T => structuredClone(x);
 
 export class LowdbStaffRepository implements StaffRepository {
-  private writing: Promise<void> | undefined;
+  private flushing: Promise<void> | undefined;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private waiters: { resolve: () => void; reject: (err: Error) => void }[] = [];
   private dirty = false;
 
   private constructor(private readonly db: Low<StaffData>, readonly file: string) {}
@@ -47,25 +52,48 @@ export class LowdbStaffRepository implements StaffRepository {
     return this.db.data;
   }
 
+  /** Writes the file soon: changes within FLUSH_MS share one write (a planning counter per turn
+   *  would otherwise rewrite the file after every turn). Resolves once the change is on disk. */
   private persist(): Promise<void> {
     this.dirty = true;
-    if (!this.writing) {
-      this.writing = (async () => {
-        try {
-          while (this.dirty) {
-            this.dirty = false;
-            await this.db.write();
-          }
-        } finally {
-          this.writing = undefined;
-        }
-      })();
-    }
-    return this.writing;
+    const written = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    this.schedule();
+    return written;
   }
 
+  private schedule(): void {
+    if (this.flushTimer || this.flushing) return;
+    // unref: a pending write does not keep a finished process alive; shutdown calls settle()
+    this.flushTimer = setTimeout(() => void this.flush().catch(() => undefined), FLUSH_MS);
+    this.flushTimer.unref();
+  }
+
+  private flush(): Promise<void> {
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+    }
+    this.flushing ??= (async () => {
+      while (this.dirty) {
+        this.dirty = false;
+        const waiters = this.waiters.splice(0);
+        try {
+          await this.db.write();
+          for (const w of waiters) w.resolve();
+        } catch (err) {
+          for (const w of waiters) w.reject(err as Error);
+        }
+      }
+    })().finally(() => {
+      this.flushing = undefined;
+      if (this.dirty) this.schedule();
+    });
+    return this.flushing;
+  }
+
+  /** Lets pending writes reach the disk now (shutdown, tests). */
   async settle(): Promise<void> {
-    while (this.writing) await this.writing;
+    while (this.dirty || this.flushing) await this.flush();
   }
 
   async getUser(username: string) { const u = this.d.users.find((x) => x.username === username); return u && copy(u); }
@@ -108,7 +136,7 @@ export class LowdbStaffRepository implements StaffRepository {
   async feedbackCounts() { return copy(this.d.feedback); }
 
   async addCallback(c: CallbackRequest) { this.d.callbacks.push(copy(c)); await this.persist(); }
-  async listCallbacks() { return copy(this.d.callbacks); }
+  async listCallbacks(conv?: string) { return copy(conv === undefined ? this.d.callbacks : this.d.callbacks.filter((c) => c.conv === conv)); }
   async getCallback(id: string) { const c = this.d.callbacks.find((x) => x.id === id); return c && copy(c); }
   async updateCallback(c: CallbackRequest) { this.d.callbacks = this.d.callbacks.map((x) => (x.id === c.id ? copy(c) : x)); await this.persist(); }
 

@@ -104,7 +104,8 @@ export interface StaffRepository {
   feedbackCounts(): Promise<Record<string, FeedbackCount>>;
   // callbacks
   addCallback(c: CallbackRequest): Promise<void>;
-  listCallbacks(): Promise<CallbackRequest[]>;
+  /** all callbacks, or those of one conversation (asked on every turn: cheap when there are none) */
+  listCallbacks(conv?: string): Promise<CallbackRequest[]>;
   getCallback(id: string): Promise<CallbackRequest | undefined>;
   updateCallback(c: CallbackRequest): Promise<void>;
   // planning: anonymous counters "ISO week|topic|Stadtteil" → count
