@@ -30,6 +30,9 @@ import type { Memory } from '../dialogs/context';
 import type { AmountLookup } from './knowledge/render';
 import type { Logger, Services } from './services';
 import type { BenefitsFile } from './knowledge/schema';
+import { LowdbStaffRepository } from './staff/lowdbRepository';
+import type { StaffRepository } from './staff/repository';
+import { callbackSlotsFrom, createStaffHooks } from './staff/hooks';
 
 export interface App {
   server: Server;
@@ -37,6 +40,8 @@ export interface App {
   storage: Storage;
   bot: CareBot;
   adapter: ReturnType<typeof createAdapter>;
+  /** the staff area's store (accounts, inbox, callbacks, planning counters) */
+  staffRepo: StaffRepository;
   /** milliseconds spent loading content and the model */
   startupMs: number;
 }
@@ -45,6 +50,8 @@ export interface AppOptions {
   /** replaces the lowdb storage (tests of other layers) */
   storage?: Storage;
   logger?: Logger;
+  /** replaces the lowdb staff store (DATA_DIR/staff) */
+  staffRepo?: StaffRepository;
   routes?: ((server: Server, app: Omit<App, 'server'>) => void)[];
 }
 
@@ -95,6 +102,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     today,
     now: () => (config.today ? new Date(`${config.today}T10:00:00+01:00`) : new Date()),
   };
+  const staffRepo = opts.staffRepo ?? (await LowdbStaffRepository.open(path.join(config.dataDir, 'staff')));
+  services.staff = createStaffHooks(staffRepo, { log, today, now: services.now, slots: callbackSlotsFrom(pack.offers), callbackDeleteDays: config.staff.callbackDeleteDays });
   const storage = opts.storage ?? (await LowdbStorage.open({ dir: path.join(config.dataDir, 'state'), retentionDays: config.retentionDays, limits: config.state, warn: (m) => log.warn({}, m) }));
   const conversationState = new JsonConversationState(storage);
   const userState = new NamespacedUserState(storage);
@@ -103,7 +112,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const dialog = new MainDialog({ services, memory });
   const bot = new CareBot({ services, storage, conversationState, userState, dialogState, memory, dialog });
   const adapter = createAdapter(config, services, conversationState);
-  const partial = { services, storage, bot, adapter, startupMs: Date.now() - t0 };
+  const partial = { services, storage, bot, adapter, staffRepo, startupMs: Date.now() - t0 };
   const server = createServer({
     adapter, bot, log, maxBodyBytes: config.maxBodyBytes, serviceUrlHosts: config.auth.appId ? undefined : config.serviceUrlHosts, routes: (opts.routes ?? []).map((r) => (s: Server) => r(s, partial)) });
   return { ...partial, server };

@@ -3,13 +3,15 @@
 import { ActivityHandler, ActivityTypes, type ConversationState, type InvokeResponse, type Storage, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { DialogRunner } from '../dialogs/runner';
-import { createHash } from 'crypto';
-import { boundedMemo } from './memo';
+import { conversationRefOf, isStaffExplain } from './staff/conversation';
 import type { Lang } from './knowledge/schema';
 import type { Services } from './services';
 import { DELETE_REQUESTED, MainDialog } from '../dialogs/mainDialog';
-import { getMemory, sendReply, setTurnInfo, topicMenu, type Memory } from '../dialogs/context';
+import { getMemory, sendReply, setTurnInfo, topicMenu, turnNlu, unansweredOf, type Memory } from '../dialogs/context';
 import { looksForeign } from './nlu/detect';
+
+/** intents that are not a care topic: not counted in the planning report */
+const NOT_TOPICS = new Set(['greeting', 'help', 'cancel', 'thanks', 'goodbye', 'privacy', 'delete_data', 'out_of_scope', 'None']);
 
 export interface CareBotDeps {
   services: Services;
@@ -28,12 +30,9 @@ export function isEmojiOnly(text: string): boolean {
 /** scripts the bot cannot answer in: a clear message beats a wrong guess */
 const OTHER_SCRIPT = /[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hebrew}\p{Script=Greek}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-// a short hash, so logs can follow a conversation without exposing channel ids; kept per
-// conversation (bounded), since every turn asks for it and sha256 was ~1.5 % of a turn
-const refOf = boundedMemo((id: string) => createHash('sha256').update(id).digest('hex').slice(0, 12), 10_000);
-
+/** a short hash, so logs (and the staff inbox) can follow a conversation without exposing channel ids */
 export function conversationRef(ctx: TurnContext): string {
-  return refOf(`${ctx.activity.channelId}/${ctx.activity.conversation?.id}`);
+  return conversationRefOf(ctx.activity);
 }
 
 export class CareBot extends ActivityHandler {
@@ -129,7 +128,22 @@ export class CareBot extends ActivityHandler {
       services.log.info({ conv: conversationRef(ctx), possibleCrisis: crisis.kind }, 'gentle line added');
       await ctx.sendActivity(t(`crisis_gentle.${crisis.kind}`));
     }
+    await this.tellStaff(ctx, lang, text, mem);
     services.log.info({ conv: conversationRef(ctx), ms: Date.now() - started, ...(services.logUserText ? { text } : {}) }, 'turn');
+  }
+
+  /** The staff area learns what was asked (redacted) when it went unanswered, and counts the topic;
+   *  the citizen learns of a callback that staff have marked since their last message. */
+  private async tellStaff(ctx: TurnContext, lang: Lang, text: string, mem: Memory): Promise<void> {
+    const staff = this.deps.services.staff;
+    if (!staff || isStaffExplain(ctx.activity)) return;
+    const conv = conversationRef(ctx);
+    const r = turnNlu(ctx);
+    const topic = r && !NOT_TOPICS.has(r.intent) && r.score >= this.deps.services.nlu.threshold ? r.intent : undefined;
+    staff.turn({ conv, lang, text: r ? text : '', intent: r?.intent, score: r?.score, stadtteil: mem.stadtteil, unanswered: unansweredOf(ctx), topic });
+    for (const status of await staff.takeNotices(conv)) {
+      await ctx.sendActivity(this.deps.services.i18n.t(`callback_notice.${status}`, { lng: lang }));
+    }
   }
 
   // The bot offers no invoke operations (no Action.Execute cards, sign-in or search), so every
@@ -160,5 +174,6 @@ export class CareBot extends ActivityHandler {
     await this.deps.conversationState.clear(ctx);
     await this.deps.userState.clear(ctx);
     await this.deps.storage.delete(keys);
+    await this.deps.services.staff?.forget(conversationRef(ctx));
   }
 }

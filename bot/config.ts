@@ -38,6 +38,15 @@ const EnvSchema = z.object({
   DL_NEW_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   DL_NEW_PER_ADDRESS_BURST: z.coerce.number().int().min(1).max(100_000).default(20),
   DL_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(50),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(8),
+  STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  STAFF_LOCKOUT_ADDRESS_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(20),
+  STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  STAFF_INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  STAFF_CALLBACK_DELETE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  STAFF_TRUST_PROXY: bool.default(false),
+  STAFF_ALLOW_HTTP: bool.default(false),
 });
 
 /** "a.example, b.example:8443, [::1]" → lower-case host names (a port is ignored: the host decides). */
@@ -80,6 +89,22 @@ export interface Config {
   state: { maxEntries: number; maxBytes: number; maxEntryBytes: number };
   /** built-in Direct Line: conversations, transcript bytes, new conversations per address */
   directLine: { maxConversations: number; maxConversationBytes: number; maxTotalBytes: number; perAddressPerMinute: number; perAddressBurst: number; maxPerAddress: number };
+  staff: StaffConfig;
+}
+
+/** The staff area (/staff): sessions, lockout, retention of inbox items and callbacks. */
+export interface StaffConfig {
+  idleMinutes: number;
+  maxHours: number;
+  lockoutAttempts: number;
+  lockoutAddressAttempts: number;
+  lockoutMinutes: number;
+  inboxRetentionDays: number;
+  callbackDeleteDays: number;
+  /** behind a TLS-terminating proxy: trust its X-Forwarded-Proto / X-Forwarded-For */
+  trustProxy: boolean;
+  /** allow logins over plain http from other machines (loopback always may; never in production) */
+  allowHttp: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -120,6 +145,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
       perAddressPerMinute: e.DL_NEW_PER_ADDRESS_PER_MINUTE,
       perAddressBurst: e.DL_NEW_PER_ADDRESS_BURST,
       maxPerAddress: e.DL_MAX_PER_ADDRESS,
+    },
+    staff: {
+      idleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
+      maxHours: e.STAFF_SESSION_MAX_HOURS,
+      lockoutAttempts: e.STAFF_LOCKOUT_ATTEMPTS,
+      lockoutAddressAttempts: e.STAFF_LOCKOUT_ADDRESS_ATTEMPTS,
+      lockoutMinutes: e.STAFF_LOCKOUT_MINUTES,
+      inboxRetentionDays: e.STAFF_INBOX_RETENTION_DAYS,
+      callbackDeleteDays: e.STAFF_CALLBACK_DELETE_DAYS,
+      trustProxy: e.STAFF_TRUST_PROXY,
+      allowHttp: e.STAFF_ALLOW_HTTP,
     },
   };
 }

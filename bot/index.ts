@@ -3,13 +3,14 @@ import { loadConfig } from './config';
 import { buildApp } from './app';
 import { ContentError } from './knowledge/jsonFile';
 import { webRoutes } from './web/routes';
+import { purgeStaff, staffRoutes } from './staff/routes';
 import { LowdbStorage } from './store/lowdbStorage';
 import { getHeapStatistics } from 'v8';
 import { heapWarning } from './heap';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await buildApp(config, { routes: [webRoutes(config)] });
+  const app = await buildApp(config, { routes: [webRoutes(config), staffRoutes(config)] });
   app.server.listen(config.port, config.host, () => {
     app.services.log.info({ port: config.port, startupMs: app.startupMs }, 'Pflegenetz is listening');
   });
@@ -21,11 +22,15 @@ async function main(): Promise<void> {
   // Retention: state not touched for STATE_RETENTION_DAYS is removed at startup and every hour.
   const purge = setInterval(() => {
     if (app.storage instanceof LowdbStorage) void app.storage.purgeExpired().then(checkHeap);
+    // inbox items after STAFF_INBOX_RETENTION_DAYS, callbacks STAFF_CALLBACK_DELETE_DAYS after done
+    purgeStaff(app.staffRepo, config).catch((err: Error) => app.services.log.error({ err: { message: err.message } }, 'staff purge failed'));
   }, 3_600_000);
+  purgeStaff(app.staffRepo, config).catch((err: Error) => app.services.log.error({ err: { message: err.message } }, 'staff purge failed'));
   purge.unref();
   const stop = () => app.server.close(async () => {
     // let state writes that are under way finish, so no half-written temp files stay behind
     if (app.storage instanceof LowdbStorage) await app.storage.settle();
+    await app.staffRepo.settle();
     process.exit(0);
   });
   process.on('SIGTERM', stop);

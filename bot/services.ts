@@ -42,4 +42,6 @@ export interface Services {
   /** today's date YYYY-MM-DD (injected so tests and demos are reproducible) */
   today(): string;
   now(): Date;
+  /** the staff area's inbox, feedback, callbacks and planning counters (bot/staff/hooks.ts) */
+  staff?: import('./staff/hooks').StaffHooks;
 }

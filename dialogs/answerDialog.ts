@@ -5,7 +5,8 @@ import type { TurnContext } from 'botbuilder';
 import { buildAnswerReply, type AnswerContext } from '../bot/conversation/answers';
 import type { LayeredAnswer } from '../bot/knowledge/kb';
 import { extractGrade } from '../bot/nlu/grade';
-import type { Action } from '../bot/channels/reply';
+import type { Action, Reply } from '../bot/channels/reply';
+import { channelProfile } from '../bot/channels/render';
 import { getMemory, lastTopicCategory, sendReply, turnInfo, type DialogDeps } from './context';
 import { InterruptibleDialog } from './interruptibleDialog';
 
@@ -97,7 +98,24 @@ async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, 
   if (grade !== undefined && grade > 0) mem.grade = grade;
   mem.lastTopic = a.id;
   const reply = buildAnswerReply(a, { ...answerContext(deps, ctx, grade, mem.stadtteil), alternative: opts.alternative, alsoAsked: opts.alsoAsked, offer: opts.offer }, deps.services.now(), turnInfo(ctx).seed);
+  if (deps.services.staff) addFeedback(deps, ctx, reply);
   await sendReply(deps, ctx, reply);
+}
+
+/** "Hat das geholfen? Ja / Nein" under an answer, counted per entry for the staff area. The ways on
+ *  (at most five buttons) stay as they are: rich channels get the question as a small card with its
+ *  two buttons, text channels a line naming the two words to type. The router recognises both. */
+function addFeedback(deps: DialogDeps, ctx: TurnContext, reply: Reply): void {
+  const t = (k: string) => deps.services.i18n.t(k, { lng: turnInfo(ctx).lang });
+  if (channelProfile(ctx.activity.channelId) === 'rich') {
+    reply.cards = [...(reply.cards ?? []), {
+      title: t('feedback.question'),
+      lines: [],
+      actions: [{ kind: 'command', title: t('feedback.yes'), value: 'feedback:yes' }, { kind: 'command', title: t('feedback.no'), value: 'feedback:no' }],
+    }];
+  } else {
+    reply.footer = [reply.footer, t('feedback.text_prompt')].filter(Boolean).join('\n\n');
+  }
 }
 
 /** Sends the answer when nothing has to be asked first (the topic needs no grade, or the grade is

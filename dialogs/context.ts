@@ -83,6 +83,21 @@ export async function classifyTurn(services: Services, ctx: TurnContext): Promis
   return r;
 }
 
+/** The NLU result of this turn if the router asked for one (buttons and guided steps do not). */
+export function turnNlu(ctx: TurnContext): NluResult | undefined {
+  return ctx.turnState.get(NLU_RESULT) as NluResult | undefined;
+}
+
+const UNANSWERED = Symbol('pflegenetz.unanswered');
+export type Unanswered = 'not_understood' | 'low_confidence';
+/** The router could not answer this turn, or only offered guesses: the staff inbox gets it. */
+export function markUnanswered(ctx: TurnContext, why: Unanswered): void {
+  ctx.turnState.set(UNANSWERED, why);
+}
+export function unansweredOf(ctx: TurnContext): Unanswered | undefined {
+  return ctx.turnState.get(UNANSWERED) as Unanswered | undefined;
+}
+
 /** What the router needs of a dialog context: the turn, and starting a child dialog. A
  *  DialogContext is one; DialogRunner passes a lighter one that creates the dialog context only
  *  when a child actually starts. */

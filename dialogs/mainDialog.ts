@@ -6,7 +6,9 @@ import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnR
 import type { Action } from '../bot/channels/reply';
 import type { NluResult } from '../bot/services';
 import { buildDetailsReply, contactLine, followUpActions } from '../bot/conversation/answers';
-import { classifyTurn, getMemory, lastTopicCategory, matchOption, restateTurn, sendReply, setThreadUse, topicMenu, turnInfo, understandTurn, type DialogDeps, type Memory, type RouteTarget } from './context';
+import { classifyTurn, getMemory, lastTopicCategory, markUnanswered, matchOption, normalise, restateTurn, sendReply, setThreadUse, topicMenu, turnInfo, understandTurn, type DialogDeps, type Memory, type RouteTarget } from './context';
+import { CALLBACK_DIALOG, CALLBACK_REQUEST, CallbackDialog } from './callbackDialog';
+import { conversationRefOf } from '../bot/staff/conversation';
 import type { Reroute } from './interruptibleDialog';
 import { ANSWER_DIALOG, AnswerDialog, answerContext, answerNow, type AnswerOptions } from './answerDialog';
 import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY, type FindOfferOptions } from './findOfferDialog';
@@ -76,6 +78,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new AnswerDialog(deps));
     this.addDialog(this.findOffer);
     addGuidedDialogs(this, deps);
+    this.addDialog(new CallbackDialog(deps));
   }
 
   private t(dc: RouteTarget, key: string, vars: Record<string, unknown> = {}): string {
@@ -140,6 +143,9 @@ export class MainDialog extends ComponentDialog {
     const word = COMMAND_WORDS.find(([re]) => re.test(plain));
     if (word) return this.command(dc, word[1]);
     if (MORE.test(plain) && mem.lastTopic) return this.command(dc, `details:${mem.lastTopic}`);
+    if (CALLBACK_REQUEST.test(plain) && this.deps.services.staff) return this.command(dc, 'callback');
+    const helped = this.feedbackWord(dc, plain);
+    if (helped !== undefined && mem.lastTopic && this.deps.services.staff) return this.command(dc, `feedback:${helped}:${mem.lastTopic}`);
 
     const s = this.deps.services;
     const r = await classifyTurn(s, dc.context);
@@ -278,6 +284,8 @@ export class MainDialog extends ComponentDialog {
           break;
         }
         if (r.ranked[0]?.intent === 'out_of_scope') {
+          // a care question the NLU took for off-topic is what staff most need to see
+          markUnanswered(dc.context, 'not_understood');
           await send(this.t(dc, 'out_of_scope'), this.menu(dc));
           break;
         }
@@ -296,16 +304,28 @@ export class MainDialog extends ComponentDialog {
     const top = r.ranked[0]?.score ?? 0;
     const close = r.ranked.filter((x) => !SYSTEM_INTENTS.has(x.intent) && s.kb.answers.has(x.intent) && top >= MIN_CANDIDATE_SCORE && x.score >= top * 0.5).slice(0, 3);
     if (close.length >= 2) {
+      markUnanswered(dc.context, 'low_confidence');
       await send(this.t(dc, 'did_you_mean'), close.map((x) => this.answerButton(dc, x.intent)));
       return ANSWERED;
     }
     const hits = s.kb.search(text, lang, 3);
     if (hits.length) {
+      markUnanswered(dc.context, 'low_confidence');
       await send(this.t(dc, 'search_hits'), hits.map((h) => this.answerButton(dc, h.id)));
       return ANSWERED;
     }
+    markUnanswered(dc.context, 'not_understood');
     await send(this.t(dc, 'not_understood'), this.menu(dc));
     return ANSWERED;
+  }
+
+  /** The feedback card's button titles and the words text channels are asked to type. */
+  private feedbackWord(dc: RouteTarget, plain: string): 'yes' | 'no' | undefined {
+    const n = normalise(plain);
+    for (const answer of ['yes', 'no'] as const) {
+      if ([`feedback.${answer}`, `feedback.word_${answer}`].some((k) => normalise(this.t(dc, k)) === n)) return answer;
+    }
+    return undefined;
   }
 
   private answerButton(dc: RouteTarget, id: string): Action {
@@ -363,7 +383,19 @@ export class MainDialog extends ComponentDialog {
       }
       case 'human': {
         const contacts = s.local.people(lang, mem.stadtteil && mem.stadtteil !== WHOLE_CITY ? mem.stadtteil : undefined).slice(0, 5);
-        await send([this.t(dc, 'human'), ...contacts.map((c) => `• ${contactLine(c)}`), this.t(dc, 'human_after')].join('\n'));
+        const callback: Action[] = s.staff ? [{ kind: 'command', title: this.t(dc, 'callback_button'), value: 'callback' }] : [];
+        await send([this.t(dc, 'human'), ...contacts.map((c) => `• ${contactLine(c)}`), this.t(dc, 'human_after')].join('\n'), callback.length ? callback : undefined);
+        break;
+      }
+      case 'callback':
+        if (s.staff) return dc.beginDialog(CALLBACK_DIALOG, {});
+        return this.command(dc, 'human');
+      case 'feedback': {
+        // "feedback:yes:<answer>" / "feedback:no:<answer>": counted for the staff area
+        if (!s.staff || !s.kb.answers.has(sub)) break;
+        s.staff.feedback(conversationRefOf(dc.context.activity), sub, arg === 'yes', lang);
+        if (arg === 'yes') await send(this.t(dc, 'feedback.thanks_yes'));
+        else await send(this.t(dc, 'feedback.thanks_no'), [{ kind: 'command', title: this.t(dc, 'callback_button'), value: 'callback' }, ...this.menu(dc)]);
         break;
       }
       case 'privacy':

@@ -1,0 +1,169 @@
+// The staff area in a real browser (Debian chromium via playwright-core) against the REAL app on
+// port 0: login, Ask & explain, assigning an inbox item, marking a callback done, the planning chart
+// (chart.js served by the bot) and the CSV download; axe-core finds nothing serious or critical on
+// any staff page, and no page has script errors or CSP violations.
+// Without /usr/bin/chromium these tests FAIL with a message; SKIP_BROWSER=1 skips them on purpose.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { AddressInfo } from 'net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp, type App } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { staffRoutes } from '../../bot/staff/routes';
+import { setAccount } from '../../bot/staff/auth';
+import type { LowdbStaffRepository } from '../../bot/staff/lowdbRepository';
+
+const ROOT = path.join(__dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const PASSWORD = 'browser-test-password-1';
+
+const run = process.env.SKIP_BROWSER === '1' ? describe.skip : describe;
+
+run('staff area in a real browser', () => {
+  let app: App;
+  let base: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let dataDir: string;
+  const problems: string[] = [];
+
+  async function say(conv: string, text: string): Promise<void> {
+    const res = await fetch(`${base}/api/messages`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text, channelId: 'emulator', serviceUrl: base, deliveryMode: 'expectReplies', from: { id: `u-${conv}` }, recipient: { id: 'bot' }, conversation: { id: conv }, locale: 'de-DE' }),
+    });
+    expect(res.status).toBe(200);
+  }
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`Chromium not found at ${CHROMIUM}. Install it with "apt-get install -y chromium" (or set CHROMIUM_PATH), or set SKIP_BROWSER=1 to skip the browser tests deliberately.`);
+    }
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-staff-browser-'));
+    const config = loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, NLU_CACHE_DIR: path.join(ROOT, '.cache', 'nlu-test'), LOG_LEVEL: 'silent', TODAY: '2026-11-25', MicrosoftAppId: '', MicrosoftAppPassword: '' }, ROOT);
+    app = await buildApp(config, { routes: [staffRoutes(config)] });
+    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    await setAccount(app.staffRepo, 'berta', 'editor', PASSWORD);
+    // what citizens left: an unanswered question, a callback request, enough questions for a planning cell
+    await say('b-1', 'zappeldi wuppdi schnurzel blubbo');
+    await app.services.staff!.requestCallback({ conv: 'b-2', lang: 'de', phone: '0208 555 0199', slot: '08:00–10:00', topic: 'Pflegegrad' });
+    for (let i = 0; i < 6; i++) await say(`b-p${i}`, 'Wie viel Pflegegeld bei Pflegegrad 2 in Saarn?');
+    await (app.staffRepo as LowdbStaffRepository).settle();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (app) await new Promise<void>((resolve) => app.server.close(() => resolve()));
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function axe(page: Page): Promise<string[]> {
+    await page.evaluate(AXE);
+    const result = await page.evaluate(() =>
+      (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      }),
+    );
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
+  }
+
+  test('login, ask & explain, inbox, callback, planning chart and CSV; accessible', async () => {
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      // the deliberately wrong password below answers 401: that one is expected
+      const expected = m.location().url.endsWith('/staff/api/login') && /status of 401/.test(m.text());
+      if ((m.type() === 'error' && !expected) || /Content Security Policy/.test(m.text())) problems.push(`${m.location().url}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+
+    // 1. a page without a session leads to the login
+    await page.goto(`${base}/staff/inbox`);
+    expect(new URL(page.url()).pathname).toBe('/staff/login');
+    expect(await axe(page)).toEqual([]);
+    await page.getByLabel('Benutzername').fill('berta');
+    await page.getByLabel('Passwort').fill('wrong password 123');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('alert').filter({ hasText: 'falsch' }).waitFor();
+    await page.getByLabel('Passwort').fill(PASSWORD);
+    await Promise.all([page.waitForURL(`${base}/staff/ask`), page.getByRole('button', { name: 'Anmelden' }).click()]);
+
+    // 2. Ask & explain
+    await page.getByLabel(/^Frage/).fill('Wie viel Pflegegeld bei Pflegegrad 3?');
+    await page.getByLabel('Darstellung (Kanal)').selectOption('telegram');
+    await page.getByRole('button', { name: 'Fragen', exact: true }).click();
+    await page.locator('#ask-result:not([hidden])').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#ask-replies').textContent()).toMatch(/599/);
+    const facts = (await page.locator('#ask-facts').textContent())!;
+    expect(facts).toMatch(/Erkannt\s*allowance/);
+    expect(facts).toMatch(/Sicherheitsprüfung\s*keine Krise erkannt/);
+    expect(facts).toMatch(/Geprüft\s*\d{4}-\d\d-\d\d/);
+    expect(await page.locator('#ask-explain').textContent()).toMatch(/· source: /);
+    expect(await axe(page)).toEqual([]);
+
+    // 3. the inbox: the unanswered question, assigned to an entry
+    await page.getByRole('link', { name: 'Eingang' }).click();
+    const row = page.locator('tr', { hasText: 'schnurzel' });
+    await row.waitFor();
+    expect(await axe(page)).toEqual([]);
+    await row.getByLabel('Gehört zu Eintrag').selectOption('allowance');
+    await Promise.all([page.waitForLoadState('load'), row.getByRole('button', { name: 'Zuordnen' }).click()]);
+    await page.locator('td', { hasText: 'zappeldi wuppdi schnurzel blubbo' }).filter({ hasNot: page.locator('form') }).last().waitFor();
+    await page.getByRole('button', { name: 'Übernehmen' }).waitFor();
+    const inbox = await app.staffRepo.listInbox();
+    expect(inbox.find((i) => /schnurzel/.test(i.text))).toMatchObject({ status: 'assigned', answerId: 'allowance', by: 'berta' });
+    expect((await app.staffRepo.listTraining()).map((t) => [t.text, t.status])).toEqual([['zappeldi wuppdi schnurzel blubbo', 'queued']]);
+
+    // 4. the callback, marked done
+    await page.getByRole('link', { name: 'Rückrufe' }).click();
+    const cb = page.locator('tr', { hasText: '0208 555 0199' });
+    await cb.waitFor();
+    expect(await axe(page)).toEqual([]);
+    await cb.getByLabel('Status').selectOption('done');
+    await Promise.all([page.waitForLoadState('load'), cb.getByRole('button', { name: 'Speichern' }).click()]);
+    await page.locator('tr', { hasText: '0208 555 0199' }).locator('td', { hasText: /^erledigt$/ }).waitFor();
+    expect((await app.staffRepo.listCallbacks())[0]).toMatchObject({ status: 'done', pendingNotice: 'done' });
+
+    // 5. feedback and content health pages
+    for (const name of ['Rückmeldungen', 'Inhalte prüfen']) {
+      await page.getByRole('link', { name }).click();
+      await page.locator('h1', { hasText: name }).waitFor();
+      expect([name, await axe(page)]).toEqual([name, []]);
+    }
+
+    // 6. planning: the chart drawn by the local chart.js, the table and the CSV download
+    await page.getByRole('link', { name: 'Planungsbericht' }).click();
+    await page.waitForFunction(() => !!(window as unknown as { Chart?: { getChart(c: unknown): unknown } }).Chart?.getChart(document.getElementById('planning-chart')));
+    expect(await page.locator('table').textContent()).toMatch(/2026-W48\s*allowance\s*Saarn\s*6/);
+    expect(await axe(page)).toEqual([]);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'staff-planning.png'), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Als CSV herunterladen' }).click()]);
+    expect(download.suggestedFilename()).toBe('pflegenetz-planung-2026-11-25.csv');
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv).toMatch(/^\uFEFFweek;topic;stadtteil;count\r\n/);
+    expect(csv).toContain('2026-W48;allowance;Saarn;6');
+    expect(csv).not.toMatch(/Pflegegeld bei|schnurzel/);
+
+    // 7. logout: back to the login, the pages refuse again
+    await Promise.all([page.waitForURL(`${base}/staff/login`), page.getByRole('button', { name: 'Abmelden' }).click()]);
+    await page.goto(`${base}/staff/planning`);
+    expect(new URL(page.url()).pathname).toBe('/staff/login');
+    await page.close();
+  }, 180_000);
+
+  test('no script errors or Content-Security-Policy violations', () => {
+    expect(problems).toEqual([]);
+  });
+});

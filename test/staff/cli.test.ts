@@ -1,0 +1,74 @@
+// `npm run staff`: accounts (password never an argument) and export-training into a copy of the
+// corpora, with a gate that passes or fails. The real gate (kb:check + held-out test) runs as child
+// processes in a checkout; its command list is checked here, the full run is documented in README.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { LowdbStaffRepository } from '../../bot/staff/lowdbRepository';
+import { exportTraining, runStaffCli, type Gate } from '../../scripts/staff';
+import { verifyPassword } from '../../bot/staff/auth';
+
+const ROOT = path.join(__dirname, '../..');
+let dir: string;
+let nluDir: string;
+let repo: LowdbStaffRepository;
+const out: string[] = [];
+const pass: Gate = async () => ({ ok: true, step: 'all', output: '' });
+const fail: Gate = async () => ({ ok: false, step: 'held-out gate', output: 'de accuracy 0.90 < 0.93' });
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-cli-'));
+  nluDir = path.join(dir, 'nlu');
+  fs.mkdirSync(nluDir);
+  for (const l of ['de', 'en']) fs.copyFileSync(path.join(ROOT, 'knowledge/nlu', `${l}.json`), path.join(nluDir, `${l}.json`));
+  repo = await LowdbStaffRepository.open(path.join(dir, 'staff'));
+  out.length = 0;
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const io = (gate: Gate = pass, password = 'a-long-password-1') => ({ out: (l: string) => out.push(l), password: async () => password, gate, nluDir });
+
+test('add, list, passwd, remove', async () => {
+  expect(await runStaffCli(['add', 'anna', '--role', 'editor'], repo, io())).toBe(0);
+  expect(await runStaffCli(['add', 'anna', '--role', 'editor'], repo, io())).toBe(1);
+  expect(await runStaffCli(['add', 'bob', '--role', 'root'], repo, io())).toBe(2);
+  await expect(runStaffCli(['add', 'bob', '--role', 'admin'], repo, io(pass, 'short'))).rejects.toThrow(/at least 12 characters/);
+  out.length = 0;
+  expect(await runStaffCli(['list'], repo, io())).toBe(0);
+  expect(out).toEqual([expect.stringMatching(/^anna\teditor\tcreated \d{4}-\d\d-\d\d$/)]);
+  expect(await runStaffCli(['passwd', 'anna'], repo, io(pass, 'another-password-2'))).toBe(0);
+  expect(await verifyPassword('another-password-2', (await repo.getUser('anna'))!.hash)).toBe(true);
+  expect(await runStaffCli(['remove', 'anna'], repo, io())).toBe(0);
+  expect(await repo.listUsers()).toEqual([]);
+  await repo.settle();
+  expect(fs.readFileSync(repo.file, 'utf8')).not.toMatch(/a-long-password-1|another-password-2/);
+});
+
+async function queue(text: string, intent: string, status: 'queued' | 'approved', lang: 'de' | 'en' = 'de') {
+  await repo.addTraining({ id: `${text}-${status}`, inboxId: 'i', lang, text, intent, status, createdAt: 'x', by: 'anna' });
+}
+const utterances = (lang: string, intent: string): string[] =>
+  (JSON.parse(fs.readFileSync(path.join(nluDir, `${lang}.json`), 'utf8')) as { data: { intent: string; utterances: string[] }[] }).data.find((d) => d.intent === intent)!.utterances;
+
+test('export-training writes the approved phrasings (not the queued ones) and marks them exported', async () => {
+  await queue('wie komme ich an das pflegegeld ran', 'allowance', 'approved');
+  await queue('how do I get the care allowance paid', 'allowance', 'approved', 'en');
+  await queue('noch nicht geprüft', 'allowance', 'queued');
+  const r = await exportTraining(repo, nluDir, pass, (l) => out.push(l));
+  expect(r).toEqual({ ok: true, added: { de: 1, en: 1 } });
+  expect(utterances('de', 'allowance')).toContain('wie komme ich an das pflegegeld ran');
+  expect(utterances('de', 'allowance')).not.toContain('noch nicht geprüft');
+  expect(utterances('en', 'allowance')).toContain('how do I get the care allowance paid');
+  expect((await repo.listTraining()).map((t) => t.status).sort()).toEqual(['exported', 'exported', 'queued']);
+  // a second export adds nothing
+  expect((await exportTraining(repo, nluDir, pass, () => undefined)).added).toEqual({});
+});
+
+test('export-training is refused when the gate fails: files unchanged, queue unchanged', async () => {
+  const before = fs.readFileSync(path.join(nluDir, 'de.json'), 'utf8');
+  await queue('wie komme ich an das pflegegeld ran', 'allowance', 'approved');
+  expect(await runStaffCli(['export-training'], repo, io(fail))).toBe(1);
+  expect(fs.readFileSync(path.join(nluDir, 'de.json'), 'utf8')).toBe(before);
+  expect((await repo.listTraining())[0].status).toBe('approved');
+  expect(out.join('\n')).toMatch(/REFUSED – held-out gate failed/);
+});
