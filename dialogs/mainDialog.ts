@@ -47,6 +47,11 @@ const MAX_FOLLOW_UP_WORDS = 6;
 /** from this score the intent engine's topic beats reading a short aspect question as a follow-up */
 const OTHER_TOPIC_SCORE = 0.5;
 
+/** The kind of help of the offers shown in the last reply (its "Anderer Stadtteil" button says so). */
+function lastSearchCategory(mem: Memory): string | undefined {
+  return mem.category && mem.options?.some((o) => o.command === `offers:${mem.category}:place`) ? mem.category : undefined;
+}
+
 export function refersBack(text: string): boolean {
   const words = text.trim().replace(/[?!.\s]+$/, '').split(/\s+/);
   return words.length <= MAX_FOLLOW_UP_WORDS && words.slice(-2).some((w) => REFERS_BACK.test(w));
@@ -164,7 +169,8 @@ export class MainDialog extends ComponentDialog {
     const wantsLocal = offerRequest && (!!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || LOCAL_SEARCH.test(text));
     // "Saarn", "Ich wohne in Heißen" right after an answer (or instead of the grade it asked for):
     // that topic's local help there
-    const lastCategory = (r.intent === 'None' || r.intent === 'find_offer') && placeNamed(place) ? lastTopicCategory(s, mem) : undefined;
+    // "Altstadt II" right after offers of a kind of help: the same kind there
+    const lastCategory = (r.intent === 'None' || r.intent === 'find_offer') && placeNamed(place) ? lastTopicCategory(s, mem) ?? lastSearchCategory(mem) : undefined;
     const findOffer = r.intent === 'find_offer' && (offerRequest || !u.entry);
     if (findOffer || (wantsLocal && (answer?.offerCategory || (r.intent === 'None' && (detectedCategory || lastCategory))))) {
       const category = detectedCategory ?? answer?.offerCategory ?? lastCategory;
