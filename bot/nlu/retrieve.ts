@@ -42,6 +42,10 @@ export interface RetrievalWeights {
   prior: number;
   /** weight of a story sentence against a question sentence (1) */
   story: number;
+  /** the story's weight when the question sentences say little themselves ("Stimmt das?", "Dürfen
+   *  die das?": fewer than `thinWords` content words) */
+  storyThin: number;
+  thinWords: number;
 }
 
 export interface RetrievalSettings extends RetrievalWeights {
@@ -59,7 +63,7 @@ export interface RetrievalSettings extends RetrievalWeights {
 // Chosen on the entries' own variants (one variant of each entry held out at a time) and on
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
-  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, story: 0.35, topicWeight: 0.85, missingConcept: 0.6, threshold: 0.25, alsoThreshold: 0.38,
+  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, story: 0.35, storyThin: 0.8, thinWords: 3, topicWeight: 0.85, missingConcept: 0.6, threshold: 0.25, alsoThreshold: 0.38,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
@@ -375,8 +379,11 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const sentences = readSentences(text);
       const questions = questionSentences(sentences);
       const asked = new Set(questions);
-      const weighted = sentences.map((x) => ({ text: x.text, weight: sentences.length === 1 || asked.has(x) ? 1 : s.story }));
-      const q = read(weighted, lang, opts.contextConcepts ?? [], s.story);
+      // a question that points back at the story ("Dürfen die das?") leaves the story to say what it is about
+      const said = new Set(questions.flatMap((x) => tokens(words(foldText(x.text)), lang))).size;
+      const story = said < s.thinWords ? s.storyThin : s.story;
+      const weighted = sentences.map((x) => ({ text: x.text, weight: sentences.length === 1 || asked.has(x) ? 1 : story }));
+      const q = read(weighted, lang, opts.contextConcepts ?? [], story);
       const ranked = score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s);
       const best = ranked[0];
       const result: Retrieval = {
