@@ -21,7 +21,7 @@ const ROOT = join(__dirname, '..', '..', 'knowledge');
 const LAYERS = ['federal', 'nrw', 'muelheim'] as const;
 
 /** Date the content was last reviewed against its sources; bump together with `reviewed`. */
-const AS_OF = '2026-11-26';
+const AS_OF = '2026-12-06';
 
 /** Answer ids are the NLU topic intents: one answer per intent. */
 const REQUIRED_ANSWER_IDS: readonly string[] = TOPIC_INTENTS;
