@@ -40,6 +40,9 @@ export interface RetrievalWeights {
   concepts: number;
   /** the intent engine's score for the entry's topic */
   prior: number;
+  /** the prior of an entry whose topic the intent engine has no intent for (legal representation,
+   *  carers' tax and pension …): neither for nor against it */
+  unknownPrior: number;
   /** weight of a story sentence against a question sentence (1) */
   story: number;
   /** the story's weight when the question sentences say little themselves ("Stimmt das?", "Dürfen
@@ -63,7 +66,7 @@ export interface RetrievalSettings extends RetrievalWeights {
 // Chosen on the entries' own variants (one variant of each entry held out at a time) and on
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
-  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, story: 0.35, storyThin: 0.8, thinWords: 3, topicWeight: 0.85, missingConcept: 0.6, threshold: 0.25, alsoThreshold: 0.38,
+  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8, thinWords: 3, topicWeight: 0.85, missingConcept: 0.6, threshold: 0.25, alsoThreshold: 0.38,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
@@ -229,6 +232,18 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
   // What makes an entry more than its topic: its concepts that the topic's general question lacks.
   const topicConcepts = new Map(entries.map((e, i) => [e, i] as const).filter(([e]) => e.kind === 'topic').map(([e, i]) => [e.id, new Set(entryConcepts[i])]));
   const own = entries.map((e, i) => (e.kind === 'entry' ? entryConcepts[i].filter((c) => !topicConcepts.get(e.topic)?.has(c)) : []));
+  // A topic's training utterance that names what an entry is specifically about ("Muss ich das
+  // Pflegegeld versteuern?" among the Pflegegeld utterances, while an entry is about tax) is no
+  // general question any more: it leaves the topic's rival document.
+  const specific = new Set(own.flat());
+  const general = (e: RetrievalEntry, lang: RLang): readonly string[] => {
+    if (e.kind !== 'topic') return e[lang].q;
+    const mine = topicConcepts.get(e.id)!;
+    return e[lang].q.filter((u) => {
+      const f = foldText(u);
+      return ![...findConcepts(matchers[lang], f, words(f), stemMemo[lang])].some((c) => specific.has(c) && !mine.has(c));
+    });
+  };
 
   const build = (lang: RLang): LangIndex => {
     const postings = new Map<string, TermPosting[]>();
@@ -239,7 +254,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     entries.forEach((e, doc) => {
       const tf = new Map<string, number>();
       const gtf = new Map<string, number>();
-      for (const text of [...e[lang].q, e[lang].title]) {
+      for (const text of [...general(e, lang), e[lang].title]) {
         const ws = words(foldText(text));
         const ts = tokens(ws, lang);
         if (ts.length) variants.push({ doc, terms: new Set(ts) });
@@ -343,7 +358,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         variant: variantBest[i],
         grams: gramDot[i] / (qNorm * ix.gramNorm[i]),
         concepts: ec.length ? c / ec.length : 0,
-        prior: topicScores?.get(entries[i].topic) ?? 0,
+        prior: topicScores ? topicScores.get(entries[i].topic) ?? s.unknownPrior : 0,
       };
       if (parts.words === 0 && parts.grams === 0 && parts.concepts === 0) continue;
       let total = s.words * parts.words + s.variant * parts.variant + s.grams * parts.grams + s.concepts * parts.concepts + s.prior * parts.prior;
@@ -408,7 +423,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       // one of them is the answer to that question.
       if (result.entry && asked.length > 1) {
         for (const one of asked) {
-          const r = read(sentences, (a) => (a === one ? 1 : s.story), context, s.story);
+          const r = read(sentences, (a) => (a === one ? 1 : questions.has(a.sentence) ? 0 : s.story), context, s.story);
           const top = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s)[0];
           if (top && top.kind === 'entry' && top.id !== result.entry.id && top.score >= s.alsoThreshold && (!result.also || top.score > result.also.score)) result.also = top;
         }
