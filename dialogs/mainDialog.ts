@@ -165,7 +165,10 @@ export class MainDialog extends ComponentDialog {
     rememberFacts(mem, u.facts);
     if (followed) return followed;
     // a story that merely names a Stadtteil is not an offer search; one that asks for offers is
-    const offerRequest = asksForOffers(u.story ? u.retrieval.questions.join(' ') : text, u.story);
+    // (a story that asks where to find help and something else gets the answer: its "Hilfe vor Ort"
+    // lines name local help, an offer list would leave the question unanswered)
+    const offerRequest = asksForOffers(u.story ? u.retrieval.questions.join(' ') : text, u.story)
+      && !(u.story && (u.entry || (answer && r.intent !== 'find_offer')));
     const wantsLocal = offerRequest && (!!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || LOCAL_SEARCH.test(text));
     // "Saarn", "Ich wohne in Heißen" right after an answer (or instead of the grade it asked for):
     // that topic's local help there
