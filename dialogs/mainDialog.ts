@@ -16,7 +16,7 @@ import { closeAlternative } from '../bot/conversation/alternative';
 import { asksForOffers, placeNamed } from '../bot/conversation/local';
 import { readCorrection, resolveFollowUp, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { describeThread, rememberFacts } from '../bot/conversation/thread';
-import { buildAspectReply } from '../bot/conversation/aspects';
+import { aspectSentences, buildAspectReply } from '../bot/conversation/aspects';
 import { deadlineRule } from '../bot/conversation/answerFirst';
 import type { Understanding } from '../bot/conversation/understand';
 
@@ -192,14 +192,17 @@ export class MainDialog extends ComponentDialog {
     // A confident question entry answers exactly what was asked; a very confident one also before a
     // guided dialog the intent engine would start for the topic ("Pflegegrad … Widerspruch?").
     const entry = u.entry ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id } : undefined;
-    if (entry && u.strong) return this.answer(dc, entry);
+    // a deadline question's rule is answered first, and working out the date offered as a button;
+    // an entry that says nothing about the deadline does not answer it
+    const deadlineFirst = r.intent === 'deadline' && !(u.entry && aspectSentences(u.entry, 'deadline', answerContext(this.deps, dc.context, mem.grade, mem.stadtteil)).length);
+    if (entry && u.strong && !deadlineFirst) return this.answer(dc, entry);
     const guided = await routeGuided(dc, this.deps, r, grade);
     if (guided) return guided;
-    // a deadline's rule is answered first; working out the date is offered as a button
     if (r.intent === 'deadline') {
       const rule = deadlineRule(text);
       const offer: Action = { kind: 'command', title: this.t(dc, 'follow_up.compute_date'), value: `deadline:${rule.kind}` };
       if (await this.aspectAnswer(dc, rule.topic, rule.aspect, mem, offer)) return ANSWERED;
+      if (entry) return this.answer(dc, entry);
       return dc.beginDialog(DEADLINE_DIALOG, { text });
     }
     if (entry) return this.answer(dc, entry);
@@ -237,10 +240,18 @@ export class MainDialog extends ComponentDialog {
 
   /** The sentences of a topic's answer about one aspect (deadline, cost, expiry …); false when it has none. */
   private async aspectAnswer(dc: RouteTarget, topic: string, aspect: Exclude<Aspect, 'where'>, mem: Memory, offer?: Action): Promise<boolean> {
-    const a = this.deps.services.kb.entry(topic);
-    if (!a) return false;
-    const reply = buildAspectReply(a, aspect, { ...answerContext(this.deps, dc.context, mem.grade, mem.stadtteil), offer });
-    if (!reply) return false;
+    const kb = this.deps.services.kb;
+    const ctx = { ...answerContext(this.deps, dc.context, mem.grade, mem.stadtteil), offer };
+    // a question entry that does not speak to the aspect: its topic's answer may
+    const tried = [topic, kb.questions.get(topic)?.topic].filter((id): id is string => !!id);
+    let a: ReturnType<typeof kb.entry>;
+    let reply: ReturnType<typeof buildAspectReply>;
+    for (const id of tried) {
+      a = kb.entry(id);
+      reply = a ? buildAspectReply(a, aspect, ctx) : undefined;
+      if (reply) break;
+    }
+    if (!a || !reply) return false;
     mem.lastTopic = a.id;
     await sendReply(this.deps, dc.context, reply);
     return true;
