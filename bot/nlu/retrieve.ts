@@ -59,6 +59,8 @@ export interface RetrievalSettings extends RetrievalWeights {
   missingConcept: number;
   /** an entry is answered from this combined score on */
   threshold: number;
+  /** … and when it is at least this much ahead of the best topic's general question */
+  margin: number;
   /** a second question's entry is offered ("Auch gefragt") from this score on */
   alsoThreshold: number;
 }
@@ -66,7 +68,7 @@ export interface RetrievalSettings extends RetrievalWeights {
 // Chosen on the entries' own variants (one variant of each entry held out at a time) and on
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
-  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8, thinWords: 3, topicWeight: 0.85, missingConcept: 0.6, threshold: 0.25, alsoThreshold: 0.38,
+  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8, thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, margin: 0.05, alsoThreshold: 0.4,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
@@ -236,6 +238,8 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
   // Pflegegeld versteuern?" among the Pflegegeld utterances, while an entry is about tax) is no
   // general question any more: it leaves the topic's rival document.
   const specific = new Set(own.flat());
+  /** topics the intent engine has an intent for (each has a rival document) */
+  const intentTopics = new Set(entries.filter((e) => e.kind === 'topic').map((e) => e.id));
   const general = (e: RetrievalEntry, lang: RLang): readonly string[] => {
     if (e.kind !== 'topic') return e[lang].q;
     const mine = topicConcepts.get(e.id)!;
@@ -244,6 +248,31 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       return ![...findConcepts(matchers[lang], f, words(f), stemMemo[lang])].some((c) => specific.has(c) && !mine.has(c));
     });
   };
+
+  // What else makes an entry more than its topic: words most of its variants use that its topic's
+  // general questions seldom use ("mehr kostet" under Sachleistung). A message that names neither
+  // such a word nor an own concept asks the general question.
+  const distinctive = { de: [] as Set<string>[], en: [] as Set<string>[] };
+  for (const lang of ['de', 'en'] as const) {
+    const topicShare = new Map<string, Map<string, number>>();
+    for (const e of entries) {
+      if (e.kind !== 'topic') continue;
+      const utterances = general(e, lang);
+      const counts = new Map<string, number>();
+      for (const u of utterances) for (const t of new Set(tokens(words(foldText(u)), lang))) counts.set(t, (counts.get(t) ?? 0) + 1);
+      topicShare.set(e.id, new Map([...counts].map(([t, n]) => [t, n / Math.max(1, utterances.length)])));
+    }
+    for (const e of entries) {
+      const set = new Set<string>();
+      if (e.kind === 'entry') {
+        const counts = new Map<string, number>();
+        for (const v of e[lang].q) for (const t of new Set(tokens(words(foldText(v)), lang))) counts.set(t, (counts.get(t) ?? 0) + 1);
+        const shares = topicShare.get(e.topic);
+        for (const [t, n] of counts) if (n >= 2 && (shares?.get(t) ?? 0) < 0.1) set.add(t);
+      }
+      distinctive[lang].push(set);
+    }
+  }
 
   const build = (lang: RLang): LangIndex => {
     const postings = new Map<string, TermPosting[]>();
@@ -358,12 +387,12 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         variant: variantBest[i],
         grams: gramDot[i] / (qNorm * ix.gramNorm[i]),
         concepts: ec.length ? c / ec.length : 0,
-        prior: topicScores ? topicScores.get(entries[i].topic) ?? s.unknownPrior : 0,
+        prior: !topicScores ? 0 : intentTopics.has(entries[i].topic) ? topicScores.get(entries[i].topic) ?? 0 : s.unknownPrior,
       };
       if (parts.words === 0 && parts.grams === 0 && parts.concepts === 0) continue;
       let total = s.words * parts.words + s.variant * parts.variant + s.grams * parts.grams + s.concepts * parts.concepts + s.prior * parts.prior;
       if (entries[i].kind === 'topic') total *= s.topicWeight;
-      else if (own[i].length && !own[i].some((c) => qConcepts.has(c))) total *= s.missingConcept;
+      else if ((own[i].length || distinctive[lang][i].size) && !own[i].some((c) => qConcepts.has(c)) && ![...distinctive[lang][i]].some((t) => qWords.has(t))) total *= s.missingConcept;
       out.push({ id: entries[i].id, kind: entries[i].kind, topic: entries[i].topic, score: total, parts });
     }
     return out.sort((a, b) => b.score - a.score);
@@ -418,7 +447,8 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         concepts: [...q.qConcepts.keys()],
         questions: asked.map((a) => a.sentence.text),
       };
-      if (best && best.kind === 'entry' && best.score >= s.threshold) result.entry = best;
+      const bestTopic = ranked.find((c) => c.kind === 'topic')?.score ?? 0;
+      if (best && best.kind === 'entry' && best.score >= s.threshold && best.score >= bestTopic + s.margin) result.entry = best;
       // Several questions: each one read on its own (the others as story); a different entry for
       // one of them is the answer to that question.
       if (result.entry && asked.length > 1) {
