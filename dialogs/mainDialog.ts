@@ -217,7 +217,13 @@ export class MainDialog extends ComponentDialog {
     const otherTopic = s.kb.answers.has(r.intent) && r.intent !== mem.lastTopic && r.score >= OTHER_TOPIC_SCORE;
     const fu = resolveFollowUp({ text: turnInfo(dc.context).text, facts: u.facts, concepts: u.retrieval.concepts, thread: mem, otherTopic, corrected });
     if (!fu) return undefined;
-    const used = (f: FollowUp) => setThreadUse(dc.context, { kind: f.kind, detail: `${f.kind === 'aspect' ? `aspect=${f.aspect} ` : ''}${describeThread(mem)}` });
+    // what the reply used: the thread with what the follow-up itself changed
+    const used = (f: FollowUp) => setThreadUse(dc.context, {
+      kind: f.kind,
+      detail: f.kind === 'aspect'
+        ? `aspect=${f.aspect} ${describeThread(mem)}`
+        : describeThread({ ...mem, lastTopic: f.topic, grade: f.grade ?? mem.grade, setting: f.setting ?? mem.setting, person: f.person ?? mem.person }),
+    });
     if (fu.kind === 'aspect') {
       if (fu.aspect === 'where') {
         const category = lastTopicCategory(s, mem);
