@@ -7,9 +7,12 @@ import { parseDate } from '../bot/nlu/dates';
 import { turnInfo, type DialogDeps, type RouteTarget } from './context';
 import { SELF_CHECK_DIALOG, SelfCheckDialog } from './selfCheckDialog';
 import { BENEFITS_DIALOG, BenefitsDialog, CHANGES_QUESTION, SETTINGS, percentFrom } from './benefitsDialog';
-import { DEADLINE_DIALOG, DeadlineDialog, NOTICE_RECEIVED, PAST_APPLICATION } from './deadlineDialog';
+import { DEADLINE_DIALOG, DeadlineDialog, NOTICE_RECEIVED, PAST_APPLICATION, deadlineKind } from './deadlineDialog';
 import { LETTERS_DIALOG, LETTER_REQUEST, LettersDialog } from './lettersDialog';
 import type { CareSetting } from '../bot/care/benefits';
+
+/** "Frist berechnen", "work out the date": the person asks for the calculation itself */
+const COMPUTE = /\b(berechne\w*|ausrechne\w*|ausrechnen|ausgerechnet|rechne\w*|calculate\w*|work(ed)? out|compute\w*)\b/i;
 
 export function addGuidedDialogs(parent: ComponentDialog, deps: DialogDeps): void {
   parent.addDialog(new SelfCheckDialog(deps));
@@ -33,8 +36,9 @@ export async function routeGuided(dc: RouteTarget, deps: DialogDeps, r: NluResul
     case 'benefits_overview':
       return dc.beginDialog(BENEFITS_DIALOG, { grade, text });
     case 'deadline':
-      // with a date: work out the deadline; without one the router answers the rule first
-      return date() ? dc.beginDialog(DEADLINE_DIALOG, { text }) : undefined;
+      // with a date: work out the deadline; a question that names no deadline gets the step-by-step
+      // guide; one about a named deadline without a date gets the rule first (the router answers it)
+      return date() || !deadlineKind(text) || COMPUTE.test(text) ? dc.beginDialog(DEADLINE_DIALOG, { text }) : undefined;
     case 'combination':
       // "the service uses 60 % of the Sachleistung": compute the Pflegegeld left
       return percentFrom(text) !== undefined ? dc.beginDialog(BENEFITS_DIALOG, { grade, text }) : undefined;

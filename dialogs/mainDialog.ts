@@ -18,7 +18,7 @@ import { closeAlternative } from '../bot/conversation/alternative';
 import { asksForOffers, placeNamed } from '../bot/conversation/local';
 import { readCorrection, resolveFollowUp, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { describeThread, rememberFacts } from '../bot/conversation/thread';
-import { buildAspectReply } from '../bot/conversation/aspects';
+import { aspectSentences, buildAspectReply } from '../bot/conversation/aspects';
 import { deadlineRule } from '../bot/conversation/answerFirst';
 import type { Understanding } from '../bot/conversation/understand';
 
@@ -50,6 +50,11 @@ const REFERS_BACK = /\b(das|dafür|dafuer|davon|dazu|darauf|darüber|darueber|es
 const MAX_FOLLOW_UP_WORDS = 6;
 /** from this score the intent engine's topic beats reading a short aspect question as a follow-up */
 const OTHER_TOPIC_SCORE = 0.5;
+
+/** The kind of help of the offers shown in the last reply (its "Anderer Stadtteil" button says so). */
+function lastSearchCategory(mem: Memory): string | undefined {
+  return mem.category && mem.options?.some((o) => o.command === `offers:${mem.category}:place`) ? mem.category : undefined;
+}
 
 export function refersBack(text: string): boolean {
   const words = text.trim().replace(/[?!.\s]+$/, '').split(/\s+/);
@@ -168,11 +173,15 @@ export class MainDialog extends ComponentDialog {
     rememberFacts(mem, u.facts);
     if (followed) return followed;
     // a story that merely names a Stadtteil is not an offer search; one that asks for offers is
-    const offerRequest = asksForOffers(u.story ? u.retrieval.questions.join(' ') : text, u.story);
+    // (a story that asks where to find help and something else gets the answer: its "Hilfe vor Ort"
+    // lines name local help, an offer list would leave the question unanswered)
+    const offerRequest = asksForOffers(u.story ? u.retrieval.questions.join(' ') : text, u.story)
+      && !(u.story && (u.entry || (answer && r.intent !== 'find_offer')));
     const wantsLocal = offerRequest && (!!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || LOCAL_SEARCH.test(text));
     // "Saarn", "Ich wohne in Heißen" right after an answer (or instead of the grade it asked for):
     // that topic's local help there
-    const lastCategory = (r.intent === 'None' || r.intent === 'find_offer') && placeNamed(place) ? lastTopicCategory(s, mem) : undefined;
+    // "Altstadt II" right after offers of a kind of help: the same kind there
+    const lastCategory = (r.intent === 'None' || r.intent === 'find_offer') && placeNamed(place) ? lastTopicCategory(s, mem) ?? lastSearchCategory(mem) : undefined;
     const findOffer = r.intent === 'find_offer' && (offerRequest || !u.entry);
     if (findOffer || (wantsLocal && (answer?.offerCategory || (r.intent === 'None' && (detectedCategory || lastCategory))))) {
       const category = detectedCategory ?? answer?.offerCategory ?? lastCategory;
@@ -191,14 +200,17 @@ export class MainDialog extends ComponentDialog {
     // A confident question entry answers exactly what was asked; a very confident one also before a
     // guided dialog the intent engine would start for the topic ("Pflegegrad … Widerspruch?").
     const entry = u.entry ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id } : undefined;
-    if (entry && u.strong) return this.answer(dc, entry);
+    // a deadline question's rule is answered first, and working out the date offered as a button;
+    // an entry that says nothing about the deadline does not answer it
+    const deadlineFirst = r.intent === 'deadline' && !(u.entry && aspectSentences(u.entry, 'deadline', answerContext(this.deps, dc.context, mem.grade, mem.stadtteil)).length);
+    if (entry && u.strong && !deadlineFirst) return this.answer(dc, entry);
     const guided = await routeGuided(dc, this.deps, r, grade);
     if (guided) return guided;
-    // a deadline's rule is answered first; working out the date is offered as a button
     if (r.intent === 'deadline') {
       const rule = deadlineRule(text);
       const offer: Action = { kind: 'command', title: this.t(dc, 'follow_up.compute_date'), value: `deadline:${rule.kind}` };
       if (await this.aspectAnswer(dc, rule.topic, rule.aspect, mem, offer)) return ANSWERED;
+      if (entry) return this.answer(dc, entry);
       return dc.beginDialog(DEADLINE_DIALOG, { text });
     }
     if (entry) return this.answer(dc, entry);
@@ -213,7 +225,13 @@ export class MainDialog extends ComponentDialog {
     const otherTopic = s.kb.answers.has(r.intent) && r.intent !== mem.lastTopic && r.score >= OTHER_TOPIC_SCORE;
     const fu = resolveFollowUp({ text: turnInfo(dc.context).text, facts: u.facts, concepts: u.retrieval.concepts, thread: mem, otherTopic, corrected });
     if (!fu) return undefined;
-    const used = (f: FollowUp) => setThreadUse(dc.context, { kind: f.kind, detail: `${f.kind === 'aspect' ? `aspect=${f.aspect} ` : ''}${describeThread(mem)}` });
+    // what the reply used: the thread with what the follow-up itself changed
+    const used = (f: FollowUp) => setThreadUse(dc.context, {
+      kind: f.kind,
+      detail: f.kind === 'aspect'
+        ? `aspect=${f.aspect} ${describeThread(mem)}`
+        : describeThread({ ...mem, lastTopic: f.topic, grade: f.grade ?? mem.grade, setting: f.setting ?? mem.setting, person: f.person ?? mem.person }),
+    });
     if (fu.kind === 'aspect') {
       if (fu.aspect === 'where') {
         const category = lastTopicCategory(s, mem);
@@ -236,10 +254,18 @@ export class MainDialog extends ComponentDialog {
 
   /** The sentences of a topic's answer about one aspect (deadline, cost, expiry …); false when it has none. */
   private async aspectAnswer(dc: RouteTarget, topic: string, aspect: Exclude<Aspect, 'where'>, mem: Memory, offer?: Action): Promise<boolean> {
-    const a = this.deps.services.kb.entry(topic);
-    if (!a) return false;
-    const reply = buildAspectReply(a, aspect, { ...answerContext(this.deps, dc.context, mem.grade, mem.stadtteil), offer });
-    if (!reply) return false;
+    const kb = this.deps.services.kb;
+    const ctx = { ...answerContext(this.deps, dc.context, mem.grade, mem.stadtteil), offer };
+    // a question entry that does not speak to the aspect: its topic's answer may
+    const tried = [topic, kb.questions.get(topic)?.topic].filter((id): id is string => !!id);
+    let a: ReturnType<typeof kb.entry>;
+    let reply: ReturnType<typeof buildAspectReply>;
+    for (const id of tried) {
+      a = kb.entry(id);
+      reply = a ? buildAspectReply(a, aspect, ctx) : undefined;
+      if (reply) break;
+    }
+    if (!a || !reply) return false;
     mem.lastTopic = a.id;
     await sendReply(this.deps, dc.context, reply);
     return true;

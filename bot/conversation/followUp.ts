@@ -36,6 +36,9 @@ export interface FollowUpInput {
 const GENERIC_CONCEPTS = new Set(['grade', 'application', 'invoice', 'deadline', 'counselling']);
 const SITUATION_CONCEPTS = new Set(['nursing_home', 'daycare', 'home_care', 'hospital', 'dementia']);
 
+/** concepts the words of an aspect question can name by themselves */
+const ASPECT_CONCEPTS: Partial<Record<Aspect, string[]>> = { expiry: ['assets'], cost: ['income'] };
+
 /** "und …", "and …", "what about …": the opening of an elliptic follow-up (folded text) */
 const ELLIPTIC_LEAD = /^(und|and|aber|but|what about|how about|und was ist mit|was ist mit|und wie ist es|wie ist es|wie sieht es|und wie sieht es|und wenn|und falls|and if|what if|und bei|und im|und in)\b/;
 const ELLIPTIC_MAX_WORDS = 8;
@@ -93,7 +96,11 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   if (!last || !text.trim()) return undefined;
   const folded = foldText(text).trim();
   const n = words(text);
-  const ownTopic = input.concepts.some((c) => !GENERIC_CONCEPTS.has(c) && !SITUATION_CONCEPTS.has(c));
+  // the words that ask for an aspect may name a concept themselves ("save it up" → assets): with a
+  // word that points back, they do not make a topic of their own
+  const asked = pointsBack(text) ? aspectOf(text) : undefined;
+  const explained = new Set(asked ? ASPECT_CONCEPTS[asked] ?? [] : []);
+  const ownTopic = input.concepts.some((c) => !GENERIC_CONCEPTS.has(c) && !SITUATION_CONCEPTS.has(c) && !explained.has(c));
   if (ownTopic) return undefined;
 
   // a correction that only names a grade or setting is elliptic too ("no, I meant grade 3")

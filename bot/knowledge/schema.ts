@@ -192,14 +192,15 @@ export type QuestionsFile = z.infer<typeof QuestionsFileSchema>;
  *  both languages → one concept id. A term ending in '*' matches every word that starts with it
  *  ("badumbau*"); other terms match a whole word or, with a space, a phrase. Matching is on folded
  *  text (lower case, ä→ae, ß→ss). */
+const ConceptTerm = z.string().min(2).refine((t) => !t.endsWith('*') || t.trim().length >= 4, 'a word start ("umbau*") needs at least three letters before the *');
 export const ConceptsFileSchema = z.object({
   reviewed: isoDate,
   concepts: z.array(z.object({
     id: z.string().regex(/^[a-z][a-z0-9_]*$/),
     /** other ids that mean this concept (question entries may use them) */
     aliases: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
-    de: z.array(z.string().min(2)).min(1),
-    en: z.array(z.string().min(2)).min(1),
+    de: z.array(ConceptTerm).min(1),
+    en: z.array(ConceptTerm).min(1),
   })).min(1),
 });
 export type ConceptsFile = z.infer<typeof ConceptsFileSchema>;

@@ -12,7 +12,7 @@
 import { boundedMemo } from '../memo';
 import type { ConceptsFile } from '../knowledge/schema';
 import { foldText, words } from './normalise';
-import { questionSentences, readSentences } from './message';
+import { questionSentences, readSentences, type Sentence } from './message';
 import { stemmerFor } from './stem';
 
 export type RLang = 'de' | 'en';
@@ -40,8 +40,15 @@ export interface RetrievalWeights {
   concepts: number;
   /** the intent engine's score for the entry's topic */
   prior: number;
+  /** the prior of an entry whose topic the intent engine has no intent for (legal representation,
+   *  carers' tax and pension …): neither for nor against it */
+  unknownPrior: number;
   /** weight of a story sentence against a question sentence (1) */
   story: number;
+  /** the story's weight when the question sentences say little themselves ("Stimmt das?", "Dürfen
+   *  die das?": fewer than `thinWords` content words) */
+  storyThin: number;
+  thinWords: number;
 }
 
 export interface RetrievalSettings extends RetrievalWeights {
@@ -52,6 +59,8 @@ export interface RetrievalSettings extends RetrievalWeights {
   missingConcept: number;
   /** an entry is answered from this combined score on */
   threshold: number;
+  /** … and when it is at least this much ahead of the best topic's general question */
+  margin: number;
   /** a second question's entry is offered ("Auch gefragt") from this score on */
   alsoThreshold: number;
 }
@@ -59,7 +68,7 @@ export interface RetrievalSettings extends RetrievalWeights {
 // Chosen on the entries' own variants (one variant of each entry held out at a time) and on
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
-  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, story: 0.35, topicWeight: 0.85, missingConcept: 0.6, threshold: 0.25, alsoThreshold: 0.38,
+  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8, thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, margin: 0.05, alsoThreshold: 0.4,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
@@ -141,12 +150,13 @@ interface LangIndex {
 
 interface ConceptMatcher {
   exact: Map<string, string[]>;
-  prefixes: [string, string][];
+  /** prefix terms by their first three letters (every prefix term has at least three) */
+  prefixes: Map<string, [string, string][]>;
   phrases: [RegExp, string][];
 }
 
 function compileConcepts(file: ConceptsFile | undefined, lang: RLang, stem: (w: string) => string): ConceptMatcher {
-  const m: ConceptMatcher = { exact: new Map(), prefixes: [], phrases: [] };
+  const m: ConceptMatcher = { exact: new Map(), prefixes: new Map(), phrases: [] };
   const addExact = (w: string, id: string) => {
     const list = m.exact.get(w) ?? [];
     if (!list.includes(id)) list.push(id);
@@ -155,7 +165,11 @@ function compileConcepts(file: ConceptsFile | undefined, lang: RLang, stem: (w: 
   for (const c of file?.concepts ?? []) {
     for (const raw of c[lang]) {
       const term = foldText(raw.trim());
-      if (term.endsWith('*')) m.prefixes.push([term.slice(0, -1), c.id]);
+      if (term.endsWith('*')) {
+        const p = term.slice(0, -1);
+        const key = p.slice(0, 3);
+        m.prefixes.set(key, [...(m.prefixes.get(key) ?? []), [p, c.id]]);
+      }
       else if (/\s/.test(term)) m.phrases.push([new RegExp(`\\b${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`), c.id]);
       else {
         addExact(term, c.id);
@@ -170,7 +184,7 @@ function findConcepts(m: ConceptMatcher, folded: string, ws: string[], stem: (w:
   const out = new Set<string>();
   for (const w of ws) {
     for (const id of m.exact.get(w) ?? m.exact.get(`~${stem(w)}`) ?? []) out.add(id);
-    for (const [p, id] of m.prefixes) if (w.startsWith(p)) out.add(id);
+    for (const [p, id] of m.prefixes.get(w.slice(0, 3)) ?? []) if (w.startsWith(p)) out.add(id);
   }
   for (const [re, id] of m.phrases) if (re.test(folded)) out.add(id);
   return out;
@@ -220,6 +234,45 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
   // What makes an entry more than its topic: its concepts that the topic's general question lacks.
   const topicConcepts = new Map(entries.map((e, i) => [e, i] as const).filter(([e]) => e.kind === 'topic').map(([e, i]) => [e.id, new Set(entryConcepts[i])]));
   const own = entries.map((e, i) => (e.kind === 'entry' ? entryConcepts[i].filter((c) => !topicConcepts.get(e.topic)?.has(c)) : []));
+  // A topic's training utterance that names what an entry is specifically about ("Muss ich das
+  // Pflegegeld versteuern?" among the Pflegegeld utterances, while an entry is about tax) is no
+  // general question any more: it leaves the topic's rival document.
+  const specific = new Set(own.flat());
+  /** topics the intent engine has an intent for (each has a rival document) */
+  const intentTopics = new Set(entries.filter((e) => e.kind === 'topic').map((e) => e.id));
+  const general = (e: RetrievalEntry, lang: RLang): readonly string[] => {
+    if (e.kind !== 'topic') return e[lang].q;
+    const mine = topicConcepts.get(e.id)!;
+    return e[lang].q.filter((u) => {
+      const f = foldText(u);
+      return ![...findConcepts(matchers[lang], f, words(f), stemMemo[lang])].some((c) => specific.has(c) && !mine.has(c));
+    });
+  };
+
+  // What else makes an entry more than its topic: words most of its variants use that its topic's
+  // general questions seldom use ("mehr kostet" under Sachleistung). A message that names neither
+  // such a word nor an own concept asks the general question.
+  const distinctive = { de: [] as Set<string>[], en: [] as Set<string>[] };
+  for (const lang of ['de', 'en'] as const) {
+    const topicShare = new Map<string, Map<string, number>>();
+    for (const e of entries) {
+      if (e.kind !== 'topic') continue;
+      const utterances = general(e, lang);
+      const counts = new Map<string, number>();
+      for (const u of utterances) for (const t of new Set(tokens(words(foldText(u)), lang))) counts.set(t, (counts.get(t) ?? 0) + 1);
+      topicShare.set(e.id, new Map([...counts].map(([t, n]) => [t, n / Math.max(1, utterances.length)])));
+    }
+    for (const e of entries) {
+      const set = new Set<string>();
+      if (e.kind === 'entry') {
+        const counts = new Map<string, number>();
+        for (const v of e[lang].q) for (const t of new Set(tokens(words(foldText(v)), lang))) counts.set(t, (counts.get(t) ?? 0) + 1);
+        const shares = topicShare.get(e.topic);
+        for (const [t, n] of counts) if (n >= 2 && (shares?.get(t) ?? 0) < 0.1) set.add(t);
+      }
+      distinctive[lang].push(set);
+    }
+  }
 
   const build = (lang: RLang): LangIndex => {
     const postings = new Map<string, TermPosting[]>();
@@ -230,7 +283,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     entries.forEach((e, doc) => {
       const tf = new Map<string, number>();
       const gtf = new Map<string, number>();
-      for (const text of [...e[lang].q, e[lang].title]) {
+      for (const text of [...general(e, lang), e[lang].title]) {
         const ws = words(foldText(text));
         const ts = tokens(ws, lang);
         if (ts.length) variants.push({ doc, terms: new Set(ts) });
@@ -334,31 +387,38 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         variant: variantBest[i],
         grams: gramDot[i] / (qNorm * ix.gramNorm[i]),
         concepts: ec.length ? c / ec.length : 0,
-        prior: topicScores?.get(entries[i].topic) ?? 0,
+        prior: !topicScores ? 0 : intentTopics.has(entries[i].topic) ? topicScores.get(entries[i].topic) ?? 0 : s.unknownPrior,
       };
       if (parts.words === 0 && parts.grams === 0 && parts.concepts === 0) continue;
       let total = s.words * parts.words + s.variant * parts.variant + s.grams * parts.grams + s.concepts * parts.concepts + s.prior * parts.prior;
       if (entries[i].kind === 'topic') total *= s.topicWeight;
-      else if (own[i].length && !own[i].some((c) => qConcepts.has(c))) total *= s.missingConcept;
+      else if ((own[i].length || distinctive[lang][i].size) && !own[i].some((c) => qConcepts.has(c)) && ![...distinctive[lang][i]].some((t) => qWords.has(t))) total *= s.missingConcept;
       out.push({ id: entries[i].id, kind: entries[i].kind, topic: entries[i].topic, score: total, parts });
     }
     return out.sort((a, b) => b.score - a.score);
   }
 
   interface Read { qWords: Map<string, number>; qGrams: Map<string, number>; qConcepts: Map<string, number> }
+  /** one sentence, analysed once: a message is read again for each of its questions */
+  interface Analysed { sentence: Sentence; tokens: string[]; grams: string[]; concepts: Set<string> }
+
+  function analyse(sentence: Sentence, lang: RLang): Analysed {
+    const f = foldText(sentence.text);
+    const ws = words(f);
+    return { sentence, tokens: tokens(ws, lang), grams: gramsOf(ws, STOP[lang]), concepts: findConcepts(matchers[lang], f, ws, stemMemo[lang]) };
+  }
 
   /** the query: each word, gram and concept with the weight of the most important sentence naming it */
-  function read(sentences: { text: string; weight: number }[], lang: RLang, context: readonly string[], storyWeight: number): Read {
+  function read(sentences: Analysed[], weight: (a: Analysed) => number, context: readonly string[], storyWeight: number): Read {
     const qWords = new Map<string, number>();
     const qGrams = new Map<string, number>();
     const qConcepts = new Map<string, number>();
     const put = (m: Map<string, number>, k: string, w: number) => m.set(k, Math.max(m.get(k) ?? 0, w));
-    for (const { text, weight } of sentences) {
-      const f = foldText(text);
-      const ws = words(f);
-      for (const t of tokens(ws, lang)) put(qWords, t, weight);
-      for (const g of gramsOf(ws, STOP[lang])) qGrams.set(g, (qGrams.get(g) ?? 0) + weight);
-      for (const c of findConcepts(matchers[lang], f, ws, stemMemo[lang])) put(qConcepts, c, weight);
+    for (const a of sentences) {
+      const w = weight(a);
+      for (const t of a.tokens) put(qWords, t, w);
+      for (const g of a.grams) qGrams.set(g, (qGrams.get(g) ?? 0) + w);
+      for (const c of a.concepts) put(qConcepts, c, w);
     }
     for (const c of context) put(qConcepts, c, storyWeight);
     return { qWords, qGrams, qConcepts };
@@ -372,25 +432,28 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     },
     retrieve(text, lang, opts = {}) {
       const s = opts.settings ?? DEFAULT_RETRIEVAL;
-      const sentences = readSentences(text);
-      const questions = questionSentences(sentences);
-      const asked = new Set(questions);
-      const weighted = sentences.map((x) => ({ text: x.text, weight: sentences.length === 1 || asked.has(x) ? 1 : s.story }));
-      const q = read(weighted, lang, opts.contextConcepts ?? [], s.story);
+      const sentences = readSentences(text).map((x) => analyse(x, lang));
+      const questions = new Set(questionSentences(sentences.map((a) => a.sentence)));
+      const asked = sentences.filter((a) => questions.has(a.sentence));
+      // a question that points back at the story ("Dürfen die das?") leaves the story to say what it is about
+      const said = new Set(asked.flatMap((a) => a.tokens)).size;
+      const story = said < s.thinWords ? s.storyThin : s.story;
+      const context = opts.contextConcepts ?? [];
+      const q = read(sentences, (a) => (sentences.length === 1 || questions.has(a.sentence) ? 1 : story), context, story);
       const ranked = score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s);
       const best = ranked[0];
       const result: Retrieval = {
         ranked: ranked.slice(0, 5),
         concepts: [...q.qConcepts.keys()],
-        questions: questions.map((x) => x.text),
+        questions: asked.map((a) => a.sentence.text),
       };
-      if (best && best.kind === 'entry' && best.score >= s.threshold) result.entry = best;
+      const bestTopic = ranked.find((c) => c.kind === 'topic')?.score ?? 0;
+      if (best && best.kind === 'entry' && best.score >= s.threshold && best.score >= bestTopic + s.margin) result.entry = best;
       // Several questions: each one read on its own (the others as story); a different entry for
       // one of them is the answer to that question.
-      if (result.entry && questions.length > 1 && sentences.length > 1) {
-        for (const one of questions) {
-          const w = sentences.map((x) => ({ text: x.text, weight: x === one ? 1 : s.story }));
-          const r = read(w, lang, opts.contextConcepts ?? [], s.story);
+      if (result.entry && asked.length > 1) {
+        for (const one of asked) {
+          const r = read(sentences, (a) => (a === one ? 1 : questions.has(a.sentence) ? 0 : s.story), context, s.story);
           const top = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s)[0];
           if (top && top.kind === 'entry' && top.id !== result.entry.id && top.score >= s.alsoThreshold && (!result.also || top.score > result.also.score)) result.also = top;
         }

@@ -83,6 +83,14 @@ const NOTE_FLAGS: [RegExp, Flag][] = [
   [/\bverify\b|not confirmed|may have ended|uncertain/i, 'verify'],
 ];
 
+/** knowledge/README: `old` marks information from about 2011–2015 (or earlier). A dated source
+ *  decides by its year; an undated one by the year the notes estimate for it ("ca. 2012"). */
+const OLD_UNTIL_YEAR = 2015;
+export function isOldSource(date: string | null, notes: string | null): boolean {
+  const year = date ? Number(date.slice(0, 4)) : Number(/\bca\.\s*((?:19|20)\d{2})\b/.exec(notes ?? '')?.[1] ?? NaN);
+  return Number.isFinite(year) && year <= OLD_UNTIL_YEAR;
+}
+
 /** Offer field → spreadsheet column, so messages use the names staff see in their sheet. */
 const FIELD_TO_COLUMN: Record<string, string> = {
   sourceUrl: 'source_url', 'address.street': 'street', 'address.postcode': 'postcode', kind: 'volunteer_or_professional',
@@ -288,6 +296,7 @@ export function importOffersCsv(text: string, ctx: ImportContext): ImportResult 
     const notes = orNull('notes');
     const flags: Flag[] = [];
     for (const [re, flag] of NOTE_FLAGS) if (notes && re.test(notes) && !flags.includes(flag)) flags.push(flag);
+    if (isOldSource(date?.date ?? null, notes) && !flags.includes('old')) flags.push('old');
     if (!date?.date && !flags.includes('undated')) flags.push('undated');
     for (const f of get('flags').split(/[;,|]/).map((s) => s.trim().toLowerCase()).filter(Boolean)) {
       if (!(FLAGS as readonly string[]).includes(f)) err('flags', `unknown flag "${f}" (allowed: ${FLAGS.join(', ')})`);

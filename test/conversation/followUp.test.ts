@@ -27,6 +27,9 @@ describe('resolveFollowUp', () => {
     // aspects of the last answer
     ["Does it expire if I don't use it?", 'relief', [], { kind: 'aspect', topic: 'relief', aspect: 'expiry' }],
     ['Verfällt das, wenn ich es nicht nutze?', 'relief', [], { kind: 'aspect', topic: 'relief', aspect: 'expiry' }],
+    // "save" names the savings concept, but "save it up" asks whether the benefit expires
+    ["can I save it up if I don't spend it?", 'relief', ['assets'], { kind: 'aspect', topic: 'relief', aspect: 'expiry' }],
+    ['How much savings can she keep?', 'relief', ['assets'], undefined],
     ['Was kostet das?', 'meals', [], { kind: 'aspect', topic: 'meals', aspect: 'cost' }],
     ['Who pays for it?', 'meals', ['invoice'], { kind: 'aspect', topic: 'meals', aspect: 'cost' }],
     ['Ab wann?', 'allowance', [], { kind: 'aspect', topic: 'allowance', aspect: 'from_when' }],

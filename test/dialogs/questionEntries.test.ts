@@ -53,7 +53,7 @@ test('two questions in one message: the second is offered as "Auch gefragt", and
   const reply = await client.sendActivity('Mein Vater ist jetzt im Heim. Muss ich als Sohn für das Heim zahlen? Und kann das Sozialamt das Geld zurückfordern, das er mir vor drei Jahren geschenkt hat?');
   const buttons = (reply?.suggestedActions?.actions ?? []).map((a: { title?: string }) => a.title ?? '');
   expect(buttons[0]).toMatch(/^Auch gefragt: /);
-  const titles = [app.services.kb.entry('social_gift_reclaim')!.de.title, app.services.kb.entry('social_children_income_limit')!.de.title];
+  const titles = [app.services.kb.entry('social_assistance_gift_reclaim')!.de.title, app.services.kb.entry('social_assistance_children_income_limit')!.de.title];
   expect(titles.some((t) => shown(reply).includes(t))).toBe(true);
   expect(titles.some((t) => buttons[0].includes(t))).toBe(true);
   const second = await client.sendActivity(buttons[0]);

@@ -79,7 +79,7 @@ describe('aspects of the last answer', () => {
     const client = mainDialogClient(app);
     await say(client, 'Essen auf Rädern');
     const reply = await say(client, 'Was kostet das?');
-    expect(reply).toMatch(/Zu „Essen auf Rädern/);
+    expect(reply).toMatch(/Ich beziehe das auf das Thema „Essen auf Rädern/);
     expect(reply).toMatch(/Kosten|zahl/);
   });
 

@@ -72,16 +72,16 @@ describe('start-up stops at a broken question file with file and line', () => {
   const copy = (edit: (d: any) => void): string => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'q-'));
     fs.cpSync(K, root, { recursive: true });
-    const file = path.join(root, 'federal', 'questions', 'core.json');
+    const file = path.join(root, 'federal', 'questions', 'social_assistance.json');
     const d = JSON.parse(fs.readFileSync(file, 'utf8'));
     edit(d);
     fs.writeFileSync(file, JSON.stringify(d, null, 2));
     return root;
   };
   test.each<[string, (d: any) => void, RegExp]>([
-    ['unknown topic', (d) => { d.questions[1].topic = 'nope'; }, /core\.json:\d+: topic "nope"/],
-    ['follow-up that does not exist', (d) => { d.questions[1].followUps = ['nope']; }, /core\.json:\d+: question "[a-z_]+" has follow-up "nope"/],
-    ['id of an answer', (d) => { d.questions[0].id = 'allowance'; }, /core\.json:\d+: question id "allowance" is used twice/],
+    ['unknown topic', (d) => { d.questions[1].topic = 'nope'; }, /social_assistance\.json:\d+: topic "nope"/],
+    ['follow-up that does not exist', (d) => { d.questions[1].followUps = ['nope']; }, /social_assistance\.json:\d+: question "[a-z_]+" has follow-up "nope"/],
+    ['id of an answer', (d) => { d.questions[0].id = 'allowance'; }, /social_assistance\.json:\d+: question id "allowance" is used twice/],
   ])('%s', (_name, fn, message) => {
     const root = copy(fn);
     try {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { importOffersCsv, parseSourceDate, type ImportContext } from '../../bot/offers/import';
+import { importOffersCsv, isOldSource, parseSourceDate, type ImportContext } from '../../bot/offers/import';
 import type { Offer } from '../../bot/offers/schema';
 import { CSV_DIR, realCategories, realPack, realRegions, testPack } from './fixtures';
 
@@ -158,6 +158,16 @@ test.each([
   ['31.02.2026', undefined],
   ['soon', undefined],
 ])('parseSourceDate(%j)', (raw, expected) => expect(parseSourceDate(raw)).toEqual(expected));
+
+test.each([
+  ['2012-09-21', null, true],
+  ['2015-06-01', null, true],
+  ['2016-08-26', null, false],
+  [null, 'WAZ undated (ca. 2012): new building', true],
+  [null, 'WAZ undated (ca. 2019): 10-year anniversary; opened 2009', false],
+  [null, 'WAZ ca. Sept 2022 (10 years since Oct 2012)', false],
+  [null, null, false],
+])('isOldSource(%j, %j) = %j', (date, notes, expected) => expect(isOldSource(date, notes)).toBe(expected));
 
 describe('the research list (shared/domain/muelheim/offers.csv)', () => {
   const research = path.join(__dirname, '..', '..', '..', 'shared', 'domain', 'muelheim', 'offers.csv');
