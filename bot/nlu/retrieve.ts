@@ -377,6 +377,8 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       for (const p of ix.gramPostings.get(g)!) gramDot[p.doc] += qw * Math.log(1 + p.tf) * idf;
     }
     qNorm = Math.sqrt(qNorm) || 1;
+    let qConceptSum = 0;
+    for (const w of qConcepts.values()) qConceptSum += w;
     const out: Candidate[] = [];
     for (let i = 0; i < n; i++) {
       const ec = entryConcepts[i];
@@ -386,7 +388,9 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         words: maxPossible ? wordScore[i] / maxPossible : 0,
         variant: variantBest[i],
         grams: gramDot[i] / (qNorm * ix.gramNorm[i]),
-        concepts: ec.length ? c / ec.length : 0,
+        // overlap both ways (F1): the entry's concepts the message names, and the message's
+        // concepts the entry covers ("Pflegegeld" + "versteuern" is more the tax entry than the topic)
+        concepts: ec.length && qConceptSum ? (2 * c) / (ec.length + qConceptSum) : 0,
         prior: !topicScores ? 0 : intentTopics.has(entries[i].topic) ? topicScores.get(entries[i].topic) ?? 0 : s.unknownPrior,
       };
       if (parts.words === 0 && parts.grams === 0 && parts.concepts === 0) continue;
