@@ -165,10 +165,11 @@ export class MainDialog extends ComponentDialog {
       }
       return this.offers(dc, { category, stadtteil: place.stadtteil ?? (place.wholeCity ? WHOLE_CITY : undefined), candidates: place.candidates, postcode: place.postcode });
     }
-    // A confident question entry answers exactly what was asked; a very confident one also before a
-    // guided dialog the intent engine would start for the topic ("Pflegegrad … Widerspruch?").
+    // A confident question entry answers exactly what was asked; a very confident one also instead of
+    // the self-check the intent engine would start for a story that mentions a care grade.
     const entry = u.entry ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id } : undefined;
-    if (entry && u.strong) return this.answer(dc, entry);
+    // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline)
+    if (entry && u.strong && r.intent === 'selfcheck') return this.answer(dc, entry);
     const guided = await routeGuided(dc, this.deps, r, grade);
     if (guided) return guided;
     if (entry) return this.answer(dc, entry);
