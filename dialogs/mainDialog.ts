@@ -167,7 +167,9 @@ export class MainDialog extends ComponentDialog {
     }
     // A confident question entry answers exactly what was asked; a very confident one also instead of
     // the self-check the intent engine would start for a story that mentions a care grade.
-    const entry = u.entry ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id } : undefined;
+    // "Was kostet das?" right after an answer is about that answer, not a question entry of its own
+    const pointsBack = !!mem.lastTopic && refersBack(text);
+    const entry = u.entry && !pointsBack ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id } : undefined;
     // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline)
     if (entry && u.strong && r.intent === 'selfcheck') return this.answer(dc, entry);
     const guided = await routeGuided(dc, this.deps, r, grade);
