@@ -18,7 +18,7 @@ import { closeAlternative } from '../bot/conversation/alternative';
 import { asksForOffers, placeNamed } from '../bot/conversation/local';
 import { readCorrection, resolveFollowUp, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { describeThread, rememberFacts } from '../bot/conversation/thread';
-import { aspectSentences, buildAspectReply } from '../bot/conversation/aspects';
+import { buildAspectReply } from '../bot/conversation/aspects';
 import { deadlineRule } from '../bot/conversation/answerFirst';
 import type { Understanding } from '../bot/conversation/understand';
 
@@ -197,13 +197,13 @@ export class MainDialog extends ComponentDialog {
       }
       return this.offers(dc, { category, stadtteil: place.stadtteil ?? (place.wholeCity ? WHOLE_CITY : undefined), candidates: place.candidates, postcode: place.postcode });
     }
-    // A confident question entry answers exactly what was asked; a very confident one also before a
-    // guided dialog the intent engine would start for the topic ("Pflegegrad … Widerspruch?").
-    const entry = u.entry ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id } : undefined;
-    // a deadline question's rule is answered first, and working out the date offered as a button;
-    // an entry that says nothing about the deadline does not answer it
-    const deadlineFirst = r.intent === 'deadline' && !(u.entry && aspectSentences(u.entry, 'deadline', answerContext(this.deps, dc.context, mem.grade, mem.stadtteil)).length);
-    if (entry && u.strong && !deadlineFirst) return this.answer(dc, entry);
+    // A confident question entry answers exactly what was asked; a very confident one also instead of
+    // the self-check the intent engine would start for a story that mentions a care grade.
+    // "Was kostet das?" right after an answer is about that answer, not a question entry of its own
+    const pointsBack = !!mem.lastTopic && refersBack(text);
+    const entry = u.entry && !pointsBack ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id } : undefined;
+    // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline)
+    if (entry && u.strong && r.intent === 'selfcheck') return this.answer(dc, entry);
     const guided = await routeGuided(dc, this.deps, r, grade);
     if (guided) return guided;
     if (r.intent === 'deadline') {

@@ -154,7 +154,8 @@ export async function runChat(
       const lang = app.services.nlu.detectLanguage(text) ?? opts.lang;
       const r = await app.services.nlu.classify(text, lang);
       const local = app.services.local;
-      const u = understand(app.services.kb, r, text, lang, local ? (t) => local.detectPlace(t).stadtteil : undefined);
+      // a knowledge base without question entries (a test stand-in) explains the intent only
+      const u = app.services.kb.retriever ? understand(app.services.kb, r, text, lang, local ? (t) => local.detectPlace(t).stadtteil : undefined) : undefined;
       for (const l of formatExplain(r, app.services.kb, u)) write(l);
       write(`  · context: ${used ? `${used.kind}${used.detail ? ` · ${used.detail}` : ''}` : '– (the message was read on its own)'}`);
     }

@@ -153,10 +153,13 @@ interface ConceptMatcher {
   /** prefix terms by their first three letters (every prefix term has at least three) */
   prefixes: Map<string, [string, string][]>;
   phrases: [RegExp, string][];
+  /** all phrases in one alternation (one scan per text instead of one per phrase) */
+  phraseRe?: RegExp;
+  phraseIds: Map<string, string[]>;
 }
 
 function compileConcepts(file: ConceptsFile | undefined, lang: RLang, stem: (w: string) => string): ConceptMatcher {
-  const m: ConceptMatcher = { exact: new Map(), prefixes: new Map(), phrases: [] };
+  const m: ConceptMatcher = { exact: new Map(), prefixes: new Map(), phrases: [], phraseIds: new Map() };
   const addExact = (w: string, id: string) => {
     const list = m.exact.get(w) ?? [];
     if (!list.includes(id)) list.push(id);
@@ -177,6 +180,14 @@ function compileConcepts(file: ConceptsFile | undefined, lang: RLang, stem: (w: 
       }
     }
   }
+  for (const [re, id] of m.phrases) {
+    const key = re.source.slice(2, -2).replace(/\\(.)/g, '$1');
+    m.phraseIds.set(key, [...(m.phraseIds.get(key) ?? []), id]);
+  }
+  if (m.phraseIds.size) {
+    const alts = [...m.phraseIds.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    m.phraseRe = new RegExp(`\\b(${alts.join('|')})\\b`, 'g');
+  }
   return m;
 }
 
@@ -186,7 +197,7 @@ function findConcepts(m: ConceptMatcher, folded: string, ws: string[], stem: (w:
     for (const id of m.exact.get(w) ?? m.exact.get(`~${stem(w)}`) ?? []) out.add(id);
     for (const [p, id] of m.prefixes.get(w.slice(0, 3)) ?? []) if (w.startsWith(p)) out.add(id);
   }
-  for (const [re, id] of m.phrases) if (re.test(folded)) out.add(id);
+  if (m.phraseRe) for (const hit of folded.matchAll(m.phraseRe)) for (const id of m.phraseIds.get(hit[1]) ?? []) out.add(id);
   return out;
 }
 
@@ -240,8 +251,17 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
   const specific = new Set(own.flat());
   /** topics the intent engine has an intent for (each has a rival document) */
   const intentTopics = new Set(entries.filter((e) => e.kind === 'topic').map((e) => e.id));
+  const generalKept = new Map<string, readonly string[]>();
   const general = (e: RetrievalEntry, lang: RLang): readonly string[] => {
     if (e.kind !== 'topic') return e[lang].q;
+    const key = `${lang}\u0000${e.id}`;
+    const kept = generalKept.get(key);
+    if (kept) return kept;
+    const out = generalOf(e, lang);
+    generalKept.set(key, out);
+    return out;
+  };
+  const generalOf = (e: RetrievalEntry, lang: RLang): readonly string[] => {
     const mine = topicConcepts.get(e.id)!;
     return e[lang].q.filter((u) => {
       const f = foldText(u);
@@ -377,6 +397,8 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       for (const p of ix.gramPostings.get(g)!) gramDot[p.doc] += qw * Math.log(1 + p.tf) * idf;
     }
     qNorm = Math.sqrt(qNorm) || 1;
+    let qConceptSum = 0;
+    for (const w of qConcepts.values()) qConceptSum += w;
     const out: Candidate[] = [];
     for (let i = 0; i < n; i++) {
       const ec = entryConcepts[i];
@@ -386,7 +408,9 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         words: maxPossible ? wordScore[i] / maxPossible : 0,
         variant: variantBest[i],
         grams: gramDot[i] / (qNorm * ix.gramNorm[i]),
-        concepts: ec.length ? c / ec.length : 0,
+        // overlap both ways (F1): the entry's concepts the message names, and the message's
+        // concepts the entry covers ("Pflegegeld" + "versteuern" is more the tax entry than the topic)
+        concepts: ec.length && qConceptSum ? (2 * c) / (ec.length + qConceptSum) : 0,
         prior: !topicScores ? 0 : intentTopics.has(entries[i].topic) ? topicScores.get(entries[i].topic) ?? 0 : s.unknownPrior,
       };
       if (parts.words === 0 && parts.grams === 0 && parts.concepts === 0) continue;
