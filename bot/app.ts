@@ -103,7 +103,9 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     now: () => (config.today ? new Date(`${config.today}T10:00:00+01:00`) : new Date()),
   };
   const staffRepo = opts.staffRepo ?? (await LowdbStaffRepository.open(path.join(config.dataDir, 'staff')));
-  services.staff = createStaffHooks(staffRepo, { log, today, now: services.now, slots: callbackSlotsFrom(pack.offers), callbackDeleteDays: config.staff.callbackDeleteDays });
+  services.staff = createStaffHooks(staffRepo, {
+    log, today, now: services.now, slots: callbackSlotsFrom(pack.offers), callbackDeleteDays: config.staff.callbackDeleteDays,
+  });
   const storage = opts.storage ?? (await LowdbStorage.open({ dir: path.join(config.dataDir, 'state'), retentionDays: config.retentionDays, limits: config.state, warn: (m) => log.warn({}, m) }));
   const conversationState = new JsonConversationState(storage);
   const userState = new NamespacedUserState(storage);
@@ -114,6 +116,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const adapter = createAdapter(config, services, conversationState);
   const partial = { services, storage, bot, adapter, staffRepo, startupMs: Date.now() - t0 };
   const server = createServer({
-    adapter, bot, log, maxBodyBytes: config.maxBodyBytes, serviceUrlHosts: config.auth.appId ? undefined : config.serviceUrlHosts, routes: (opts.routes ?? []).map((r) => (s: Server) => r(s, partial)) });
+    adapter, bot, log, maxBodyBytes: config.maxBodyBytes,
+    serviceUrlHosts: config.auth.appId ? undefined : config.serviceUrlHosts,
+    routes: (opts.routes ?? []).map((r) => (s: Server) => r(s, partial)) });
   return { ...partial, server };
 }

@@ -88,7 +88,10 @@ export interface Config {
   /** stored state: entries, bytes of JSON in total and per entry (the least recently used go first) */
   state: { maxEntries: number; maxBytes: number; maxEntryBytes: number };
   /** built-in Direct Line: conversations, transcript bytes, new conversations per address */
-  directLine: { maxConversations: number; maxConversationBytes: number; maxTotalBytes: number; perAddressPerMinute: number; perAddressBurst: number; maxPerAddress: number };
+  directLine: {
+    maxConversations: number; maxConversationBytes: number; maxTotalBytes: number;
+    perAddressPerMinute: number; perAddressBurst: number; maxPerAddress: number;
+  };
   staff: StaffConfig;
 }
 

@@ -97,7 +97,12 @@ async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, 
   const mem = await getMemory(deps, ctx);
   if (grade !== undefined && grade > 0) mem.grade = grade;
   mem.lastTopic = a.id;
-  const reply = buildAnswerReply(a, { ...answerContext(deps, ctx, grade, mem.stadtteil), alternative: opts.alternative, alsoAsked: opts.alsoAsked, offer: opts.offer }, deps.services.now(), turnInfo(ctx).seed);
+  const reply = buildAnswerReply(
+    a,
+    { ...answerContext(deps, ctx, grade, mem.stadtteil), alternative: opts.alternative, alsoAsked: opts.alsoAsked, offer: opts.offer },
+    deps.services.now(),
+    turnInfo(ctx).seed,
+  );
   if (deps.services.staff) addFeedback(deps, ctx, reply);
   await sendReply(deps, ctx, reply);
 }

@@ -36,10 +36,14 @@ function entriesOf(kb: KnowledgeBase, knowledgeDir: string, withTopics: boolean)
   return out;
 }
 
-async function evaluate(name: string, kb: KnowledgeBase, nlu: Nlu, knowledgeDir: string, settings: RetrievalSettings, opts: { topics: boolean; prior: boolean; facts: boolean }): Promise<Row> {
+async function evaluate(
+  name: string, kb: KnowledgeBase, nlu: Nlu, knowledgeDir: string, settings: RetrievalSettings,
+  opts: { topics: boolean; prior: boolean; facts: boolean },
+): Promise<Row> {
   const all = entriesOf(kb, knowledgeDir, opts.topics);
   const row: Row = { name, right: 0, wrong: 0, fallback: 0, total: 0, taken: 0, sameTopic: 0, topicTotal: 0 };
-  const priors = async (text: string, lang: Lang) => (opts.prior ? new Map((await nlu.classify(text, lang)).ranked.map((x) => [x.intent, x.score])) : undefined);
+  const priors = async (text: string, lang: Lang) =>
+    (opts.prior ? new Map((await nlu.classify(text, lang)).ranked.map((x) => [x.intent, x.score])) : undefined);
   const maxVariants = Math.max(...all.filter((e) => e.kind === 'entry').map((e) => e.de.q.length));
   for (let fold = 0; fold < maxVariants; fold++) {
     const held: { id: string; lang: Lang; text: string }[] = [];

@@ -37,7 +37,9 @@ interface Corpus { data: { intent: string; utterances: string[]; tests?: string[
  * Writes the approved examples into the corpora, runs the gate, and on failure puts the files back
  * as they were and leaves the queue unchanged. Returns what was added per language.
  */
-export async function exportTraining(repo: StaffRepository, nluDir: string, gate: Gate, log: (l: string) => void): Promise<{ ok: boolean; added: Record<string, number> }> {
+export async function exportTraining(
+  repo: StaffRepository, nluDir: string, gate: Gate, log: (l: string) => void,
+): Promise<{ ok: boolean; added: Record<string, number> }> {
   const approved = (await repo.listTraining()).filter((t) => t.status === 'approved');
   const added: Record<string, number> = {};
   if (!approved.length) {
@@ -103,7 +105,11 @@ async function readPassword(prompt: string): Promise<string> {
   return a;
 }
 
-export async function runStaffCli(argv: string[], repo: StaffRepository, io: { out: (l: string) => void; password: (prompt: string) => Promise<string>; gate: Gate; nluDir: string }): Promise<number> {
+export async function runStaffCli(
+  argv: string[],
+  repo: StaffRepository,
+  io: { out: (l: string) => void; password: (prompt: string) => Promise<string>; gate: Gate; nluDir: string },
+): Promise<number> {
   const [cmd, user, ...rest] = argv;
   const flag = (name: string) => { const i = rest.indexOf(name); return i >= 0 ? rest[i + 1] : undefined; };
   switch (cmd) {

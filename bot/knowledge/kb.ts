@@ -176,7 +176,8 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
       });
       const problems = questionProblems(data, {
         layer: layer as QuestionLayer,
-        canCite: (id) => own.has(id) || (sources.has(id) && !isQuestionFile(sourceFiles.get(id)) && layerRank(sourceFiles.get(id)!, k, layers) <= layers.findIndex(([l]) => l === layer)),
+        canCite: (id) => own.has(id) || (sources.has(id) && !isQuestionFile(sourceFiles.get(id))
+          && layerRank(sourceFiles.get(id)!, k, layers) <= layers.findIndex(([l]) => l === layer)),
         benefitIds,
         topicExists: (id) => answers.has(id),
         idTaken: (id) => answers.has(id) || questions.has(id),
@@ -185,7 +186,10 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
       data.questions.forEach((q, i) => {
         questionIndex.set(q.id, i);
         const topic = answers.get(q.topic)!;
-        const text = (lang: Lang) => ({ title: q[lang].title, short: q[lang].short, details: q[lang].details, next: q[lang].next, ...(q[lang].shortWithGrade ? { shortWithGrade: q[lang].shortWithGrade } : {}) });
+        const text = (lang: Lang) => ({
+          title: q[lang].title, short: q[lang].short, details: q[lang].details, next: q[lang].next,
+          ...(q[lang].shortWithGrade ? { shortWithGrade: q[lang].shortWithGrade } : {}),
+        });
         questions.set(q.id, {
           id: q.id, topic: q.topic, concepts: q.concepts, legal: q.legal, sources: q.sources, reviewed: q.reviewed,
           usesGrade: false, offerCategory: topic.offerCategory, followUps: q.followUps, layer, file,

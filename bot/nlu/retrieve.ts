@@ -68,7 +68,8 @@ export interface RetrievalSettings extends RetrievalWeights {
 // Chosen on the entries' own variants (one variant of each entry held out at a time) and on
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
-  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8, thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, margin: 0.05, alsoThreshold: 0.4,
+  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8,
+  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, margin: 0.05, alsoThreshold: 0.4,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
@@ -356,7 +357,10 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
   const indexes = { de: build('de'), en: build('en') };
 
   /** scores of every entry for weighted query words, grams and concepts */
-  function score(lang: RLang, qWords: Map<string, number>, qGrams: Map<string, number>, qConcepts: Map<string, number>, topicScores: ReadonlyMap<string, number> | undefined, s: RetrievalSettings): Candidate[] {
+  function score(
+    lang: RLang, qWords: Map<string, number>, qGrams: Map<string, number>, qConcepts: Map<string, number>,
+    topicScores: ReadonlyMap<string, number> | undefined, s: RetrievalSettings,
+  ): Candidate[] {
     const ix = indexes[lang];
     const n = entries.length;
     const wordScore = new Float64Array(n);

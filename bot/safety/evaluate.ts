@@ -41,7 +41,7 @@ export function parseJsonl(text: string, file = 'input'): Phrasing[] {
     try {
       return JSON.parse(l) as Phrasing;
     } catch (e) {
-      throw new Error(`${file}:${i + 1}: ${(e as Error).message}`);
+      throw new Error(`${file}:${i + 1}: ${(e as Error).message}`, { cause: e });
     }
   });
 }

@@ -25,7 +25,10 @@ export interface ExplainResult {
   nlu: { intent: string; score: number; lang: Lang; ranked: { intent: string; score: number }[]; entities: NluResult['entities'] };
   /** the crisis kind the safety check found (answered before anything else), or null */
   safety: string | null;
-  answer: { id: string; title: string; layer: string; reviewed: string; legal: string[]; sources: { title: string; url: string | null; accessed: string | null }[] } | null;
+  answer: {
+    id: string; title: string; layer: string; reviewed: string; legal: string[];
+    sources: { title: string; url: string | null; accessed: string | null }[];
+  } | null;
 }
 
 export const EXPLAIN_CHANNELS = ['webchat', 'telegram', 'msteams', 'emulator', 'sms'] as const;

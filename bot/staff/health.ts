@@ -11,7 +11,9 @@ export interface AmountRow {
   current: { validFrom: string; values: (number | null)[] } | null;
   next: { validFrom: string; values: (number | null)[] } | null;
 }
-export interface ContentHealth { today: string; staleAfterDays: number; rows: HealthRow[]; amounts: AmountRow[]; nextScheduledChange: string | null; benefitsReviewed: string }
+export interface ContentHealth {
+  today: string; staleAfterDays: number; rows: HealthRow[]; amounts: AmountRow[]; nextScheduledChange: string | null; benefitsReviewed: string;
+}
 
 const DAY = 86_400_000;
 function age(date: string | null, today: string): number | null {
@@ -49,5 +51,8 @@ export function contentHealth(kb: KnowledgeBase, offers: readonly Offer[], stale
     rows.push({ kind: 'offer', id: o.id, title: o.name, reviewed: o.verified.date, ageDays: d, stale: d === null || d > staleAfterDays, where: o.address?.areaText ?? '' });
   }
   rows.sort((a, b) => (a.reviewed ?? '').localeCompare(b.reviewed ?? '') || a.id.localeCompare(b.id));
-  return { today, staleAfterDays, rows, amounts: amountRows(kb.benefits, today), nextScheduledChange: kb.benefits.nextScheduledChange ?? null, benefitsReviewed: kb.benefits.reviewed };
+  return {
+    today, staleAfterDays, rows, amounts: amountRows(kb.benefits, today),
+    nextScheduledChange: kb.benefits.nextScheduledChange ?? null, benefitsReviewed: kb.benefits.reviewed,
+  };
 }

@@ -43,7 +43,10 @@ export const newId = (): string => randomBytes(9).toString('base64url');
 
 const LAST_QUESTIONS = 5_000;
 
-export function createStaffHooks(repo: StaffRepository, opts: { log: Logger; today: () => string; now: () => Date; slots: string[]; callbackDeleteDays: number }): StaffHooks {
+export function createStaffHooks(
+  repo: StaffRepository,
+  opts: { log: Logger; today: () => string; now: () => Date; slots: string[]; callbackDeleteDays: number },
+): StaffHooks {
   // the last redacted question per conversation, so a "did not help" can show staff what was asked;
   // in memory only (bounded), never in the conversation state
   const lastQuestion = new Map<string, { text: string; intent?: string; score?: number; lang: 'de' | 'en' }>();

@@ -42,7 +42,7 @@ export class LowdbStaffRepository implements StaffRepository {
     try {
       await db.read();
     } catch (err) {
-      throw new Error(`The staff store ${file} cannot be read (${(err as Error).message}). Restore it from a backup or move it away to start empty.`);
+      throw new Error(`The staff store ${file} cannot be read (${(err as Error).message}). Restore it from a backup or move it away to start empty.`, { cause: err });
     }
     db.data = { ...empty(), ...db.data };
     return new LowdbStaffRepository(db, file);
@@ -125,7 +125,10 @@ export class LowdbStaffRepository implements StaffRepository {
 
   async addTraining(example: TrainingExample) { this.d.training.push(copy(example)); await this.persist(); }
   async listTraining() { return copy(this.d.training); }
-  async updateTraining(example: TrainingExample) { this.d.training = this.d.training.map((x) => (x.id === example.id ? copy(example) : x)); await this.persist(); }
+  async updateTraining(example: TrainingExample) {
+    this.d.training = this.d.training.map((x) => (x.id === example.id ? copy(example) : x));
+    await this.persist();
+  }
 
   async addFeedback(answerId: string, helped: boolean) {
     const c = (this.d.feedback[answerId] ??= { yes: 0, no: 0 });

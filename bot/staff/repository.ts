@@ -114,7 +114,9 @@ export interface StaffRepository {
   /** removes inbox items, training examples of them and callbacks of one conversation ("delete my data") */
   forgetConversation(conv: string): Promise<number>;
   /** retention: inbox items older than `inboxBefore`, callbacks done before `callbacksDoneBefore`, expired sessions */
-  purge(opts: { inboxBefore: string; callbacksDoneBefore: string; sessionsSeenBefore: number; sessionsCreatedBefore: number }): Promise<{ inbox: number; callbacks: number; sessions: number }>;
+  purge(
+    opts: { inboxBefore: string; callbacksDoneBefore: string; sessionsSeenBefore: number; sessionsCreatedBefore: number },
+  ): Promise<{ inbox: number; callbacks: number; sessions: number }>;
   /** lets pending writes reach the disk (shutdown, tests) */
   settle(): Promise<void>;
 }

@@ -395,7 +395,12 @@ describe('knowledge base content', () => {
 
   it('every source is cited somewhere', () => {
     const entries = [...loadKnowledgeBase({ knowledgeDir: ROOT, state: 'nrw', municipality: 'muelheim' }).questions.values()];
-    const cited = new Set([...all.flatMap((a) => a.sources), ...supplements.flatMap((x) => x.sources), ...benefits.benefits.flatMap((b) => b.values.map((v) => v.source)), ...entries.flatMap((q) => q.sources)]);
+    const cited = new Set([
+      ...all.flatMap((a) => a.sources),
+      ...supplements.flatMap((x) => x.sources),
+      ...benefits.benefits.flatMap((b) => b.values.map((v) => v.source)),
+      ...entries.flatMap((q) => q.sources),
+    ]);
     expect(sources.map((s) => s.id).filter((id) => !cited.has(id))).toEqual([]);
   });
 });

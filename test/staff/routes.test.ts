@@ -202,7 +202,10 @@ describe('the loop: citizen → inbox → training queue', () => {
     const before = JSON.stringify(await app.staffRepo.planningCounts());
     const res = await post('/staff/api/explain', { text: 'Wie viel Pflegegeld bei Pflegegrad 3?', lang: 'de', channel: 'telegram' }, s);
     expect(res.status).toBe(200);
-    const r = (await res.json()) as { replies: { text: string; options: string[] }[]; explain: string[]; nlu: { intent: string; score: number }; safety: string | null; answer: { id: string; reviewed: string; sources: unknown[] } | null };
+    const r = (await res.json()) as {
+      replies: { text: string; options: string[] }[]; explain: string[]; nlu: { intent: string; score: number };
+      safety: string | null; answer: { id: string; reviewed: string; sources: unknown[] } | null;
+    };
     expect(r.replies.map((x) => x.text).join('\n')).toMatch(/599/);
     expect(r.nlu.intent).toBe(r.answer?.id);
     expect(r.answer?.sources.length).toBeGreaterThan(0);
@@ -293,13 +296,13 @@ describe('feedback, callbacks and "delete my data"', () => {
     let r = await say(conv, 'Bitte um Rückruf');
     expect(r.text).toMatch(/einverstanden/);
     expect(r.buttons.map((b) => b.title)).toEqual(['Ja, einverstanden', 'Nein, lieber nicht']);
-    r = await say(conv, 'Ja, einverstanden');
+    await say(conv, 'Ja, einverstanden');
     r = await say(conv, 'kein telefon');
     expect(r.text).toMatch(/nicht wie eine Telefonnummer/);
     r = await say(conv, '0208 555 0101');
     expect(r.buttons.map((b) => b.title)).toEqual(['08:00–10:00', '10:00–12:30', 'Egal, jederzeit']);
-    r = await say(conv, '10:00–12:30');
-    r = await say(conv, 'Pflegegrad für meinen Vater');
+    await say(conv, '10:00–12:30');
+    await say(conv, 'Pflegegrad für meinen Vater');
     r = await say(conv, 'Ohne Namen');
     expect(r.text).toMatch(/0208 555 0101.*10:00–12:30/);
     await settle();
