@@ -149,7 +149,7 @@ describe('long messages', () => {
   });
 
   test('no pattern sees more than MAX_MESSAGE_CHARS: the crisis check gets two bounded windows', async () => {
-    const check = jest.spyOn(app.services.safety, 'check');
+    const check = jest.spyOn(app.services.safety, 'assess');
     try {
       const r = await send('/api/messages', JSON.stringify(message('c-bound', `${'a'.repeat(60_000)} ${'b'.repeat(60_000)}`)));
       expect(r.status).toBe(200);
