@@ -1,11 +1,11 @@
-// Content health for editors: every answer and offer with its review date, oldest first, and
+// Content health for editors: every answer, question entry and offer with its review date, oldest first, and
 // whether it is older than the city pack's staleAfterDays (the same rule kb:check warns with); the
 // amounts of the dated benefits table with the value in force today and the next change. Pure.
 import type { KnowledgeBase } from '../knowledge/kb';
 import type { BenefitsFile } from '../knowledge/schema';
 import type { Offer } from '../offers/schema';
 
-export interface HealthRow { kind: 'answer' | 'offer'; id: string; title: string; reviewed: string | null; ageDays: number | null; stale: boolean; where: string }
+export interface HealthRow { kind: 'answer' | 'question' | 'offer'; id: string; title: string; reviewed: string | null; ageDays: number | null; stale: boolean; where: string }
 export interface AmountRow {
   id: string; label: string; law: string; unit: string;
   current: { validFrom: string; values: (number | null)[] } | null;
@@ -44,6 +44,10 @@ export function contentHealth(kb: KnowledgeBase, offers: readonly Offer[], stale
   for (const a of kb.answers.values()) {
     const d = age(a.reviewed, today);
     rows.push({ kind: 'answer', id: a.id, title: a.de.title, reviewed: a.reviewed, ageDays: d, stale: d !== null && d > staleAfterDays, where: a.layer });
+  }
+  for (const q of kb.questions.values()) {
+    const d = age(q.reviewed, today);
+    rows.push({ kind: 'question', id: q.id, title: q.de.title, reviewed: q.reviewed, ageDays: d, stale: d !== null && d > staleAfterDays, where: q.layer });
   }
   for (const o of offers) {
     const d = age(o.verified.date, today);

@@ -156,7 +156,7 @@ export function healthBody(h: ContentHealth): string {
   const stale = h.rows.filter((r) => r.stale).length;
   return `<p>Stand heute ${e(h.today)}. Einträge, deren Prüfdatum älter als ${h.staleAfterDays} Tage ist (oder fehlt), sind markiert: ${stale} von ${h.rows.length}.</p>
 <table><caption>Antworten und Angebote nach Prüfdatum (älteste zuerst)</caption><thead><tr><th scope="col">Art</th><th scope="col">Eintrag</th><th scope="col">Geprüft</th><th scope="col">Alter (Tage)</th><th scope="col">Zustand</th></tr></thead><tbody>
-${h.rows.map((r) => `<tr${r.stale ? ' class="stale"' : ''}><td>${r.kind === 'answer' ? 'Antwort' : 'Angebot'}</td><td>${e(r.title)} <small>(${e(r.id)})</small></td><td>${e(r.reviewed ?? 'ohne Datum')}</td><td>${r.ageDays ?? '–'}</td><td>${r.stale ? '<strong>prüfen</strong>' : 'aktuell'}</td></tr>`).join('\n')}
+${h.rows.map((r) => `<tr${r.stale ? ' class="stale"' : ''}><td>${r.kind === 'answer' ? 'Antwort' : r.kind === 'question' ? 'Frage' : 'Angebot'}</td><td>${e(r.title)} <small>(${e(r.id)})</small></td><td>${e(r.reviewed ?? 'ohne Datum')}</td><td>${r.ageDays ?? '–'}</td><td>${r.stale ? '<strong>prüfen</strong>' : 'aktuell'}</td></tr>`).join('\n')}
 </tbody></table>
 <h2>Beträge (Tabelle geprüft am ${e(h.benefitsReviewed)}${h.nextScheduledChange ? `, nächste geplante Änderung ${e(h.nextScheduledChange)}` : ''})</h2>
 <table><caption>Leistungsbeträge nach Pflegegrad 1–5 mit Gültigkeit</caption><thead><tr><th scope="col">Leistung</th><th scope="col">Gesetz</th><th scope="col">Gilt seit</th><th scope="col">Werte</th><th scope="col">Nächste Änderung</th></tr></thead><tbody>

@@ -356,10 +356,11 @@ describe('bad input gets a clear 4xx, never a 5xx', () => {
 });
 
 describe('content health and planning', () => {
-  test('health lists answers and offers oldest first with stale flags, and the amounts with their dates', async () => {
+  test('health lists answers, question entries and offers oldest first with stale flags, and the amounts with their dates', async () => {
     const s = await session('anna');
     const h = (await (await get('/staff/api/health', s)).json()) as { rows: { kind: string; reviewed: string | null; stale: boolean }[]; amounts: { id: string; current: { validFrom: string } | null }[] };
     expect(h.rows.some((r) => r.kind === 'answer')).toBe(true);
+    expect(h.rows.some((r) => r.kind === 'question')).toBe(true);
     expect(h.rows.some((r) => r.kind === 'offer' && r.stale)).toBe(true);
     const dates = h.rows.map((r) => r.reviewed ?? '');
     expect(dates).toEqual([...dates].sort());
