@@ -12,6 +12,8 @@
 // no quantified group that holds a quantifier (checked in safetyPatternProblems, so kb:check and the
 // start refuse such data).
 import { CRISIS_KINDS, FEELINGS, type Safety } from '../knowledge/schema';
+import type { SubwordClassifier } from '../nlu/subword';
+import { CLEAR_CUES, combine, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 export type Strength = 'clear' | 'possible';
@@ -259,7 +261,13 @@ const MAX_MATCHES = 8;
 /** the weaker of two strengths; undefined (no crisis) is the weakest */
 const weaker = (a: Strength | undefined, b: Strength | undefined): Strength | undefined => (a && b ? (RANK[a] <= RANK[b] ? a : b) : undefined);
 
-export function createSafetyCheck(data: Safety): SafetyCheck {
+/** The classifier reads at most this many sentences of this length: a longer one is no chat
+ *  message, and its cost would grow with it (the rules still read everything). */
+const CLASSIFIER_MAX_SENTENCES = 20;
+const CLASSIFIER_MAX_SENTENCE = 400;
+
+/** `classifier`: the optional third layer (bot/safety/classifier.ts), trained on kinds and `none`. */
+export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier): SafetyCheck {
   const both = (x: { de: string[]; en: string[] } | undefined): string[] => [...(x?.de ?? []), ...(x?.en ?? [])];
   // Both languages are always checked: a crisis must not be missed because the language guess failed.
   const compiled: Compiled[] = data.categories.map((c) => ({
@@ -357,8 +365,22 @@ export function createSafetyCheck(data: Safety): SafetyCheck {
     ...data.categories.flatMap((c) => [...both(c.patterns), ...both(c.possible)]),
     ...data.cues.filter((c) => firstCues.has(c.id)).flatMap((c) => both(c)),
   ]);
-  const assess = (text: string): Assessment | undefined => {
-    const t = fixWords(normaliseForSafety(text));
+  const negationWords = negationList.length ? anyOf(negationList.map((w) => `\\b(?:${w})\\b`)) : undefined;
+  const clearCues = CLEAR_CUES.map((id) => cues.get(id)).filter((c): c is PatternSet => !!c);
+  const damped = (s: string): boolean =>
+    !!markers.hypothetical?.test(s) || !!negationWords?.test(s) || (!!markers.history?.test(s) && !markers.present?.test(s));
+  const classify = (text: string): SentenceScore | undefined => {
+    if (!classifier) return undefined;
+    let best: { kind: CrisisKind; p: number; s: string } | undefined;
+    for (const s of sentences(normaliseForSafety(text)).slice(0, CLASSIFIER_MAX_SENTENCES)) {
+      if (s.length > CLASSIFIER_MAX_SENTENCE) continue;
+      for (const x of classifier.predict(s)) {
+        if (x.intent !== 'none' && (!best || x.score > best.p)) best = { kind: x.intent as CrisisKind, p: x.score, s };
+      }
+    }
+    return best && { kind: best.kind, p: best.p, cue: clearCues.some((c) => c.test(best.s)), damped: damped(best.s) };
+  };
+  const assessRules = (t: string): Assessment | undefined => {
     if (!t || !prefilter?.loose.test(t)) return undefined;
     let best: Assessment | undefined;
     for (const s of sentences(t)) {
@@ -367,6 +389,10 @@ export function createSafetyCheck(data: Safety): SafetyCheck {
       if (best?.strength === 'clear' && order.get(best.kind) === 0) break;
     }
     return best;
+  };
+  const assess = (text: string): Assessment | undefined => {
+    const rule = assessRules(fixWords(normaliseForSafety(text)));
+    return rule ?? combine(undefined, classify(text));
   };
   const feelings = data.feelings.map((f) => ({ id: f.id, set: anyOf(both(f))! }));
   const feeling = (text: string): Feeling | undefined => {
