@@ -6,7 +6,8 @@
 // split into sentences (a long story is judged by its worst sentence) → per sentence: the clear and
 // possible patterns of each kind, then the cue combinations, each match ignored right after a
 // negation word → the sentence's markers (past, present, hypothetical/prevention) decide how much a
-// match counts (see STRENGTH_POLICY) → the strongest result of all sentences.
+// match counts (see STRENGTH_POLICY) → the strongest result of all sentences. Where the rules find
+// nothing, an optional trained classifier may still speak (bot/safety/classifier.ts).
 //
 // Every regex is linear in the text: no `.*` / `.+`, no pattern that opens with a repeated class,
 // no quantified group that holds a quantifier (checked in safetyPatternProblems, so kb:check and the
