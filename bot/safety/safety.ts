@@ -31,6 +31,8 @@ export interface SafetyCheck {
   /** may a social intent (greeting, thanks, goodbye, cancel, out of scope) answer this text? Only a
    *  short text without a care concept, a feeling or a crisis */
   socialOk(text: string): boolean;
+  /** the classifier layer's view of the text (its most crisis-like sentence), or undefined */
+  classify(text: string): SentenceScore | undefined;
 }
 
 const FOLD: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'ae', Ö: 'oe', Ü: 'ue' };
@@ -414,5 +416,6 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
     },
     feeling,
     socialOk,
+    classify,
   };
 }

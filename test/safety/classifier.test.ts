@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CLASSIFIER_THRESHOLDS, combine, parseSafetyCorpus, type SentenceScore } from '../../bot/safety/classifier';
 import { parseJsonl } from '../../bot/safety/evaluate';
-import type { Assessment } from '../../bot/safety/safety';
+import { createSafetyCheck, type Assessment } from '../../bot/safety/safety';
+import { loadSafety, loadSafetyClassifier } from '../../bot/safety/load';
 
 const th = { possible: 0.7, clearWithCue: 0.8 };
 const clf = (p: number, cue = false, damped = false): SentenceScore => ({ kind: 'suicidal', p, cue, damped });
@@ -46,5 +47,32 @@ describe('knowledge/safety-corpus.jsonl', () => {
     expect(() => parseSafetyCorpus('{"id":"a","lang":"de","label":"none","text":"x"}\n{"id":"b","lang":"fr","label":"none","text":"y"}', 'f.jsonl')).toThrow(/f\.jsonl:2: lang/);
     expect(() => parseSafetyCorpus('{"id":"a","lang":"de","label":"none","text":"x"}\n{"id":"a","lang":"de","label":"none","text":"y"}', 'f.jsonl')).toThrow(/id a twice/);
     expect(() => parseSafetyCorpus('not json', 'f.jsonl')).toThrow(/f\.jsonl:1:/);
+  });
+});
+
+describe('the net with its classifier layer', () => {
+  const knowledge = path.join(__dirname, '../../knowledge');
+  const safety = loadSafety(path.join(knowledge, 'safety.json'));
+  const rules = createSafetyCheck(safety);
+  const net = createSafetyCheck(safety, loadSafetyClassifier(path.join(knowledge, 'safety-corpus.jsonl')));
+
+  test('the classifier reads the worst sentence and sees its cue and markers', () => {
+    const v = net.classify('Wir waren heute beim Arzt. Ich will nur noch sterben. Morgen kommt der Pflegedienst.');
+    expect(v).toMatchObject({ kind: 'suicidal', cue: true, damped: false });
+    expect(net.classify('Er ist nicht gestürzt, er läuft nur unsicher')?.damped).toBe(true);
+    expect(net.classify('Falls sie mal stürzt, was dann?')?.damped).toBe(true);
+    expect(rules.classify('Ich will nur noch sterben')).toBeUndefined();
+  });
+
+  test('whatever the rules find stands', () => {
+    const corpus = parseJsonl(fs.readFileSync(path.join(__dirname, 'corpus.jsonl'), 'utf8'));
+    for (const r of corpus) {
+      const byRules = rules.assess(r.text);
+      if (byRules) expect([r.id, net.assess(r.text)]).toEqual([r.id, byRules]);
+    }
+  });
+
+  test('over-long sentences are left to the rules', () => {
+    expect(net.classify(`${'pflege '.repeat(100)}ich will sterben`)).toBeUndefined();
   });
 });
