@@ -18,3 +18,8 @@ export function loadSafety(file: string): Safety {
 export function loadSafetyClassifier(file: string): SubwordClassifier {
   return trainCrisisClassifier(parseSafetyCorpus(fs.readFileSync(file, 'utf8'), file), normaliseForSafety);
 }
+
+/** A knowledge folder without the corpus (a minimal city pack in tests) runs the rules alone. */
+export function optionalClassifier(file: string): SubwordClassifier | undefined {
+  return fs.existsSync(file) ? loadSafetyClassifier(file) : undefined;
+}
