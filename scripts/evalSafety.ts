@@ -3,10 +3,10 @@
 // --heldout FILE); then the cost per message on ordinary texts and the worst time on adversarial
 // ones (printed, never asserted).
 // Options: --heldout FILE  --show-heldout (print held-out texts; off so that nobody tunes to them)
-//          --knowledge DIR  --no-timing
+//          --knowledge DIR  --no-timing  --rules-only (without the classifier layer)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadSafety } from '../bot/safety/load';
+import { loadSafety, loadSafetyClassifier } from '../bot/safety/load';
 import { createSafetyCheck } from '../bot/safety/safety';
 import { loadCorpora } from '../bot/nlu/corpora';
 import { formatScore, parseJsonl, score, type Phrasing } from '../bot/safety/evaluate';
@@ -36,7 +36,12 @@ export function adversarialTexts(): Array<[string, string]> {
 
 function main(): void {
   const knowledge = path.resolve(arg('--knowledge') ?? path.join(ROOT, 'knowledge'));
-  const check = createSafetyCheck(loadSafety(path.join(knowledge, 'safety.json')));
+  const safety = loadSafety(path.join(knowledge, 'safety.json'));
+  const rulesOnly = createSafetyCheck(safety);
+  const t0 = process.hrtime.bigint();
+  const classifier = process.argv.includes('--rules-only') ? undefined : loadSafetyClassifier(path.join(knowledge, 'safety-corpus.jsonl'));
+  if (classifier) console.log(`classifier layer trained in ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(0)} ms`);
+  const check = createSafetyCheck(safety, classifier);
   const corpusFile = path.join(ROOT, 'test', 'safety', 'corpus.jsonl');
   const corpus = parseJsonl(fs.readFileSync(corpusFile, 'utf8'), corpusFile);
   const parts: Array<[string, Phrasing[], boolean]> = [
@@ -48,7 +53,12 @@ function main(): void {
   else console.log(`(no held-out set at ${path.relative(process.cwd(), heldoutFile)})`);
   for (const [name, rows, show] of parts) {
     console.log('');
-    for (const line of formatScore(name, score(rows, check.assess), show)) console.log(line);
+    if (classifier) {
+      const r = score(rows, rulesOnly.assess);
+      const pc = (h: number, n: number): string => (n ? `${((100 * h) / n).toFixed(1)}%` : '–');
+      console.log(`--- ${name}, rules alone: clear ${pc(r.clear.all?.hit ?? 0, r.clear.all?.n ?? 0)}, possible ${pc(r.possible.all?.hit ?? 0, r.possible.all?.n ?? 0)}, false alarms ${pc(r.falseAlarms, r.negatives)}, gentle on negatives ${pc(r.gentleOnNegatives, r.negatives)}`);
+    }
+    for (const line of formatScore(classifier ? `${name} (rules + classifier)` : name, score(rows, check.assess), show)) console.log(line);
   }
   if (process.argv.includes('--no-timing')) return;
 

@@ -11,6 +11,7 @@ import {
 } from '../offers/schema';
 import { ContentError, lineOfPath, parseJsonText } from './jsonFile';
 import { safetyPatternProblems } from '../safety/safety';
+import { parseSafetyCorpus } from '../safety/classifier';
 import { LettersFileSchema } from '../care/letters';
 import { NbaCatalogueSchema } from '../care/nbaSchema';
 import {
@@ -257,6 +258,14 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
   }
   const safetyFile = path.join(absRoot, 'safety.json');
   if (fs.existsSync(safetyFile)) checkSafety(c, safetyFile);
+  const safetyCorpus = path.join(absRoot, 'safety-corpus.jsonl');
+  if (fs.existsSync(safetyCorpus)) {
+    try {
+      parseSafetyCorpus(fs.readFileSync(safetyCorpus, 'utf8'), safetyCorpus);
+    } catch (e) {
+      c.add('error', safetyCorpus, [], 'schema', (e as Error).message);
+    }
+  }
 
   // Answers in every first-level folder.
   const answerIds = new Map<string, string>();

@@ -6,12 +6,15 @@
 // split into sentences (a long story is judged by its worst sentence) → per sentence: the clear and
 // possible patterns of each kind, then the cue combinations, each match ignored right after a
 // negation word → the sentence's markers (past, present, hypothetical/prevention) decide how much a
-// match counts (see STRENGTH_POLICY) → the strongest result of all sentences.
+// match counts (see STRENGTH_POLICY) → the strongest result of all sentences. Where the rules find
+// nothing, an optional trained classifier may still speak (bot/safety/classifier.ts).
 //
 // Every regex is linear in the text: no `.*` / `.+`, no pattern that opens with a repeated class,
 // no quantified group that holds a quantifier (checked in safetyPatternProblems, so kb:check and the
 // start refuse such data).
 import { CRISIS_KINDS, FEELINGS, type Safety } from '../knowledge/schema';
+import type { SubwordClassifier } from '../nlu/subword';
+import { CLEAR_CUES, combine, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 export type Strength = 'clear' | 'possible';
@@ -28,6 +31,8 @@ export interface SafetyCheck {
   /** may a social intent (greeting, thanks, goodbye, cancel, out of scope) answer this text? Only a
    *  short text without a care concept, a feeling or a crisis */
   socialOk(text: string): boolean;
+  /** the classifier layer's view of the text (its most crisis-like sentence), or undefined */
+  classify(text: string): SentenceScore | undefined;
 }
 
 const FOLD: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'ae', Ö: 'oe', Ü: 'ue' };
@@ -50,14 +55,14 @@ export function compilePattern(p: string): RegExp {
   return new RegExp(foldUmlauts(p).replace(/\\b/g, UNICODE_BOUNDARY), 'iu');
 }
 
-/** A list of patterns as one regex. `exact` is (?:p1)|(?:p2)|... with the Unicode word boundary;
+/** A list of patterns as few regexes. `exact` is (?:p1)|(?:p2)|... with the Unicode word boundary;
  *  `loose` is the same without any boundary, so it matches wherever `exact` does, and more. The
  *  boundary lookarounds make `exact` ~40× slower than `loose`, and almost no text passes `loose`:
  *  it runs first. Patterns use no numbered back-references, so wrapping each in its own group
  *  keeps its meaning (checked). */
 export interface PatternSet {
-  loose: RegExp;
-  exact: RegExp;
+  loose: Pick<RegExp, 'test'>;
+  exact: Pick<RegExp, 'test'>;
   test(text: string): boolean;
   /** a match that no negation word stands right before */
   affirmed(text: string, negation: RegExp | undefined): boolean;
@@ -67,32 +72,50 @@ export interface PatternSet {
   affirmedAll(text: string, negation: RegExp | undefined, limit: number): number[];
 }
 
+/** V8 compiles a regex to machine code only below a size limit; a larger one runs in its much
+ *  slower bytecode interpreter (measured: one alternation of ~60 safety patterns cost 40× more per
+ *  character). So a list is compiled in chunks of this many patterns. */
+const CHUNK = 20;
+
+interface Chunk { loose: RegExp; exact: RegExp; all: RegExp }
+
 export function anyOf(patterns: readonly string[]): PatternSet | undefined {
   if (!patterns.length) return undefined;
   for (const p of patterns) if (/\\[1-9]/.test(p)) throw new Error(`safety pattern uses a numbered back-reference: ${p}`);
-  const loose = new RegExp(patterns.map((p) => `(?:${foldUmlauts(p).replace(/\\b/g, '')})`).join('|'), 'iu');
-  const source = patterns.map((p) => `(?:${compilePattern(p).source})`).join('|');
-  const exact = new RegExp(source, 'iu');
-  const all = new RegExp(source, 'giu');
+  const chunks: Chunk[] = [];
+  for (let i = 0; i < patterns.length; i += CHUNK) {
+    const part = patterns.slice(i, i + CHUNK);
+    const source = part.map((p) => `(?:${compilePattern(p).source})`).join('|');
+    chunks.push({
+      loose: new RegExp(part.map((p) => `(?:${foldUmlauts(p).replace(/\\b/g, '')})`).join('|'), 'iu'),
+      exact: new RegExp(source, 'iu'),
+      all: new RegExp(source, 'giu'),
+    });
+  }
+  const loose = { test: (text: string) => chunks.some((c) => c.loose.test(text)) };
+  const exact = { test: (text: string) => chunks.some((c) => c.exact.test(text)) };
   return {
     loose,
     exact,
-    test: (text) => loose.test(text) && exact.test(text),
+    test: (text) => chunks.some((c) => c.loose.test(text) && c.exact.test(text)),
     affirmed(text, negation) {
-      return this.affirmedAt(text, negation) >= 0;
+      return this.affirmedAll(text, negation, 1).length > 0;
     },
     affirmedAt(text, negation) {
       return this.affirmedAll(text, negation, 1)[0] ?? -1;
     },
     affirmedAll(text, negation, limit) {
       const out: number[] = [];
-      if (!loose.test(text)) return out;
-      all.lastIndex = 0;
-      for (let m = all.exec(text); m && out.length < limit; m = all.exec(text)) {
-        if (!negation || !negation.test(text.slice(Math.max(0, m.index - 30), m.index))) out.push(m.index);
-        if (m[0].length === 0) all.lastIndex += 1;
+      for (const c of chunks) {
+        if (!c.loose.test(text)) continue;
+        c.all.lastIndex = 0;
+        let found = 0;
+        for (let m = c.all.exec(text); m && found < limit; m = c.all.exec(text)) {
+          if (!negation || !negation.test(text.slice(Math.max(0, m.index - 30), m.index))) { out.push(m.index); found += 1; }
+          if (m[0].length === 0) c.all.lastIndex += 1;
+        }
       }
-      return out;
+      return out.sort((x, y) => x - y).slice(0, limit);
     },
   };
 }
@@ -241,7 +264,13 @@ const MAX_MATCHES = 8;
 /** the weaker of two strengths; undefined (no crisis) is the weakest */
 const weaker = (a: Strength | undefined, b: Strength | undefined): Strength | undefined => (a && b ? (RANK[a] <= RANK[b] ? a : b) : undefined);
 
-export function createSafetyCheck(data: Safety): SafetyCheck {
+/** The classifier reads at most this many sentences of this length: a longer one is no chat
+ *  message, and its cost would grow with it (the rules still read everything). */
+const CLASSIFIER_MAX_SENTENCES = 20;
+const CLASSIFIER_MAX_SENTENCE = 400;
+
+/** `classifier`: the optional third layer (bot/safety/classifier.ts), trained on kinds and `none`. */
+export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier): SafetyCheck {
   const both = (x: { de: string[]; en: string[] } | undefined): string[] => [...(x?.de ?? []), ...(x?.en ?? [])];
   // Both languages are always checked: a crisis must not be missed because the language guess failed.
   const compiled: Compiled[] = data.categories.map((c) => ({
@@ -339,8 +368,22 @@ export function createSafetyCheck(data: Safety): SafetyCheck {
     ...data.categories.flatMap((c) => [...both(c.patterns), ...both(c.possible)]),
     ...data.cues.filter((c) => firstCues.has(c.id)).flatMap((c) => both(c)),
   ]);
-  const assess = (text: string): Assessment | undefined => {
-    const t = fixWords(normaliseForSafety(text));
+  const negationWords = negationList.length ? anyOf(negationList.map((w) => `\\b(?:${w})\\b`)) : undefined;
+  const clearCues = CLEAR_CUES.map((id) => cues.get(id)).filter((c): c is PatternSet => !!c);
+  const damped = (s: string): boolean =>
+    !!markers.hypothetical?.test(s) || !!negationWords?.test(s) || (!!markers.history?.test(s) && !markers.present?.test(s));
+  const classify = (text: string): SentenceScore | undefined => {
+    if (!classifier) return undefined;
+    let best: { kind: CrisisKind; p: number; s: string } | undefined;
+    for (const s of sentences(normaliseForSafety(text)).slice(0, CLASSIFIER_MAX_SENTENCES)) {
+      if (s.length > CLASSIFIER_MAX_SENTENCE) continue;
+      for (const x of classifier.predict(s)) {
+        if (x.intent !== 'none' && (!best || x.score > best.p)) best = { kind: x.intent as CrisisKind, p: x.score, s };
+      }
+    }
+    return best && { kind: best.kind, p: best.p, cue: clearCues.some((c) => c.test(best.s)), damped: damped(best.s) };
+  };
+  const assessRules = (t: string): Assessment | undefined => {
     if (!t || !prefilter?.loose.test(t)) return undefined;
     let best: Assessment | undefined;
     for (const s of sentences(t)) {
@@ -349,6 +392,10 @@ export function createSafetyCheck(data: Safety): SafetyCheck {
       if (best?.strength === 'clear' && order.get(best.kind) === 0) break;
     }
     return best;
+  };
+  const assess = (text: string): Assessment | undefined => {
+    const rule = assessRules(fixWords(normaliseForSafety(text)));
+    return rule ?? combine(undefined, classify(text));
   };
   const feelings = data.feelings.map((f) => ({ id: f.id, set: anyOf(both(f))! }));
   const feeling = (text: string): Feeling | undefined => {
@@ -369,5 +416,6 @@ export function createSafetyCheck(data: Safety): SafetyCheck {
     },
     feeling,
     socialOk,
+    classify,
   };
 }

@@ -1,0 +1,40 @@
+// npm run cv:safety — how the classifier layer's thresholds (bot/safety/classifier.ts) were chosen:
+// 5-fold cross-validation on the corpus TRAIN part only, the classifier alone (rules switched off,
+// since they were written for these phrasings), a grid of thresholds, the best recall under
+// none → clear ≤ 1 % and gentle line on negatives ≤ 10 % (ties: fewer gentle lines). Dev is not read.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadSafety } from '../bot/safety/load';
+import { createSafetyCheck, normaliseForSafety } from '../bot/safety/safety';
+import { combine, trainCrisisClassifier, type SafetyCorpusRow } from '../bot/safety/classifier';
+import { parseJsonl, score, type Phrasing } from '../bot/safety/evaluate';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const K = 5;
+
+function main(): void {
+  const safety = loadSafety(path.join(ROOT, 'knowledge', 'safety.json'));
+  const rows = parseJsonl(fs.readFileSync(path.join(ROOT, 'test', 'safety', 'corpus.jsonl'), 'utf8')).filter((r) => r.split !== 'dev');
+  const asRow = (r: Phrasing): SafetyCorpusRow => ({ id: r.id, lang: r.lang, text: r.text, label: r.strength === 'none' ? 'none' : r.kind });
+  // the classifier's view of every train phrasing, from a model that did not see it
+  const views = new Map<string, ReturnType<ReturnType<typeof createSafetyCheck>['classify']>>();
+  for (let k = 0; k < K; k += 1) {
+    const model = trainCrisisClassifier(rows.filter((_, i) => i % K !== k).map(asRow), normaliseForSafety);
+    const check = createSafetyCheck(safety, model);
+    rows.filter((_, i) => i % K === k).forEach((r) => views.set(r.text, check.classify(r.text)));
+  }
+  const grid = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99];
+  let best: { possible: number; clearWithCue: number; hits: number } | undefined;
+  for (const possible of grid) for (const clearWithCue of grid) {
+    if (clearWithCue < possible) continue;
+    const s = score(rows, (t) => combine(undefined, views.get(t), { possible, clearWithCue }));
+    if (s.falseAlarms > 0.01 * s.negatives || s.gentleOnNegatives > 0.1 * s.negatives) continue;
+    // a missed clear crisis weighs most; at equal recall, fewer gentle lines on negatives win
+    const hits = 3 * (s.clear.all?.hit ?? 0) + (s.possible.all?.hit ?? 0) - 0.5 * s.gentleOnNegatives - 2 * s.falseAlarms;
+    console.log(`possible ≥ ${possible}, clear with cue ≥ ${clearWithCue}: clear ${s.clear.all?.hit}/${s.clear.all?.n}, possible ${s.possible.all?.hit}/${s.possible.all?.n}, false alarms ${s.falseAlarms}/${s.negatives}, gentle ${s.gentleOnNegatives}/${s.negatives}`);
+    if (!best || hits > best.hits) best = { possible, clearWithCue, hits };
+  }
+  console.log(`best: ${JSON.stringify(best)}`);
+}
+
+if (require.main === module) main();
