@@ -277,8 +277,9 @@ export class MainDialog extends ComponentDialog {
     const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, dc.context, { text: txt, suggestions });
     // Greeting, thanks, goodbye, cancel and "out of scope" are for short social messages: a text
     // with care content or distress ("Danke, aber Papa ist seit gestern so verwirrt") is looked up.
-    const social = SOCIAL_INTENTS.has(r.intent) || (r.intent === 'None' && r.ranked[0]?.intent === 'out_of_scope');
-    if (social && !s.safety.socialOk(text)) return this.lookUp(dc, r);
+    const offTopic = r.intent === 'None' && r.ranked[0]?.intent === 'out_of_scope';
+    const social = SOCIAL_INTENTS.has(r.intent) || offTopic;
+    if (social && !s.safety.socialOk(text, offTopic || r.intent === 'out_of_scope')) return this.lookUp(dc, r);
     switch (r.intent) {
       case 'greeting':
         await send(`${this.t(dc, 'welcome')}`, this.menu(dc));

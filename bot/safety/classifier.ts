@@ -40,7 +40,7 @@ export function parseSafetyCorpus(text: string, file = 'safety-corpus.jsonl'): S
 /** Chosen by 5-fold cross-validation on the train part (classifier alone: none → clear ≤ 1 %,
  *  gentle line on negatives ≤ 10 %). Without a rule cue the classifier never says "clear": on
  *  cross-validation that lost no recall and kept fewer false alarms. */
-export const CLASSIFIER_THRESHOLDS = { possible: 0.7, clearWithCue: 0.7 };
+export const CLASSIFIER_THRESHOLDS = { possible: 0.7, clearWithCue: 0.9 };
 /** Rule cues (knowledge/safety.json) that let a confident classifier say "clear": first person,
  *  now/acute, a sudden symptom. */
 export const CLEAR_CUES = ['self', 'acute', 'sudden', 'symptom', 'now_or_ask'];

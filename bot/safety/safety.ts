@@ -29,8 +29,9 @@ export interface SafetyCheck {
   /** overload, guilt, fear or grief expressed in the text (the first in data order), or undefined */
   feeling(text: string): Feeling | undefined;
   /** may a social intent (greeting, thanks, goodbye, cancel, out of scope) answer this text? Only a
-   *  short text without a care concept, a feeling or a crisis */
-  socialOk(text: string): boolean;
+   *  short text without a care concept, a feeling or a crisis; `anyLength` for "out of scope", which
+   *  a long off-topic question ("Wann fährt die Straßenbahn 102 …?") may be as well */
+  socialOk(text: string, anyLength?: boolean): boolean;
   /** the classifier layer's view of the text (its most crisis-like sentence), or undefined */
   classify(text: string): SentenceScore | undefined;
 }
@@ -268,6 +269,9 @@ const weaker = (a: Strength | undefined, b: Strength | undefined): Strength | un
  *  message, and its cost would grow with it (the rules still read everything). */
 const CLASSIFIER_MAX_SENTENCES = 20;
 const CLASSIFIER_MAX_SENTENCE = 400;
+// A sentence of a few words ("Tell me more", "Im Pflegeheim") gives the classifier too little to
+// go on: its guesses there were false alarms in the conversation cases. Short crises are the rules' job.
+export const CLASSIFIER_MIN_WORDS = 5;
 
 /** `classifier`: the optional third layer (bot/safety/classifier.ts), trained on kinds and `none`. */
 export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier): SafetyCheck {
@@ -376,7 +380,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
     if (!classifier) return undefined;
     let best: { kind: CrisisKind; p: number; s: string } | undefined;
     for (const s of sentences(normaliseForSafety(text)).slice(0, CLASSIFIER_MAX_SENTENCES)) {
-      if (s.length > CLASSIFIER_MAX_SENTENCE) continue;
+      if (s.length > CLASSIFIER_MAX_SENTENCE || s.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length < CLASSIFIER_MIN_WORDS) continue;
       for (const x of classifier.predict(s)) {
         if (x.intent !== 'none' && (!best || x.score > best.p)) best = { kind: x.intent as CrisisKind, p: x.score, s };
       }
@@ -403,9 +407,9 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
     return t ? feelings.find((f) => f.set.affirmed(t, negation))?.id : undefined;
   };
   const care = anyOf(both(data.social.care));
-  const socialOk = (text: string): boolean => {
+  const socialOk = (text: string, anyLength = false): boolean => {
     const t = fixWords(normaliseForSafety(text));
-    if (t.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length > data.social.maxWords) return false;
+    if (!anyLength && t.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length > data.social.maxWords) return false;
     return !care?.test(t) && !feeling(text) && !assess(text);
   };
   return {

@@ -102,6 +102,17 @@ test.each([
   expect(net.socialOk(text)).toBe(expected);
 });
 
+// "out of scope" may answer a long off-topic question, but never one with care content or distress
+test.each<[string, boolean]>([
+  ['Wann fährt die Straßenbahn 102 am Sonntag zum Hauptbahnhof in Mülheim?', true],
+  ['Can you recommend a good restaurant near the old town for a birthday dinner?', true],
+  ['Wann fährt die Straßenbahn zum Pflegeheim, meine Mutter wohnt jetzt dort?', false],
+  ['Can you tell me a joke, I cannot go on caring for my dad like this', false],
+])('off-topic reply allowed for %s: %s', (text, expected) => {
+  expect(net.socialOk(text, true)).toBe(expected);
+  expect(net.socialOk(text)).toBe(false);
+});
+
 test('normalising folds umlauts, ß, apostrophes and case', () => {
   expect(normaliseForSafety("Ich WÜRDE  lieber   nicht aufwachen – can't")).toBe('ich wurde lieber nicht aufwachen – cant');
   expect(foldUmlauts('straße müde muede')).toBe('strasse mude mude');
