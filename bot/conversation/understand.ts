@@ -30,16 +30,36 @@ export function isStory(text: string): boolean {
   return readSentences(text).length > 1 || text.trim().split(/\s+/).length > STORY_WORDS;
 }
 
+/** The care grades an entry is about, read from its German title ("… bei Pflegegrad 1?", "… mit
+ *  Pflegegrad 4 oder 5 …"); empty for entries that hold for every grade. */
+export function entryGrades(entry: LayeredQuestion): number[] {
+  const m = /Pflegegrad(?:en)?\s*([1-5])(?:\s*(?:oder|und|bis|–|-)\s*([1-5]))?/.exec(entry.de.title);
+  if (!m) return [];
+  const from = Number(m[1]);
+  const to = m[2] ? Number(m[2]) : from;
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** A grade-specific entry answers only a message that names one of its grades: "Was zahlt die
+ *  Kasse im Heim bei Pflegegrad 3?" must not get the entry about grade 1. */
+export function fitsGrade(entry: LayeredQuestion | undefined, grade: number | undefined): boolean {
+  if (!entry) return false;
+  const grades = entryGrades(entry);
+  return !grades.length || (grade !== undefined && grades.includes(grade));
+}
+
 export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang: Lang, detectStadtteil?: (text: string) => string | undefined): Understanding {
   const facts = extractFacts(text, { detectStadtteil });
   const topicScores = new Map(nlu.ranked.map((x) => [x.intent, x.score]));
   const retrieval = kb.retriever.retrieve(text, lang, { topicScores, contextConcepts: factConcepts(facts) });
-  const entry = retrieval.entry ? kb.questions.get(retrieval.entry.id) : undefined;
-  const also = retrieval.also ? kb.questions.get(retrieval.also.id) : undefined;
+  const found = retrieval.entry ? kb.questions.get(retrieval.entry.id) : undefined;
+  const entry = fitsGrade(found, facts.grade) ? found : undefined;
+  const alsoFound = retrieval.also ? kb.questions.get(retrieval.also.id) : undefined;
+  const also = fitsGrade(alsoFound, facts.grade) ? alsoFound : undefined;
   return {
     retrieval, facts, entry,
     also: also && entry && also.id !== entry.id ? also : undefined,
-    strong: !!retrieval.entry && retrieval.entry.score >= STRONG_ENTRY,
+    strong: !!entry && !!retrieval.entry && retrieval.entry.score >= STRONG_ENTRY,
     story: isStory(text),
   };
 }

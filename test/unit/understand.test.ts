@@ -1,6 +1,7 @@
 // A story that only names a place is no offer search; what counts as a story.
 import { asksForOffers } from '../../bot/conversation/local';
-import { isStory } from '../../bot/conversation/understand';
+import { entryGrades, fitsGrade, isStory } from '../../bot/conversation/understand';
+import type { LayeredQuestion } from '../../bot/knowledge/kb';
 
 test.each<[string, boolean]>([
   ['Tagespflege in Saarn', false],
@@ -21,4 +22,19 @@ test.each<[string, boolean, boolean]>([
   ['Who pays for the care home?', true, false],
 ])('asksForOffers(%s, story=%s) = %s', (text, story, expected) => {
   expect(asksForOffers(text, story)).toBe(expected);
+});
+
+// A grade-specific entry answers only a message that names one of its grades.
+const entryTitled = (title: string) => ({ de: { title } }) as unknown as LayeredQuestion;
+test.each<[string, number | undefined, number[], boolean]>([
+  ['Was zahlt die Pflegekasse im Heim bei Pflegegrad 1?', 1, [1], true],
+  ['Was zahlt die Pflegekasse im Heim bei Pflegegrad 1?', 3, [1], false],
+  ['Was zahlt die Pflegekasse im Heim bei Pflegegrad 1?', undefined, [1], false],
+  ['Gibt es mit Pflegegrad 4 oder 5 einen Behinderten-Pauschbetrag?', 5, [4, 5], true],
+  ['Gibt es mit Pflegegrad 4 oder 5 einen Behinderten-Pauschbetrag?', 3, [4, 5], false],
+  ['Ist Pflegegeld steuerfrei?', undefined, [], true],
+  ['Ist Pflegegeld steuerfrei?', 2, [], true],
+])('entry "%s", message grade %s', (title, grade, grades, fits) => {
+  expect(entryGrades(entryTitled(title))).toEqual(grades);
+  expect(fitsGrade(entryTitled(title), grade)).toBe(fits);
 });
