@@ -272,6 +272,8 @@ const CLASSIFIER_MAX_SENTENCE = 400;
 // A sentence of a few words ("Tell me more", "Im Pflegeheim") gives the classifier too little to
 // go on: its guesses there were false alarms in the conversation cases. Short crises are the rules' job.
 export const CLASSIFIER_MIN_WORDS = 5;
+/** words of a normalised (single-spaced) text: tokens with a letter or digit */
+const wordCount = (t: string): number => t.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** `classifier`: the optional third layer (bot/safety/classifier.ts), trained on kinds and `none`. */
 export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier): SafetyCheck {
@@ -380,7 +382,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
     if (!classifier) return undefined;
     let best: { kind: CrisisKind; p: number; s: string } | undefined;
     for (const s of sentences(normaliseForSafety(text)).slice(0, CLASSIFIER_MAX_SENTENCES)) {
-      if (s.length > CLASSIFIER_MAX_SENTENCE || s.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length < CLASSIFIER_MIN_WORDS) continue;
+      if (s.length > CLASSIFIER_MAX_SENTENCE || wordCount(s) < CLASSIFIER_MIN_WORDS) continue;
       for (const x of classifier.predict(s)) {
         if (x.intent !== 'none' && (!best || x.score > best.p)) best = { kind: x.intent as CrisisKind, p: x.score, s };
       }
@@ -409,7 +411,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
   const care = anyOf(both(data.social.care));
   const socialOk = (text: string, anyLength = false): boolean => {
     const t = fixWords(normaliseForSafety(text));
-    if (!anyLength && t.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length > data.social.maxWords) return false;
+    if (!anyLength && wordCount(t) > data.social.maxWords) return false;
     return !care?.test(t) && !feeling(text) && !assess(text);
   };
   return {
