@@ -73,7 +73,10 @@
       suggestedActionBorderWidth: 2,
       sendBoxHeight: 56,
       sendBoxTextWrap: true,
-      groupTimestamp: 300000
+      groupTimestamp: 300000,
+      // a long answer opens at its start: the transcript stops scrolling once the new replies fill it
+      autoScrollSnapOnPage: true,
+      autoScrollSnapOnPageOffset: 0
     };
     var colours = display.contrast ? {
       accent: '#ffdd00',
@@ -175,44 +178,13 @@
   });
 
   // ---- a new answer starts in view ----
-  // Web Chat scrolls to the end of the transcript. When an answer is taller than the chat, its
-  // beginning would be scrolled away; the transcript is held at the start of the bot's first reply
-  // after the user's last message instead, until the reader scrolls, types or taps.
-  var snapTarget = null;
-  var lastReply = null;
-  function firstReplyAfterUser() {
-    var activities = host.querySelectorAll('.webchat__basic-transcript__activity');
-    var found = null;
-    for (var i = activities.length - 1; i >= 0; i--) {
-      if (activities[i].querySelector('.webchat__bubble--from-user')) break;
-      found = activities[i];
-    }
-    return found;
-  }
-  function holdAnswerStart() {
-    if (!snapTarget || !snapTarget.isConnected) return;
-    var scroller = host.querySelector('.webchat__basic-transcript__scrollable');
-    if (!scroller) return;
-    var gap = snapTarget.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
-    if (gap < 0) scroller.scrollTop += gap;
-  }
-  new MutationObserver(function () {
-    var first = firstReplyAfterUser();
-    if (first && first !== lastReply) {
-      lastReply = first;
-      snapTarget = first;
-    }
-    holdAnswerStart();
-  }).observe(host, { childList: true, subtree: true });
-  host.addEventListener('scroll', holdAnswerStart, true);
-  ['wheel', 'touchstart', 'keydown', 'pointerdown'].forEach(function (type) {
-    host.addEventListener(type, function () { snapTarget = null; }, { capture: true, passive: true });
-  });
+  // Web Chat's own scroll snap (style options autoScrollSnapOnPage) stops at the start of the
+  // bot's first reply after the user's message when the answer is taller than the chat.
+
   // a card button that opens more of the card (the sources list) brings what it opened into view
   host.addEventListener('click', function (e) {
     var button = e.target.closest && e.target.closest('.ac-pushButton');
     if (!button) return;
-    snapTarget = null;
     requestAnimationFrame(function () {
       var card = button.closest('.ac-adaptiveCard');
       var scroller = host.querySelector('.webchat__basic-transcript__scrollable');
