@@ -94,6 +94,8 @@ export interface RetrieveOptions {
   /** concepts the situation adds (bot/nlu/facts.ts), weighted like story words */
   contextConcepts?: readonly string[];
   settings?: RetrievalSettings;
+  /** score every entry and sort them all: the reference the candidate search is tested against */
+  exhaustive?: boolean;
 }
 
 export interface Retriever {
@@ -128,10 +130,14 @@ const STOP: Record<RLang, Set<string>> = {
 };
 
 const GRAM = 4;
+/** candidates a retrieval reports (staff explanation) */
+const RANKED = 5;
 const K1 = 1.2;
 const B = 0.75;
 
 interface TermPosting { doc: number; tf: number }
+/** a gram's posting with log(1 + tf), computed once at load */
+interface GramPosting extends TermPosting { logTf: number }
 
 interface LangIndex {
   /** stem → postings */
@@ -140,13 +146,15 @@ interface LangIndex {
   docLen: Float64Array;
   avgLen: number;
   /** 4-gram → postings with tf-idf weights; norms per doc */
-  gramPostings: Map<string, TermPosting[]>;
+  gramPostings: Map<string, GramPosting[]>;
   gramIdf: Map<string, number>;
   gramNorm: Float64Array;
   /** stem → (variant, tf-idf weight); each variant's norm and document */
   variantPostings: Map<string, TermPosting[]>;
   variantNorm: Float64Array;
   variantDoc: Int32Array;
+  /** concept → entries that have it (with postings, the only entries a message can score on) */
+  conceptDocs: Map<string, number[]>;
 }
 
 interface ConceptMatcher {
@@ -297,7 +305,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
 
   const build = (lang: RLang): LangIndex => {
     const postings = new Map<string, TermPosting[]>();
-    const gramPostings = new Map<string, TermPosting[]>();
+    const gramPostings = new Map<string, GramPosting[]>();
     const docLen = new Float64Array(entries.length);
     const gramTf: Map<string, number>[] = [];
     const variants: { doc: number; terms: Set<string> }[] = [];
@@ -322,7 +330,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       gramTf.push(gtf);
       for (const [g, n] of gtf) {
         const list = gramPostings.get(g) ?? [];
-        list.push({ doc, tf: n });
+        list.push({ doc, tf: n, logTf: Math.log(1 + n) });
         gramPostings.set(g, list);
       }
     });
@@ -352,17 +360,23 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       }
       variantNorm[i] = Math.sqrt(sq) || 1;
     });
-    return { postings, idf, docLen, avgLen, gramPostings, gramIdf, gramNorm, variantPostings, variantNorm, variantDoc };
+    const conceptDocs = new Map<string, number[]>();
+    entryConcepts.forEach((ec, doc) => { for (const c of ec) conceptDocs.set(c, [...(conceptDocs.get(c) ?? []), doc]); });
+    return { postings, idf, docLen, avgLen, gramPostings, gramIdf, gramNorm, variantPostings, variantNorm, variantDoc, conceptDocs };
   };
   const indexes = { de: build('de'), en: build('en') };
+  const distinctiveList = { de: distinctive.de.map((d) => [...d]), en: distinctive.en.map((d) => [...d]) };
+  /** where a message's entries are found: only those sharing a word, gram or concept with it */
+  const candidates = new Uint8Array(entries.length);
 
   /** scores of every entry for weighted query words, grams and concepts */
   function score(
     lang: RLang, qWords: Map<string, number>, qGrams: Map<string, number>, qConcepts: Map<string, number>,
-    topicScores: ReadonlyMap<string, number> | undefined, s: RetrievalSettings,
+    topicScores: ReadonlyMap<string, number> | undefined, s: RetrievalSettings, exhaustive = false,
   ): Candidate[] {
     const ix = indexes[lang];
     const n = entries.length;
+    candidates.fill(exhaustive ? 1 : 0);
     const wordScore = new Float64Array(n);
     let maxPossible = 0;
     for (const [t, w] of qWords) {
@@ -372,6 +386,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       for (const p of ix.postings.get(t)!) {
         const norm = p.tf + K1 * (1 - B + (B * ix.docLen[p.doc]) / ix.avgLen);
         wordScore[p.doc] += (w * idf * p.tf * (K1 + 1)) / norm;
+        candidates[p.doc] = 1;
       }
     }
     // closest single variant: cosine over idf-weighted stems, the query weighted by its sentences
@@ -398,13 +413,20 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       if (idf === undefined) continue;
       const qw = w * idf;
       qNorm += qw * qw;
-      for (const p of ix.gramPostings.get(g)!) gramDot[p.doc] += qw * Math.log(1 + p.tf) * idf;
+      for (const p of ix.gramPostings.get(g)!) {
+        gramDot[p.doc] += qw * p.logTf * idf;
+        candidates[p.doc] = 1;
+      }
     }
     qNorm = Math.sqrt(qNorm) || 1;
     let qConceptSum = 0;
-    for (const w of qConcepts.values()) qConceptSum += w;
+    for (const [id, w] of qConcepts) {
+      qConceptSum += w;
+      for (const doc of ix.conceptDocs.get(id) ?? []) candidates[doc] = 1;
+    }
     const out: Candidate[] = [];
     for (let i = 0; i < n; i++) {
+      if (!candidates[i]) continue;
       const ec = entryConcepts[i];
       let c = 0;
       for (const id of ec) c += qConcepts.get(id) ?? 0;
@@ -420,10 +442,26 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       if (parts.words === 0 && parts.grams === 0 && parts.concepts === 0) continue;
       let total = s.words * parts.words + s.variant * parts.variant + s.grams * parts.grams + s.concepts * parts.concepts + s.prior * parts.prior;
       if (entries[i].kind === 'topic') total *= s.topicWeight;
-      else if ((own[i].length || distinctive[lang][i].size) && !own[i].some((c) => qConcepts.has(c)) && ![...distinctive[lang][i]].some((t) => qWords.has(t))) total *= s.missingConcept;
+      else if ((own[i].length || distinctive[lang][i].size) && !own[i].some((c) => qConcepts.has(c)) && !distinctiveList[lang][i].some((t) => qWords.has(t))) total *= s.missingConcept;
       out.push({ id: entries[i].id, kind: entries[i].kind, topic: entries[i].topic, score: total, parts });
     }
-    return out.sort((a, b) => b.score - a.score);
+    return exhaustive ? out.sort((a, b) => b.score - a.score) : leaders(out);
+  }
+
+  /** What retrieve reads of the ranking: the best RANKED and the best topic, in the order a stable
+   *  sort by score gives them (ties keep the entries' order), without sorting every candidate. */
+  function leaders(all: Candidate[]): Candidate[] {
+    const top: Candidate[] = [];
+    let topic: Candidate | undefined;
+    for (const c of all) {
+      if (c.kind === 'topic' && (!topic || c.score > topic.score)) topic = c;
+      if (top.length === RANKED && c.score <= top[RANKED - 1].score) continue;
+      let at = top.length;
+      while (at > 0 && c.score > top[at - 1].score) at--;
+      top.splice(at, 0, c);
+      if (top.length > RANKED) top.pop();
+    }
+    return topic && !top.includes(topic) ? [...top, topic] : top;
   }
 
   interface Read { qWords: Map<string, number>; qGrams: Map<string, number>; qConcepts: Map<string, number> }
@@ -468,10 +506,10 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const story = said < s.thinWords ? s.storyThin : s.story;
       const context = opts.contextConcepts ?? [];
       const q = read(sentences, (a) => (sentences.length === 1 || questions.has(a.sentence) ? 1 : story), context, story);
-      const ranked = score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s);
+      const ranked = score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, opts.exhaustive);
       const best = ranked[0];
       const result: Retrieval = {
-        ranked: ranked.slice(0, 5),
+        ranked: ranked.slice(0, RANKED),
         concepts: [...q.qConcepts.keys()],
         questions: asked.map((a) => a.sentence.text),
       };
@@ -482,7 +520,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       if (result.entry && asked.length > 1) {
         for (const one of asked) {
           const r = read(sentences, (a) => (a === one ? 1 : questions.has(a.sentence) ? 0 : s.story), context, s.story);
-          const top = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s)[0];
+          const top = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s, opts.exhaustive)[0];
           if (top && top.kind === 'entry' && top.id !== result.entry.id && top.score >= s.alsoThreshold && (!result.also || top.score > result.also.score)) result.also = top;
         }
       }
