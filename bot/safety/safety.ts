@@ -14,7 +14,7 @@
 // start refuse such data).
 import { CRISIS_KINDS, FEELINGS, type Safety } from '../knowledge/schema';
 import type { SubwordClassifier } from '../nlu/subword';
-import { CLEAR_CUES, combine, type SentenceScore } from './classifier';
+import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, combine, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 export type Strength = 'clear' | 'possible';
@@ -52,8 +52,19 @@ export function normaliseForSafety(text: string): string {
 // Unicode-aware boundary instead.
 const W = '[\\p{L}\\p{N}_]';
 const UNICODE_BOUNDARY = `(?:(?<!${W})(?=${W})|(?<=${W})(?!${W}))`;
+/** A pattern's source as compiled (umlauts folded, \b Unicode-aware). */
+export function patternSource(p: string): string {
+  return foldUmlauts(p).replace(/\\b/g, UNICODE_BOUNDARY);
+}
 export function compilePattern(p: string): RegExp {
-  return new RegExp(foldUmlauts(p).replace(/\\b/g, UNICODE_BOUNDARY), 'iu');
+  return new RegExp(patternSource(p), 'iu');
+}
+// The same boundary with a one-letter class: the same brackets, groups and escapes, so a pattern
+// compiles with it exactly when it compiles with the real one, at a fraction of the cost (the
+// start checks every pattern this way; createSafetyCheck then compiles the real ones).
+const SHAPE_BOUNDARY = '(?:(?<![_])(?=[_])|(?<=[_])(?![_]))';
+export function compilesLikePattern(p: string): void {
+  new RegExp(foldUmlauts(p).replace(/\\b/g, SHAPE_BOUNDARY), 'iu');
 }
 
 /** A list of patterns as few regexes. `exact` is (?:p1)|(?:p2)|... with the Unicode word boundary;
@@ -78,7 +89,20 @@ export interface PatternSet {
  *  character). So a list is compiled in chunks of this many patterns. */
 const CHUNK = 20;
 
-interface Chunk { loose: RegExp; exact: RegExp; all: RegExp }
+// Parsing a pattern with the Unicode boundary costs about a millisecond (each \p{L} class is
+// case-closed under /iu), and the start parsed every pattern up to seven times: once per use is enough.
+/** `exact` and `all` are one global regex: exact tests reset lastIndex first */
+interface Chunk { loose: RegExp; all: RegExp }
+
+/** The boundary-free alternation of a list of patterns, in chunks (a prefilter: nothing else is needed). */
+export function looseOf(patterns: readonly string[]): Pick<RegExp, 'test'> | undefined {
+  if (!patterns.length) return undefined;
+  const chunks: RegExp[] = [];
+  for (let i = 0; i < patterns.length; i += CHUNK) chunks.push(looseChunk(patterns.slice(i, i + CHUNK)));
+  return { test: (text: string) => chunks.some((c) => c.test(text)) };
+}
+const looseChunk = (part: readonly string[]): RegExp => new RegExp(part.map((p) => `(?:${foldUmlauts(p).replace(/\\b/g, '')})`).join('|'), 'iu');
+
 
 export function anyOf(patterns: readonly string[]): PatternSet | undefined {
   if (!patterns.length) return undefined;
@@ -86,19 +110,18 @@ export function anyOf(patterns: readonly string[]): PatternSet | undefined {
   const chunks: Chunk[] = [];
   for (let i = 0; i < patterns.length; i += CHUNK) {
     const part = patterns.slice(i, i + CHUNK);
-    const source = part.map((p) => `(?:${compilePattern(p).source})`).join('|');
-    chunks.push({
-      loose: new RegExp(part.map((p) => `(?:${foldUmlauts(p).replace(/\\b/g, '')})`).join('|'), 'iu'),
-      exact: new RegExp(source, 'iu'),
-      all: new RegExp(source, 'giu'),
-    });
+    chunks.push({ loose: looseChunk(part), all: new RegExp(part.map((p) => `(?:${patternSource(p)})`).join('|'), 'giu') });
   }
+  const exactTest = (c: Chunk, text: string): boolean => {
+    c.all.lastIndex = 0;
+    return c.all.test(text);
+  };
   const loose = { test: (text: string) => chunks.some((c) => c.loose.test(text)) };
-  const exact = { test: (text: string) => chunks.some((c) => c.exact.test(text)) };
+  const exact = { test: (text: string) => chunks.some((c) => exactTest(c, text)) };
   return {
     loose,
     exact,
-    test: (text) => chunks.some((c) => c.loose.test(text) && c.exact.test(text)),
+    test: (text) => chunks.some((c) => c.loose.test(text) && exactTest(c, text)),
     affirmed(text, negation) {
       return this.affirmedAll(text, negation, 1).length > 0;
     },
@@ -168,7 +191,7 @@ export function safetyPatternProblems(data: Safety): Problem[] {
     const shape = nonLinearShape(p);
     if (shape) out.push({ path, message: shape });
     try {
-      compilePattern(p);
+      compilesLikePattern(p);
     } catch (err) {
       out.push({ path, message: `pattern does not compile: ${(err as Error).message}` });
     }
@@ -370,7 +393,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
   // One boundary-free test over the whole text first: most messages contain no cue at all. A
   // combination needs all its cues, so its first cue stands for it (the data lists the rarest first).
   const firstCues = new Set(data.combos.map((c) => c.all[0]));
-  const prefilter = anyOf([
+  const prefilter = looseOf([
     ...data.categories.flatMap((c) => [...both(c.patterns), ...both(c.possible)]),
     ...data.cues.filter((c) => firstCues.has(c.id)).flatMap((c) => both(c)),
   ]);
@@ -378,19 +401,26 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
   const clearCues = CLEAR_CUES.map((id) => cues.get(id)).filter((c): c is PatternSet => !!c);
   const damped = (s: string): boolean =>
     !!markers.hypothetical?.test(s) || !!negationWords?.test(s) || (!!markers.history?.test(s) && !markers.present?.test(s));
-  const classify = (text: string): SentenceScore | undefined => {
+  /** the classifier's most crisis-like sentence of a normalised text */
+  const classifyBest = (normalised: string): { kind: CrisisKind; p: number; s: string } | undefined => {
     if (!classifier) return undefined;
     let best: { kind: CrisisKind; p: number; s: string } | undefined;
-    for (const s of sentences(normaliseForSafety(text)).slice(0, CLASSIFIER_MAX_SENTENCES)) {
+    for (const s of sentences(normalised).slice(0, CLASSIFIER_MAX_SENTENCES)) {
       if (s.length > CLASSIFIER_MAX_SENTENCE || wordCount(s) < CLASSIFIER_MIN_WORDS) continue;
       for (const x of classifier.predict(s)) {
         if (x.intent !== 'none' && (!best || x.score > best.p)) best = { kind: x.intent as CrisisKind, p: x.score, s };
       }
     }
-    return best && { kind: best.kind, p: best.p, cue: clearCues.some((c) => c.test(best.s)), damped: damped(best.s) };
+    return best;
+  };
+  const describe = (best: { kind: CrisisKind; p: number; s: string }): SentenceScore =>
+    ({ kind: best.kind, p: best.p, cue: clearCues.some((c) => c.test(best.s)), damped: damped(best.s) });
+  const classify = (text: string): SentenceScore | undefined => {
+    const best = classifyBest(normaliseForSafety(text));
+    return best && describe(best);
   };
   const assessRules = (t: string): Assessment | undefined => {
-    if (!t || !prefilter?.loose.test(t)) return undefined;
+    if (!t || !prefilter?.test(t)) return undefined;
     let best: Assessment | undefined;
     for (const s of sentences(t)) {
       const r = judge(s);
@@ -399,18 +429,33 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
     }
     return best;
   };
+  // The last text's normalised and spelling-fixed forms: a turn asks assess, feeling and socialOk
+  // about the same message.
+  let last: { text: string; normalised: string; fixed: string } | undefined;
+  const prepared = (text: string): { normalised: string; fixed: string } => {
+    if (last?.text !== text) {
+      const normalised = normaliseForSafety(text);
+      last = { text, normalised, fixed: fixWords(normalised) };
+    }
+    return last;
+  };
   const assess = (text: string): Assessment | undefined => {
-    const rule = assessRules(fixWords(normaliseForSafety(text)));
-    return rule ?? combine(undefined, classify(text));
+    const p = prepared(text);
+    const rule = assessRules(p.fixed);
+    if (rule) return rule;
+    // below the gentle line's threshold the cue and the markers cannot change the outcome (combine
+    // says clear only above it as well): they are looked at only for a confident sentence
+    const best = classifyBest(p.normalised);
+    return best && best.p >= CLASSIFIER_THRESHOLDS.possible ? combine(undefined, describe(best)) : undefined;
   };
   const feelings = data.feelings.map((f) => ({ id: f.id, set: anyOf(both(f))! }));
   const feeling = (text: string): Feeling | undefined => {
-    const t = fixWords(normaliseForSafety(text));
+    const t = prepared(text).fixed;
     return t ? feelings.find((f) => f.set.affirmed(t, negation))?.id : undefined;
   };
   const care = anyOf(both(data.social.care));
   const socialOk = (text: string, anyLength = false): boolean => {
-    const t = fixWords(normaliseForSafety(text));
+    const t = prepared(text).fixed;
     if (!anyLength && wordCount(t) > data.social.maxWords) return false;
     return !care?.test(t) && !feeling(text) && !assess(text);
   };

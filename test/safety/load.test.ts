@@ -5,7 +5,7 @@ import * as path from 'path';
 import { ContentError } from '../../bot/knowledge/jsonFile';
 import type { Safety } from '../../bot/knowledge/schema';
 import { loadSafety } from '../../bot/safety/load';
-import { safetyPatternProblems } from '../../bot/safety/safety';
+import { compilePattern, compilesLikePattern, safetyPatternProblems } from '../../bot/safety/safety';
 
 const REAL = path.join(__dirname, '../../knowledge/safety.json');
 const real = (): Safety => JSON.parse(fs.readFileSync(REAL, 'utf8')) as Safety;
@@ -31,6 +31,19 @@ describe('safetyPatternProblems', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0].path.join('.')).toContain(where);
     expect(problems[0].message).toMatch(message);
+  });
+});
+
+// The start checks patterns with a cheap stand-in for the Unicode boundary (the real one costs about
+// a millisecond per pattern to parse): it must accept and refuse exactly what the real compile does.
+describe('the cheap compile check agrees with the real compile', () => {
+  const throws = (f: () => unknown): boolean => { try { f(); return false; } catch { return true; } };
+  test.each([
+    '\\bsturz\\b', '\\b(?:ich|wir) (?:kann|können) nicht mehr\\b', '(?<!nicht )\\bweh\\b', '\\bzucker (?:bei )?\\d{2}\\b',
+    '[\\b]', '[\\b', 'a[\\b]b\\b', '\\b(unclosed', '\\bclosed)\\b', '\\b(?<name>a)\\k<name>\\b', '\\b\\k<nope>', '[a-', '\\b[z-a]\\b',
+    '\\b\\p{L}{2}\\b', '\\p{Nope}\\b', '\\b\\q\\b', '\\b{2}', 'a\\b+', '(?<=\\b)x', '\\\\b', 'x\\', '\\bfoo|\\bbar)',
+  ])('%s', (p) => {
+    expect(throws(() => compilesLikePattern(p))).toBe(throws(() => compilePattern(p)));
   });
 });
 
