@@ -234,6 +234,18 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     canonical.set(c.id, c.id);
     for (const a of c.aliases) canonical.set(a, c.id);
   }
+  // Building reads every variant and utterance up to four times: each text is analysed once (the
+  // table is dropped when the index is built).
+  const analysed = { de: new Map<string, { ws: string[]; tokens: string[]; concepts: Set<string> }>(), en: new Map<string, { ws: string[]; tokens: string[]; concepts: Set<string> }>() };
+  const known = (text: string, lang: RLang) => {
+    let a = analysed[lang].get(text);
+    if (!a) {
+      const f = foldText(text);
+      const ws = words(f);
+      analysed[lang].set(text, (a = { ws, tokens: tokens(ws, lang), concepts: findConcepts(matchers[lang], f, ws, stemMemo[lang]) }));
+    }
+    return a;
+  };
   // An entry's concepts: those it declares, and those most of its own variants name; a topic's: those
   // a fair share of its training utterances name.
   const entryConcepts = entries.map((e) => {
@@ -241,8 +253,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     for (const lang of ['de', 'en'] as const) {
       const counts = new Map<string, number>();
       for (const q of e[lang].q) {
-        const f = foldText(q);
-        for (const c of findConcepts(matchers[lang], f, words(f), stemMemo[lang])) counts.set(c, (counts.get(c) ?? 0) + 1);
+        for (const c of known(q, lang).concepts) counts.set(c, (counts.get(c) ?? 0) + 1);
       }
       // an entry's variants must mostly name it; a topic's many utterances need only name it now and then
       const share = e.kind === 'entry' ? 0.5 : 0.15;
@@ -273,8 +284,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
   const generalOf = (e: RetrievalEntry, lang: RLang): readonly string[] => {
     const mine = topicConcepts.get(e.id)!;
     return e[lang].q.filter((u) => {
-      const f = foldText(u);
-      return ![...findConcepts(matchers[lang], f, words(f), stemMemo[lang])].some((c) => specific.has(c) && !mine.has(c));
+      return ![...known(u, lang).concepts].some((c) => specific.has(c) && !mine.has(c));
     });
   };
 
@@ -288,14 +298,14 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       if (e.kind !== 'topic') continue;
       const utterances = general(e, lang);
       const counts = new Map<string, number>();
-      for (const u of utterances) for (const t of new Set(tokens(words(foldText(u)), lang))) counts.set(t, (counts.get(t) ?? 0) + 1);
+      for (const u of utterances) for (const t of new Set(known(u, lang).tokens)) counts.set(t, (counts.get(t) ?? 0) + 1);
       topicShare.set(e.id, new Map([...counts].map(([t, n]) => [t, n / Math.max(1, utterances.length)])));
     }
     for (const e of entries) {
       const set = new Set<string>();
       if (e.kind === 'entry') {
         const counts = new Map<string, number>();
-        for (const v of e[lang].q) for (const t of new Set(tokens(words(foldText(v)), lang))) counts.set(t, (counts.get(t) ?? 0) + 1);
+        for (const v of e[lang].q) for (const t of new Set(known(v, lang).tokens)) counts.set(t, (counts.get(t) ?? 0) + 1);
         const shares = topicShare.get(e.topic);
         for (const [t, n] of counts) if (n >= 2 && (shares?.get(t) ?? 0) < 0.1) set.add(t);
       }
@@ -313,8 +323,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const tf = new Map<string, number>();
       const gtf = new Map<string, number>();
       for (const text of [...general(e, lang), e[lang].title]) {
-        const ws = words(foldText(text));
-        const ts = tokens(ws, lang);
+        const { ws, tokens: ts } = known(text, lang);
         if (ts.length) variants.push({ doc, terms: new Set(ts) });
         for (const t of ts) tf.set(t, (tf.get(t) ?? 0) + 1);
         for (const g of gramsOf(ws, STOP[lang])) gtf.set(g, (gtf.get(g) ?? 0) + 1);
@@ -365,6 +374,8 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     return { postings, idf, docLen, avgLen, gramPostings, gramIdf, gramNorm, variantPostings, variantNorm, variantDoc, conceptDocs };
   };
   const indexes = { de: build('de'), en: build('en') };
+  analysed.de.clear();
+  analysed.en.clear();
   const distinctiveList = { de: distinctive.de.map((d) => [...d]), en: distinctive.en.map((d) => [...d]) };
   /** where a message's entries are found: only those sharing a word, gram or concept with it */
   const candidates = new Uint8Array(entries.length);
