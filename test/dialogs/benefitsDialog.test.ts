@@ -58,18 +58,23 @@ describe('pure helpers', () => {
     const jan2025 = euroChangesOn(table, '2025-01-01');
     expect(jan2025.real.map((c) => c.id)).toEqual(expect.arrayContaining(['pflegegeld', 'sachleistung', 'entlastungsbetrag']));
     expect(jan2025.real.every((c) => c.kind !== 'new')).toBe(true);
+    // 2026: the one DiPA amount for app and support together (since 2022) ends; app and support get
+    // separate amounts, which have no older value of their own
     const jan2026 = euroChangesOn(table, '2026-01-01');
-    expect(jan2026.real).toEqual([]);
-    expect(jan2026.firstEntries.map((c) => c.id)).toEqual(expect.arrayContaining(['dipa_app']));
-    expect(lastRealChange(table, TODAY)).toBe('2025-07-01');
+    expect(jan2026.real).toEqual([{ id: 'dipa_gesamt', kind: 'ended', old: 53, new: null }]);
+    expect(jan2026.firstEntries.map((c) => c.id)).toEqual(expect.arrayContaining(['dipa_app', 'dipa_support']));
+    expect(lastRealChange(table, TODAY)).toBe('2026-01-01');
+    expect(lastRealChange(table, '2025-12-31')).toBe('2025-07-01');
     expect(lastRealChange(table, '2025-06-30')).toBe('2025-01-01');
   });
 
   test('a day without changes says so and shows the last change', () => {
-    const out = changesText(table, '2026-01-01', TODAY, 'de', undefined, t);
+    const out = changesText(table, '2025-10-01', TODAY, 'de', undefined, t);
     expect(out).toMatch(/^benefits\.changes\.none/);
-    expect(out).toContain('benefits.changes.first_entries');
     expect(out).toContain('benefits.changes.last{"date":"1. Juli 2025"}');
+    const jan2026 = changesText(table, '2026-01-01', TODAY, 'de', undefined, t);
+    expect(jan2026).toMatch(/^benefits\.changes\.head/);
+    expect(jan2026).toContain('benefits.changes.first_entries');
     const jan2025 = changesText(table, '2025-01-01', TODAY, 'de', 2, t);
     expect(jan2025).toContain(`"old":"${formatEuro(332, 'de')}","new":"${formatEuro(valueOn(table, 'pflegegeld', '2025-01-01', 2)!, 'de')}"`);
   });
@@ -115,8 +120,9 @@ describe('conversations', () => {
 
   test('"Was hat sich zum 1. Januar geändert?" answers from the valid-from dates', async () => {
     const out = await say(mainDialogClient(app), 'Was hat sich zum 1. Januar geändert?');
-    expect(out).toMatch(/Zum 1\. Januar 2026 haben sich die Beträge der Pflegeversicherung nicht geändert/);
-    expect(out).toMatch(/letzte Änderung war zum 1\. Juli 2025/);
+    expect(out).toMatch(/Das hat sich zum 1\. Januar 2026 geändert/);
+    expect(out).toMatch(/Digitale Pflegeanwendung und Unterstützung zusammen \(bis 2025\): gibt es ab diesem Tag nicht mehr als eigenen Betrag \(zuletzt 53 €\)/);
+    expect(out).toMatch(/Digitale Pflegeanwendung \(DiPA\): 40 €/);
   });
 
   test('no grade yet: says so and offers the self-check', async () => {
