@@ -63,7 +63,11 @@ export class NoticeDelivery {
 export interface ProactiveAdapter {
   continueConversationAsync(
     botAppId: string,
-    reference: { channelId: string; serviceUrl: string; conversation: { id: string; isGroup: boolean; conversationType: string; name: string }; bot?: { id: string; name: string } },
+    reference: {
+      channelId: string; serviceUrl: string;
+      conversation: { id: string; isGroup: boolean; conversationType: string; name: string };
+      bot?: { id: string; name: string };
+    },
     logic: (ctx: { sendActivity(a: { type: 'message'; text: string; locale: string }): Promise<unknown> }) => Promise<void>,
   ): Promise<void>;
 }
@@ -77,14 +81,22 @@ export function channelDelivery(adapter: ProactiveAdapter, appId: string, servic
   return async (ref, message) => {
     if (ref.via !== 'channel') return false;
     if (serviceUrlHosts && serviceUrlProblem(ref.serviceUrl, serviceUrlHosts)) return false;
+    let sent = false;
     await adapter.continueConversationAsync(appId, {
       channelId: ref.channelId,
       serviceUrl: ref.serviceUrl,
       conversation: { id: ref.conversationId, isGroup: false, conversationType: '', name: '' },
       ...(ref.botId ? { bot: { id: ref.botId, name: '' } } : {}),
     }, async (ctx) => {
-      await ctx.sendActivity({ type: 'message', text: message.text, locale: message.locale });
+      // caught here: an error left to the adapter would reach onTurnError, which resets the citizen's
+      // conversation state, a price no undelivered notice should cost
+      try {
+        await ctx.sendActivity({ type: 'message', text: message.text, locale: message.locale });
+        sent = true;
+      } catch {
+        sent = false;
+      }
     });
-    return true;
+    return sent;
   };
 }

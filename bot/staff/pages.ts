@@ -51,7 +51,9 @@ function languageNav(l: PageLang, path: string): string {
   return `<nav class="languages" aria-label="${e(l.t.languageLabel)}"><ul>${links}</ul></nav>`;
 }
 
-export function layout(l: PageLang, opts: { page?: PageId; title: string; path: string; user: PageUser; csrf: string; body: string; scripts?: string }): string {
+export interface LayoutOptions { page?: PageId; title: string; path: string; user: PageUser; csrf: string; body: string; scripts?: string }
+
+export function layout(l: PageLang, opts: LayoutOptions): string {
   const links = NAV.filter((n) => RANK[opts.user.role] >= RANK[n.role])
     .map((n) => `<li><a href="/staff/${n.id}"${n.id === opts.page ? ' aria-current="page"' : ''}>${e(l.t.pages[n.id])}</a></li>`).join('');
   return `${head(l, opts.title, opts.scripts)}
@@ -128,7 +130,9 @@ export function askBody(l: PageLang, channels: readonly string[]): string {
 </section>`;
 }
 
-export function inboxBody(l: PageLang, groups: InboxGroup[], answers: { id: string; title: string }[], training: TrainingExample[], canReview: boolean): string {
+export function inboxBody(
+  l: PageLang, groups: InboxGroup[], answers: { id: string; title: string }[], training: TrainingExample[], canReview: boolean,
+): string {
   const t = l.t.inbox;
   const reason = (r: string) => (t.reasons as Record<string, string>)[r] ?? r;
   const options = answers.map((a) => `<option value="${e(a.id)}">${e(a.title)} (${e(a.id)})</option>`).join('');
@@ -194,7 +198,9 @@ function grades(v: (number | null)[]): string {
 export function healthBody(l: PageLang, h: ContentHealth): string {
   const t = l.t.health;
   const stale = h.rows.filter((r) => r.stale).length;
-  const heading = h.nextScheduledChange ? fill(t.amountsHeadingNext, { date: h.benefitsReviewed, next: h.nextScheduledChange }) : fill(t.amountsHeading, { date: h.benefitsReviewed });
+  const heading = h.nextScheduledChange
+    ? fill(t.amountsHeadingNext, { date: h.benefitsReviewed, next: h.nextScheduledChange })
+    : fill(t.amountsHeading, { date: h.benefitsReviewed });
   return `<p>${e(fill(t.intro, { today: h.today, days: h.staleAfterDays, stale, total: h.rows.length }))}</p>
 <table><caption>${e(t.caption)}</caption><thead><tr><th scope="col">${e(t.colKind)}</th><th scope="col">${e(t.colEntry)}</th><th scope="col">${e(t.colReviewed)}</th><th scope="col">${e(t.colAge)}</th><th scope="col">${e(t.colState)}</th></tr></thead><tbody>
 ${h.rows.map((r) => `<tr${r.stale ? ' class="stale"' : ''}><td>${e(t.kinds[r.kind])}</td><td>${e(r.title)} <small>(${e(r.id)})</small></td><td>${e(r.reviewed ?? t.undated)}</td><td>${r.ageDays ?? '–'}</td><td>${r.stale ? `<strong>${e(t.stale)}</strong>` : e(t.current)}</td></tr>`).join('\n')}

@@ -148,7 +148,8 @@ export function staffRoutes(config: Config, options: StaffRouteOptions = {}): (s
           if (!found) return send(res, 303, { location: '/staff/login', 'cache-control': 'no-store' }, '');
           const user = { username: found.user.username, role: found.user.role };
           if (!mayAct(found.user.role, role)) return send(res, 403, PAGE_HEADERS, pages.forbiddenPage(l, user, found.session.csrf, p));
-          send(res, 200, PAGE_HEADERS, pages.layout(l, { page: id, title: l.t.pages[id], path: p, user, csrf: found.session.csrf, body: await body(l, found), scripts }));
+          const html = pages.layout(l, { page: id, title: l.t.pages[id], path: p, user, csrf: found.session.csrf, body: await body(l, found), scripts });
+          send(res, 200, PAGE_HEADERS, html);
         } catch (err) {
           s.log.error({ err: { name: (err as Error).name, message: (err as Error).message }, route: p }, 'staff page failed');
           if (!res.headersSent) send(res, 500, PAGE_HEADERS, pages.failurePage(l));
@@ -277,6 +278,7 @@ export function staffRoutes(config: Config, options: StaffRouteOptions = {}): (s
         // deliver() never throws: a conversation that is gone costs the notice, never the status change
         const text = s.i18n.t(`callback_notice.${status}`, { lng: cb.lang });
         notice = s.staff ? await s.staff.notices.deliver(cb.reply, { text, locale: cb.lang }) : 'none';
+        if (notice === 'failed') s.log.warn({ via: cb.reply?.via }, 'callback confirmation not delivered');
         // delivered: nothing left to tell; otherwise the citizen still hears of it with their next message
         await repo.updateCallback({ ...changed, pendingNotice: notice === 'delivered' ? undefined : status, notice: notice === 'none' ? undefined : notice });
       } else {
