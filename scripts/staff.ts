@@ -16,13 +16,17 @@ import type { StaffRepository, TrainingExample } from '../bot/staff/repository';
 export interface GateResult { ok: boolean; step: string; output: string }
 export type Gate = () => Promise<GateResult>;
 
-/** kb:check, then the held-out accuracy test (floors in test/nlu/heldout.test.ts), in a checkout. */
-export function defaultGate(root: string): Gate {
+export type GateStep = [name: string, command: string, args: string[]];
+
+/** kb:check, then the held-out accuracy test (floors in test/nlu/heldout.test.ts) and the corpus checks. */
+export const GATE_STEPS: readonly GateStep[] = [
+  ['kb:check', 'npm', ['run', '--silent', 'kb:check']],
+  ['held-out gate', 'npx', ['jest', 'test/nlu/heldout.test.ts', 'test/nlu/corpus.test.ts', '--maxWorkers=1']],
+];
+
+/** Runs the steps in a checkout, in order; the first that fails stops the export. */
+export function defaultGate(root: string, steps: readonly GateStep[] = GATE_STEPS): Gate {
   return async () => {
-    const steps: [string, string, string[]][] = [
-      ['kb:check', 'npm', ['run', '--silent', 'kb:check']],
-      ['held-out gate', 'npx', ['jest', 'test/nlu/heldout.test.ts', 'test/nlu/corpus.test.ts', '--maxWorkers=1']],
-    ];
     for (const [step, cmd, args] of steps) {
       const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8' });
       if (r.status !== 0) return { ok: false, step, output: `${r.stdout ?? ''}${r.stderr ?? ''}`.slice(-4000) };
