@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { LowdbStaffRepository } from '../../bot/staff/lowdbRepository';
-import { defaultGate, exportTraining, GATE_STEPS, runStaffCli, type Gate } from '../../scripts/staff';
+import { defaultGate, exportTraining, GATE_STEPS, refuseWhileBotRuns, runStaffCli, type Gate } from '../../scripts/staff';
 import { verifyPassword } from '../../bot/staff/auth';
 
 const ROOT = path.join(__dirname, '../..');
@@ -100,4 +100,15 @@ test('the gate runner stops at the first failing step and reports its output', a
   expect(failed).toMatchObject({ ok: false, step: 'second' });
   expect(failed.output).toMatch(/below the floor/);
   expect(fs.existsSync(marker)).toBe(false);
+});
+
+test('commands that write the store refuse while a bot runs on the same DATA_DIR (it would overwrite them); list does not', () => {
+  fs.mkdirSync(path.join(dir, 'state'));
+  expect(refuseWhileBotRuns(dir, 'add')).toBeUndefined();
+  // the bot's lock names another live process: the parent of this test process
+  fs.writeFileSync(path.join(dir, 'state', 'owner.lock'), `${process.ppid}\n`);
+  for (const cmd of ['add', 'passwd', 'remove', 'export-training']) expect([cmd, refuseWhileBotRuns(dir, cmd)]).toEqual([cmd, expect.stringMatching(/is running .*Stop it/)]);
+  expect(refuseWhileBotRuns(dir, 'list')).toBeUndefined();
+  // a lock left by a bot that has ended
+  expect(refuseWhileBotRuns(dir, 'add', () => false)).toBeUndefined();
 });
