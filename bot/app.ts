@@ -33,6 +33,7 @@ import type { BenefitsFile } from './knowledge/schema';
 import { LowdbStaffRepository } from './staff/lowdbRepository';
 import type { StaffRepository } from './staff/repository';
 import { callbackSlotsFrom, createStaffHooks } from './staff/hooks';
+import { channelDelivery } from './staff/notices';
 
 export interface App {
   server: Server;
@@ -114,6 +115,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const dialog = new MainDialog({ services, memory });
   const bot = new CareBot({ services, storage, conversationState, userState, dialogState, memory, dialog });
   const adapter = createAdapter(config, services, conversationState);
+  // callback confirmations to every channel but the built-in Direct Line (which registers its own way)
+  services.staff.notices.use('channel', channelDelivery(adapter, config.auth.appId, config.auth.appId ? undefined : config.serviceUrlHosts));
   const partial = { services, storage, bot, adapter, staffRepo, startupMs: Date.now() - t0 };
   const server = createServer({
     adapter, bot, log, maxBodyBytes: config.maxBodyBytes,

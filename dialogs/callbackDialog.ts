@@ -1,10 +1,13 @@
 // "Please call me back": explicit consent first, then phone number, a time within the counselling
 // office's phone hours (from the city pack), the topic and, if the person wishes, a name. The request
 // goes to the staff area (bot/staff); nothing of it is logged. The citizen learns in this chat when
-// staff mark it called or done (on their next message: see CareBot).
+// staff mark it called or done: at once where the channel can be reached (bot/staff/notices.ts),
+// otherwise with their next message (CareBot).
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { conversationRefOf } from '../bot/staff/conversation';
+import { replyRefOf } from '../bot/staff/notices';
+import { LOCAL_DIRECTLINE } from '../bot/store/jsonConversationState';
 import { sendReply, type DialogDeps } from './context';
 import { GuidedDialog, GuidedFlow, chosenOption, command } from './guided';
 
@@ -128,6 +131,7 @@ class CallbackFlow extends GuidedFlow<FlowState> {
         const name = own === 'callback:noname' ? undefined : text.trim().slice(0, 80) || undefined;
         const saved = await this.deps.services.staff!.requestCallback({
           conv: conversationRefOf(ctx.activity), lang, phone: state.phone!, slot: state.slot ?? '–', topic: state.topic ?? '', name,
+          reply: replyRefOf(ctx.activity, !!ctx.turnState.get(LOCAL_DIRECTLINE)),
         });
         await sendReply(this.deps, ctx, { text: t('done', { phone: saved.phone, slot: saved.slot, topic: saved.topic }) });
         return dc.endDialog();

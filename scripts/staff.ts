@@ -4,6 +4,7 @@
 //   list | remove <user>
 //   export-training                             (editor: reviewed inbox phrasings → knowledge/nlu/<lang>.json,
 //                                                then kb:check and the held-out gate; refused and undone on failure)
+// Every command but list refuses to run while a bot runs on the same DATA_DIR (refuseWhileBotRuns).
 import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
@@ -16,13 +17,17 @@ import type { StaffRepository, TrainingExample } from '../bot/staff/repository';
 export interface GateResult { ok: boolean; step: string; output: string }
 export type Gate = () => Promise<GateResult>;
 
-/** kb:check, then the held-out accuracy test (floors in test/nlu/heldout.test.ts), in a checkout. */
-export function defaultGate(root: string): Gate {
+export type GateStep = [name: string, command: string, args: string[]];
+
+/** kb:check, then the held-out accuracy test (floors in test/nlu/heldout.test.ts) and the corpus checks. */
+export const GATE_STEPS: readonly GateStep[] = [
+  ['kb:check', 'npm', ['run', '--silent', 'kb:check']],
+  ['held-out gate', 'npx', ['jest', 'test/nlu/heldout.test.ts', 'test/nlu/corpus.test.ts', '--maxWorkers=1']],
+];
+
+/** Runs the steps in a checkout, in order; the first that fails stops the export. */
+export function defaultGate(root: string, steps: readonly GateStep[] = GATE_STEPS): Gate {
   return async () => {
-    const steps: [string, string, string[]][] = [
-      ['kb:check', 'npm', ['run', '--silent', 'kb:check']],
-      ['held-out gate', 'npx', ['jest', 'test/nlu/heldout.test.ts', 'test/nlu/corpus.test.ts', '--maxWorkers=1']],
-    ];
     for (const [step, cmd, args] of steps) {
       const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8' });
       if (r.status !== 0) return { ok: false, step, output: `${r.stdout ?? ''}${r.stderr ?? ''}`.slice(-4000) };
@@ -147,9 +152,40 @@ export async function runStaffCli(
   }
 }
 
+/** commands that write the staff store (list only reads it) */
+const WRITING = new Set(['add', 'passwd', 'remove', 'export-training']);
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Why a writing command must not run now, or undefined. A running bot holds the staff store in memory
+ * and writes all of it back with its next change (a planning counter per question), which would
+ * silently undo an account made here. The bot names itself in DATA_DIR/state/owner.lock.
+ */
+export function refuseWhileBotRuns(dataDir: string, cmd: string | undefined, isAlive: (pid: number) => boolean = alive): string | undefined {
+  if (!cmd || !WRITING.has(cmd)) return undefined;
+  const lock = path.join(dataDir, 'state', 'owner.lock');
+  const owner = fs.existsSync(lock) ? Number(fs.readFileSync(lock, 'utf8').trim()) : NaN;
+  if (!Number.isInteger(owner) || owner <= 0 || owner === process.pid || !isAlive(owner)) return undefined;
+  return `staff: the bot (process ${owner}) is running on ${dataDir}. Stop it, run this command, then start it again: `
+    + 'the running bot keeps the staff store in memory and would overwrite the change.';
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const root = path.resolve(__dirname, '..', '..');
+  const refusal = refuseWhileBotRuns(config.dataDir, process.argv[2]);
+  if (refusal) {
+    console.error(refusal);
+    process.exit(1);
+  }
   const repo = await LowdbStaffRepository.open(path.join(config.dataDir, 'staff'));
   const code = await runStaffCli(process.argv.slice(2), repo, {
     out: (l) => process.stdout.write(`${l}\n`),

@@ -30,6 +30,8 @@ export interface DirectLineDeps {
 export interface DirectLineService {
   /** resolves when every activity delivered so far has been answered by the bot */
   idle(): Promise<void>;
+  /** a message from the bot that no turn asked for (a callback confirmation); false when the conversation is gone */
+  post(conversationId: string, activity: Record<string, unknown>): boolean;
 }
 
 /** turns waiting for the bot per conversation; more is a client flooding, not a person typing */
@@ -269,6 +271,12 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   return {
     async idle() {
       while (queues.size) await Promise.all([...queues.values()].map((q) => q.tail));
+    },
+    post(conversationId, activity) {
+      const c = store.get(conversationId);
+      if (!c) return false;
+      store.append(c, asBotActivity(c, activity));
+      return true;
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Logger } from '../services';
 import type { CallbackRequest, CallbackStatus, InboxReason, StaffRepository } from './repository';
 import { redact } from './redact';
 import { isoWeek, UNKNOWN_PLACE } from './planning';
+import { NoticeDelivery, type ReplyRef } from './notices';
 
 export interface TurnRecord {
   /** hashed conversation reference (careBot.conversationRef) */
@@ -23,7 +24,11 @@ export interface TurnRecord {
   topic?: string;
 }
 
-export interface CallbackInput { conv: string; lang: 'de' | 'en'; phone: string; slot: string; topic: string; name?: string }
+export interface CallbackInput {
+  conv: string; lang: 'de' | 'en'; phone: string; slot: string; topic: string; name?: string;
+  /** where the confirmation goes when staff mark it (notices.replyRefOf) */
+  reply?: ReplyRef;
+}
 
 export interface StaffHooks {
   turn(r: TurnRecord): void;
@@ -37,6 +42,8 @@ export interface StaffHooks {
   callbackSlots(): string[];
   /** days after "done" when a callback is deleted (told to the citizen with the consent text) */
   readonly callbackDeleteDays: number;
+  /** the ways a confirmation reaches a citizen's conversation at once (registered by the channels) */
+  readonly notices: NoticeDelivery;
 }
 
 export const newId = (): string => randomBytes(9).toString('base64url');
@@ -76,7 +83,11 @@ export function createStaffHooks(
     },
     async requestCallback(c) {
       const at = opts.now().toISOString();
-      const req: CallbackRequest = { id: newId(), conv: c.conv, lang: c.lang, phone: c.phone, slot: c.slot, topic: redact(c.topic).slice(0, 200), ...(c.name ? { name: c.name.slice(0, 80) } : {}), consentAt: at, status: 'new', createdAt: at, updatedAt: at };
+      const req: CallbackRequest = {
+        id: newId(), conv: c.conv, lang: c.lang, phone: c.phone, slot: c.slot, topic: redact(c.topic).slice(0, 200),
+        ...(c.name ? { name: c.name.slice(0, 80) } : {}), ...(c.reply ? { reply: c.reply } : {}),
+        consentAt: at, status: 'new', createdAt: at, updatedAt: at,
+      };
       await repo.addCallback(req);
       return req;
     },
@@ -91,6 +102,7 @@ export function createStaffHooks(
     },
     callbackSlots: () => opts.slots,
     callbackDeleteDays: opts.callbackDeleteDays,
+    notices: new NoticeDelivery(),
   };
 }
 

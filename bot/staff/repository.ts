@@ -3,6 +3,8 @@
 // Nothing here holds a citizen's unredacted text; callbacks hold the phone number the citizen gave
 // with consent, and are deleted N days after they are done.
 
+import type { ReplyRef } from './notices';
+
 export type Role = 'counsellor' | 'editor' | 'admin';
 export const ROLES: readonly Role[] = ['counsellor', 'editor', 'admin'];
 
@@ -76,6 +78,10 @@ export interface CallbackRequest {
   doneAt?: string;
   /** status changes the citizen has not been told about yet (shown on their next turn) */
   pendingNotice?: CallbackStatus;
+  /** where the confirmation can be sent when staff mark it (only what sending needs; notices.ts) */
+  reply?: ReplyRef;
+  /** what became of the last confirmation sent when staff marked it */
+  notice?: 'delivered' | 'failed';
 }
 
 export interface FeedbackCount { yes: number; no: number }

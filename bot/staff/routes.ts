@@ -12,13 +12,15 @@ import type { Services } from '../services';
 import type { LayeredAnswer } from '../knowledge/kb';
 import { loadMunicipalityPack } from '../offers/load';
 import { StaffAuth, mayAct, sameToken } from './auth';
-import type { InboxItem, Role, StaffRepository, StaffSession, StaffUser } from './repository';
+import type { CallbackRequest, InboxItem, Role, StaffRepository, StaffSession, StaffUser } from './repository';
 import { groupInbox } from './group';
 import { contentHealth } from './health';
 import { chartSeries, planningCsv, planningReport, UNKNOWN_PLACE } from './planning';
 import { EXPLAIN_CHANNELS, explainTurn, type ExplainApp } from './explain';
 import { newId } from './hooks';
 import * as pages from './pages';
+import { loadStaffStrings } from './strings';
+import { chooseLang } from '../web/page';
 
 export interface StaffApp extends ExplainApp {
   services: ExplainApp['services'] & Services;
@@ -32,6 +34,8 @@ export interface StaffRouteOptions {
 }
 
 const COOKIE = 'pn_staff';
+/** the page language someone chose with ?lang= (not a secret; kept so every page stays in it) */
+const LANG_COOKIE = 'pn_staff_lang';
 const SECURE_COOKIE = `__Host-${COOKIE}`;
 
 function findAssets(): string {
@@ -86,13 +90,24 @@ export function staffRoutes(config: Config, options: StaffRouteOptions = {}): (s
   const chartFile = chartBundle();
   const pack = loadMunicipalityPack(path.join(config.knowledgeDir, config.municipality));
   const sc = config.staff;
+  const strings = loadStaffStrings(config.localesDir, config.defaultLang);
+  const languages = [...strings.entries()].map(([lang, t]) => ({ lang, name: t.languageName }));
 
   return (server, app) => {
     const repo = app.staffRepo;
     const s = app.services;
     const now = options.now ?? Date.now;
     const auth = new StaffAuth(repo, { ...sc, now });
-    const placeName = (id: string) => (id === UNKNOWN_PLACE ? 'unbekannt' : s.local.stadtteilName(id));
+    /** ?lang= (then kept in a cookie), else the cookie, else Accept-Language, else the default */
+    const langOf = (req: restify.Request, res?: restify.Response): pages.PageLang => {
+      const q = (req.query as Record<string, unknown> | undefined)?.lang;
+      const chosen = typeof q === 'string' && strings.has(q) ? q : undefined;
+      if (chosen && res) res.header('set-cookie', `${LANG_COOKIE}=${chosen}; Path=/staff; SameSite=Strict; Max-Age=31536000`);
+      const kept = cookies(req)[LANG_COOKIE];
+      const lang = chosen ?? (kept && strings.has(kept) ? kept : chooseLang(undefined, req.header('accept-language'), [...strings.keys()], config.defaultLang));
+      return { lang, t: strings.get(lang)!, languages };
+    };
+    const placeName = (l: pages.PageLang) => (id: string) => (id === UNKNOWN_PLACE ? l.t.planning.unknownPlace : s.local.stadtteilName(id));
 
     const secure = (req: restify.Request) => req.isSecure() || (sc.trustProxy && req.header('x-forwarded-proto') === 'https');
     const address = (req: restify.Request) => (sc.trustProxy ? (req.header('x-forwarded-for') ?? '').split(',')[0].trim() : '') || req.socket?.remoteAddress || 'unknown';
@@ -124,17 +139,20 @@ export function staffRoutes(config: Config, options: StaffRouteOptions = {}): (s
     };
 
     /** A page: without a session a redirect to the login, a role below the page's a 403 page. */
-    const page = (p: string, role: Role, title: string, body: (req: restify.Request, c: Ctx) => Promise<string>, scripts?: string) => {
+    const page = (id: pages.PageId, role: Role, body: (l: pages.PageLang, c: Ctx) => Promise<string>, scripts?: string) => {
+      const p = `/staff/${id}`;
       server.get(p, async (req: restify.Request, res: restify.Response) => {
+        const l = langOf(req, res);
         try {
           const found = await auth.session(tokenOf(req));
           if (!found) return send(res, 303, { location: '/staff/login', 'cache-control': 'no-store' }, '');
           const user = { username: found.user.username, role: found.user.role };
-          if (!mayAct(found.user.role, role)) return send(res, 403, PAGE_HEADERS, pages.forbiddenPage(user, found.session.csrf));
-          send(res, 200, PAGE_HEADERS, pages.layout({ title, path: p, user, csrf: found.session.csrf, body: await body(req, found), scripts }));
+          if (!mayAct(found.user.role, role)) return send(res, 403, PAGE_HEADERS, pages.forbiddenPage(l, user, found.session.csrf, p));
+          const html = pages.layout(l, { page: id, title: l.t.pages[id], path: p, user, csrf: found.session.csrf, body: await body(l, found), scripts });
+          send(res, 200, PAGE_HEADERS, html);
         } catch (err) {
           s.log.error({ err: { name: (err as Error).name, message: (err as Error).message }, route: p }, 'staff page failed');
-          if (!res.headersSent) send(res, 500, PAGE_HEADERS, '<!doctype html><title>Fehler</title><p>Etwas ist schiefgegangen.</p>');
+          if (!res.headersSent) send(res, 500, PAGE_HEADERS, pages.failurePage(l));
         }
       });
     };
@@ -147,7 +165,7 @@ export function staffRoutes(config: Config, options: StaffRouteOptions = {}): (s
       if (!a) return json(res, 404, { error: 'NotFound', message: 'No such file.' });
       send(res, 200, { 'content-type': a.type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }, a.body);
     });
-    server.get('/staff/login', async (_req: restify.Request, res: restify.Response) => send(res, 200, PAGE_HEADERS, pages.loginPage()));
+    server.get('/staff/login', async (req: restify.Request, res: restify.Response) => send(res, 200, PAGE_HEADERS, pages.loginPage(langOf(req, res))));
     server.get('/staff', async (_req: restify.Request, res: restify.Response) => send(res, 303, { location: '/staff/ask', 'cache-control': 'no-store' }, ''));
 
     server.post('/staff/api/login', async (req: restify.Request, res: restify.Response) => {
@@ -254,13 +272,19 @@ export function staffRoutes(config: Config, options: StaffRouteOptions = {}): (s
       if (!cb) return json(res, 404, { error: 'NotFound', message: 'No such callback request.' });
       if (status !== 'new' && status !== 'called' && status !== 'done') return json(res, 400, { error: 'BadRequest', message: 'status must be new, called or done.' });
       const at = new Date(now()).toISOString();
-      await repo.updateCallback({
-        ...cb, status, updatedAt: at,
-        doneAt: status === 'done' ? cb.doneAt ?? at : undefined,
-        // the citizen hears of "called" and "done" on their next message
-        pendingNotice: status !== 'new' && status !== cb.status ? status : cb.pendingNotice,
-      });
-      json(res, 200, { ok: true });
+      const changed: CallbackRequest = { ...cb, status, updatedAt: at, doneAt: status === 'done' ? cb.doneAt ?? at : undefined };
+      let notice: CallbackRequest['notice'] | 'none' | undefined;
+      if (status !== 'new' && status !== cb.status) {
+        // deliver() never throws: a conversation that is gone costs the notice, never the status change
+        const text = s.i18n.t(`callback_notice.${status}`, { lng: cb.lang });
+        notice = s.staff ? await s.staff.notices.deliver(cb.reply, { text, locale: cb.lang }) : 'none';
+        if (notice === 'failed') s.log.warn({ via: cb.reply?.via }, 'callback confirmation not delivered');
+        // delivered: nothing left to tell; otherwise the citizen still hears of it with their next message
+        await repo.updateCallback({ ...changed, pendingNotice: notice === 'delivered' ? undefined : status, notice: notice === 'none' ? undefined : notice });
+      } else {
+        await repo.updateCallback(changed);
+      }
+      json(res, 200, { ok: true, ...(notice ? { notice } : {}) });
     });
 
     // --- Content health and planning ---
@@ -271,10 +295,10 @@ export function staffRoutes(config: Config, options: StaffRouteOptions = {}): (s
       const r = await report();
       json(res, 200, { ...r, chart: chartSeries(r) });
     });
-    api('get', '/staff/api/planning.csv', 'counsellor', async (_req, res) => {
+    api('get', '/staff/api/planning.csv', 'counsellor', async (req, res) => {
       send(res, 200, {
         'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="pflegenetz-planung-${s.today()}.csv"`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff',
-      }, `\uFEFF${planningCsv(await report(), placeName)}`);
+      }, `\uFEFF${planningCsv(await report(), placeName(langOf(req)))}`);
     });
 
     // --- Accounts (admin) ---
@@ -283,16 +307,16 @@ export function staffRoutes(config: Config, options: StaffRouteOptions = {}): (s
     }));
 
     // --- pages ---
-    page('/staff/ask', 'counsellor', 'Fragen & erklären', async () => pages.askBody(EXPLAIN_CHANNELS));
-    page('/staff/inbox', 'counsellor', 'Eingang', async (_req, c) => pages.inboxBody(await openGroups(), answerList(), await repo.listTraining(), mayAct(c.user.role, 'editor')));
-    page('/staff/feedback', 'counsellor', 'Rückmeldungen', async () => pages.feedbackBody(await feedbackRows()));
-    page('/staff/callbacks', 'counsellor', 'Rückrufe', async () => pages.callbacksBody(await callbackList(), sc.callbackDeleteDays));
-    page('/staff/health', 'counsellor', 'Inhalte prüfen', async () => pages.healthBody(health()));
-    page('/staff/planning', 'counsellor', 'Planungsbericht', async () => {
+    page('ask', 'counsellor', async (l) => pages.askBody(l, EXPLAIN_CHANNELS));
+    page('inbox', 'counsellor', async (l, c) => pages.inboxBody(l, await openGroups(), answerList(), await repo.listTraining(), mayAct(c.user.role, 'editor')));
+    page('feedback', 'counsellor', async (l) => pages.feedbackBody(l, await feedbackRows()));
+    page('callbacks', 'counsellor', async (l) => pages.callbacksBody(l, await callbackList(), sc.callbackDeleteDays));
+    page('health', 'counsellor', async (l) => pages.healthBody(l, health()));
+    page('planning', 'counsellor', async (l) => {
       const r = await report();
-      return pages.planningBody(r, chartSeries(r), placeName);
+      return pages.planningBody(l, r, chartSeries(r), placeName(l));
     }, '<script src="/staff/static/chart.umd.min.js" defer></script>\n');
-    page('/staff/users', 'admin', 'Konten', async () => pages.usersBody(await repo.listUsers()));
+    page('users', 'admin', async (l) => pages.usersBody(l, await repo.listUsers()));
   };
 }
 

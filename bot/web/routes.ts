@@ -18,6 +18,7 @@ import { cityNames } from '../offers/regions';
 import { MunicipalityFileSchema } from '../offers/schema';
 import { DirectLineStore, DEFAULT_LIMITS, randomId, type StoreLimits } from '../directline/store';
 import { DIRECTLINE_PATH, registerDirectLine, type DirectLineService } from '../directline/routes';
+import type { NoticeDelivery } from '../staff/notices';
 import { AZURE_TOKEN_URL, exchangeSecret, TokenExchangeError } from '../directline/azure';
 import { addressKey, chooseLang, createTokenBucket, directionFor, escapeHtml, fillTemplate, interpolate, jsonForHtml } from './page';
 
@@ -67,7 +68,7 @@ export const WebStringsSchema = z.object({
 export type WebStrings = z.infer<typeof WebStringsSchema>;
 
 export interface WebApp {
-  services: { log: Logger };
+  services: { log: Logger; staff?: { notices: NoticeDelivery } };
   storage?: unknown;
   /** the built-in Direct Line runs its turns on these, in this process (see directline/routes.ts) */
   bot?: ActivityHandler;
@@ -320,6 +321,8 @@ export function webRoutes(config: Config, options: WebOptions = {}): (server: re
         limitNewConversation: (req) => tooMany(clientAddress(req)),
         addressOf: clientAddress,
       });
+      // callback confirmations from the staff area go straight into the citizen's transcript
+      app.services.staff?.notices.use('directline', async (ref, m) => ref.via === 'directline' && service.post(ref.conversationId, { type: 'message', text: m.text, locale: m.locale }));
       options.onDirectLine?.(service, store);
     }
   };

@@ -1,11 +1,12 @@
 // `npm run staff`: accounts (password never an argument) and export-training into a copy of the
 // corpora, with a gate that passes or fails. The real gate (kb:check + held-out test) runs as child
-// processes in a checkout; its command list is checked here, the full run is documented in README.
+// processes in a checkout: its command list is checked against package.json and the test files, and
+// the gate runner itself runs real child processes that pass or fail.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { LowdbStaffRepository } from '../../bot/staff/lowdbRepository';
-import { exportTraining, runStaffCli, type Gate } from '../../scripts/staff';
+import { defaultGate, exportTraining, GATE_STEPS, refuseWhileBotRuns, runStaffCli, type Gate } from '../../scripts/staff';
 import { verifyPassword } from '../../bot/staff/auth';
 
 const ROOT = path.join(__dirname, '../..');
@@ -71,4 +72,43 @@ test('export-training is refused when the gate fails: files unchanged, queue unc
   expect(fs.readFileSync(path.join(nluDir, 'de.json'), 'utf8')).toBe(before);
   expect((await repo.listTraining())[0].status).toBe('approved');
   expect(out.join('\n')).toMatch(/REFUSED – held-out gate failed/);
+});
+
+test('the gate runs kb:check and the held-out accuracy test of this checkout', () => {
+  const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  expect(GATE_STEPS.map(([name]) => name)).toEqual(['kb:check', 'held-out gate']);
+  const [kb, heldout] = GATE_STEPS;
+  expect(kb.slice(1)).toEqual(['npm', ['run', '--silent', 'kb:check']]);
+  expect(scripts['kb:check']).toMatch(/kbCheck/);
+  expect(heldout[1]).toBe('npx');
+  expect(heldout[2][0]).toBe('jest');
+  const files = heldout[2].filter((a) => a.endsWith('.test.ts'));
+  expect(files).toContain('test/nlu/heldout.test.ts');
+  for (const f of files) expect([f, fs.existsSync(path.join(ROOT, f))]).toEqual([f, true]);
+});
+
+test('the gate runner stops at the first failing step and reports its output', async () => {
+  const node = process.execPath;
+  const ok = await defaultGate(dir, [['first', node, ['-e', 'process.exit(0)']], ['second', node, ['-e', 'process.exit(0)']]])();
+  expect(ok).toEqual({ ok: true, step: 'all', output: '' });
+  const marker = path.join(dir, 'third-ran');
+  const failed = await defaultGate(dir, [
+    ['first', node, ['-e', 'process.exit(0)']],
+    ['second', node, ['-e', 'console.log("de accuracy 0.80 below the floor"); process.exit(1)']],
+    ['third', node, ['-e', `require('fs').writeFileSync(${JSON.stringify(marker)}, '')`]],
+  ])();
+  expect(failed).toMatchObject({ ok: false, step: 'second' });
+  expect(failed.output).toMatch(/below the floor/);
+  expect(fs.existsSync(marker)).toBe(false);
+});
+
+test('commands that write the store refuse while a bot runs on the same DATA_DIR (it would overwrite them); list does not', () => {
+  fs.mkdirSync(path.join(dir, 'state'));
+  expect(refuseWhileBotRuns(dir, 'add')).toBeUndefined();
+  // the bot's lock names another live process: the parent of this test process
+  fs.writeFileSync(path.join(dir, 'state', 'owner.lock'), `${process.ppid}\n`);
+  for (const cmd of ['add', 'passwd', 'remove', 'export-training']) expect([cmd, refuseWhileBotRuns(dir, cmd)]).toEqual([cmd, expect.stringMatching(/is running .*Stop it/)]);
+  expect(refuseWhileBotRuns(dir, 'list')).toBeUndefined();
+  // a lock left by a bot that has ended
+  expect(refuseWhileBotRuns(dir, 'add', () => false)).toBeUndefined();
 });

@@ -7,6 +7,8 @@ import * as path from 'path';
 import { LowdbStaffRepository } from '../../bot/staff/lowdbRepository';
 import { StaffAuth, hashPassword, setAccount, verifyPassword, sameToken } from '../../bot/staff/auth';
 import type { CallbackRequest, InboxItem } from '../../bot/staff/repository';
+import { purgeStaff } from '../../bot/staff/routes';
+import { loadConfig } from '../../bot/config';
 
 let dir: string;
 beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-staff-')); });
@@ -144,4 +146,32 @@ describe('sessions and lockout (clock injected)', () => {
     await r.removeUser('anna');
     expect(await auth.session(b.token)).toBeUndefined();
   });
+});
+
+test('purgeStaff: STAFF_INBOX_RETENTION_DAYS (default 90) and STAFF_CALLBACK_DELETE_DAYS (default 14) set the cut-offs', async () => {
+  const ROOT = path.join(__dirname, '../..');
+  const now = Date.parse('2026-11-25T12:00:00Z');
+  const daysAgo = (d: number) => new Date(now - d * 86_400_000).toISOString();
+  const fill = async (r: LowdbStaffRepository) => {
+    await r.addInboxItem(item('91d', 'c', daysAgo(91)));
+    await r.addInboxItem(item('89d', 'c', daysAgo(89)));
+    await r.addInboxItem(item('31d', 'c', daysAgo(31)));
+    await r.addCallback(callback('done-15d', 'c', 'done', daysAgo(15)));
+    await r.addCallback(callback('done-13d', 'c', 'done', daysAgo(13)));
+    await r.addCallback(callback('called-60d', 'c', 'called'));
+  };
+  const defaults = loadConfig({ DATA_DIR: dir }, ROOT);
+  expect([defaults.staff.inboxRetentionDays, defaults.staff.callbackDeleteDays]).toEqual([90, 14]);
+  let r = await LowdbStaffRepository.open(path.join(dir, 'a'));
+  await fill(r);
+  await purgeStaff(r, defaults, now);
+  expect((await r.listInbox()).map((i) => i.id)).toEqual(['89d', '31d']);
+  expect((await r.listCallbacks()).map((c) => c.id)).toEqual(['done-13d', 'called-60d']);
+
+  const shorter = loadConfig({ DATA_DIR: dir, STAFF_INBOX_RETENTION_DAYS: '30', STAFF_CALLBACK_DELETE_DAYS: '7' }, ROOT);
+  r = await LowdbStaffRepository.open(path.join(dir, 'b'));
+  await fill(r);
+  await purgeStaff(r, shorter, now);
+  expect((await r.listInbox()).map((i) => i.id)).toEqual(['89d'].filter(() => false));
+  expect((await r.listCallbacks()).map((c) => c.id)).toEqual(['called-60d']);
 });

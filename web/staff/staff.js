@@ -1,10 +1,13 @@
 // The staff pages' only script: the login, "Ask & explain", forms marked data-api (sent as JSON
 // with the session's CSRF token, then the page reloads) and the planning chart (chart.js, local).
+// Its words come with the page (#staff-strings, from locales/<lang>/staff.json).
 (function () {
   'use strict';
   var main = document.getElementById('main');
   var csrf = main ? main.getAttribute('data-csrf') : '';
   var status = document.querySelector('.status');
+  var stringsEl = document.getElementById('staff-strings');
+  var T = stringsEl ? JSON.parse(stringsEl.textContent) : {};
 
   function say(text) { if (status) status.textContent = text; }
 
@@ -16,7 +19,11 @@
       body: JSON.stringify(data),
     }).then(function (res) {
       return res.json().catch(function () { return {}; }).then(function (body) {
-        if (!res.ok) throw new Error(body.message || ('HTTP ' + res.status));
+        if (!res.ok) {
+          var err = new Error(body.message || ('HTTP ' + res.status));
+          err.code = body.error;
+          throw err;
+        }
         return body;
       });
     });
@@ -35,8 +42,7 @@
       post('/staff/api/login', fields(login)).then(function () {
         window.location.assign('/staff/ask');
       }, function (err) {
-        say(err.message === 'User name or password is wrong.' ? 'Benutzername oder Passwort ist falsch.'
-          : /Too many/.test(err.message) ? 'Zu viele Fehlversuche. Bitte später erneut versuchen.' : err.message);
+        say(err.code === 'InvalidLogin' ? T.wrongLogin : err.code === 'Locked' ? T.locked : err.message);
       });
     });
   }
@@ -50,7 +56,7 @@
         window.location.assign(form.getAttribute('data-after') || window.location.pathname);
       }, function (err) {
         if (button) button.disabled = false;
-        say('Nicht gespeichert: ' + err.message);
+        say(T.notSaved + ' ' + err.message);
       });
     });
   });
@@ -67,7 +73,7 @@
   if (ask) {
     ask.addEventListener('submit', function (ev) {
       ev.preventDefault();
-      say('Frage wird gestellt …');
+      say(T.asking);
       post('/staff/api/explain', fields(ask)).then(function (r) {
         var replies = document.getElementById('ask-replies');
         var facts = document.getElementById('ask-facts');
@@ -82,23 +88,23 @@
           }
         });
         function fact(k, v) { add(facts, 'dt', k); add(facts, 'dd', v); }
-        fact('Erkannt', r.nlu.intent + ' (' + r.nlu.score.toFixed(2) + ')');
-        fact('Weitere Kandidaten', r.nlu.ranked.filter(function (x) { return x.intent !== r.nlu.intent; }).slice(0, 3)
+        fact(T.recognised, r.nlu.intent + ' (' + r.nlu.score.toFixed(2) + ')');
+        fact(T.runnersUp, r.nlu.ranked.filter(function (x) { return x.intent !== r.nlu.intent; }).slice(0, 3)
           .map(function (x) { return x.intent + ' ' + x.score.toFixed(2); }).join(', ') || '–');
-        fact('Merkmale', Object.keys(r.nlu.entities).map(function (k) { return k + '=' + r.nlu.entities[k]; }).join(', ') || '–');
-        fact('Sicherheitsprüfung', r.safety ? 'Krisenhinweis: ' + r.safety : 'keine Krise erkannt');
+        fact(T.entities, Object.keys(r.nlu.entities).map(function (k) { return k + '=' + r.nlu.entities[k]; }).join(', ') || '–');
+        fact(T.safety, r.safety ? T.crisis + ' ' + r.safety : T.noCrisis);
         if (r.answer) {
-          fact('Eintrag', r.answer.title + ' (' + r.answer.id + ', ' + r.answer.layer + ')');
-          fact('Geprüft', r.answer.reviewed);
-          fact('Rechtsgrundlage', r.answer.legal.join('; ') || '–');
-          fact('Quellen', r.answer.sources.map(function (x) { return x.title + (x.url ? ' <' + x.url + '>' : ''); }).join(' · '));
+          fact(T.entry, r.answer.title + ' (' + r.answer.id + ', ' + r.answer.layer + ')');
+          fact(T.reviewed, r.answer.reviewed);
+          fact(T.legal, r.answer.legal.join('; ') || '–');
+          fact(T.sources, r.answer.sources.map(function (x) { return x.title + (x.url ? ' <' + x.url + '>' : ''); }).join(' · '));
         } else {
-          fact('Eintrag', 'kein Wissenseintrag für diese Absicht');
+          fact(T.entry, T.noEntry);
         }
         document.getElementById('ask-explain').textContent = r.explain.join('\n');
         document.getElementById('ask-result').hidden = false;
-        say('Antwort und Erklärung sind da.');
-      }, function (err) { say('Fehler: ' + err.message); });
+        say(T.answered);
+      }, function (err) { say(T.failed + ' ' + err.message); });
     });
   }
 
