@@ -61,6 +61,9 @@ export interface RetrievalSettings extends RetrievalWeights {
   threshold: number;
   /** … and when it is at least this much ahead of the best topic's general question */
   margin: number;
+  /** … or only this much ahead when the message names what the entry is specifically about (one of
+   *  its own concepts): the specific question was asked, the topic's general question was not */
+  marginSpecific: number;
   /** a second question's entry is offered ("Auch gefragt") from this score on */
   alsoThreshold: number;
 }
@@ -69,11 +72,15 @@ export interface RetrievalSettings extends RetrievalWeights {
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8,
-  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, margin: 0.05, alsoThreshold: 0.4,
+  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, margin: 0.05, marginSpecific: 0, alsoThreshold: 0.4,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
-export interface Candidate { id: string; kind: 'entry' | 'topic'; topic: string; score: number; parts: ScoreParts }
+export interface Candidate {
+  id: string; kind: 'entry' | 'topic'; topic: string; score: number; parts: ScoreParts;
+  /** the message names a subject concept of the entry that the best topic's general question lacks */
+  specific?: boolean;
+}
 
 export interface Retrieval {
   /** the best entry, when its score reaches the threshold */
@@ -242,6 +249,16 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     }
     return [...set];
   });
+
+  // Concepts that tell the situation (who, where, which grade) rather than what is asked.
+  const context = new Set((conceptsFile?.concepts ?? []).filter((c) => c.role === 'context').map((c) => c.id));
+  const indexOf = new Map(entries.map((e, i) => [e.id, i] as const));
+  /** the message names something the entry is about and the topic's general question is not:
+   *  a subject concept of the entry that the best topic lacks ("Barbetrag" against Sozialhilfe) */
+  const specificOver = (entry: Candidate, topic: Candidate | undefined, qConcepts: Map<string, number>): boolean => {
+    const rival = topic ? topicConcepts.get(topic.id) : undefined;
+    return entryConcepts[indexOf.get(entry.id)!].some((c) => qConcepts.has(c) && !context.has(c) && !rival?.has(c));
+  };
 
   // What makes an entry more than its topic: its concepts that the topic's general question lacks.
   const topicConcepts = new Map(entries.map((e, i) => [e, i] as const).filter(([e]) => e.kind === 'topic').map(([e, i]) => [e.id, new Set(entryConcepts[i])]));
@@ -475,8 +492,9 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         concepts: [...q.qConcepts.keys()],
         questions: asked.map((a) => a.sentence.text),
       };
-      const bestTopic = ranked.find((c) => c.kind === 'topic')?.score ?? 0;
-      if (best && best.kind === 'entry' && best.score >= s.threshold && best.score >= bestTopic + s.margin) result.entry = best;
+      const topic = ranked.find((c) => c.kind === 'topic');
+      if (best?.kind === 'entry' && specificOver(best, topic, q.qConcepts)) best.specific = true;
+      if (best && best.kind === 'entry' && best.score >= s.threshold && best.score >= (topic?.score ?? 0) + (best.specific ? s.marginSpecific : s.margin)) result.entry = best;
       // Several questions: each one read on its own (the others as story); a different entry for
       // one of them is the answer to that question.
       if (result.entry && asked.length > 1) {
