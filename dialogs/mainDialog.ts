@@ -12,7 +12,7 @@ import { conversationRefOf } from '../bot/staff/conversation';
 import type { Reroute } from './interruptibleDialog';
 import { ANSWER_DIALOG, AnswerDialog, answerContext, answerNow, type AnswerOptions } from './answerDialog';
 import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY, type FindOfferOptions } from './findOfferDialog';
-import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
+import { addGuidedDialogs, guidedCommand, routeGuided, storySkipsGuide } from './guidedRoutes';
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
 import { asksForOffers, placeNamed } from '../bot/conversation/local';
@@ -202,9 +202,11 @@ export class MainDialog extends ComponentDialog {
     // "Was kostet das?" right after an answer is about that answer, not a question entry of its own
     const pointsBack = !!mem.lastTopic && refersBack(text);
     const entry = u.entry && !pointsBack ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id } : undefined;
-    // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline)
-    if (entry && u.strong && r.intent === 'selfcheck') return this.answer(dc, entry);
-    const guided = await routeGuided(dc, this.deps, r, grade);
+    // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline,
+    // unless a story's question sentences ask something else: storySkipsGuide)
+    const skipGuide = u.story && storySkipsGuide(r.intent, u.retrieval.questions.join(' '), text, !!entry);
+    if (entry && ((u.strong && r.intent === 'selfcheck') || skipGuide)) return this.answer(dc, entry);
+    const guided = skipGuide ? undefined : await routeGuided(dc, this.deps, r, grade);
     if (guided) return guided;
     if (r.intent === 'deadline') {
       const rule = deadlineRule(text);
