@@ -201,7 +201,7 @@ export class MainDialog extends ComponentDialog {
     // the self-check the intent engine would start for a story that mentions a care grade.
     // "Was kostet das?" right after an answer is about that answer, not a question entry of its own
     const pointsBack = !!mem.lastTopic && refersBack(text);
-    const entry = u.entry && !pointsBack ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id } : undefined;
+    const entry = u.entry && !pointsBack ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id, alternative: u.alternative?.id } : undefined;
     // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline,
     // unless a story's question sentences ask something else: storySkipsGuide)
     const skipGuide = u.story && storySkipsGuide(r.intent, u.retrieval.questions.join(' '), text, !!entry);
@@ -216,7 +216,12 @@ export class MainDialog extends ComponentDialog {
       return dc.beginDialog(DEADLINE_DIALOG, { text });
     }
     if (entry) return this.answer(dc, entry);
-    if (answer) return this.answer(dc, { answerId: answer.id, grade, alternative: closeAlternative(r.ranked, answer.id, (id) => s.kb.answers.has(id)) });
+    if (answer) {
+      // the topic answers; a second question, or an entry that came close, is one button away
+      const alsoAsked = !pointsBack && u.also?.id !== answer.id ? u.also?.id : undefined;
+      const alternative = closeAlternative(r.ranked, answer.id, (id) => s.kb.answers.has(id)) ?? (pointsBack ? undefined : u.alternative?.id);
+      return this.answer(dc, { answerId: answer.id, grade, alternative, alsoAsked });
+    }
     return this.system(dc, r);
   }
 

@@ -1,7 +1,7 @@
 // One message, understood: the intent engine's topic, the question entry that answers it (if one
 // does), a second question's entry, and what the story tells (grade, setting, person, dementia,
 // Stadtteil). The router acts on `choice`; `chat --explain` shows all of it. Pure.
-import type { KnowledgeBase, LayeredQuestion } from '../knowledge/kb';
+import type { KnowledgeBase, LayeredAnswer, LayeredQuestion } from '../knowledge/kb';
 import type { Lang } from '../knowledge/schema';
 import { extractFacts, factConcepts, type MessageFacts } from '../nlu/facts';
 import type { Retrieval } from '../nlu/retrieve';
@@ -13,8 +13,11 @@ export interface Understanding {
   facts: MessageFacts;
   /** the entry to answer with, when retrieval is confident */
   entry?: LayeredQuestion;
-  /** a second question of the message that another entry answers ("Auch gefragt: …") */
-  also?: LayeredQuestion;
+  /** a second question of the message that another entry or topic answers ("Auch gefragt: …") */
+  also?: LayeredAnswer;
+  /** a close runner-up offered as "Oder meinten Sie …?" (a near tie between entries, or an entry
+   *  just behind the topic's general question) */
+  alternative?: LayeredAnswer;
   /** the entry beats a guided dialog the intent engine would start (selfcheck, benefits overview …) */
   strong: boolean;
   /** the message tells a story (several sentences or many words) rather than asking briefly */
@@ -32,7 +35,7 @@ export function isStory(text: string): boolean {
 
 /** The care grades an entry is about, read from its German title ("… bei Pflegegrad 1?", "… mit
  *  Pflegegrad 4 oder 5 …"); empty for entries that hold for every grade. */
-export function entryGrades(entry: LayeredQuestion): number[] {
+export function entryGrades(entry: LayeredAnswer): number[] {
   const m = /Pflegegrad(?:en)?\s*([1-5])(?:\s*(?:oder|und|bis|–|-)\s*([1-5]))?/.exec(entry.de.title);
   if (!m) return [];
   const from = Number(m[1]);
@@ -42,7 +45,7 @@ export function entryGrades(entry: LayeredQuestion): number[] {
 
 /** A grade-specific entry answers only a message that names one of its grades: "Was zahlt die
  *  Kasse im Heim bei Pflegegrad 3?" must not get the entry about grade 1. */
-export function fitsGrade(entry: LayeredQuestion | undefined, grade: number | undefined): boolean {
+export function fitsGrade(entry: LayeredAnswer | undefined, grade: number | undefined): boolean {
   if (!entry) return false;
   const grades = entryGrades(entry);
   return !grades.length || (grade !== undefined && grades.includes(grade));
@@ -54,11 +57,13 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
   const retrieval = kb.retriever.retrieve(text, lang, { topicScores, contextConcepts: factConcepts(facts) });
   const found = retrieval.entry ? kb.questions.get(retrieval.entry.id) : undefined;
   const entry = fitsGrade(found, facts.grade) ? found : undefined;
-  const alsoFound = retrieval.also ? kb.questions.get(retrieval.also.id) : undefined;
+  const alsoFound = retrieval.also ? kb.entry(retrieval.also.id) : undefined;
   const also = fitsGrade(alsoFound, facts.grade) ? alsoFound : undefined;
+  const altFound = retrieval.alternative ? kb.questions.get(retrieval.alternative.id) : undefined;
+  const alternative = fitsGrade(altFound, facts.grade) && altFound?.id !== entry?.id ? altFound : undefined;
   return {
-    retrieval, facts, entry,
-    also: also && entry && also.id !== entry.id ? also : undefined,
+    retrieval, facts, entry, alternative,
+    also: also && also.id !== entry?.id ? also : undefined,
     strong: !!entry && !!retrieval.entry && retrieval.entry.score >= STRONG_ENTRY,
     story: isStory(text),
   };

@@ -66,13 +66,15 @@ export interface RetrievalSettings extends RetrievalWeights {
   marginSpecific: number;
   /** a second question's entry is offered ("Auch gefragt") from this score on */
   alsoThreshold: number;
+  /** scores closer than this are a near tie: the runner-up is offered as a button */
+  near: number;
 }
 
 // Chosen on the entries' own variants (one variant of each entry held out at a time) and on
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8,
-  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, margin: 0.05, marginSpecific: 0, alsoThreshold: 0.4,
+  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, margin: 0.05, marginSpecific: 0, alsoThreshold: 0.4, near: 0.03,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
@@ -85,8 +87,12 @@ export interface Candidate {
 export interface Retrieval {
   /** the best entry, when its score reaches the threshold */
   entry?: Candidate;
-  /** the answer to another question sentence of the same message, when it is a different entry */
+  /** the answer to another question sentence of the same message, when it is a different entry or
+   *  topic than the one answered */
   also?: Candidate;
+  /** a close runner-up to offer as "Oder meinten Sie …?": the next entry when the answered one wins
+   *  by less than `near`, or the best entry when the topic's general question won by less than that */
+  alternative?: Candidate;
   /** best first, at most five (staff explanation) */
   ranked: Candidate[];
   /** concepts found in the message */
@@ -495,15 +501,20 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const topic = ranked.find((c) => c.kind === 'topic');
       if (best?.kind === 'entry' && specificOver(best, topic, q.qConcepts)) best.specific = true;
       if (best && best.kind === 'entry' && best.score >= s.threshold && best.score >= (topic?.score ?? 0) + (best.specific ? s.marginSpecific : s.margin)) result.entry = best;
-      // Several questions: each one read on its own (the others as story); a different entry for
-      // one of them is the answer to that question.
-      if (result.entry && asked.length > 1) {
+      // A near tie is said, not hidden: the runner-up entry becomes a button.
+      const runnerUp = ranked.find((c) => c.kind === 'entry' && c !== result.entry);
+      if (runnerUp && runnerUp.score >= s.threshold && runnerUp.score >= (result.entry ?? topic ?? runnerUp).score - s.near) result.alternative = runnerUp;
+      // Several questions: each one read on its own (the others as story); a different entry or topic
+      // for one of them answers that question ("Auch gefragt").
+      const answered = result.entry?.id ?? topic?.id;
+      if (answered && asked.length > 1) {
         for (const one of asked) {
           const r = read(sentences, (a) => (a === one ? 1 : questions.has(a.sentence) ? 0 : s.story), context, s.story);
           const top = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s)[0];
-          if (top && top.kind === 'entry' && top.id !== result.entry.id && top.score >= s.alsoThreshold && (!result.also || top.score > result.also.score)) result.also = top;
+          if (top && top.id !== answered && top.score >= s.alsoThreshold && (!result.also || top.score > result.also.score)) result.also = top;
         }
       }
+      if (result.also && result.alternative?.id === result.also.id) delete result.alternative;
       return result;
     },
   };
