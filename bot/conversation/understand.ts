@@ -3,7 +3,7 @@
 // Stadtteil). The router acts on `choice`; `chat --explain` shows all of it. Pure.
 import type { KnowledgeBase, LayeredAnswer, LayeredQuestion } from '../knowledge/kb';
 import type { Lang } from '../knowledge/schema';
-import { extractFacts, factConcepts, type MessageFacts } from '../nlu/facts';
+import { extractFacts, factConcepts, otherSettingConcepts, type MessageFacts } from '../nlu/facts';
 import type { Retrieval } from '../nlu/retrieve';
 import { readSentences } from '../nlu/message';
 import type { NluResult } from '../services';
@@ -54,7 +54,7 @@ export function fitsGrade(entry: LayeredAnswer | undefined, grade: number | unde
 export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang: Lang, detectStadtteil?: (text: string) => string | undefined): Understanding {
   const facts = extractFacts(text, { detectStadtteil });
   const topicScores = new Map(nlu.ranked.map((x) => [x.intent, x.score]));
-  const retrieval = kb.retriever.retrieve(text, lang, { topicScores, contextConcepts: factConcepts(facts) });
+  const retrieval = kb.retriever.retrieve(text, lang, { topicScores, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts) });
   const found = retrieval.entry ? kb.questions.get(retrieval.entry.id) : undefined;
   const entry = fitsGrade(found, facts.grade) ? found : undefined;
   const alsoFound = retrieval.also ? kb.entry(retrieval.also.id) : undefined;

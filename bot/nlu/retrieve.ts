@@ -41,7 +41,7 @@ export interface RetrievalWeights {
   /** the intent engine's score for the entry's topic */
   prior: number;
   /** the prior of an entry whose topic the intent engine has no intent for (legal representation,
-   *  carers' tax and pension …): neither for nor against it */
+   *  carers' tax and pension …): neither for nor against it, at most the engine's best topic score */
   unknownPrior: number;
   /** weight of a story sentence against a question sentence (1) */
   story: number;
@@ -64,6 +64,9 @@ export interface RetrievalSettings extends RetrievalWeights {
   /** … or only this much ahead when the message names what the entry is specifically about (one of
    *  its own concepts): the specific question was asked, the topic's general question was not */
   marginSpecific: number;
+  /** an entry about another care setting than the story's (the home-care service's contract for a
+   *  story from a nursing home) keeps this share of its score, unless a question sentence names it */
+  otherSetting: number;
   /** a second question's entry is offered ("Auch gefragt") from this score on */
   alsoThreshold: number;
   /** scores closer than this are a near tie: the runner-up is offered as a button */
@@ -74,7 +77,7 @@ export interface RetrievalSettings extends RetrievalWeights {
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8,
-  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, margin: 0.05, marginSpecific: 0, alsoThreshold: 0.4, near: 0.03,
+  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
@@ -106,6 +109,8 @@ export interface RetrieveOptions {
   topicScores?: ReadonlyMap<string, number>;
   /** concepts the situation adds (bot/nlu/facts.ts), weighted like story words */
   contextConcepts?: readonly string[];
+  /** concepts of another care setting than the story's (bot/nlu/facts.ts otherSettingConcepts) */
+  otherSetting?: readonly string[];
   settings?: RetrievalSettings;
 }
 
@@ -383,6 +388,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
   function score(
     lang: RLang, qWords: Map<string, number>, qGrams: Map<string, number>, qConcepts: Map<string, number>,
     topicScores: ReadonlyMap<string, number> | undefined, s: RetrievalSettings,
+    setting?: { own: ReadonlySet<string>; other: ReadonlySet<string> },
   ): Candidate[] {
     const ix = indexes[lang];
     const n = entries.length;
@@ -426,6 +432,11 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     qNorm = Math.sqrt(qNorm) || 1;
     let qConceptSum = 0;
     for (const w of qConcepts.values()) qConceptSum += w;
+    // an entry of a topic without an intent is never more likely than the engine's best topic: when
+    // the engine is unsure of every topic, it gets no head start over their entries
+    let bestTopicScore = 0;
+    for (const v of topicScores?.values() ?? []) bestTopicScore = Math.max(bestTopicScore, v);
+    const unknownPrior = Math.min(s.unknownPrior, bestTopicScore);
     const out: Candidate[] = [];
     for (let i = 0; i < n; i++) {
       const ec = entryConcepts[i];
@@ -438,12 +449,14 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         // overlap both ways (F1): the entry's concepts the message names, and the message's
         // concepts the entry covers ("Pflegegeld" + "versteuern" is more the tax entry than the topic)
         concepts: ec.length && qConceptSum ? (2 * c) / (ec.length + qConceptSum) : 0,
-        prior: !topicScores ? 0 : intentTopics.has(entries[i].topic) ? topicScores.get(entries[i].topic) ?? 0 : s.unknownPrior,
+        prior: !topicScores ? 0 : intentTopics.has(entries[i].topic) ? topicScores.get(entries[i].topic) ?? 0 : unknownPrior,
       };
       if (parts.words === 0 && parts.grams === 0 && parts.concepts === 0) continue;
       let total = s.words * parts.words + s.variant * parts.variant + s.grams * parts.grams + s.concepts * parts.concepts + s.prior * parts.prior;
       if (entries[i].kind === 'topic') total *= s.topicWeight;
       else if ((own[i].length || distinctive[lang][i].size) && !own[i].some((c) => qConcepts.has(c)) && ![...distinctive[lang][i]].some((t) => qWords.has(t))) total *= s.missingConcept;
+      if (setting?.other.size && entries[i].kind === 'entry' && !ec.some((id) => setting.own.has(id))
+        && ec.some((id) => setting.other.has(id) && (qConcepts.get(id) ?? 0) < 1)) total *= s.otherSetting;
       out.push({ id: entries[i].id, kind: entries[i].kind, topic: entries[i].topic, score: total, parts });
     }
     return out.sort((a, b) => b.score - a.score);
@@ -491,7 +504,8 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const story = said < s.thinWords ? s.storyThin : s.story;
       const context = opts.contextConcepts ?? [];
       const q = read(sentences, (a) => (sentences.length === 1 || questions.has(a.sentence) ? 1 : story), context, story);
-      const ranked = score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s);
+      const setting = { own: new Set(context), other: new Set(opts.otherSetting ?? []) };
+      const ranked = score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, setting);
       const best = ranked[0];
       const result: Retrieval = {
         ranked: ranked.slice(0, 5),
@@ -510,7 +524,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       if (answered && asked.length > 1) {
         for (const one of asked) {
           const r = read(sentences, (a) => (a === one ? 1 : questions.has(a.sentence) ? 0 : s.story), context, s.story);
-          const top = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s)[0];
+          const top = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s, setting)[0];
           if (top && top.id !== answered && top.score >= s.alsoThreshold && (!result.also || top.score > result.also.score)) result.also = top;
         }
       }

@@ -126,4 +126,21 @@ describe('retrieval of question entries', () => {
     expect(got.entry?.id).toBe('home_stairlift');
     expect(got.also).toMatchObject({ id: 'allowance', kind: 'topic' });
   });
+
+  test('an entry of another care setting than the story\'s is damped unless the question names it', () => {
+    const settings = { ...DEFAULT_RETRIEVAL, otherSetting: 0.5 };
+    const score = (text: string, otherSetting: string[]) =>
+      r.retrieve(text, 'de', { settings, otherSetting, contextConcepts: ['nursing_home'] }).ranked.find((c) => c.id === 'home_stairlift')?.score ?? 0;
+    // the question itself asks about the stairlift: no damping
+    const asked = 'Gibt die Pflegekasse was für einen Treppenlift dazu?';
+    expect(score(asked, ['stairlift'])).toBeCloseTo(score(asked, []));
+    // only the story names it: the entry is about another setting than the one the person is in
+    const told = 'Wir hatten einen Treppenlift geplant. Was zahlt die Pflegekasse jetzt?';
+    expect(score(told, ['stairlift'])).toBeCloseTo(score(told, []) * 0.5);
+  });
+
+  test('an entry of a topic without an intent has no head start when the engine is unsure of every topic', () => {
+    const unsure = r.retrieve('Geld vom Amt', 'de', { topicScores: new Map([['allowance', 0.1]]) });
+    expect(unsure.ranked.find((c) => c.id === 'home_stairlift')?.parts.prior ?? 0).toBeLessThanOrEqual(0.1);
+  });
 });
