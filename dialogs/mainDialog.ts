@@ -20,7 +20,7 @@ import { readCorrection, resolveFollowUp, type Aspect, type FollowUp } from '../
 import { describeThread, rememberFacts } from '../bot/conversation/thread';
 import { buildAspectReply } from '../bot/conversation/aspects';
 import { deadlineRule } from '../bot/conversation/answerFirst';
-import type { Understanding } from '../bot/conversation/understand';
+import { guesses, type Understanding } from '../bot/conversation/understand';
 
 export const MAIN_DIALOG = 'mainDialog';
 /** set on the turn when the user asked to delete their data; the bot deletes after the dialog ran */
@@ -335,6 +335,13 @@ export class MainDialog extends ComponentDialog {
     const s = this.deps.services;
     const { lang, text } = turnInfo(dc.context);
     const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, dc.context, { text: txt, suggestions });
+    // the question entries (or topics) that came closest, when none was confident: an honest "did you mean"
+    const near = guesses(understandTurn(s, dc.context, r).retrieval, (id) => !!s.kb.entry(id));
+    if (near.length) {
+      markUnanswered(dc.context, 'low_confidence');
+      await send(this.t(dc, 'did_you_mean'), near.map((id) => this.answerButton(dc, id)));
+      return ANSWERED;
+    }
     const top = r.ranked[0]?.score ?? 0;
     const close = r.ranked.filter((x) => !SYSTEM_INTENTS.has(x.intent) && s.kb.answers.has(x.intent) && top >= MIN_CANDIDATE_SCORE && x.score >= top * 0.5).slice(0, 3);
     if (close.length >= 2) {

@@ -24,6 +24,20 @@ export interface Understanding {
   story: boolean;
 }
 
+/** Nothing answered with confidence: retrieval candidates from this score on are offered as "Meinten
+ *  Sie …?" buttons, those within GUESS_SPREAD of the best, rather than a confident wrong answer. */
+export const GUESS_FLOOR = 0.25;
+export const GUESS_SPREAD = 0.1;
+
+/** The entries or topics to offer when the message was not answered: at least two, at most `max`. */
+export function guesses(r: Retrieval, answerable: (id: string) => boolean, max = 3): string[] {
+  const c = r.ranked.filter((x) => answerable(x.id));
+  const top = c[0]?.score ?? 0;
+  if (top < GUESS_FLOOR) return [];
+  const near = c.filter((x) => x.score >= top - GUESS_SPREAD).slice(0, max).map((x) => x.id);
+  return near.length >= 2 ? near : [];
+}
+
 /** From this score an entry is answered even where the intent engine would start a guided dialog. */
 export const STRONG_ENTRY = 0.45;
 /** a message with more words than this, or more than one sentence, is a story */
