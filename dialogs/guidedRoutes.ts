@@ -10,6 +10,7 @@ import { BENEFITS_DIALOG, BenefitsDialog, CHANGES_QUESTION, SETTINGS, percentFro
 import { DEADLINE_DIALOG, DeadlineDialog, NOTICE_RECEIVED, PAST_APPLICATION, deadlineKind } from './deadlineDialog';
 import { LETTERS_DIALOG, LETTER_REQUEST, LettersDialog } from './lettersDialog';
 import type { CareSetting } from '../bot/care/benefits';
+import { guideAsked } from '../bot/conversation/answerFirst';
 
 /** "Frist berechnen", "work out the date": the person asks for the calculation itself */
 const COMPUTE = /\b(berechne\w*|ausrechne\w*|ausrechnen|ausgerechnet|rechne\w*|calculate\w*|work(ed)? out|compute\w*)\b/i;
@@ -19,6 +20,15 @@ export function addGuidedDialogs(parent: ComponentDialog, deps: DialogDeps): voi
   parent.addDialog(new BenefitsDialog(deps));
   parent.addDialog(new DeadlineDialog(deps));
   parent.addDialog(new LettersDialog(deps));
+}
+
+/** A story is answered from its question sentences: a date or a care grade told in the story does
+ *  not start the deadline calculator or the self-check unless the question asks for it (a date, the
+ *  grade to expect, a letter, what changed). With a question entry the entry answers; without one a
+ *  deadline, application or objection story gets its rule or topic answer, the calculation a button. */
+export function storySkipsGuide(intent: string, questions: string, text: string, hasEntry: boolean): boolean {
+  if (guideAsked(questions) || CHANGES_QUESTION.test(questions) || LETTER_REQUEST.test(text)) return false;
+  return hasEntry || ['deadline', 'apply', 'objection'].includes(intent);
 }
 
 /** Starts a guided dialog for this message, or undefined when it is not one of theirs. */

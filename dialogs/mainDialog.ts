@@ -12,7 +12,7 @@ import { conversationRefOf } from '../bot/staff/conversation';
 import type { Reroute } from './interruptibleDialog';
 import { ANSWER_DIALOG, AnswerDialog, answerContext, answerNow, type AnswerOptions } from './answerDialog';
 import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY, type FindOfferOptions } from './findOfferDialog';
-import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
+import { addGuidedDialogs, guidedCommand, routeGuided, storySkipsGuide } from './guidedRoutes';
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
 import { asksForOffers, placeNamed } from '../bot/conversation/local';
@@ -20,7 +20,7 @@ import { readCorrection, resolveFollowUp, type Aspect, type FollowUp } from '../
 import { describeThread, rememberFacts } from '../bot/conversation/thread';
 import { buildAspectReply } from '../bot/conversation/aspects';
 import { deadlineRule } from '../bot/conversation/answerFirst';
-import type { Understanding } from '../bot/conversation/understand';
+import { guesses, type Understanding } from '../bot/conversation/understand';
 
 export const MAIN_DIALOG = 'mainDialog';
 /** set on the turn when the user asked to delete their data; the bot deletes after the dialog ran */
@@ -201,10 +201,12 @@ export class MainDialog extends ComponentDialog {
     // the self-check the intent engine would start for a story that mentions a care grade.
     // "Was kostet das?" right after an answer is about that answer, not a question entry of its own
     const pointsBack = !!mem.lastTopic && refersBack(text);
-    const entry = u.entry && !pointsBack ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id } : undefined;
-    // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline)
-    if (entry && u.strong && r.intent === 'selfcheck') return this.answer(dc, entry);
-    const guided = await routeGuided(dc, this.deps, r, grade);
+    const entry = u.entry && !pointsBack ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id, alternative: u.alternative?.id } : undefined;
+    // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline,
+    // unless a story's question sentences ask something else: storySkipsGuide)
+    const skipGuide = u.story && storySkipsGuide(r.intent, u.retrieval.questions.join(' '), text, !!entry);
+    if (entry && ((u.strong && r.intent === 'selfcheck') || skipGuide)) return this.answer(dc, entry);
+    const guided = skipGuide ? undefined : await routeGuided(dc, this.deps, r, grade);
     if (guided) return guided;
     if (r.intent === 'deadline') {
       const rule = deadlineRule(text);
@@ -214,7 +216,12 @@ export class MainDialog extends ComponentDialog {
       return dc.beginDialog(DEADLINE_DIALOG, { text });
     }
     if (entry) return this.answer(dc, entry);
-    if (answer) return this.answer(dc, { answerId: answer.id, grade, alternative: closeAlternative(r.ranked, answer.id, (id) => s.kb.answers.has(id)) });
+    if (answer) {
+      // the topic answers; a second question, or an entry that came close, is one button away
+      const alsoAsked = !pointsBack && u.also?.id !== answer.id ? u.also?.id : undefined;
+      const alternative = closeAlternative(r.ranked, answer.id, (id) => s.kb.answers.has(id)) ?? (pointsBack ? undefined : u.alternative?.id);
+      return this.answer(dc, { answerId: answer.id, grade, alternative, alsoAsked });
+    }
     return this.system(dc, r);
   }
 
@@ -328,6 +335,13 @@ export class MainDialog extends ComponentDialog {
     const s = this.deps.services;
     const { lang, text } = turnInfo(dc.context);
     const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, dc.context, { text: txt, suggestions });
+    // the question entries (or topics) that came closest, when none was confident: an honest "did you mean"
+    const near = guesses(understandTurn(s, dc.context, r).retrieval, (id) => !!s.kb.entry(id));
+    if (near.length) {
+      markUnanswered(dc.context, 'low_confidence');
+      await send(this.t(dc, 'did_you_mean'), near.map((id) => this.answerButton(dc, id)));
+      return ANSWERED;
+    }
     const top = r.ranked[0]?.score ?? 0;
     const close = r.ranked.filter((x) => !SYSTEM_INTENTS.has(x.intent) && s.kb.answers.has(x.intent) && top >= MIN_CANDIDATE_SCORE && x.score >= top * 0.5).slice(0, 3);
     if (close.length >= 2) {

@@ -66,10 +66,11 @@ export function formatUnderstanding(u: Understanding): string[] {
     `  · question sentence(s): ${u.retrieval.questions.map((q) => `"${q}"`).join(' | ') || '–'}${u.story ? ' (story)' : ''}`,
     `  · concepts: ${u.retrieval.concepts.join(', ') || '–'} · facts: ${facts.join(', ') || '–'}`,
     u.entry && u.retrieval.entry
-      ? `  · entry: ${candidate(u.retrieval.entry)}${u.strong ? ' strong' : ''} (${path.relative(process.cwd(), u.entry.file) || u.entry.file})`
+      ? `  · entry: ${candidate(u.retrieval.entry)}${u.strong ? ' strong' : ''}${u.retrieval.entry.specific ? ' (names what the entry is about: no margin over the topic)' : ''} (${path.relative(process.cwd(), u.entry.file) || u.entry.file})`
       : '  · entry: – (no entry confident: the topic answers)',
   ];
   if (u.also && u.retrieval.also) out.push(`  · also asked: ${candidate(u.retrieval.also)}`);
+  if (u.alternative && u.retrieval.alternative) out.push(`  · near tie, offered as a button: ${candidate(u.retrieval.alternative)}`);
   const runners = u.retrieval.ranked.filter((c) => c.id !== u.entry?.id).slice(0, 3);
   out.push(`  · entry runner-ups: ${runners.map(candidate).join('; ') || '–'}`);
   return out;

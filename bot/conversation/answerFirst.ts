@@ -24,3 +24,20 @@ export function deadlineRule(text: string): DeadlineRule {
   if (DECISION.test(f)) return { topic: 'apply', aspect: 'deadline', kind: 'decision' };
   return { topic: 'objection', aspect: 'deadline', kind: 'objection' };
 }
+
+/** What a guided dialog is for, asked in so many words: a date to work out ("Bis wann muss der
+ *  Widerspruch da sein?", "Bitte ausrechnen") or the self-check ("Welcher Pflegegrad wäre das?"). */
+export type GuideAsk = 'date' | 'selfcheck';
+
+const ASKS_DATE = /\b(bis wann|bis zum wievielten|welches datum|an welchem tag|letzte[rn]? tag|wann (endet|ende|lauft|ist|war) (die|der|meine|unsere)? ?(frist|widerspruchsfrist)|wie lange (habe|hab|haben|hatte|hatten) (ich|wir|man) zeit|wie viel zeit (habe|hab|haben)|frist\w* (berechn|ausrechn)\w*|berechne\w*|ausrechne\w*|ausrechnen|ausgerechnet|until when|by when|what date|which date|last day|how (long|much time) do (i|we|you) have|calculate\w*|work(ed)? out)\b/;
+const ASKS_SELFCHECK = /\b(selbsttest|selbstcheck|selbst ?einschatz\w*|welche[nr]? pflegegrad|welchen grad|pflegegrad (einschatz|abschatz|ausrechn)\w*|(bekommt|bekommen|kriegt|kriegen|hat|hatte) (sie|er|man|ich|mein\w* \w+|die \w+|der \w+) (wohl |eigentlich |denn |uberhaupt )*(einen |ein )?pflegegrad|self[- ]?check|self[- ]?test|which (care )?grade|what (care )?grade (would|might|could|will)|(would|will|could) (she|he|i|we|they) (get|qualify for) a (care )?grade)\b/;
+
+/** Which guided dialog the question sentences of a message ask for, if any. A story that only
+ *  mentions a date ("am 28. Juli angerufen") or a care grade asks something else: the question
+ *  entry or the rule answers it, and working out the date stays a button. */
+export function guideAsked(questions: string): GuideAsk | undefined {
+  const f = foldText(questions);
+  if (ASKS_DATE.test(f)) return 'date';
+  if (ASKS_SELFCHECK.test(f)) return 'selfcheck';
+  return undefined;
+}

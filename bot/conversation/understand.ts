@@ -1,9 +1,9 @@
 // One message, understood: the intent engine's topic, the question entry that answers it (if one
 // does), a second question's entry, and what the story tells (grade, setting, person, dementia,
 // Stadtteil). The router acts on `choice`; `chat --explain` shows all of it. Pure.
-import type { KnowledgeBase, LayeredQuestion } from '../knowledge/kb';
+import type { KnowledgeBase, LayeredAnswer, LayeredQuestion } from '../knowledge/kb';
 import type { Lang } from '../knowledge/schema';
-import { extractFacts, factConcepts, type MessageFacts } from '../nlu/facts';
+import { extractFacts, factConcepts, otherSettingConcepts, type MessageFacts } from '../nlu/facts';
 import type { Retrieval } from '../nlu/retrieve';
 import { readSentences } from '../nlu/message';
 import type { NluResult } from '../services';
@@ -13,12 +13,29 @@ export interface Understanding {
   facts: MessageFacts;
   /** the entry to answer with, when retrieval is confident */
   entry?: LayeredQuestion;
-  /** a second question of the message that another entry answers ("Auch gefragt: …") */
-  also?: LayeredQuestion;
+  /** a second question of the message that another entry or topic answers ("Auch gefragt: …") */
+  also?: LayeredAnswer;
+  /** a close runner-up offered as "Oder meinten Sie …?" (a near tie between entries, or an entry
+   *  just behind the topic's general question) */
+  alternative?: LayeredAnswer;
   /** the entry beats a guided dialog the intent engine would start (selfcheck, benefits overview …) */
   strong: boolean;
   /** the message tells a story (several sentences or many words) rather than asking briefly */
   story: boolean;
+}
+
+/** Nothing answered with confidence: retrieval candidates from this score on are offered as "Meinten
+ *  Sie …?" buttons, those within GUESS_SPREAD of the best, rather than a confident wrong answer. */
+export const GUESS_FLOOR = 0.25;
+export const GUESS_SPREAD = 0.1;
+
+/** The entries or topics to offer when the message was not answered: at least two, at most `max`. */
+export function guesses(r: Retrieval, answerable: (id: string) => boolean, max = 3): string[] {
+  const c = r.ranked.filter((x) => answerable(x.id));
+  const top = c[0]?.score ?? 0;
+  if (top < GUESS_FLOOR) return [];
+  const near = c.filter((x) => x.score >= top - GUESS_SPREAD).slice(0, max).map((x) => x.id);
+  return near.length >= 2 ? near : [];
 }
 
 /** From this score an entry is answered even where the intent engine would start a guided dialog. */
@@ -32,7 +49,7 @@ export function isStory(text: string): boolean {
 
 /** The care grades an entry is about, read from its German title ("… bei Pflegegrad 1?", "… mit
  *  Pflegegrad 4 oder 5 …"); empty for entries that hold for every grade. */
-export function entryGrades(entry: LayeredQuestion): number[] {
+export function entryGrades(entry: LayeredAnswer): number[] {
   const m = /Pflegegrad(?:en)?\s*([1-5])(?:\s*(?:oder|und|bis|–|-)\s*([1-5]))?/.exec(entry.de.title);
   if (!m) return [];
   const from = Number(m[1]);
@@ -42,7 +59,7 @@ export function entryGrades(entry: LayeredQuestion): number[] {
 
 /** A grade-specific entry answers only a message that names one of its grades: "Was zahlt die
  *  Kasse im Heim bei Pflegegrad 3?" must not get the entry about grade 1. */
-export function fitsGrade(entry: LayeredQuestion | undefined, grade: number | undefined): boolean {
+export function fitsGrade(entry: LayeredAnswer | undefined, grade: number | undefined): boolean {
   if (!entry) return false;
   const grades = entryGrades(entry);
   return !grades.length || (grade !== undefined && grades.includes(grade));
@@ -51,14 +68,16 @@ export function fitsGrade(entry: LayeredQuestion | undefined, grade: number | un
 export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang: Lang, detectStadtteil?: (text: string) => string | undefined): Understanding {
   const facts = extractFacts(text, { detectStadtteil });
   const topicScores = new Map(nlu.ranked.map((x) => [x.intent, x.score]));
-  const retrieval = kb.retriever.retrieve(text, lang, { topicScores, contextConcepts: factConcepts(facts) });
+  const retrieval = kb.retriever.retrieve(text, lang, { topicScores, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts) });
   const found = retrieval.entry ? kb.questions.get(retrieval.entry.id) : undefined;
   const entry = fitsGrade(found, facts.grade) ? found : undefined;
-  const alsoFound = retrieval.also ? kb.questions.get(retrieval.also.id) : undefined;
+  const alsoFound = retrieval.also ? kb.entry(retrieval.also.id) : undefined;
   const also = fitsGrade(alsoFound, facts.grade) ? alsoFound : undefined;
+  const altFound = retrieval.alternative ? kb.questions.get(retrieval.alternative.id) : undefined;
+  const alternative = fitsGrade(altFound, facts.grade) && altFound?.id !== entry?.id ? altFound : undefined;
   return {
-    retrieval, facts, entry,
-    also: also && entry && also.id !== entry.id ? also : undefined,
+    retrieval, facts, entry, alternative,
+    also: also && also.id !== entry?.id ? also : undefined,
     strong: !!entry && !!retrieval.entry && retrieval.entry.score >= STRONG_ENTRY,
     story: isStory(text),
   };

@@ -199,6 +199,9 @@ export const ConceptsFileSchema = z.object({
     id: z.string().regex(/^[a-z][a-z0-9_]*$/),
     /** other ids that mean this concept (question entries may use them) */
     aliases: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
+    /** "context": the concept tells the situation (who is cared for, where, which grade), not what is
+     *  asked; naming it does not make a message the specific question of an entry (bot/nlu/retrieve.ts) */
+    role: z.enum(['subject', 'context']).optional(),
     de: z.array(ConceptTerm).min(1),
     en: z.array(ConceptTerm).min(1),
   })).min(1),

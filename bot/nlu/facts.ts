@@ -70,3 +70,11 @@ export function factConcepts(facts: MessageFacts): string[] {
   if (facts.dementia) out.push('dementia');
   return out;
 }
+
+/** The concepts of the other setting than the story's: a question from a nursing home is not about
+ *  the home-care service's contract, one from home not about the home's ("shape the answer"). */
+export function otherSettingConcepts(facts: MessageFacts): string[] {
+  if (facts.setting === 'nursing_home') return ['home_care', 'care_service'];
+  if (facts.setting === 'home') return ['nursing_home'];
+  return [];
+}

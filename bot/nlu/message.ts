@@ -40,9 +40,16 @@ export function readSentences(text: string): Sentence[] {
   return splitSentences(text).map((t) => ({ text: t, question: isQuestion(t) }));
 }
 
-/** The question sentences of a message; without any, the last sentence (people often ask with a
- *  full stop: "Ich brauche Hilfe beim Antrag."). */
+// A request said as a statement: "Ich brauche Hilfe beim Antrag.", "Wir suchen einen Platz in der
+// Tagespflege.", "I need someone for the nights."
+const REQUEST = /\b(ich brauche|wir brauchen|ich benötige|ich benotige|wir benötigen|wir benotigen|ich suche|wir suchen|ich hätte gern|ich hatte gern|ich bitte um|bitte (helfen|um)|hilfe (bei|beim|mit|für|fur)|i need|we need|i('m| am) looking for|we('re| are) looking for|i('d| would) like|please help|help with)\b/i;
+
+/** The question sentences of a message; without any, the sentences that ask for something as a
+ *  statement ("Ich brauche Hilfe beim Antrag."), else the last sentence (people often end with their
+ *  request). */
 export function questionSentences(sentences: Sentence[]): Sentence[] {
   const q = sentences.filter((s) => s.question);
-  return q.length ? q : sentences.slice(-1);
+  if (q.length) return q;
+  const requests = sentences.filter((s) => REQUEST.test(s.text));
+  return requests.length ? requests : sentences.slice(-1);
 }

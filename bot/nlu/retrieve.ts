@@ -41,7 +41,7 @@ export interface RetrievalWeights {
   /** the intent engine's score for the entry's topic */
   prior: number;
   /** the prior of an entry whose topic the intent engine has no intent for (legal representation,
-   *  carers' tax and pension …): neither for nor against it */
+   *  carers' tax and pension …): neither for nor against it, at most the engine's best topic score */
   unknownPrior: number;
   /** weight of a story sentence against a question sentence (1) */
   story: number;
@@ -61,25 +61,41 @@ export interface RetrievalSettings extends RetrievalWeights {
   threshold: number;
   /** … and when it is at least this much ahead of the best topic's general question */
   margin: number;
+  /** … or only this much ahead when the message names what the entry is specifically about (one of
+   *  its own concepts): the specific question was asked, the topic's general question was not */
+  marginSpecific: number;
+  /** an entry about another care setting than the story's (the home-care service's contract for a
+   *  story from a nursing home) keeps this share of its score, unless a question sentence names it */
+  otherSetting: number;
   /** a second question's entry is offered ("Auch gefragt") from this score on */
   alsoThreshold: number;
+  /** scores closer than this are a near tie: the runner-up is offered as a button */
+  near: number;
 }
 
 // Chosen on the entries' own variants (one variant of each entry held out at a time) and on
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8,
-  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, margin: 0.05, alsoThreshold: 0.4,
+  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
-export interface Candidate { id: string; kind: 'entry' | 'topic'; topic: string; score: number; parts: ScoreParts }
+export interface Candidate {
+  id: string; kind: 'entry' | 'topic'; topic: string; score: number; parts: ScoreParts;
+  /** the message names a subject concept of the entry that the best topic's general question lacks */
+  specific?: boolean;
+}
 
 export interface Retrieval {
   /** the best entry, when its score reaches the threshold */
   entry?: Candidate;
-  /** the answer to another question sentence of the same message, when it is a different entry */
+  /** the answer to another question sentence of the same message, when it is a different entry or
+   *  topic than the one answered */
   also?: Candidate;
+  /** a close runner-up to offer as "Oder meinten Sie …?": the next entry when the answered one wins
+   *  by less than `near`, or the best entry when the topic's general question won by less than that */
+  alternative?: Candidate;
   /** best first, at most five (staff explanation) */
   ranked: Candidate[];
   /** concepts found in the message */
@@ -93,6 +109,8 @@ export interface RetrieveOptions {
   topicScores?: ReadonlyMap<string, number>;
   /** concepts the situation adds (bot/nlu/facts.ts), weighted like story words */
   contextConcepts?: readonly string[];
+  /** concepts of another care setting than the story's (bot/nlu/facts.ts otherSettingConcepts) */
+  otherSetting?: readonly string[];
   settings?: RetrievalSettings;
   /** score every entry and sort them all: the reference the candidate search is tested against */
   exhaustive?: boolean;
@@ -262,6 +280,16 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     return [...set];
   });
 
+  // Concepts that tell the situation (who, where, which grade) rather than what is asked.
+  const context = new Set((conceptsFile?.concepts ?? []).filter((c) => c.role === 'context').map((c) => c.id));
+  const indexOf = new Map(entries.map((e, i) => [e.id, i] as const));
+  /** the message names something the entry is about and the topic's general question is not:
+   *  a subject concept of the entry that the best topic lacks ("Barbetrag" against Sozialhilfe) */
+  const specificOver = (entry: Candidate, topic: Candidate | undefined, qConcepts: Map<string, number>): boolean => {
+    const rival = topic ? topicConcepts.get(topic.id) : undefined;
+    return entryConcepts[indexOf.get(entry.id)!].some((c) => qConcepts.has(c) && !context.has(c) && !rival?.has(c));
+  };
+
   // What makes an entry more than its topic: its concepts that the topic's general question lacks.
   const topicConcepts = new Map(entries.map((e, i) => [e, i] as const).filter(([e]) => e.kind === 'topic').map(([e, i]) => [e.id, new Set(entryConcepts[i])]));
   const own = entries.map((e, i) => (e.kind === 'entry' ? entryConcepts[i].filter((c) => !topicConcepts.get(e.topic)?.has(c)) : []));
@@ -383,7 +411,8 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
   /** scores of every entry for weighted query words, grams and concepts */
   function score(
     lang: RLang, qWords: Map<string, number>, qGrams: Map<string, number>, qConcepts: Map<string, number>,
-    topicScores: ReadonlyMap<string, number> | undefined, s: RetrievalSettings, exhaustive = false,
+    topicScores: ReadonlyMap<string, number> | undefined, s: RetrievalSettings,
+    setting?: { own: ReadonlySet<string>; other: ReadonlySet<string> }, exhaustive = false,
   ): Candidate[] {
     const ix = indexes[lang];
     const n = entries.length;
@@ -435,6 +464,11 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       qConceptSum += w;
       for (const doc of ix.conceptDocs.get(id) ?? []) candidates[doc] = 1;
     }
+    // an entry of a topic without an intent is never more likely than the engine's best topic: when
+    // the engine is unsure of every topic, it gets no head start over their entries
+    let bestTopicScore = 0;
+    for (const v of topicScores?.values() ?? []) bestTopicScore = Math.max(bestTopicScore, v);
+    const unknownPrior = Math.min(s.unknownPrior, bestTopicScore);
     const out: Candidate[] = [];
     for (let i = 0; i < n; i++) {
       if (!candidates[i]) continue;
@@ -448,12 +482,14 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         // overlap both ways (F1): the entry's concepts the message names, and the message's
         // concepts the entry covers ("Pflegegeld" + "versteuern" is more the tax entry than the topic)
         concepts: ec.length && qConceptSum ? (2 * c) / (ec.length + qConceptSum) : 0,
-        prior: !topicScores ? 0 : intentTopics.has(entries[i].topic) ? topicScores.get(entries[i].topic) ?? 0 : s.unknownPrior,
+        prior: !topicScores ? 0 : intentTopics.has(entries[i].topic) ? topicScores.get(entries[i].topic) ?? 0 : unknownPrior,
       };
       if (parts.words === 0 && parts.grams === 0 && parts.concepts === 0) continue;
       let total = s.words * parts.words + s.variant * parts.variant + s.grams * parts.grams + s.concepts * parts.concepts + s.prior * parts.prior;
       if (entries[i].kind === 'topic') total *= s.topicWeight;
       else if ((own[i].length || distinctive[lang][i].size) && !own[i].some((c) => qConcepts.has(c)) && !distinctiveList[lang][i].some((t) => qWords.has(t))) total *= s.missingConcept;
+      if (setting?.other.size && entries[i].kind === 'entry' && !ec.some((id) => setting.own.has(id))
+        && ec.some((id) => setting.other.has(id) && (qConcepts.get(id) ?? 0) < 1)) total *= s.otherSetting;
       out.push({ id: entries[i].id, kind: entries[i].kind, topic: entries[i].topic, score: total, parts });
     }
     return exhaustive ? out.sort((a, b) => b.score - a.score) : leaders(out);
@@ -517,24 +553,31 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const story = said < s.thinWords ? s.storyThin : s.story;
       const context = opts.contextConcepts ?? [];
       const q = read(sentences, (a) => (sentences.length === 1 || questions.has(a.sentence) ? 1 : story), context, story);
-      const ranked = score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, opts.exhaustive);
+      const setting = { own: new Set(context), other: new Set(opts.otherSetting ?? []) };
+      const ranked = score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, setting, opts.exhaustive);
       const best = ranked[0];
       const result: Retrieval = {
         ranked: ranked.slice(0, RANKED),
         concepts: [...q.qConcepts.keys()],
         questions: asked.map((a) => a.sentence.text),
       };
-      const bestTopic = ranked.find((c) => c.kind === 'topic')?.score ?? 0;
-      if (best && best.kind === 'entry' && best.score >= s.threshold && best.score >= bestTopic + s.margin) result.entry = best;
-      // Several questions: each one read on its own (the others as story); a different entry for
-      // one of them is the answer to that question.
-      if (result.entry && asked.length > 1) {
+      const topic = ranked.find((c) => c.kind === 'topic');
+      if (best?.kind === 'entry' && specificOver(best, topic, q.qConcepts)) best.specific = true;
+      if (best && best.kind === 'entry' && best.score >= s.threshold && best.score >= (topic?.score ?? 0) + (best.specific ? s.marginSpecific : s.margin)) result.entry = best;
+      // A near tie is said, not hidden: the runner-up entry becomes a button.
+      const runnerUp = ranked.find((c) => c.kind === 'entry' && c !== result.entry);
+      if (runnerUp && runnerUp.score >= s.threshold && runnerUp.score >= (result.entry ?? topic ?? runnerUp).score - s.near) result.alternative = runnerUp;
+      // Several questions: each one read on its own (the others as story); a different entry or topic
+      // for one of them answers that question ("Auch gefragt").
+      const answered = result.entry?.id ?? topic?.id;
+      if (answered && asked.length > 1) {
         for (const one of asked) {
           const r = read(sentences, (a) => (a === one ? 1 : questions.has(a.sentence) ? 0 : s.story), context, s.story);
-          const top = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s, opts.exhaustive)[0];
-          if (top && top.kind === 'entry' && top.id !== result.entry.id && top.score >= s.alsoThreshold && (!result.also || top.score > result.also.score)) result.also = top;
+          const top = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s, setting, opts.exhaustive)[0];
+          if (top && top.id !== answered && top.score >= s.alsoThreshold && (!result.also || top.score > result.also.score)) result.also = top;
         }
       }
+      if (result.also && result.alternative?.id === result.also.id) delete result.alternative;
       return result;
     },
   };

@@ -1,5 +1,5 @@
 // What a story tells: grade, setting, person, dementia, Stadtteil.
-import { extractFacts, factConcepts, type MessageFacts } from '../../bot/nlu/facts';
+import { extractFacts, factConcepts, otherSettingConcepts, type MessageFacts } from '../../bot/nlu/facts';
 
 describe('extractFacts', () => {
   test.each<[string, MessageFacts]>([
@@ -22,5 +22,15 @@ describe('extractFacts', () => {
   test('the setting and dementia become context concepts for retrieval', () => {
     expect(factConcepts({ setting: 'nursing_home', dementia: true })).toEqual(['nursing_home', 'dementia']);
     expect(factConcepts({ grade: 3, person: 'mother' })).toEqual([]);
+  });
+});
+
+describe('otherSettingConcepts', () => {
+  test.each<[string, string[]]>([
+    ['Mein Vater wohnt seit einem Jahr im Pflegeheim. An wen wende ich mich?', ['home_care', 'care_service']],
+    ['Meine Mutter wird zu Hause gepflegt. Was kann ich tun?', ['nursing_home']],
+    ['Was kann ich tun?', []],
+  ])('%s → %j', (text, want) => {
+    expect(otherSettingConcepts(extractFacts(text))).toEqual(want);
   });
 });

@@ -35,6 +35,16 @@ describe('isQuestion', () => {
     expect(questionSentences(readSentences('Mein Vater hat Demenz. Ich brauche Hilfe beim Antrag.')).map((s) => s.text)).toEqual(['Ich brauche Hilfe beim Antrag.']);
   });
 
+  test.each<[string, string[]]>([
+    // a request said as a statement is the question, wherever it stands
+    ['Ich brauche Hilfe beim Widerspruch. Meine Mutter hat nur Pflegegrad 1 bekommen, obwohl sie kaum noch laufen kann.', ['Ich brauche Hilfe beim Widerspruch.']],
+    ['We need someone for the nights. Dad has dementia and wanders around from 2 am.', ['We need someone for the nights.']],
+    // no request either: the last sentence
+    ['Mein Vater ist gestürzt. Jetzt liegt er im Krankenhaus.', ['Jetzt liegt er im Krankenhaus.']],
+  ])('a story without a question: %s', (text, expected) => {
+    expect(questionSentences(readSentences(text)).map((s) => s.text)).toEqual(expected);
+  });
+
   test('the story around a question is not a question', () => {
     const q = questionSentences(readSentences('Mutter ist im Heim in Holthausen gestorben. Das Heim will noch zwei Wochen Geld. Dürfen die das?'));
     expect(q.map((s) => s.text)).toEqual(['Dürfen die das?']);

@@ -91,4 +91,56 @@ describe('retrieval of question entries', () => {
     const one = createRetriever([{ ...ENTRIES[0], concepts: ['tax_allowance', 'no_such_concept'] }, ENTRIES[3]], CONCEPTS);
     expect(one.retrieve('Muss ich Steuern zahlen?', 'de').ranked.find((c) => c.id === 'allowance_tax')?.parts.concepts).toBeGreaterThan(0);
   });
+
+  test('naming what the entry is about replaces the margin over the topic; a context concept does not', () => {
+    const strict = { ...DEFAULT_RETRIEVAL, margin: 1 };
+    const text = 'Müssen wir auf das Pflegegeld Steuern zahlen?';
+    // "Steuern" names the tax concept, which the Pflegegeld topic's general question lacks
+    const got = r.retrieve(text, 'de', { settings: strict });
+    expect(got.entry?.id).toBe('allowance_tax');
+    expect(got.entry?.specific).toBe(true);
+    // the same lexicon with tax marked as situation (context): the margin applies again
+    const asContext: ConceptsFile = { ...CONCEPTS, concepts: CONCEPTS.concepts.map((c) => (c.id === 'tax' ? { ...c, role: 'context' as const } : c)) };
+    expect(createRetriever(ENTRIES, asContext).retrieve(text, 'de', { settings: strict }).entry).toBeUndefined();
+    // a general question names nothing specific: the margin holds it back
+    expect(r.retrieve('Wie viel Pflegegeld bekommt man?', 'de', { settings: strict }).entry).toBeUndefined();
+  });
+
+  test('a near tie offers the runner-up entry, a clear win does not', () => {
+    const text = 'Zahlt die Pflegekasse einen Treppenlift?';
+    const wide = r.retrieve(text, 'de', { settings: { ...DEFAULT_RETRIEVAL, near: 1, threshold: 0 } });
+    expect(wide.entry?.id).toBe('home_stairlift');
+    expect(wide.alternative?.kind).toBe('entry');
+    expect(wide.alternative?.id).not.toBe('home_stairlift');
+    expect(r.retrieve(text, 'de').alternative).toBeUndefined();
+  });
+
+  test('the entry just behind the topic\'s general question is offered, not answered', () => {
+    const got = r.retrieve('Wie viel Pflegegeld bekommt man?', 'de', { settings: { ...DEFAULT_RETRIEVAL, near: 1, threshold: 0 } });
+    expect(got.entry).toBeUndefined();
+    expect(got.alternative?.id).toBe('allowance_tax');
+  });
+
+  test('a second question that asks the general question gets its topic offered', () => {
+    const got = r.retrieve('Meine Eltern sind alt. Zahlt die Pflegekasse einen Treppenlift? Und wie viel Pflegegeld gibt es?', 'de');
+    expect(got.entry?.id).toBe('home_stairlift');
+    expect(got.also).toMatchObject({ id: 'allowance', kind: 'topic' });
+  });
+
+  test('an entry of another care setting than the story\'s is damped unless the question names it', () => {
+    const settings = { ...DEFAULT_RETRIEVAL, otherSetting: 0.5 };
+    const score = (text: string, otherSetting: string[]) =>
+      r.retrieve(text, 'de', { settings, otherSetting, contextConcepts: ['nursing_home'] }).ranked.find((c) => c.id === 'home_stairlift')?.score ?? 0;
+    // the question itself asks about the stairlift: no damping
+    const asked = 'Gibt die Pflegekasse was für einen Treppenlift dazu?';
+    expect(score(asked, ['stairlift'])).toBeCloseTo(score(asked, []));
+    // only the story names it: the entry is about another setting than the one the person is in
+    const told = 'Wir hatten einen Treppenlift geplant. Was zahlt die Pflegekasse jetzt?';
+    expect(score(told, ['stairlift'])).toBeCloseTo(score(told, []) * 0.5);
+  });
+
+  test('an entry of a topic without an intent has no head start when the engine is unsure of every topic', () => {
+    const unsure = r.retrieve('Geld vom Amt', 'de', { topicScores: new Map([['allowance', 0.1]]) });
+    expect(unsure.ranked.find((c) => c.id === 'home_stairlift')?.parts.prior ?? 0).toBeLessThanOrEqual(0.1);
+  });
 });

@@ -1,6 +1,7 @@
 // A story that only names a place is no offer search; what counts as a story.
 import { asksForOffers } from '../../bot/conversation/local';
-import { entryGrades, fitsGrade, isStory } from '../../bot/conversation/understand';
+import { entryGrades, fitsGrade, guesses, isStory } from '../../bot/conversation/understand';
+import type { Candidate, Retrieval } from '../../bot/nlu/retrieve';
 import type { LayeredQuestion } from '../../bot/knowledge/kb';
 
 test.each<[string, boolean]>([
@@ -37,4 +38,20 @@ test.each<[string, number | undefined, number[], boolean]>([
 ])('entry "%s", message grade %s', (title, grade, grades, fits) => {
   expect(entryGrades(entryTitled(title))).toEqual(grades);
   expect(fitsGrade(entryTitled(title), grade)).toBe(fits);
+});
+
+describe('guesses: nothing confident, the closest candidates are offered', () => {
+  const parts = { words: 0, variant: 0, grams: 0, concepts: 0, prior: 0 };
+  const cand = (id: string, score: number): Candidate => ({ id, kind: 'entry', topic: 't', score, parts });
+  const of = (...c: Candidate[]): Retrieval => ({ ranked: c, concepts: [], questions: [] });
+  const all = () => true;
+  test.each<[string, Retrieval, (id: string) => boolean, string[]]>([
+    ['two close candidates', of(cand('a', 0.33), cand('b', 0.3), cand('c', 0.1)), all, ['a', 'b']],
+    ['at most three', of(cand('a', 0.4), cand('b', 0.39), cand('c', 0.38), cand('d', 0.37)), all, ['a', 'b', 'c']],
+    ['one alone is no choice', of(cand('a', 0.34), cand('b', 0.2)), all, []],
+    ['below the floor nothing is offered', of(cand('a', 0.2), cand('b', 0.19)), all, []],
+    ['only what can be answered', of(cand('a', 0.34), cand('x', 0.33), cand('b', 0.3)), (id) => id !== 'x', ['a', 'b']],
+  ])('%s', (_, r, answerable, want) => {
+    expect(guesses(r, answerable)).toEqual(want);
+  });
 });

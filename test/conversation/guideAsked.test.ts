@@ -1,0 +1,49 @@
+// Table tests: a story starts a guided dialog only when its question sentences ask for one
+// (bot/conversation/answerFirst.ts guideAsked, dialogs/guidedRoutes.ts storySkipsGuide).
+import { guideAsked, type GuideAsk } from '../../bot/conversation/answerFirst';
+import { storySkipsGuide } from '../../dialogs/guidedRoutes';
+
+describe('guideAsked', () => {
+  test.each<[string, GuideAsk | undefined]>([
+    // a date to work out
+    ['Bis wann muss der Widerspruch bei der Kasse sein?', 'date'],
+    ['Wie lange habe ich Zeit, um mich zu wehren?', 'date'],
+    ['Können Sie mir das Datum ausrechnen?', 'date'],
+    ['Wann endet die Frist?', 'date'],
+    ['By when do I have to send the objection?', 'date'],
+    ['How long do we have to appeal?', 'date'],
+    ['Can you work out the last day for me?', 'date'],
+    // the self-check
+    ['Welchen Pflegegrad bekommt sie wohl?', 'selfcheck'],
+    ['Bekommt mein Vater überhaupt einen Pflegegrad?', 'selfcheck'],
+    ['Gibt es einen Selbsttest?', 'selfcheck'],
+    ['Which grade would he get?', 'selfcheck'],
+    // something else: the story's date or grade is context
+    ['Bekommt er das Geld dann erst ab September oder schon ab Juli?', undefined],
+    ['Müssen wir die einhalten?', undefined],
+    ['Kann man das bei der Steuer absetzen?', undefined],
+    ['Is it gone now, or can we still use it?', undefined],
+    ['Wie schnell muss die Pflegekasse jemanden schicken?', undefined],
+  ])('%s → %s', (q, want) => {
+    expect(guideAsked(q)).toBe(want);
+  });
+});
+
+describe('storySkipsGuide', () => {
+  test.each<[string, string, string, boolean, boolean]>([
+    // an entry answers the question of a story that only tells a date
+    ['deadline', 'Müssen wir die einhalten?', 'Im Vertrag steht eine Frist von vier Wochen. Müssen wir die einhalten?', true, true],
+    // no entry: a deadline story gets the rule, not the calculator
+    ['deadline', 'Bekommt er das Geld ab Juli?', 'Am 28. Juli beantragt. Bekommt er das Geld ab Juli?', false, true],
+    // the question asks for the date: the calculator
+    ['deadline', 'Bis wann muss der Widerspruch da sein?', 'Der Bescheid kam am 3. März. Bis wann muss der Widerspruch da sein?', true, false],
+    // a letter or what changed keeps its guided dialog
+    ['objection', 'Haben Sie eine Vorlage?', 'Der Bescheid kam gestern. Haben Sie eine Vorlage?', true, false],
+    ['None', 'Was hat sich geändert?', 'Ich pflege seit 2020. Was hat sich geändert?', true, false],
+    // the self-check without an entry stays
+    ['selfcheck', 'Stimmt das?', 'Sie hat Pflegegrad 3. Stimmt das?', false, false],
+    ['selfcheck', 'Welchen Pflegegrad bekommt sie wohl?', 'Sie kann nicht mehr allein duschen. Welchen Pflegegrad bekommt sie wohl?', true, false],
+  ])('%s | %s | %s | entry: %s → %s', (intent, questions, text, hasEntry, want) => {
+    expect(storySkipsGuide(intent, questions, text, hasEntry)).toBe(want);
+  });
+});
