@@ -174,7 +174,7 @@ export function safetyPatternProblems(data: Safety): Problem[] {
     }
   };
   const langs = ['de', 'en'] as const;
-  for (const m of ['history', 'present', 'hypothetical', 'negation'] as const) {
+  for (const m of ['history', 'present', 'hypothetical', 'negation', 'idiom'] as const) {
     for (const lang of langs) data.markers[m][lang].forEach((p, j) => test(['markers', m, lang, j], p));
   }
   data.categories.forEach((c, i) => {
@@ -376,8 +376,13 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
   ]);
   const negationWords = negationList.length ? anyOf(negationList.map((w) => `\\b(?:${w})\\b`)) : undefined;
   const clearCues = CLEAR_CUES.map((id) => cues.get(id)).filter((c): c is PatternSet => !!c);
+  // German and English say a crisis with a negation ("will nicht mehr leben", "keinen Sinn mehr",
+  // "reagiert nicht", "cannot breathe"): such an idiom is taken out before a negation may damp.
+  // Damping on every negation word turned most clear crises of a fresh batch into possible ones.
+  const idioms = both(data.markers.idiom).map((p) => new RegExp(compilePattern(p).source, 'giu'));
+  const denial = (s: string): boolean => !!negationWords?.test(idioms.reduce((t, re) => t.replace(re, ' '), s));
   const damped = (s: string): boolean =>
-    !!markers.hypothetical?.test(s) || !!negationWords?.test(s) || (!!markers.history?.test(s) && !markers.present?.test(s));
+    !!markers.hypothetical?.test(s) || denial(s) || (!!markers.history?.test(s) && !markers.present?.test(s));
   const classify = (text: string): SentenceScore | undefined => {
     if (!classifier) return undefined;
     let best: { kind: CrisisKind; p: number; s: string } | undefined;
@@ -387,7 +392,11 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
         if (x.intent !== 'none' && (!best || x.score > best.p)) best = { kind: x.intent as CrisisKind, p: x.score, s };
       }
     }
-    return best && { kind: best.kind, p: best.p, cue: clearCues.some((c) => c.test(best.s)), damped: damped(best.s) };
+    // cues and markers are read on the spelling-fixed sentence ("nich" → "nicht", "cant" → "cannot"),
+    // as the rules read it; the model itself was trained on the merely normalised text
+    if (!best) return undefined;
+    const fixed = fixWords(best.s);
+    return { kind: best.kind, p: best.p, cue: clearCues.some((c) => c.test(fixed)), damped: damped(fixed) };
   };
   const assessRules = (t: string): Assessment | undefined => {
     if (!t || !prefilter?.loose.test(t)) return undefined;
