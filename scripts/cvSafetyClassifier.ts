@@ -1,8 +1,7 @@
 // npm run cv:safety — how the classifier layer's thresholds (bot/safety/classifier.ts) were chosen:
 // 5-fold cross-validation on the corpus TRAIN part only, the classifier alone (rules switched off,
 // since they were written for these phrasings), a grid of thresholds, the best recall under
-// none → clear ≤ 2 % (the target for the whole net is ≤ 5 %; with ~140 negatives 1 % allowed a
-// single one) and gentle line on negatives ≤ 5 % (ties: fewer gentle lines). Dev is not read.
+// none → clear ≤ 3 % (the target for the whole net is ≤ 5 %, and the rules alone stay under 2 %) and gentle line on negatives ≤ 5 % (ties: fewer gentle lines). Dev is not read.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadSafety } from '../bot/safety/load';
@@ -30,7 +29,7 @@ function main(): void {
     if (clearWithCue < possible || (clear !== undefined && clear < clearWithCue)) continue;
     const s = score(rows, (t) => combine(undefined, views.get(t), { possible, clearWithCue, clear }));
     if (process.env.CV_ALL) console.log(`  (any) possible ≥ ${possible}, cue ≥ ${clearWithCue}, without ≥ ${clear ?? "never"}: clear ${s.clear.all?.hit}, possible ${s.possible.all?.hit}, fa ${s.falseAlarms}, gentle ${s.gentleOnNegatives}`);
-    if (s.falseAlarms > 0.02 * s.negatives || s.gentleOnNegatives > 0.05 * s.negatives) continue;
+    if (s.falseAlarms > 0.03 * s.negatives || s.gentleOnNegatives > 0.05 * s.negatives) continue;
     // a missed clear crisis weighs most; at equal recall, fewer gentle lines on negatives win
     const hits = 3 * (s.clear.all?.hit ?? 0) + (s.possible.all?.hit ?? 0) - 0.5 * s.gentleOnNegatives - 2 * s.falseAlarms;
     console.log(`possible ≥ ${possible}, clear with cue ≥ ${clearWithCue}, without ≥ ${clear ?? 'never'}: clear ${s.clear.all?.hit}/${s.clear.all?.n}, possible ${s.possible.all?.hit}/${s.possible.all?.n}, false alarms ${s.falseAlarms}/${s.negatives}, gentle ${s.gentleOnNegatives}/${s.negatives}`);

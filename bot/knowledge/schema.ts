@@ -130,13 +130,8 @@ export const SafetySchema = z.object({
   fuzzy: z.array(z.string().min(6)).default([]),
   /** sentence markers: a past event, the present ("jetzt"), a hypothetical or prevention question,
    *  and the negation words that cancel a cue right after them */
-  markers: z.object({
-    history: perLang, present: perLang, hypothetical: perLang, negation: perLang,
-    /** negations that belong to a crisis phrase ("nicht mehr", "keinen Sinn", "cannot breathe"),
-     *  not a denial: they do not damp the classifier layer */
-    idiom: perLang.default({ de: [], en: [] }),
-  })
-    .default({ history: { de: [], en: [] }, present: { de: [], en: [] }, hypothetical: { de: [], en: [] }, negation: { de: [], en: [] }, idiom: { de: [], en: [] } }),
+  markers: z.object({ history: perLang, present: perLang, hypothetical: perLang, negation: perLang })
+    .default({ history: { de: [], en: [] }, present: { de: [], en: [] }, hypothetical: { de: [], en: [] }, negation: { de: [], en: [] } }),
   categories: z.array(z.object({
     id: z.enum(CRISIS_KINDS),
     /** a clear crisis (the numbers first) */

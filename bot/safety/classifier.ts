@@ -40,7 +40,7 @@ export function parseSafetyCorpus(text: string, file = 'safety-corpus.jsonl'): S
 /** Chosen by 5-fold cross-validation on the train part (classifier alone: none → clear ≤ 1 %,
  *  gentle line on negatives ≤ 10 %). Without a rule cue the classifier never says "clear": on
  *  cross-validation that lost no recall and kept fewer false alarms. */
-export const CLASSIFIER_THRESHOLDS: Thresholds = { possible: 0.6, clearWithCue: 0.7, clear: 0.9 };
+export const CLASSIFIER_THRESHOLDS: Thresholds = { possible: 0.7, clearWithCue: 0.8, clear: 0.9 };
 export interface Thresholds {
   possible: number;
   clearWithCue: number;
@@ -50,6 +50,9 @@ export interface Thresholds {
 /** Rule cues (knowledge/safety.json) that let a confident classifier say "clear": first person,
  *  now/acute, a sudden symptom. */
 export const CLEAR_CUES = ['self', 'acute', 'sudden', 'symptom', 'now_or_ask'];
+/** Rule cues that name a crisis sign: negated ("nicht gestürzt", "not confused") they damp the
+ *  classifier, as a negated crisis pattern does. */
+export const DENIABLE_CUES = ['ending', 'symptom', 'fall', 'injury', 'confusion', 'neglect_sign', 'fever', 'sugar_sign'];
 
 /** The classifier's view of a message: its most crisis-like sentence. */
 export interface SentenceScore {

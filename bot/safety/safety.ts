@@ -14,7 +14,7 @@
 // start refuse such data).
 import { CRISIS_KINDS, FEELINGS, type Safety } from '../knowledge/schema';
 import type { SubwordClassifier } from '../nlu/subword';
-import { CLEAR_CUES, combine, type SentenceScore } from './classifier';
+import { CLEAR_CUES, DENIABLE_CUES, combine, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 export type Strength = 'clear' | 'possible';
@@ -174,7 +174,7 @@ export function safetyPatternProblems(data: Safety): Problem[] {
     }
   };
   const langs = ['de', 'en'] as const;
-  for (const m of ['history', 'present', 'hypothetical', 'negation', 'idiom'] as const) {
+  for (const m of ['history', 'present', 'hypothetical', 'negation'] as const) {
     for (const lang of langs) data.markers[m][lang].forEach((p, j) => test(['markers', m, lang, j], p));
   }
   data.categories.forEach((c, i) => {
@@ -374,13 +374,15 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
     ...data.categories.flatMap((c) => [...both(c.patterns), ...both(c.possible)]),
     ...data.cues.filter((c) => firstCues.has(c.id)).flatMap((c) => both(c)),
   ]);
-  const negationWords = negationList.length ? anyOf(negationList.map((w) => `\\b(?:${w})\\b`)) : undefined;
   const clearCues = CLEAR_CUES.map((id) => cues.get(id)).filter((c): c is PatternSet => !!c);
-  // German and English say a crisis with a negation ("will nicht mehr leben", "keinen Sinn mehr",
-  // "reagiert nicht", "cannot breathe"): such an idiom is taken out before a negation may damp.
-  // Damping on every negation word turned most clear crises of a fresh batch into possible ones.
-  const idioms = both(data.markers.idiom).map((p) => new RegExp(compilePattern(p).source, 'giu'));
-  const denial = (s: string): boolean => !!negationWords?.test(idioms.reduce((t, re) => t.replace(re, ' '), s));
+  // A negation damps the classifier only where it denies what the rules read as a crisis ("er ist
+  // nicht gestürzt", "I do not want to die"): a pattern or crisis cue that matches the sentence, but
+  // only right after a negation word. A negation elsewhere ("will nicht mehr leben", "ohne Wasser",
+  // "damit er nicht rumläuft", "cannot breathe") says nothing against the crisis: damping on every
+  // negation word turned most clear crises of two fresh batches into possible ones.
+  const deniable = [...compiled.flatMap((c) => [c.clear, c.possible]), ...DENIABLE_CUES.map((id) => cues.get(id))]
+    .filter((c): c is PatternSet => !!c);
+  const denial = (s: string): boolean => deniable.some((set) => set.test(s) && !set.affirmed(s, negation));
   const damped = (s: string): boolean =>
     !!markers.hypothetical?.test(s) || denial(s) || (!!markers.history?.test(s) && !markers.present?.test(s));
   const classify = (text: string): SentenceScore | undefined => {
