@@ -275,6 +275,9 @@ export const CLASSIFIER_MIN_WORDS = 5;
 /** words of a normalised (single-spaced) text: tokens with a letter or digit */
 const wordCount = (t: string): number => t.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
+/** Messages of at most this many sentences are also judged as one (cue combinations across sentences). */
+const CROSS_SENTENCE_MAX = 4;
+
 /** `classifier`: the optional third layer (bot/safety/classifier.ts), trained on kinds and `none`. */
 export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier): SafetyCheck {
   const both = (x: { de: string[]; en: string[] } | undefined): string[] => [...(x?.de ?? []), ...(x?.en ?? [])];
@@ -403,10 +406,18 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
   const assessRules = (t: string): Assessment | undefined => {
     if (!t || !prefilter?.loose.test(t)) return undefined;
     let best: Assessment | undefined;
-    for (const s of sentences(t)) {
+    const parts = sentences(t);
+    for (const s of parts) {
       const r = judge(s);
       if (r && (!best || RANK[r.strength] > RANK[best.strength] || (RANK[r.strength] === RANK[best.strength] && order.get(r.kind)! < order.get(best.kind)!))) best = r;
       if (best?.strength === 'clear' && order.get(best.kind) === 0) break;
+    }
+    // A short message spreads one situation over a few sentences ("Es ist Sonntag. Papa hat Fieber.
+    // Wen rufe ich an?"): where no sentence alone is a clear crisis, the cues of the whole message
+    // are combined once more, with the markers of the whole message.
+    if (best?.strength !== 'clear' && parts.length > 1 && parts.length <= CROSS_SENTENCE_MAX) {
+      const r = judge(parts.join(', '));
+      if (r?.strength === 'clear') best = r;
     }
     return best;
   };
