@@ -1,7 +1,9 @@
 // npm run cv:safety — how the classifier layer's thresholds (bot/safety/classifier.ts) were chosen:
 // 5-fold cross-validation on the corpus TRAIN part only, the classifier alone (rules switched off,
 // since they were written for these phrasings), a grid of thresholds, the best recall under
-// none → clear ≤ 3 % (the target for the whole net is ≤ 5 %, and the rules alone stay under 2 %) and gentle line on negatives ≤ 5 % (ties: fewer gentle lines). Dev is not read.
+// none → clear ≤ 3 % (the target for the whole net is ≤ 5 %, and the rules alone stay under 2 %)
+// and gentle line on negatives ≤ 5 % (ties: fewer gentle lines). Dev is not read. CV_ALL=1 prints
+// every point of the grid, also those over the limits.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadSafety } from '../bot/safety/load';

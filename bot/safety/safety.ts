@@ -14,7 +14,7 @@
 // start refuse such data).
 import { CRISIS_KINDS, FEELINGS, type Safety } from '../knowledge/schema';
 import type { SubwordClassifier } from '../nlu/subword';
-import { CLEAR_CUES, DENIABLE_CUES, combine, type SentenceScore } from './classifier';
+import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, combine, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 export type Strength = 'clear' | 'possible';
@@ -388,7 +388,9 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
   const denial = (s: string): boolean => deniable.some((set) => set.test(s) && !set.affirmed(s, negation));
   const damped = (s: string): boolean =>
     !!markers.hypothetical?.test(s) || denial(s) || (!!markers.history?.test(s) && !markers.present?.test(s));
-  const classify = (text: string): SentenceScore | undefined => {
+  // `floor`: below this probability the cue and the markers are not read (nothing would come of
+  // them in combine); most care questions end here, and reading every pattern set costs more than the model
+  const classify = (text: string, floor = 0): SentenceScore | undefined => {
     if (!classifier) return undefined;
     let best: { kind: CrisisKind; p: number; s: string } | undefined;
     for (const s of sentences(normaliseForSafety(text)).slice(0, CLASSIFIER_MAX_SENTENCES)) {
@@ -400,6 +402,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
     // cues and markers are read on the spelling-fixed sentence ("nich" → "nicht", "cant" → "cannot"),
     // as the rules read it; the model itself was trained on the merely normalised text
     if (!best) return undefined;
+    if (best.p < floor) return { kind: best.kind, p: best.p, cue: false, damped: false };
     const fixed = fixWords(best.s);
     return { kind: best.kind, p: best.p, cue: clearCues.some((c) => c.test(fixed)), damped: damped(fixed) };
   };
@@ -423,7 +426,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
   };
   const assess = (text: string): Assessment | undefined => {
     const rule = assessRules(fixWords(normaliseForSafety(text)));
-    return rule ?? combine(undefined, classify(text));
+    return rule ?? combine(undefined, classify(text, CLASSIFIER_THRESHOLDS.possible));
   };
   const feelings = data.feelings.map((f) => ({ id: f.id, set: anyOf(both(f))! }));
   const feeling = (text: string): Feeling | undefined => {
