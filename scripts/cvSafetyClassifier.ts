@@ -1,7 +1,9 @@
 // npm run cv:safety — how the classifier layer's thresholds (bot/safety/classifier.ts) were chosen:
 // 5-fold cross-validation on the corpus TRAIN part only, the classifier alone (rules switched off,
 // since they were written for these phrasings), a grid of thresholds, the best recall under
-// none → clear ≤ 1 % and gentle line on negatives ≤ 10 % (ties: fewer gentle lines). Dev is not read.
+// none → clear ≤ 3 % (the target for the whole net is ≤ 5 %, and the rules alone stay under 2 %)
+// and gentle line on negatives ≤ 5 % (ties: fewer gentle lines). Dev is not read. CV_ALL=1 prints
+// every point of the grid, also those over the limits.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadSafety } from '../bot/safety/load';
@@ -24,15 +26,16 @@ function main(): void {
     rows.filter((_, i) => i % K === k).forEach((r) => views.set(r.text, check.classify(r.text)));
   }
   const grid = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99];
-  let best: { possible: number; clearWithCue: number; hits: number } | undefined;
-  for (const possible of grid) for (const clearWithCue of grid) {
-    if (clearWithCue < possible) continue;
-    const s = score(rows, (t) => combine(undefined, views.get(t), { possible, clearWithCue }));
-    if (s.falseAlarms > 0.01 * s.negatives || s.gentleOnNegatives > 0.1 * s.negatives) continue;
+  let best: { possible: number; clearWithCue: number; clear?: number; hits: number } | undefined;
+  for (const possible of grid) for (const clearWithCue of grid) for (const clear of [undefined, 0.9, 0.95, 0.99]) {
+    if (clearWithCue < possible || (clear !== undefined && clear < clearWithCue)) continue;
+    const s = score(rows, (t) => combine(undefined, views.get(t), { possible, clearWithCue, clear }));
+    if (process.env.CV_ALL) console.log(`  (any) possible ≥ ${possible}, cue ≥ ${clearWithCue}, without ≥ ${clear ?? "never"}: clear ${s.clear.all?.hit}, possible ${s.possible.all?.hit}, fa ${s.falseAlarms}, gentle ${s.gentleOnNegatives}`);
+    if (s.falseAlarms > 0.03 * s.negatives || s.gentleOnNegatives > 0.05 * s.negatives) continue;
     // a missed clear crisis weighs most; at equal recall, fewer gentle lines on negatives win
     const hits = 3 * (s.clear.all?.hit ?? 0) + (s.possible.all?.hit ?? 0) - 0.5 * s.gentleOnNegatives - 2 * s.falseAlarms;
-    console.log(`possible ≥ ${possible}, clear with cue ≥ ${clearWithCue}: clear ${s.clear.all?.hit}/${s.clear.all?.n}, possible ${s.possible.all?.hit}/${s.possible.all?.n}, false alarms ${s.falseAlarms}/${s.negatives}, gentle ${s.gentleOnNegatives}/${s.negatives}`);
-    if (!best || hits > best.hits) best = { possible, clearWithCue, hits };
+    console.log(`possible ≥ ${possible}, clear with cue ≥ ${clearWithCue}, without ≥ ${clear ?? 'never'}: clear ${s.clear.all?.hit}/${s.clear.all?.n}, possible ${s.possible.all?.hit}/${s.possible.all?.n}, false alarms ${s.falseAlarms}/${s.negatives}, gentle ${s.gentleOnNegatives}/${s.negatives}`);
+    if (!best || hits > best.hits) best = { possible, clearWithCue, clear, hits };
   }
   console.log(`best: ${JSON.stringify(best)}`);
 }

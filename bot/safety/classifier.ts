@@ -37,13 +37,22 @@ export function parseSafetyCorpus(text: string, file = 'safety-corpus.jsonl'): S
   return rows;
 }
 
-/** Chosen by 5-fold cross-validation on the train part (classifier alone: none → clear ≤ 1 %,
- *  gentle line on negatives ≤ 10 %). Without a rule cue the classifier never says "clear": on
- *  cross-validation that lost no recall and kept fewer false alarms. */
-export const CLASSIFIER_THRESHOLDS = { possible: 0.7, clearWithCue: 0.9 };
+/** Chosen by 5-fold cross-validation on the train part (classifier alone: none → clear ≤ 3 %,
+ *  gentle line on negatives ≤ 5 %; npm run cv:safety). With a rule cue (first person, now, a
+ *  sudden symptom) a lower probability suffices for "clear" than without one. */
+export const CLASSIFIER_THRESHOLDS: Thresholds = { possible: 0.7, clearWithCue: 0.8, clear: 0.9 };
+export interface Thresholds {
+  possible: number;
+  clearWithCue: number;
+  /** clear without a rule cue; absent: never */
+  clear?: number;
+}
 /** Rule cues (knowledge/safety.json) that let a confident classifier say "clear": first person,
  *  now/acute, a sudden symptom. */
 export const CLEAR_CUES = ['self', 'acute', 'sudden', 'symptom', 'now_or_ask'];
+/** Rule cues that name a crisis sign: negated ("nicht gestürzt", "not confused") they damp the
+ *  classifier, as a negated crisis pattern does. */
+export const DENIABLE_CUES = ['ending', 'symptom', 'fall', 'injury', 'confusion', 'neglect_sign', 'fever', 'sugar_sign'];
 
 /** The classifier's view of a message: its most crisis-like sentence. */
 export interface SentenceScore {
@@ -62,7 +71,7 @@ export interface SentenceScore {
 export function combine(rule: Assessment | undefined, clf: SentenceScore | undefined, th = CLASSIFIER_THRESHOLDS): Assessment | undefined {
   if (rule || !clf) return rule;
   let s: 'clear' | 'possible' | undefined;
-  if (clf.cue && clf.p >= th.clearWithCue) s = 'clear';
+  if ((clf.cue && clf.p >= th.clearWithCue) || (th.clear !== undefined && clf.p >= th.clear)) s = 'clear';
   else if (clf.p >= th.possible) s = 'possible';
   if (s && clf.damped) s = s === 'clear' ? 'possible' : undefined;
   return s && { kind: clf.kind, strength: s };

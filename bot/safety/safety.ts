@@ -14,7 +14,7 @@
 // start refuse such data).
 import { CRISIS_KINDS, FEELINGS, type Safety } from '../knowledge/schema';
 import type { SubwordClassifier } from '../nlu/subword';
-import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, combine, type SentenceScore } from './classifier';
+import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, combine, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 export type Strength = 'clear' | 'possible';
@@ -298,6 +298,9 @@ export const CLASSIFIER_MIN_WORDS = 5;
 /** words of a normalised (single-spaced) text: tokens with a letter or digit */
 const wordCount = (t: string): number => t.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
+/** Messages of at most this many sentences are also judged as one (cue combinations across sentences). */
+const CROSS_SENTENCE_MAX = 4;
+
 /** `classifier`: the optional third layer (bot/safety/classifier.ts), trained on kinds and `none`. */
 export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier): SafetyCheck {
   const both = (x: { de: string[]; en: string[] } | undefined): string[] => [...(x?.de ?? []), ...(x?.en ?? [])];
@@ -397,10 +400,17 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
     ...data.categories.flatMap((c) => [...both(c.patterns), ...both(c.possible)]),
     ...data.cues.filter((c) => firstCues.has(c.id)).flatMap((c) => both(c)),
   ]);
-  const negationWords = negationList.length ? anyOf(negationList.map((w) => `\\b(?:${w})\\b`)) : undefined;
   const clearCues = CLEAR_CUES.map((id) => cues.get(id)).filter((c): c is PatternSet => !!c);
+  // A negation damps the classifier only where it denies what the rules read as a crisis ("er ist
+  // nicht gestürzt", "I do not want to die"): a pattern or crisis cue that matches the sentence, but
+  // only right after a negation word. A negation elsewhere ("will nicht mehr leben", "ohne Wasser",
+  // "damit er nicht rumläuft", "cannot breathe") says nothing against the crisis: damping on every
+  // negation word turned most clear crises of two fresh batches into possible ones.
+  const deniable = [...compiled.flatMap((c) => [c.clear, c.possible]), ...DENIABLE_CUES.map((id) => cues.get(id))]
+    .filter((c): c is PatternSet => !!c);
+  const denial = (s: string): boolean => deniable.some((set) => set.test(s) && !set.affirmed(s, negation));
   const damped = (s: string): boolean =>
-    !!markers.hypothetical?.test(s) || !!negationWords?.test(s) || (!!markers.history?.test(s) && !markers.present?.test(s));
+    !!markers.hypothetical?.test(s) || denial(s) || (!!markers.history?.test(s) && !markers.present?.test(s));
   /** the classifier's most crisis-like sentence of a normalised text */
   const classifyBest = (normalised: string): { kind: CrisisKind; p: number; s: string } | undefined => {
     if (!classifier) return undefined;
@@ -413,19 +423,35 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
     }
     return best;
   };
-  const describe = (best: { kind: CrisisKind; p: number; s: string }): SentenceScore =>
-    ({ kind: best.kind, p: best.p, cue: clearCues.some((c) => c.test(best.s)), damped: damped(best.s) });
-  const classify = (text: string): SentenceScore | undefined => {
+  // cues and markers are read on the spelling-fixed sentence ("nich" → "nicht", "cant" → "cannot"),
+  // as the rules read it; the model itself was trained on the merely normalised text
+  const describe = (best: { kind: CrisisKind; p: number; s: string }): SentenceScore => {
+    const fixed = fixWords(best.s);
+    return { kind: best.kind, p: best.p, cue: clearCues.some((c) => c.test(fixed)), damped: damped(fixed) };
+  };
+  // `floor`: below this probability the cue and the markers are not read (nothing would come of
+  // them in combine); most care questions end here, and reading every pattern set costs more than the model
+  const classify = (text: string, floor = 0): SentenceScore | undefined => {
     const best = classifyBest(normaliseForSafety(text));
-    return best && describe(best);
+    if (!best) return undefined;
+    if (best.p < floor) return { kind: best.kind, p: best.p, cue: false, damped: false };
+    return describe(best);
   };
   const assessRules = (t: string): Assessment | undefined => {
     if (!t || !prefilter?.test(t)) return undefined;
     let best: Assessment | undefined;
-    for (const s of sentences(t)) {
+    const parts = sentences(t);
+    for (const s of parts) {
       const r = judge(s);
       if (r && (!best || RANK[r.strength] > RANK[best.strength] || (RANK[r.strength] === RANK[best.strength] && order.get(r.kind)! < order.get(best.kind)!))) best = r;
       if (best?.strength === 'clear' && order.get(best.kind) === 0) break;
+    }
+    // A short message spreads one situation over a few sentences ("Es ist Sonntag. Papa hat Fieber.
+    // Wen rufe ich an?"): where no sentence alone is a clear crisis, the cues of the whole message
+    // are combined once more, with the markers of the whole message.
+    if (best?.strength !== 'clear' && parts.length > 1 && parts.length <= CROSS_SENTENCE_MAX) {
+      const r = judge(parts.join(', '));
+      if (r?.strength === 'clear') best = r;
     }
     return best;
   };

@@ -62,6 +62,10 @@ describe('the net with its classifier layer', () => {
     expect(net.classify('Er ist nicht gestürzt, er läuft nur unsicher')?.damped).toBe(true);
     expect(net.classify('Falls sie mal stürzt, was dann?')?.damped).toBe(true);
     expect(rules.classify('Ich will nur noch sterben')).toBeUndefined();
+    // a negation that is part of the crisis wording does not damp; one that negates a crisis sign does
+    expect(net.classify('Ich sehe keinen Sinn mehr und will nicht mehr leben')?.damped).toBe(false);
+    expect(net.classify('Der Pflegedienst lässt ihn den ganzen Tag ohne Wasser')?.damped).toBe(false);
+    expect(net.classify('I do not want to die, I am just very tired')?.damped).toBe(true);
   });
 
   test('whatever the rules find stands', () => {

@@ -155,3 +155,15 @@ test('every corpus line has the fields eval:safety needs', () => {
     expect(['clear', 'possible', 'none']).toContain(r.strength);
   }
 });
+
+describe('cue combinations across the sentences of a short message', () => {
+  test.each<[string, string | undefined]>([
+    ['Es ist Sonntag. Papa hat Fieber und Schüttelfrost. Wen rufe ich an?', 'out_of_hours/clear'],
+    ['Er ist im Bad gestürzt. Jetzt blutet er am Kopf.', 'medical/clear'],
+    ['Mama ist letztes Jahr gestürzt. Sie hatte eine Platzwunde. Welche Hilfsmittel gibt es?', undefined],
+    ['Falls Papa mal stürzt. Er blutet leicht, weil er Blutverdünner nimmt. Was tun?', undefined],
+  ])('%s → %s', (text, expected) => {
+    const r = net.assess(text);
+    expect(r ? `${r.kind}/${r.strength}` : undefined).toBe(expected);
+  });
+});
