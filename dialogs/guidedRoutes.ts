@@ -6,8 +6,10 @@ import type { NluResult } from '../bot/services';
 import { parseDate } from '../bot/nlu/dates';
 import { turnInfo, type DialogDeps, type RouteTarget } from './context';
 import { SELF_CHECK_DIALOG, SelfCheckDialog } from './selfCheckDialog';
-import { BENEFITS_DIALOG, BenefitsDialog, CHANGES_QUESTION, SETTINGS, percentFrom } from './benefitsDialog';
-import { DEADLINE_DIALOG, DeadlineDialog, NOTICE_RECEIVED, PAST_APPLICATION, deadlineKind } from './deadlineDialog';
+import { BENEFITS_DIALOG, BenefitsDialog } from './benefitsDialog';
+import { DEADLINE_DIALOG, DeadlineDialog } from './deadlineDialog';
+import { CHANGES_QUESTION, SETTINGS, percentFrom } from '../bot/care/benefitsText';
+import { NOTICE_RECEIVED, PAST_APPLICATION, deadlineKind } from '../bot/care/deadlineText';
 import { LETTERS_DIALOG, LETTER_REQUEST, LettersDialog } from './lettersDialog';
 import type { CareSetting } from '../bot/care/benefits';
 

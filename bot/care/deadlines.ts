@@ -92,6 +92,28 @@ export function addWorkingDays(date: IsoDate, n: number): IsoDate {
   return d;
 }
 
+/** Working days after `from` up to and including `to` (0 if `to` is not later). */
+export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
+  let n = 0;
+  for (let d = from; compareIso(d, to) < 0;) {
+    d = addDays(d, 1);
+    if (isWorkingDay(d)) n++;
+  }
+  return n;
+}
+
+/** NRW holidays on weekdays after `from` up to and including `to` (they do not count as working days). */
+export function holidaysBetween(from: IsoDate, to: IsoDate): { date: IsoDate; id: string }[] {
+  const out: { date: IsoDate; id: string }[] = [];
+  const y0 = Number(from.slice(0, 4));
+  const y1 = Number(to.slice(0, 4));
+  for (let y = y0; y <= y1; y++) {
+    for (const h of nrwHolidays(y)) if (h.date > from && h.date <= to && isoWeekday(h.date) <= 5) out.push(h);
+  }
+  return out;
+}
+
+
 /** Working days the Pflegekasse has for its written decision (§ 18c(1) SGB XI). */
 export const DECISION_WORKING_DAYS = 25;
 
