@@ -8,11 +8,10 @@ import type { Action, Reply } from '../bot/channels/reply';
 import type { CareSetting } from '../bot/care/benefits';
 import { CHANGES_QUESTION, SETTINGS, changesText, combinationText, overviewText, percentFrom, settingFromText } from '../bot/care/benefitsText';
 import { parseDate } from '../bot/nlu/dates';
-import { extractGrade } from '../bot/nlu/grade';
+import { extractGrade, parseGradeAnswer } from '../bot/nlu/grade';
 import { formatDate as shortDate } from '../bot/knowledge/render';
 import type { BenefitsFile } from '../bot/knowledge/schema';
 import { sendReply, type Memory, type DialogDeps } from './context';
-import { parseGradeAnswer } from './answerDialog';
 import { GuidedDialog, GuidedFlow, command, chosenOption } from './guided';
 
 export const BENEFITS_DIALOG = 'benefitsDialog';
@@ -137,7 +136,7 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
   private gradeFrom(mem: Memory, ctx: TurnContext, text: string): number | undefined {
     const cmd = chosenOption(mem, ctx, text);
     if (cmd?.startsWith('bf:g:')) return Number(cmd.slice(5));
-    return parseGradeAnswer(text);
+    return parseGradeAnswer(text, this.deps.services.words);
   }
 
   private settingFrom(mem: Memory, ctx: TurnContext, text: string): CareSetting | undefined {
@@ -154,7 +153,7 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
     if (state.phase === 'setting') return this.settingFrom(mem, dc.context, text) !== undefined;
     // after the overview: a share for the combination, "what changed", a bare grade or a setting
     return percentFrom(text) !== undefined || CHANGES_QUESTION.test(text)
-      || (text.trim().split(/\s+/).length <= 3 && (parseGradeAnswer(text) ?? 0) > 0)
+      || (text.trim().split(/\s+/).length <= 3 && (parseGradeAnswer(text, this.deps.services.words) ?? 0) > 0)
       || (text.trim().split(/\s+/).length <= 5 && settingFromText(text) !== undefined);
   }
 
@@ -203,7 +202,7 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
       return this.proceed(dc, state);
     }
     const words = text.trim().split(/\s+/).length;
-    const g = words <= 3 ? parseGradeAnswer(text) : undefined;
+    const g = words <= 3 ? parseGradeAnswer(text, this.deps.services.words) : undefined;
     const setting = words <= 5 ? settingFromText(text) : undefined;
     if ((g !== undefined && g > 0) || setting) {
       if (g) state.grade = g;

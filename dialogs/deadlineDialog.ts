@@ -37,7 +37,7 @@ class DeadlineFlow extends GuidedFlow<FlowState> {
 
   protected async start(dc: DialogContext, state: FlowState, options: DeadlineOptions): Promise<DialogTurnResult> {
     const text = options.text ?? '';
-    state.kind = options.kind ?? (text ? deadlineKind(text) : undefined);
+    state.kind = options.kind ?? (text ? deadlineKind(text, this.deps.services.words) : undefined);
     state.date = text ? this.date(dc.context, text) : undefined;
     if (state.kind && state.date) return this.result(dc, state, state.kind, state.date);
     state.phase = state.date ? 'kind' : state.kind ? 'date' : 'guide';
@@ -75,7 +75,7 @@ class DeadlineFlow extends GuidedFlow<FlowState> {
     const mem = await this.memory(dc.context);
     const own = chosenOption(mem, dc.context, text);
     if (own) return true;
-    if (state.phase === 'kind') return deadlineKind(text) !== undefined;
+    if (state.phase === 'kind') return deadlineKind(text, this.deps.services.words) !== undefined;
     // a date, with or without saying what it is
     return this.date(dc.context, text) !== undefined;
   }
@@ -93,7 +93,7 @@ class DeadlineFlow extends GuidedFlow<FlowState> {
       return Dialog.EndOfTurn;
     }
     const date = own === 'dl:today' ? this.deps.services.today() : this.date(ctx, text);
-    const kind = deadlineKind(text);
+    const kind = deadlineKind(text, this.deps.services.words);
     if (state.phase === 'kind') {
       if (!kind) return this.reroute(dc);
       return this.result(dc, state, kind, date ?? state.date!);
@@ -110,8 +110,8 @@ class DeadlineFlow extends GuidedFlow<FlowState> {
     if (state.phase === 'after' && state.applied && (kind === 'objection' || !kind)) {
       const s = this.deps.services;
       const lang = this.lang(ctx);
-      const decided = decisionText(s.kb.benefits, state.applied, s.today(), lang, this.tf(ctx), date);
-      await sendReply(this.deps, ctx, { text: `${decided}\n\n${objectionText(date, s.today(), lang, this.tf(ctx))}`, suggestions: this.buttons(ctx, 'objection') });
+      const decided = decisionText(s.workingDays, s.kb.benefits, state.applied, s.today(), lang, this.tf(ctx), date);
+      await sendReply(this.deps, ctx, { text: `${decided}\n\n${objectionText(s.workingDays, date, s.today(), lang, this.tf(ctx))}`, suggestions: this.buttons(ctx, 'objection') });
       state.kind = 'objection';
       state.applied = undefined;
       return Dialog.EndOfTurn;
@@ -131,8 +131,8 @@ class DeadlineFlow extends GuidedFlow<FlowState> {
     const s = this.deps.services;
     const lang = this.lang(ctx);
     const text = kind === 'objection'
-      ? objectionText(date, s.today(), lang, this.tf(ctx))
-      : decisionText(s.kb.benefits, date, s.today(), lang, this.tf(ctx));
+      ? objectionText(s.workingDays, date, s.today(), lang, this.tf(ctx))
+      : decisionText(s.workingDays, s.kb.benefits, date, s.today(), lang, this.tf(ctx));
     state.phase = 'after';
     state.kind = kind;
     state.applied = kind === 'decision' ? date : undefined;

@@ -7,10 +7,10 @@ import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } f
 import type { TurnContext } from 'botbuilder';
 import type { Action } from '../bot/channels/reply';
 import { findCriterion, findModule, findScale } from '../bot/care/nba';
-import { parseTypedAnswer, normalizeAnswer } from '../bot/care/nbaAnswer';
+import { parseTypedAnswer } from '../bot/care/nbaAnswer';
 import type { NbaCatalogue } from '../bot/care/nbaSchema';
 import {
-  START_WORDS, answerQuestion, controlWord, goBack, isComplete, newProgress, selfCheckQuestions, selfCheckReport, skipModule,
+  answerQuestion, controlWord, isStartWord, goBack, isComplete, newProgress, selfCheckQuestions, selfCheckReport, skipModule,
   type Question, type SelfCheckOptions, type SelfCheckProgress,
 } from '../bot/care/selfCheck';
 import { classifyTurn, sendReply, turnInfo, type DialogDeps, type Memory } from './context';
@@ -112,9 +112,9 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
   async accepts(dc: DialogContext, state: FlowState, text: string): Promise<boolean> {
     const mem = await this.mem(dc.context);
     if (state.phase !== 'question') {
-      return !!(chosenOption(mem, dc.context, text)) || START_WORDS.test(normalizeAnswer(text));
+      return !!(chosenOption(mem, dc.context, text)) || isStartWord(text, this.deps.services.words);
     }
-    if (controlWord(text)) return true;
+    if (controlWord(text, this.deps.services.words)) return true;
     const p = mem.selfcheck;
     const q = p ? selfCheckQuestions(this.cat)[p.pos] : undefined;
     return !!q && this.answerIndex(mem, dc.context, text, q) !== undefined;
@@ -125,7 +125,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     const mem = await this.mem(ctx);
     if (state.phase !== 'question') {
       let cmd = chosenOption(mem, ctx, text);
-      if (!cmd && START_WORDS.test(normalizeAnswer(text))) cmd = state.phase === 'intro' ? 'sc:start' : 'sc:resume';
+      if (!cmd && isStartWord(text, this.deps.services.words)) cmd = state.phase === 'intro' ? 'sc:start' : 'sc:resume';
       switch (cmd) {
         case 'sc:start':
         case 'sc:restart':
@@ -150,7 +150,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     }
 
     const p = mem.selfcheck ?? (mem.selfcheck = newProgress());
-    switch (controlWord(text)) {
+    switch (controlWord(text, this.deps.services.words)) {
       case 'pause':
         await sendReply(this.deps, ctx, {
           text: this.t(ctx, 'selfcheck.paused', { days: this.deps.services.retentionDays }),

@@ -2,29 +2,25 @@
 // about, and the decision and objection deadlines as texts (dates from bot/care/deadlines.ts,
 // amounts from the dated table). The dialog (dialogs/deadlineDialog.ts) only asks and sends.
 import { addMonths, compareIso, daysBetween, type IsoDate } from './calendar';
-import { decisionDeadline, delayCompensation, holidayOn, holidaysBetween, objectionDeadline, workingDaysBetween } from './deadlines';
+import type { WorkingDays } from './deadlines';
 import { formatEuro, valueOn } from './benefits';
 import type { BenefitsFile, Lang } from '../knowledge/schema';
 import { formatDate, type Translate } from './format';
+import type { Lexicon } from '../nlu/lexicon';
 
 export type DeadlineKind = 'objection' | 'decision';
 
-const OBJECTION_WORDS = /(bescheid|widerspruch|widersprechen|abgelehnt|ablehnung|einspruch|notice|objection|object\b|decision (came|arrived|was received)|received the decision|got the decision|decision letter|refused|rejected)/i;
-const DECISION_WORDS = /(antrag|beantragt|angerufen|applied|application|apply|submitted|filed)/i;
-/** an application that was made, not one being planned ("wenn ich heute den Antrag stelle") */
-export const PAST_APPLICATION = /(gestellt|beantragt|eingereicht|abgeschickt|angerufen|applied|submitted|filed|sent)/i;
-export const NOTICE_RECEIVED = /(bescheid|decision|notice).*(kam|gekommen|erhalten|bekommen|zugestellt|eingegangen|came|arrived|received|got)|(erhalten|bekommen|received|got).*(bescheid|decision|notice)/i;
-
 /** Which deadline a message asks about: the objection (a notice arrived) or the decision (an
- *  application was made). */
-export function deadlineKind(text: string): DeadlineKind | undefined {
-  if (OBJECTION_WORDS.test(text)) return 'objection';
-  if (DECISION_WORDS.test(text)) return 'decision';
+ *  application was made); the words are in locales/<lng>/commands.json. */
+export function deadlineKind(text: string, words: Lexicon): DeadlineKind | undefined {
+  if (words.has('deadline_objection', text)) return 'objection';
+  if (words.has('deadline_decision', text)) return 'decision';
   return undefined;
 }
 
 /** The objection deadline for a notice that arrived on `received`, as text. */
-export function objectionText(received: IsoDate, today: IsoDate, lang: Lang, t: Translate): string {
+export function objectionText(days: WorkingDays, received: IsoDate, today: IsoDate, lang: Lang, t: Translate): string {
+  const { holidayOn, objectionDeadline } = days;
   const deadline = objectionDeadline(received);
   const plain = addMonths(received, 1);
   const lines = [t('deadline.objection.result', { received: formatDate(received, lang), deadline: formatDate(deadline, lang) })];
@@ -45,7 +41,8 @@ export function objectionText(received: IsoDate, today: IsoDate, lang: Lang, t: 
 
 /** The decision deadline for an application made on `applied` and the delay payment up to
  *  `until` (the day the decision arrived, or today while none has come). */
-export function decisionText(table: BenefitsFile, applied: IsoDate, today: IsoDate, lang: Lang, t: Translate, decidedOn?: IsoDate): string {
+export function decisionText(days: WorkingDays, table: BenefitsFile, applied: IsoDate, today: IsoDate, lang: Lang, t: Translate, decidedOn?: IsoDate): string {
+  const { decisionDeadline, delayCompensation, holidaysBetween, workingDaysBetween } = days;
   const deadline = decisionDeadline(applied);
   const lines = [t('deadline.decision.result', { applied: formatDate(applied, lang), deadline: formatDate(deadline, lang) })];
   const holidays = holidaysBetween(applied, deadline);

@@ -5,6 +5,8 @@ import { findCriterion, findModule, findScale, isAskable, questionOrder, scoreNb
 import type { NbaCatalogue, NbaOption } from './nbaSchema';
 import type { Lang } from '../knowledge/schema';
 import { formatDate, formatNumber, type Translate } from './format';
+import { normalizeAnswer } from './nbaAnswer';
+import type { Lexicon, WordList } from '../nlu/lexicon';
 
 export interface Question { id: string; scale: string; module: number; gateOf?: string }
 
@@ -160,17 +162,18 @@ export function selfCheckReport(cat: NbaCatalogue, p: SelfCheckProgress, lang: L
 }
 
 export type Control = 'back' | 'skip' | 'pause' | 'repeat';
-// Typed control words (de + en); the buttons stay answers only, so first = most independent and
-// last = least independent on every question.
-const CONTROLS: [RegExp, Control][] = [
-  [/^(zurueck|zurück|eine frage zurueck|eine frage zurück|vorherige frage|back|go back|previous( question)?)$/, 'back'],
-  [/^(teil ueberspringen|teil überspringen|ueberspringen|überspringen|modul ueberspringen|modul überspringen|skip|skip (this )?(part|section|module))$/, 'skip'],
-  [/^(pause|pausieren|spaeter|später|spaeter weiter(machen)?|später weiter(machen)?|unterbrechen|later|continue later|pause the (check|test))$/, 'pause'],
-  [/^(weiter|weitermachen|fortsetzen|frage wiederholen|nochmal|noch mal|continue|go on|resume|repeat( the question)?)$/, 'repeat'],
+// Typed control words (locales/<lng>/commands.json); the buttons stay answers only, so first = most
+// independent and last = least independent on every question.
+const CONTROLS: [WordList, Control][] = [
+  ['selfcheck_back', 'back'], ['selfcheck_skip', 'skip'], ['selfcheck_pause', 'pause'], ['selfcheck_repeat', 'repeat'],
 ];
-export const START_WORDS = /^(ja|ok|okay|los|start|starten|beginnen|anfangen|test starten|yes|go|start the test|let'?s go)$/;
 
-export function controlWord(text: string): Control | undefined {
+export function controlWord(text: string, words: Lexicon): Control | undefined {
   const n = text.toLowerCase().replace(/[.!?„“"]+/g, '').replace(/\s+/g, ' ').trim();
-  return CONTROLS.find(([re]) => re.test(n))?.[1];
+  return CONTROLS.find(([list]) => words.has(list, n))?.[1];
+}
+
+/** "ja", "los", "start the test": begin (or resume) the check. */
+export function isStartWord(text: string, words: Lexicon): boolean {
+  return words.has('selfcheck_start', normalizeAnswer(text));
 }

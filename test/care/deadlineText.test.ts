@@ -1,11 +1,16 @@
 // The application and objection guide's rules (bot/care/deadlineText.ts, working days in
 // bot/care/deadlines.ts); the conversations are in test/dialogs/deadlineDialog.test.ts.
 import { formatEuro, valueOn } from '../../bot/care/benefits';
-import { decisionDeadline, delayCompensation, holidaysBetween, objectionDeadline, workingDaysBetween } from '../../bot/care/deadlines';
 import { decisionText, deadlineKind, objectionText } from '../../bot/care/deadlineText';
 import { formatDate } from '../../bot/care/format';
-import { TODAY } from '../helpers/app';
+import { nrwDays, ROOT, TODAY } from '../helpers/app';
+import * as path from 'path';
+import { loadLexicon } from '../../bot/nlu/lexicon';
 import { benefitsTable as table, keysOnly as t } from '../dialogs/guidedHelpers';
+
+const words = loadLexicon(path.join(ROOT, 'locales'));
+const days = nrwDays();
+const { decisionDeadline, delayCompensation, holidaysBetween, objectionDeadline, workingDaysBetween } = days;
 
 describe('pure helpers', () => {
   test.each([
@@ -16,7 +21,7 @@ describe('pure helpers', () => {
     ['The decision came on 3.11.', 'objection'],
     ['am 3.11.', undefined],
   ])('%p asks about %p', (text, kind) => {
-    expect(deadlineKind(text)).toBe(kind);
+    expect(deadlineKind(text, words)).toBe(kind);
   });
 
   test.each([
@@ -39,7 +44,7 @@ describe('pure helpers', () => {
     ['2026-10-25', false, 'today_last'], // 25 Nov 2026 = today
     ['2026-09-01', false, 'objection.passed'],
   ])('objection deadline for a notice of %s (moved: %s)', (received, moved, state) => {
-    const out = objectionText(received, TODAY, 'de', t);
+    const out = objectionText(days, received, TODAY, 'de', t);
     expect(out).toContain(`"deadline":"${formatDate(objectionDeadline(received), 'de')}"`);
     expect(out.includes('deadline.objection.moved')).toBe(moved);
     expect(out).toContain(`deadline.${state}`);
@@ -48,14 +53,14 @@ describe('pure helpers', () => {
   test('decision deadline: open and late → payment so far from the table amount', () => {
     const perWeek = valueOn(table, 'verzoegerung', TODAY)!;
     const c = delayCompensation('2026-10-01', TODAY, perWeek);
-    const out = decisionText(table, '2026-10-01', TODAY, 'de', t);
+    const out = decisionText(days, table, '2026-10-01', TODAY, 'de', t);
     expect(out).toContain(`"deadline":"${formatDate(decisionDeadline('2026-10-01'), 'de')}"`);
     expect(out).toContain(`deadline.decision.late_open{"decided":"${formatDate(TODAY, 'de')}","days":${c.overdueDays},"weeks":${c.startedWeeks}`);
     expect(out).toContain(`"amount":"${formatEuro(c.amount, 'de')}"`);
   });
 
   test('decision deadline: still running, and decided in time', () => {
-    expect(decisionText(table, '2026-11-20', TODAY, 'de', t)).toContain('deadline.decision.working_days_left');
-    expect(decisionText(table, '2026-10-01', TODAY, 'de', t, '2026-11-02')).toContain('deadline.decision.in_time');
+    expect(decisionText(days, table, '2026-11-20', TODAY, 'de', t)).toContain('deadline.decision.working_days_left');
+    expect(decisionText(days, table, '2026-10-01', TODAY, 'de', t, '2026-11-02')).toContain('deadline.decision.in_time');
   });
 });

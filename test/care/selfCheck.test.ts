@@ -6,12 +6,15 @@ import {
   answerQuestion, controlWord, goBack, isComplete, newProgress, nextAskable, selfCheckQuestions, selfCheckReport, skipModule,
   type SelfCheckProgress,
 } from '../../bot/care/selfCheck';
-import { TODAY } from '../helpers/app';
+import * as path from 'path';
+import { loadLexicon } from '../../bot/nlu/lexicon';
+import { ROOT, TODAY } from '../helpers/app';
 import { keysOnly } from '../dialogs/guidedHelpers';
 import { loadNba } from './nbaCatalogue';
 
 const cat: NbaCatalogue = loadNba();
 const qs = selfCheckQuestions(cat);
+const words = loadLexicon(path.join(ROOT, 'locales'));
 
 function run(picks: number[]): SelfCheckProgress {
   return picks.reduce((p, i) => answerQuestion(cat, p, i), newProgress());
@@ -70,7 +73,7 @@ describe('progress logic', () => {
     ['Pause', 'pause'], ['später weitermachen', 'pause'], ['weiter', 'repeat'], ['continue', 'repeat'],
     ['Ja, allein', undefined], ['nein', undefined],
   ])('control word %p → %p', (text, want) => {
-    expect(controlWord(text)).toBe(want);
+    expect(controlWord(text, words)).toBe(want);
   });
 
   test('the report names the grade of the scoring module and what drove it', () => {
