@@ -2,10 +2,9 @@
 // (Emulator, built-in web chat, the eval runner) when it is not.
 //
 // In-process path: without credentials there is nothing to authenticate, and a request with
-// deliveryMode "expectReplies" gets its replies in the HTTP body, so the SDK's per-request connector
-// client, user-token client and auth pipeline (~15 % of a turn's CPU: 2.67 → 2.28 ms per request,
-// `npm run bench`) do no work for it. Such turns run the same middleware, bot logic
-// and onTurnError as CloudAdapter's, with the same anonymous identity CloudAdapter would give them.
+// deliveryMode "expectReplies" gets its replies in the HTTP body, so the SDK's per-request clients
+// are skipped (it pays for itself: docs/decisions.md, "SDK fast paths"). Such turns run the same
+// middleware, bot logic and onTurnError as CloudAdapter's, with the same anonymous identity.
 // With MicrosoftAppId set every request takes CloudAdapter's authenticated path.
 import {
   ActivityTypes, BotCallbackHandlerKey, CloudAdapter, TurnContext, ConfigurationBotFrameworkAuthentication, DeliveryModes, StatusCodes,
@@ -44,10 +43,7 @@ export class CareAdapter extends CloudAdapter {
   }
 
   private async turnWithReplies(activity: Activity, logic: (ctx: TurnContext) => Promise<void>, localDirectLine = false): Promise<Partial<Activity>[]> {
-    // as CloudAdapter does (validateAndFixActivity): timestamps arrive as strings
-    const raw = activity as Activity & { timestamp?: Date | string; localTimestamp?: Date | string; rawTimestamp?: string; rawLocalTimestamp?: string };
-    if (typeof raw.timestamp === 'string') { raw.rawTimestamp = raw.timestamp; raw.timestamp = new Date(raw.timestamp); }
-    if (typeof raw.localTimestamp === 'string') { raw.rawLocalTimestamp = raw.localTimestamp; raw.localTimestamp = new Date(raw.localTimestamp); }
+    fixActivity(activity);
     const identity = new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType);
     // no connector client: with expectReplies TurnContext buffers every reply instead of sending it
     const ctx = new TurnContext(this, activity);
@@ -58,6 +54,15 @@ export class CareAdapter extends CloudAdapter {
     await this.runMiddleware(ctx, logic);
     return ctx.bufferedReplyActivities;
   }
+}
+
+/** What CloudAdapter does to a posted activity before its turn (botbuilder's validateAndFixActivity):
+ *  timestamps arrive as strings. test/http/sdkInternals.test.ts fails if the SDK starts doing more. */
+export function fixActivity(activity: Activity): Activity {
+  const raw = activity as Activity & { timestamp?: Date | string; localTimestamp?: Date | string; rawTimestamp?: string; rawLocalTimestamp?: string };
+  if (typeof raw.timestamp === 'string') { raw.rawTimestamp = raw.timestamp; raw.timestamp = new Date(raw.timestamp); }
+  if (typeof raw.localTimestamp === 'string') { raw.rawLocalTimestamp = raw.localTimestamp; raw.localTimestamp = new Date(raw.localTimestamp); }
+  return activity;
 }
 
 export function createAdapter(config: Config, services: Services, conversationState: ConversationState): CareAdapter {

@@ -7,6 +7,8 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import type { Config } from './config';
 import { createI18n } from './i18n';
+import { loadLexicon } from './nlu/lexicon';
+import { HolidaysFileSchema, workingDays } from './care/deadlines';
 import { createLogger } from './log';
 import { readJsonFile } from './knowledge/jsonFile';
 import { CorpusSchema, type Lang } from './knowledge/schema';
@@ -92,10 +94,12 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const today = () => config.today ?? cityToday();
   const services: Services = {
     kb, nlu, safety, i18n, log,
+    words: loadLexicon(config.localesDir),
     amount: (lang, day) => amountLookup(kb.benefits, lang, day),
     local: createLocalHelp(pack, i18n),
     nba: readJsonFile(path.join(k, 'federal', 'nba.json'), NbaCatalogueSchema),
     letters: readJsonFile(path.join(k, 'federal', 'letters.json'), LettersFileSchema),
+    workingDays: workingDays(readJsonFile(path.join(k, state, 'holidays.json'), HolidaysFileSchema)),
     retentionDays: config.retentionDays,
     maxMessageChars: config.maxMessageChars,
     defaultLang: config.defaultLang,

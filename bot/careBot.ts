@@ -154,8 +154,8 @@ export class CareBot extends ActivityHandler {
   }
 
   override async run(ctx: TurnContext): Promise<void> {
-    // Messages go straight to handleMessage: ActivityHandler's event chain (turn → message →
-    // handlers) adds nothing for them and cost ~3 % of a turn. Other activities take that chain.
+    // Messages skip ActivityHandler's event chain, which adds nothing for them (docs/decisions.md,
+    // "SDK fast paths"); other activities take it.
     if (ctx.activity?.type === ActivityTypes.Message) await this.handleMessage(ctx);
     else await super.run(ctx);
     if (ctx.turnState.get(DELETE_REQUESTED)) {

@@ -7,6 +7,8 @@ import type { Lang } from './knowledge/schema';
 import type { AmountLookup } from './knowledge/render';
 import type { NbaCatalogue } from './care/nbaSchema';
 import type { LettersFile } from './care/letters';
+import type { Lexicon } from './nlu/lexicon';
+import type { WorkingDays } from './care/deadlines';
 
 export interface IntentScore { intent: string; score: number }
 export interface NluResult { lang: Lang; intent: string; score: number; ranked: IntentScore[]; entities: { grade?: number } }
@@ -28,12 +30,16 @@ export interface Services {
   nlu: Nlu;
   safety: SafetyCheck;
   i18n: i18n;
+  /** command words of every language (locales/<lng>/commands.json), compiled once */
+  words: Lexicon;
   amount: (lang: Lang, today: string) => AmountLookup;
   local: import('./conversation/local').LocalHelp;
   /** the care-grade self-check catalogue (knowledge/federal/nba.json) */
   nba: NbaCatalogue;
   /** letter templates (knowledge/federal/letters.json) */
   letters: LettersFile;
+  /** working days and deadlines under the state's public holidays (knowledge/<state>/holidays.json) */
+  workingDays: WorkingDays;
   log: Logger;
   retentionDays: number;
   maxMessageChars: number;

@@ -4,7 +4,7 @@ import { TextPrompt, WaterfallDialog, type DialogContext, type PromptValidatorCo
 import type { TurnContext } from 'botbuilder';
 import { buildAnswerReply, type AnswerContext } from '../bot/conversation/answers';
 import type { LayeredAnswer } from '../bot/knowledge/kb';
-import { extractGrade } from '../bot/nlu/grade';
+import { parseGradeAnswer } from '../bot/nlu/grade';
 import type { Action, Reply } from '../bot/channels/reply';
 import { channelProfile } from '../bot/channels/render';
 import { getMemory, lastTopicCategory, sendReply, turnInfo, type DialogDeps } from './context';
@@ -12,7 +12,6 @@ import { InterruptibleDialog } from './interruptibleDialog';
 
 export const ANSWER_DIALOG = 'answerDialog';
 const GRADE_PROMPT = 'gradePrompt';
-const UNKNOWN = /^(weiß (ich )?nicht|weiss (ich )?nicht|keine ahnung|unklar|noch keinen?|kein pflegegrad|i don'?t know|not sure|unknown|none( yet)?|no grade)$/i;
 
 export interface AnswerOptions {
   answerId: string;
@@ -25,13 +24,6 @@ export interface AnswerOptions {
   offer?: Action;
 }
 
-/** Grade answers: 1–5, 0 = none yet / unknown. */
-export function parseGradeAnswer(text: string): number | undefined {
-  const t = text.trim().replace(/[.!]+$/, '');
-  if (UNKNOWN.test(t)) return 0;
-  return extractGrade(t, { expectGrade: true });
-}
-
 export class AnswerDialog extends InterruptibleDialog {
   protected override rerouteQuestions = true;
 
@@ -39,7 +31,7 @@ export class AnswerDialog extends InterruptibleDialog {
     super(ANSWER_DIALOG, deps);
     this.addDialog(new TextPrompt(GRADE_PROMPT, async (pc: PromptValidatorContext<string>) => {
       if (!pc.recognized.succeeded) return false;
-      if (parseGradeAnswer(pc.recognized.value ?? '') !== undefined) return true;
+      if (parseGradeAnswer(pc.recognized.value ?? '', deps.services.words) !== undefined) return true;
       const { lang } = turnInfo(pc.context);
       if (pc.attemptCount < 3) await pc.context.sendActivity(this.deps.services.i18n.t('grade_reprompt', { lng: lang }));
       return false;
@@ -54,7 +46,7 @@ export class AnswerDialog extends InterruptibleDialog {
   }
 
   protected async acceptsInput(_dc: DialogContext, text: string): Promise<boolean> {
-    return parseGradeAnswer(text) !== undefined;
+    return parseGradeAnswer(text, this.deps.services.words) !== undefined;
   }
 
   private async askGrade(step: WaterfallStepContext) {
@@ -79,7 +71,7 @@ export class AnswerDialog extends InterruptibleDialog {
   private async answer(step: WaterfallStepContext) {
     const opts = step.options as AnswerOptions;
     let grade = step.result as number | undefined;
-    if (typeof step.result === 'string') grade = parseGradeAnswer(step.result);
+    if (typeof step.result === 'string') grade = parseGradeAnswer(step.result, this.deps.services.words);
     await sendAnswer(this.deps, step.context, this.deps.services.kb.entry(opts.answerId)!, grade, opts);
     return step.endDialog();
   }

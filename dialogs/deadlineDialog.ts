@@ -5,108 +5,21 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { Action } from '../bot/channels/reply';
-import { addDays, addMonths, compareIso, daysBetween, isoWeekday, type IsoDate } from '../bot/care/calendar';
-import { decisionDeadline, delayCompensation, isWorkingDay, holidayOn, nrwHolidays, objectionDeadline } from '../bot/care/deadlines';
+import type { IsoDate } from '../bot/care/calendar';
 import { formatEuro, valueOn } from '../bot/care/benefits';
+import { decisionText, deadlineKind, objectionText, type DeadlineKind } from '../bot/care/deadlineText';
+import { formatDate } from '../bot/care/format';
 import { parseDate } from '../bot/nlu/dates';
-import type { BenefitsFile, Lang } from '../bot/knowledge/schema';
 import { sendReply, type DialogDeps } from './context';
-import { GuidedDialog, GuidedFlow, command, formatDate, chosenOption, type Translate } from './guided';
+import { GuidedDialog, GuidedFlow, command, chosenOption } from './guided';
 
 export const DEADLINE_DIALOG = 'deadlineDialog';
 const FLOW = 'deadlineFlow';
-
-export type DeadlineKind = 'objection' | 'decision';
 
 export interface DeadlineOptions {
   /** the message that started the dialog ("Bescheid kam am 3.11.") */
   text?: string;
   kind?: DeadlineKind;
-}
-
-// ------------------------------------------------------------------ pure helpers
-
-const OBJECTION_WORDS = /(bescheid|widerspruch|widersprechen|abgelehnt|ablehnung|einspruch|notice|objection|object\b|decision (came|arrived|was received)|received the decision|got the decision|decision letter|refused|rejected)/i;
-const DECISION_WORDS = /(antrag|beantragt|angerufen|applied|application|apply|submitted|filed)/i;
-/** an application that was made, not one being planned ("wenn ich heute den Antrag stelle") */
-export const PAST_APPLICATION = /(gestellt|beantragt|eingereicht|abgeschickt|angerufen|applied|submitted|filed|sent)/i;
-export const NOTICE_RECEIVED = /(bescheid|decision|notice).*(kam|gekommen|erhalten|bekommen|zugestellt|eingegangen|came|arrived|received|got)|(erhalten|bekommen|received|got).*(bescheid|decision|notice)/i;
-
-/** Which deadline a message asks about: the objection (a notice arrived) or the decision (an
- *  application was made). */
-export function deadlineKind(text: string): DeadlineKind | undefined {
-  if (OBJECTION_WORDS.test(text)) return 'objection';
-  if (DECISION_WORDS.test(text)) return 'decision';
-  return undefined;
-}
-
-/** Working days after `from` up to and including `to` (0 if `to` is not later). */
-export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
-  let n = 0;
-  for (let d = from; compareIso(d, to) < 0;) {
-    d = addDays(d, 1);
-    if (isWorkingDay(d)) n++;
-  }
-  return n;
-}
-
-/** NRW holidays on weekdays after `from` up to and including `to` (they do not count as working days). */
-export function holidaysBetween(from: IsoDate, to: IsoDate): { date: IsoDate; id: string }[] {
-  const out: { date: IsoDate; id: string }[] = [];
-  const y0 = Number(from.slice(0, 4));
-  const y1 = Number(to.slice(0, 4));
-  for (let y = y0; y <= y1; y++) {
-    for (const h of nrwHolidays(y)) if (h.date > from && h.date <= to && isoWeekday(h.date) <= 5) out.push(h);
-  }
-  return out;
-}
-
-
-/** The objection deadline for a notice that arrived on `received`, as text. */
-export function objectionText(received: IsoDate, today: IsoDate, lang: Lang, t: Translate): string {
-  const deadline = objectionDeadline(received);
-  const plain = addMonths(received, 1);
-  const lines = [t('deadline.objection.result', { received: formatDate(received, lang), deadline: formatDate(deadline, lang) })];
-  if (deadline !== plain) {
-    const h = holidayOn(plain);
-    lines.push(t('deadline.objection.moved', { plain: formatDate(plain, lang), why: h ? t('deadline.holiday', { name: t(`holidays.${h}`) }) : t('deadline.weekend') }));
-  }
-  const left = daysBetween(today, deadline);
-  if (left > 0) lines.push(t('deadline.days_left', { count: left }));
-  else if (left === 0) lines.push(t('deadline.today_last'));
-  else {
-    const yearDeadline = objectionDeadline(received, { period: 'year' });
-    lines.push(t('deadline.objection.passed', { year: formatDate(yearDeadline, lang) }));
-  }
-  lines.push(t('deadline.objection.how'));
-  return lines.join('\n\n');
-}
-
-/** The decision deadline for an application made on `applied` and the delay payment up to
- *  `until` (the day the decision arrived, or today while none has come). */
-export function decisionText(table: BenefitsFile, applied: IsoDate, today: IsoDate, lang: Lang, t: Translate, decidedOn?: IsoDate): string {
-  const deadline = decisionDeadline(applied);
-  const lines = [t('deadline.decision.result', { applied: formatDate(applied, lang), deadline: formatDate(deadline, lang) })];
-  const holidays = holidaysBetween(applied, deadline);
-  if (holidays.length) lines.push(t('deadline.decision.holidays', { list: holidays.map((h) => `${t(`holidays.${h.id}`)} (${formatDate(h.date, lang, false)})`).join(', ') }));
-  const until = decidedOn ?? today;
-  const perWeek = valueOn(table, 'verzoegerung', until);
-  if (compareIso(until, deadline) <= 0) {
-    if (decidedOn) lines.push(t('deadline.decision.in_time', { decided: formatDate(decidedOn, lang) }));
-    else {
-      const left = workingDaysBetween(today, deadline);
-      lines.push(left > 0 ? t('deadline.decision.working_days_left', { count: left }) : t('deadline.today_last'));
-      if (perWeek !== null) lines.push(t('deadline.decision.if_late', { amount: formatEuro(perWeek, lang) }));
-    }
-  } else if (perWeek !== null) {
-    const c = delayCompensation(applied, until, perWeek);
-    lines.push(t(decidedOn ? 'deadline.decision.late_decided' : 'deadline.decision.late_open', {
-      decided: formatDate(until, lang), days: c.overdueDays, weeks: c.startedWeeks, perWeek: formatEuro(perWeek, lang), amount: formatEuro(c.amount, lang),
-    }));
-    lines.push(t('deadline.decision.fault'));
-    if (!decidedOn) lines.push(t('deadline.decision.ask_decided'));
-  }
-  return lines.join('\n\n');
 }
 
 // ------------------------------------------------------------------ the dialog
@@ -124,7 +37,7 @@ class DeadlineFlow extends GuidedFlow<FlowState> {
 
   protected async start(dc: DialogContext, state: FlowState, options: DeadlineOptions): Promise<DialogTurnResult> {
     const text = options.text ?? '';
-    state.kind = options.kind ?? (text ? deadlineKind(text) : undefined);
+    state.kind = options.kind ?? (text ? deadlineKind(text, this.deps.services.words) : undefined);
     state.date = text ? this.date(dc.context, text) : undefined;
     if (state.kind && state.date) return this.result(dc, state, state.kind, state.date);
     state.phase = state.date ? 'kind' : state.kind ? 'date' : 'guide';
@@ -162,7 +75,7 @@ class DeadlineFlow extends GuidedFlow<FlowState> {
     const mem = await this.memory(dc.context);
     const own = chosenOption(mem, dc.context, text);
     if (own) return true;
-    if (state.phase === 'kind') return deadlineKind(text) !== undefined;
+    if (state.phase === 'kind') return deadlineKind(text, this.deps.services.words) !== undefined;
     // a date, with or without saying what it is
     return this.date(dc.context, text) !== undefined;
   }
@@ -180,7 +93,7 @@ class DeadlineFlow extends GuidedFlow<FlowState> {
       return Dialog.EndOfTurn;
     }
     const date = own === 'dl:today' ? this.deps.services.today() : this.date(ctx, text);
-    const kind = deadlineKind(text);
+    const kind = deadlineKind(text, this.deps.services.words);
     if (state.phase === 'kind') {
       if (!kind) return this.reroute(dc);
       return this.result(dc, state, kind, date ?? state.date!);
@@ -197,8 +110,8 @@ class DeadlineFlow extends GuidedFlow<FlowState> {
     if (state.phase === 'after' && state.applied && (kind === 'objection' || !kind)) {
       const s = this.deps.services;
       const lang = this.lang(ctx);
-      const decided = decisionText(s.kb.benefits, state.applied, s.today(), lang, this.tf(ctx), date);
-      await sendReply(this.deps, ctx, { text: `${decided}\n\n${objectionText(date, s.today(), lang, this.tf(ctx))}`, suggestions: this.buttons(ctx, 'objection') });
+      const decided = decisionText(s.workingDays, s.kb.benefits, state.applied, s.today(), lang, this.tf(ctx), date);
+      await sendReply(this.deps, ctx, { text: `${decided}\n\n${objectionText(s.workingDays, date, s.today(), lang, this.tf(ctx))}`, suggestions: this.buttons(ctx, 'objection') });
       state.kind = 'objection';
       state.applied = undefined;
       return Dialog.EndOfTurn;
@@ -218,8 +131,8 @@ class DeadlineFlow extends GuidedFlow<FlowState> {
     const s = this.deps.services;
     const lang = this.lang(ctx);
     const text = kind === 'objection'
-      ? objectionText(date, s.today(), lang, this.tf(ctx))
-      : decisionText(s.kb.benefits, date, s.today(), lang, this.tf(ctx));
+      ? objectionText(s.workingDays, date, s.today(), lang, this.tf(ctx))
+      : decisionText(s.workingDays, s.kb.benefits, date, s.today(), lang, this.tf(ctx));
     state.phase = 'after';
     state.kind = kind;
     state.applied = kind === 'decision' ? date : undefined;

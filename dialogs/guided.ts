@@ -1,17 +1,14 @@
 // Shared pieces of the guided dialogs (self-check, benefits overview, deadlines, letters): a small
-// state-machine Dialog, microcopy from the "guided" namespace, replies with a downloadable text
-// file, and date / number formatting.
+// state-machine Dialog, microcopy from the "guided" namespace and replies with a downloadable text
+// file (date and number formatting: bot/care/format.ts).
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Attachment, TurnContext } from 'botbuilder';
 import type { Action } from '../bot/channels/reply';
 import { channelProfile } from '../bot/channels/render';
-import { parseIso, type IsoDate } from '../bot/care/calendar';
+import type { Translate } from '../bot/care/format';
 import type { Lang } from '../bot/knowledge/schema';
 import { getMemory, optionByTitle, optionNumber, turnInfo, type DialogDeps, type Memory } from './context';
 import { InterruptibleDialog, REROUTE } from './interruptibleDialog';
-
-/** A translate function for the pure text builders of the guided dialogs (testable without i18next). */
-export type Translate = (key: string, vars?: Record<string, unknown>) => string;
 
 /** Microcopy of the guided dialogs (locales/{de,en}/guided.json). */
 export function tg(deps: DialogDeps, ctx: TurnContext, key: string, vars: Record<string, unknown> = {}): string {
@@ -35,21 +32,6 @@ export function chosenOption(mem: Memory, ctx: TurnContext, text: string): strin
 export function textFile(name: string, text: string): Attachment {
   const data = Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8').toString('base64');
   return { contentType: 'text/plain', name, contentUrl: `data:text/plain;charset=utf-8;base64,${data}` };
-}
-
-const LOCALE: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
-
-/** "Dienstag, 3. November 2026" / "Tuesday, 3 November 2026" (calendar date, no time zone shift). */
-export function formatDate(date: IsoDate, lang: Lang, weekday = true): string {
-  const { y, m, d } = parseIso(date);
-  const dt = new Date(Date.UTC(2000, 0, 1));
-  dt.setUTCFullYear(y, m - 1, d);
-  return new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric', ...(weekday ? { weekday: 'long' } : {}) }).format(dt);
-}
-
-/** 7.5 → "7,5" (de) / "7.5" (en). */
-export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 2 }).format(n);
 }
 
 /** A dialog as a small state machine: `start` on begin, `handle` for each later message, `ask`

@@ -6,14 +6,13 @@ import type { NluResult } from '../bot/services';
 import { parseDate } from '../bot/nlu/dates';
 import { turnInfo, type DialogDeps, type RouteTarget } from './context';
 import { SELF_CHECK_DIALOG, SelfCheckDialog } from './selfCheckDialog';
-import { BENEFITS_DIALOG, BenefitsDialog, CHANGES_QUESTION, SETTINGS, percentFrom } from './benefitsDialog';
-import { DEADLINE_DIALOG, DeadlineDialog, NOTICE_RECEIVED, PAST_APPLICATION, deadlineKind } from './deadlineDialog';
+import { BENEFITS_DIALOG, BenefitsDialog } from './benefitsDialog';
+import { DEADLINE_DIALOG, DeadlineDialog } from './deadlineDialog';
+import { CHANGES_QUESTION, SETTINGS, percentFrom } from '../bot/care/benefitsText';
+import { deadlineKind } from '../bot/care/deadlineText';
 import { LETTERS_DIALOG, LETTER_REQUEST, LettersDialog } from './lettersDialog';
 import type { CareSetting } from '../bot/care/benefits';
 import { guideAsked } from '../bot/conversation/answerFirst';
-
-/** "Frist berechnen", "work out the date": the person asks for the calculation itself */
-const COMPUTE = /\b(berechne\w*|ausrechne\w*|ausrechnen|ausgerechnet|rechne\w*|calculate\w*|work(ed)? out|compute\w*)\b/i;
 
 export function addGuidedDialogs(parent: ComponentDialog, deps: DialogDeps): void {
   parent.addDialog(new SelfCheckDialog(deps));
@@ -40,6 +39,7 @@ export async function routeGuided(dc: RouteTarget, deps: DialogDeps, r: NluResul
   if (CHANGES_QUESTION.test(text) && (['None', 'out_of_scope', 'benefits_overview'].includes(r.intent) || date())) {
     return dc.beginDialog(BENEFITS_DIALOG, { show: 'changes', text, grade });
   }
+  const words = deps.services.words;
   switch (r.intent) {
     case 'selfcheck':
       return dc.beginDialog(SELF_CHECK_DIALOG, { alternative: closeAlternative(r.ranked, 'selfcheck', (id) => deps.services.kb.answers.has(id)) });
@@ -48,7 +48,7 @@ export async function routeGuided(dc: RouteTarget, deps: DialogDeps, r: NluResul
     case 'deadline':
       // with a date: work out the deadline; a question that names no deadline gets the step-by-step
       // guide; one about a named deadline without a date gets the rule first (the router answers it)
-      return date() || !deadlineKind(text) || COMPUTE.test(text) ? dc.beginDialog(DEADLINE_DIALOG, { text }) : undefined;
+      return date() || !deadlineKind(text, words) || words.has('compute', text) ? dc.beginDialog(DEADLINE_DIALOG, { text }) : undefined;
     case 'combination':
       // "the service uses 60 % of the Sachleistung": compute the Pflegegeld left
       return percentFrom(text) !== undefined ? dc.beginDialog(BENEFITS_DIALOG, { grade, text }) : undefined;
@@ -56,7 +56,7 @@ export async function routeGuided(dc: RouteTarget, deps: DialogDeps, r: NluResul
     case 'objection':
       if (LETTER_REQUEST.test(text)) return dc.beginDialog(LETTERS_DIALOG, { letter: r.intent === 'apply' ? 'application' : 'objection' });
       // "Antrag am 1. Oktober gestellt", "Bescheid kam am 3.11.": compute the deadline
-      if ((PAST_APPLICATION.test(text) || NOTICE_RECEIVED.test(text)) && date()) return dc.beginDialog(DEADLINE_DIALOG, { text });
+      if ((words.has('application_made', text) || words.has('notice_received', text)) && date()) return dc.beginDialog(DEADLINE_DIALOG, { text });
       return undefined;
     default:
       return undefined;

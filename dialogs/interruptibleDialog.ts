@@ -8,8 +8,6 @@ import { placeNamed } from '../bot/conversation/local';
 export interface Reroute { reroute: true }
 export const REROUTE: Reroute = { reroute: true };
 
-const CANCEL = /^(abbrechen|abbruch|stopp?|cancel|quit|beenden|neu starten|von vorn|start over|restart|menü|menu|themen|topics)$/i;
-const HELP = /^(hilfe|help|\?|was kann ich (hier )?tun|what can i do)$/i;
 
 /** "Wie viel Pflegegeld bei Pflegegrad 3?": a question of its own, not just an answer to a prompt */
 export function isFullQuestion(text: string): boolean {
@@ -45,11 +43,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (innerDc.context.activity.type !== 'message') return undefined;
     const { text, lang } = turnInfo(innerDc.context);
     const t = text.trim().replace(/[.!]+$/, '');
-    if (CANCEL.test(t)) {
+    const { words } = this.deps.services;
+    // the same words as the main dialog's (locales/<lng>/commands.json); "start" and the like stay answers here
+    if (words.has('cancel', t) || words.has('menu', t)) {
       await innerDc.cancelAllDialogs();
       return { status: DialogTurnStatus.complete, result: REROUTE };
     }
-    if (HELP.test(t)) {
+    if (words.has('help', t)) {
       await innerDc.context.sendActivity(this.deps.services.i18n.t('help', { lng: lang }));
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };

@@ -21,6 +21,7 @@ import { describeThread, rememberFacts } from '../bot/conversation/thread';
 import { buildAspectReply } from '../bot/conversation/aspects';
 import { deadlineRule } from '../bot/conversation/answerFirst';
 import { guesses, type Understanding } from '../bot/conversation/understand';
+import type { WordList } from '../bot/nlu/lexicon';
 
 export const MAIN_DIALOG = 'mainDialog';
 /** set on the turn when the user asked to delete their data; the bot deletes after the dialog ran */
@@ -29,17 +30,10 @@ export const DELETE_REQUESTED = Symbol('pflegenetz.deleteRequested');
 /** intents that answer small talk, never a care question */
 const SOCIAL_INTENTS = new Set(['greeting', 'cancel', 'thanks', 'goodbye', 'out_of_scope']);
 const SYSTEM_INTENTS = new Set(['greeting', 'help', 'cancel', 'thanks', 'goodbye', 'human', 'privacy', 'delete_data', 'out_of_scope', 'None']);
-const COMMAND_WORDS: [RegExp, string][] = [
-  [/^(menü|menu|themen|topics|übersicht|start)$/i, 'menu'],
-  [/^(neu starten|von vorn|start over|restart)$/i, 'menu'],
-  [/^(abbrechen|abbruch|stopp?|cancel|quit)$/i, 'cancel'],
-  [/^(hilfe|help|\?)$/i, 'help'],
-];
+/** typed commands (locales/<lng>/commands.json), the same words the guided dialogs leave or help on */
+const COMMAND_WORDS: [WordList, string][] = [['menu', 'menu'], ['menu_outside_dialog', 'menu'], ['cancel', 'cancel'], ['help', 'help']];
 /** words that ask for a provider nearby rather than for an explanation */
 const LOCAL_SEARCH = /\b(suche|such|suchen|anbieter|in (meiner|der) nähe|in (meiner|der) naehe|adressen?|liste|near me|nearby|provider|looking for|find (a|an|me)|list of|wer bietet)\b/i;
-/** typed instead of pressing "Mehr dazu" */
-const MORE = /^(details?|mehr|mehr (dazu|details|infos?|informationen)|genauer|erzähl(en sie)? (mir )?mehr.*|more|more (details|info)( please)?|tell me more.*)$/i;
-const YES = /^(ja|jawohl|ja,? (bitte|alles) (löschen|loeschen)|yes|yes,? (please|delete( everything)?)|ok|okay)$/i;
 /** below this the NLU's ranking says nothing useful (calibrated with the held-out lists) */
 const MIN_CANDIDATE_SCORE = 0.05;
 const AND_ALSO = /^(und|and|what about|und was ist mit|wie ist es mit)\b/i;
@@ -144,10 +138,11 @@ export class MainDialog extends ComponentDialog {
     const option = matchOption(mem, text);
     if (option) return this.command(dc, option);
     const plain = text.trim().replace(/[.!]+$/, '');
-    if (deletePending && YES.test(plain)) return this.command(dc, 'delete:confirm');
-    const word = COMMAND_WORDS.find(([re]) => re.test(plain));
+    const { words } = this.deps.services;
+    if (deletePending && words.has('yes', plain)) return this.command(dc, 'delete:confirm');
+    const word = COMMAND_WORDS.find(([list]) => words.has(list, plain));
     if (word) return this.command(dc, word[1]);
-    if (MORE.test(plain) && mem.lastTopic) return this.command(dc, `details:${mem.lastTopic}`);
+    if (words.has('more', plain) && mem.lastTopic) return this.command(dc, `details:${mem.lastTopic}`);
     if (CALLBACK_REQUEST.test(plain) && this.deps.services.staff) return this.command(dc, 'callback');
     const helped = this.feedbackWord(dc, plain);
     if (helped !== undefined && mem.lastTopic && this.deps.services.staff) return this.command(dc, `feedback:${helped}:${mem.lastTopic}`);

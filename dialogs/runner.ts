@@ -14,7 +14,7 @@ import { DialogMemoryScope, DialogSet, TurnMemoryScope, type DialogState, type D
 import type { MainDialog } from './mainDialog';
 
 /** The key DialogStateManager looks up in turnState (botbuilder-dialogs/lib/memory/dialogStateManager.js). */
-const CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
+export const CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
 
 export class DialogRunner {
   private readonly dialogs: DialogSet;

@@ -6,190 +6,23 @@
 import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { Action } from '../bot/channels/reply';
-import { findCriterion, findModule, findScale, isAskable, questionOrder, scoreNba, type NbaAnswers, type NbaResult } from '../bot/care/nba';
-import { parseTypedAnswer, normalizeAnswer } from '../bot/care/nbaAnswer';
-import type { NbaCatalogue, NbaOption } from '../bot/care/nbaSchema';
-import type { Lang } from '../bot/knowledge/schema';
+import { findCriterion, findModule, findScale } from '../bot/care/nba';
+import { parseTypedAnswer } from '../bot/care/nbaAnswer';
+import type { NbaCatalogue } from '../bot/care/nbaSchema';
+import {
+  answerQuestion, controlWord, isStartWord, goBack, isComplete, newProgress, selfCheckQuestions, selfCheckReport, skipModule,
+  type Question, type SelfCheckOptions, type SelfCheckProgress,
+} from '../bot/care/selfCheck';
 import { classifyTurn, sendReply, turnInfo, type DialogDeps, type Memory } from './context';
 import type { Reroute } from './interruptibleDialog';
 import { alternativeAction } from '../bot/conversation/answers';
-import { GuidedDialog, GuidedFlow, command, tg, formatDate, formatNumber, chosenOption, textFile, type Translate } from './guided';
+import { formatNumber } from '../bot/care/format';
+import { GuidedDialog, GuidedFlow, command, tg, chosenOption, textFile } from './guided';
 
 export const SELF_CHECK_DIALOG = 'selfCheckDialog';
 const FLOW = 'selfCheckFlow';
 
-// ------------------------------------------------------------------ pure progress logic
-
-export interface Question { id: string; scale: string; module: number; gateOf?: string }
-
-/** One step back: the position asked then, and the module a "skip" marked (undone on back). */
-export interface HistoryStep { pos: number; skipped?: number }
-
-export interface SelfCheckProgress {
-  answers: Record<string, number>;
-  skipped: number[];
-  /** index of the question being asked (= questions.length when done) */
-  pos: number;
-  history: HistoryStep[];
-}
-
-/** alternative: a topic the intent engine found almost as likely as the self-check ("Wie kriege ich
- *  einen Pflegegrad?" can mean the application): offered as a button beside the intro's */
-export type SelfCheckOptions = { resume?: boolean; restart?: boolean; alternative?: string };
-
-const questionCache = new WeakMap<NbaCatalogue, Question[]>();
-
-/** All questions in asking order: modules 1..6, a gate right before its criterion. */
-export function selfCheckQuestions(cat: NbaCatalogue): Question[] {
-  let qs = questionCache.get(cat);
-  if (!qs) {
-    qs = cat.modules.flatMap((m) => questionOrder(cat, m.id).map((q) => ({ ...q, module: m.id })));
-    questionCache.set(cat, qs);
-  }
-  return qs;
-}
-
-export function newProgress(): SelfCheckProgress {
-  return { answers: {}, skipped: [], pos: 0, history: [] };
-}
-
-/** The first position at or after `from` that is asked (a criterion behind a "no" gate is not). */
-export function nextAskable(cat: NbaCatalogue, qs: readonly Question[], answers: NbaAnswers, from: number): number {
-  let p = from;
-  while (p < qs.length && !isAskable(cat, qs[p].id, answers)) p++;
-  return p;
-}
-
-export function answerQuestion(cat: NbaCatalogue, p: SelfCheckProgress, index: number): SelfCheckProgress {
-  const qs = selfCheckQuestions(cat);
-  const q = qs[p.pos];
-  if (!q) throw new RangeError('the self-check is already complete');
-  const scale = findScale(cat, q.scale);
-  if (!Number.isInteger(index) || index < 0 || index >= scale.options.length) throw new RangeError(`no option ${index} for ${q.id}`);
-  const answers = { ...p.answers, [q.id]: index };
-  return { answers, skipped: p.skipped, pos: nextAskable(cat, qs, answers, p.pos + 1), history: [...p.history, { pos: p.pos }] };
-}
-
-/** Skips the rest of the current module: it counts 0 (its answers stay, for "back"). */
-export function skipModule(cat: NbaCatalogue, p: SelfCheckProgress): SelfCheckProgress {
-  const qs = selfCheckQuestions(cat);
-  const q = qs[p.pos];
-  if (!q) throw new RangeError('the self-check is already complete');
-  let next = qs.findIndex((x) => x.module > q.module);
-  if (next < 0) next = qs.length;
-  return {
-    answers: p.answers,
-    skipped: [...new Set([...p.skipped, q.module])].sort((a, b) => a - b),
-    pos: nextAskable(cat, qs, p.answers, next),
-    history: [...p.history, { pos: p.pos, skipped: q.module }],
-  };
-}
-
-/** Back to the question asked before (undoing a skip); unchanged at the first question. */
-export function goBack(p: SelfCheckProgress): SelfCheckProgress {
-  const last = p.history[p.history.length - 1];
-  if (!last) return p;
-  return {
-    answers: p.answers,
-    skipped: last.skipped === undefined ? p.skipped : p.skipped.filter((m) => m !== last.skipped),
-    pos: last.pos,
-    history: p.history.slice(0, -1),
-  };
-}
-
-export function isComplete(cat: NbaCatalogue, p: SelfCheckProgress): boolean {
-  return p.pos >= selfCheckQuestions(cat).length;
-}
-
-export function scoreProgress(cat: NbaCatalogue, p: SelfCheckProgress): NbaResult {
-  return scoreNba(cat, p.answers, { skipped: p.skipped });
-}
-
-/** Does this answer mean help is needed (points, a frequency above none, or a "yes" gate)? */
-function needsHelp(o: NbaOption): boolean {
-  return (o.points ?? 0) > 0 || (o.freq?.count ?? 0) > 0 || o.gate === true;
-}
-
-
-export interface SelfCheckReport {
-  grade: number;
-  /** the chat message with the estimate */
-  result: string;
-  /** the chat summary for the assessment visit */
-  summary: string;
-  /** the same as a printable text file */
-  file: string;
-}
-
-/** Result and summary texts. `t` reads the "guided" microcopy in the user's language. */
-export function selfCheckReport(cat: NbaCatalogue, p: SelfCheckProgress, lang: Lang, today: string, t: Translate): SelfCheckReport {
-  const r = scoreProgress(cat, p);
-  const num = (n: number) => formatNumber(n, lang);
-  const short = (id: number) => t(`selfcheck.module_short.${id}`);
-  const lines: string[] = [];
-  lines.push(r.grade > 0
-    ? t('selfcheck.result.head_grade', { grade: r.grade, total: num(r.total) })
-    : t('selfcheck.result.head_none', { total: num(r.total), min: num(cat.grades[0].min) }));
-  lines.push('', t('selfcheck.result.modules_intro'));
-  const best = r.modules.find((x) => x.id === r.bestOf)!.weighted;
-  for (const m of r.modules) {
-    const max = num(findModule(cat, m.id).weighted[4]);
-    const vars = { title: short(m.id), points: num(m.weighted), max };
-    if (m.skipped && p.skipped.includes(m.id)) lines.push(t('selfcheck.result.module_skipped', vars));
-    else if (!m.counted && m.weighted < best) lines.push(t('selfcheck.result.module_not_counted', vars));
-    else lines.push(t('selfcheck.result.module_line', vars));
-  }
-  lines.push('');
-  const drivers = r.drivers.slice(0, 2).map((d) => t('selfcheck.result.driver_item', { title: short(d.module), points: num(d.weighted) }));
-  lines.push(drivers.length ? t('selfcheck.result.drivers', { list: drivers.join(', ') }) : t('selfcheck.result.drivers_none'));
-  if (r.next) lines.push(t('selfcheck.result.next', { grade: r.next.grade, missing: num(r.next.missing) }));
-  if (p.skipped.length) lines.push(t('selfcheck.result.skipped_warning'));
-  lines.push('', t('selfcheck.result.disclaimer'), '', t(r.grade > 0 ? 'selfcheck.result.steps_grade' : 'selfcheck.result.steps_none'));
-
-  // Summary: what help is needed, per module; the file lists every answer.
-  const qs = selfCheckQuestions(cat);
-  const needs: string[] = [];
-  const file: string[] = [t('selfcheck.summary.file_title', { date: formatDate(today, lang, false) }), '', lines[0], '', t('selfcheck.summary.file_note'), ''];
-  for (const m of cat.modules) {
-    const res = r.modules.find((x) => x.id === m.id)!;
-    const skipped = p.skipped.includes(m.id);
-    file.push(t(skipped ? 'selfcheck.summary.file_module_skipped' : 'selfcheck.summary.file_module', { n: m.id, title: m.title[lang], points: num(res.weighted), max: num(m.weighted[4]) }));
-    if (skipped) { file.push(''); continue; }
-    const helpIn: string[] = [];
-    for (const q of qs.filter((x) => x.module === m.id)) {
-      const a = p.answers[q.id];
-      if (a === undefined || !isAskable(cat, q.id, p.answers)) continue;
-      const option = findScale(cat, q.scale).options[a];
-      const c = findCriterion(cat, q.gateOf ?? q.id);
-      const label = q.gateOf ? c.gate!.question[lang] : c.title[lang];
-      file.push(t('selfcheck.summary.file_line', { criterion: label, answer: option[lang] }));
-      if (needsHelp(option) && !q.gateOf) helpIn.push(c.title[lang]);
-    }
-    if (helpIn.length) needs.push(t('selfcheck.summary.line', { module: short(m.id), list: helpIn.join(', ') }));
-    file.push('');
-  }
-  const summary = [t('selfcheck.summary.intro'), '', needs.length ? t('selfcheck.summary.needs') : t('selfcheck.summary.needs_none'), ...needs].join('\n');
-  file.push(t('selfcheck.result.disclaimer'));
-  return { grade: r.grade, result: lines.join('\n'), summary, file: file.join('\n') };
-}
-
 // ------------------------------------------------------------------ the dialog
-
-type Control = 'back' | 'skip' | 'pause' | 'repeat';
-// Typed control words (de + en); the buttons stay answers only, so first = most independent and
-// last = least independent on every question.
-const CONTROLS: [RegExp, Control][] = [
-  [/^(zurueck|zurück|eine frage zurueck|eine frage zurück|vorherige frage|back|go back|previous( question)?)$/, 'back'],
-  [/^(teil ueberspringen|teil überspringen|ueberspringen|überspringen|modul ueberspringen|modul überspringen|skip|skip (this )?(part|section|module))$/, 'skip'],
-  [/^(pause|pausieren|spaeter|später|spaeter weiter(machen)?|später weiter(machen)?|unterbrechen|later|continue later|pause the (check|test))$/, 'pause'],
-  [/^(weiter|weitermachen|fortsetzen|frage wiederholen|nochmal|noch mal|continue|go on|resume|repeat( the question)?)$/, 'repeat'],
-];
-const START_WORDS = /^(ja|ok|okay|los|start|starten|beginnen|anfangen|test starten|yes|go|start the test|let'?s go)$/;
-
-export function controlWord(text: string): Control | undefined {
-  const n = text.toLowerCase().replace(/[.!?„“"]+/g, '').replace(/\s+/g, ' ').trim();
-  return CONTROLS.find(([re]) => re.test(n))?.[1];
-}
 
 interface FlowState { phase: 'intro' | 'resume' | 'question'; alternative?: string }
 type ScMemory = Memory & { selfcheck?: SelfCheckProgress; selfcheckGrade?: number };
@@ -279,9 +112,9 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
   async accepts(dc: DialogContext, state: FlowState, text: string): Promise<boolean> {
     const mem = await this.mem(dc.context);
     if (state.phase !== 'question') {
-      return !!(chosenOption(mem, dc.context, text)) || START_WORDS.test(normalizeAnswer(text));
+      return !!(chosenOption(mem, dc.context, text)) || isStartWord(text, this.deps.services.words);
     }
-    if (controlWord(text)) return true;
+    if (controlWord(text, this.deps.services.words)) return true;
     const p = mem.selfcheck;
     const q = p ? selfCheckQuestions(this.cat)[p.pos] : undefined;
     return !!q && this.answerIndex(mem, dc.context, text, q) !== undefined;
@@ -292,7 +125,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     const mem = await this.mem(ctx);
     if (state.phase !== 'question') {
       let cmd = chosenOption(mem, ctx, text);
-      if (!cmd && START_WORDS.test(normalizeAnswer(text))) cmd = state.phase === 'intro' ? 'sc:start' : 'sc:resume';
+      if (!cmd && isStartWord(text, this.deps.services.words)) cmd = state.phase === 'intro' ? 'sc:start' : 'sc:resume';
       switch (cmd) {
         case 'sc:start':
         case 'sc:restart':
@@ -317,7 +150,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     }
 
     const p = mem.selfcheck ?? (mem.selfcheck = newProgress());
-    switch (controlWord(text)) {
+    switch (controlWord(text, this.deps.services.words)) {
       case 'pause':
         await sendReply(this.deps, ctx, {
           text: this.t(ctx, 'selfcheck.paused', { days: this.deps.services.retentionDays }),

@@ -1,16 +1,23 @@
-// Deadlines around an application for a care grade: NRW public holidays, working days,
-// the 25-working-day decision deadline (§ 18c SGB XI), the delay payment, and the one-month
-// objection deadline (§ 84 with § 64 SGG). Pure; "today" is always a parameter.
+// Deadlines around an application for a care grade: working days under a state's public holidays
+// (data: knowledge/<state>/holidays.json), the 25-working-day decision deadline (§ 18c SGB XI),
+// the delay payment, and the one-month objection deadline (§ 84 with § 64 SGG). Pure; "today" is
+// always a parameter.
+import { z } from 'zod';
 import { addDays, addMonths, addYears, compareIso, daysBetween, isoWeekday, parseIso, toIso, type IsoDate } from './calendar';
 
-export type NrwHolidayId =
-  | 'neujahr' | 'karfreitag' | 'ostermontag' | 'tag_der_arbeit' | 'christi_himmelfahrt'
-  | 'pfingstmontag' | 'fronleichnam' | 'tag_der_deutschen_einheit' | 'reformationstag_2017'
-  | 'allerheiligen' | 'erster_weihnachtstag' | 'zweiter_weihnachtstag';
+/** A state's public holidays as data (knowledge/<state>/holidays.json): fixed days, days counted
+ *  from Easter Sunday, and one-off holidays. The ids name the holidays' microcopy. */
+export const HolidaysFileSchema = z.object({
+  law: z.string().min(1),
+  fixed: z.array(z.object({ id: z.string().min(1), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).strict()),
+  easter: z.array(z.object({ id: z.string().min(1), days: z.number().int().min(-60).max(70) }).strict()),
+  once: z.array(z.object({ id: z.string().min(1), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict()).default([]),
+}).strict();
+export type HolidaysFile = z.infer<typeof HolidaysFileSchema>;
 
 export interface Holiday {
   date: IsoDate;
-  id: NrwHolidayId;
+  id: string;
 }
 
 /** Easter Sunday (Gregorian) by the anonymous Gregorian algorithm (Gauss, as given by Meeus). */
@@ -33,72 +40,100 @@ export function easterSunday(year: number): IsoDate {
   return toIso({ y: year, m: month, d: day });
 }
 
-const cache = new Map<number, readonly Holiday[]>();
-
-/** Statutory public holidays in North Rhine-Westphalia (Feiertagsgesetz NW), sorted by date. */
-export function nrwHolidays(year: number): readonly Holiday[] {
-  const hit = cache.get(year);
-  if (hit) return hit;
-  const easter = easterSunday(year);
-  const fixed = (m: number, d: number): IsoDate => toIso({ y: year, m, d });
-  const list: Holiday[] = [
-    { date: fixed(1, 1), id: 'neujahr' },
-    { date: addDays(easter, -2), id: 'karfreitag' },
-    { date: addDays(easter, 1), id: 'ostermontag' },
-    { date: fixed(5, 1), id: 'tag_der_arbeit' },
-    { date: addDays(easter, 39), id: 'christi_himmelfahrt' },
-    { date: addDays(easter, 50), id: 'pfingstmontag' },
-    { date: addDays(easter, 60), id: 'fronleichnam' },
-    { date: fixed(10, 3), id: 'tag_der_deutschen_einheit' },
-    { date: fixed(11, 1), id: 'allerheiligen' },
-    { date: fixed(12, 25), id: 'erster_weihnachtstag' },
-    { date: fixed(12, 26), id: 'zweiter_weihnachtstag' },
-  ];
-  // 500 years of the Reformation: a one-off holiday in every state.
-  if (year === 2017) list.push({ date: fixed(10, 31), id: 'reformationstag_2017' });
-  list.sort((x, y) => compareIso(x.date, y.date));
-  const frozen = Object.freeze(list);
-  cache.set(year, frozen);
-  return frozen;
+/** Working days and deadlines under one state's public holidays (knowledge/<state>/holidays.json). */
+export interface WorkingDays {
+  /** the state's public holidays of a year, sorted by date */
+  holidays(year: number): readonly Holiday[];
+  holidayOn(date: IsoDate): string | undefined;
+  /** Monday to Friday and not a public holiday */
+  isWorkingDay(date: IsoDate): boolean;
+  /** the date itself if it is a working day, else the next working day */
+  nextWorkingDayOnOrAfter(date: IsoDate): IsoDate;
+  /** n working days after `date` (the start day itself never counts, § 26 SGB X with § 187(1) BGB);
+   *  negative n counts backwards; n = 0 returns `date` */
+  addWorkingDays(date: IsoDate, n: number): IsoDate;
+  /** working days after `from` up to and including `to` (0 if `to` is not later) */
+  workingDaysBetween(from: IsoDate, to: IsoDate): number;
+  /** holidays on weekdays after `from` up to and including `to` (they do not count as working days) */
+  holidaysBetween(from: IsoDate, to: IsoDate): Holiday[];
+  /** last day on which the decision is in time: 25 working days after the application arrived */
+  decisionDeadline(applicationDate: IsoDate): IsoDate;
+  delayCompensation(applicationDate: IsoDate, today: IsoDate, amountPerWeek: number): DelayCompensation;
+  objectionDeadline(noticeReceived: IsoDate, opts?: ObjectionOptions): IsoDate;
 }
 
-export function holidayOn(date: IsoDate): NrwHolidayId | undefined {
-  return nrwHolidays(parseIso(date).y).find((h) => h.date === date)?.id;
-}
-
-/** Monday to Friday and not an NRW public holiday. */
-export function isWorkingDay(date: IsoDate): boolean {
-  return isoWeekday(date) <= 5 && holidayOn(date) === undefined;
-}
-
-/** The date itself if it is a working day, else the next working day. */
-export function nextWorkingDayOnOrAfter(date: IsoDate): IsoDate {
-  let d = date;
-  while (!isWorkingDay(d)) d = addDays(d, 1);
-  return d;
-}
-
-/** n working days after `date` (the start day itself never counts, § 26 SGB X with § 187(1) BGB).
- *  Negative n counts backwards; n = 0 returns `date`. */
-export function addWorkingDays(date: IsoDate, n: number): IsoDate {
-  if (!Number.isInteger(n)) throw new RangeError(`n must be an integer: ${n}`);
-  const step = n < 0 ? -1 : 1;
-  let left = Math.abs(n);
-  let d = date;
-  while (left > 0) {
-    d = addDays(d, step);
-    if (isWorkingDay(d)) left -= 1;
-  }
-  return d;
+export function workingDays(rules: HolidaysFile): WorkingDays {
+  const cache = new Map<number, readonly Holiday[]>();
+  const holidays = (year: number): readonly Holiday[] => {
+    const hit = cache.get(year);
+    if (hit) return hit;
+    const easter = easterSunday(year);
+    const list: Holiday[] = [
+      ...rules.fixed.map((h) => ({ date: toIso({ y: year, m: h.month, d: h.day }), id: h.id })),
+      ...rules.easter.map((h) => ({ date: addDays(easter, h.days), id: h.id })),
+      ...rules.once.filter((h) => h.date.startsWith(`${year}-`)).map((h) => ({ date: h.date, id: h.id })),
+    ];
+    list.sort((x, y) => compareIso(x.date, y.date));
+    const frozen = Object.freeze(list);
+    cache.set(year, frozen);
+    return frozen;
+  };
+  const holidayOn = (date: IsoDate): string | undefined => holidays(parseIso(date).y).find((h) => h.date === date)?.id;
+  const isWorkingDay = (date: IsoDate): boolean => isoWeekday(date) <= 5 && holidayOn(date) === undefined;
+  const nextWorkingDayOnOrAfter = (date: IsoDate): IsoDate => {
+    let d = date;
+    while (!isWorkingDay(d)) d = addDays(d, 1);
+    return d;
+  };
+  const addWorkingDays = (date: IsoDate, n: number): IsoDate => {
+    if (!Number.isInteger(n)) throw new RangeError(`n must be an integer: ${n}`);
+    const step = n < 0 ? -1 : 1;
+    let left = Math.abs(n);
+    let d = date;
+    while (left > 0) {
+      d = addDays(d, step);
+      if (isWorkingDay(d)) left -= 1;
+    }
+    return d;
+  };
+  const decisionDeadline = (applicationDate: IsoDate): IsoDate => addWorkingDays(applicationDate, DECISION_WORKING_DAYS);
+  return {
+    holidays, holidayOn, isWorkingDay, nextWorkingDayOnOrAfter, addWorkingDays, decisionDeadline,
+    workingDaysBetween(from, to) {
+      let n = 0;
+      for (let d = from; compareIso(d, to) < 0;) {
+        d = addDays(d, 1);
+        if (isWorkingDay(d)) n++;
+      }
+      return n;
+    },
+    holidaysBetween(from, to) {
+      const out: Holiday[] = [];
+      for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+        for (const h of holidays(y)) if (h.date > from && h.date <= to && isoWeekday(h.date) <= 5) out.push(h);
+      }
+      return out;
+    },
+    // Payment for a late decision: per started week after the deadline (§ 18c SGB XI). `today` is the
+    // day the decision arrived or, while none has arrived, the current day. The amount per week comes
+    // from the benefits table; it is not due if the Pflegekasse is not at fault (not modelled here).
+    delayCompensation(applicationDate, today, amountPerWeek) {
+      const deadline = decisionDeadline(applicationDate);
+      const overdueDays = Math.max(0, daysBetween(deadline, today));
+      const startedWeeks = Math.ceil(overdueDays / 7);
+      return { deadline, overdueDays, startedWeeks, amount: startedWeeks * amountPerWeek };
+    },
+    // The same day number one month (or year) later, or that month's last day if the number does not
+    // exist (§ 64(2) SGG); a Saturday, Sunday or public holiday moves it to the next working day (§ 64(3) SGG).
+    objectionDeadline(noticeReceived, opts = {}) {
+      const end = opts.period === 'year' ? addYears(noticeReceived, 1) : addMonths(noticeReceived, 1);
+      return nextWorkingDayOnOrAfter(end);
+    },
+  };
 }
 
 /** Working days the Pflegekasse has for its written decision (§ 18c(1) SGB XI). */
 export const DECISION_WORKING_DAYS = 25;
-
-/** Last day on which the decision is in time: 25 working days after the application arrived. */
-export function decisionDeadline(applicationDate: IsoDate): IsoDate {
-  return addWorkingDays(applicationDate, DECISION_WORKING_DAYS);
-}
 
 export interface DelayCompensation {
   deadline: IsoDate;
@@ -110,26 +145,8 @@ export interface DelayCompensation {
   amount: number;
 }
 
-/** Payment for a late decision: per started week after the deadline (§ 18c SGB XI). `today` is the
- *  day the decision arrived or, while none has arrived, the current day. The amount per week comes
- *  from the benefits table; it is not due if the Pflegekasse is not at fault (not modelled here). */
-export function delayCompensation(applicationDate: IsoDate, today: IsoDate, amountPerWeek: number): DelayCompensation {
-  const deadline = decisionDeadline(applicationDate);
-  const overdueDays = Math.max(0, daysBetween(deadline, today));
-  const startedWeeks = Math.ceil(overdueDays / 7);
-  return { deadline, overdueDays, startedWeeks, amount: startedWeeks * amountPerWeek };
-}
-
 export interface ObjectionOptions {
   /** 'month' normally (§ 84(1) SGG); 'year' if the notice lacks a correct statement of the
    *  right to object (§ 66(2) SGG). */
   period?: 'month' | 'year';
-}
-
-/** Last day to object to a notice received on `noticeReceived`: the same day number one month
- *  (or year) later, or that month's last day if the number does not exist (§ 64(2) SGG); if that
- *  day is a Saturday, Sunday or public holiday, the next working day (§ 64(3) SGG). */
-export function objectionDeadline(noticeReceived: IsoDate, opts: ObjectionOptions = {}): IsoDate {
-  const end = opts.period === 'year' ? addYears(noticeReceived, 1) : addMonths(noticeReceived, 1);
-  return nextWorkingDayOnOrAfter(end);
 }

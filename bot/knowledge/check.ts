@@ -14,11 +14,13 @@ import { safetyPatternProblems } from '../safety/safety';
 import { parseSafetyCorpus } from '../safety/classifier';
 import { LettersFileSchema } from '../care/letters';
 import { NbaCatalogueSchema } from '../care/nbaSchema';
+import { HolidaysFileSchema } from '../care/deadlines';
 import {
   AnswersFileSchema, BenefitsFileSchema, ConceptsFileSchema, CorpusSchema, QuestionsFileSchema, SafetySchema, SourcesFileSchema,
   type Answer, type BenefitsFile, type Corpus, type QuestionsFile, type Supplement,
 } from './schema';
 import { questionProblems, type QuestionLayer } from './questions';
+import { checkAnswerLayers, checkConcepts, type AnswerLayerFile } from './rules';
 
 export type { Issue, Severity };
 
@@ -39,7 +41,6 @@ export interface CheckReport {
 }
 
 const DAY_MS = 86_400_000;
-const PLACEHOLDER = /\{\{\s*b\.([a-z][a-z0-9_]*)(?:\.(?:[1-5]|grade))?\s*\}\}/g;
 
 class Collector {
   readonly issues: Issue[] = [];
@@ -199,6 +200,12 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
     if (data && ageDays(data.reviewed, opts.now) > staleAfter) c.add('warning', file, ['reviewed'], 'stale_review', `reviewed ${data.reviewed}`);
   }
 
+  // A state's public holidays (working days for the decision and objection deadlines).
+  for (const dir of subdirs(absRoot)) {
+    const file = path.join(dir, 'holidays.json');
+    if (fs.existsSync(file)) c.load(file, HolidaysFileSchema);
+  }
+
   // Benefits table.
   const benefitsFile = path.join(absRoot, 'federal', 'benefits.json');
   let benefits: BenefitsFile | undefined;
@@ -271,62 +278,42 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
   const answerIds = new Map<string, string>();
   const answers: { file: string; index: number; a: Answer }[] = [];
   const supplements: { file: string; index: number; sup: Supplement }[] = [];
+  const answerFiles: AnswerLayerFile[] = [];
   for (const dir of subdirs(absRoot)) {
     const file = path.join(dir, 'answers.json');
     if (!fs.existsSync(file)) continue;
     const data = c.load(file, AnswersFileSchema);
     if (!data) continue;
+    answerFiles.push({ file, data });
     data.answers.forEach((a, index) => {
-      const prev = answerIds.get(a.id);
-      if (prev) c.add('error', file, ['answers', index, 'id'], 'duplicate_id', `answer id "${a.id}" is also in ${path.relative(absRoot, prev)}`);
-      else answerIds.set(a.id, file);
+      if (!answerIds.has(a.id)) answerIds.set(a.id, file);
       answers.push({ file, index, a });
     });
     data.supplements.forEach((sup, index) => supplements.push({ file, index, sup }));
   }
   const benefitIds = new Set(benefits?.benefits.map((b) => b.id) ?? []);
   const intentIds = new Set(corpora.flatMap((k) => k.data.map((d) => d.intent)));
-  /** the sources an answer or supplement cites exist and belong to its folder or a higher one */
-  const cites = (file: string, at: JsonPath, ids: string[]): void => {
-    if (sourceIds) ids.forEach((s, j) => {
-      usedSources.add(s);
-      const why = cannotCite(path.dirname(file), s);
-      if (why) c.add('error', file, [...at, j], 'unknown_source', why);
-    });
-  };
-  /** every {{b.ID}} in these text fields names a benefit of the table */
-  const amounts = (file: string, at: JsonPath, texts: Partial<Record<'de' | 'en', Partial<Record<string, unknown>>>>, fields: string[]): void => {
-    if (!benefits) return;
-    for (const lang of ['de', 'en'] as const) {
-      for (const field of fields) {
-        const text = texts[lang]?.[field];
-        if (typeof text !== 'string') continue;
-        for (const m of text.matchAll(PLACEHOLDER)) {
-          if (!benefitIds.has(m[1])) c.add('error', file, [...at, lang, field], 'unknown_benefit', `placeholder {{b.${m[1]}}} names no benefit in benefits.json`);
-        }
-      }
-    }
-  };
+  // the rules start-up stops at (rules.ts), here all listed
+  checkAnswerLayers(answerFiles, {
+    root: absRoot,
+    benefitIds: benefits ? benefitIds : undefined,
+    whyNotCite: sourceIds ? (file, id) => cannotCite(path.dirname(file), id) : undefined,
+  }, c);
+  if (sourceIds) for (const { a } of answers) a.sources.forEach((s) => usedSources.add(s));
+  if (sourceIds) for (const { sup } of supplements) sup.sources.forEach((s) => usedSources.add(s));
   /** answers no intent leads to: fine when question entries lead to them (checked below) */
   const noIntent: { file: string; at: JsonPath; id: string }[] = [];
   for (const { file, index, sup } of supplements) {
-    const target = answerIds.get(sup.answer);
     if (ageDays(sup.reviewed, opts.now) > staleAfter) c.add('warning', file, ['supplements', index, 'reviewed'], 'stale_review', `supplement to ${sup.answer} reviewed ${sup.reviewed}`);
-    if (!target) c.add('error', file, ['supplements', index, 'answer'], 'unknown_answer', `supplement names answer "${sup.answer}", which does not exist`);
-    else if (target === file) c.add('error', file, ['supplements', index, 'answer'], 'own_answer', `answer "${sup.answer}" is in this file: cite its sources there`);
-    cites(file, ['supplements', index, 'sources'], sup.sources);
-    amounts(file, ['supplements', index], sup, ['short', 'details', 'next']);
   }
   for (const { file, index, a } of answers) {
     const at = (...p: JsonPath): JsonPath => ['answers', index, ...p];
-    cites(file, at('sources'), a.sources);
     if (a.offerCategory && categories && !categories.categories.some((k) => k.id === a.offerCategory)) {
       c.add('error', file, at('offerCategory'), 'unknown_category', `unknown offer category "${a.offerCategory}" (see offer-categories.json)`);
     }
     a.followUps.forEach((f, j) => {
       if (!answerIds.has(f)) c.add('error', file, at('followUps', j), 'unknown_answer', `follow-up "${f}" is not an answer id`);
     });
-    amounts(file, at(), a, ['short', 'shortWithGrade', 'details', 'next']);
     if (ageDays(a.reviewed, opts.now) > staleAfter) c.add('warning', file, at('reviewed'), 'stale_review', `answer ${a.id} reviewed ${a.reviewed}`);
     if (corpora.length && !intentIds.has(a.id)) noIntent.push({ file, at: at('id'), id: a.id });
   }
@@ -372,14 +359,10 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
   const conceptIds = new Set<string>();
   if (fs.existsSync(conceptsFile)) {
     const lexicon = c.load(conceptsFile, ConceptsFileSchema);
-    lexicon?.concepts.forEach((k, i) => {
-      if (conceptIds.has(k.id)) c.add('error', conceptsFile, ['concepts', i, 'id'], 'duplicate_id', `concept "${k.id}" appears twice`);
-      conceptIds.add(k.id);
-    });
-    lexicon?.concepts.forEach((k, i) => k.aliases.forEach((a, j) => {
-      if (conceptIds.has(a)) c.add('error', conceptsFile, ['concepts', i, 'aliases', j], 'duplicate_id', `alias "${a}" is also a concept id or another concept's alias`);
-      conceptIds.add(a);
-    }));
+    if (lexicon) {
+      checkConcepts(conceptsFile, lexicon, c);
+      for (const k of lexicon.concepts) [k.id, ...k.aliases].forEach((x) => conceptIds.add(x));
+    }
   }
   for (const { file, data } of entryFiles) {
     data.questions.forEach((q, i) => {

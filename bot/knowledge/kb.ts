@@ -9,6 +9,7 @@ import {
   type Answer, type BenefitsFile, type ConceptsFile, type Lang, type Source, type Supplement,
 } from './schema';
 import { questionProblems, type QuestionLayer } from './questions';
+import { checkAnswerLayers, checkConcepts, stopAtFirst, type AnswerLayerFile } from './rules';
 import { createRetriever, type RetrievalEntry, type Retriever } from '../nlu/retrieve';
 
 export type Layer = 'federal' | 'state' | 'municipality';
@@ -86,24 +87,11 @@ export function stateLayer(knowledgeDir: string, cityDir: string, state: string)
   return folder;
 }
 
-const BENEFIT_PLACEHOLDER = /\{\{b\.([a-z0-9_]+)/g;
-
 export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
   const k = dirs.knowledgeDir;
   const benefitsFile = path.join(k, 'federal', 'benefits.json');
   const benefits = readJsonFile(benefitsFile, BenefitsFileSchema);
   const benefitIds = new Set(benefits.benefits.map((b) => b.id));
-  /** every {{b.ID}} of a text names a benefit of the table */
-  const amounts = (file: string, at: PropertyKey[], what: string, texts: Partial<Record<Lang, object>>): void => {
-    for (const lang of ['de', 'en'] as const) {
-      for (const [field, text] of Object.entries(texts[lang] ?? {})) {
-        if (typeof text !== 'string') continue;
-        for (const m of text.matchAll(BENEFIT_PLACEHOLDER)) {
-          if (!benefitIds.has(m[1])) fail(file, [...at, lang, field], `${what} (${lang}.${field}) uses unknown benefit "${m[1]}"`);
-        }
-      }
-    }
-  };
 
   // Sources: the shared sources.json, then each layer folder's own (optional). A layer cites the
   // shared sources and those of its own and higher layers, never a lower one's: a shared answer
@@ -125,37 +113,34 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
 
   const answers = new Map<string, LayeredAnswer>();
   const indexOf = new Map<string, number>();
-  const supplements: Array<Supplement & { layer: Layer; file: string; index: number }> = [];
   const layers: [Layer, string][] = [['federal', 'federal'], ['state', dirs.state], ['municipality', dirs.municipality]];
+  const answerFiles: (AnswerLayerFile & { layer: Layer })[] = [];
   for (const [layer, folder] of layers) {
     const ownSources = path.join(k, folder, 'sources.json');
     if (fs.existsSync(ownSources)) addSources(ownSources);
-    const cites = (file: string, at: PropertyKey[], what: string, ids: string[]): void => ids.forEach((id, j) => {
-      if (!sources.has(id)) fail(file, [...at, j], `${what} cites unknown source "${id}" (add it to sources.json, or to ${folder}/sources.json for this layer only)`);
-    });
     const file = path.join(k, folder, 'answers.json');
-    if (!fs.existsSync(file)) continue;
-    const data = readJsonFile(file, AnswersFileSchema);
+    if (fs.existsSync(file)) answerFiles.push({ file, layer, data: readJsonFile(file, AnswersFileSchema) });
+  }
+  // a layer cites the shared sources and those of its own and higher layers (rules.ts)
+  const rank = (file: string): number => layers.findIndex(([, f]) => f === path.relative(k, path.dirname(file)));
+  checkAnswerLayers(answerFiles, {
+    root: k,
+    benefitIds,
+    whyNotCite: (file, id) => {
+      const folder = path.relative(k, path.dirname(file));
+      if (!sources.has(id)) return `unknown source "${id}" (add it to sources.json, or to ${folder}/sources.json for this layer only)`;
+      const from = sourceFiles.get(id)!;
+      return layerRank(from, k, layers) <= rank(file) ? '' : `unknown source "${id}" for ${folder}/ (it is in ${path.relative(k, from)}, a lower layer's)`;
+    },
+  }, stopAtFirst);
+  for (const { file, layer, data } of answerFiles) {
     data.answers.forEach((a, i) => {
-      // A lower layer may replace a federal answer on purpose (local wording); same layer twice is a mistake.
-      const prev = answers.get(a.id);
-      if (prev && prev.layer === layer) fail(file, ['answers', i, 'id'], `answer "${a.id}" is defined twice`);
-      cites(file, ['answers', i, 'sources'], `answer "${a.id}"`, a.sources);
-      amounts(file, ['answers', i], `answer "${a.id}"`, a);
       answers.set(a.id, { ...a, layer, file });
       indexOf.set(a.id, i);
     });
-    data.supplements.forEach((sup, i) => {
-      cites(file, ['supplements', i, 'sources'], `the supplement to "${sup.answer}"`, sup.sources);
-      amounts(file, ['supplements', i], `the supplement to "${sup.answer}"`, sup);
-      supplements.push({ ...sup, layer, file, index: i });
-    });
   }
-  for (const sup of supplements) {
-    const target = answers.get(sup.answer);
-    if (!target) fail(sup.file, ['supplements', sup.index, 'answer'], `supplement names answer "${sup.answer}", which does not exist`);
-    if (target.layer === sup.layer) fail(sup.file, ['supplements', sup.index, 'answer'], `supplement to "${sup.answer}": the answer is in this layer, so cite the sources there`);
-    answers.set(target.id, supplemented(target, sup));
+  for (const { data } of answerFiles) {
+    for (const sup of data.supplements) answers.set(sup.answer, supplemented(answers.get(sup.answer)!, sup));
   }
   // Question entries: after all answers, since an entry's topic may be any layer's answer.
   const questions = new Map<string, LayeredQuestion>();
@@ -211,17 +196,7 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
   }
   const conceptsFile = path.join(k, 'concepts.json');
   const concepts = fs.existsSync(conceptsFile) ? readJsonFile(conceptsFile, ConceptsFileSchema) : undefined;
-  if (concepts) {
-    const seen = new Set<string>();
-    concepts.concepts.forEach((c, i) => {
-      if (seen.has(c.id)) fail(conceptsFile, ['concepts', i, 'id'], `concept "${c.id}" is defined twice`);
-      seen.add(c.id);
-    });
-    concepts.concepts.forEach((c, i) => c.aliases.forEach((a, j) => {
-      if (seen.has(a)) fail(conceptsFile, ['concepts', i, 'aliases', j], `alias "${a}" is also a concept id or another concept's alias`);
-      seen.add(a);
-    }));
-  }
+  if (concepts) checkConcepts(conceptsFile, concepts, stopAtFirst);
 
   const indexes = new Map<Lang, MiniSearch>();
   for (const lang of ['de', 'en'] as const) {

@@ -102,6 +102,7 @@ export const AnswersFileSchema = z.object({
   answers: z.array(AnswerSchema).min(1),
   supplements: z.array(SupplementSchema).default([]),
 });
+export type AnswersFile = z.infer<typeof AnswersFileSchema>;
 
 /** NLU corpus of one language (node-nlp style, with held-out tests kept apart). */
 export const CorpusSchema = z.object({

@@ -2,6 +2,8 @@
 // Pure and table-tested (test/nlu/grade.test.ts). A number alone only counts as a grade when the
 // caller has just asked for the grade (`expectGrade`), so "3 Kinder" or "seit 3 Jahren" never do.
 
+import type { Lexicon } from './lexicon';
+
 export interface GradeOptions {
   /** the bot has just asked for the care grade: a lone "3", "drei" or "die dritte" counts */
   expectGrade?: boolean;
@@ -85,4 +87,12 @@ export function extractGrade(text: string, opts: GradeOptions = {}): number | un
   for (const m of input.matchAll(DIGIT_ER_BEFORE)) consider(m.index ?? 0, Number(m[1]));
   if (best) return best.grade;
   return opts.expectGrade ? loneGrade(input) : undefined;
+}
+
+/** The answer to "Welcher Pflegegrad?": 1–5, or 0 for none yet / unknown ("weiß nicht", words in
+ *  locales/<lng>/commands.json); undefined when it is no grade answer. */
+export function parseGradeAnswer(text: string, words: Lexicon): number | undefined {
+  const t = text.trim().replace(/[.!]+$/, '');
+  if (words.has('grade_unknown', t)) return 0;
+  return extractGrade(t, { expectGrade: true });
 }

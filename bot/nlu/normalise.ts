@@ -4,6 +4,7 @@ import { boundedMemo } from '../memo';
 import { extractGrade } from './grade';
 import { replacePlaces, type PlacePatterns } from './places';
 import { TOKENS } from './tokens';
+import { fold as foldText } from '../text/fold';
 
 export { TOKENS };
 
@@ -20,20 +21,8 @@ const DATE_RES = [
   new RegExp(`(?<![\\p{L}])(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)(?:,?\\s*\\d{4})?`, 'gu'),
 ];
 
-/** Lower case, ß→ss, diacritics removed (ä→a) and the ASCII spellings folded the same way
- *  (ae→a, oe→o, ue→u), so "Mülheim", "Muelheim" and "Mulheim" meet. "ue" after a, e or q stays
- *  ("neue", "Dauer", "Quelle"). */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ae/g, 'a')
-    .replace(/oe/g, 'o')
-    .replace(/(?<![aeq])ue/g, 'u');
-}
+/** The one text folding (bot/text/fold.ts), under the name the NLU modules know it by. */
+export { foldText };
 
 /** Words of a folded text (letters and digits; placeholders included). */
 export function words(folded: string): string[] {

@@ -1,6 +1,7 @@
 // German and English number words and ordinals → numbers ("dreiundzwanzigsten" → 23,
 // "twenty-first" → 21). Used by the date parser and for typed answers ("die dritte").
 import type { Lang } from '../knowledge/schema';
+import { foldSpelledOut as foldGerman } from '../text/fold';
 
 export interface ParsedNumber {
   value: number;
@@ -8,12 +9,8 @@ export interface ParsedNumber {
   ordinal: boolean;
 }
 
-/** Lower case; ä/ö/ü/ß folded to ae/oe/ue/ss so "zwölf" and "zwoelf" compare equal. */
-export function foldGerman(s: string): string {
-  return s.toLowerCase()
-    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
-    .normalize('NFKC');
-}
+/** ä/ö/ü/ß spelled out, as the word tables below are written (bot/text/fold.ts). */
+export { foldGerman };
 
 // ---------------------------------------------------------------- German
 

@@ -1,18 +1,8 @@
-// Text helpers shared by region and category matching: one folding rule for data and user input,
-// so "Dümpten", "Duempten" and "Dumpten" compare equal.
+// Text helpers shared by region and category matching: the one folding rule (bot/text/fold.ts)
+// for data and user input, so "Dümpten", "Duempten" and "Dumpten" compare equal.
+import { fold } from '../text/fold';
 
-/** Lower case; ß → ss; ä/ae → a, ö/oe → o, ü/ue → u. Applied to both sides of every comparison. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/ä|ae/g, 'a')
-    .replace(/ö|oe/g, 'o')
-    .replace(/ü|ue/g, 'u')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
-}
+export { fold };
 
 /** Folded word tokens (letters and digits); hyphens and punctuation separate tokens. */
 export function tokens(text: string): string[] {

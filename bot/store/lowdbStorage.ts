@@ -1,14 +1,7 @@
 // botbuilder Storage on lowdb: a snapshot file (state.json, written by lowdb/steno atomically) plus
 // an append-only journal (state-<generation>.jsonl) of the writes since that snapshot.
 //
-// Why this design (measured with `npm run bench -- --cpu-prof`, see README "Performance"):
-// - 16 shard files rewritten per turn: every turn serialised all conversations of its shard, a cost
-//   that grows with everything stored during the retention period;
-// - one file per conversation: small writes, but four file operations per turn (open, write, close,
-//   rename) cost ~8 % of a turn's CPU;
-// - journal (this): a turn appends one line. Node's file stream hands all lines that arrive while a
-//   write is under way to the OS in one writev call, so concurrent turns share a system call (group
-//   commit). When the journal outgrows the snapshot, the snapshot is rewritten and old journals go.
+// Why a journal and not shard files or one file per conversation: docs/decisions.md, "State storage".
 // A write resolves once its line has been handed to the OS (as steno's writes do; no fsync).
 // Each entry is kept in memory as its JSON text: a write serialises once (that text goes into the
 // journal line and, later, unchanged into the snapshot) and a read parses a fresh copy, which is

@@ -82,6 +82,10 @@ describe('loading the layers', () => {
       data.answers[0].sources.push('city_page');
       write('federal/answers.json', data);
     }, /federal\/answers\.json:\d+: answer "fake_allowance_info" cites unknown source "city_page"/s, '"city_page"'],
+    ['a city answer with a shared answer\'s id (a layer adds with a supplement, never replaces)', () => {
+      write('teststadt/answers.json', { answers: [{ ...fed().answers[0], followUps: [] }], supplements: [] });
+      write('teststadt/sources.json', { sources: [citySource] });
+    }, /teststadt\/answers\.json:\d+: answer "fake_allowance_info" is also in federal\/answers\.json/s, '"id": "fake_allowance_info"'],
     ['a supplement to a missing answer', () => cityLayer([{ answer: 'gone', sources: ['city_page'], reviewed: '2026-11-01' }]), /teststadt\/answers\.json:\d+: .*"gone", which does not exist/s, '"gone"'],
     ['a supplement to its own layer', () => cityLayer([{ answer: 'fake_city_info', sources: ['city_page'], reviewed: '2026-11-01' }]), /teststadt\/answers\.json:\d+: .*in this layer/s, '"answer": "fake_city_info"'],
     ['a source id twice', () => cityLayer([], [citySource, { ...citySource, id: 'fake_law' }]), /teststadt\/sources\.json:\d+: .*"fake_law" is also in sources\.json/s, '"fake_law"'],

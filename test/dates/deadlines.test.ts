@@ -1,7 +1,11 @@
-import {
-  addWorkingDays, decisionDeadline, delayCompensation, easterSunday, holidayOn, isWorkingDay,
-  nextWorkingDayOnOrAfter, nrwHolidays, objectionDeadline,
-} from '../../bot/care/deadlines';
+import { easterSunday } from '../../bot/care/deadlines';
+import { nrwDays } from '../helpers/app';
+
+// NRW's holidays come from the state layer's data (knowledge/nrw/holidays.json)
+const {
+  addWorkingDays, decisionDeadline, delayCompensation, holidayOn, isWorkingDay,
+  nextWorkingDayOnOrAfter, holidays: nrwHolidays, objectionDeadline,
+} = nrwDays();
 
 describe('easterSunday (checked against published Easter dates)', () => {
   test.each([

@@ -1,68 +1,12 @@
-// Application / objection guide with concrete deadlines (NRW working days) and the letter templates.
+// Application / objection guide: the letter templates and conversations (the deadline rules:
+// test/care/deadlineText.test.ts).
 import * as path from 'path';
 import type { App } from '../../bot/app';
-import { formatEuro, valueOn } from '../../bot/care/benefits';
-import { decisionDeadline, delayCompensation, objectionDeadline } from '../../bot/care/deadlines';
 import { LettersFileSchema } from '../../bot/care/letters';
 import { readJsonFile } from '../../bot/knowledge/jsonFile';
-import { decisionText, deadlineKind, holidaysBetween, objectionText, workingDaysBetween } from '../../dialogs/deadlineDialog';
-import { formatDate } from '../../dialogs/guided';
-import { mainDialogClient, ROOT, testApp, TODAY } from '../helpers/app';
-import { benefitsTable as table, buttons, decodeDataUrl, keysOnly as t, say, send } from './guidedHelpers';
+import { mainDialogClient, ROOT, testApp } from '../helpers/app';
+import { buttons, decodeDataUrl, say, send } from './guidedHelpers';
 
-
-describe('pure helpers', () => {
-  test.each([
-    ['Der Bescheid kam am 3.11.', 'objection'],
-    ['Bis wann kann ich Widerspruch einlegen?', 'objection'],
-    ['Antrag am 1. Oktober gestellt', 'decision'],
-    ['I applied on 5 March', 'decision'],
-    ['The decision came on 3.11.', 'objection'],
-    ['am 3.11.', undefined],
-  ])('%p asks about %p', (text, kind) => {
-    expect(deadlineKind(text)).toBe(kind);
-  });
-
-  test.each([
-    ['2026-11-23', '2026-11-27', 4],
-    ['2026-11-27', '2026-11-30', 1], // Friday → Monday
-    ['2026-12-23', '2026-12-28', 2], // 24th, 25th/26th holidays or weekend: 24 + 28
-    ['2026-11-25', '2026-11-25', 0],
-  ])('working days after %s up to %s: %i', (from, to, n) => {
-    expect(workingDaysBetween(from, to)).toBe(n);
-  });
-
-  test('holidays on weekdays inside a period, across a year end', () => {
-    expect(holidaysBetween('2026-12-20', '2027-01-10').map((h) => h.id)).toEqual(['erster_weihnachtstag', 'neujahr']);
-    expect(holidaysBetween('2026-03-05', '2026-04-13').map((h) => h.id)).toEqual(['karfreitag', 'ostermontag']);
-  });
-
-  test.each([
-    ['2026-11-03', false, 'days_left{"count":8}'],
-    ['2026-11-20', true, 'days_left{"count":26}'], // 20 Dec 2026 is a Sunday
-    ['2026-10-25', false, 'today_last'], // 25 Nov 2026 = today
-    ['2026-09-01', false, 'objection.passed'],
-  ])('objection deadline for a notice of %s (moved: %s)', (received, moved, state) => {
-    const out = objectionText(received, TODAY, 'de', t);
-    expect(out).toContain(`"deadline":"${formatDate(objectionDeadline(received), 'de')}"`);
-    expect(out.includes('deadline.objection.moved')).toBe(moved);
-    expect(out).toContain(`deadline.${state}`);
-  });
-
-  test('decision deadline: open and late → payment so far from the table amount', () => {
-    const perWeek = valueOn(table, 'verzoegerung', TODAY)!;
-    const c = delayCompensation('2026-10-01', TODAY, perWeek);
-    const out = decisionText(table, '2026-10-01', TODAY, 'de', t);
-    expect(out).toContain(`"deadline":"${formatDate(decisionDeadline('2026-10-01'), 'de')}"`);
-    expect(out).toContain(`deadline.decision.late_open{"decided":"${formatDate(TODAY, 'de')}","days":${c.overdueDays},"weeks":${c.startedWeeks}`);
-    expect(out).toContain(`"amount":"${formatEuro(c.amount, 'de')}"`);
-  });
-
-  test('decision deadline: still running, and decided in time', () => {
-    expect(decisionText(table, '2026-11-20', TODAY, 'de', t)).toContain('deadline.decision.working_days_left');
-    expect(decisionText(table, '2026-10-01', TODAY, 'de', t, '2026-11-02')).toContain('deadline.decision.in_time');
-  });
-});
 
 describe('letters.json', () => {
   const file = readJsonFile(path.join(ROOT, 'knowledge', 'federal', 'letters.json'), LettersFileSchema);

@@ -4,7 +4,7 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import type { DialogTestClient } from 'botbuilder-testing';
 import type { App } from '../../bot/app';
 import type { NbaCatalogue } from '../../bot/care/nbaSchema';
-import { answerQuestion, isComplete, newProgress, selfCheckQuestions } from '../../dialogs/selfCheckDialog';
+import { answerQuestion, isComplete, newProgress, selfCheckQuestions } from '../../bot/care/selfCheck';
 import { findScale } from '../../bot/care/nba';
 import { ROOT, shown } from '../helpers/app';
 import * as path from 'path';

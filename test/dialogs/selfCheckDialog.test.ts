@@ -1,96 +1,16 @@
-// The care-grade self-check: pure progress logic (table-driven) and whole conversations through
-// the real MainDialog and the real bot (crisis check, lowdb state, restart).
+// The care-grade self-check: whole conversations through the real MainDialog and the real bot
+// (crisis check, lowdb state, restart). The progress rules: test/care/selfCheck.test.ts.
 import { buildApp, type App } from '../../bot/app';
 import { scoreNba } from '../../bot/care/nba';
 import type { NbaCatalogue } from '../../bot/care/nbaSchema';
-import {
-  answerQuestion, controlWord, goBack, isComplete, newProgress, nextAskable, selfCheckQuestions, selfCheckReport, skipModule,
-  type SelfCheckProgress,
-} from '../../dialogs/selfCheckDialog';
-import { mainDialogClient, testApp, testConfig, TODAY } from '../helpers/app';
+import { answerQuestion, newProgress, selfCheckQuestions } from '../../bot/care/selfCheck';
+import { mainDialogClient, testApp, testConfig } from '../helpers/app';
 import { loadNba } from '../care/nbaCatalogue';
-import { answerTitles, BotChat, buttons, decodeDataUrl, keysOnly, say, send } from './guidedHelpers';
+import { answerTitles, BotChat, buttons, decodeDataUrl, say, send } from './guidedHelpers';
 
 const cat: NbaCatalogue = loadNba();
 const qs = selfCheckQuestions(cat);
 const START = 'Ich möchte testen, welchen Pflegegrad ich bekommen könnte';
-
-function run(picks: number[]): SelfCheckProgress {
-  return picks.reduce((p, i) => answerQuestion(cat, p, i), newProgress());
-}
-
-describe('progress logic', () => {
-  test('every criterion is asked once, modules in order, a gate right before its criterion', () => {
-    const criteria = cat.modules.flatMap((m) => m.criteria.map((c) => c.id));
-    expect(qs.filter((q) => !q.gateOf).map((q) => q.id)).toEqual(criteria);
-    expect(qs.map((q) => q.module)).toEqual([...qs.map((q) => q.module)].sort((a, b) => a - b));
-    for (const [i, q] of qs.entries()) if (q.gateOf) expect(qs[i + 1].id).toBe(q.gateOf);
-  });
-
-  test.each([
-    ['gate answered "no" passes over its criterion', 0, 2],
-    ['gate answered "yes" asks its criterion', 1, 1],
-  ])('%s', (_name, gateAnswer, step) => {
-    const gatePos = qs.findIndex((q) => q.gateOf);
-    const answers = { [qs[gatePos].id]: gateAnswer };
-    expect(nextAskable(cat, qs, answers, gatePos + 1)).toBe(gatePos + step);
-  });
-
-  test.each([
-    ['one answer moves on by one', [0], 1],
-    ['two answers', [0, 3], 2],
-  ])('%s', (_n, picks, pos) => {
-    expect(run(picks).pos).toBe(pos);
-  });
-
-  test('back returns to the question before, keeping the answer given there', () => {
-    const p = goBack(run([2, 1]));
-    expect(p.pos).toBe(1);
-    expect(p.answers[qs[1].id]).toBe(1);
-    expect(goBack(newProgress())).toEqual(newProgress());
-  });
-
-  test('skip jumps to the next module and counts the module as 0; back undoes the skip', () => {
-    const p = skipModule(cat, run([3]));
-    expect(qs[p.pos].module).toBe(2);
-    expect(p.skipped).toEqual([1]);
-    expect(scoreNba(cat, p.answers, { skipped: p.skipped }).modules[0].weighted).toBe(0);
-    const back = goBack(p);
-    expect(back.skipped).toEqual([]);
-    expect(back.pos).toBe(1);
-  });
-
-  test('skipping the last module completes the check', () => {
-    let p = newProgress();
-    for (let m = 1; m <= 6; m++) p = skipModule(cat, p);
-    expect(isComplete(cat, p)).toBe(true);
-    expect(p.skipped).toEqual([1, 2, 3, 4, 5, 6]);
-  });
-
-  test.each([
-    ['zurück', 'back'], ['Zurück!', 'back'], ['back', 'back'], ['Teil überspringen', 'skip'], ['skip part', 'skip'],
-    ['Pause', 'pause'], ['später weitermachen', 'pause'], ['weiter', 'repeat'], ['continue', 'repeat'],
-    ['Ja, allein', undefined], ['nein', undefined],
-  ])('control word %p → %p', (text, want) => {
-    expect(controlWord(text)).toBe(want);
-  });
-
-  test('the report names the grade of the scoring module and what drove it', () => {
-    // a mixed run: least independent in self-care (module 4), most independent elsewhere
-    let p = newProgress();
-    while (!isComplete(cat, p)) {
-      const q = qs[p.pos];
-      const n = cat.scales.find((s) => s.id === q.scale)!.options.length;
-      p = answerQuestion(cat, p, q.module === 4 ? n - 1 : 0);
-    }
-    const r = selfCheckReport(cat, p, 'de', TODAY, keysOnly);
-    const expected = scoreNba(cat, p.answers).grade;
-    expect(r.grade).toBe(expected);
-    expect(r.result).toContain(`selfcheck.result.head_grade{"grade":${expected}`);
-    expect(r.result).toContain('selfcheck.result.drivers{"list":"selfcheck.result.driver_item{\\"title\\":\\"selfcheck.module_short.4');
-    expect(r.file).toContain('selfcheck.summary.file_line');
-  });
-});
 
 describe('conversations (MainDialog)', () => {
   let app: App;

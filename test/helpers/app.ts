@@ -9,9 +9,16 @@ import { buildApp, type App, type AppOptions } from '../../bot/app';
 import { loadConfig, type Config } from '../../bot/config';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { setTurnInfo, type Memory } from '../../dialogs/context';
+import { HolidaysFileSchema, workingDays, type WorkingDays } from '../../bot/care/deadlines';
+import { readJsonFile } from '../../bot/knowledge/jsonFile';
 
 export const ROOT = path.join(__dirname, '../..');
 export const TODAY = '2026-11-25';
+
+/** Working days under NRW's public holidays, from the state layer's data. */
+export function nrwDays(): WorkingDays {
+  return workingDays(readJsonFile(path.join(ROOT, 'knowledge', 'nrw', 'holidays.json'), HolidaysFileSchema));
+}
 
 export function testConfig(env: Record<string, string> = {}): Config {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-test-'));

@@ -1,0 +1,166 @@
+// The benefits overview's rules, without botbuilder: the care setting and share a message names,
+// the overview for a grade and setting, the combination benefit, and what changed on a date, as
+// texts from the dated table. The dialog (dialogs/benefitsDialog.ts) only asks and sends.
+import {
+  benefitsOverview, changesOn, combination, formatEuro, valueOn,
+  type Amount, type BenefitChange, type CareSetting, type Entitlement, type Period,
+} from './benefits';
+import type { IsoDate } from './calendar';
+import type { BenefitsFile, Lang } from '../knowledge/schema';
+import { formatDate, formatNumber, type Translate } from './format';
+
+export const SETTINGS: readonly CareSetting[] = ['relatives', 'home_care', 'day_care', 'nursing_home'];
+
+const SETTING_WORDS: [RegExp, CareSetting][] = [
+  [/pflegeheim|altenheim|seniorenheim|\bheim\b|stationär|stationaer|nursing home|care home|residential/, 'nursing_home'],
+  [/tagespflege|nachtpflege|tages- und nachtpflege|day care|day-care|daycare|night care/, 'day_care'],
+  [/pflegedienst|ambulant|sachleistung|home[- ]care|care service|nursing service/, 'home_care'],
+  [/angehörige|angehoerige|familie|pflegen (wir|ich) selbst|selbst pflegen|ich pflege|wir pflegen|relatives|family|we care|i care/, 'relatives'],
+];
+
+/** The care setting a message names, if any. */
+export function settingFromText(text: string): CareSetting | undefined {
+  const t = text.toLowerCase();
+  return SETTING_WORDS.find(([re]) => re.test(t))?.[1];
+}
+
+/** "60 %", "60 Prozent", "sixty percent" is not supported; "die Hälfte" / "half" = 50. */
+export function percentFrom(text: string): number | undefined {
+  const t = text.toLowerCase();
+  const m = /(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:%|prozent|percent|per cent)/.exec(t);
+  if (m) {
+    const v = Number(m[1].replace(',', '.'));
+    return v >= 0 && v <= 100 ? v : undefined;
+  }
+  if (/\b(die hälfte|die haelfte|zur hälfte|zur haelfte|half)\b/.test(t)) return 50;
+  return undefined;
+}
+
+const EURO_UNITS = new Set(['eur_month', 'eur_year', 'eur_measure', 'eur_week', 'eur_once']);
+
+/** Changes of euro amounts on `date`, split: real changes (changed / ended) and first entries
+ *  ('new': the table starts there — a true introduction or just where the table begins). */
+export function euroChangesOn(table: BenefitsFile, date: IsoDate): { real: BenefitChange[]; firstEntries: BenefitChange[] } {
+  const unit = new Map(table.benefits.map((b) => [b.id, b.unit]));
+  const all = changesOn(table, date).filter((c) => EURO_UNITS.has(unit.get(c.id) ?? ''));
+  return { real: all.filter((c) => c.kind !== 'new'), firstEntries: all.filter((c) => c.kind === 'new') };
+}
+
+/** The latest day ≤ today on which a euro amount really changed or a benefit ended. */
+export function lastRealChange(table: BenefitsFile, today: IsoDate): IsoDate | undefined {
+  const days = new Set<IsoDate>();
+  for (const b of table.benefits) {
+    for (const v of b.values) if (v.validFrom <= today) days.add(v.validFrom);
+    if (b.endsOn !== undefined && b.endsOn <= today) days.add(b.endsOn);
+  }
+  return [...days].sort().reverse().find((d) => euroChangesOn(table, d).real.length > 0);
+}
+
+/** The day from which the amounts shown are valid (latest start of the entries in force). */
+export function validSince(table: BenefitsFile, ids: readonly string[], date: IsoDate): IsoDate | undefined {
+  let since: IsoDate | undefined;
+  for (const b of table.benefits) {
+    if (!ids.includes(b.id)) continue;
+    for (const v of b.values) if (v.validFrom <= date && (!since || v.validFrom > since)) since = v.validFrom;
+  }
+  return since;
+}
+
+
+const PERIODS: readonly Period[] = ['month', 'year', 'measure', 'week', 'once'];
+
+function label(table: BenefitsFile, id: string, lang: Lang): string {
+  return table.benefits.find((b) => b.id === id)?.label[lang] ?? id;
+}
+
+/** The overview text for a grade and setting on a date. */
+export function overviewText(
+  table: BenefitsFile, grade: number, setting: CareSetting, date: IsoDate, lang: Lang, t: Translate,
+): { text: string; items: Entitlement[] } {
+  const items = benefitsOverview(table, { grade, setting, date });
+  const lines = [t('benefits.head', { grade, setting: t(`benefits.setting.${setting}`), date: formatDate(date, lang, false) })];
+  if (!items.length) lines.push('', t('benefits.none', { grade }));
+  for (const period of PERIODS) {
+    const group = items.filter((e) => e.period === period);
+    if (!group.length) continue;
+    lines.push('', t(`benefits.period.${period}`));
+    for (const e of group) {
+      lines.push(t('benefits.line', {
+        label: label(table, e.id, lang),
+        amount: formatEuro(e.amount, lang),
+        how: t(e.needsApplication ? `benefits.how.application.${e.where}` : `benefits.how.claim.${e.where}`),
+      }));
+    }
+  }
+  const since = validSince(table, items.map((e) => e.id), date);
+  if (since) lines.push('', t('benefits.valid_since', { date: formatDate(since, lang, false) }));
+  if (setting === 'home_care' && valueOn(table, 'pflegegeld', date, grade) !== null) lines.push('', t('benefits.combination_hint'));
+  if (setting === 'day_care' && items.some((e) => e.id === 'tagespflege')) lines.push('', t('benefits.day_care_hint'));
+  return { text: lines.join('\n'), items };
+}
+
+/** Pflegegeld left when the home-care service uses `percent` of the Sachleistung. */
+export function combinationText(table: BenefitsFile, grade: number, percent: number, date: IsoDate, lang: Lang, t: Translate): string {
+  const rest = combination(table, grade, percent / 100, date);
+  const full = valueOn(table, 'sachleistung', date, grade);
+  if (rest === null || full === null) return t('benefits.combination_none', { grade });
+  return t('benefits.combination', {
+    grade,
+    percent: lang === 'de' ? `${formatNumber(percent, lang)} %` : `${formatNumber(percent, lang)}%`,
+    used: formatEuro(Math.round(full * percent) / 100, lang),
+    full: formatEuro(full, lang),
+    rest: lang === 'de' ? `${formatNumber(100 - percent, lang)} %` : `${formatNumber(100 - percent, lang)}%`,
+    amount: formatEuro(rest, lang),
+  });
+}
+
+function amountText(a: Amount, lang: Lang, grade: number | undefined, t: Translate): string {
+  if (typeof a === 'number') return formatEuro(a, lang);
+  const parts = a.map((v, i) => ({ g: i + 1, v })).filter((x) => x.v !== null && (grade === undefined || x.g === grade));
+  if (!parts.length) return '–';
+  if (grade !== undefined) return formatEuro(parts[0].v as number, lang);
+  return parts.map((x) => t('benefits.changes.grade_value', { grade: x.g, amount: formatEuro(x.v as number, lang) })).join(', ');
+}
+
+function changeLine(table: BenefitsFile, c: BenefitChange, lang: Lang, grade: number | undefined, t: Translate): string {
+  const name = label(table, c.id, lang);
+  if (c.kind === 'ended') return t('benefits.changes.ended_line', { label: name, old: amountText(c.old!, lang, grade, t) });
+  if (c.kind === 'new') return t('benefits.changes.new_line', { label: name, new: amountText(c.new!, lang, grade, t) });
+  if (typeof c.old !== 'number' && typeof c.new !== 'number' && grade === undefined) {
+    // per grade: "PG 2: 332 € → 347 €; …"
+    const pairs = c.new!.map((v, i) => ({ g: i + 1, o: (c.old as ReadonlyArray<number | null>)[i], n: v }))
+      .filter((x) => x.n !== null && x.o !== null && x.o !== x.n)
+      .map((x) => t('benefits.changes.grade_pair', { grade: x.g, old: formatEuro(x.o as number, lang), new: formatEuro(x.n as number, lang) }));
+    return t('benefits.changes.changed_grades', { label: name, list: pairs.join('; ') });
+  }
+  return t('benefits.changes.changed_line', { label: name, old: amountText(c.old!, lang, grade, t), new: amountText(c.new!, lang, grade, t) });
+}
+
+/** "What changed on <date>?": real changes first; days without any say so and show the last change. */
+export function changesText(table: BenefitsFile, asked: IsoDate | undefined, today: IsoDate, lang: Lang, grade: number | undefined, t: Translate): string {
+  const lines: string[] = [];
+  const show = (date: IsoDate, head: string) => {
+    const { real } = euroChangesOn(table, date);
+    lines.push(t(head, { date: formatDate(date, lang, false) }), ...real.map((c) => changeLine(table, c, lang, grade, t)));
+  };
+  const date = asked ?? lastRealChange(table, today);
+  if (!date) return t('benefits.changes.unknown');
+  const { real, firstEntries } = euroChangesOn(table, date);
+  if (real.length) show(date, 'benefits.changes.head');
+  else lines.push(t('benefits.changes.none', { date: formatDate(date, lang, false) }));
+  if (firstEntries.length) {
+    lines.push('', t('benefits.changes.first_entries'), ...firstEntries.map((c) => changeLine(table, c, lang, grade, t)));
+  }
+  if (!real.length) {
+    const last = lastRealChange(table, date);
+    if (last) {
+      lines.push('');
+      show(last, 'benefits.changes.last');
+    }
+  }
+  if (table.nextScheduledChange && table.nextScheduledChange > today) lines.push('', t('benefits.changes.next', { date: formatDate(table.nextScheduledChange, lang, false) }));
+  return lines.join('\n');
+}
+
+/** Is the message about what changed? ("Was hat sich zum 1. Januar geändert?", "what changed") */
+export const CHANGES_QUESTION = /(was (hat sich|ist) .*(geändert|geaendert|neu)|was ändert sich|was aendert sich|änderungen|aenderungen|what (has )?changed|what changes|what('s| is) new)/i;

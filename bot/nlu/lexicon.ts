@@ -1,0 +1,122 @@
+// Command words as data: locales/<lng>/commands.json lists, per word list, the words and short
+// patterns of each language (regex source, matched case-insensitively). They are compiled once into
+// one lexicon for all languages (a German conversation may still type "cancel"), validated at
+// start-up with the file and line of a bad entry. A new language adds its file, and no code.
+import * as fs from 'fs';
+import * as path from 'path';
+import { z } from 'zod';
+import { ContentError, lineOfPath } from '../knowledge/jsonFile';
+
+/** How a list matches: the whole message, a word anywhere, or a pattern anywhere. */
+type Anchor = 'whole' | 'word' | 'contains';
+
+/** Every word list the dialogs use, with how it matches. A file may name only these. */
+export const WORD_LISTS = {
+  /** leave a running dialog and show the topics */
+  menu: 'whole',
+  /** show the topics, but inside a dialog an answer ("start" starts the self-check) */
+  menu_outside_dialog: 'whole',
+  /** leave a running dialog */
+  cancel: 'whole',
+  /** explain what can be done here (and re-ask inside a dialog) */
+  help: 'whole',
+  /** typed instead of pressing "Mehr dazu" */
+  more: 'whole',
+  /** the answer to "delete everything?" */
+  yes: 'whole',
+  /** a care grade answer meaning none or unknown */
+  grade_unknown: 'whole',
+  /** the self-check's typed controls and the word that starts it */
+  selfcheck_back: 'whole',
+  selfcheck_skip: 'whole',
+  selfcheck_pause: 'whole',
+  selfcheck_repeat: 'whole',
+  selfcheck_start: 'whole',
+  /** a notice arrived or is objected to: the objection deadline */
+  deadline_objection: 'contains',
+  /** an application: the decision deadline */
+  deadline_decision: 'contains',
+  /** an application that was made, not one being planned ("wenn ich heute den Antrag stelle") */
+  application_made: 'contains',
+  /** "der Bescheid kam am …" */
+  notice_received: 'contains',
+  /** "Frist berechnen", "work out the date": the calculation itself is asked for */
+  compute: 'word',
+} as const satisfies Record<string, Anchor>;
+
+export type WordList = keyof typeof WORD_LISTS;
+
+const CommandsFileSchema = z.object(
+  Object.fromEntries(Object.keys(WORD_LISTS).map((k) => [k, z.array(z.string().min(1)).optional()])) as Record<WordList, z.ZodOptional<z.ZodArray<z.ZodString>>>,
+).strict();
+
+export type CommandsFile = Partial<Record<WordList, string[]>>;
+
+export interface Lexicon {
+  /** Does the text match this word list in any language? */
+  has(list: WordList, text: string): boolean;
+  /** The languages whose words are in it. */
+  readonly languages: readonly string[];
+}
+
+function compile(anchor: Anchor, words: readonly string[]): RegExp {
+  const alts = words.map((w) => `(?:${w})`).join('|');
+  if (!alts) return /(?!)/;
+  if (anchor === 'whole') return new RegExp(`^(?:${alts})$`, 'i');
+  if (anchor === 'word') return new RegExp(`\\b(?:${alts})\\b`, 'i');
+  return new RegExp(`(?:${alts})`, 'i');
+}
+
+/** One lexicon from the word lists of every language (already read and checked). */
+export function compileLexicon(files: Readonly<Record<string, CommandsFile>>): Lexicon {
+  const languages = Object.keys(files).sort();
+  const res = new Map<WordList, RegExp>();
+  for (const list of Object.keys(WORD_LISTS) as WordList[]) {
+    res.set(list, compile(WORD_LISTS[list], languages.flatMap((l) => files[l][list] ?? [])));
+  }
+  return { languages, has: (list, text) => res.get(list)!.test(text) };
+}
+
+/** Reads and checks one commands.json: known lists only, every entry a valid pattern. */
+export function readCommandsFile(file: string): CommandsFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ContentError(file, undefined, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ContentError(file, undefined, `is not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = CommandsFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const at = issue.code === 'unrecognized_keys' ? [issue.keys[0]] : issue.path;
+    const what = issue.code === 'unrecognized_keys' ? `unknown word list "${issue.keys[0]}" (known: ${Object.keys(WORD_LISTS).join(', ')})` : issue.message;
+    throw new ContentError(file, lineOfPath(text, at), what);
+  }
+  const data = parsed.data as CommandsFile;
+  for (const [list, words] of Object.entries(data) as [WordList, string[]][]) {
+    words.forEach((w, i) => {
+      try {
+        new RegExp(w, 'i');
+      } catch (err) {
+        throw new ContentError(file, lineOfPath(text, [list, i]), `"${w}" is not a valid pattern (${(err as Error).message})`);
+      }
+    });
+  }
+  return data;
+}
+
+/** The lexicon of every language folder under `localesDir` that has a commands.json. */
+export function loadLexicon(localesDir: string): Lexicon {
+  const files: Record<string, CommandsFile> = {};
+  for (const lng of fs.readdirSync(localesDir).sort()) {
+    const file = path.join(localesDir, lng, 'commands.json');
+    if (fs.existsSync(file)) files[lng] = readCommandsFile(file);
+  }
+  return compileLexicon(files);
+}

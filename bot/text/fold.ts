@@ -1,0 +1,26 @@
+// The one text folding: every comparison of words from data with words a person typed (intents,
+// question entries, places, kinds of help, follow-ups) folds both sides with `fold`, so "Mülheim",
+// "Muelheim" and "Mulheim" meet wherever they are compared. Pure, no imports.
+
+/** Lower case, ß→ss, diacritics removed (ä→a) and the ASCII spellings folded the same way
+ *  (ae→a, oe→o, ue→u). "ue" after a, e or q stays ("neue", "Dauer", "Quelle"). */
+export function fold(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ae/g, 'a')
+    .replace(/oe/g, 'o')
+    .replace(/(?<![aeq])ue/g, 'u');
+}
+
+/** The spelled-out variant for the German number and date word tables (bot/nlu/numbers.ts,
+ *  dates.ts, care/nbaAnswer.ts), which are written "fuenf", "zwoelf", "maerz": ä/ö/ü/ß become
+ *  ae/oe/ue/ss. Kept apart because those tables and their tests use that spelling. */
+export function foldSpelledOut(s: string): string {
+  return s.toLowerCase()
+    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
+    .normalize('NFKC');
+}

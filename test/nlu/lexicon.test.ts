@@ -1,0 +1,92 @@
+// Command words are data (locales/<lng>/commands.json): one lexicon for every language, checked at
+// start-up with file and line, and a third language needs only its file.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { compileLexicon, loadLexicon, readCommandsFile, WORD_LISTS, type WordList } from '../../bot/nlu/lexicon';
+import { ContentError } from '../../bot/knowledge/jsonFile';
+import { mainDialogClient, ROOT, testApp } from '../helpers/app';
+import { say } from '../dialogs/guidedHelpers';
+import type { App } from '../../bot/app';
+
+const LOCALES = path.join(ROOT, 'locales');
+const words = loadLexicon(LOCALES);
+
+/** A copy of the project's locales with one more language folder holding only commands.json. */
+function localesWith(lng: string, commands: unknown): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-locales-'));
+  fs.cpSync(LOCALES, dir, { recursive: true });
+  fs.mkdirSync(path.join(dir, lng));
+  fs.writeFileSync(path.join(dir, lng, 'commands.json'), typeof commands === 'string' ? commands : JSON.stringify(commands, null, 2));
+  return dir;
+}
+
+describe('the project lexicon', () => {
+  test.each<[WordList, string, boolean]>([
+    ['cancel', 'abbrechen', true], ['cancel', 'Cancel', true], ['cancel', 'stop', true], ['cancel', 'stopp', true], ['cancel', 'beenden', true],
+    ['cancel', 'abbrechen bitte nicht', false],
+    ['menu', 'Menü', true], ['menu', 'start over', true], ['menu', 'start', false], ['menu_outside_dialog', 'start', true],
+    ['help', '?', true], ['help', 'Was kann ich hier tun', true], ['help', 'what can i do', true], ['help', 'hilfe mir', false],
+    ['more', 'erzähl mir mehr darüber', true], ['more', 'tell me more about it', true], ['more', 'mehr geld', false],
+    ['yes', 'ja, bitte löschen', true], ['yes', 'yes delete everything', true], ['yes', 'jein', false],
+    ['grade_unknown', 'weiß ich nicht', true], ['grade_unknown', "I don't know", true], ['grade_unknown', 'Pflegegrad 3', false],
+    ['deadline_objection', 'Der Bescheid kam gestern', true], ['deadline_objection', 'they rejected it', true], ['deadline_objection', 'objectively', false],
+    ['notice_received', 'Bescheid am 3.11. bekommen', true], ['notice_received', 'I received the decision', true], ['notice_received', 'Bescheid?', false],
+    ['compute', 'Frist berechnen', true], ['compute', 'work out the date', true], ['compute', 'Rechnung', false],
+  ])('%s: %p → %p', (list, text, want) => {
+    expect(words.has(list, text)).toBe(want);
+  });
+
+  test('both languages fill every word list, and their files name only known lists', () => {
+    for (const lng of ['de', 'en']) {
+      const file = readCommandsFile(path.join(LOCALES, lng, 'commands.json'));
+      expect(Object.keys(file).sort()).toEqual(Object.keys(WORD_LISTS).sort());
+    }
+    expect(words.languages).toEqual(['de', 'en']);
+  });
+
+  test('a list no language fills matches nothing', () => {
+    expect(compileLexicon({ de: {} }).has('cancel', '')).toBe(false);
+  });
+});
+
+describe('start-up checks name the file and line', () => {
+  test('an unknown word list', () => {
+    const dir = localesWith('fr', '{\n  "cancel": ["annuler"],\n  "cancle": ["stop"]\n}\n');
+    expect(() => loadLexicon(dir)).toThrow(ContentError);
+    expect(() => loadLexicon(dir)).toThrow(/fr[/\\]commands\.json:3: unknown word list "cancle"/);
+  });
+
+  test('a pattern that does not compile', () => {
+    const dir = localesWith('fr', '{\n  "help": [\n    "aide",\n    "(aidez"\n  ]\n}\n');
+    expect(() => loadLexicon(dir)).toThrow(/fr[/\\]commands\.json:4: "\(aidez" is not a valid pattern/);
+  });
+
+  test('a list that is not a list of words', () => {
+    const dir = localesWith('fr', '{\n  "help": "aide"\n}\n');
+    expect(() => loadLexicon(dir)).toThrow(/fr[/\\]commands\.json:2:/);
+  });
+});
+
+describe('a third language by data alone', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await testApp();
+  }, 120_000);
+
+  test('"annuler" in locales/fr/commands.json cancels a running dialog, as "abbrechen" does', async () => {
+    const lexicon = loadLexicon(localesWith('fr', { cancel: ['annuler'], help: ['aide'] }));
+    expect(lexicon.languages).toEqual(['de', 'en', 'fr']);
+    expect(lexicon.has('cancel', 'Annuler')).toBe(true);
+    expect(words.has('cancel', 'annuler')).toBe(false);
+
+    const withFrench = { ...app, services: { ...app.services, words: lexicon } };
+    const client = mainDialogClient(withFrench);
+    await say(client, 'Wie viel Pflegegeld gibt es?');
+    expect(await say(client, 'annuler')).toMatch(/abgebrochen/);
+    // without the file the same word is no command: the grade prompt asks again
+    const plain = mainDialogClient(app);
+    await say(plain, 'Wie viel Pflegegeld gibt es?');
+    expect(await say(plain, 'annuler')).not.toMatch(/abgebrochen/);
+  });
+});
