@@ -12,6 +12,7 @@ import { InterruptibleDialog } from './interruptibleDialog';
 
 export const ANSWER_DIALOG = 'answerDialog';
 const GRADE_PROMPT = 'gradePrompt';
+const LONE_GRADE_MAX_WORDS = 8;
 const UNKNOWN = /^(weiß (ich )?nicht|weiss (ich )?nicht|keine ahnung|unklar|noch keinen?|kein pflegegrad|i don'?t know|not sure|unknown|none( yet)?|no grade)$/i;
 
 export interface AnswerOptions {
@@ -29,7 +30,18 @@ export interface AnswerOptions {
 export function parseGradeAnswer(text: string): number | undefined {
   const t = text.trim().replace(/[.!]+$/, '');
   if (UNKNOWN.test(t)) return 0;
-  return extractGrade(t, { expectGrade: true });
+  return extractGrade(t, { expectGrade: true }) ?? loneGrade(t);
+}
+
+/** "meine Mutter hat die 3", "she's got a 2": in a short reply to the grade question, the only
+ *  number, when it is 1 to 5 and not an age, a date or an amount. */
+function loneGrade(t: string): number | undefined {
+  if (t.split(/\s+/).length > LONE_GRADE_MAX_WORDS) return undefined;
+  const numbers = t.match(/\d+/g) ?? [];
+  if (numbers.length !== 1) return undefined;
+  const m = /(?:^|\s)(?:die|eine|den|der|a|an|the|grade|grad|stufe|pg)?\s*([1-5])(?:er)?\s*[?!.]*$|(?:^|\s)(?:die|eine|a)\s+([1-5])(?:\s|$)/i.exec(t);
+  const g = m ? Number(m[1] ?? m[2]) : undefined;
+  return g !== undefined && !/[€%]|euro|jahre|years|uhr/i.test(t) ? g : undefined;
 }
 
 export class AnswerDialog extends InterruptibleDialog {

@@ -26,7 +26,7 @@ export interface DeadlineOptions {
 
 // ------------------------------------------------------------------ pure helpers
 
-const OBJECTION_WORDS = /(bescheid|widerspruch|widersprechen|abgelehnt|ablehnung|einspruch|notice|objection|object\b|decision (came|arrived|was received)|received the decision|got the decision|decision letter|refused|rejected)/i;
+const OBJECTION_WORDS = /(bescheid|widerspruch|widersprechen|abgelehnt|ablehnung|einspruch|notice|objection|object\b|appeal|decision (came|arrived|was received)|received the decision|got the decision|decision letter|refused|rejected)/i;
 const DECISION_WORDS = /(antrag|beantragt|angerufen|applied|application|apply|submitted|filed)/i;
 /** an application that was made, not one being planned ("wenn ich heute den Antrag stelle") */
 export const PAST_APPLICATION = /(gestellt|beantragt|eingereicht|abgeschickt|angerufen|applied|submitted|filed|sent)/i;

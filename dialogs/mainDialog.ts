@@ -16,9 +16,12 @@ import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
 import { asksForOffers, placeNamed } from '../bot/conversation/local';
-import { readCorrection, resolveFollowUp, type Aspect, type FollowUp } from '../bot/conversation/followUp';
+import { mainClause, readCorrection, resolveFollowUp, type Aspect, type FollowUp } from '../bot/conversation/followUp';
+import { combinationShare } from '../bot/conversation/combinationAmount';
+import { combinationText } from './benefitsDialog';
+import { tg } from './guided';
 import { describeThread, rememberFacts } from '../bot/conversation/thread';
-import { buildAspectReply } from '../bot/conversation/aspects';
+import { buildAspectReply, buildRelatedReply } from '../bot/conversation/aspects';
 import { deadlineRule } from '../bot/conversation/answerFirst';
 import type { Understanding } from '../bot/conversation/understand';
 
@@ -40,6 +43,8 @@ const LOCAL_SEARCH = /\b(suche|such|suchen|anbieter|in (meiner|der) nähe|in (me
 /** typed instead of pressing "Mehr dazu" */
 const MORE = /^(details?|mehr|mehr (dazu|details|infos?|informationen)|genauer|erzähl(en sie)? (mir )?mehr.*|more|more (details|info)( please)?|tell me more.*)$/i;
 const YES = /^(ja|jawohl|ja,? (bitte|alles) (löschen|loeschen)|yes|yes,? (please|delete( everything)?)|ok|okay)$/i;
+/** "ja" to the step an answer offered ("Soll ich das Datum ausrechnen?") */
+const ACCEPT = /^(ja|jawohl|jo|gern|gerne|bitte|ja,? (bitte|gerne?|bitte ausrechnen|mach das|das wäre (gut|nett))|ok|okay|yes|yes,? please|please|sure|go ahead|yes,? please do)$/i;
 /** below this the NLU's ranking says nothing useful (calibrated with the held-out lists) */
 const MIN_CANDIDATE_SCORE = 0.05;
 const AND_ALSO = /^(und|and|what about|und was ist mit|wie ist es mit)\b/i;
@@ -141,10 +146,17 @@ export class MainDialog extends ComponentDialog {
     // a pending "delete my data?" question holds for exactly one answer
     const deletePending = mem.deletePending;
     mem.deletePending = false;
+    // an offered step ("Soll ich das Datum ausrechnen?") holds for exactly one answer, too
+    const offered = mem.offered;
+    mem.offered = undefined;
     const option = matchOption(mem, text);
     if (option) return this.command(dc, option);
     const plain = text.trim().replace(/[.!]+$/, '');
     if (deletePending && YES.test(plain)) return this.command(dc, 'delete:confirm');
+    if (offered && ACCEPT.test(plain)) {
+      setThreadUse(dc.context, { kind: 'accepted', detail: offered });
+      return this.command(dc, offered);
+    }
     const word = COMMAND_WORDS.find(([re]) => re.test(plain));
     if (word) return this.command(dc, word[1]);
     if (MORE.test(plain) && mem.lastTopic) return this.command(dc, `details:${mem.lastTopic}`);
@@ -168,6 +180,9 @@ export class MainDialog extends ComponentDialog {
     const answer = s.kb.answers.get(r.intent);
     // the question entry that answers the message, and what its story tells (bot/conversation/understand.ts)
     const u = understandTurn(s, dc.context, r);
+    // "Der Dienst rechnet 900 Euro ab – wie viel Pflegegeld bleibt?": the combination from the amount
+    const combined = await this.combinationFromAmount(dc, u, mem);
+    if (combined) return combined;
     // "und bei 4?", "Does it expire?": resolved against the thread before the facts join it
     const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected);
     rememberFacts(mem, u.facts);
@@ -223,14 +238,20 @@ export class MainDialog extends ComponentDialog {
   private async followUp(dc: RouteTarget, r: NluResult, u: Understanding, mem: Memory, stadtteil: string | undefined, corrected: boolean): Promise<DialogTurnResult | undefined> {
     const s = this.deps.services;
     const otherTopic = s.kb.answers.has(r.intent) && r.intent !== mem.lastTopic && r.score >= OTHER_TOPIC_SCORE;
-    const fu = resolveFollowUp({ text: turnInfo(dc.context).text, facts: u.facts, concepts: u.retrieval.concepts, thread: mem, otherTopic, corrected });
+    const { text, lang } = turnInfo(dc.context);
+    // "Und falls sie Pflegegrad 2 bekommt – wie viel …?": the question's concepts are the main clause's
+    const main = mainClause(text);
+    const concepts = main ? s.kb.retriever.concepts(main, lang) : u.retrieval.concepts;
+    const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, otherTopic, corrected, conditional: !!main });
     if (!fu) return undefined;
     // what the reply used: the thread with what the follow-up itself changed
     const used = (f: FollowUp) => setThreadUse(dc.context, {
       kind: f.kind,
       detail: f.kind === 'aspect'
         ? `aspect=${f.aspect} ${describeThread(mem)}`
-        : describeThread({ ...mem, lastTopic: f.topic, grade: f.grade ?? mem.grade, setting: f.setting ?? mem.setting, person: f.person ?? mem.person }),
+        : f.kind === 'related'
+          ? `concepts=${f.concepts.join(',')} ${describeThread(mem)}`
+          : describeThread({ ...mem, lastTopic: f.topic, grade: f.grade ?? mem.grade, setting: f.setting ?? mem.setting, person: f.person ?? mem.person }),
     });
     if (fu.kind === 'aspect') {
       if (fu.aspect === 'where') {
@@ -242,6 +263,18 @@ export class MainDialog extends ComponentDialog {
       }
       if (!(await this.aspectAnswer(dc, fu.topic, fu.aspect, mem))) return undefined;
       used(fu);
+      return ANSWERED;
+    }
+    if (fu.kind === 'related') {
+      // a confident question entry of its own answers better than sentences of the last answer
+      if (u.entry && u.strong) return undefined;
+      const a = s.kb.entry(fu.topic) ?? s.kb.entry(s.kb.questions.get(fu.topic)?.topic ?? '');
+      const ctx = answerContext(this.deps, dc.context, mem.grade, mem.stadtteil);
+      const reply = a ? buildRelatedReply(a, fu.concepts, ctx, (sentence) => s.kb.retriever.concepts(sentence, lang)) : undefined;
+      if (!a || !reply) return undefined;
+      used(fu);
+      mem.lastTopic = a.id;
+      await sendReply(this.deps, dc.context, reply);
       return ANSWERED;
     }
     // a question entry without amounts: a new grade asks its topic's answer
@@ -268,7 +301,29 @@ export class MainDialog extends ComponentDialog {
     if (!a || !reply) return false;
     mem.lastTopic = a.id;
     await sendReply(this.deps, dc.context, reply);
+    // "ja" next turn accepts the offered step
+    if (offer) mem.offered = offer.value;
     return true;
+  }
+
+  /** The Pflegegeld left when the message names the service's monthly bill in euros and the grade is
+   *  known (message or thread), in a conversation about home care; undefined otherwise. */
+  private async combinationFromAmount(dc: RouteTarget, u: Understanding, mem: Memory): Promise<DialogTurnResult | undefined> {
+    const s = this.deps.services;
+    const { text, lang } = turnInfo(dc.context);
+    const homeCare = ['in_kind', 'combination', 'allowance'].includes(mem.lastTopic ?? '') || u.retrieval.concepts.some((c) => c === 'care_service' || c === 'combination');
+    if (!homeCare) return undefined;
+    const grade = u.facts.grade ?? mem.grade;
+    const percent = combinationShare(text, grade, s.kb.benefits, s.today());
+    if (percent === undefined || grade === undefined) return undefined;
+    rememberFacts(mem, u.facts);
+    setThreadUse(dc.context, { kind: 'combination', detail: `percent=${percent} ${describeThread({ ...mem, lastTopic: 'combination', grade })}` });
+    mem.lastTopic = 'combination';
+    const tf = (k: string, v?: Record<string, unknown>) => tg(this.deps, dc.context, k, v);
+    const combo = s.kb.entry('combination');
+    const suggestions = combo ? followUpActions(combo, answerContext(this.deps, dc.context, grade, mem.stadtteil), true) : undefined;
+    await sendReply(this.deps, dc.context, { text: combinationText(s.kb.benefits, grade, percent, s.today(), lang, tf), suggestions });
+    return ANSWERED;
   }
 
   private async system(dc: RouteTarget, r: NluResult): Promise<DialogTurnResult> {
