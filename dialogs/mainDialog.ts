@@ -20,7 +20,7 @@ import { mainClause, readCorrection, resolveFollowUp, type Aspect, type FollowUp
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { combinationText } from './benefitsDialog';
 import { tg } from './guided';
-import { describeThread, rememberFacts } from '../bot/conversation/thread';
+import { describeThread, forgetOnPersonSwitch, rememberFacts } from '../bot/conversation/thread';
 import { buildAspectReply, buildRelatedReply } from '../bot/conversation/aspects';
 import { deadlineRule } from '../bot/conversation/answerFirst';
 import type { Understanding } from '../bot/conversation/understand';
@@ -281,6 +281,8 @@ export class MainDialog extends ComponentDialog {
     const q = s.kb.questions.get(fu.topic);
     const topic = q && fu.grade !== undefined && !s.kb.entry(fu.topic)?.usesGrade ? q.topic : fu.topic;
     if (!s.kb.entry(topic)) return undefined;
+    // "und bei meinem Vater?": another person's grade, setting and dementia are not the ones told
+    forgetOnPersonSwitch(mem, fu.person);
     used(fu);
     return this.answer(dc, { answerId: topic, grade: fu.grade ?? mem.grade });
   }
@@ -314,7 +316,9 @@ export class MainDialog extends ComponentDialog {
     const homeCare = ['in_kind', 'combination', 'allowance'].includes(mem.lastTopic ?? '') || u.retrieval.concepts.some((c) => c === 'care_service' || c === 'combination');
     if (!homeCare) return undefined;
     const grade = u.facts.grade ?? mem.grade;
-    const percent = combinationShare(text, grade, s.kb.benefits, s.today());
+    // in a story only its questions count ("den Rest mache ich" tells, it does not ask)
+    const asked = u.story ? u.retrieval.questions.join(' ') : text;
+    const percent = combinationShare(asked, grade, s.kb.benefits, s.today(), text);
     if (percent === undefined || grade === undefined) return undefined;
     rememberFacts(mem, u.facts);
     setThreadUse(dc.context, { kind: 'combination', detail: `percent=${percent} ${describeThread({ ...mem, lastTopic: 'combination', grade })}` });

@@ -28,10 +28,11 @@ export function shareOfInKind(table: BenefitsFile, grade: number, euros: number,
   return Math.min(100, Math.round((euros / full) * 1000) / 10);
 }
 
-/** The percentage a message about the home-care service's bill means, when it asks for the
- *  Pflegegeld left and the grade is known; undefined otherwise. */
-export function combinationShare(text: string, grade: number | undefined, table: BenefitsFile, date: IsoDate): number | undefined {
-  if (grade === undefined || !ASKS_REST.test(foldText(text))) return undefined;
+/** The percentage a message about the home-care service's bill means, when its question (`asked`)
+ *  asks for the Pflegegeld left and the grade is known; the amount may stand anywhere in `text`
+ *  (the whole message). Undefined otherwise. */
+export function combinationShare(asked: string, grade: number | undefined, table: BenefitsFile, date: IsoDate, text = asked): number | undefined {
+  if (grade === undefined || !ASKS_REST.test(foldText(asked))) return undefined;
   const euros = euroAmount(text);
   return euros === undefined ? undefined : shareOfInKind(table, grade, euros, date);
 }
