@@ -7,11 +7,16 @@ import type { BenefitsFile } from '../knowledge/schema';
 import type { IsoDate } from '../care/calendar';
 import { foldText } from '../nlu/normalise';
 
-/** "900 Euro", "900 €", "€ 1.200", "1200,50 EUR" → the amount; undefined without a currency word. */
+// a number with thousands separators ("1.200", "1,200") and cents ("748,50", "748.5")
+const NUMBER = String.raw`(\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+)(?:[.,](\d{1,2}))?(?!\d)`;
+const EURO = new RegExp(String.raw`(?:€|\beur(?:o)?)\s*${NUMBER}|${NUMBER}\s*(?:€|euro\b|eur\b)`, 'i');
+
+/** "900 Euro", "900 €", "€ 1.200", "1200,50 EUR", "748.5 euros" → the amount; undefined without a
+ *  currency word. */
 export function euroAmount(text: string): number | undefined {
-  const m = /(?:€|eur(?:o)?)\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?|(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?\s*(?:€|euro\b|eur\b)/i.exec(text);
+  const m = EURO.exec(text);
   if (!m) return undefined;
-  const whole = (m[1] ?? m[3]).replace(/\./g, '');
+  const whole = (m[1] ?? m[3]).replace(/[.,]/g, '');
   const cents = m[2] ?? m[4];
   const v = Number(cents ? `${whole}.${cents}` : whole);
   return Number.isFinite(v) && v > 0 ? v : undefined;

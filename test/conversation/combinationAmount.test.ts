@@ -11,6 +11,9 @@ test.each<[string, number | undefined]>([
   ['€ 1.200 a month', 1200],
   ['1200,50 EUR', 1200.5],
   ['about €750', 750],
+  ['748.5 Euro', 748.5],
+  ['€1,200.50', 1200.5],
+  ['etwa 748,50 € im Monat', 748.5],
   ['sie ist 85 und hat Pflegegrad 3', undefined],
   ['60 Prozent', undefined],
 ])('euroAmount(%s) = %s', (text, expected) => {
