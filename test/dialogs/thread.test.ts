@@ -152,6 +152,13 @@ describe('guided dialogs answer first', () => {
     expect(acts.map((a) => a.text ?? '').join('\n')).toMatch(/within one month/);
   });
 
+  test('English: "From when is the money paid, from the application or from the decision?"', async () => {
+    const acts = await send(mainDialogClient(app, 'en'), 'From when is the money paid, from the application or from the decision?');
+    const text = acts.map((a) => a.text ?? '').join('\n');
+    expect(text).toMatch(/from the month in which the application arrives/);
+    expect(text).not.toMatch(/On which day/);
+  });
+
   test('with a date the deadline is worked out at once, as before', async () => {
     expect(await say(mainDialogClient(app), 'Der Bescheid kam am 3.11., bis wann kann ich Widerspruch einlegen?')).toMatch(/\d{2}\.\d{2}\.\d{4}|Dezember/);
   });
@@ -187,6 +194,12 @@ describe('ask only when the answer depends on it', () => {
     const reply = await say(mainDialogClient(app), 'Ich wohne in 45468 und suche Beratung');
     expect(reply).toMatch(/Pflegeberatung – Ganz Mülheim/);
     expect(reply).not.toMatch(/Welcher Stadtteil|mehrere Stadtteile/);
+  });
+
+  test('English: "I live in 45468 and I am looking for advice": city-wide counselling, no Stadtteil question', async () => {
+    const reply = await say(mainDialogClient(app, 'en'), 'I live in 45468 and I am looking for advice');
+    expect(reply).toMatch(/Care counselling – All of Mülheim/);
+    expect(reply).not.toMatch(/Which district|several districts/i);
   });
 
   test('a place-based service still asks which of the two', async () => {
