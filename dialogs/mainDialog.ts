@@ -6,7 +6,7 @@ import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnR
 import type { Action } from '../bot/channels/reply';
 import type { NluResult } from '../bot/services';
 import { buildDetailsReply, contactLine, followUpActions } from '../bot/conversation/answers';
-import { classifyTurn, getMemory, lastTopicCategory, markUnanswered, matchOption, normalise, restateTurn, sendReply, setThreadUse, topicMenu, turnInfo, understandTurn, type DialogDeps, type Memory, type RouteTarget } from './context';
+import { classifyTurn, getMemory, lastTopicCategory, markUnanswered, matchOption, normalise, restateTurn, sendReply, setThreadUse, threadUse, topicMenu, turnInfo, understandTurn, type DialogDeps, type Memory, type RouteTarget } from './context';
 import { CALLBACK_DIALOG, CALLBACK_REQUEST, CallbackDialog } from './callbackDialog';
 import { conversationRefOf } from '../bot/staff/conversation';
 import type { Reroute } from './interruptibleDialog';
@@ -126,6 +126,11 @@ export class MainDialog extends ComponentDialog {
 
   /** The answer, sent at once when nothing has to be asked first; otherwise the answer dialog. */
   private async answer(dc: RouteTarget, opts: AnswerOptions): Promise<DialogTurnResult> {
+    // a grade-dependent answer without a grade in the message uses the thread's: staff see that
+    const mem = await getMemory(this.deps, dc.context);
+    if (opts.grade === undefined && mem.grade !== undefined && this.deps.services.kb.entry(opts.answerId)?.usesGrade && !threadUse(dc.context)) {
+      setThreadUse(dc.context, { kind: 'story', detail: describeThread({ ...mem, lastTopic: opts.answerId }) });
+    }
     return (await answerNow(this.deps, dc.context, opts)) ? ANSWERED : dc.beginDialog(ANSWER_DIALOG, opts);
   }
 
