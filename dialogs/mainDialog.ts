@@ -18,11 +18,11 @@ import { closeAlternative } from '../bot/conversation/alternative';
 import { asksForOffers, placeNamed } from '../bot/conversation/local';
 import { mainClause, readCorrection, resolveFollowUp, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
-import { combinationText } from './benefitsDialog';
 import { tg } from './guided';
 import { describeThread, forgetOnPersonSwitch, rememberFacts } from '../bot/conversation/thread';
 import { buildAspectReply, buildRelatedReply } from '../bot/conversation/aspects';
-import { deadlineRule } from '../bot/conversation/answerFirst';
+import { asksAboutOrAnything, deadlineRule } from '../bot/conversation/answerFirst';
+import { BENEFITS_DIALOG, combinationText } from './benefitsDialog';
 import type { Understanding } from '../bot/conversation/understand';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -224,6 +224,12 @@ export class MainDialog extends ComponentDialog {
     const entry = u.entry && !pointsBack ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id } : undefined;
     // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline)
     if (entry && u.strong && r.intent === 'selfcheck') return this.answer(dc, entry);
+    // a story that tells the grade and asks nothing needs no self-check (it estimates a grade the
+    // person already has): what that grade brings, by care setting
+    if (r.intent === 'selfcheck' && u.facts.grade !== undefined && !asksAboutOrAnything(text)) {
+      setThreadUse(dc.context, { kind: 'story', detail: describeThread(mem) });
+      return dc.beginDialog(BENEFITS_DIALOG, { grade: u.facts.grade, text });
+    }
     const guided = await routeGuided(dc, this.deps, r, grade);
     if (guided) return guided;
     if (r.intent === 'deadline') {

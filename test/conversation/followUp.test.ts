@@ -2,7 +2,7 @@
 // (thread.ts) and the deadline rule that is answered before the date dialog (answerFirst.ts).
 import { aspectOf, mainClause, pointsBack, readCorrection, resolveFollowUp, type FollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForSetting, type ConversationThread } from '../../bot/conversation/thread';
-import { deadlineRule } from '../../bot/conversation/answerFirst';
+import { asksAboutOrAnything, deadlineRule } from '../../bot/conversation/answerFirst';
 import { extractFacts } from '../../bot/nlu/facts';
 
 /** the input as the router builds it; concepts as the concept lexicon names them */
@@ -174,4 +174,17 @@ test.each<[string, ReturnType<typeof deadlineRule>]>([
   ['From when is the money paid?', { topic: 'apply', aspect: 'from_when', kind: 'decision' }],
 ])('deadlineRule(%s)', (text, rule) => {
   expect(deadlineRule(text)).toEqual(rule);
+});
+
+test.each<[string, boolean]>([
+  ['Meine Mutter hat Pflegegrad 3 und wohnt bei mir.', false],
+  ['My dad has care grade 2 and lives with us.', false],
+  ['Meine Mutter hat Pflegegrad 2 bekommen, ist das richtig', true],
+  ['what score is needed for care grade 3', true],
+  ['Mein Vater hat Pflegegrad 2. Kann man das höher einstufen lassen', true],
+  ['Pflegegrad 3, was steht uns zu?', true],
+  ['I want to test which care level I might receive', true],
+  ['Ich möchte prüfen, ob Pflegegrad 2 passt', true],
+])('asksAboutOrAnything(%s) = %s', (text, expected) => {
+  expect(asksAboutOrAnything(text)).toBe(expected);
 });

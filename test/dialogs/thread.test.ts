@@ -289,6 +289,15 @@ describe('the story\'s facts are kept and used', () => {
     expect(reply).toMatch(/Welchen Pflegegrad/);
   });
 
+  test('a story that tells the grade and asks nothing gets what the grade brings, not the self-check', async () => {
+    const client = mainDialogClient(app);
+    const reply = await say(client, 'Meine Mutter hat Pflegegrad 3 und wohnt bei mir.');
+    expect(reply).toMatch(/Wie wird die Person mit Pflegegrad 3 versorgt/);
+    expect(reply).not.toMatch(/Selbsttest/);
+    // and the grade stays for the next question
+    expect(await say(client, 'Was zahlt die Kasse für die Tagespflege?')).toContain(eur('tagespflege', 3));
+  });
+
   test('the grade prompt takes "meine Mutter hat die 3"', async () => {
     const client = mainDialogClient(app);
     await say(client, 'Wie viel Pflegegeld gibt es?');
