@@ -184,6 +184,7 @@ test.each<[string, boolean]>([
   ['Mein Vater hat Pflegegrad 2. Kann man das höher einstufen lassen', true],
   ['Pflegegrad 3, was steht uns zu?', true],
   ['I want to test which care level I might receive', true],
+  ['ab wieviel punkten hat man pflegegrad 2', true],
   ['Ich möchte prüfen, ob Pflegegrad 2 passt', true],
 ])('asksAboutOrAnything(%s) = %s', (text, expected) => {
   expect(asksAboutOrAnything(text)).toBe(expected);
