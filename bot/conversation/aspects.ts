@@ -48,7 +48,9 @@ export function aspectSentences(a: LayeredAnswer, aspect: Exclude<Aspect, 'where
 /** The answer's sentences that name one of `concepts` (read by `conceptsOf`, the concept lexicon):
  *  "Bekommt sie in der Zeit weiter Pflegegeld?" after short-term care → the sentence about the half
  *  care allowance. At most three, the short text's first. */
-export function relatedSentences(a: LayeredAnswer, concepts: readonly string[], ctx: AnswerContext, conceptsOf: (sentence: string) => readonly string[]): string[] {
+export type ConceptsOf = (sentence: string) => readonly string[];
+
+export function relatedSentences(a: LayeredAnswer, concepts: readonly string[], ctx: AnswerContext, conceptsOf: ConceptsOf): string[] {
   const txt = a[ctx.lang];
   const short = ctx.grade !== undefined && txt.shortWithGrade ? txt.shortWithGrade : txt.short;
   const all = [...sentences(filled(short, ctx)), ...sentences(filled(txt.details, ctx))];
@@ -56,7 +58,7 @@ export function relatedSentences(a: LayeredAnswer, concepts: readonly string[], 
   return [...new Set(all.filter((s) => conceptsOf(s).some((c) => wanted.has(c))))].slice(0, MAX_SENTENCES);
 }
 
-export function buildRelatedReply(a: LayeredAnswer, concepts: readonly string[], ctx: AnswerContext, conceptsOf: (sentence: string) => readonly string[]): Reply | undefined {
+export function buildRelatedReply(a: LayeredAnswer, concepts: readonly string[], ctx: AnswerContext, conceptsOf: ConceptsOf): Reply | undefined {
   return sentencesReply(a, relatedSentences(a, concepts, ctx, conceptsOf), ctx);
 }
 
