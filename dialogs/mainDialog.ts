@@ -228,7 +228,9 @@ export class MainDialog extends ComponentDialog {
     // person already has): what that grade brings, by care setting
     if (r.intent === 'selfcheck' && u.facts.grade !== undefined && !asksAboutOrAnything(text)) {
       setThreadUse(dc.context, { kind: 'story', detail: describeThread(mem) });
-      return dc.beginDialog(BENEFITS_DIALOG, { grade: u.facts.grade, text });
+      // the story's setting where it decides the overview ("zu Hause" can mean relatives or a service)
+      const setting = u.facts.setting === 'nursing_home' ? 'nursing_home' : u.facts.setting === 'daycare' ? 'day_care' : undefined;
+      return dc.beginDialog(BENEFITS_DIALOG, { grade: u.facts.grade, text, setting });
     }
     const guided = await routeGuided(dc, this.deps, r, grade);
     if (guided) return guided;
