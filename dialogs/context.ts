@@ -27,6 +27,8 @@ export interface Memory extends ConversationThread {
   lang?: Lang;
   /** "delete my data" was asked and waits for a yes */
   deletePending?: boolean;
+  /** the command of a step the last answer offered ("Soll ich das Datum ausrechnen?"): "ja" accepts it */
+  offered?: string;
 }
 
 const TURN_INFO = Symbol('pflegenetz.turnInfo');

@@ -6,7 +6,7 @@ import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnR
 import type { Action } from '../bot/channels/reply';
 import type { NluResult } from '../bot/services';
 import { buildDetailsReply, contactLine, followUpActions } from '../bot/conversation/answers';
-import { classifyTurn, getMemory, lastTopicCategory, markUnanswered, matchOption, normalise, restateTurn, sendReply, setThreadUse, topicMenu, turnInfo, understandTurn, type DialogDeps, type Memory, type RouteTarget } from './context';
+import { classifyTurn, getMemory, lastTopicCategory, markUnanswered, matchOption, normalise, restateTurn, sendReply, setThreadUse, threadUse, topicMenu, turnInfo, understandTurn, type DialogDeps, type Memory, type RouteTarget } from './context';
 import { CALLBACK_DIALOG, CALLBACK_REQUEST, CallbackDialog } from './callbackDialog';
 import { conversationRefOf } from '../bot/staff/conversation';
 import type { Reroute } from './interruptibleDialog';
@@ -16,10 +16,14 @@ import { addGuidedDialogs, guidedCommand, routeGuided, storySkipsGuide } from '.
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
 import { asksForOffers, placeNamed } from '../bot/conversation/local';
-import { readCorrection, resolveFollowUp, type Aspect, type FollowUp } from '../bot/conversation/followUp';
-import { describeThread, rememberFacts } from '../bot/conversation/thread';
-import { buildAspectReply } from '../bot/conversation/aspects';
-import { deadlineRule } from '../bot/conversation/answerFirst';
+import { mainClause, readCorrection, resolveFollowUp, type Aspect, type FollowUp } from '../bot/conversation/followUp';
+import { combinationShare } from '../bot/conversation/combinationAmount';
+import { tg } from './guided';
+import { describeThread, forgetOnPersonSwitch, rememberFacts } from '../bot/conversation/thread';
+import { buildAspectReply, buildRelatedReply } from '../bot/conversation/aspects';
+import { asksAboutOrAnything, deadlineRule } from '../bot/conversation/answerFirst';
+import { BENEFITS_DIALOG } from './benefitsDialog';
+import { combinationText } from '../bot/care/benefitsText';
 import { guesses, type Understanding } from '../bot/conversation/understand';
 import type { WordList } from '../bot/nlu/lexicon';
 
@@ -115,6 +119,11 @@ export class MainDialog extends ComponentDialog {
 
   /** The answer, sent at once when nothing has to be asked first; otherwise the answer dialog. */
   private async answer(dc: RouteTarget, opts: AnswerOptions): Promise<DialogTurnResult> {
+    // a grade-dependent answer without a grade in the message uses the thread's: staff see that
+    const mem = await getMemory(this.deps, dc.context);
+    if (opts.grade === undefined && mem.grade !== undefined && this.deps.services.kb.entry(opts.answerId)?.usesGrade && !threadUse(dc.context)) {
+      setThreadUse(dc.context, { kind: 'story', detail: describeThread({ ...mem, lastTopic: opts.answerId }) });
+    }
     return (await answerNow(this.deps, dc.context, opts)) ? ANSWERED : dc.beginDialog(ANSWER_DIALOG, opts);
   }
 
@@ -135,11 +144,18 @@ export class MainDialog extends ComponentDialog {
     // a pending "delete my data?" question holds for exactly one answer
     const deletePending = mem.deletePending;
     mem.deletePending = false;
+    // an offered step ("Soll ich das Datum ausrechnen?") holds for exactly one answer, too
+    const offered = mem.offered;
+    mem.offered = undefined;
     const option = matchOption(mem, text);
     if (option) return this.command(dc, option);
     const plain = text.trim().replace(/[.!]+$/, '');
     const { words } = this.deps.services;
     if (deletePending && words.has('yes', plain)) return this.command(dc, 'delete:confirm');
+    if (offered && words.has('accept', plain)) {
+      setThreadUse(dc.context, { kind: 'accepted', detail: offered });
+      return this.command(dc, offered);
+    }
     const word = COMMAND_WORDS.find(([list]) => words.has(list, plain));
     if (word) return this.command(dc, word[1]);
     if (words.has('more', plain) && mem.lastTopic) return this.command(dc, `details:${mem.lastTopic}`);
@@ -163,6 +179,9 @@ export class MainDialog extends ComponentDialog {
     const answer = s.kb.answers.get(r.intent);
     // the question entry that answers the message, and what its story tells (bot/conversation/understand.ts)
     const u = understandTurn(s, dc.context, r);
+    // "Der Dienst rechnet 900 Euro ab – wie viel Pflegegeld bleibt?": the combination from the amount
+    const combined = await this.combinationFromAmount(dc, u, mem);
+    if (combined) return combined;
     // "und bei 4?", "Does it expire?": resolved against the thread before the facts join it
     const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected);
     rememberFacts(mem, u.facts);
@@ -201,6 +220,14 @@ export class MainDialog extends ComponentDialog {
     // unless a story's question sentences ask something else: storySkipsGuide)
     const skipGuide = u.story && storySkipsGuide(r.intent, u.retrieval.questions.join(' '), text, !!entry);
     if (entry && ((u.strong && r.intent === 'selfcheck') || skipGuide)) return this.answer(dc, entry);
+    // a story that tells the grade and asks nothing needs no self-check (it estimates a grade the
+    // person already has): what that grade brings, by care setting
+    if (r.intent === 'selfcheck' && u.facts.grade !== undefined && !asksAboutOrAnything(text)) {
+      setThreadUse(dc.context, { kind: 'story', detail: describeThread(mem) });
+      // the story's setting where it decides the overview ("zu Hause" can mean relatives or a service)
+      const setting = u.facts.setting === 'nursing_home' ? 'nursing_home' : u.facts.setting === 'daycare' ? 'day_care' : undefined;
+      return dc.beginDialog(BENEFITS_DIALOG, { grade: u.facts.grade, text, setting });
+    }
     const guided = skipGuide ? undefined : await routeGuided(dc, this.deps, r, grade);
     if (guided) return guided;
     if (r.intent === 'deadline') {
@@ -225,14 +252,20 @@ export class MainDialog extends ComponentDialog {
   private async followUp(dc: RouteTarget, r: NluResult, u: Understanding, mem: Memory, stadtteil: string | undefined, corrected: boolean): Promise<DialogTurnResult | undefined> {
     const s = this.deps.services;
     const otherTopic = s.kb.answers.has(r.intent) && r.intent !== mem.lastTopic && r.score >= OTHER_TOPIC_SCORE;
-    const fu = resolveFollowUp({ text: turnInfo(dc.context).text, facts: u.facts, concepts: u.retrieval.concepts, thread: mem, otherTopic, corrected });
+    const { text, lang } = turnInfo(dc.context);
+    // "Und falls sie Pflegegrad 2 bekommt – wie viel …?": the question's concepts are the main clause's
+    const main = mainClause(text);
+    const concepts = main ? s.kb.retriever.concepts(main, lang) : u.retrieval.concepts;
+    const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, otherTopic, corrected, conditional: !!main });
     if (!fu) return undefined;
     // what the reply used: the thread with what the follow-up itself changed
     const used = (f: FollowUp) => setThreadUse(dc.context, {
       kind: f.kind,
       detail: f.kind === 'aspect'
         ? `aspect=${f.aspect} ${describeThread(mem)}`
-        : describeThread({ ...mem, lastTopic: f.topic, grade: f.grade ?? mem.grade, setting: f.setting ?? mem.setting, person: f.person ?? mem.person }),
+        : f.kind === 'related'
+          ? `concepts=${f.concepts.join(',')} ${describeThread(mem)}`
+          : describeThread({ ...mem, lastTopic: f.topic, grade: f.grade ?? mem.grade, setting: f.setting ?? mem.setting, person: f.person ?? mem.person }),
     });
     if (fu.kind === 'aspect') {
       if (fu.aspect === 'where') {
@@ -246,10 +279,24 @@ export class MainDialog extends ComponentDialog {
       used(fu);
       return ANSWERED;
     }
+    if (fu.kind === 'related') {
+      // a confident question entry of its own answers better than sentences of the last answer
+      if (u.entry && u.strong) return undefined;
+      const a = s.kb.entry(fu.topic) ?? s.kb.entry(s.kb.questions.get(fu.topic)?.topic ?? '');
+      const ctx = answerContext(this.deps, dc.context, mem.grade, mem.stadtteil);
+      const reply = a ? buildRelatedReply(a, fu.concepts, ctx, (sentence) => s.kb.retriever.concepts(sentence, lang)) : undefined;
+      if (!a || !reply) return undefined;
+      used(fu);
+      mem.lastTopic = a.id;
+      await sendReply(this.deps, dc.context, reply);
+      return ANSWERED;
+    }
     // a question entry without amounts: a new grade asks its topic's answer
     const q = s.kb.questions.get(fu.topic);
     const topic = q && fu.grade !== undefined && !s.kb.entry(fu.topic)?.usesGrade ? q.topic : fu.topic;
     if (!s.kb.entry(topic)) return undefined;
+    // "und bei meinem Vater?": another person's grade, setting and dementia are not the ones told
+    forgetOnPersonSwitch(mem, fu.person);
     used(fu);
     return this.answer(dc, { answerId: topic, grade: fu.grade ?? mem.grade });
   }
@@ -270,7 +317,31 @@ export class MainDialog extends ComponentDialog {
     if (!a || !reply) return false;
     mem.lastTopic = a.id;
     await sendReply(this.deps, dc.context, reply);
+    // "ja" next turn accepts the offered step
+    if (offer) mem.offered = offer.value;
     return true;
+  }
+
+  /** The Pflegegeld left when the message names the service's monthly bill in euros and the grade is
+   *  known (message or thread), in a conversation about home care; undefined otherwise. */
+  private async combinationFromAmount(dc: RouteTarget, u: Understanding, mem: Memory): Promise<DialogTurnResult | undefined> {
+    const s = this.deps.services;
+    const { text, lang } = turnInfo(dc.context);
+    const homeCare = ['in_kind', 'combination', 'allowance'].includes(mem.lastTopic ?? '') || u.retrieval.concepts.some((c) => c === 'care_service' || c === 'combination');
+    if (!homeCare) return undefined;
+    const grade = u.facts.grade ?? mem.grade;
+    // in a story only its questions count ("den Rest mache ich" tells, it does not ask)
+    const asked = u.story ? u.retrieval.questions.join(' ') : text;
+    const percent = combinationShare(asked, grade, s.kb.benefits, s.today(), text);
+    if (percent === undefined || grade === undefined) return undefined;
+    rememberFacts(mem, u.facts);
+    setThreadUse(dc.context, { kind: 'combination', detail: `percent=${percent} ${describeThread({ ...mem, lastTopic: 'combination', grade })}` });
+    mem.lastTopic = 'combination';
+    const tf = (k: string, v?: Record<string, unknown>) => tg(this.deps, dc.context, k, v);
+    const combo = s.kb.entry('combination');
+    const suggestions = combo ? followUpActions(combo, answerContext(this.deps, dc.context, grade, mem.stadtteil), true) : undefined;
+    await sendReply(this.deps, dc.context, { text: combinationText(s.kb.benefits, grade, percent, s.today(), lang, tf), suggestions });
+    return ANSWERED;
   }
 
   private async system(dc: RouteTarget, r: NluResult): Promise<DialogTurnResult> {

@@ -41,3 +41,16 @@ export function guideAsked(questions: string): GuideAsk | undefined {
   if (ASKS_SELFCHECK.test(f)) return 'selfcheck';
   return undefined;
 }
+
+/** words that ask about the grade itself: whether it is right, how to estimate or raise it */
+const ABOUT_THE_GRADE = /\b(einschatz\w*|selbsttest|selbstcheck|self-?check|estimate\w*|test\w*|check\w*|prufe\w*|herausfind\w*|find out|welche\w*|which|ob|whether|might|would|wurde|konnte|richtig|zu (niedrig|wenig|gering)|hoher\w*|hochstuf\w*|punkt\w*|point\w*|score\w*|too low|higher|upgrade|right grade|correct grade)\b/;
+/** a question word anywhere, or a question's first word at a sentence start */
+const QUESTION_START = /\b(wie|was|welche\w*|wer|wo|wann|warum|wieviel\w*|weshalb|how|what|which|who|where|when|why)\b|(^|[.!]\s+)(kann|konnen|muss|mussen|ist|sind|gibt|bekommt|bekommen|can|could|is|are|do|does|will|should)\b/;
+
+/** A message that tells a care grade asks about the grade itself ("Ist Pflegegrad 2 richtig?",
+ *  "what score is needed for grade 3") or asks anything at all; a bare statement ("Meine Mutter
+ *  hat Pflegegrad 3 und wohnt bei mir.") does not, and needs no self-check: the grade is known. */
+export function asksAboutOrAnything(text: string): boolean {
+  const f = foldText(text).trim();
+  return /\?/.test(text) || ABOUT_THE_GRADE.test(f) || QUESTION_START.test(f);
+}

@@ -45,8 +45,28 @@ export function aspectSentences(a: LayeredAnswer, aspect: Exclude<Aspect, 'where
   return [...new Set(all.filter((s) => re.test(foldText(s))))].slice(0, MAX_SENTENCES);
 }
 
+/** The answer's sentences that name one of `concepts` (read by `conceptsOf`, the concept lexicon):
+ *  "Bekommt sie in der Zeit weiter Pflegegeld?" after short-term care → the sentence about the half
+ *  care allowance. At most three, the short text's first. */
+export type ConceptsOf = (sentence: string) => readonly string[];
+
+export function relatedSentences(a: LayeredAnswer, concepts: readonly string[], ctx: AnswerContext, conceptsOf: ConceptsOf): string[] {
+  const txt = a[ctx.lang];
+  const short = ctx.grade !== undefined && txt.shortWithGrade ? txt.shortWithGrade : txt.short;
+  const all = [...sentences(filled(short, ctx)), ...sentences(filled(txt.details, ctx))];
+  const wanted = new Set(concepts);
+  return [...new Set(all.filter((s) => conceptsOf(s).some((c) => wanted.has(c))))].slice(0, MAX_SENTENCES);
+}
+
+export function buildRelatedReply(a: LayeredAnswer, concepts: readonly string[], ctx: AnswerContext, conceptsOf: ConceptsOf): Reply | undefined {
+  return sentencesReply(a, relatedSentences(a, concepts, ctx, conceptsOf), ctx);
+}
+
 export function buildAspectReply(a: LayeredAnswer, aspect: Exclude<Aspect, 'where'>, ctx: AnswerContext): Reply | undefined {
-  const found = aspectSentences(a, aspect, ctx);
+  return sentencesReply(a, aspectSentences(a, aspect, ctx), ctx);
+}
+
+function sentencesReply(a: LayeredAnswer, found: string[], ctx: AnswerContext): Reply | undefined {
   if (!found.length) return undefined;
   const txt = a[ctx.lang];
   const parts = [ctx.t('follow_up.aspect', { lng: ctx.lang, title: txt.title }), found.join(' '), ctx.t('next_step', { lng: ctx.lang, text: filled(txt.next, ctx) })];

@@ -10,13 +10,16 @@
 import { extractGrade } from '../nlu/grade';
 import { foldText } from '../nlu/normalise';
 import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
-import { topicForSetting, type ConversationThread } from './thread';
+import { MONEY_TOPIC_IDS, topicForSetting, type ConversationThread } from './thread';
 
 export type Aspect = 'expiry' | 'from_when' | 'deadline' | 'cost' | 'who' | 'where';
 
 export type FollowUp =
   | { kind: 'elliptic' | 'pronoun'; topic: string; grade?: number; setting?: CareSettingFact; person?: PersonFact }
-  | { kind: 'aspect'; topic: string; aspect: Aspect };
+  | { kind: 'aspect'; topic: string; aspect: Aspect }
+  /** a question about another benefit in the last answer's situation ("Bekommt sie in der Zeit weiter
+   *  Pflegegeld?" after short-term care): the last answer's sentences that name it */
+  | { kind: 'related'; topic: string; concepts: string[] };
 
 export interface FollowUpInput {
   text: string;
@@ -29,12 +32,38 @@ export interface FollowUpInput {
   otherTopic?: boolean;
   /** the text is what remains of a correction ("nein, ich meinte Pflegegrad 3" → "Pflegegrad 3") */
   corrected?: boolean;
+  /** the message opened with a conditional clause; `concepts` are then its main clause's */
+  conditional?: boolean;
+}
+
+/** The topic a follow-up naming a care setting asks about: for a money topic that setting's money
+ *  topic (thread.ts); otherwise a setting with a topic of its own is asked about itself. */
+function settingTopic(last: string, setting: CareSettingFact | undefined): string {
+  const t = topicForSetting(last, setting);
+  if (t !== last || !setting) return t;
+  const own = SETTING_OWN_TOPIC[setting];
+  return own && !MONEY_TOPIC_IDS.has(last) ? own : last;
 }
 
 // Concepts that do not make a topic of their own: they ask about an aspect ("Antrag", "Frist",
 // "Rechnung") or describe the situation, which the facts carry ("im Heim", "Demenz", "Pflegegrad").
-const GENERIC_CONCEPTS = new Set(['grade', 'application', 'invoice', 'deadline', 'counselling']);
+// ("costs" is the lexicon's id for bills and paying; "invoice" is kept for older callers)
+const GENERIC_CONCEPTS = new Set(['grade', 'application', 'invoice', 'costs', 'deadline', 'counselling']);
 const SITUATION_CONCEPTS = new Set(['nursing_home', 'daycare', 'home_care', 'hospital', 'dementia']);
+/** concepts a story's people and roles name ("mein Mann", "ich pflege"): the facts carry them */
+const STORY_CONCEPTS = new Set(['spouse', 'carer', 'siblings']);
+/** the setting's own topic: "what about day care for her?" after the dementia answer asks about day care */
+const SETTING_OWN_TOPIC: Partial<Record<CareSettingFact, string>> = { daycare: 'daycare', nursing_home: 'nursing_home' };
+
+/** "Does he keep …", "Wird dann … gekürzt?": a question how the last answer's situation affects
+ *  another benefit (folded text) */
+const EFFECT = /\b(weiter\w*|gekurzt|kurz(t|en)|wegfall\w*|fallt \w+ ?weg|fallt weg|gestrichen|angerechnet|abgezogen|ruht|eingestellt|keep\w*|continu\w*|stop(ped|s)?|cut|reduced|deducted|los(e|t)|still (get|paid|receive))\b/;
+/** "in der Zeit", "währenddessen", "during that time", "meanwhile": a pointer at the situation */
+const SITUATION_POINTER = /\b(in der zeit|in dieser zeit|wahrenddessen|solange|in the meantime|meanwhile|during (that|this) (time|period|stay)|while (he|she|they) (is|are|'s))\b/;
+const RELATED_MAX_WORDS = 16;
+/** a conditional clause before the question ("Und falls sie Pflegegrad 2 bekommt – wie viel …?"):
+ *  it tells a fact, the question is the main clause */
+const CONDITIONAL = /^\s*(?:und|and|aber|but)?\s*(?:falls|wenn|sollte|if|once|in case)\b([^,–—-]{3,120})\s*[,–—-]+\s*(.{6,})$/i;
 
 /** concepts the words of an aspect question can name by themselves */
 const ASPECT_CONCEPTS: Partial<Record<Aspect, string[]>> = { expiry: ['assets'], cost: ['income'] };
@@ -49,7 +78,7 @@ const WEAK_POINTER_DE = /\b(das|es|dies|dieses)\b(?!\s+[A-ZÄÖÜ])/;
 const WEAK_POINTER_EN = /\b(this|that)\b\s*(\?|$|is\b|does\b|will\b|can\b|cost|expire|apply|mean)/i;
 const FOLLOW_UP_MAX_WORDS = 14;
 const ASPECT_MAX_WORDS = 10;
-const SHORT_ASPECT_WORDS = 6;
+const SHORT_ASPECT_WORDS = 8;
 
 // What a question asks about (folded). Order matters: "Wer zahlt dafür?" asks about cost, not who.
 const ASPECTS: [Aspect, RegExp][] = [
@@ -67,6 +96,11 @@ export function readCorrection(text: string): string | undefined {
   if (!m) return undefined;
   const rest = m[1].trim().replace(/^[,:\s]+/, '');
   return rest.length >= 2 ? rest : undefined;
+}
+
+/** The main clause after a conditional one, whose concepts are the question's; undefined when none. */
+export function mainClause(text: string): string | undefined {
+  return CONDITIONAL.exec(text)?.[2].trim();
 }
 
 export function aspectOf(text: string): Aspect | undefined {
@@ -100,20 +134,35 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // word that points back, they do not make a topic of their own
   const asked = pointsBack(text) ? aspectOf(text) : undefined;
   const explained = new Set(asked ? ASPECT_CONCEPTS[asked] ?? [] : []);
-  const ownTopic = input.concepts.some((c) => !GENERIC_CONCEPTS.has(c) && !SITUATION_CONCEPTS.has(c) && !explained.has(c));
-  if (ownTopic) return undefined;
+  // "zu Hause" can read as the property concept ("Haus"): the setting fact already says it
+  if (facts.setting === 'home') explained.add('house');
+  const own = input.concepts.filter((c) => !GENERIC_CONCEPTS.has(c) && !SITUATION_CONCEPTS.has(c) && !STORY_CONCEPTS.has(c) && !explained.has(c));
+  if (own.length) {
+    // another benefit in the last answer's situation: "Bekommt sie in der Zeit weiter Pflegegeld?"
+    const situation = SITUATION_POINTER.test(folded) || pointsBack(text) || /\b(dann|then)\b/.test(folded);
+    if (n <= RELATED_MAX_WORDS && EFFECT.test(folded) && (situation || input.concepts.some((c) => SITUATION_CONCEPTS.has(c)))) {
+      return { kind: 'related', topic: last, concepts: own };
+    }
+    return undefined;
+  }
 
   // a correction that only names a grade or setting is elliptic too ("no, I meant grade 3")
   if ((ELLIPTIC_LEAD.test(folded) || input.corrected) && n <= ELLIPTIC_MAX_WORDS) {
     const grade = ellipticGrade(folded, facts);
     if (grade !== undefined || facts.setting || facts.person || facts.dementia) {
-      return { kind: 'elliptic', topic: topicForSetting(last, facts.setting), grade, setting: facts.setting, person: facts.person };
+      return { kind: 'elliptic', topic: settingTopic(last, facts.setting), grade, setting: facts.setting, person: facts.person };
     }
+  }
+  // "Und falls sie Pflegegrad 2 bekommt – wie viel würde die Kasse dann für die Tagespflege zahlen?":
+  // the cost of a setting with its own topic, for the grade the message names
+  const settingOwn = facts.setting ? SETTING_OWN_TOPIC[facts.setting] : undefined;
+  if (settingOwn && facts.grade !== undefined && aspectOf(text) === 'cost' && (ELLIPTIC_LEAD.test(folded) || input.conditional)) {
+    return { kind: 'elliptic', topic: settingOwn, grade: facts.grade, setting: facts.setting, person: facts.person };
   }
   const pointer = pointsBack(text);
   if (pointer && n <= FOLLOW_UP_MAX_WORDS) {
     if (facts.grade !== undefined || facts.setting) {
-      return { kind: 'pronoun', topic: topicForSetting(last, facts.setting), grade: facts.grade, setting: facts.setting };
+      return { kind: 'pronoun', topic: settingTopic(last, facts.setting), grade: facts.grade, setting: facts.setting };
     }
     const aspect = facts.stadtteil ? 'where' : aspectOf(text);
     if (aspect) return { kind: 'aspect', topic: last, aspect };

@@ -37,15 +37,26 @@ export function rememberFacts(thread: ConversationThread, facts: MessageFacts): 
   return changed;
 }
 
+/** "und bei meinem Vater?", "nein, ich meinte meinen Mann": the question is about another person, so
+ *  the grade, setting and dementia told so far belong to someone else and are forgotten (the message's
+ *  own facts join afterwards). Returns whether the person changed. */
+export function forgetOnPersonSwitch(thread: ConversationThread, person: PersonFact | undefined): boolean {
+  if (!person || person === thread.person) return false;
+  thread.grade = undefined;
+  thread.setting = undefined;
+  thread.dementia = undefined;
+  return true;
+}
+
 // Topics about what the care insurance pays in one care setting. A follow-up that names another
 // setting ("und im Heim?") means the same question for that setting, i.e. that setting's topic.
-const MONEY_TOPICS = new Set(['allowance', 'in_kind', 'combination', 'daycare', 'nursing_home', 'respite', 'relief']);
+export const MONEY_TOPIC_IDS: ReadonlySet<string> = new Set(['allowance', 'in_kind', 'combination', 'daycare', 'nursing_home', 'respite', 'relief']);
 const SETTING_TOPIC: Partial<Record<CareSettingFact, string>> = { nursing_home: 'nursing_home', daycare: 'daycare' };
 
 /** The topic a follow-up about another care setting leads to: the setting's own money topic when the
  *  last topic was about money, otherwise the last topic itself. */
 export function topicForSetting(lastTopic: string, setting: CareSettingFact | undefined): string {
-  if (!setting || !MONEY_TOPICS.has(lastTopic)) return lastTopic;
+  if (!setting || !MONEY_TOPIC_IDS.has(lastTopic)) return lastTopic;
   if (setting === 'home') return lastTopic === 'nursing_home' || lastTopic === 'daycare' ? 'allowance' : lastTopic;
   return SETTING_TOPIC[setting] ?? lastTopic;
 }

@@ -94,5 +94,18 @@ export function extractGrade(text: string, opts: GradeOptions = {}): number | un
 export function parseGradeAnswer(text: string, words: Lexicon): number | undefined {
   const t = text.trim().replace(/[.!]+$/, '');
   if (words.has('grade_unknown', t)) return 0;
-  return extractGrade(t, { expectGrade: true });
+  return extractGrade(t, { expectGrade: true }) ?? gradeInShortReply(t);
+}
+
+const LONE_GRADE_MAX_WORDS = 8;
+
+/** "meine Mutter hat die 3", "she's got a 2": in a short reply to the grade question, the only
+ *  number, when it is 1 to 5 and not an age, a date or an amount. */
+function gradeInShortReply(t: string): number | undefined {
+  if (t.split(/\s+/).length > LONE_GRADE_MAX_WORDS) return undefined;
+  const numbers = t.match(/\d+/g) ?? [];
+  if (numbers.length !== 1) return undefined;
+  const m = /(?:^|\s)(?:die|eine|den|der|a|an|the|grade|grad|stufe|pg)?\s*([1-5])(?:er)?\s*[?!.]*$|(?:^|\s)(?:die|eine|a)\s+([1-5])(?:\s|$)/i.exec(t);
+  const g = m ? Number(m[1] ?? m[2]) : undefined;
+  return g !== undefined && !/[€%]|euro|jahre|years|uhr/i.test(t) ? g : undefined;
 }

@@ -24,6 +24,8 @@ export const WORD_LISTS = {
   more: 'whole',
   /** the answer to "delete everything?" */
   yes: 'whole',
+  /** "ja" to the step an answer offered ("Soll ich das Datum ausrechnen?") */
+  accept: 'whole',
   /** a care grade answer meaning none or unknown */
   grade_unknown: 'whole',
   /** the self-check's typed controls and the word that starts it */

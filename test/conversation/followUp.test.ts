@@ -1,8 +1,8 @@
 // Table tests of the follow-up rules (bot/conversation/followUp.ts), the thread's update rules
 // (thread.ts) and the deadline rule that is answered before the date dialog (answerFirst.ts).
-import { aspectOf, pointsBack, readCorrection, resolveFollowUp, type FollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
-import { describeThread, rememberFacts, topicForSetting, type ConversationThread } from '../../bot/conversation/thread';
-import { deadlineRule } from '../../bot/conversation/answerFirst';
+import { aspectOf, mainClause, pointsBack, readCorrection, resolveFollowUp, type FollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
+import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForSetting, type ConversationThread } from '../../bot/conversation/thread';
+import { asksAboutOrAnything, deadlineRule } from '../../bot/conversation/answerFirst';
 import { extractFacts } from '../../bot/nlu/facts';
 
 /** the input as the router builds it; concepts as the concept lexicon names them */
@@ -57,6 +57,36 @@ describe('resolveFollowUp', () => {
   test('what remains of a correction may be elliptic without "und"', () => {
     expect(resolveFollowUp(input('grade 3', 'allowance', [], { corrected: true }))).toEqual({ kind: 'elliptic', topic: 'allowance', grade: 3, setting: undefined, person: undefined });
     expect(resolveFollowUp(input('grade 3', 'allowance'))).toBeUndefined();
+  });
+
+  test.each<[string, string, string[], FollowUp | undefined]>([
+    // another benefit in the last answer's situation: that answer's sentences about it
+    ['Bekommt sie in der Zeit weiter ihr Pflegegeld?', 'respite', ['care_allowance'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'] }],
+    ['Does he keep getting his care allowance during that time?', 'respite', ['care_allowance'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'] }],
+    ['Will his care allowance be stopped while he is in the care home?', 'respite', ['care_allowance', 'nursing_home'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'] }],
+    ['Wird dann das Pflegegeld gekürzt?', 'daycare', ['care_allowance'], { kind: 'related', topic: 'daycare', concepts: ['care_allowance'] }],
+    // naming another benefit without asking how the situation affects it is a question of its own
+    ['Wie beantrage ich Pflegegeld?', 'respite', ['care_allowance', 'application'], undefined],
+    ['Wie viel Pflegegeld gibt es bei Pflegegrad 3?', 'respite', ['care_allowance', 'grade'], undefined],
+    // a setting with a topic of its own, after a topic that is not about money: that setting
+    ['what about day care for her?', 'dementia', ['daycare'], { kind: 'elliptic', topic: 'daycare', grade: undefined, setting: 'daycare', person: undefined }],
+    ['und im Heim?', 'dementia', ['nursing_home'], { kind: 'elliptic', topic: 'nursing_home', grade: undefined, setting: 'nursing_home', person: undefined }],
+    // "zu Hause" names the property concept too; the setting fact explains it
+    ['und wenn sie zu Hause bleibt?', 'nursing_home', ['house', 'home_care'], { kind: 'elliptic', topic: 'allowance', grade: undefined, setting: 'home', person: undefined }],
+    // "Rechnungen" (costs) asks about an aspect, not a topic of its own
+    ['Bis wann muss ich die Rechnungen einreichen?', 'respite', ['costs'], { kind: 'aspect', topic: 'respite', aspect: 'deadline' }],
+    ['und für meinen Mann?', 'allowance', ['spouse'], { kind: 'elliptic', topic: 'allowance', grade: undefined, setting: undefined, person: 'spouse' }],
+  ])('%s (after %s)', (text, last, concepts, expected) => {
+    expect(resolveFollowUp(input(text, last, concepts))).toEqual(expected);
+  });
+
+  test('a conditional clause tells a fact; the main clause asks about its setting', () => {
+    const text = 'Und falls er bei der nächsten Begutachtung Pflegegrad 3 bekommt – was würde die Kasse dann für die Tagespflege zahlen?';
+    expect(mainClause(text)).toBe('was würde die Kasse dann für die Tagespflege zahlen?');
+    expect(resolveFollowUp(input(text, 'grade1', ['daycare'], { conditional: true }))).toEqual({ kind: 'elliptic', topic: 'daycare', grade: 3, setting: 'daycare', person: undefined });
+    // the conditional's own concepts would have made it a topic of its own
+    expect(resolveFollowUp(input(text, 'grade1', ['assessment', 'daycare']))).toBeUndefined();
+    expect(mainClause('Wie viel Pflegegeld gibt es?')).toBeUndefined();
   });
 
   test('the intent engine sure of another topic wins over a longer aspect question, not over a short one', () => {
@@ -115,6 +145,15 @@ describe('thread', () => {
     expect(describeThread({})).toBe('(empty)');
   });
 
+  test('another person: the grade, setting and dementia told so far are forgotten', () => {
+    const t: ConversationThread = { lastTopic: 'allowance', grade: 2, setting: 'home', person: 'mother', dementia: true, stadtteil: 'saarn' };
+    expect(forgetOnPersonSwitch(t, 'mother')).toBe(false);
+    expect(forgetOnPersonSwitch(t, undefined)).toBe(false);
+    expect(t.grade).toBe(2);
+    expect(forgetOnPersonSwitch(t, 'father')).toBe(true);
+    expect(t).toEqual({ lastTopic: 'allowance', grade: undefined, setting: undefined, person: 'mother', dementia: undefined, stadtteil: 'saarn' });
+  });
+
   test.each<[string, string | undefined, string]>([
     ['allowance', 'nursing_home', 'nursing_home'],
     ['in_kind', 'daycare', 'daycare'],
@@ -135,4 +174,18 @@ test.each<[string, ReturnType<typeof deadlineRule>]>([
   ['From when is the money paid?', { topic: 'apply', aspect: 'from_when', kind: 'decision' }],
 ])('deadlineRule(%s)', (text, rule) => {
   expect(deadlineRule(text)).toEqual(rule);
+});
+
+test.each<[string, boolean]>([
+  ['Meine Mutter hat Pflegegrad 3 und wohnt bei mir.', false],
+  ['My dad has care grade 2 and lives with us.', false],
+  ['Meine Mutter hat Pflegegrad 2 bekommen, ist das richtig', true],
+  ['what score is needed for care grade 3', true],
+  ['Mein Vater hat Pflegegrad 2. Kann man das höher einstufen lassen', true],
+  ['Pflegegrad 3, was steht uns zu?', true],
+  ['I want to test which care level I might receive', true],
+  ['ab wieviel punkten hat man pflegegrad 2', true],
+  ['Ich möchte prüfen, ob Pflegegrad 2 passt', true],
+])('asksAboutOrAnything(%s) = %s', (text, expected) => {
+  expect(asksAboutOrAnything(text)).toBe(expected);
 });

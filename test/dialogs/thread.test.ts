@@ -152,6 +152,13 @@ describe('guided dialogs answer first', () => {
     expect(acts.map((a) => a.text ?? '').join('\n')).toMatch(/within one month/);
   });
 
+  test('English: "From when is the money paid, from the application or from the decision?"', async () => {
+    const acts = await send(mainDialogClient(app, 'en'), 'From when is the money paid, from the application or from the decision?');
+    const text = acts.map((a) => a.text ?? '').join('\n');
+    expect(text).toMatch(/from the month in which the application arrives/);
+    expect(text).not.toMatch(/On which day/);
+  });
+
   test('with a date the deadline is worked out at once, as before', async () => {
     expect(await say(mainDialogClient(app), 'Der Bescheid kam am 3.11., bis wann kann ich Widerspruch einlegen?')).toMatch(/\d{2}\.\d{2}\.\d{4}|Dezember/);
   });
@@ -189,7 +196,117 @@ describe('ask only when the answer depends on it', () => {
     expect(reply).not.toMatch(/Welcher Stadtteil|mehrere Stadtteile/);
   });
 
+  test('English: "I live in 45468 and I am looking for advice": city-wide counselling, no Stadtteil question', async () => {
+    const reply = await say(mainDialogClient(app, 'en'), 'I live in 45468 and I am looking for advice');
+    expect(reply).toMatch(/Care counselling – All of Mülheim/);
+    expect(reply).not.toMatch(/Which district|several districts/i);
+  });
+
   test('a place-based service still asks which of the two', async () => {
     expect(await say(mainDialogClient(app), 'Ich wohne in 45468 und suche eine Tagespflege')).not.toMatch(/Tagespflege – Ganz Mülheim/);
+  });
+});
+
+describe('"ja" accepts the offered step', () => {
+  test('"ja" after the objection rule starts the date dialog; nothing else is offered then', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Wie lange habe ich Zeit für einen Widerspruch?');
+    expect(await say(client, 'ja')).toMatch(/An welchem Tag kam der Bescheid/);
+  });
+
+  test('"ja bitte" after the start of benefits asks for the day of the application', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Ab wann gibt es das Geld, ab dem Antrag?');
+    expect(await say(client, 'ja bitte')).toMatch(/An welchem Tag haben Sie den Antrag gestellt/);
+  });
+
+  test('English: "yes please" after "How long do I have to appeal?"', async () => {
+    const client = mainDialogClient(app, 'en');
+    expect(await say(client, 'How long do I have to appeal?')).toMatch(/within one month/);
+    expect(await say(client, 'yes please')).toMatch(/On which day did the decision/);
+  });
+
+  test('the offer holds for one answer only: "ja" later is no date question', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Wie lange habe ich Zeit für einen Widerspruch?');
+    await say(client, 'Was ist Tagespflege?');
+    expect(await say(client, 'ja')).not.toMatch(/An welchem Tag kam der Bescheid/);
+  });
+});
+
+describe('another benefit in the situation of the last answer', () => {
+  test('"Bekommt sie in der Zeit weiter ihr Pflegegeld?" after short-term care: half continues', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Meine Mutter soll für drei Wochen in die Kurzzeitpflege, weil ich operiert werde.');
+    const reply = await say(client, 'Bekommt sie in der Zeit weiter ihr Pflegegeld?');
+    expect(reply).toMatch(/Hälfte des Pflegegeldes/);
+  });
+
+  test('English: "Does he keep getting his care allowance during that time?" after short-term care', async () => {
+    const client = mainDialogClient(app, 'en');
+    await say(client, 'My father-in-law will go into short-term care for two weeks in March.');
+    expect(await say(client, 'Does he keep getting his care allowance during that time?')).toMatch(/half of the care allowance continues/);
+  });
+});
+
+describe('the story\'s facts are kept and used', () => {
+  test('English: "what about day care for her?" after dementia with grade 3: the day-care amount for grade 3', async () => {
+    const client = mainDialogClient(app, 'en');
+    await say(client, 'My mum has dementia and care grade 3. What help is there?');
+    const reply = await say(client, 'what about day care for her?');
+    expect(reply).toContain(eur('tagespflege', 3, 'en'));
+    expect(reply).not.toMatch(/Which care grade/);
+  });
+
+  test('"und wenn sie zu Hause bleibt?" after the nursing home: the Pflegegeld for the grade told', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Was zahlt die Pflegekasse im Heim bei Pflegegrad 2?');
+    const reply = await say(client, 'und wenn sie zu Hause bleibt?');
+    expect(reply).toMatch(/\*\*Pflegegeld\*\*/);
+    expect(reply).toContain(eur('pflegegeld', 2));
+  });
+
+  test('a conditional grade for another setting: "Und falls er Pflegegrad 3 bekommt – was zahlt die Kasse dann für die Tagespflege?"', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Mein Onkel hat Pflegegrad 1 und ist viel allein.');
+    const reply = await say(client, 'Und falls er bei der nächsten Begutachtung Pflegegrad 3 bekommt – was würde die Kasse dann für die Tagespflege zahlen?');
+    expect(reply).toContain(eur('tagespflege', 3));
+  });
+
+  test('the combination from the service\'s bill, with the grade of the story', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Meine Mutter hat Pflegegrad 3, ich pflege sie und ab nächsten Monat kommt zusätzlich ein Pflegedienst.');
+    const used = valueOn(benefitsTable, 'sachleistung', TODAY, 3)! / 2;
+    const reply = await say(client, `Der Dienst rechnet etwa ${used} Euro im Monat ab. Wie viel Pflegegeld bleibt dann?`);
+    expect(reply).toContain(formatEuro(Math.round(valueOn(benefitsTable, 'pflegegeld', TODAY, 3)! * 50) / 100, 'de'));
+  });
+
+  test('"und bei meinem Vater?" does not take the mother\'s grade: the grade is asked', async () => {
+    const client = mainDialogClient(app);
+    expect(await say(client, 'Meine Mutter hat Pflegegrad 2. Wie viel Pflegegeld bekommt sie?')).toContain(eur('pflegegeld', 2));
+    const reply = await say(client, 'und bei meinem Vater?');
+    expect(reply).not.toMatch(/Bei Pflegegrad 2 beträgt/);
+    expect(reply).toMatch(/Welchen Pflegegrad/);
+  });
+
+  test('a story that tells the grade and asks nothing gets what the grade brings, not the self-check', async () => {
+    const client = mainDialogClient(app);
+    const reply = await say(client, 'Meine Mutter hat Pflegegrad 3 und wohnt bei mir.');
+    expect(reply).toMatch(/Wie wird die Person mit Pflegegrad 3 versorgt/);
+    expect(reply).not.toMatch(/Selbsttest/);
+    // and the grade stays for the next question
+    expect(await say(client, 'Was zahlt die Kasse für die Tagespflege?')).toContain(eur('tagespflege', 3));
+  });
+
+  test('the grade prompt takes "meine Mutter hat die 3"', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Wie viel Pflegegeld gibt es?');
+    expect(await say(client, 'meine Mutter hat die 3')).toContain(eur('pflegegeld', 3));
+  });
+
+  test('"Bis wann muss ich die Rechnungen einreichen?" after respite care: the respite deadline', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Wie viel Geld gibt es im Jahr für Verhinderungspflege?');
+    expect(await say(client, 'Bis wann muss ich die Rechnungen einreichen?')).toMatch(/Ende des folgenden Kalenderjahres/);
   });
 });

@@ -41,4 +41,16 @@ describe('with the real app', () => {
     expect(reply.join('\n')).toMatch(/800/);
     expect(reply.find((l) => l.startsWith('  · context: '))).toMatch(/elliptic · topic=allowance grade=4/);
   }, 120_000);
+
+  test('--explain names the story\'s grade an answer used, and a related follow-up\'s concepts', async () => {
+    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TODAY: '2026-11-25' }, ROOT);
+    const app = await buildApp(config, { storage: new MemoryStorage() });
+    const out: string[] = [];
+    // (a date after July 2025: the respite answer names the joint budget, which starts then)
+    const lines = ['Meine Mutter hat Pflegegrad 3 und wohnt bei mir.\n', 'Was zahlt die Kasse für die Tagespflege?\n', 'Kann sie ab nächster Woche in die Kurzzeitpflege?\n', 'Bekommt sie in der Zeit weiter ihr Pflegegeld?\n'];
+    await runChat(app, Readable.from(lines), (l) => out.push(l), { explain: true, lang: 'de', channelId: 'webchat' });
+    const after = (q: string) => out.slice(out.indexOf(`> ${q}`)).find((l) => l.startsWith('  · context: '));
+    expect(after('Was zahlt die Kasse für die Tagespflege?')).toMatch(/story · topic=daycare grade=3 setting=daycare person=mother/);
+    expect(after('Bekommt sie in der Zeit weiter ihr Pflegegeld?')).toMatch(/related · concepts=care_allowance topic=respite/);
+  }, 120_000);
 });
