@@ -16,7 +16,7 @@ import { addGuidedDialogs, guidedCommand, routeGuided, storySkipsGuide } from '.
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
 import { asksForOffers, placeNamed } from '../bot/conversation/local';
-import { mainClause, readCorrection, resolveFollowUp, type Aspect, type FollowUp } from '../bot/conversation/followUp';
+import { mainClause, readCorrection, resolveFollowUp, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
 import { describeThread, forgetOnPersonSwitch, rememberFacts } from '../bot/conversation/thread';
@@ -256,7 +256,8 @@ export class MainDialog extends ComponentDialog {
     // "Und falls sie Pflegegrad 2 bekommt – wie viel …?": the question's concepts are the main clause's
     const main = mainClause(text);
     const concepts = main ? s.kb.retriever.concepts(main, lang) : u.retrieval.concepts;
-    const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, otherTopic, corrected, conditional: !!main });
+    const lastConcepts = mem.lastTopic ? topicConcepts(s.kb, mem.lastTopic) : undefined;
+    const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, otherTopic, corrected, conditional: !!main, lastConcepts });
     if (!fu) return undefined;
     // what the reply used: the thread with what the follow-up itself changed
     const used = (f: FollowUp) => setThreadUse(dc.context, {

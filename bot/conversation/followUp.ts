@@ -32,6 +32,9 @@ export interface FollowUpInput {
   otherTopic?: boolean;
   /** the text is what remains of a correction ("nein, ich meinte Pflegegrad 3" → "Pflegegrad 3") */
   corrected?: boolean;
+  /** concepts the last answer's topic is about (its question entries' concepts): naming one of them
+   *  ("Rechnungen einreichen" after respite care) asks about that answer, not a new topic */
+  lastConcepts?: ReadonlySet<string>;
   /** the message opened with a conditional clause; `concepts` are then its main clause's */
   conditional?: boolean;
 }
@@ -143,7 +146,8 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
     if (n <= RELATED_MAX_WORDS && EFFECT.test(folded) && (situation || input.concepts.some((c) => SITUATION_CONCEPTS.has(c)))) {
       return { kind: 'related', topic: last, concepts: own };
     }
-    return undefined;
+    // only what the last answer's topic is about: still a question about that answer (an aspect below)
+    if (!input.lastConcepts || own.some((c) => !input.lastConcepts!.has(c))) return undefined;
   }
 
   // a correction that only names a grade or setting is elliptic too ("no, I meant grade 3")
@@ -177,4 +181,25 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   if (input.otherTopic && !(n <= SHORT_ASPECT_WORDS && (aspect === 'who' || aspect === 'deadline' || aspect === 'from_when'))) return undefined;
   if (aspect === 'cost' && n > 4) return undefined;
   return { kind: 'aspect', topic: last, aspect };
+}
+
+interface QuestionsOf { questions: ReadonlyMap<string, { topic: string; concepts: readonly string[] }> }
+const topicConceptsCache = new WeakMap<object, Map<string, ReadonlySet<string>>>();
+
+/** The concepts of a topic's question entries (for a question entry: of its topic's), computed once
+ *  per knowledge base. */
+export function topicConcepts(kb: QuestionsOf, answerId: string): ReadonlySet<string> {
+  let byTopic = topicConceptsCache.get(kb);
+  if (!byTopic) {
+    const sets = new Map<string, Set<string>>();
+    for (const q of kb.questions.values()) {
+      const set = sets.get(q.topic) ?? new Set<string>();
+      for (const c of q.concepts) set.add(c);
+      sets.set(q.topic, set);
+    }
+    byTopic = sets;
+    topicConceptsCache.set(kb, byTopic);
+  }
+  const topic = kb.questions.get(answerId)?.topic ?? answerId;
+  return byTopic.get(topic) ?? new Set();
 }

@@ -59,6 +59,14 @@ describe('resolveFollowUp', () => {
     expect(resolveFollowUp(input('grade 3', 'allowance'))).toBeUndefined();
   });
 
+  test("a concept the last answer's topic is about stays a question about that answer; any other makes a new topic", () => {
+    const respite = new Set(['respite', 'deadline', 'reimbursement']);
+    const q = 'Bis wann muss ich die Rechnungen einreichen?';
+    expect(resolveFollowUp(input(q, 'respite', ['reimbursement'], { lastConcepts: respite }))).toEqual({ kind: 'aspect', topic: 'respite', aspect: 'deadline' });
+    expect(resolveFollowUp(input(q, 'respite', ['reimbursement']))).toBeUndefined();
+    expect(resolveFollowUp(input(q, 'respite', ['reimbursement', 'wheelchair'], { lastConcepts: respite }))).toBeUndefined();
+  });
+
   test.each<[string, string, string[], FollowUp | undefined]>([
     // another benefit in the last answer's situation: that answer's sentences about it
     ['Bekommt sie in der Zeit weiter ihr Pflegegeld?', 'respite', ['care_allowance'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'] }],
