@@ -40,7 +40,7 @@ export function parseSafetyCorpus(text: string, file = 'safety-corpus.jsonl'): S
 /** Chosen by 5-fold cross-validation on the train part (classifier alone: none → clear ≤ 3 %,
  *  gentle line on negatives ≤ 5 %; npm run cv:safety). With a rule cue (first person, now, a
  *  sudden symptom) a lower probability suffices for "clear" than without one. */
-export const CLASSIFIER_THRESHOLDS: Thresholds = { possible: 0.7, clearWithCue: 0.8, clear: 0.9 };
+export const CLASSIFIER_THRESHOLDS: Thresholds = { possible: 0.7, clearWithCue: 0.9 };
 export interface Thresholds {
   possible: number;
   clearWithCue: number;
