@@ -80,6 +80,19 @@ test('check() names only clear crises', () => {
   expect(net.check('Was mache ich, wenn mein Vater sagt, er will nicht mehr leben?')).toBeUndefined();
 });
 
+// A dementia accusation against the writer is a claim, not a report of theft: no numbers first.
+// A report of theft by someone else stays a clear crisis.
+test.each([
+  ['Meine Mutter wirft mir vor, ich hätte ihren Schmuck gestohlen', 'not clear'],
+  ['Sie glaubt, ich hätte ihr Portemonnaie geklaut', 'not clear'],
+  ['My mother with dementia accuses me of stealing her rings', 'not clear'],
+  ['She says I stole her purse', 'not clear'],
+  ['Die Pflegerin hat Geld aus Mamas Portemonnaie gestohlen', 'clear'],
+  ['The carer stole money from my father', 'clear'],
+])('accusation or report: %s → %s', (text, expected) => {
+  expect(net.assess(text)?.strength === 'clear' ? 'clear' : 'not clear').toBe(expected);
+});
+
 test.each([
   ['Ich bin so erschöpft, ich kann nicht mehr', 'overload'],
   ['Ich habe ein schlechtes Gewissen', 'guilt'],
