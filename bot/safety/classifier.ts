@@ -50,6 +50,12 @@ export interface Thresholds {
 /** Rule cues (knowledge/safety.json) that let a confident classifier say "clear": first person,
  *  now/acute, a sudden symptom. */
 export const CLEAR_CUES = ['self', 'acute', 'sudden', 'symptom', 'now_or_ask'];
+/** Kinds whose general cues are too common in care questions: "ich"/"me" is in nearly every message,
+ *  so a confident suicidal sentence needs a cue of its own kind (an ending, hopelessness, giving
+ *  things away, pills) to be clear ("Ich bin nicht mehr gut zu Fuß" scored 0.96). */
+export const KIND_CLEAR_CUES: Partial<Record<string, readonly string[]>> = {
+  suicidal: ['ending', 'hopeless', 'giveaway', 'no_need', 'pills', 'self_take'],
+};
 /** Rule cues that name a crisis sign: negated ("nicht gestürzt", "not confused") they damp the
  *  classifier, as a negated crisis pattern does. */
 export const DENIABLE_CUES = ['ending', 'symptom', 'fall', 'injury', 'confusion', 'neglect_sign', 'fever', 'sugar_sign'];

@@ -14,7 +14,7 @@
 // start refuse such data).
 import { CRISIS_KINDS, FEELINGS, type Safety } from '../knowledge/schema';
 import type { SubwordClassifier } from '../nlu/subword';
-import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, combine, type SentenceScore } from './classifier';
+import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, KIND_CLEAR_CUES, combine, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 export type Strength = 'clear' | 'possible';
@@ -400,7 +400,9 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
     ...data.categories.flatMap((c) => [...both(c.patterns), ...both(c.possible)]),
     ...data.cues.filter((c) => firstCues.has(c.id)).flatMap((c) => both(c)),
   ]);
-  const clearCues = CLEAR_CUES.map((id) => cues.get(id)).filter((c): c is PatternSet => !!c);
+  const cueSets = (ids: readonly string[]) => ids.map((id) => cues.get(id)).filter((c): c is PatternSet => !!c);
+  const clearCues = cueSets(CLEAR_CUES);
+  const kindClearCues = new Map(Object.entries(KIND_CLEAR_CUES).map(([kind, ids]) => [kind, cueSets(ids ?? [])]));
   // A negation damps the classifier only where it denies what the rules read as a crisis ("er ist
   // nicht gestürzt", "I do not want to die"): a pattern or crisis cue that matches the sentence, but
   // only right after a negation word. A negation elsewhere ("will nicht mehr leben", "ohne Wasser",
@@ -427,7 +429,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
   // as the rules read it; the model itself was trained on the merely normalised text
   const describe = (best: { kind: CrisisKind; p: number; s: string }): SentenceScore => {
     const fixed = fixWords(best.s);
-    return { kind: best.kind, p: best.p, cue: clearCues.some((c) => c.test(fixed)), damped: damped(fixed) };
+    return { kind: best.kind, p: best.p, cue: (kindClearCues.get(best.kind) ?? clearCues).some((c) => c.test(fixed)), damped: damped(fixed) };
   };
   // `floor`: below this probability the cue and the markers are not read (nothing would come of
   // them in combine); most care questions end here, and reading every pattern set costs more than the model

@@ -68,6 +68,14 @@ describe('the net with its classifier layer', () => {
     expect(net.classify('I do not want to die, I am just very tired')?.damped).toBe(true);
   });
 
+  test('a confident suicidal sentence is clear only with a cue of its kind; "ich"/"me" alone is not one', () => {
+    // ordinary care questions in the first person that the classifier scored above 0.9
+    for (const text of ['Kann jemand von der Pflegeberatung zu mir nach Hause kommen? Ich bin nicht mehr gut zu Fuß.', 'remove everything you saved about me']) {
+      expect([text, net.assess(text)?.strength]).not.toEqual([text, 'clear']);
+    }
+    expect(net.classify('Wir waren heute beim Arzt. Ich will nur noch sterben. Morgen kommt der Pflegedienst.')?.cue).toBe(true);
+  });
+
   test('whatever the rules find stands', () => {
     const corpus = parseJsonl(fs.readFileSync(path.join(__dirname, 'corpus.jsonl'), 'utf8'));
     for (const r of corpus) {
