@@ -1,6 +1,7 @@
 // Answers one knowledge-base topic. Grade-dependent answers ask for the care grade first (once per
 // conversation) and then give the amount for that grade.
-import { TextPrompt, WaterfallDialog, type DialogContext, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog } from '../bot/sdk/dialogs';
 import type { TurnContext } from 'botbuilder';
 import { buildAnswerReply, type AnswerContext } from '../bot/conversation/answers';
 import type { LayeredAnswer } from '../bot/knowledge/kb';

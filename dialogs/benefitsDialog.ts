@@ -2,7 +2,8 @@
 // amount in force today from the dated table (monthly, yearly, per measure), and whether it has to
 // be applied for. Follow-ups in the same dialog: the Pflegegeld left in a combination with the
 // home-care service ("60 %"), and what changed on a date ("Was hat sich zum 1. Januar geändert?").
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from '../bot/sdk/dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { Action, Reply } from '../bot/channels/reply';
 import type { CareSetting } from '../bot/care/benefits';

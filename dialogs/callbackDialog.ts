@@ -3,7 +3,8 @@
 // goes to the staff area (bot/staff); nothing of it is logged. The citizen learns in this chat when
 // staff mark it called or done: at once where the channel can be reached (bot/staff/notices.ts),
 // otherwise with their next message (CareBot).
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from '../bot/sdk/dialogs';
 import type { TurnContext } from 'botbuilder';
 import { conversationRefOf } from '../bot/staff/conversation';
 import { replyRefOf } from '../bot/staff/notices';

@@ -2,7 +2,8 @@
 // decision within 25 working days, objection within a month), and from the user's dates the last
 // day for the decision with the delay payment so far, or the last day for an objection. Working
 // days skip weekends and NRW public holidays (bot/care/deadlines.ts); dates from bot/nlu/dates.ts.
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from '../bot/sdk/dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { Action } from '../bot/channels/reply';
 import type { IsoDate } from '../bot/care/calendar';

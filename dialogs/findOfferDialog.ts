@@ -1,7 +1,8 @@
 // Finds local offers by kind of help and district. Missing pieces are asked for with buttons and
 // remembered for the rest of the conversation ("und Essen auf Rädern?" keeps the district).
 import type { TurnContext } from 'botbuilder';
-import { TextPrompt, WaterfallDialog, type DialogContext, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog } from '../bot/sdk/dialogs';
 import type { Action, Card, Reply } from '../bot/channels/reply';
 import type { OfferView } from '../bot/conversation/local';
 import { contactLine } from '../bot/conversation/answers';

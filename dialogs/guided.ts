@@ -1,7 +1,8 @@
 // Shared pieces of the guided dialogs (self-check, benefits overview, deadlines, letters): a small
 // state-machine Dialog, microcopy from the "guided" namespace and replies with a downloadable text
 // file (date and number formatting: bot/care/format.ts).
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from '../bot/sdk/dialogs';
 import type { Attachment, TurnContext } from 'botbuilder';
 import type { Action } from '../bot/channels/reply';
 import { channelProfile } from '../bot/channels/render';

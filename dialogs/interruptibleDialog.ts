@@ -1,7 +1,8 @@
 // Base for every guided dialog (like core-bot's CancelAndHelpDialog): "abbrechen"/"cancel" ends it,
 // "hilfe"/"help" explains and re-prompts, and a clear new question leaves the dialog so the main
 // dialog can answer it. Crises are handled even earlier, by the bot, in every turn.
-import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnStatus } from '../bot/sdk/dialogs';
 import { classifyTurn, turnInfo, type DialogDeps } from './context';
 import { placeNamed } from '../bot/conversation/local';
 

@@ -1,7 +1,8 @@
 // Letter templates (application for a care grade, objection to a decision) from
 // knowledge/federal/letters.json: shown in the chat and as a text file to keep. The person fills
 // in the [placeholders]; the bot never asks for names and stores none.
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from '../bot/sdk/dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { Action } from '../bot/channels/reply';
 import { letterText, type Letter, type LetterId } from '../bot/care/letters';

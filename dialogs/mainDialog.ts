@@ -2,7 +2,8 @@
 // numbered option → fixed command words → NLU intent (with local-search detection) → "did you
 // mean" → full-text search → "not understood" with the topic menu.
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnStatus } from '../bot/sdk/dialogs';
 import type { Action } from '../bot/channels/reply';
 import type { NluResult } from '../bot/services';
 import { buildDetailsReply, contactLine, followUpActions } from '../bot/conversation/answers';

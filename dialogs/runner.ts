@@ -10,7 +10,8 @@
 // with the scopes the SDK itself reads and writes: turn.* (activity, locale, lastResult, stepCount)
 // and dialog.* (its change tracker looks there on every write).
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogMemoryScope, DialogSet, TurnMemoryScope, type DialogState, type DialogStateManagerConfiguration, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogState, DialogStateManagerConfiguration, DialogTurnResult } from 'botbuilder-dialogs';
+import { DialogMemoryScope, DialogSet, TurnMemoryScope } from '../bot/sdk/dialogs';
 import type { MainDialog } from './mainDialog';
 
 /** The key DialogStateManager looks up in turnState (botbuilder-dialogs/lib/memory/dialogStateManager.js). */

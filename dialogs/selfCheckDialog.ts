@@ -3,7 +3,8 @@
 // "Teil überspringen" and "Pause" work at every question. Progress lives in the conversation
 // memory (no names, no free text), so a check survives a restart, an emergency message or a
 // detour to another question. Scoring is bot/care/nba.ts; this file only asks and reports.
-import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, DialogTurnStatus } from '../bot/sdk/dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { Action } from '../bot/channels/reply';
 import { findCriterion, findModule, findScale } from '../bot/care/nba';

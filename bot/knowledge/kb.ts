@@ -40,7 +40,12 @@ export interface KnowledgeBase {
   search(text: string, lang: Lang, limit?: number): SearchHit[];
 }
 
-export interface KnowledgeDirs { knowledgeDir: string; state: string; municipality: string }
+export interface KnowledgeDirs {
+  knowledgeDir: string; state: string; municipality: string;
+  /** where the built retrieval index is cached (the bot passes its NLU cache folder); none: built each time */
+  indexCacheDir?: string;
+  log?: (m: string) => void;
+}
 
 const PLACEHOLDER = /\{\{[^}]*\}\}/g;
 
@@ -230,7 +235,7 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
   const retriever = createRetriever([...[...questions.values()].map((q): RetrievalEntry => ({
     id: q.id, kind: 'entry', topic: q.topic, concepts: q.concepts,
     de: { q: q.q.de, title: q.de.title }, en: { q: q.q.en, title: q.en.title },
-  })), ...topics], concepts);
+  })), ...topics], concepts, { cacheDir: dirs.indexCacheDir, log: dirs.log });
 
   return {
     sources, benefits, answers, questions, concepts, entry, retriever,

@@ -9,6 +9,9 @@
 // Each entry is scored on its question variants: BM25 over folded, stemmed words plus a TF-IDF cosine
 // over character 4-grams (compounds: "Badumbau" meets "Bad umbauen"), concept overlap, and the prior.
 // Everything is precomputed at start-up; a message costs a few inverted-index look-ups. Pure.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { boundedMemo } from '../memo';
 import type { ConceptsFile } from '../knowledge/schema';
 import { foldText, words } from './normalise';
@@ -153,26 +156,42 @@ const RANKED = 5;
 const K1 = 1.2;
 const B = 0.75;
 
-interface TermPosting { doc: number; tf: number }
-/** a gram's posting with log(1 + tf), computed once at load */
-interface GramPosting extends TermPosting { logTf: number }
+/** A term's postings in one language: its idf, the entries with their term frequency, and the
+ *  question variants that contain it (weighted by the same idf). Typed arrays: a message walks them. */
+interface TermPostings { idf: number; doc: Int32Array; tf: Float64Array; variants: Int32Array }
+/** a 4-gram's postings with log(1 + tf), computed once at load, and its idf */
+interface GramPostings { idf: number; doc: Int32Array; logTf: Float64Array }
 
 interface LangIndex {
   /** stem → postings */
-  postings: Map<string, TermPosting[]>;
-  idf: Map<string, number>;
+  terms: Map<string, TermPostings>;
   docLen: Float64Array;
   avgLen: number;
-  /** 4-gram → postings with tf-idf weights; norms per doc */
-  gramPostings: Map<string, GramPosting[]>;
-  gramIdf: Map<string, number>;
+  /** 4-gram → postings; the tf-idf norm of each entry's gram vector */
+  grams: Map<string, GramPostings>;
   gramNorm: Float64Array;
-  /** stem → (variant, tf-idf weight); each variant's norm and document */
-  variantPostings: Map<string, TermPosting[]>;
+  /** each variant's norm and entry */
   variantNorm: Float64Array;
   variantDoc: Int32Array;
   /** concept → entries that have it (with postings, the only entries a message can score on) */
   conceptDocs: Map<string, number[]>;
+  /** distinctive word → entries it rescues from the missing-concept discount */
+  distinctiveDocs: Map<string, number[]>;
+}
+
+/** What the index build computes from the entries and the lexicon, in a form that JSON keeps exactly
+ *  (strings, integers, doubles): the retriever is made from it whether it was just built or read from
+ *  the cache, so both give the same results. Postings are flat lists cut by offsets. */
+export interface RetrievalIndexData {
+  entryConcepts: string[][];
+  langs: Record<RLang, LangData>;
+}
+interface LangData {
+  distinctive: string[][];
+  terms: string[]; termOff: number[]; termDoc: number[]; termTf: number[]; termVariant: number[]; termVariantOff: number[];
+  docLen: number[];
+  grams: string[]; gramOff: number[]; gramDoc: number[]; gramTf: number[]; gramNorm: number[];
+  variantNorm: number[]; variantDoc: number[];
 }
 
 interface ConceptMatcher {
@@ -238,47 +257,273 @@ function gramsOf(ws: string[], stop: Set<string>): string[] {
   return out;
 }
 
-export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile?: ConceptsFile): Retriever {
+export interface RetrieverOptions {
+  /** keep the built index here (`retrieval-<key>.json`, beside the NLU model) and read it back at the
+   *  next start instead of building it again */
+  cacheDir?: string;
+  log?: (m: string) => void;
+}
+
+// The code the built index depends on: its text is part of the cache key, so any change to how entries
+// are read or indexed rebuilds (no version number to forget). The stemmers' package versions too.
+const INDEX_CODE = ['./retrieve', './normalise', './stem', '../text/fold', '@nlpjs/lang-de/package.json', '@nlpjs/lang-en/package.json'];
+const INDEX_FORMAT = 1;
+interface IndexCacheFile { format: number; key: string; data: RetrievalIndexData }
+
+/** sha256 over the entries, the concept lexicon and the index code */
+export function retrievalIndexKey(entries: readonly RetrievalEntry[], conceptsFile?: ConceptsFile): string {
+  const h = createHash('sha256').update(`${INDEX_FORMAT}\u0000${JSON.stringify(entries)}\u0000${JSON.stringify(conceptsFile ?? null)}`);
+  for (const m of INDEX_CODE) h.update('\u0000').update(fs.readFileSync(require.resolve(m), 'utf8'));
+  return h.digest('hex');
+}
+
+const isList = (x: unknown, n?: number): x is unknown[] => Array.isArray(x) && (n === undefined || x.length === n);
+/** enough shape to index safely: a cache cut short or from other entries is rebuilt, not half used */
+function plausible(d: RetrievalIndexData, n: number): boolean {
+  if (!isList(d?.entryConcepts, n)) return false;
+  return (['de', 'en'] as const).every((lang) => {
+    const l = d.langs?.[lang];
+    return !!l && isList(l.distinctive, n) && isList(l.docLen, n) && isList(l.gramNorm, n)
+      && isList(l.termOff, l.terms?.length + 1) && isList(l.termVariantOff, l.terms.length + 1) && isList(l.gramOff, l.grams?.length + 1)
+      && isList(l.termDoc, l.termOff[l.terms.length] as number) && isList(l.termTf, l.termDoc.length)
+      && isList(l.termVariant, l.termVariantOff[l.terms.length] as number)
+      && isList(l.gramDoc, l.gramOff[l.grams.length] as number) && isList(l.gramTf, l.gramDoc.length)
+      && isList(l.variantNorm) && isList(l.variantDoc, l.variantNorm.length);
+  });
+}
+
+/** The index data from `cacheDir` when its key matches, otherwise built and written (write-then-rename,
+ *  older retrieval caches removed). A broken or foreign cache rebuilds; an unwritable one costs the build. */
+function cachedIndexData(key: string, n: number, cacheDir: string, build: () => RetrievalIndexData, log: (m: string) => void): RetrievalIndexData {
+  const file = path.join(cacheDir, `retrieval-${key.slice(0, 16)}.json`);
+  if (fs.existsSync(file)) {
+    try {
+      const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<IndexCacheFile>;
+      if (parsed.format !== INDEX_FORMAT || parsed.key !== key || !parsed.data || !plausible(parsed.data, n)) throw new Error('format, key or shape mismatch');
+      return parsed.data;
+    } catch (err) {
+      log(`retrieval: index cache ${path.basename(file)} is unreadable (${(err as Error).message}); rebuilding`);
+    }
+  }
+  const data = build();
+  try {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify({ format: INDEX_FORMAT, key, data } satisfies IndexCacheFile));
+    fs.renameSync(tmp, file);
+    for (const other of fs.readdirSync(cacheDir)) {
+      if (other.startsWith('retrieval-') && other.endsWith('.json') && path.join(cacheDir, other) !== file) fs.rmSync(path.join(cacheDir, other), { force: true });
+    }
+  } catch (err) {
+    log(`retrieval: could not write the index cache (${(err as Error).message}); continuing without`);
+  }
+  return data;
+}
+
+/** An entry's own concepts: those its topic's general question lacks (what makes it more than its topic). */
+function ownConcepts(entries: readonly RetrievalEntry[], entryConcepts: readonly string[][]) {
+  const topicConcepts = new Map(entries.map((e, i) => [e, i] as const).filter(([e]) => e.kind === 'topic').map(([e, i]) => [e.id, new Set(entryConcepts[i])]));
+  const own = entries.map((e, i) => (e.kind === 'entry' ? entryConcepts[i].filter((c) => !topicConcepts.get(e.topic)?.has(c)) : []));
+  return { topicConcepts, own };
+}
+
+/** typed-array postings over the flat lists; idf and log(1 + tf) from the counts, as the build had them */
+function hydrate(d: LangData, n: number, entryConcepts: readonly string[][]): LangIndex {
+  const termDoc = Int32Array.from(d.termDoc);
+  const termTf = Float64Array.from(d.termTf);
+  const termVariant = Int32Array.from(d.termVariant);
+  const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const terms = new Map<string, TermPostings>();
+  d.terms.forEach((t, i) => {
+    const a = d.termOff[i];
+    const b = d.termOff[i + 1];
+    terms.set(t, { idf: idfOf(b - a), doc: termDoc.subarray(a, b), tf: termTf.subarray(a, b), variants: termVariant.subarray(d.termVariantOff[i], d.termVariantOff[i + 1]) });
+  });
+  const gramDoc = Int32Array.from(d.gramDoc);
+  const logTf = Float64Array.from(d.gramTf, (tf) => Math.log(1 + tf));
+  const grams = new Map<string, GramPostings>();
+  d.grams.forEach((g, i) => {
+    const a = d.gramOff[i];
+    const b = d.gramOff[i + 1];
+    grams.set(g, { idf: Math.log((n + 1) / (b - a + 0.5)), doc: gramDoc.subarray(a, b), logTf: logTf.subarray(a, b) });
+  });
+  const docLen = Float64Array.from(d.docLen);
+  const distinctiveDocs = new Map<string, number[]>();
+  d.distinctive.forEach((ts, doc) => { for (const t of ts) distinctiveDocs.set(t, [...(distinctiveDocs.get(t) ?? []), doc]); });
+  const conceptDocs = new Map<string, number[]>();
+  entryConcepts.forEach((ec, doc) => { for (const c of ec) conceptDocs.set(c, [...(conceptDocs.get(c) ?? []), doc]); });
+  return {
+    terms, docLen, avgLen: docLen.reduce((x, y) => x + y, 0) / Math.max(1, n), grams, gramNorm: Float64Array.from(d.gramNorm),
+    variantNorm: Float64Array.from(d.variantNorm), variantDoc: Int32Array.from(d.variantDoc), conceptDocs, distinctiveDocs,
+  };
+}
+
+export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile?: ConceptsFile, options: RetrieverOptions = {}): Retriever {
   const stems = { de: stemmerFor('de')!, en: stemmerFor('en')! };
   const stemMemo = { de: boundedMemo(stems.de, 50_000), en: boundedMemo(stems.en, 50_000) };
   const matchers = { de: compileConcepts(conceptsFile, 'de', stemMemo.de), en: compileConcepts(conceptsFile, 'en', stemMemo.en) };
 
   const tokens = (ws: string[], lang: RLang): string[] => ws.filter((w) => w.length > 1 && !STOP[lang].has(w)).map(stemMemo[lang]);
+  /** topics the intent engine has an intent for (each has a rival document) */
+  const intentTopics = new Set(entries.filter((e) => e.kind === 'topic').map((e) => e.id));
 
-  // Declared concept ids through the lexicon's aliases; ids the lexicon does not know cannot be
-  // found in a message and are left out (kb:check warns about them).
-  const canonical = new Map<string, string>();
-  for (const c of conceptsFile?.concepts ?? []) {
-    canonical.set(c.id, c.id);
-    for (const a of c.aliases) canonical.set(a, c.id);
-  }
-  // Building reads every variant and utterance up to four times: each text is analysed once (the
-  // table is dropped when the index is built).
-  const analysed = { de: new Map<string, { ws: string[]; tokens: string[]; concepts: Set<string> }>(), en: new Map<string, { ws: string[]; tokens: string[]; concepts: Set<string> }>() };
-  const known = (text: string, lang: RLang) => {
-    let a = analysed[lang].get(text);
-    if (!a) {
-      const f = foldText(text);
-      const ws = words(f);
-      analysed[lang].set(text, (a = { ws, tokens: tokens(ws, lang), concepts: findConcepts(matchers[lang], f, ws, stemMemo[lang]) }));
+  // Building reads every variant and utterance (stems, grams, the lexicon's phrases): most of the
+  // start-up cost of the knowledge base, so the result is cached on disk like the NLU model.
+  const buildData = (): RetrievalIndexData => {
+    // Declared concept ids through the lexicon's aliases; ids the lexicon does not know cannot be
+    // found in a message and are left out (kb:check warns about them).
+    const canonical = new Map<string, string>();
+    for (const c of conceptsFile?.concepts ?? []) {
+      canonical.set(c.id, c.id);
+      for (const a of c.aliases) canonical.set(a, c.id);
     }
-    return a;
-  };
-  // An entry's concepts: those it declares, and those most of its own variants name; a topic's: those
-  // a fair share of its training utterances name.
-  const entryConcepts = entries.map((e) => {
-    const set = new Set(e.concepts.map((c) => canonical.get(c)).filter((c): c is string => !!c));
-    for (const lang of ['de', 'en'] as const) {
-      const counts = new Map<string, number>();
-      for (const q of e[lang].q) {
-        for (const c of known(q, lang).concepts) counts.set(c, (counts.get(c) ?? 0) + 1);
+    // Building reads every variant and utterance up to four times: each text is analysed once.
+    const analysed = { de: new Map<string, { ws: string[]; tokens: string[]; concepts: Set<string> }>(), en: new Map<string, { ws: string[]; tokens: string[]; concepts: Set<string> }>() };
+    const known = (text: string, lang: RLang) => {
+      let a = analysed[lang].get(text);
+      if (!a) {
+        const f = foldText(text);
+        const ws = words(f);
+        analysed[lang].set(text, (a = { ws, tokens: tokens(ws, lang), concepts: findConcepts(matchers[lang], f, ws, stemMemo[lang]) }));
       }
-      // an entry's variants must mostly name it; a topic's many utterances need only name it now and then
-      const share = e.kind === 'entry' ? 0.5 : 0.15;
-      for (const [c, n] of counts) if (n >= share * e[lang].q.length) set.add(c);
+      return a;
+    };
+    // An entry's concepts: those it declares, and those most of its own variants name; a topic's: those
+    // a fair share of its training utterances name.
+    const entryConcepts = entries.map((e) => {
+      const set = new Set(e.concepts.map((c) => canonical.get(c)).filter((c): c is string => !!c));
+      for (const lang of ['de', 'en'] as const) {
+        const counts = new Map<string, number>();
+        for (const q of e[lang].q) {
+          for (const c of known(q, lang).concepts) counts.set(c, (counts.get(c) ?? 0) + 1);
+        }
+        // an entry's variants must mostly name it; a topic's many utterances need only name it now and then
+        const share = e.kind === 'entry' ? 0.5 : 0.15;
+        for (const [c, n] of counts) if (n >= share * e[lang].q.length) set.add(c);
+      }
+      return [...set];
+    });
+    const { topicConcepts, own } = ownConcepts(entries, entryConcepts);
+    // A topic's training utterance that names what an entry is specifically about ("Muss ich das
+    // Pflegegeld versteuern?" among the Pflegegeld utterances, while an entry is about tax) is no
+    // general question any more: it leaves the topic's rival document.
+    const specific = new Set(own.flat());
+    const generalKept = new Map<string, readonly string[]>();
+    const general = (e: RetrievalEntry, lang: RLang): readonly string[] => {
+      if (e.kind !== 'topic') return e[lang].q;
+      const key = `${lang}\u0000${e.id}`;
+      const kept = generalKept.get(key);
+      if (kept) return kept;
+      const out = generalOf(e, lang);
+      generalKept.set(key, out);
+      return out;
+    };
+    const generalOf = (e: RetrievalEntry, lang: RLang): readonly string[] => {
+      const mine = topicConcepts.get(e.id)!;
+      return e[lang].q.filter((u) => {
+        return ![...known(u, lang).concepts].some((c) => specific.has(c) && !mine.has(c));
+      });
+    };
+
+    // What else makes an entry more than its topic: words most of its variants use that its topic's
+    // general questions seldom use ("mehr kostet" under Sachleistung). A message that names neither
+    // such a word nor an own concept asks the general question.
+    const distinctive = { de: [] as string[][], en: [] as string[][] };
+    for (const lang of ['de', 'en'] as const) {
+      const topicShare = new Map<string, Map<string, number>>();
+      for (const e of entries) {
+        if (e.kind !== 'topic') continue;
+        const utterances = general(e, lang);
+        const counts = new Map<string, number>();
+        for (const u of utterances) for (const t of new Set(known(u, lang).tokens)) counts.set(t, (counts.get(t) ?? 0) + 1);
+        topicShare.set(e.id, new Map([...counts].map(([t, n]) => [t, n / Math.max(1, utterances.length)])));
+      }
+      for (const e of entries) {
+        const set = new Set<string>();
+        if (e.kind === 'entry') {
+          const counts = new Map<string, number>();
+          for (const v of e[lang].q) for (const t of new Set(known(v, lang).tokens)) counts.set(t, (counts.get(t) ?? 0) + 1);
+          const shares = topicShare.get(e.topic);
+          for (const [t, n] of counts) if (n >= 2 && (shares?.get(t) ?? 0) < 0.1) set.add(t);
+        }
+        distinctive[lang].push([...set]);
+      }
     }
-    return [...set];
-  });
+
+    const build = (lang: RLang): LangData => {
+      const postings = new Map<string, [number[], number[]]>();
+      const gramPostings = new Map<string, [number[], number[]]>();
+      const docLen: number[] = new Array<number>(entries.length).fill(0);
+      const gramTf: Map<string, number>[] = [];
+      const variants: { doc: number; terms: Set<string> }[] = [];
+      const add = (m: Map<string, [number[], number[]]>, key: string, doc: number, tf: number) => {
+        let list = m.get(key);
+        if (!list) m.set(key, (list = [[], []]));
+        list[0].push(doc);
+        list[1].push(tf);
+      };
+      entries.forEach((e, doc) => {
+        const tf = new Map<string, number>();
+        const gtf = new Map<string, number>();
+        for (const text of [...general(e, lang), e[lang].title]) {
+          const { ws, tokens: ts } = known(text, lang);
+          if (ts.length) variants.push({ doc, terms: new Set(ts) });
+          for (const t of ts) tf.set(t, (tf.get(t) ?? 0) + 1);
+          for (const g of gramsOf(ws, STOP[lang])) gtf.set(g, (gtf.get(g) ?? 0) + 1);
+        }
+        let len = 0;
+        for (const [t, c] of tf) {
+          len += c;
+          add(postings, t, doc, c);
+        }
+        docLen[doc] = len;
+        gramTf.push(gtf);
+        for (const [g, c] of gtf) add(gramPostings, g, doc, c);
+      });
+      const n = entries.length;
+      const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const idf = new Map([...postings].map(([t, l]) => [t, idfOf(l[0].length)]));
+      const gramIdf = new Map([...gramPostings].map(([g, l]) => [g, Math.log((n + 1) / (l[0].length + 0.5))]));
+      const gramNorm = gramTf.map((gtf) => {
+        let s = 0;
+        for (const [g, c] of gtf) s += (Math.log(1 + c) * gramIdf.get(g)!) ** 2;
+        return Math.sqrt(s) || 1;
+      });
+      const variantPostings = new Map<string, number[]>();
+      const variantNorm = variants.map((v, i) => {
+        let sq = 0;
+        for (const t of v.terms) {
+          const w = idf.get(t)!;
+          sq += w * w;
+          const list = variantPostings.get(t);
+          if (list) list.push(i);
+          else variantPostings.set(t, [i]);
+        }
+        return Math.sqrt(sq) || 1;
+      });
+      const terms = [...postings.keys()];
+      const grams = [...gramPostings.keys()];
+      const offsets = (lists: number[][]) => {
+        const off = [0];
+        for (const l of lists) off.push(off[off.length - 1] + l.length);
+        return off;
+      };
+      return {
+        distinctive: distinctive[lang],
+        terms, termOff: offsets(terms.map((t) => postings.get(t)![0])), termDoc: terms.flatMap((t) => postings.get(t)![0]), termTf: terms.flatMap((t) => postings.get(t)![1]),
+        termVariant: terms.flatMap((t) => variantPostings.get(t) ?? []), termVariantOff: offsets(terms.map((t) => variantPostings.get(t) ?? [])),
+        docLen,
+        grams, gramOff: offsets(grams.map((g) => gramPostings.get(g)![0])), gramDoc: grams.flatMap((g) => gramPostings.get(g)![0]), gramTf: grams.flatMap((g) => gramPostings.get(g)![1]),
+        gramNorm, variantNorm, variantDoc: variants.map((v) => v.doc),
+      };
+    };
+    return { entryConcepts, langs: { de: build('de'), en: build('en') } };
+  };
+  const data = options.cacheDir
+    ? cachedIndexData(retrievalIndexKey(entries, conceptsFile), entries.length, options.cacheDir, buildData, options.log ?? (() => undefined))
+    : buildData();
+  const entryConcepts = data.entryConcepts;
+  const { topicConcepts, own } = ownConcepts(entries, entryConcepts);
 
   // Concepts that tell the situation (who, where, which grade) rather than what is asked.
   const context = new Set((conceptsFile?.concepts ?? []).filter((c) => c.role === 'context').map((c) => c.id));
@@ -290,225 +535,148 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     return entryConcepts[indexOf.get(entry.id)!].some((c) => qConcepts.has(c) && !context.has(c) && !rival?.has(c));
   };
 
-  // What makes an entry more than its topic: its concepts that the topic's general question lacks.
-  const topicConcepts = new Map(entries.map((e, i) => [e, i] as const).filter(([e]) => e.kind === 'topic').map(([e, i]) => [e.id, new Set(entryConcepts[i])]));
-  const own = entries.map((e, i) => (e.kind === 'entry' ? entryConcepts[i].filter((c) => !topicConcepts.get(e.topic)?.has(c)) : []));
-  // A topic's training utterance that names what an entry is specifically about ("Muss ich das
-  // Pflegegeld versteuern?" among the Pflegegeld utterances, while an entry is about tax) is no
-  // general question any more: it leaves the topic's rival document.
-  const specific = new Set(own.flat());
-  /** topics the intent engine has an intent for (each has a rival document) */
-  const intentTopics = new Set(entries.filter((e) => e.kind === 'topic').map((e) => e.id));
-  const generalKept = new Map<string, readonly string[]>();
-  const general = (e: RetrievalEntry, lang: RLang): readonly string[] => {
-    if (e.kind !== 'topic') return e[lang].q;
-    const key = `${lang}\u0000${e.id}`;
-    const kept = generalKept.get(key);
-    if (kept) return kept;
-    const out = generalOf(e, lang);
-    generalKept.set(key, out);
-    return out;
-  };
-  const generalOf = (e: RetrievalEntry, lang: RLang): readonly string[] => {
-    const mine = topicConcepts.get(e.id)!;
-    return e[lang].q.filter((u) => {
-      return ![...known(u, lang).concepts].some((c) => specific.has(c) && !mine.has(c));
-    });
-  };
+  const indexes = { de: hydrate(data.langs.de, entries.length, entryConcepts), en: hydrate(data.langs.en, entries.length, entryConcepts) };
+  /** entries whose score is discounted unless the message names an own concept or distinctive word */
+  const discounted = { de: entries.map((e, i) => e.kind === 'entry' && (own[i].length > 0 || data.langs.de.distinctive[i].length > 0)),
+    en: entries.map((e, i) => e.kind === 'entry' && (own[i].length > 0 || data.langs.en.distinctive[i].length > 0)) };
+  const ownDocs = new Map<string, number[]>();
+  own.forEach((cs, doc) => { for (const c of cs) ownDocs.set(c, [...(ownDocs.get(c) ?? []), doc]); });
+  const topicIds = [...new Set(entries.map((e) => e.topic))];
+  const topicIndex = Int32Array.from(entries, (e) => topicIds.indexOf(e.topic));
+  // Work arrays of one scoring, reused (score runs to its end before the next starts): a message
+  // allocates only the candidates that make the five best.
+  const n = entries.length;
+  const candidates = new Uint8Array(n);
+  const conceptHit = new Uint8Array(n);
+  const rescued = new Uint8Array(n);
+  const wordScore = new Float64Array(n);
+  const gramDot = new Float64Array(n);
+  const variantBest = new Float64Array(n);
+  const topicPrior = new Float64Array(topicIds.length);
+  const variantDots = { de: new Float64Array(indexes.de.variantNorm.length), en: new Float64Array(indexes.en.variantNorm.length) };
+  const touched = { de: new Int32Array(indexes.de.variantNorm.length), en: new Int32Array(indexes.en.variantNorm.length) };
+  const seen = { de: new Uint8Array(indexes.de.variantNorm.length), en: new Uint8Array(indexes.en.variantNorm.length) };
 
-  // What else makes an entry more than its topic: words most of its variants use that its topic's
-  // general questions seldom use ("mehr kostet" under Sachleistung). A message that names neither
-  // such a word nor an own concept asks the general question.
-  const distinctive = { de: [] as Set<string>[], en: [] as Set<string>[] };
-  for (const lang of ['de', 'en'] as const) {
-    const topicShare = new Map<string, Map<string, number>>();
-    for (const e of entries) {
-      if (e.kind !== 'topic') continue;
-      const utterances = general(e, lang);
-      const counts = new Map<string, number>();
-      for (const u of utterances) for (const t of new Set(known(u, lang).tokens)) counts.set(t, (counts.get(t) ?? 0) + 1);
-      topicShare.set(e.id, new Map([...counts].map(([t, n]) => [t, n / Math.max(1, utterances.length)])));
-    }
-    for (const e of entries) {
-      const set = new Set<string>();
-      if (e.kind === 'entry') {
-        const counts = new Map<string, number>();
-        for (const v of e[lang].q) for (const t of new Set(known(v, lang).tokens)) counts.set(t, (counts.get(t) ?? 0) + 1);
-        const shares = topicShare.get(e.topic);
-        for (const [t, n] of counts) if (n >= 2 && (shares?.get(t) ?? 0) < 0.1) set.add(t);
-      }
-      distinctive[lang].push(set);
-    }
-  }
-
-  const build = (lang: RLang): LangIndex => {
-    const postings = new Map<string, TermPosting[]>();
-    const gramPostings = new Map<string, GramPosting[]>();
-    const docLen = new Float64Array(entries.length);
-    const gramTf: Map<string, number>[] = [];
-    const variants: { doc: number; terms: Set<string> }[] = [];
-    entries.forEach((e, doc) => {
-      const tf = new Map<string, number>();
-      const gtf = new Map<string, number>();
-      for (const text of [...general(e, lang), e[lang].title]) {
-        const { ws, tokens: ts } = known(text, lang);
-        if (ts.length) variants.push({ doc, terms: new Set(ts) });
-        for (const t of ts) tf.set(t, (tf.get(t) ?? 0) + 1);
-        for (const g of gramsOf(ws, STOP[lang])) gtf.set(g, (gtf.get(g) ?? 0) + 1);
-      }
-      let len = 0;
-      for (const [t, n] of tf) {
-        len += n;
-        const list = postings.get(t) ?? [];
-        list.push({ doc, tf: n });
-        postings.set(t, list);
-      }
-      docLen[doc] = len;
-      gramTf.push(gtf);
-      for (const [g, n] of gtf) {
-        const list = gramPostings.get(g) ?? [];
-        list.push({ doc, tf: n, logTf: Math.log(1 + n) });
-        gramPostings.set(g, list);
-      }
-    });
-    const n = entries.length;
-    const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    const idf = new Map([...postings].map(([t, l]) => [t, idfOf(l.length)]));
-    const gramIdf = new Map([...gramPostings].map(([g, l]) => [g, Math.log((n + 1) / (l.length + 0.5))]));
-    const gramNorm = new Float64Array(n);
-    gramTf.forEach((gtf, doc) => {
-      let s = 0;
-      for (const [g, c] of gtf) s += (Math.log(1 + c) * gramIdf.get(g)!) ** 2;
-      gramNorm[doc] = Math.sqrt(s) || 1;
-    });
-    const avgLen = docLen.reduce((a, b) => a + b, 0) / Math.max(1, n);
-    const variantPostings = new Map<string, TermPosting[]>();
-    const variantNorm = new Float64Array(variants.length);
-    const variantDoc = new Int32Array(variants.length);
-    variants.forEach((v, i) => {
-      variantDoc[i] = v.doc;
-      let sq = 0;
-      for (const t of v.terms) {
-        const w = idf.get(t)!;
-        sq += w * w;
-        const list = variantPostings.get(t) ?? [];
-        list.push({ doc: i, tf: w });
-        variantPostings.set(t, list);
-      }
-      variantNorm[i] = Math.sqrt(sq) || 1;
-    });
-    const conceptDocs = new Map<string, number[]>();
-    entryConcepts.forEach((ec, doc) => { for (const c of ec) conceptDocs.set(c, [...(conceptDocs.get(c) ?? []), doc]); });
-    return { postings, idf, docLen, avgLen, gramPostings, gramIdf, gramNorm, variantPostings, variantNorm, variantDoc, conceptDocs };
-  };
-  const indexes = { de: build('de'), en: build('en') };
-  analysed.de.clear();
-  analysed.en.clear();
-  const distinctiveList = { de: distinctive.de.map((d) => [...d]), en: distinctive.en.map((d) => [...d]) };
-  /** where a message's entries are found: only those sharing a word, gram or concept with it */
-  const candidates = new Uint8Array(entries.length);
-
-  /** scores of every entry for weighted query words, grams and concepts */
+  /** scores of the entries that share a word, gram or concept with the query: the best RANKED and the
+   *  best topic, in the order a stable sort by score gives them (ties keep the entries' order); every
+   *  candidate sorted with `exhaustive` */
   function score(
     lang: RLang, qWords: Map<string, number>, qGrams: Map<string, number>, qConcepts: Map<string, number>,
     topicScores: ReadonlyMap<string, number> | undefined, s: RetrievalSettings,
     setting?: { own: ReadonlySet<string>; other: ReadonlySet<string> }, exhaustive = false,
   ): Candidate[] {
     const ix = indexes[lang];
-    const n = entries.length;
     candidates.fill(exhaustive ? 1 : 0);
-    const wordScore = new Float64Array(n);
+    conceptHit.fill(0);
+    rescued.fill(0);
+    wordScore.fill(0);
+    gramDot.fill(0);
+    variantBest.fill(0);
+    const variantDot = variantDots[lang];
+    const touch = touched[lang];
+    const seenV = seen[lang];
+    let touchedN = 0;
     let maxPossible = 0;
-    for (const [t, w] of qWords) {
-      const idf = ix.idf.get(t);
-      if (idf === undefined) continue;
-      maxPossible += w * idf * (K1 + 1);
-      for (const p of ix.postings.get(t)!) {
-        const norm = p.tf + K1 * (1 - B + (B * ix.docLen[p.doc]) / ix.avgLen);
-        wordScore[p.doc] += (w * idf * p.tf * (K1 + 1)) / norm;
-        candidates[p.doc] = 1;
-      }
-    }
-    // closest single variant: cosine over idf-weighted stems, the query weighted by its sentences
-    const variantDot = new Float64Array(ix.variantNorm.length);
+    // BM25 over stemmed words, and the closest single variant: cosine over idf-weighted stems, the
+    // query weighted by its sentences
     let vqNorm = 0;
     for (const [t, w] of qWords) {
-      const idf = ix.idf.get(t);
-      if (idf === undefined) continue;
+      const p = ix.terms.get(t);
+      if (p === undefined) continue;
+      const idf = p.idf;
+      maxPossible += w * idf * (K1 + 1);
+      for (let k = 0; k < p.doc.length; k++) {
+        const doc = p.doc[k];
+        const tf = p.tf[k];
+        const norm = tf + K1 * (1 - B + (B * ix.docLen[doc]) / ix.avgLen);
+        wordScore[doc] += (w * idf * tf * (K1 + 1)) / norm;
+        candidates[doc] = 1;
+      }
       vqNorm += (w * idf) ** 2;
-      for (const p of ix.variantPostings.get(t)!) variantDot[p.doc] += w * idf * p.tf;
+      for (const v of p.variants) {
+        if (!seenV[v]) {
+          seenV[v] = 1;
+          touch[touchedN++] = v;
+        }
+        variantDot[v] += w * idf * idf;
+      }
     }
     vqNorm = Math.sqrt(vqNorm) || 1;
-    const variantBest = new Float64Array(n);
-    for (let v = 0; v < variantDot.length; v++) {
-      if (!variantDot[v]) continue;
-      const cos = variantDot[v] / (vqNorm * ix.variantNorm[v]);
+    for (let k = 0; k < touchedN; k++) {
+      const v = touch[k];
+      const dot = variantDot[v];
+      variantDot[v] = 0;
+      seenV[v] = 0;
+      if (!dot) continue;
+      const cos = dot / (vqNorm * ix.variantNorm[v]);
       const d = ix.variantDoc[v];
       if (cos > variantBest[d]) variantBest[d] = cos;
     }
-    const gramDot = new Float64Array(n);
     let qNorm = 0;
     for (const [g, w] of qGrams) {
-      const idf = ix.gramIdf.get(g);
-      if (idf === undefined) continue;
+      const p = ix.grams.get(g);
+      if (p === undefined) continue;
+      const idf = p.idf;
       const qw = w * idf;
       qNorm += qw * qw;
-      for (const p of ix.gramPostings.get(g)!) {
-        gramDot[p.doc] += qw * p.logTf * idf;
-        candidates[p.doc] = 1;
+      const docs = p.doc;
+      const logTf = p.logTf;
+      for (let k = 0; k < docs.length; k++) {
+        gramDot[docs[k]] += qw * logTf[k] * idf;
+        candidates[docs[k]] = 1;
       }
     }
     qNorm = Math.sqrt(qNorm) || 1;
     let qConceptSum = 0;
     for (const [id, w] of qConcepts) {
       qConceptSum += w;
-      for (const doc of ix.conceptDocs.get(id) ?? []) candidates[doc] = 1;
+      for (const doc of ix.conceptDocs.get(id) ?? []) candidates[doc] = conceptHit[doc] = 1;
+      for (const doc of ownDocs.get(id) ?? []) rescued[doc] = 1;
     }
+    for (const t of qWords.keys()) for (const doc of ix.distinctiveDocs.get(t) ?? []) rescued[doc] = 1;
     // an entry of a topic without an intent is never more likely than the engine's best topic: when
     // the engine is unsure of every topic, it gets no head start over their entries
     let bestTopicScore = 0;
     for (const v of topicScores?.values() ?? []) bestTopicScore = Math.max(bestTopicScore, v);
     const unknownPrior = Math.min(s.unknownPrior, bestTopicScore);
+    topicIds.forEach((t, k) => { topicPrior[k] = !topicScores ? 0 : intentTopics.has(t) ? topicScores.get(t) ?? 0 : unknownPrior; });
     const out: Candidate[] = [];
+    let topic: Candidate | undefined;
     for (let i = 0; i < n; i++) {
       if (!candidates[i]) continue;
       const ec = entryConcepts[i];
       let c = 0;
-      for (const id of ec) c += qConcepts.get(id) ?? 0;
-      const parts: ScoreParts = {
-        words: maxPossible ? wordScore[i] / maxPossible : 0,
-        variant: variantBest[i],
-        grams: gramDot[i] / (qNorm * ix.gramNorm[i]),
-        // overlap both ways (F1): the entry's concepts the message names, and the message's
-        // concepts the entry covers ("Pflegegeld" + "versteuern" is more the tax entry than the topic)
-        concepts: ec.length && qConceptSum ? (2 * c) / (ec.length + qConceptSum) : 0,
-        prior: !topicScores ? 0 : intentTopics.has(entries[i].topic) ? topicScores.get(entries[i].topic) ?? 0 : unknownPrior,
-      };
-      if (parts.words === 0 && parts.grams === 0 && parts.concepts === 0) continue;
-      let total = s.words * parts.words + s.variant * parts.variant + s.grams * parts.grams + s.concepts * parts.concepts + s.prior * parts.prior;
-      if (entries[i].kind === 'topic') total *= s.topicWeight;
-      else if ((own[i].length || distinctive[lang][i].size) && !own[i].some((c) => qConcepts.has(c)) && !distinctiveList[lang][i].some((t) => qWords.has(t))) total *= s.missingConcept;
-      if (setting?.other.size && entries[i].kind === 'entry' && !ec.some((id) => setting.own.has(id))
+      if (conceptHit[i]) for (const id of ec) c += qConcepts.get(id) ?? 0;
+      const words = maxPossible ? wordScore[i] / maxPossible : 0;
+      const grams = gramDot[i] / (qNorm * ix.gramNorm[i]);
+      // overlap both ways (F1): the entry's concepts the message names, and the message's
+      // concepts the entry covers ("Pflegegeld" + "versteuern" is more the tax entry than the topic)
+      const concepts = ec.length && qConceptSum ? (2 * c) / (ec.length + qConceptSum) : 0;
+      if (words === 0 && grams === 0 && concepts === 0) continue;
+      const prior = topicPrior[topicIndex[i]];
+      let total = s.words * words + s.variant * variantBest[i] + s.grams * grams + s.concepts * concepts + s.prior * prior;
+      const kind = entries[i].kind;
+      if (kind === 'topic') total *= s.topicWeight;
+      else if (discounted[lang][i] && !rescued[i]) total *= s.missingConcept;
+      if (setting?.other.size && kind === 'entry' && !ec.some((id) => setting.own.has(id))
         && ec.some((id) => setting.other.has(id) && (qConcepts.get(id) ?? 0) < 1)) total *= s.otherSetting;
-      out.push({ id: entries[i].id, kind: entries[i].kind, topic: entries[i].topic, score: total, parts });
+      const bestTopic = kind === 'topic' && (!topic || total > topic.score);
+      const inTop = out.length < RANKED || total > out[RANKED - 1].score;
+      if (!exhaustive && !bestTopic && !inTop) continue;
+      const cand: Candidate = { id: entries[i].id, kind, topic: entries[i].topic, score: total, parts: { words, variant: variantBest[i], grams, concepts, prior } };
+      if (exhaustive) {
+        out.push(cand);
+        continue;
+      }
+      if (bestTopic) topic = cand;
+      if (!inTop) continue;
+      let at = out.length;
+      while (at > 0 && total > out[at - 1].score) at--;
+      out.splice(at, 0, cand);
+      if (out.length > RANKED) out.pop();
     }
-    return exhaustive ? out.sort((a, b) => b.score - a.score) : leaders(out);
-  }
-
-  /** What retrieve reads of the ranking: the best RANKED and the best topic, in the order a stable
-   *  sort by score gives them (ties keep the entries' order), without sorting every candidate. */
-  function leaders(all: Candidate[]): Candidate[] {
-    const top: Candidate[] = [];
-    let topic: Candidate | undefined;
-    for (const c of all) {
-      if (c.kind === 'topic' && (!topic || c.score > topic.score)) topic = c;
-      if (top.length === RANKED && c.score <= top[RANKED - 1].score) continue;
-      let at = top.length;
-      while (at > 0 && c.score > top[at - 1].score) at--;
-      top.splice(at, 0, c);
-      if (top.length > RANKED) top.pop();
-    }
-    return topic && !top.includes(topic) ? [...top, topic] : top;
+    if (exhaustive) return out.sort((a, b) => b.score - a.score);
+    return topic && !out.includes(topic) ? [...out, topic] : out;
   }
 
   interface Read { qWords: Map<string, number>; qGrams: Map<string, number>; qConcepts: Map<string, number> }
