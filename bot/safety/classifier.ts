@@ -55,6 +55,9 @@ export const CLEAR_CUES = ['self', 'acute', 'sudden', 'symptom', 'now_or_ask'];
  *  things away, pills) to be clear ("Ich bin nicht mehr gut zu Fuß" scored 0.96). */
 export const KIND_CLEAR_CUES: Partial<Record<string, readonly string[]>> = {
   suicidal: ['ending', 'hopeless', 'giveaway', 'no_need', 'pills', 'self_take'],
+  // neglect is told about someone else, rarely with "ich" or "jetzt": a sign of neglect or "nobody"
+  // in the sentence is its cue ("Im Heim liegt meine Mutter stundenlang in ihren nassen Einlagen")
+  neglect: ['acute', 'sudden', 'symptom', 'now_or_ask', 'neglect_sign', 'nobody'],
 };
 /** Rule cues that name a crisis sign: negated ("nicht gestürzt", "not confused") they damp the
  *  classifier, as a negated crisis pattern does. */

@@ -241,9 +241,11 @@ const STRENGTH_POLICY: Record<CrisisKind, { past: Strength | undefined; hypothet
 /** Sentences: ends of sentences and line breaks. A story is judged by its worst sentence, and a
  *  marker ("vor zwei Jahren", "falls") only colours the sentence it stands in. */
 export function sentences(t: string): string[] {
-  // "Zucker bei 2.1", "10:30": a point or colon between digits ends nothing
-  return t.split(/[!?;\n]+|[.:]+(?!\d)/).map((s) => s.trim()).filter(Boolean);
+  // "Zucker bei 2.1", "10:30": a point or colon between digits ends nothing; nor does the point of a
+  // German ordinal date ("am 3. März", "am 9. dieses Monats"), which left "mein Mann ist am 3" as a sentence
+  return t.replace(ORDINAL_DATE, '$1').split(/[!?;\n]+|[.:]+(?!\d)/).map((s) => s.trim()).filter(Boolean);
 }
+const ORDINAL_DATE = /(?<![\p{L}\p{N}])(\d{1,2})\.(?= (?:januar|februar|marz|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jan|feb|apr|jun|jul|aug|sep|sept|okt|nov|dez|dieses|diesen|des|jedes|jeden|stock|etage|klasse|lebensjahr|geburtstag)(?![\p{L}]))/giu;
 
 const CLAUSE_END = /,|\b(?:und|aber|doch|and|but)\b/g;
 /** The clause of a sentence around position `at`: from the comma or conjunction before it to the
