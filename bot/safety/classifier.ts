@@ -40,7 +40,7 @@ export function parseSafetyCorpus(text: string, file = 'safety-corpus.jsonl'): S
 /** Chosen by 5-fold cross-validation on the train part (classifier alone: none → clear ≤ 3 %,
  *  gentle line on negatives ≤ 5 %; npm run cv:safety). With a rule cue (first person, now, a
  *  sudden symptom) a lower probability suffices for "clear" than without one. */
-export const CLASSIFIER_THRESHOLDS: Thresholds = { possible: 0.7, clearWithCue: 0.9, clearWithKindCue: 0.7 };
+export const CLASSIFIER_THRESHOLDS: Thresholds = { possible: 0.7, clearWithCue: 0.9, clearWithKindCue: 0.8 };
 export interface Thresholds {
   possible: number;
   clearWithCue: number;
@@ -61,7 +61,8 @@ export const KIND_CLEAR_CUES: Partial<Record<string, readonly string[]>> = {
   // in the sentence is its cue ("Im Heim liegt meine Mutter stundenlang in ihren nassen Einlagen")
   neglect: ['acute', 'sudden', 'symptom', 'now_or_ask', 'neglect_sign', 'nobody'],
 };
-/** Cues that name the crisis of the kind itself, not only a circumstance: a word of dying or ending
+/** Cues that name the crisis of the kind itself, not only a circumstance (a night, a weekend, money,
+ *  "verwirrt" are in half of all care stories; with them, real-style stories became clear crises): a word of dying or ending
  *  life for a suicidal sentence, an act of harm or money taken for violence, a sign of neglect. A
  *  confident sentence with one of these (clearWithKindCue) is clear: third-person reports ("Die
  *  Betreuerin hat sich von Omas Konto … überwiesen") carry no "ich", "jetzt" or symptom. */
@@ -69,8 +70,7 @@ export const KIND_STRONG_CUES: Partial<Record<string, readonly string[]>> = {
   suicidal: ['death_word'],
   violence: ['harm'],
   neglect: ['neglect_sign'],
-  medical: ['symptom', 'injury', 'sugar_sign', 'confusion'],
-  out_of_hours: ['closed_time'],
+  medical: ['symptom', 'injury', 'sugar_sign'],
   loss_of_control: ['harm'],
 };
 /** Rule cues that name a crisis sign: negated ("nicht gestürzt", "not confused") they damp the
