@@ -26,16 +26,17 @@ function main(): void {
     rows.filter((_, i) => i % K === k).forEach((r) => views.set(r.text, check.classify(r.text)));
   }
   const grid = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99];
-  let best: { possible: number; clearWithCue: number; clear?: number; hits: number } | undefined;
-  for (const possible of grid) for (const clearWithCue of grid) for (const clear of [undefined, 0.9, 0.95, 0.99]) {
+  let best: { possible: number; clearWithCue: number; clearWithKindCue?: number; clear?: number; hits: number } | undefined;
+  for (const possible of grid) for (const clearWithCue of grid) for (const clearWithKindCue of [undefined, ...grid]) for (const clear of [undefined, 0.9, 0.95, 0.99]) {
     if (clearWithCue < possible || (clear !== undefined && clear < clearWithCue)) continue;
-    const s = score(rows, (t) => combine(undefined, views.get(t), { possible, clearWithCue, clear }));
+    if (clearWithKindCue !== undefined && clearWithKindCue < possible) continue;
+    const s = score(rows, (t) => combine(undefined, views.get(t), { possible, clearWithCue, clearWithKindCue, clear }));
     if (process.env.CV_ALL) console.log(`  (any) possible ≥ ${possible}, cue ≥ ${clearWithCue}, without ≥ ${clear ?? "never"}: clear ${s.clear.all?.hit}, possible ${s.possible.all?.hit}, fa ${s.falseAlarms}, gentle ${s.gentleOnNegatives}`);
     if (s.falseAlarms > 0.03 * s.negatives || s.gentleOnNegatives > 0.05 * s.negatives) continue;
     // a missed clear crisis weighs most; at equal recall, fewer gentle lines on negatives win
     const hits = 3 * (s.clear.all?.hit ?? 0) + (s.possible.all?.hit ?? 0) - 0.5 * s.gentleOnNegatives - 2 * s.falseAlarms;
-    console.log(`possible ≥ ${possible}, clear with cue ≥ ${clearWithCue}, without ≥ ${clear ?? 'never'}: clear ${s.clear.all?.hit}/${s.clear.all?.n}, possible ${s.possible.all?.hit}/${s.possible.all?.n}, false alarms ${s.falseAlarms}/${s.negatives}, gentle ${s.gentleOnNegatives}/${s.negatives}`);
-    if (!best || hits > best.hits) best = { possible, clearWithCue, clear, hits };
+    console.log(`possible ≥ ${possible}, clear with cue ≥ ${clearWithCue}, with a kind cue ≥ ${clearWithKindCue ?? 'never'}, without ≥ ${clear ?? 'never'}: clear ${s.clear.all?.hit}/${s.clear.all?.n}, possible ${s.possible.all?.hit}/${s.possible.all?.n}, false alarms ${s.falseAlarms}/${s.negatives}, gentle ${s.gentleOnNegatives}/${s.negatives}`);
+    if (!best || hits > best.hits) best = { possible, clearWithCue, clearWithKindCue, clear, hits };
   }
   console.log(`best: ${JSON.stringify(best)}`);
 }

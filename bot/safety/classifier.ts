@@ -40,10 +40,12 @@ export function parseSafetyCorpus(text: string, file = 'safety-corpus.jsonl'): S
 /** Chosen by 5-fold cross-validation on the train part (classifier alone: none → clear ≤ 3 %,
  *  gentle line on negatives ≤ 5 %; npm run cv:safety). With a rule cue (first person, now, a
  *  sudden symptom) a lower probability suffices for "clear" than without one. */
-export const CLASSIFIER_THRESHOLDS: Thresholds = { possible: 0.7, clearWithCue: 0.9 };
+export const CLASSIFIER_THRESHOLDS: Thresholds = { possible: 0.7, clearWithCue: 0.9, clearWithKindCue: 0.8 };
 export interface Thresholds {
   possible: number;
   clearWithCue: number;
+  /** clear with a cue that names the crisis of that very kind (KIND_STRONG_CUES); absent: never */
+  clearWithKindCue?: number;
   /** clear without a rule cue; absent: never */
   clear?: number;
 }
@@ -54,11 +56,26 @@ export const CLEAR_CUES = ['self', 'acute', 'sudden', 'symptom', 'now_or_ask'];
  *  so a confident suicidal sentence needs a cue of its own kind (an ending, hopelessness, giving
  *  things away, pills) to be clear ("Ich bin nicht mehr gut zu Fuß" scored 0.96). */
 export const KIND_CLEAR_CUES: Partial<Record<string, readonly string[]>> = {
-  suicidal: ['ending', 'hopeless', 'giveaway', 'no_need', 'pills', 'self_take'],
+  suicidal: ['ending', 'hopeless', 'giveaway', 'no_need', 'pills', 'self_take', 'death_word'],
+  // neglect is told about someone else, rarely with "ich" or "jetzt": a sign of neglect or "nobody"
+  // in the sentence is its cue ("Im Heim liegt meine Mutter stundenlang in ihren nassen Einlagen")
+  neglect: ['acute', 'sudden', 'symptom', 'now_or_ask', 'neglect_sign', 'nobody'],
+};
+/** Cues that name the crisis of the kind itself, not only a circumstance (a night, a weekend, money,
+ *  "verwirrt" are in half of all care stories; with them, real-style stories became clear crises): a word of dying or ending
+ *  life for a suicidal sentence, an act of harm or money taken for violence, a sign of neglect. A
+ *  confident sentence with one of these (clearWithKindCue) is clear: third-person reports ("Die
+ *  Betreuerin hat sich von Omas Konto … überwiesen") carry no "ich", "jetzt" or symptom. */
+export const KIND_STRONG_CUES: Partial<Record<string, readonly string[]>> = {
+  suicidal: ['death_word'],
+  violence: ['harm'],
+  neglect: ['neglect_sign'],
+  medical: ['symptom', 'injury', 'sugar_sign'],
+  loss_of_control: ['harm'],
 };
 /** Rule cues that name a crisis sign: negated ("nicht gestürzt", "not confused") they damp the
  *  classifier, as a negated crisis pattern does. */
-export const DENIABLE_CUES = ['ending', 'symptom', 'fall', 'injury', 'confusion', 'neglect_sign', 'fever', 'sugar_sign'];
+export const DENIABLE_CUES = ['ending', 'symptom', 'fall', 'injury', 'confusion', 'neglect_sign', 'fever', 'sugar_sign', 'harm'];
 
 /** The classifier's view of a message: its most crisis-like sentence. */
 export interface SentenceScore {
@@ -67,6 +84,8 @@ export interface SentenceScore {
   p: number;
   /** a CLEAR_CUES cue in that sentence */
   cue: boolean;
+  /** a KIND_STRONG_CUES cue of that kind in that sentence */
+  kindCue?: boolean;
   /** a negation, past or hypothetical marker in that sentence */
   damped: boolean;
 }
@@ -77,7 +96,8 @@ export interface SentenceScore {
 export function combine(rule: Assessment | undefined, clf: SentenceScore | undefined, th = CLASSIFIER_THRESHOLDS): Assessment | undefined {
   if (rule || !clf) return rule;
   let s: 'clear' | 'possible' | undefined;
-  if ((clf.cue && clf.p >= th.clearWithCue) || (th.clear !== undefined && clf.p >= th.clear)) s = 'clear';
+  if ((clf.cue && clf.p >= th.clearWithCue) || (clf.kindCue && th.clearWithKindCue !== undefined && clf.p >= th.clearWithKindCue)
+    || (th.clear !== undefined && clf.p >= th.clear)) s = 'clear';
   else if (clf.p >= th.possible) s = 'possible';
   if (s && clf.damped) s = s === 'clear' ? 'possible' : undefined;
   return s && { kind: clf.kind, strength: s };

@@ -14,7 +14,7 @@
 // start refuse such data).
 import { CRISIS_KINDS, FEELINGS, type Safety } from '../knowledge/schema';
 import type { SubwordClassifier } from '../nlu/subword';
-import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, KIND_CLEAR_CUES, combine, type SentenceScore } from './classifier';
+import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, KIND_CLEAR_CUES, KIND_STRONG_CUES, combine, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 export type Strength = 'clear' | 'possible';
@@ -267,9 +267,11 @@ const STRENGTH_POLICY: Record<CrisisKind, { past: Strength | undefined; hypothet
 /** Sentences: ends of sentences and line breaks. A story is judged by its worst sentence, and a
  *  marker ("vor zwei Jahren", "falls") only colours the sentence it stands in. */
 export function sentences(t: string): string[] {
-  // "Zucker bei 2.1", "10:30": a point or colon between digits ends nothing
-  return t.split(/[!?;\n]+|[.:]+(?!\d)/).map((s) => s.trim()).filter(Boolean);
+  // "Zucker bei 2.1", "10:30": a point or colon between digits ends nothing; nor does the point of a
+  // German ordinal date ("am 3. März", "am 9. dieses Monats"), which left "mein Mann ist am 3" as a sentence
+  return t.replace(ORDINAL_DATE, '$1').split(/[!?;\n]+|[.:]+(?!\d)/).map((s) => s.trim()).filter(Boolean);
 }
+const ORDINAL_DATE = /(?<![\p{L}\p{N}])(\d{1,2})\.(?= (?:januar|februar|marz|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jan|feb|apr|jun|jul|aug|sep|sept|okt|nov|dez|dieses|diesen|des|jedes|jeden|stock|etage|klasse|lebensjahr|geburtstag)(?![\p{L}]))/giu;
 
 const CLAUSE_END = /,|\b(?:und|aber|doch|and|but)\b/g;
 /** The clause of a sentence around position `at`: from the comma or conjunction before it to the
@@ -429,6 +431,8 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
   const cueSets = (ids: readonly string[]) => ids.map((id) => cues.get(id)).filter((c): c is PatternSet => !!c);
   const clearCues = cueSets(CLEAR_CUES);
   const kindClearCues = new Map(Object.entries(KIND_CLEAR_CUES).map(([kind, ids]) => [kind, cueSets(ids ?? [])]));
+  const kindStrongCues = new Map(Object.entries(KIND_STRONG_CUES).map(([kind, ids]) => [kind, cueSets(ids ?? [])]));
+  const excludes = new Map(compiled.map((c) => [c.id, c.exclude]));
   // A negation damps the classifier only where it denies what the rules read as a crisis ("er ist
   // nicht gestürzt", "I do not want to die"): a pattern or crisis cue that matches the sentence, but
   // only right after a negation word. A negation elsewhere ("will nicht mehr leben", "ohne Wasser",
@@ -455,7 +459,16 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
   // as the rules read it; the model itself was trained on the merely normalised text
   const describe = (best: { kind: CrisisKind; p: number; s: string }): SentenceScore => {
     const fixed = fixWords(best.s);
-    return { kind: best.kind, p: best.p, cue: (kindClearCues.get(best.kind) ?? clearCues).some((c) => c.test(fixed)), damped: damped(fixed) };
+    // a look-alike of the kind ("zu Hause sterben", "Hausnotruf") steps the classifier down as well:
+    // it is there because that wording is no crisis of the kind, whoever reads it
+    const lookAlike = !!excludes.get(best.kind)?.test(fixed);
+    return {
+      kind: best.kind,
+      p: best.p,
+      cue: !lookAlike && (kindClearCues.get(best.kind) ?? clearCues).some((c) => c.test(fixed)),
+      kindCue: !lookAlike && !!kindStrongCues.get(best.kind)?.some((c) => c.test(fixed)),
+      damped: lookAlike || damped(fixed),
+    };
   };
   // `floor`: below this probability the cue and the markers are not read (nothing would come of
   // them in combine); most care questions end here, and reading every pattern set costs more than the model
