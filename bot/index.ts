@@ -7,15 +7,12 @@ import { purgeStaff, staffRoutes } from './staff/routes';
 import { LowdbStorage } from './store/lowdbStorage';
 import { getHeapStatistics } from 'v8';
 import { heapWarning } from './heap';
-import { warmPatterns } from './safety/safety';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await buildApp(config, { routes: [webRoutes(config), staffRoutes(config)] });
   app.server.listen(config.port, config.host, () => {
     app.services.log.info({ port: config.port, startupMs: app.startupMs }, 'Pflegenetz is listening');
-    // the crisis patterns not parsed yet, between the first messages rather than before /healthz
-    void warmPatterns();
   });
   const checkHeap = () => {
     const w = heapWarning(getHeapStatistics());

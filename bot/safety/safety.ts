@@ -91,30 +91,8 @@ const CHUNK = 20;
 
 // Parsing a pattern with the Unicode boundary costs about a millisecond (each \p{L} class is
 // case-closed under /iu), and the start parsed every pattern up to seven times: once per use is enough.
-/** `exact` and `all` are one global regex: exact tests reset lastIndex first. It is parsed at its
- *  first use or by `warmPatterns` after the start, whichever comes first: the start does not wait for it. */
-interface Chunk { loose: RegExp; source: string; compiled?: RegExp }
-const unparsed = new Set<Chunk>();
-function all(c: Chunk): RegExp {
-  if (!c.compiled) {
-    c.compiled = new RegExp(c.source, 'giu');
-    unparsed.delete(c);
-  }
-  return c.compiled;
-}
-/** Parses the boundary patterns not used yet, one chunk per turn of the event loop, so messages are
- *  answered in between (the bot calls it once it listens). Same regexes, only sooner. */
-export function warmPatterns(): Promise<void> {
-  return new Promise((resolve) => {
-    const step = (): void => {
-      const next = unparsed.values().next();
-      if (next.done) return resolve();
-      all(next.value);
-      setImmediate(step);
-    };
-    setImmediate(step);
-  });
-}
+/** `exact` and `all` are one global regex: exact tests reset lastIndex first */
+interface Chunk { loose: RegExp; all: RegExp }
 
 /** The boundary-free alternation of a list of patterns, in chunks (a prefilter: nothing else is needed). */
 export function looseOf(patterns: readonly string[]): Pick<RegExp, 'test'> | undefined {
@@ -132,14 +110,11 @@ export function anyOf(patterns: readonly string[]): PatternSet | undefined {
   const chunks: Chunk[] = [];
   for (let i = 0; i < patterns.length; i += CHUNK) {
     const part = patterns.slice(i, i + CHUNK);
-    const chunk: Chunk = { loose: looseChunk(part), source: part.map((p) => `(?:${patternSource(p)})`).join('|') };
-    unparsed.add(chunk);
-    chunks.push(chunk);
+    chunks.push({ loose: looseChunk(part), all: new RegExp(part.map((p) => `(?:${patternSource(p)})`).join('|'), 'giu') });
   }
   const exactTest = (c: Chunk, text: string): boolean => {
-    const re = all(c);
-    re.lastIndex = 0;
-    return re.test(text);
+    c.all.lastIndex = 0;
+    return c.all.test(text);
   };
   const loose = { test: (text: string) => chunks.some((c) => c.loose.test(text)) };
   const exact = { test: (text: string) => chunks.some((c) => exactTest(c, text)) };
@@ -157,12 +132,11 @@ export function anyOf(patterns: readonly string[]): PatternSet | undefined {
       const out: number[] = [];
       for (const c of chunks) {
         if (!c.loose.test(text)) continue;
-        const re = all(c);
-        re.lastIndex = 0;
+        c.all.lastIndex = 0;
         let found = 0;
-        for (let m = re.exec(text); m && found < limit; m = re.exec(text)) {
+        for (let m = c.all.exec(text); m && found < limit; m = c.all.exec(text)) {
           if (!negation || !negation.test(text.slice(Math.max(0, m.index - 30), m.index))) { out.push(m.index); found += 1; }
-          if (m[0].length === 0) re.lastIndex += 1;
+          if (m[0].length === 0) c.all.lastIndex += 1;
         }
       }
       return out.sort((x, y) => x - y).slice(0, limit);
