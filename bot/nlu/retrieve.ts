@@ -49,6 +49,9 @@ export interface RetrievalWeights {
    *  die das?": fewer than `thinWords` content words) */
   storyThin: number;
   thinWords: number;
+  /** a long story's words together weigh at most this share of the question sentences' words: the
+   *  story supplies context, it must not outvote the question by its length */
+  storyShare: number;
 }
 
 export interface RetrievalSettings extends RetrievalWeights {
@@ -59,6 +62,9 @@ export interface RetrievalSettings extends RetrievalWeights {
   missingConcept: number;
   /** an entry is answered from this combined score on */
   threshold: number;
+  /** … or from this one when the message tells a story around its question: the story's words
+   *  lower every cosine, the entry's own and its rivals' alike */
+  storyThreshold: number;
   /** … and when it is at least this much ahead of the best topic's general question */
   margin: number;
   /** … or only this much ahead when the message names what the entry is specifically about (one of
@@ -77,7 +83,7 @@ export interface RetrievalSettings extends RetrievalWeights {
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8,
-  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
+  thinWords: 3, storyShare: 100, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
@@ -459,9 +465,11 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       }
     }
     qNorm = Math.sqrt(qNorm) || 1;
+    // the message's concepts an entry must cover: those the question sentences name; a concept
+    // the story names in passing counts only for the entries that have it
     let qConceptSum = 0;
     for (const [id, w] of qConcepts) {
-      qConceptSum += w;
+      if (w >= 1) qConceptSum += w;
       for (const doc of ix.conceptDocs.get(id) ?? []) candidates[doc] = 1;
     }
     // an entry of a topic without an intent is never more likely than the engine's best topic: when
@@ -474,14 +482,19 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       if (!candidates[i]) continue;
       const ec = entryConcepts[i];
       let c = 0;
-      for (const id of ec) c += qConcepts.get(id) ?? 0;
+      let told = 0;
+      for (const id of ec) {
+        const w = qConcepts.get(id) ?? 0;
+        c += w;
+        if (w < 1) told += w;
+      }
       const parts: ScoreParts = {
         words: maxPossible ? wordScore[i] / maxPossible : 0,
         variant: variantBest[i],
         grams: gramDot[i] / (qNorm * ix.gramNorm[i]),
         // overlap both ways (F1): the entry's concepts the message names, and the message's
         // concepts the entry covers ("Pflegegeld" + "versteuern" is more the tax entry than the topic)
-        concepts: ec.length && qConceptSum ? (2 * c) / (ec.length + qConceptSum) : 0,
+        concepts: ec.length && c ? (2 * c) / (ec.length + qConceptSum + told) : 0,
         prior: !topicScores ? 0 : intentTopics.has(entries[i].topic) ? topicScores.get(entries[i].topic) ?? 0 : unknownPrior,
       };
       if (parts.words === 0 && parts.grams === 0 && parts.concepts === 0) continue;
@@ -550,7 +563,8 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const asked = sentences.filter((a) => questions.has(a.sentence));
       // a question that points back at the story ("Dürfen die das?") leaves the story to say what it is about
       const said = new Set(asked.flatMap((a) => a.tokens)).size;
-      const story = said < s.thinWords ? s.storyThin : s.story;
+      const told = new Set(sentences.filter((a) => !questions.has(a.sentence)).flatMap((a) => a.tokens)).size;
+      const story = said < s.thinWords ? s.storyThin : Math.min(s.story, told ? (s.storyShare * said) / told : s.story);
       const context = opts.contextConcepts ?? [];
       const q = read(sentences, (a) => (sentences.length === 1 || questions.has(a.sentence) ? 1 : story), context, story);
       const setting = { own: new Set(context), other: new Set(opts.otherSetting ?? []) };
@@ -563,7 +577,8 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       };
       const topic = ranked.find((c) => c.kind === 'topic');
       if (best?.kind === 'entry' && specificOver(best, topic, q.qConcepts)) best.specific = true;
-      if (best && best.kind === 'entry' && best.score >= s.threshold && best.score >= (topic?.score ?? 0) + (best.specific ? s.marginSpecific : s.margin)) result.entry = best;
+      const threshold = asked.length < sentences.length ? s.storyThreshold : s.threshold;
+      if (best && best.kind === 'entry' && best.score >= threshold && best.score >= (topic?.score ?? 0) + (best.specific ? s.marginSpecific : s.margin)) result.entry = best;
       // A near tie is said, not hidden: the runner-up entry becomes a button.
       const runnerUp = ranked.find((c) => c.kind === 'entry' && c !== result.entry);
       if (runnerUp && runnerUp.score >= s.threshold && runnerUp.score >= (result.entry ?? topic ?? runnerUp).score - s.near) result.alternative = runnerUp;
