@@ -49,9 +49,6 @@ export interface RetrievalWeights {
    *  die das?": fewer than `thinWords` content words) */
   storyThin: number;
   thinWords: number;
-  /** a long story's words together weigh at most this share of the question sentences' words: the
-   *  story supplies context, it must not outvote the question by its length */
-  storyShare: number;
   /** an entry that shares no word and no concept with the question sentences of a story, only with
    *  the story around them, keeps this share of its score: what the story tells in passing ("schlechtes
    *  Gewissen", "dementia", "hospital") must not pick the answer to what was asked */
@@ -87,7 +84,7 @@ export interface RetrievalSettings extends RetrievalWeights {
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8,
-  thinWords: 3, storyShare: 100, storyOnly: 0.6, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
+  thinWords: 3, storyOnly: 0.6, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
@@ -575,8 +572,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       // (one that names a subject of its own, "Wird das Pflegegeld eingestellt?", is not thin)
       const said = new Set(asked.flatMap((a) => a.tokens)).size;
       const thin = said < s.thinWords && !asked.some((a) => [...a.concepts].some((c) => !context.has(c)));
-      const told = new Set(sentences.filter((a) => !questions.has(a.sentence)).flatMap((a) => a.tokens)).size;
-      const story = thin ? s.storyThin : Math.min(s.story, told ? (s.storyShare * said) / told : s.story);
+      const story = thin ? s.storyThin : s.story;
       const situation = opts.contextConcepts ?? [];
       const q = read(sentences, (a) => (sentences.length === 1 || questions.has(a.sentence) ? 1 : story), situation, story);
       const setting = { own: new Set(situation), other: new Set(opts.otherSetting ?? []) };

@@ -62,6 +62,39 @@ describe('retrieval of question entries', () => {
     expect(r.retrieve(text, 'de').entry?.id).toBe('home_stairlift');
   });
 
+  // Issue 17: what a story tells in passing does not pick the answer to the question asked.
+  test('in a story, an entry that shares nothing with the question sentences keeps the storyOnly share', () => {
+    const text = 'Das Finanzamt fragt, ob das Pflegegeld steuerfrei ist, und ich bin ganz durcheinander. Gibt es einen Zuschuss für einen Treppenlift?';
+    const tax = (storyOnly: number) => r.retrieve(text, 'de', { settings: { ...DEFAULT_RETRIEVAL, storyOnly } }).ranked.find((c) => c.id === 'allowance_tax')!.score;
+    expect(tax(0.5)).toBeCloseTo(tax(1) * 0.5);
+    // the entry the question names is not damped
+    const lift = (storyOnly: number) => r.retrieve(text, 'de', { settings: { ...DEFAULT_RETRIEVAL, storyOnly } }).ranked.find((c) => c.id === 'home_stairlift')!.score;
+    expect(lift(0.5)).toBeCloseTo(lift(1));
+    expect(r.retrieve(text, 'de').entry?.id).toBe('home_stairlift');
+  });
+
+  test.each<[string, string]>([
+    // a short question with a subject of its own (Pflegegeld) decides: the story only supplies context
+    ['Mutter kommt die Treppe nicht mehr hoch, wir denken an einen Treppenlift. Muss sie Pflegegeld versteuern?', 'allowance_tax'],
+    // a short question without one ("Geht das?") leaves the story to say what it is about
+    ['Mutter kommt die Treppe nicht mehr hoch, wir denken an einen Treppenlift. Geht das?', 'home_stairlift'],
+  ])('thin and full question sentences: %s', (text, expected) => {
+    expect(r.retrieve(text, 'de', { settings: { ...DEFAULT_RETRIEVAL, threshold: 0, storyThreshold: 0, margin: 0 } }).ranked[0].id).toBe(expected);
+  });
+
+  test('a story is answered from storyThreshold, a lone question from threshold', () => {
+    const settings = { ...DEFAULT_RETRIEVAL, threshold: 1, storyThreshold: 0 };
+    expect(r.retrieve('Zahlt die Pflegekasse einen Treppenlift?', 'de', { settings }).entry).toBeUndefined();
+    expect(r.retrieve('Meine Eltern kommen die Treppe nicht mehr hoch. Zahlt die Pflegekasse einen Treppenlift?', 'de', { settings }).entry?.id).toBe('home_stairlift');
+  });
+
+  test('a concept the story names in passing does not count against an entry that lacks it', () => {
+    const settings = { ...DEFAULT_RETRIEVAL, storyOnly: 1 };
+    const part = (text: string) => r.retrieve(text, 'de', { settings }).ranked.find((c) => c.id === 'home_stairlift')!.parts.concepts;
+    // the gift concept is told, not asked: the stairlift entry's concept overlap stays what it is without it
+    expect(part('Vater hat mir Geld geschenkt. Zahlt die Pflegekasse einen Treppenlift?')).toBeCloseTo(part('Vater ist alt. Zahlt die Pflegekasse einen Treppenlift?'));
+  });
+
   test('two questions: the second is answered by another entry', () => {
     const got = r.retrieve('Meine Eltern sind alt. Zahlt die Pflegekasse einen Treppenlift? Und muss man Pflegegeld versteuern?', 'de');
     expect(new Set([got.entry?.id, got.also?.id])).toEqual(new Set(['home_stairlift', 'allowance_tax']));
