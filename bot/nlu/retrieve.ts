@@ -49,10 +49,6 @@ export interface RetrievalWeights {
    *  die das?": fewer than `thinWords` content words) */
   storyThin: number;
   thinWords: number;
-  /** an entry that shares no word and no concept with the question sentences of a story, only with
-   *  the story around them, keeps this share of its score: what the story tells in passing ("schlechtes
-   *  Gewissen", "dementia", "hospital") must not pick the answer to what was asked */
-  storyOnly: number;
 }
 
 export interface RetrievalSettings extends RetrievalWeights {
@@ -84,7 +80,7 @@ export interface RetrievalSettings extends RetrievalWeights {
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8,
-  thinWords: 3, storyOnly: 0.6, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
+  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
@@ -414,19 +410,16 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
   const distinctiveList = { de: distinctive.de.map((d) => [...d]), en: distinctive.en.map((d) => [...d]) };
   /** where a message's entries are found: only those sharing a word, gram or concept with it */
   const candidates = new Uint8Array(entries.length);
-  /** entries that share a word or a concept with the question sentences */
-  const askedHit = new Uint8Array(entries.length);
 
   /** scores of every entry for weighted query words, grams and concepts */
   function score(
     lang: RLang, qWords: Map<string, number>, qGrams: Map<string, number>, qConcepts: Map<string, number>,
     topicScores: ReadonlyMap<string, number> | undefined, s: RetrievalSettings,
-    setting?: { own: ReadonlySet<string>; other: ReadonlySet<string> }, exhaustive = false, questionsDecide = false,
+    setting?: { own: ReadonlySet<string>; other: ReadonlySet<string> }, exhaustive = false,
   ): Candidate[] {
     const ix = indexes[lang];
     const n = entries.length;
     candidates.fill(exhaustive ? 1 : 0);
-    askedHit.fill(0);
     const wordScore = new Float64Array(n);
     let maxPossible = 0;
     for (const [t, w] of qWords) {
@@ -437,7 +430,6 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         const norm = p.tf + K1 * (1 - B + (B * ix.docLen[p.doc]) / ix.avgLen);
         wordScore[p.doc] += (w * idf * p.tf * (K1 + 1)) / norm;
         candidates[p.doc] = 1;
-        if (w >= 1) askedHit[p.doc] = 1;
       }
     }
     // closest single variant: cosine over idf-weighted stems, the query weighted by its sentences
@@ -492,7 +484,6 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         const w = qConcepts.get(id) ?? 0;
         c += w;
         if (w < 1) told += w;
-        else askedHit[i] = 1;
       }
       const parts: ScoreParts = {
         words: maxPossible ? wordScore[i] / maxPossible : 0,
@@ -505,7 +496,6 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       };
       if (parts.words === 0 && parts.grams === 0 && parts.concepts === 0) continue;
       let total = s.words * parts.words + s.variant * parts.variant + s.grams * parts.grams + s.concepts * parts.concepts + s.prior * parts.prior;
-      if (questionsDecide && !askedHit[i]) total *= s.storyOnly;
       if (entries[i].kind === 'topic') total *= s.topicWeight;
       else if ((own[i].length || distinctive[lang][i].size) && !own[i].some((c) => qConcepts.has(c)) && !distinctiveList[lang][i].some((t) => qWords.has(t))) total *= s.missingConcept;
       if (setting?.other.size && entries[i].kind === 'entry' && !ec.some((id) => setting.own.has(id))
@@ -569,16 +559,12 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const questions = new Set(questionSentences(sentences.map((a) => a.sentence)));
       const asked = sentences.filter((a) => questions.has(a.sentence));
       // a question that points back at the story ("Dürfen die das?") leaves the story to say what it is about
-      // (one that names a subject of its own, "Wird das Pflegegeld eingestellt?", is not thin)
       const said = new Set(asked.flatMap((a) => a.tokens)).size;
-      const thin = said < s.thinWords && !asked.some((a) => [...a.concepts].some((c) => !context.has(c)));
-      const story = thin ? s.storyThin : s.story;
-      const situation = opts.contextConcepts ?? [];
-      const q = read(sentences, (a) => (sentences.length === 1 || questions.has(a.sentence) ? 1 : story), situation, story);
-      const setting = { own: new Set(situation), other: new Set(opts.otherSetting ?? []) };
-      // a story whose question says enough itself: the question sentences decide which entries compete
-      const decide = asked.length < sentences.length && !thin;
-      const ranked = score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, setting, opts.exhaustive, decide);
+      const story = said < s.thinWords ? s.storyThin : s.story;
+      const context = opts.contextConcepts ?? [];
+      const q = read(sentences, (a) => (sentences.length === 1 || questions.has(a.sentence) ? 1 : story), context, story);
+      const setting = { own: new Set(context), other: new Set(opts.otherSetting ?? []) };
+      const ranked = score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, setting, opts.exhaustive);
       const best = ranked[0];
       const result: Retrieval = {
         ranked: ranked.slice(0, RANKED),
@@ -597,8 +583,8 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const answered = result.entry?.id ?? topic?.id;
       if (answered && asked.length > 1) {
         for (const one of asked) {
-          const r = read(sentences, (a) => (a === one ? 1 : questions.has(a.sentence) ? 0 : s.story), situation, s.story);
-          const top = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s, setting, opts.exhaustive, decide)[0];
+          const r = read(sentences, (a) => (a === one ? 1 : questions.has(a.sentence) ? 0 : s.story), context, s.story);
+          const top = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s, setting, opts.exhaustive)[0];
           if (top && top.id !== answered && top.score >= s.alsoThreshold && (!result.also || top.score > result.also.score)) result.also = top;
         }
       }
