@@ -9,6 +9,7 @@ import type { Services } from './services';
 import { DELETE_REQUESTED, MainDialog } from '../dialogs/mainDialog';
 import { getMemory, sendReply, setTurnInfo, topicMenu, turnNlu, unansweredOf, type Memory } from '../dialogs/context';
 import { looksForeign } from './nlu/detect';
+import { readSentences } from './nlu/message';
 
 /** intents that are not a care topic: not counted in the planning report */
 const NOT_TOPICS = new Set(['greeting', 'help', 'cancel', 'thanks', 'goodbye', 'privacy', 'delete_data', 'out_of_scope', 'None']);
@@ -120,10 +121,14 @@ export class CareBot extends ActivityHandler {
     }
     // 3. Overload, guilt, fear or grief: acknowledged first, in one curated sentence, with the
     // carers' help beside it (the gentle line of a possible crisis names its own help instead).
+    // A message that also asks something gets the one sentence, then its answer; the carers' help
+    // follows the answer, so the acknowledgement never stands in for it (issue 17).
     const feeling = services.safety.feeling(text);
-    if (feeling) await ctx.sendActivity(crisis ? t(`feelings.${feeling}`) : `${t(`feelings.${feeling}`)} ${t('feelings_help')}`);
+    const asks = !!feeling && !crisis && readSentences(text).some((x) => x.question);
+    if (feeling) await ctx.sendActivity(crisis || asks ? t(`feelings.${feeling}`) : `${t(`feelings.${feeling}`)} ${t('feelings_help')}`);
     // 4. The dialogs.
     await this.runner.run(ctx);
+    if (asks) await ctx.sendActivity(t('feelings_help'));
     if (crisis) {
       services.log.info({ conv: conversationRef(ctx), possibleCrisis: crisis.kind }, 'gentle line added');
       await ctx.sendActivity(t(`crisis_gentle.${crisis.kind}`));

@@ -10,7 +10,7 @@
 // reach its minimum pass rate (test/cases/min-rates.json; a file not listed there needs 100 %).
 //
 // Options: --cases FILE (repeatable; default every test/cases/*.jsonl)  --url URL  --start CMD
-//   --min RATE (for every file)  --report FILE.json  --verbose (print each failing case)
+//   --min RATE (for every file)  --report FILE.json  --verbose (print each failing case)  --run-id ID (fixed seed)
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createServer } from 'node:net';
@@ -199,7 +199,9 @@ async function main(): Promise<void> {
     where = 'in process (buildApp, adapter expectReplies path)';
   }
 
-  const runId = String(Date.now());
+  // the conversation ids seed the bot's random choices (greeting variants, the order of equal
+  // offers); a fixed --run-id makes two measurements of different builds comparable
+  const runId = arg('--run-id') ?? String(Date.now());
   const report: Record<string, { passed: number; total: number; min: number; results: CaseResult[] }> = {};
   let ok = true;
   console.log(`conversation cases ${where}`);

@@ -62,6 +62,9 @@ export interface RetrievalSettings extends RetrievalWeights {
   missingConcept: number;
   /** an entry is answered from this combined score on */
   threshold: number;
+  /** … or from this one when the message tells a story around its question: the story's words
+   *  lower every cosine, the entry's own and its rivals' alike */
+  storyThreshold: number;
   /** … and when it is at least this much ahead of the best topic's general question */
   margin: number;
   /** … or only this much ahead when the message names what the entry is specifically about (one of
@@ -80,7 +83,7 @@ export interface RetrievalSettings extends RetrievalWeights {
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8,
-  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
+  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
@@ -627,9 +630,11 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       }
     }
     qNorm = Math.sqrt(qNorm) || 1;
+    // the message's concepts an entry must cover: those the question sentences name; a concept
+    // the story names in passing counts only for the entries that have it
     let qConceptSum = 0;
     for (const [id, w] of qConcepts) {
-      qConceptSum += w;
+      if (w >= 1) qConceptSum += w;
       for (const doc of ix.conceptDocs.get(id) ?? []) candidates[doc] = conceptHit[doc] = 1;
       for (const doc of ownDocs.get(id) ?? []) rescued[doc] = 1;
     }
@@ -646,12 +651,19 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       if (!candidates[i]) continue;
       const ec = entryConcepts[i];
       let c = 0;
-      if (conceptHit[i]) for (const id of ec) c += qConcepts.get(id) ?? 0;
+      let told = 0;
+      if (conceptHit[i]) {
+        for (const id of ec) {
+          const w = qConcepts.get(id) ?? 0;
+          c += w;
+          if (w < 1) told += w;
+        }
+      }
       const words = maxPossible ? wordScore[i] / maxPossible : 0;
       const grams = gramDot[i] / (qNorm * ix.gramNorm[i]);
       // overlap both ways (F1): the entry's concepts the message names, and the message's
       // concepts the entry covers ("Pflegegeld" + "versteuern" is more the tax entry than the topic)
-      const concepts = ec.length && qConceptSum ? (2 * c) / (ec.length + qConceptSum) : 0;
+      const concepts = ec.length && c ? (2 * c) / (ec.length + qConceptSum + told) : 0;
       if (words === 0 && grams === 0 && concepts === 0) continue;
       const prior = topicPrior[topicIndex[i]];
       let total = s.words * words + s.variant * variantBest[i] + s.grams * grams + s.concepts * concepts + s.prior * prior;
@@ -731,7 +743,8 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       };
       const topic = ranked.find((c) => c.kind === 'topic');
       if (best?.kind === 'entry' && specificOver(best, topic, q.qConcepts)) best.specific = true;
-      if (best && best.kind === 'entry' && best.score >= s.threshold && best.score >= (topic?.score ?? 0) + (best.specific ? s.marginSpecific : s.margin)) result.entry = best;
+      const threshold = asked.length < sentences.length ? s.storyThreshold : s.threshold;
+      if (best && best.kind === 'entry' && best.score >= threshold && best.score >= (topic?.score ?? 0) + (best.specific ? s.marginSpecific : s.margin)) result.entry = best;
       // A near tie is said, not hidden: the runner-up entry becomes a button.
       const runnerUp = ranked.find((c) => c.kind === 'entry' && c !== result.entry);
       if (runnerUp && runnerUp.score >= s.threshold && runnerUp.score >= (result.entry ?? topic ?? runnerUp).score - s.near) result.alternative = runnerUp;

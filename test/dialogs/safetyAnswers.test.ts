@@ -50,17 +50,30 @@ test.each<[string, string]>([
   expect(all).not.toMatch(/\b112\b/);
 });
 
-describe('overload, guilt, fear, grief: acknowledged first, with the carers\' help, then the facts', () => {
+describe('overload, guilt, fear, grief: acknowledged first, with the carers\' help', () => {
   test.each<[string, 'de' | 'en', string]>([
-    ['Ich bin so erschöpft, ich pflege meine Mutter seit Jahren allein. Welche Entlastung gibt es?', 'de', 'overload'],
     ['Ich habe ein schlechtes Gewissen, weil ich Papa ins Heim gegeben habe', 'de', 'guilt'],
     ['I feel so guilty about putting mum in a home', 'en', 'guilt'],
-    ['My wife died in March and I miss her so much; do I need to tell the care insurance?', 'en', 'grief'],
-  ])('%s', async (text, lang, feeling) => {
+    ['Ich bin so erschöpft, ich pflege meine Mutter seit Jahren allein.', 'de', 'overload'],
+  ])('a message that asks nothing: the sentence and the help together, %s', async (text, lang, feeling) => {
     const replies = await parts(text, lang === 'de' ? 'de-DE' : 'en-US');
     expect(replies[0]).toBe(`${t(`feelings.${feeling}`, lang)} ${t('feelings_help', lang)}`);
     expect(replies[0]).toMatch(/030 20179131/);
     expect(replies.length).toBeGreaterThanOrEqual(2);
+  });
+  // Issue 17, class 1: the acknowledgement never stands in for the answer to the question asked.
+  test.each<[string, 'de' | 'en', string, string]>([
+    ['Ich bin völlig erschöpft. Mein Vater mit Demenz will sich seit Tagen nicht mehr waschen lassen. Wie bekomme ich ihn dazu, dass er Hilfe beim Waschen annimmt?', 'de', 'overload', 'dementia_refuses_washing'],
+    ['Mein Vater ist letzte Woche im Heim gestorben und ich vermisse ihn sehr. Muss ich das Heim nach seinem Tod noch weiterbezahlen?', 'de', 'grief', 'home_contract_billing_after_death'],
+    ["I'm exhausted and at the end of my tether. My dad has dementia and won't let anyone wash him. How can I get him to accept help with washing?", 'en', 'overload', 'dementia_refuses_washing'],
+    ["My husband died in the spring and I still can't believe it. Do I have to pay back the care allowance he got for the month he died?", 'en', 'grief', 'allowance_after_death'],
+  ])('a feeling with a question: one sentence, then the answer, then the help: %s', async (text, lang, feeling, entry) => {
+    const replies = await parts(text, lang === 'de' ? 'de-DE' : 'en-US');
+    expect(replies[0]).toBe(t(`feelings.${feeling}`, lang));
+    const title = app.services.kb.questions.get(entry)![lang].title;
+    expect(replies[1]).toContain(`**${title}**`);
+    expect(replies[replies.length - 1]).toBe(t('feelings_help', lang));
+    expect(replies.filter((r) => r.includes(t('feelings_help', lang)))).toHaveLength(1);
   });
   test('no acknowledgement for a plain question', async () => {
     const replies = await parts('Wie viel Pflegegeld gibt es bei Pflegegrad 2?');

@@ -62,6 +62,20 @@ describe('retrieval of question entries', () => {
     expect(r.retrieve(text, 'de').entry?.id).toBe('home_stairlift');
   });
 
+  // Issue 17: a story is read around its question.
+  test('a story is answered from storyThreshold, a lone question from threshold', () => {
+    const settings = { ...DEFAULT_RETRIEVAL, threshold: 1, storyThreshold: 0 };
+    expect(r.retrieve('Zahlt die Pflegekasse einen Treppenlift?', 'de', { settings }).entry).toBeUndefined();
+    expect(r.retrieve('Meine Eltern kommen die Treppe nicht mehr hoch. Zahlt die Pflegekasse einen Treppenlift?', 'de', { settings }).entry?.id).toBe('home_stairlift');
+  });
+
+  test('a concept the story names in passing does not count against an entry that lacks it', () => {
+    const settings = { ...DEFAULT_RETRIEVAL, storyOnly: 1 };
+    const part = (text: string) => r.retrieve(text, 'de', { settings }).ranked.find((c) => c.id === 'home_stairlift')!.parts.concepts;
+    // the gift concept is told, not asked: the stairlift entry's concept overlap stays what it is without it
+    expect(part('Vater hat mir Geld geschenkt. Zahlt die Pflegekasse einen Treppenlift?')).toBeCloseTo(part('Vater ist alt. Zahlt die Pflegekasse einen Treppenlift?'));
+  });
+
   test('two questions: the second is answered by another entry', () => {
     const got = r.retrieve('Meine Eltern sind alt. Zahlt die Pflegekasse einen Treppenlift? Und muss man Pflegegeld versteuern?', 'de');
     expect(new Set([got.entry?.id, got.also?.id])).toEqual(new Set(['home_stairlift', 'allowance_tax']));
