@@ -14,9 +14,6 @@ import { GuidedDialog, GuidedFlow, chosenOption, command } from './guided';
 export const CALLBACK_DIALOG = 'callbackDialog';
 const FLOW = 'callbackFlow';
 
-/** "Rückruf", "rufen Sie mich an", "call me back" */
-export const CALLBACK_REQUEST = /\b(rückruf|rueckruf|zurückrufen|zurueckrufen|ruf(en sie)? mich (bitte )?an|anruf (von|der) (der )?beratung|call me( back)?|call-?back|phone me)\b/i;
-
 type Phase = 'consent' | 'phone' | 'slot' | 'topic' | 'name';
 interface FlowState { phase: Phase; phone?: string; slot?: string; topic?: string }
 
