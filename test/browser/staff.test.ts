@@ -5,7 +5,6 @@
 // has script errors or CSP violations.
 // Without /usr/bin/chromium (or CHROMIUM_PATH) these tests FAIL with a message; they never skip.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { AddressInfo } from 'net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -14,6 +13,7 @@ import { loadConfig } from '../../bot/config';
 import { staffRoutes } from '../../bot/staff/routes';
 import { setAccount } from '../../bot/staff/auth';
 import type { LowdbStaffRepository } from '../../bot/staff/lowdbRepository';
+import { tempDir } from '../helpers/tmp';
 
 const ROOT = path.join(__dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,7 +41,7 @@ describe('staff area in a real browser', () => {
     if (!fs.existsSync(CHROMIUM)) {
       throw new Error(`Chromium not found at ${CHROMIUM}. Install it with "apt-get install -y chromium" (or set CHROMIUM_PATH). npm test does not need it.`);
     }
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-staff-browser-'));
+    dataDir = tempDir('pn-staff-browser-');
     const config = loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, NLU_CACHE_DIR: path.join(ROOT, '.cache', 'nlu-test'), LOG_LEVEL: 'silent', TODAY: '2026-11-25', MicrosoftAppId: '', MicrosoftAppPassword: '' }, ROOT);
     app = await buildApp(config, { routes: [staffRoutes(config)] });
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));

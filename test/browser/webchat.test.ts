@@ -5,13 +5,13 @@
 // Runs with `npm run test:browser` (not `npm test`). Without chromium these tests FAIL with a message;
 // they never skip.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { AddressInfo } from 'net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { webRoutes } from '../../bot/web/routes';
+import { tempDir } from '../helpers/tmp';
 
 const ROOT = path.join(__dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,7 +41,7 @@ describe('web chat in a real browser', () => {
     if (!fs.existsSync(CHROMIUM)) {
       throw new Error(`npm run test:browser needs Chromium, not found at ${CHROMIUM}. Install it with "apt-get install -y chromium" (Debian) or set CHROMIUM_PATH to a Chromium binary. \`npm test\` does not need it.`);
     }
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-browser-'));
+    dataDir = tempDir('pn-browser-');
     const config = loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, NLU_CACHE_DIR: path.join(ROOT, '.cache', 'nlu-test'), LOG_LEVEL: 'silent', TODAY: '2025-06-01', DIRECTLINE_SECRET: '', MicrosoftAppId: '', MicrosoftAppPassword: '' }, ROOT);
     app = await buildApp(config, { routes: [webRoutes(config)] });
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));

@@ -4,17 +4,17 @@
 // and sources.json: the shared layers link to them (transport, meeting places), so every city pack
 // brings its own.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { buildApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { ROOT, TODAY } from '../helpers/app';
+import { tempDir } from '../helpers/tmp';
 
 jest.setTimeout(120_000);
 
 let app: App;
 beforeAll(async () => {
-  const k = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-othercity-'));
+  const k = tempDir('pn-othercity-');
   for (const shared of ['federal', 'nrw', 'nlu', 'safety.json', 'sources.json', 'offer-categories.json']) {
     fs.cpSync(path.join(ROOT, 'knowledge', shared), path.join(k, shared), { recursive: true });
   }
@@ -26,7 +26,7 @@ beforeAll(async () => {
   fs.copyFileSync(path.join(ROOT, 'knowledge/muelheim/sources.json'), path.join(k, 'teststadt/sources.json'));
   app = await buildApp(loadConfig({
     PORT: '0', LOG_LEVEL: 'silent', TODAY, KNOWLEDGE_DIR: k, MUNICIPALITY: 'teststadt',
-    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'pn-othercity-data-')), NLU_CACHE_DIR: path.join(ROOT, '.cache', 'nlu-othercity'),
+    DATA_DIR: tempDir('pn-othercity-data-'), NLU_CACHE_DIR: path.join(ROOT, '.cache', 'nlu-othercity'),
   }, ROOT));
 }, 600_000); // a fresh clone trains this city's model first; on a busy machine that takes minutes
 

@@ -1,20 +1,20 @@
 // Command words are data (locales/<lng>/commands.json): one lexicon for every language, checked at
 // start-up with file and line, and a third language needs only its file.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { compileLexicon, loadLexicon, readCommandsFile, WORD_LISTS, type WordList } from '../../bot/nlu/lexicon';
 import { ContentError } from '../../bot/knowledge/jsonFile';
 import { mainDialogClient, ROOT, testApp } from '../helpers/app';
 import { say } from '../dialogs/guidedHelpers';
 import type { App } from '../../bot/app';
+import { tempDir } from '../helpers/tmp';
 
 const LOCALES = path.join(ROOT, 'locales');
 const words = loadLexicon(LOCALES);
 
 /** A copy of the project's locales with one more language folder holding only commands.json. */
 function localesWith(lng: string, commands: unknown): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-locales-'));
+  const dir = tempDir('pn-locales-');
   fs.cpSync(LOCALES, dir, { recursive: true });
   fs.mkdirSync(path.join(dir, lng));
   fs.writeFileSync(path.join(dir, lng, 'commands.json'), typeof commands === 'string' ? commands : JSON.stringify(commands, null, 2));

@@ -19,7 +19,7 @@ import type { LowdbStaffRepository } from '../../bot/staff/lowdbRepository';
 import { conversationRefOf } from '../../bot/staff/conversation';
 import { loadStaffStrings } from '../../bot/staff/strings';
 import { CANARIES } from './canaries';
-import * as os from 'os';
+import { tempDir } from '../helpers/tmp';
 
 const PASSWORDS = { anna: 'counsellor-Secret-1', eddi: 'editor-Secret-22', ada: 'admin-Secret-333', lock: 'lockout-Secret-4444' };
 const logLines: string[] = [];
@@ -280,7 +280,7 @@ describe('the pages\' language', () => {
     }
   });
   test('a staff.json with a missing text or an unknown placeholder stops the start, naming the file', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-staff-locales-'));
+    const dir = tempDir('pn-staff-locales-');
     fs.mkdirSync(path.join(dir, 'de'));
     const { logout: _gone, ...missing } = de;
     void _gone;
