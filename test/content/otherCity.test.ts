@@ -9,6 +9,7 @@ import { buildApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { ROOT, TODAY } from '../helpers/app';
 import { tempDir } from '../helpers/tmp';
+import { sayInProcess } from '../helpers/say';
 
 jest.setTimeout(120_000);
 
@@ -30,15 +31,7 @@ beforeAll(async () => {
   }, ROOT));
 }, 600_000); // a fresh clone trains this city's model first; on a busy machine that takes minutes
 
-let turn = 0;
-async function say(conversation: string, text: string): Promise<string> {
-  const r = await app.adapter.runInProcess({
-    type: 'message', text, locale: 'de-DE', channelId: 'test', serviceUrl: 'http://localhost', deliveryMode: 'expectReplies',
-    from: { id: `u-${conversation}` }, recipient: { id: 'bot' }, conversation: { id: conversation }, id: String(++turn),
-  } as never, (ctx) => app.bot.run(ctx));
-  return (r.body as { activities: Array<{ text?: string; attachments?: unknown[] }> }).activities
-    .map((a) => [a.text ?? '', JSON.stringify(a.attachments ?? [])].join(' ')).join('\n');
-}
+const say = async (conversation: string, text: string): Promise<string> => (await sayInProcess(app, conversation, text)).full;
 
 test('the bot introduces itself for Teststadt', async () => {
   const hello = await say('hello', 'Hallo');

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { refersBack } from '../../bot/conversation/cues';
 import { loadLexicon } from '../../bot/nlu/lexicon';
 import { mainDialogClient, ROOT, testApp } from '../helpers/app';
-import { say } from './guidedHelpers';
+import { say } from '../helpers/say';
 
 const words = loadLexicon(path.join(ROOT, 'locales'));
 

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { compileLexicon, loadLexicon, readCommandsFile, WORD_LISTS, type WordList } from '../../bot/nlu/lexicon';
 import { ContentError } from '../../bot/knowledge/jsonFile';
 import { mainDialogClient, ROOT, testApp } from '../helpers/app';
-import { say } from '../dialogs/guidedHelpers';
+import { say } from '../helpers/say';
 import type { App } from '../../bot/app';
 import { tempDir } from '../helpers/tmp';
 
