@@ -28,7 +28,6 @@ export interface BenefitsOptions {
 // ------------------------------------------------------------------ the dialog
 
 interface FlowState { phase: 'grade' | 'setting' | 'after'; grade?: number; setting?: CareSetting; percent?: number }
-type BfMemory = Memory & { selfcheckGrade?: number };
 
 class BenefitsFlow extends GuidedFlow<FlowState> {
   constructor(deps: DialogDeps) {
@@ -43,7 +42,7 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
     const ctx = dc.context;
     const s = this.deps.services;
     const text = options.text ?? '';
-    const mem = (await this.memory(ctx)) as BfMemory;
+    const mem = await this.memory(ctx);
     if (options.show === 'changes' || this.deps.services.words.has('changes_question', text)) {
       const asked = text ? parseDate(text, this.lang(ctx), s.today(), { noYear: 'past' }) : undefined;
       await sendReply(this.deps, ctx, { text: changesText(this.table, asked, s.today(), this.lang(ctx), options.grade ?? mem.grade, this.tf(ctx)), suggestions: [command(this.t(ctx, 'benefits.btn_overview'), 'money')] });
@@ -159,7 +158,7 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
 
   protected async handle(dc: DialogContext, state: FlowState, text: string): Promise<DialogTurnResult> {
     const ctx = dc.context;
-    const mem = (await this.memory(ctx)) as BfMemory;
+    const mem = await this.memory(ctx);
     const own = chosenOption(mem, ctx, text);
     if (own && !own.startsWith('bf:')) return this.reroute(dc);
     if (own === 'bf:changes' || (state.phase === 'after' && !own && this.deps.services.words.has('changes_question', text))) {

@@ -6,7 +6,7 @@ import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnR
 import type { Action } from '../bot/channels/reply';
 import type { NluResult } from '../bot/services';
 import { buildDetailsReply, contactLine, followUpActions } from '../bot/conversation/answers';
-import { classifyTurn, getMemory, lastTopicCategory, markUnanswered, matchOption, normalise, restateTurn, sendReply, setThreadUse, threadUse, topicMenu, turnInfo, understandTurn, type DialogDeps, type Memory, type RouteTarget } from './context';
+import { classifyTurn, getMemory, turnOf, lastTopicCategory, markUnanswered, matchOption, normalise, restateTurn, sendReply, setThreadUse, threadUse, topicMenu, turnInfo, understandTurn, type DialogDeps, type Memory, type RouteTarget } from './context';
 import { CALLBACK_DIALOG, CallbackDialog } from './callbackDialog';
 import { conversationRefOf } from '../bot/staff/conversation';
 import type { Reroute } from './interruptibleDialog';
@@ -29,8 +29,6 @@ import { guesses, type Understanding } from '../bot/conversation/understand';
 import type { WordList } from '../bot/nlu/lexicon';
 
 export const MAIN_DIALOG = 'mainDialog';
-/** set on the turn when the user asked to delete their data; the bot deletes after the dialog ran */
-export const DELETE_REQUESTED = Symbol('pflegenetz.deleteRequested');
 
 /** intents that answer small talk, never a care question */
 const SOCIAL_INTENTS = new Set(['greeting', 'cancel', 'thanks', 'goodbye', 'out_of_scope']);
@@ -507,7 +505,7 @@ export class MainDialog extends ComponentDialog {
           ]);
           break;
         }
-        dc.context.turnState.set(DELETE_REQUESTED, true);
+        turnOf(dc.context).deleteRequested = true;
         await send(this.t(dc, 'delete_done'));
         break;
       case 'cancel':
