@@ -29,6 +29,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   protected abstract acceptsInput(dc: DialogContext, text: string): Promise<boolean>;
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    // State saved by an earlier version may wait in a step that is gone (the answer dialog's old
+    // waterfall and grade prompt): leave, and let the main dialog take the message afresh.
+    if (innerDc.stack.some((i) => !this.findDialog(i.id))) {
+      innerDc.stack.splice(0, innerDc.stack.length);
+      return { status: DialogTurnStatus.complete, result: REROUTE };
+    }
     const interrupted = await this.interrupt(innerDc);
     return interrupted ?? super.onContinueDialog(innerDc);
   }

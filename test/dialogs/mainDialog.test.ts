@@ -283,4 +283,26 @@ describe('state stored by the version with the router waterfall', () => {
     expect(out).toMatch(expected);
     expect(out).not.toMatch(/Fehler|error/i);
   });
+
+  // Before the answer dialog was a state machine, it waited in a waterfall step with a text prompt.
+  test.each([
+    ['the grade answer in the old grade prompt', 'Pflegegrad 3', /599 €/],
+    ['a new question in the old grade prompt', 'Was ist Verhinderungspflege?', /Verhinderungspflege/],
+  ])('%s', async (_name, text, expected) => {
+    const { client, storage } = await clientWithStorage();
+    await say(client, 'Was bekommt man an Pflegegeld?');
+    const all = (storage as any).memory as Record<string, string>;
+    const key = Object.keys(all).find((k) => k.includes('/conversations/'))!;
+    const item = JSON.parse(all[key]);
+    const answer = item.DialogState.dialogStack[0].state.dialogs.dialogStack[0];
+    expect(answer.id).toBe('answerDialog');
+    answer.state.dialogs.dialogStack = [
+      { id: 'answerSteps', state: { options: { answerId: 'allowance' }, values: { instanceId: 'x' }, stepIndex: 0 } },
+      { id: 'gradePrompt', state: { options: {}, state: {} } },
+    ];
+    all[key] = JSON.stringify(item);
+    const out = await say(client, text);
+    expect(out).toMatch(expected);
+    expect(out).not.toMatch(/Fehler|error/i);
+  });
 });
