@@ -7,6 +7,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
   globalSetup: '<rootDir>/test/globalSetup.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/cleanup.ts'],
   testEnvironment: 'node',
   testMatch: ['**/*.test.ts'],
   transform: {

@@ -6,8 +6,8 @@ import { DialogRunner } from '../dialogs/runner';
 import { conversationRefOf, isStaffExplain } from './staff/conversation';
 import type { Lang } from './knowledge/schema';
 import type { Services } from './services';
-import { DELETE_REQUESTED, MainDialog } from '../dialogs/mainDialog';
-import { getMemory, sendReply, setTurnInfo, topicMenu, turnNlu, unansweredOf, type Memory } from '../dialogs/context';
+import { MainDialog } from '../dialogs/mainDialog';
+import { getMemory, sendReply, setTurnInfo, topicMenu, turnNlu, turnOf, unansweredOf, type Memory } from '../dialogs/context';
 import { looksForeign } from './nlu/detect';
 import { readSentences } from './nlu/message';
 
@@ -163,7 +163,7 @@ export class CareBot extends ActivityHandler {
     // "SDK fast paths"); other activities take it.
     if (ctx.activity?.type === ActivityTypes.Message) await this.handleMessage(ctx);
     else await super.run(ctx);
-    if (ctx.turnState.get(DELETE_REQUESTED)) {
+    if (turnOf(ctx).deleteRequested) {
       await this.deleteData(ctx);
       return;
     }

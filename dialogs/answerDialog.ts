@@ -1,7 +1,7 @@
 // Answers one knowledge-base topic. Grade-dependent answers ask for the care grade first (once per
 // conversation) and then give the amount for that grade.
-import type { DialogContext, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
-import { TextPrompt, WaterfallDialog } from '../bot/sdk/dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from '../bot/sdk/dialogs';
 import type { TurnContext } from 'botbuilder';
 import { buildAnswerReply, type AnswerContext } from '../bot/conversation/answers';
 import type { LayeredAnswer } from '../bot/knowledge/kb';
@@ -9,10 +9,12 @@ import { parseGradeAnswer } from '../bot/nlu/grade';
 import type { Action, Reply } from '../bot/channels/reply';
 import { channelProfile } from '../bot/channels/render';
 import { getMemory, lastTopicCategory, sendReply, turnInfo, type DialogDeps } from './context';
-import { InterruptibleDialog } from './interruptibleDialog';
+import { GuidedDialog, GuidedFlow } from './guided';
 
 export const ANSWER_DIALOG = 'answerDialog';
-const GRADE_PROMPT = 'gradePrompt';
+const FLOW = 'answerFlow';
+/** a wrong answer to the grade question is met with a hint this often, then quietly */
+const GRADE_HINTS = 2;
 
 export interface AnswerOptions {
   answerId: string;
@@ -25,56 +27,67 @@ export interface AnswerOptions {
   offer?: Action;
 }
 
-export class AnswerDialog extends InterruptibleDialog {
-  protected override rerouteQuestions = true;
+interface FlowState { phase: 'grade'; opts: AnswerOptions; attempts: number }
 
+class AnswerFlow extends GuidedFlow<FlowState> {
   constructor(deps: DialogDeps) {
-    super(ANSWER_DIALOG, deps);
-    this.addDialog(new TextPrompt(GRADE_PROMPT, async (pc: PromptValidatorContext<string>) => {
-      if (!pc.recognized.succeeded) return false;
-      if (parseGradeAnswer(pc.recognized.value ?? '', deps.services.words) !== undefined) return true;
-      const { lang } = turnInfo(pc.context);
-      if (pc.attemptCount < 3) await pc.context.sendActivity(this.deps.services.i18n.t('grade_reprompt', { lng: lang }));
-      return false;
-    }));
-    this.addDialog(new WaterfallDialog('answerSteps', [this.askGrade.bind(this), this.answer.bind(this)]));
-    this.initialDialogId = 'answerSteps';
+    super(FLOW, deps);
   }
 
-  /** A place instead of the grade: only for a topic with local help (the main dialog searches it). */
-  protected override async reroutesPlaces(dc: DialogContext): Promise<boolean> {
-    return lastTopicCategory(this.deps.services, await getMemory(this.deps, dc.context)) !== undefined;
-  }
-
-  protected async acceptsInput(_dc: DialogContext, text: string): Promise<boolean> {
-    return parseGradeAnswer(text, this.deps.services.words) !== undefined;
-  }
-
-  private async askGrade(step: WaterfallStepContext) {
-    const opts = step.options as AnswerOptions;
+  protected async start(dc: DialogContext, state: FlowState, opts: AnswerOptions): Promise<DialogTurnResult> {
+    const ctx = dc.context;
     const a = this.deps.services.kb.entry(opts.answerId);
-    if (!a) return step.endDialog();
-    const mem = await getMemory(this.deps, step.context);
+    if (!a) return dc.endDialog();
+    const mem = await this.memory(ctx);
     const grade = opts.grade ?? mem.grade;
-    if (!a.usesGrade || grade !== undefined) return step.next(grade);
-    const { lang } = turnInfo(step.context);
+    if (!a.usesGrade || grade !== undefined) {
+      await sendAnswer(this.deps, ctx, a, grade, opts);
+      return dc.endDialog();
+    }
+    const lang = this.lang(ctx);
     const t = this.deps.services.i18n.t.bind(this.deps.services.i18n);
     const buttons: Action[] = [1, 2, 3, 4, 5].map((g) => ({ kind: 'command', title: t('grade_button', { lng: lang, grade: g }), value: `grade:${g}` }));
     buttons.push({ kind: 'command', title: t('grade_unknown', { lng: lang }), value: 'grade:0' });
     // The general answer (all grades) comes first, so nobody has to answer a question to learn something.
     mem.lastTopic = a.id;
-    const general = buildAnswerReply(a, answerContext(this.deps, step.context, undefined, mem.stadtteil), this.deps.services.now(), turnInfo(step.context).seed);
-    await sendReply(this.deps, step.context, { text: general.text, footer: general.footer });
-    await sendReply(this.deps, step.context, { text: t('ask_grade', { lng: lang }), suggestions: buttons });
-    return step.prompt(GRADE_PROMPT, {});
+    const general = buildAnswerReply(a, answerContext(this.deps, ctx, undefined, mem.stadtteil), this.deps.services.now(), turnInfo(ctx).seed);
+    await sendReply(this.deps, ctx, { text: general.text, footer: general.footer });
+    await sendReply(this.deps, ctx, { text: t('ask_grade', { lng: lang }), suggestions: buttons });
+    Object.assign(state, { phase: 'grade', opts, attempts: 0 });
+    return Dialog.EndOfTurn;
   }
 
-  private async answer(step: WaterfallStepContext) {
-    const opts = step.options as AnswerOptions;
-    let grade = step.result as number | undefined;
-    if (typeof step.result === 'string') grade = parseGradeAnswer(step.result, this.deps.services.words);
-    await sendAnswer(this.deps, step.context, this.deps.services.kb.entry(opts.answerId)!, grade, opts);
-    return step.endDialog();
+  /** The question and its buttons came with the general answer; after "Hilfe" they stay where they are. */
+  protected async ask(): Promise<void> {}
+
+  async accepts(_dc: DialogContext, _state: FlowState, text: string): Promise<boolean> {
+    return parseGradeAnswer(text, this.deps.services.words) !== undefined;
+  }
+
+  protected async handle(dc: DialogContext, state: FlowState, text: string): Promise<DialogTurnResult> {
+    const ctx = dc.context;
+    const grade = parseGradeAnswer(text, this.deps.services.words);
+    if (grade === undefined) {
+      state.attempts += 1;
+      if (state.attempts <= GRADE_HINTS) await ctx.sendActivity(this.deps.services.i18n.t('grade_reprompt', { lng: this.lang(ctx) }));
+      return Dialog.EndOfTurn;
+    }
+    const a = this.deps.services.kb.entry(state.opts.answerId);
+    if (a) await sendAnswer(this.deps, ctx, a, grade, state.opts);
+    return dc.endDialog();
+  }
+}
+
+export class AnswerDialog extends GuidedDialog<FlowState> {
+  protected override rerouteQuestions = true;
+
+  constructor(deps: DialogDeps) {
+    super(ANSWER_DIALOG, deps, new AnswerFlow(deps));
+  }
+
+  /** A place instead of the grade: only for a topic with local help (the main dialog searches it). */
+  protected override async reroutesPlaces(dc: DialogContext): Promise<boolean> {
+    return lastTopicCategory(this.deps.services, await getMemory(this.deps, dc.context)) !== undefined;
   }
 }
 

@@ -7,7 +7,7 @@ import { Dialog } from '../bot/sdk/dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { Action, Reply } from '../bot/channels/reply';
 import type { CareSetting } from '../bot/care/benefits';
-import { CHANGES_QUESTION, SETTINGS, changesText, combinationText, overviewText, percentFrom, settingFromText } from '../bot/care/benefitsText';
+import { SETTINGS, changesText, combinationText, overviewText, percentFrom, settingFromText } from '../bot/care/benefitsText';
 import { parseDate } from '../bot/nlu/dates';
 import { extractGrade, parseGradeAnswer } from '../bot/nlu/grade';
 import { formatDate as shortDate } from '../bot/knowledge/render';
@@ -29,7 +29,6 @@ export interface BenefitsOptions {
 // ------------------------------------------------------------------ the dialog
 
 interface FlowState { phase: 'grade' | 'setting' | 'after'; grade?: number; setting?: CareSetting; percent?: number }
-type BfMemory = Memory & { selfcheckGrade?: number };
 
 class BenefitsFlow extends GuidedFlow<FlowState> {
   constructor(deps: DialogDeps) {
@@ -44,14 +43,14 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
     const ctx = dc.context;
     const s = this.deps.services;
     const text = options.text ?? '';
-    const mem = (await this.memory(ctx)) as BfMemory;
-    if (options.show === 'changes' || CHANGES_QUESTION.test(text)) {
+    const mem = await this.memory(ctx);
+    if (options.show === 'changes' || this.deps.services.words.has('changes_question', text)) {
       const asked = text ? parseDate(text, this.lang(ctx), s.today(), { noYear: 'past' }) : undefined;
       await sendReply(this.deps, ctx, { text: changesText(this.table, asked, s.today(), this.lang(ctx), options.grade ?? mem.grade, this.tf(ctx)), suggestions: [command(this.t(ctx, 'benefits.btn_overview'), 'money')] });
       return dc.endDialog();
     }
     state.grade = options.grade ?? extractGrade(text) ?? mem.grade;
-    state.setting = options.setting ?? settingFromText(text);
+    state.setting = options.setting ?? settingFromText(text, this.deps.services.words);
     state.percent = percentFrom(text);
     if (state.grade === undefined && mem.selfcheckGrade !== undefined && mem.selfcheckGrade > 0) {
       state.grade = mem.selfcheckGrade;
@@ -143,7 +142,7 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
   private settingFrom(mem: Memory, ctx: TurnContext, text: string): CareSetting | undefined {
     const cmd = chosenOption(mem, ctx, text);
     if (cmd?.startsWith('bf:s:')) return cmd.slice(5) as CareSetting;
-    return settingFromText(text);
+    return settingFromText(text, this.deps.services.words);
   }
 
   async accepts(dc: DialogContext, state: FlowState, text: string): Promise<boolean> {
@@ -153,17 +152,17 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
     if (state.phase === 'grade') return this.gradeFrom(mem, dc.context, text) !== undefined;
     if (state.phase === 'setting') return this.settingFrom(mem, dc.context, text) !== undefined;
     // after the overview: a share for the combination, "what changed", a bare grade or a setting
-    return percentFrom(text) !== undefined || CHANGES_QUESTION.test(text)
+    return percentFrom(text) !== undefined || this.deps.services.words.has('changes_question', text)
       || (text.trim().split(/\s+/).length <= 3 && (parseGradeAnswer(text, this.deps.services.words) ?? 0) > 0)
-      || (text.trim().split(/\s+/).length <= 5 && settingFromText(text) !== undefined);
+      || (text.trim().split(/\s+/).length <= 5 && settingFromText(text, this.deps.services.words) !== undefined);
   }
 
   protected async handle(dc: DialogContext, state: FlowState, text: string): Promise<DialogTurnResult> {
     const ctx = dc.context;
-    const mem = (await this.memory(ctx)) as BfMemory;
+    const mem = await this.memory(ctx);
     const own = chosenOption(mem, ctx, text);
     if (own && !own.startsWith('bf:')) return this.reroute(dc);
-    if (own === 'bf:changes' || (state.phase === 'after' && !own && CHANGES_QUESTION.test(text))) {
+    if (own === 'bf:changes' || (state.phase === 'after' && !own && this.deps.services.words.has('changes_question', text))) {
       const s = this.deps.services;
       const asked = own ? undefined : parseDate(text, this.lang(ctx), s.today(), { noYear: 'past' });
       await sendReply(this.deps, ctx, { text: changesText(this.table, asked, s.today(), this.lang(ctx), state.grade, this.tf(ctx)), suggestions: this.afterButtons(ctx) });
@@ -183,7 +182,7 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
       }
       state.grade = g;
       if (g > 0) mem.grade = g;
-      state.setting ??= settingFromText(text);
+      state.setting ??= settingFromText(text, this.deps.services.words);
       return this.proceed(dc, state);
     }
     if (state.phase === 'setting') {
@@ -204,7 +203,7 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
     }
     const words = text.trim().split(/\s+/).length;
     const g = words <= 3 ? parseGradeAnswer(text, this.deps.services.words) : undefined;
-    const setting = words <= 5 ? settingFromText(text) : undefined;
+    const setting = words <= 5 ? settingFromText(text, this.deps.services.words) : undefined;
     if ((g !== undefined && g > 0) || setting) {
       if (g) state.grade = g;
       if (setting) state.setting = setting;

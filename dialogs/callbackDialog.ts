@@ -10,26 +10,14 @@ import { conversationRefOf } from '../bot/staff/conversation';
 import { replyRefOf } from '../bot/staff/notices';
 import { LOCAL_DIRECTLINE } from '../bot/store/jsonConversationState';
 import { sendReply, type DialogDeps } from './context';
+import { parsePhone } from '../bot/nlu/phone';
 import { GuidedDialog, GuidedFlow, chosenOption, command } from './guided';
 
 export const CALLBACK_DIALOG = 'callbackDialog';
 const FLOW = 'callbackFlow';
 
-/** "Rückruf", "rufen Sie mich an", "call me back" */
-export const CALLBACK_REQUEST = /\b(rückruf|rueckruf|zurückrufen|zurueckrufen|ruf(en sie)? mich (bitte )?an|anruf (von|der) (der )?beratung|call me( back)?|call-?back|phone me)\b/i;
-
 type Phase = 'consent' | 'phone' | 'slot' | 'topic' | 'name';
 interface FlowState { phase: Phase; phone?: string; slot?: string; topic?: string }
-
-/** A phone number as people type it: 6–15 digits, optionally "+" first, with spaces, /, -, ( ). */
-export function parsePhone(text: string): string | undefined {
-  const t = text.trim();
-  if (!/^\+?[\d\s/().-]+$/.test(t)) return undefined;
-  const digits = t.replace(/\D/g, '');
-  if (digits.length < 6 || digits.length > 15) return undefined;
-  if (!t.startsWith('+') && !t.startsWith('0') && !t.startsWith('(0')) return undefined;
-  return t.replace(/\s+/g, ' ');
-}
 
 class CallbackFlow extends GuidedFlow<FlowState> {
   constructor(deps: DialogDeps) {

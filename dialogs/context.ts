@@ -1,4 +1,5 @@
-// Per-turn facts (language, text) and the small conversation memory shared by the dialogs.
+// The turn object (language, text, memory, classification, what the router reports back) and the
+// small conversation memory shared by the dialogs; what is stored: docs/privacy.md.
 import type { Attachment, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogTurnResult } from 'botbuilder-dialogs';
 import type { Lang } from '../bot/knowledge/schema';
@@ -8,6 +9,7 @@ import { boundedMemo } from '../bot/memo';
 import type { NluResult, Services } from '../bot/services';
 import { understand, type Understanding } from '../bot/conversation/understand';
 import type { ConversationThread } from '../bot/conversation/thread';
+import type { SelfCheckProgress } from '../bot/care/selfCheck';
 
 export interface TurnInfo {
   lang: Lang;
@@ -16,9 +18,10 @@ export interface TurnInfo {
   seed: string;
 }
 
-/** Only what features need: no names, no free text. Deleted with "delete my data" and by retention.
- *  The thread (last topic, grade, Stadtteil, care setting, person, dementia) is what follow-ups are
- *  resolved against (bot/conversation/thread.ts). */
+/** The one shape of what is stored per conversation (docs/privacy.md lists each field, why and for
+ *  how long). Only what features need: no names, no free text. Deleted with "delete my data" and by
+ *  retention. The thread (last topic, grade, Stadtteil, care setting, person, dementia) is what
+ *  follow-ups are resolved against (bot/conversation/thread.ts). */
 export interface Memory extends ConversationThread {
   category?: string;
   /** the buttons / numbered options of the last reply: title → command */
@@ -29,75 +32,100 @@ export interface Memory extends ConversationThread {
   deletePending?: boolean;
   /** the command of a step the last answer offered ("Soll ich das Datum ausrechnen?"): "ja" accepts it */
   offered?: string;
+  /** the self-check's answers so far, kept so that it can be resumed */
+  selfcheck?: SelfCheckProgress;
+  /** the grade the finished self-check estimated: the benefits overview starts from it */
+  selfcheckGrade?: number;
 }
 
-const TURN_INFO = Symbol('pflegenetz.turnInfo');
+export type Unanswered = 'not_understood' | 'low_confidence';
+
+/** What the router resolved a follow-up against, for staff (`chat --explain`). */
+export interface ThreadUse { kind: string; detail: string }
+
+/** Everything one turn knows, kept on the turn under one key: what the bot was told (info), the
+ *  memory read once, what NLU and retrieval made of the text (computed once, also when a dialog
+ *  hands the turn back to the router), and what the router reports back to the bot. */
+export interface Turn {
+  info?: TurnInfo;
+  memory?: Memory;
+  nlu?: NluResult;
+  understanding?: Understanding;
+  threadUse?: ThreadUse;
+  /** the router could not answer, or only offered guesses: the staff inbox gets it */
+  unanswered?: Unanswered;
+  /** "delete my data" was confirmed: the bot deletes after the dialogs ran */
+  deleteRequested?: boolean;
+}
+
+const TURN = Symbol('pflegenetz.turn');
+
+/** This turn's object, created on first use. */
+export function turnOf(ctx: TurnContext): Turn {
+  let turn = ctx.turnState.get(TURN) as Turn | undefined;
+  if (!turn) {
+    turn = {};
+    ctx.turnState.set(TURN, turn);
+  }
+  return turn;
+}
 
 export function setTurnInfo(ctx: TurnContext, info: TurnInfo): void {
-  ctx.turnState.set(TURN_INFO, info);
+  turnOf(ctx).info = info;
 }
 export function turnInfo(ctx: TurnContext): TurnInfo {
-  const info = ctx.turnState.get(TURN_INFO) as TurnInfo | undefined;
+  const info = turnOf(ctx).info;
   if (!info) throw new Error('turn info missing: the bot must set it before running dialogs');
   return info;
 }
 
-const NLU_RESULT = Symbol('pflegenetz.nluResult');
-const UNDERSTANDING = Symbol('pflegenetz.understanding');
-
 /** The question entry, second question and story facts of this turn's text, computed once (like
  *  classifyTurn). */
 export function understandTurn(services: Services, ctx: TurnContext, r: NluResult): Understanding {
-  const cached = ctx.turnState.get(UNDERSTANDING) as Understanding | undefined;
-  if (cached) return cached;
+  const turn = turnOf(ctx);
+  if (turn.understanding) return turn.understanding;
   const { text, lang } = turnInfo(ctx);
-  const u = understand(services.kb, r, text, lang, (t) => services.local.detectPlace(t).stadtteil);
-  ctx.turnState.set(UNDERSTANDING, u);
-  return u;
+  turn.understanding = understand(services.kb, r, text, lang, (t) => services.local.detectPlace(t).stadtteil);
+  return turn.understanding;
 }
 
 /** "nein, ich meinte die Kurzzeitpflege": from here on the turn is about the corrected text, so
  *  what was read from the whole message is read again from it. */
 export function restateTurn(ctx: TurnContext, text: string): void {
+  const turn = turnOf(ctx);
   setTurnInfo(ctx, { ...turnInfo(ctx), text });
-  ctx.turnState.delete(NLU_RESULT);
-  ctx.turnState.delete(UNDERSTANDING);
+  turn.nlu = undefined;
+  turn.understanding = undefined;
 }
 
-/** What the router resolved a follow-up against, for staff (`chat --explain`). */
-export interface ThreadUse { kind: string; detail: string }
-const THREAD_USE = Symbol('pflegenetz.threadUse');
 export function setThreadUse(ctx: TurnContext, use: ThreadUse): void {
-  ctx.turnState.set(THREAD_USE, use);
+  turnOf(ctx).threadUse = use;
 }
 export function threadUse(ctx: TurnContext): ThreadUse | undefined {
-  return ctx.turnState.get(THREAD_USE) as ThreadUse | undefined;
+  return turnOf(ctx).threadUse;
 }
 
 /** The NLU result for this turn's text, computed once: a dialog that hands the turn back to the
  *  main dialog (reroute) would otherwise classify the same text again. */
 export async function classifyTurn(services: Services, ctx: TurnContext): Promise<NluResult> {
-  const cached = ctx.turnState.get(NLU_RESULT) as NluResult | undefined;
-  if (cached) return cached;
+  const turn = turnOf(ctx);
+  if (turn.nlu) return turn.nlu;
   const { text, lang } = turnInfo(ctx);
   const r = await services.nlu.classify(text, lang);
-  ctx.turnState.set(NLU_RESULT, r);
+  turn.nlu = r;
   return r;
 }
 
 /** The NLU result of this turn if the router asked for one (buttons and guided steps do not). */
 export function turnNlu(ctx: TurnContext): NluResult | undefined {
-  return ctx.turnState.get(NLU_RESULT) as NluResult | undefined;
+  return turnOf(ctx).nlu;
 }
 
-const UNANSWERED = Symbol('pflegenetz.unanswered');
-export type Unanswered = 'not_understood' | 'low_confidence';
-/** The router could not answer this turn, or only offered guesses: the staff inbox gets it. */
 export function markUnanswered(ctx: TurnContext, why: Unanswered): void {
-  ctx.turnState.set(UNANSWERED, why);
+  turnOf(ctx).unanswered = why;
 }
 export function unansweredOf(ctx: TurnContext): Unanswered | undefined {
-  return ctx.turnState.get(UNANSWERED) as Unanswered | undefined;
+  return turnOf(ctx).unanswered;
 }
 
 /** What the router needs of a dialog context: the turn, and starting a child dialog. A
@@ -113,17 +141,12 @@ export interface DialogDeps {
   memory: StatePropertyAccessor<Memory>;
 }
 
-const MEMORY = Symbol('pflegenetz.memory');
-
 /** The conversation's memory, read through the state accessor once per turn and then kept on the
  *  turn (the same object: changes are saved with the state). A turn asks for it a dozen times. */
 export async function getMemory(deps: DialogDeps, ctx: TurnContext): Promise<Memory> {
-  let mem = ctx.turnState.get(MEMORY) as Memory | undefined;
-  if (!mem) {
-    mem = await deps.memory.get(ctx, {});
-    ctx.turnState.set(MEMORY, mem);
-  }
-  return mem;
+  const turn = turnOf(ctx);
+  turn.memory ??= await deps.memory.get(ctx, {});
+  return turn.memory;
 }
 
 /** The kind of local help of the topic answered last, if it has one: a place named next asks for it. */

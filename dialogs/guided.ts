@@ -1,6 +1,8 @@
-// Shared pieces of the guided dialogs (self-check, benefits overview, deadlines, letters): a small
-// state-machine Dialog, microcopy from the "guided" namespace and replies with a downloadable text
-// file (date and number formatting: bot/care/format.ts).
+// The one way a dialog asks (docs/decisions.md, "One dialog idiom"): a GuidedFlow state machine in
+// its GuidedDialog shell (a ComponentDialog that handles help, cancel and new questions). Used by
+// the answer's grade question, the offer search, self-check, benefits overview, deadlines, letters
+// and callback. Also microcopy from the "guided" namespace and replies with a downloadable text file
+// (date and number formatting: bot/care/format.ts).
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from '../bot/sdk/dialogs';
 import type { Attachment, TurnContext } from 'botbuilder';

@@ -8,11 +8,10 @@ import { turnInfo, type DialogDeps, type RouteTarget } from './context';
 import { SELF_CHECK_DIALOG, SelfCheckDialog } from './selfCheckDialog';
 import { BENEFITS_DIALOG, BenefitsDialog } from './benefitsDialog';
 import { DEADLINE_DIALOG, DeadlineDialog } from './deadlineDialog';
-import { CHANGES_QUESTION, SETTINGS, percentFrom } from '../bot/care/benefitsText';
+import { SETTINGS, percentFrom } from '../bot/care/benefitsText';
 import { deadlineKind } from '../bot/care/deadlineText';
-import { LETTERS_DIALOG, LETTER_REQUEST, LettersDialog } from './lettersDialog';
+import { LETTERS_DIALOG, LettersDialog } from './lettersDialog';
 import type { CareSetting } from '../bot/care/benefits';
-import { guideAsked } from '../bot/conversation/answerFirst';
 
 export function addGuidedDialogs(parent: ComponentDialog, deps: DialogDeps): void {
   parent.addDialog(new SelfCheckDialog(deps));
@@ -21,25 +20,16 @@ export function addGuidedDialogs(parent: ComponentDialog, deps: DialogDeps): voi
   parent.addDialog(new LettersDialog(deps));
 }
 
-/** A story is answered from its question sentences: a date or a care grade told in the story does
- *  not start the deadline calculator or the self-check unless the question asks for it (a date, the
- *  grade to expect, a letter, what changed). With a question entry the entry answers; without one a
- *  deadline, application or objection story gets its rule or topic answer, the calculation a button. */
-export function storySkipsGuide(intent: string, questions: string, text: string, hasEntry: boolean): boolean {
-  if (guideAsked(questions) || CHANGES_QUESTION.test(questions) || LETTER_REQUEST.test(text)) return false;
-  return hasEntry || ['deadline', 'apply', 'objection'].includes(intent);
-}
-
 /** Starts a guided dialog for this message, or undefined when it is not one of theirs. */
 export async function routeGuided(dc: RouteTarget, deps: DialogDeps, r: NluResult, grade?: number): Promise<DialogTurnResult | undefined> {
   const { text, lang } = turnInfo(dc.context);
   // Parsing a date can cost milliseconds (recognizers-text fallback): only where a date matters.
   const date = () => parseDate(text, lang, deps.services.today(), { noYear: 'past' });
+  const words = deps.services.words;
   // "Was hat sich zum 1. Januar geändert?" has no intent of its own
-  if (CHANGES_QUESTION.test(text) && (['None', 'out_of_scope', 'benefits_overview'].includes(r.intent) || date())) {
+  if (words.has('changes_question', text) && (['None', 'out_of_scope', 'benefits_overview'].includes(r.intent) || date())) {
     return dc.beginDialog(BENEFITS_DIALOG, { show: 'changes', text, grade });
   }
-  const words = deps.services.words;
   switch (r.intent) {
     case 'selfcheck':
       return dc.beginDialog(SELF_CHECK_DIALOG, { alternative: closeAlternative(r.ranked, 'selfcheck', (id) => deps.services.kb.answers.has(id)) });
@@ -54,7 +44,7 @@ export async function routeGuided(dc: RouteTarget, deps: DialogDeps, r: NluResul
       return percentFrom(text) !== undefined ? dc.beginDialog(BENEFITS_DIALOG, { grade, text }) : undefined;
     case 'apply':
     case 'objection':
-      if (LETTER_REQUEST.test(text)) return dc.beginDialog(LETTERS_DIALOG, { letter: r.intent === 'apply' ? 'application' : 'objection' });
+      if (words.has('letter_request', text)) return dc.beginDialog(LETTERS_DIALOG, { letter: r.intent === 'apply' ? 'application' : 'objection' });
       // "Antrag am 1. Oktober gestellt", "Bescheid kam am 3.11.": compute the deadline
       if ((words.has('application_made', text) || words.has('notice_received', text)) && date()) return dc.beginDialog(DEADLINE_DIALOG, { text });
       return undefined;

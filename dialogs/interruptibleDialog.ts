@@ -5,16 +5,10 @@ import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { ComponentDialog, DialogTurnStatus } from '../bot/sdk/dialogs';
 import { classifyTurn, turnInfo, type DialogDeps } from './context';
 import { placeNamed } from '../bot/conversation/local';
+import { isFullQuestion } from '../bot/conversation/cues';
 
 export interface Reroute { reroute: true }
 export const REROUTE: Reroute = { reroute: true };
-
-
-/** "Wie viel Pflegegeld bei Pflegegrad 3?": a question of its own, not just an answer to a prompt */
-export function isFullQuestion(text: string): boolean {
-  const words = text.trim().split(/\s+/).length;
-  return words >= 4 && (/\?\s*$/.test(text) || /^(wie|was|wo|wer|wann|welche[rsnm]?|gibt es|kann|muss|bekommt|how|what|where|who|when|which|can|do|does|is there)\b/i.test(text.trim()));
-}
 
 export abstract class InterruptibleDialog extends ComponentDialog {
   /** Dialogs whose prompts take a grade, place or kind of help set this: a full new question that
@@ -36,6 +30,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   protected abstract acceptsInput(dc: DialogContext, text: string): Promise<boolean>;
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    // State saved by an earlier version may wait in a step that is gone (the answer dialog's old
+    // waterfall and grade prompt): leave, and let the main dialog take the message afresh.
+    if (innerDc.stack.some((i) => !this.findDialog(i.id))) {
+      innerDc.stack.splice(0, innerDc.stack.length);
+      return { status: DialogTurnStatus.complete, result: REROUTE };
+    }
     const interrupted = await this.interrupt(innerDc);
     return interrupted ?? super.onContinueDialog(innerDc);
   }
@@ -55,7 +55,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
-    const question = this.rerouteQuestions && isFullQuestion(text);
+    const question = this.rerouteQuestions && isFullQuestion(text, words);
     if (!question && (await this.acceptsInput(innerDc, text))) return undefined;
     // Not (only) an answer to our question: if it is a clear new question, let the main dialog take it.
     const r = await classifyTurn(this.deps.services, innerDc.context);

@@ -20,9 +20,6 @@ export interface LettersOptions {
   letterLang?: string;
 }
 
-/** Words that ask for a template rather than an explanation. */
-export const LETTER_REQUEST = /(vorlage|muster|musterbrief|musterschreiben|formulierung|vordruck|brief schreiben|template|sample letter|model letter|example letter|letter template)/i;
-
 interface FlowState { phase: 'pick' }
 
 class LettersFlow extends GuidedFlow<FlowState> {

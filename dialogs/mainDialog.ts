@@ -7,13 +7,14 @@ import { ComponentDialog, DialogTurnStatus } from '../bot/sdk/dialogs';
 import type { Action } from '../bot/channels/reply';
 import type { NluResult } from '../bot/services';
 import { buildDetailsReply, contactLine, followUpActions } from '../bot/conversation/answers';
-import { classifyTurn, getMemory, lastTopicCategory, markUnanswered, matchOption, normalise, restateTurn, sendReply, setThreadUse, threadUse, topicMenu, turnInfo, understandTurn, type DialogDeps, type Memory, type RouteTarget } from './context';
-import { CALLBACK_DIALOG, CALLBACK_REQUEST, CallbackDialog } from './callbackDialog';
+import { classifyTurn, getMemory, turnOf, lastTopicCategory, markUnanswered, matchOption, normalise, restateTurn, sendReply, setThreadUse, threadUse, topicMenu, turnInfo, understandTurn, type DialogDeps, type Memory, type RouteTarget } from './context';
+import { CALLBACK_DIALOG, CallbackDialog } from './callbackDialog';
 import { conversationRefOf } from '../bot/staff/conversation';
 import type { Reroute } from './interruptibleDialog';
 import { ANSWER_DIALOG, AnswerDialog, answerContext, answerNow, type AnswerOptions } from './answerDialog';
 import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY, type FindOfferOptions } from './findOfferDialog';
-import { addGuidedDialogs, guidedCommand, routeGuided, storySkipsGuide } from './guidedRoutes';
+import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
+import { refersBack, storySkipsGuide } from '../bot/conversation/cues';
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
 import { asksForOffers, placeNamed } from '../bot/conversation/local';
@@ -29,35 +30,20 @@ import { guesses, type Understanding } from '../bot/conversation/understand';
 import type { WordList } from '../bot/nlu/lexicon';
 
 export const MAIN_DIALOG = 'mainDialog';
-/** set on the turn when the user asked to delete their data; the bot deletes after the dialog ran */
-export const DELETE_REQUESTED = Symbol('pflegenetz.deleteRequested');
 
 /** intents that answer small talk, never a care question */
 const SOCIAL_INTENTS = new Set(['greeting', 'cancel', 'thanks', 'goodbye', 'out_of_scope']);
 const SYSTEM_INTENTS = new Set(['greeting', 'help', 'cancel', 'thanks', 'goodbye', 'human', 'privacy', 'delete_data', 'out_of_scope', 'None']);
 /** typed commands (locales/<lng>/commands.json), the same words the guided dialogs leave or help on */
 const COMMAND_WORDS: [WordList, string][] = [['menu', 'menu'], ['menu_outside_dialog', 'menu'], ['cancel', 'cancel'], ['help', 'help']];
-/** words that ask for a provider nearby rather than for an explanation */
-const LOCAL_SEARCH = /\b(suche|such|suchen|anbieter|in (meiner|der) nähe|in (meiner|der) naehe|adressen?|liste|near me|nearby|provider|looking for|find (a|an|me)|list of|wer bietet)\b/i;
 /** below this the NLU's ranking says nothing useful (calibrated with the held-out lists) */
 const MIN_CANDIDATE_SCORE = 0.05;
-const AND_ALSO = /^(und|and|what about|und was ist mit|wie ist es mit)\b/i;
-/** "Was kostet das?", "Ist das kostenlos?", "who pays for it?": a short question whose last two
- *  words point back at the topic just answered ("das Wetter morgen" does not: there "das" is an
- *  article, and it is not among the last two words) */
-const REFERS_BACK = /\b(das|dafür|dafuer|davon|dazu|darauf|darüber|darueber|es|this|that|it)$/i;
-const MAX_FOLLOW_UP_WORDS = 6;
 /** from this score the intent engine's topic beats reading a short aspect question as a follow-up */
 const OTHER_TOPIC_SCORE = 0.5;
 
 /** The kind of help of the offers shown in the last reply (its "Anderer Stadtteil" button says so). */
 function lastSearchCategory(mem: Memory): string | undefined {
   return mem.category && mem.options?.some((o) => o.command === `offers:${mem.category}:place`) ? mem.category : undefined;
-}
-
-export function refersBack(text: string): boolean {
-  const words = text.trim().replace(/[?!.\s]+$/, '').split(/\s+/);
-  return words.length <= MAX_FOLLOW_UP_WORDS && words.slice(-2).some((w) => REFERS_BACK.test(w));
 }
 
 /** the turn was answered without starting a dialog */
@@ -160,7 +146,7 @@ export class MainDialog extends ComponentDialog {
     const word = COMMAND_WORDS.find(([list]) => words.has(list, plain));
     if (word) return this.command(dc, word[1]);
     if (words.has('more', plain) && mem.lastTopic) return this.command(dc, `details:${mem.lastTopic}`);
-    if (CALLBACK_REQUEST.test(plain) && this.deps.services.staff) return this.command(dc, 'callback');
+    if (words.has('callback_request', plain) && this.deps.services.staff) return this.command(dc, 'callback');
     const helped = this.feedbackWord(dc, plain);
     if (helped !== undefined && mem.lastTopic && this.deps.services.staff) return this.command(dc, `feedback:${helped}:${mem.lastTopic}`);
 
@@ -174,7 +160,7 @@ export class MainDialog extends ComponentDialog {
     if (grade) mem.grade = grade;
 
     // "und Essen auf Rädern?" right after an offer search: same district, new kind of help.
-    if (AND_ALSO.test(text.trim()) && mem.category && detectedCategory && mem.stadtteil) {
+    if (s.words.has('and_also', text.trim()) && mem.category && detectedCategory && mem.stadtteil) {
       return this.offers(dc, { category: detectedCategory, stadtteil: mem.stadtteil });
     }
     const answer = s.kb.answers.get(r.intent);
@@ -192,7 +178,7 @@ export class MainDialog extends ComponentDialog {
     // lines name local help, an offer list would leave the question unanswered)
     const offerRequest = asksForOffers(u.story ? u.retrieval.questions.join(' ') : text, u.story)
       && !(u.story && (u.entry || (answer && r.intent !== 'find_offer')));
-    const wantsLocal = offerRequest && (!!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || LOCAL_SEARCH.test(text));
+    const wantsLocal = offerRequest && (!!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || s.words.has('local_search', text));
     // "Saarn", "Ich wohne in Heißen" right after an answer (or instead of the grade it asked for):
     // that topic's local help there
     // "Altstadt II" right after offers of a kind of help: the same kind there
@@ -215,11 +201,11 @@ export class MainDialog extends ComponentDialog {
     // A confident question entry answers exactly what was asked; a very confident one also instead of
     // the self-check the intent engine would start for a story that mentions a care grade.
     // "Was kostet das?" right after an answer is about that answer, not a question entry of its own
-    const pointsBack = !!mem.lastTopic && refersBack(text);
+    const pointsBack = !!mem.lastTopic && refersBack(text, s.words);
     const entry = u.entry && !pointsBack ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id, alternative: u.alternative?.id } : undefined;
     // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline,
     // unless a story's question sentences ask something else: storySkipsGuide)
-    const skipGuide = u.story && storySkipsGuide(r.intent, u.retrieval.questions.join(' '), text, !!entry);
+    const skipGuide = u.story && storySkipsGuide(r.intent, u.retrieval.questions.join(' '), text, !!entry, s.words);
     if (entry && ((u.strong && r.intent === 'selfcheck') || skipGuide)) return this.answer(dc, entry);
     // a story that tells the grade and asks nothing needs no self-check (it estimates a grade the
     // person already has): what that grade brings, by care setting
@@ -381,7 +367,7 @@ export class MainDialog extends ComponentDialog {
         // "Was kostet das?" right after an answer is about that answer, not off-topic: the ways on from it
         const mem = await getMemory(this.deps, dc.context);
         const last = mem.lastTopic ? s.kb.entry(mem.lastTopic) : undefined;
-        if (last && refersBack(text)) {
+        if (last && refersBack(text, s.words)) {
           await send(this.t(dc, 'refers_back', { title: last[lang].title }), followUpActions(last, answerContext(this.deps, dc.context, mem.grade, mem.stadtteil), true));
           break;
         }
@@ -520,7 +506,7 @@ export class MainDialog extends ComponentDialog {
           ]);
           break;
         }
-        dc.context.turnState.set(DELETE_REQUESTED, true);
+        turnOf(dc.context).deleteRequested = true;
         await send(this.t(dc, 'delete_done'));
         break;
       case 'cancel':

@@ -14,7 +14,7 @@ import {
   answerQuestion, controlWord, isStartWord, goBack, isComplete, newProgress, selfCheckQuestions, selfCheckReport, skipModule,
   type Question, type SelfCheckOptions, type SelfCheckProgress,
 } from '../bot/care/selfCheck';
-import { classifyTurn, sendReply, turnInfo, type DialogDeps, type Memory } from './context';
+import { classifyTurn, getMemory, sendReply, turnInfo, type DialogDeps, type Memory } from './context';
 import type { Reroute } from './interruptibleDialog';
 import { alternativeAction } from '../bot/conversation/answers';
 import { formatNumber } from '../bot/care/format';
@@ -26,7 +26,6 @@ const FLOW = 'selfCheckFlow';
 // ------------------------------------------------------------------ the dialog
 
 interface FlowState { phase: 'intro' | 'resume' | 'question'; alternative?: string }
-type ScMemory = Memory & { selfcheck?: SelfCheckProgress; selfcheckGrade?: number };
 
 class SelfCheckFlow extends GuidedFlow<FlowState> {
   constructor(deps: DialogDeps) {
@@ -37,12 +36,8 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     return this.deps.services.nba;
   }
 
-  private async mem(ctx: TurnContext): Promise<ScMemory> {
-    return (await this.memory(ctx)) as ScMemory;
-  }
-
   protected async start(dc: DialogContext, state: FlowState, options: SelfCheckOptions): Promise<DialogTurnResult> {
-    const mem = await this.mem(dc.context);
+    const mem = await this.memory(dc.context);
     if (options.restart) mem.selfcheck = undefined;
     state.phase = mem.selfcheck ? (options.resume ? 'question' : 'resume') : 'intro';
     state.alternative = options.alternative;
@@ -51,7 +46,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
   }
 
   protected async ask(ctx: TurnContext, state: FlowState): Promise<void> {
-    const mem = await this.mem(ctx);
+    const mem = await this.memory(ctx);
     const explain = command(this.t(ctx, 'selfcheck.btn_explain'), 'answer:selfcheck');
     const other = state.phase !== 'question' && state.alternative ? this.deps.services.kb.answers.get(state.alternative) : undefined;
     const { i18n } = this.deps.services;
@@ -111,7 +106,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
   }
 
   async accepts(dc: DialogContext, state: FlowState, text: string): Promise<boolean> {
-    const mem = await this.mem(dc.context);
+    const mem = await this.memory(dc.context);
     if (state.phase !== 'question') {
       return !!(chosenOption(mem, dc.context, text)) || isStartWord(text, this.deps.services.words);
     }
@@ -123,7 +118,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
 
   protected async handle(dc: DialogContext, state: FlowState, text: string): Promise<DialogTurnResult> {
     const ctx = dc.context;
-    const mem = await this.mem(ctx);
+    const mem = await this.memory(ctx);
     if (state.phase !== 'question') {
       let cmd = chosenOption(mem, ctx, text);
       if (!cmd && isStartWord(text, this.deps.services.words)) cmd = state.phase === 'intro' ? 'sc:start' : 'sc:resume';
@@ -180,7 +175,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     return this.next(dc, mem);
   }
 
-  private async next(dc: DialogContext, mem: ScMemory): Promise<DialogTurnResult> {
+  private async next(dc: DialogContext, mem: Memory): Promise<DialogTurnResult> {
     const p = mem.selfcheck!;
     if (!isComplete(this.cat, p)) {
       await this.askQuestion(dc.context, p);
@@ -189,7 +184,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     return this.finish(dc, mem, p);
   }
 
-  private async finish(dc: DialogContext, mem: ScMemory, p: SelfCheckProgress): Promise<DialogTurnResult> {
+  private async finish(dc: DialogContext, mem: Memory, p: SelfCheckProgress): Promise<DialogTurnResult> {
     const ctx = dc.context;
     const lang = this.lang(ctx);
     const report = selfCheckReport(this.cat, p, lang, this.deps.services.today(), this.tf(ctx));
@@ -218,7 +213,7 @@ export class SelfCheckDialog extends GuidedDialog<FlowState> {
     const result = await super.onContinueDialog(innerDc);
     // Left mid-check (cancel or another question): say that the answers are kept.
     if (asking && result.status === DialogTurnStatus.complete && (result.result as Reroute | undefined)?.reroute) {
-      const mem = (await this.deps.memory.get(innerDc.context, {})) as ScMemory;
+      const mem = await getMemory(this.deps, innerDc.context);
       // not when the answers are about to be deleted, or the check itself is asked for again
       const intent = mem.selfcheck ? (await classifyTurn(this.deps.services, innerDc.context)).intent : 'delete_data';
       if (intent !== 'delete_data' && intent !== 'selfcheck') await innerDc.context.sendActivity(tg(this.deps, innerDc.context, 'selfcheck.interrupted'));

@@ -4,7 +4,10 @@
 import { MemoryStorage } from 'botbuilder';
 import { buildApp } from '../bot/app';
 import { testConfig } from './helpers/app';
+import { removeTempDirs } from './helpers/tmp';
 
 export default async function warmNluCache(): Promise<void> {
   await buildApp(testConfig(), { storage: new MemoryStorage() });
+  // its data folder is not needed (no test file's afterAll sees this module's list)
+  removeTempDirs();
 }

@@ -8,20 +8,21 @@ import {
 import type { IsoDate } from './calendar';
 import type { BenefitsFile, Lang } from '../knowledge/schema';
 import { formatDate, formatNumber, type Translate } from './format';
+import type { Lexicon, WordList } from '../nlu/lexicon';
 
 export const SETTINGS: readonly CareSetting[] = ['relatives', 'home_care', 'day_care', 'nursing_home'];
 
-const SETTING_WORDS: [RegExp, CareSetting][] = [
-  [/pflegeheim|altenheim|seniorenheim|\bheim\b|stationär|stationaer|nursing home|care home|residential/, 'nursing_home'],
-  [/tagespflege|nachtpflege|tages- und nachtpflege|day care|day-care|daycare|night care/, 'day_care'],
-  [/pflegedienst|ambulant|sachleistung|home[- ]care|care service|nursing service/, 'home_care'],
-  [/angehörige|angehoerige|familie|pflegen (wir|ich) selbst|selbst pflegen|ich pflege|wir pflegen|relatives|family|we care|i care/, 'relatives'],
+/** The word lists of the settings (locales/<lng>/commands.json), in the order they are tried. */
+const SETTING_WORDS: [WordList, CareSetting][] = [
+  ['setting_nursing_home', 'nursing_home'],
+  ['setting_day_care', 'day_care'],
+  ['setting_home_care', 'home_care'],
+  ['setting_relatives', 'relatives'],
 ];
 
 /** The care setting a message names, if any. */
-export function settingFromText(text: string): CareSetting | undefined {
-  const t = text.toLowerCase();
-  return SETTING_WORDS.find(([re]) => re.test(t))?.[1];
+export function settingFromText(text: string, words: Lexicon): CareSetting | undefined {
+  return SETTING_WORDS.find(([list]) => words.has(list, text))?.[1];
 }
 
 /** "60 %", "60 Prozent", "sixty percent" is not supported; "die Hälfte" / "half" = 50. */
@@ -161,6 +162,3 @@ export function changesText(table: BenefitsFile, asked: IsoDate | undefined, tod
   if (table.nextScheduledChange && table.nextScheduledChange > today) lines.push('', t('benefits.changes.next', { date: formatDate(table.nextScheduledChange, lang, false) }));
   return lines.join('\n');
 }
-
-/** Is the message about what changed? ("Was hat sich zum 1. Januar geändert?", "what changed") */
-export const CHANGES_QUESTION = /(was (hat sich|ist) .*(geändert|geaendert|neu)|was ändert sich|was aendert sich|änderungen|aenderungen|what (has )?changed|what changes|what('s| is) new)/i;

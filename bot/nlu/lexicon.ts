@@ -7,8 +7,9 @@ import * as path from 'path';
 import { z } from 'zod';
 import { ContentError, lineOfPath } from '../knowledge/jsonFile';
 
-/** How a list matches: the whole message, a word anywhere, or a pattern anywhere. */
-type Anchor = 'whole' | 'word' | 'contains';
+/** How a list matches: the whole message, a word anywhere, a pattern anywhere, or a word that
+ *  begins or ends the text. */
+type Anchor = 'whole' | 'word' | 'contains' | 'start' | 'end';
 
 /** Every word list the dialogs use, with how it matches. A file may name only these. */
 export const WORD_LISTS = {
@@ -44,6 +45,25 @@ export const WORD_LISTS = {
   notice_received: 'contains',
   /** "Frist berechnen", "work out the date": the calculation itself is asked for */
   compute: 'word',
+  /** asks for a provider nearby rather than for an explanation */
+  local_search: 'word',
+  /** asks for a letter template rather than an explanation */
+  letter_request: 'contains',
+  /** "Rückruf", "call me back" */
+  callback_request: 'word',
+  /** "und Essen auf Rädern?": the next kind of help in the same district */
+  and_also: 'start',
+  /** one of the last words of a short question points back at the topic just answered */
+  refers_back: 'end',
+  /** the first words of a question of its own ("Wie viel …"), not just an answer to a prompt */
+  question_start: 'start',
+  /** "Was hat sich zum 1. Januar geändert?" */
+  changes_question: 'contains',
+  /** the care setting a message names, checked in this order (a nursing home before the family) */
+  setting_nursing_home: 'contains',
+  setting_day_care: 'contains',
+  setting_home_care: 'contains',
+  setting_relatives: 'contains',
 } as const satisfies Record<string, Anchor>;
 
 export type WordList = keyof typeof WORD_LISTS;
@@ -66,6 +86,8 @@ function compile(anchor: Anchor, words: readonly string[]): RegExp {
   if (!alts) return /(?!)/;
   if (anchor === 'whole') return new RegExp(`^(?:${alts})$`, 'i');
   if (anchor === 'word') return new RegExp(`\\b(?:${alts})\\b`, 'i');
+  if (anchor === 'start') return new RegExp(`^(?:${alts})\\b`, 'i');
+  if (anchor === 'end') return new RegExp(`\\b(?:${alts})$`, 'i');
   return new RegExp(`(?:${alts})`, 'i');
 }
 

@@ -10,12 +10,12 @@
 // takes minutes.
 import { execFile } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 import { THRESHOLD_GRID } from '../../bot/nlu/calibrate';
 import { parseSettings, startFlags } from '../../scripts/benchTurn';
 import { activityBody, rssMb } from '../../scripts/bench/load';
+import { tempDir } from '../helpers/tmp';
 
 const ROOT = path.join(__dirname, '../..');
 const run = promisify(execFile);
@@ -26,7 +26,7 @@ const NUMERIC_KEYS = [
 ];
 
 test('the smoke run ends by itself and writes every figure', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-bench-test-'));
+  const dir = tempDir('pn-bench-test-');
   const out = path.join(dir, 'bench.json');
   const { stdout } = await run('npm', ['run', '--silent', 'bench', '--', '--smoke', '--json', out], { cwd: ROOT, timeout: 600_000, maxBuffer: 4 << 20 });
   expect(stdout).toMatch(/127\.0\.0\.1/);
@@ -47,7 +47,7 @@ test('the smoke run ends by itself and writes every figure', async () => {
 
 describe('the bot runs with the node flags of npm start', () => {
   const pkg = (start: string) => {
-    const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pn-pkg-')), 'package.json');
+    const f = path.join(tempDir('pn-pkg-'), 'package.json');
     fs.writeFileSync(f, JSON.stringify({ scripts: { start } }));
     return f;
   };
@@ -110,7 +110,7 @@ const FIXTURE_CORPORA = path.join(ROOT, 'test', 'fixtures', 'benchmarks');
 
 test('the benchmark runs on corpora in the benchmarks\' formats and writes every figure, for the engine and for plain node-nlp', async () => {
   expect(fs.existsSync(path.join(FIXTURE_CORPORA, 'braun2017', 'ChatbotCorpus.json'))).toBe(true);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-bench-nlu-'));
+  const dir = tempDir('pn-bench-nlu-');
   const out = path.join(dir, 'nlu.json');
   const { stdout } = await run('npm', ['run', '--silent', 'bench:nlu', '--', '--data', FIXTURE_CORPORA, '--json', out], { cwd: ROOT, timeout: 600_000, maxBuffer: 4 << 20 });
   expect(stdout).toMatch(/Braun et al\. 2017/);

@@ -1,8 +1,8 @@
 // The profile summary leaves startup out and adds self time up by package and by function.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { profileFile, summarise } from '../../scripts/bench/profileSummary';
+import { tempDir } from '../helpers/tmp';
 
 const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0 });
 
@@ -26,7 +26,7 @@ test('startup samples are left out; the rest is grouped by package and project f
 });
 
 test('a folder stands for its newest profile; a folder without one is an error', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-prof-'));
+  const dir = tempDir('pn-prof-');
   const older = path.join(dir, 'CPU.1.cpuprofile');
   const newer = path.join(dir, 'CPU.2.cpuprofile');
   fs.writeFileSync(older, '{}');
@@ -35,6 +35,6 @@ test('a folder stands for its newest profile; a folder without one is an error',
   fs.writeFileSync(path.join(dir, 'notes.txt'), '');
   expect(profileFile(dir)).toBe(newer);
   expect(profileFile(older)).toBe(older);
-  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-prof-'));
+  const empty = tempDir('pn-prof-');
   expect(() => profileFile(empty)).toThrow(/no \.cpuprofile file/);
 });

@@ -2,11 +2,11 @@
 // that write while the journal is busy share one system call. Real files; the only spies count (or
 // fail) the writes node's file stream makes (one fs.write or fs.writev each).
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { LowdbStorage } from '../../bot/store/lowdbStorage';
+import { tempDir } from '../helpers/tmp';
 
-const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'pn-store-flush-'));
+const tmpDir = () => tempDir('pn-store-flush-');
 
 afterEach(() => jest.restoreAllMocks());
 

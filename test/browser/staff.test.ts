@@ -5,47 +5,31 @@
 // has script errors or CSP violations.
 // Without /usr/bin/chromium (or CHROMIUM_PATH) these tests FAIL with a message; they never skip.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import type { AddressInfo } from 'net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildApp, type App } from '../../bot/app';
-import { loadConfig } from '../../bot/config';
+import type { BrowserContext } from 'playwright-core';
+import type { App } from '../../bot/app';
 import { staffRoutes } from '../../bot/staff/routes';
 import { setAccount } from '../../bot/staff/auth';
 import type { LowdbStaffRepository } from '../../bot/staff/lowdbRepository';
+import { ARTIFACTS, axe, startRig, stopRig, type Rig } from './rig';
+import { sayHttp } from '../helpers/say';
 
-const ROOT = path.join(__dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'browser-test-password-1';
 
 describe('staff area in a real browser', () => {
+  let rig: Rig | undefined;
   let app: App;
   let base: string;
-  let browser: Browser;
   let context: BrowserContext;
-  let dataDir: string;
   const problems: string[] = [];
 
   async function say(conv: string, text: string): Promise<void> {
-    const res = await fetch(`${base}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', text, channelId: 'emulator', serviceUrl: base, deliveryMode: 'expectReplies', from: { id: `u-${conv}` }, recipient: { id: 'bot' }, conversation: { id: conv }, locale: 'de-DE' }),
-    });
-    expect(res.status).toBe(200);
+    expect((await sayHttp(base, conv, text, { userPrefix: 'u-' })).status).toBe(200);
   }
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`Chromium not found at ${CHROMIUM}. Install it with "apt-get install -y chromium" (or set CHROMIUM_PATH). npm test does not need it.`);
-    }
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-staff-browser-'));
-    const config = loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, NLU_CACHE_DIR: path.join(ROOT, '.cache', 'nlu-test'), LOG_LEVEL: 'silent', TODAY: '2026-11-25', MicrosoftAppId: '', MicrosoftAppPassword: '' }, ROOT);
-    app = await buildApp(config, { routes: [staffRoutes(config)] });
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    rig = await startRig({ TODAY: '2026-11-25' }, (config) => [staffRoutes(config)]);
+    ({ app, base } = rig);
     await setAccount(app.staffRepo, 'berta', 'editor', PASSWORD);
     await setAccount(app.staffRepo, 'adele', 'admin', PASSWORD);
     // what citizens left: an unanswered question, a callback request, enough questions for a planning cell
@@ -53,33 +37,12 @@ describe('staff area in a real browser', () => {
     await app.services.staff!.requestCallback({ conv: 'b-2', lang: 'de', phone: '0208 555 0199', slot: '08:00–10:00', topic: 'Pflegegrad' });
     for (let i = 0; i < 6; i++) await say(`b-p${i}`, 'Wie viel Pflegegeld bei Pflegegrad 2 in Saarn?');
     await (app.staffRepo as LowdbStaffRepository).settle();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
-    context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+    context = await rig.browser.newContext({ locale: 'de-DE', viewport: { width: 1200, height: 900 }, acceptDownloads: true });
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (app) await new Promise<void>((resolve) => app.server.close(() => resolve()));
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await stopRig(rig);
   });
-
-  async function axe(page: Page): Promise<string[]> {
-    await page.evaluate(AXE);
-    const result = await page.evaluate(() =>
-      (window as unknown as {
-        axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> };
-      }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      }),
-    );
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
-  }
 
   test('login, ask & explain, inbox, callback, planning chart and CSV; accessible', async () => {
     const page = await context.newPage();

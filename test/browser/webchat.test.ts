@@ -5,53 +5,33 @@
 // Runs with `npm run test:browser` (not `npm test`). Without chromium these tests FAIL with a message;
 // they never skip.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import type { AddressInfo } from 'net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildApp, type App } from '../../bot/app';
-import { loadConfig } from '../../bot/config';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { App } from '../../bot/app';
 import { webRoutes } from '../../bot/web/routes';
+import { ARTIFACTS, ROOT, axe, startRig, stopRig, type Rig } from './rig';
 
-const ROOT = path.join(__dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const read = (p: string) => JSON.parse(fs.readFileSync(path.join(ROOT, p), 'utf8'));
 const common = { de: read('locales/de/common.json'), en: read('locales/en/common.json') };
 /** the German title of the "apply" answer, which the "Pflegegrad beantragen" button shows */
 const APPLY_TITLE = (read('knowledge/federal/answers.json').answers as { id: string; de: { title: string } }[]).find((a) => a.id === 'apply')!.de.title;
 const web = { de: read('locales/de/web.json'), en: read('locales/en/web.json') };
 const QUESTION = 'Wie viel Pflegegeld bei Pflegegrad 3?';
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-type Violation = { id: string; impact: string; help: string; nodes: { target: string[]; any: { data?: unknown }[] }[] };
 
 /** the opening of a microcopy text (plain, no markdown in these): enough to find its bubble */
 const start = (text: string) => text.slice(0, 40);
 
 describe('web chat in a real browser', () => {
+  let rig: Rig | undefined;
   let app: App;
   let base: string;
-  let browser: Browser;
   let context: BrowserContext;
-  let dataDir: string;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`npm run test:browser needs Chromium, not found at ${CHROMIUM}. Install it with "apt-get install -y chromium" (Debian) or set CHROMIUM_PATH to a Chromium binary. \`npm test\` does not need it.`);
-    }
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-browser-'));
-    const config = loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, NLU_CACHE_DIR: path.join(ROOT, '.cache', 'nlu-test'), LOG_LEVEL: 'silent', TODAY: '2025-06-01', DIRECTLINE_SECRET: '', MicrosoftAppId: '', MicrosoftAppPassword: '' }, ROOT);
-    app = await buildApp(config, { routes: [webRoutes(config)] });
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
-    context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1100, height: 900 } });
+    rig = await startRig({ TODAY: '2025-06-01', DIRECTLINE_SECRET: '' }, (config) => [webRoutes(config)]);
+    ({ app, base } = rig);
+    context = await rig.browser.newContext({ locale: 'de-DE', viewport: { width: 1100, height: 900 } });
     // Record what Web Chat puts into its aria-live regions: that is what a screen reader announces.
     await context.addInitScript(() => {
       const w = window as unknown as { __announced: string[] };
@@ -68,9 +48,7 @@ describe('web chat in a real browser', () => {
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (app) await new Promise<void>((resolve) => app.server.close(() => resolve()));
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await stopRig(rig);
   });
 
   async function open(url: string): Promise<Page> {
@@ -88,18 +66,6 @@ describe('web chat in a real browser', () => {
 
   const botBubbles = (page: Page, text: string | RegExp) =>
     page.locator('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content', { hasText: text });
-
-  async function axe(page: Page): Promise<string[]> {
-    await page.evaluate(AXE);
-    const result = await page.evaluate(() =>
-      (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Violation[] }> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      }),
-    );
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}) ${JSON.stringify(v.nodes[0]?.any[0]?.data ?? '')}`);
-  }
 
   test('welcome with topic buttons, a topic, a question answered with 599, announced, kept on reload, accessible', async () => {
     const page = await open('/');
@@ -194,7 +160,7 @@ describe('web chat in a real browser', () => {
     ['phone', 390, 844],
     ['desktop', 1280, 800],
   ])('%s (%i × %i): compact header, the first answer opens in view, short sources, accessible also in high contrast', async (name, width, height) => {
-    const sized = await browser.newContext({ locale: 'de-DE', viewport: { width, height } });
+    const sized = await rig!.browser.newContext({ locale: 'de-DE', viewport: { width, height } });
     const page = await sized.newPage();
     page.on('pageerror', (e) => problems.push(`${name}: ${e.message}`));
     await page.goto(`${base}/`);

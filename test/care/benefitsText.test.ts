@@ -4,7 +4,9 @@ import { benefitsOverview, combination, formatEuro, valueOn } from '../../bot/ca
 import {
   changesText, combinationText, euroChangesOn, lastRealChange, overviewText, percentFrom, settingFromText, validSince,
 } from '../../bot/care/benefitsText';
-import { TODAY } from '../helpers/app';
+import * as path from 'path';
+import { loadLexicon } from '../../bot/nlu/lexicon';
+import { ROOT, TODAY } from '../helpers/app';
 import { benefitsTable as table, keysOnly as t } from '../dialogs/guidedHelpers';
 
 describe('pure helpers', () => {
@@ -17,7 +19,7 @@ describe('pure helpers', () => {
     ['relatives look after him', 'relatives'],
     ['Pflegegrad 3', undefined],
   ])('setting of %p → %p', (text, want) => {
-    expect(settingFromText(text)).toBe(want);
+    expect(settingFromText(text, loadLexicon(path.join(ROOT, 'locales')))).toBe(want);
   });
 
   test.each([

@@ -2,12 +2,12 @@
 // through a supplement and keeps its own sources in its own folder; a shared answer never cites
 // them. So the federal answers stay true in every state and a second city's bot names no Mülheim page.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { loadKnowledgeBase, stateLayer, supplemented } from '../../bot/knowledge/kb';
 import { ContentError } from '../../bot/knowledge/jsonFile';
 import type { Answer, Supplement } from '../../bot/knowledge/schema';
 import { GOOD_TREE } from '../offers/fixtures';
+import { tempDir } from '../helpers/tmp';
 
 const K = path.join(__dirname, '../../knowledge');
 
@@ -48,7 +48,7 @@ describe('supplemented', () => {
 describe('loading the layers', () => {
   let root: string;
   beforeEach(() => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-layers-'));
+    root = tempDir('pn-layers-');
     fs.cpSync(GOOD_TREE, root, { recursive: true });
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));

@@ -4,17 +4,18 @@
 // and sources.json: the shared layers link to them (transport, meeting places), so every city pack
 // brings its own.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { buildApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { ROOT, TODAY } from '../helpers/app';
+import { tempDir } from '../helpers/tmp';
+import { sayInProcess } from '../helpers/say';
 
 jest.setTimeout(120_000);
 
 let app: App;
 beforeAll(async () => {
-  const k = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-othercity-'));
+  const k = tempDir('pn-othercity-');
   for (const shared of ['federal', 'nrw', 'nlu', 'safety.json', 'sources.json', 'offer-categories.json']) {
     fs.cpSync(path.join(ROOT, 'knowledge', shared), path.join(k, shared), { recursive: true });
   }
@@ -26,19 +27,11 @@ beforeAll(async () => {
   fs.copyFileSync(path.join(ROOT, 'knowledge/muelheim/sources.json'), path.join(k, 'teststadt/sources.json'));
   app = await buildApp(loadConfig({
     PORT: '0', LOG_LEVEL: 'silent', TODAY, KNOWLEDGE_DIR: k, MUNICIPALITY: 'teststadt',
-    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'pn-othercity-data-')), NLU_CACHE_DIR: path.join(ROOT, '.cache', 'nlu-othercity'),
+    DATA_DIR: tempDir('pn-othercity-data-'), NLU_CACHE_DIR: path.join(ROOT, '.cache', 'nlu-othercity'),
   }, ROOT));
 }, 600_000); // a fresh clone trains this city's model first; on a busy machine that takes minutes
 
-let turn = 0;
-async function say(conversation: string, text: string): Promise<string> {
-  const r = await app.adapter.runInProcess({
-    type: 'message', text, locale: 'de-DE', channelId: 'test', serviceUrl: 'http://localhost', deliveryMode: 'expectReplies',
-    from: { id: `u-${conversation}` }, recipient: { id: 'bot' }, conversation: { id: conversation }, id: String(++turn),
-  } as never, (ctx) => app.bot.run(ctx));
-  return (r.body as { activities: Array<{ text?: string; attachments?: unknown[] }> }).activities
-    .map((a) => [a.text ?? '', JSON.stringify(a.attachments ?? [])].join(' ')).join('\n');
-}
+const say = async (conversation: string, text: string): Promise<string> => (await sayInProcess(app, conversation, text)).full;
 
 test('the bot introduces itself for Teststadt', async () => {
   const hello = await say('hello', 'Hallo');

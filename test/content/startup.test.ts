@@ -1,12 +1,12 @@
 // A broken content file stops the bot at startup with the file and the line — not a stack trace.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { buildApp } from '../../bot/app';
 import { testConfig, ROOT } from '../helpers/app';
+import { tempDir } from '../helpers/tmp';
 
 function brokenCopy(rel: string, edit: (text: string) => string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-kb-'));
+  const dir = tempDir('pn-kb-');
   fs.cpSync(path.join(ROOT, 'knowledge'), dir, { recursive: true });
   const file = path.join(dir, rel);
   fs.writeFileSync(file, edit(fs.readFileSync(file, 'utf8')));

@@ -1,7 +1,12 @@
 // Table tests: a story starts a guided dialog only when its question sentences ask for one
-// (bot/conversation/answerFirst.ts guideAsked, dialogs/guidedRoutes.ts storySkipsGuide).
+// (bot/conversation/answerFirst.ts guideAsked, bot/conversation/cues.ts storySkipsGuide).
 import { guideAsked, type GuideAsk } from '../../bot/conversation/answerFirst';
-import { storySkipsGuide } from '../../dialogs/guidedRoutes';
+import { storySkipsGuide } from '../../bot/conversation/cues';
+import { loadLexicon } from '../../bot/nlu/lexicon';
+import { ROOT } from '../helpers/app';
+import * as path from 'path';
+
+const words = loadLexicon(path.join(ROOT, 'locales'));
 
 describe('guideAsked', () => {
   test.each<[string, GuideAsk | undefined]>([
@@ -44,6 +49,6 @@ describe('storySkipsGuide', () => {
     ['selfcheck', 'Stimmt das?', 'Sie hat Pflegegrad 3. Stimmt das?', false, false],
     ['selfcheck', 'Welchen Pflegegrad bekommt sie wohl?', 'Sie kann nicht mehr allein duschen. Welchen Pflegegrad bekommt sie wohl?', true, false],
   ])('%s | %s | %s | entry: %s → %s', (intent, questions, text, hasEntry, want) => {
-    expect(storySkipsGuide(intent, questions, text, hasEntry)).toBe(want);
+    expect(storySkipsGuide(intent, questions, text, hasEntry, words)).toBe(want);
   });
 });

@@ -2,7 +2,8 @@
 import type { App } from '../../bot/app';
 import { combination, formatEuro, valueOn } from '../../bot/care/benefits';
 import { mainDialogClient, testApp, TODAY } from '../helpers/app';
-import { benefitsTable as table, buttons, say, send } from './guidedHelpers';
+import { benefitsTable as table, buttons } from './guidedHelpers';
+import { say, send } from '../helpers/say';
 
 
 describe('conversations', () => {

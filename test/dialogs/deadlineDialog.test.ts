@@ -5,7 +5,8 @@ import type { App } from '../../bot/app';
 import { LettersFileSchema } from '../../bot/care/letters';
 import { readJsonFile } from '../../bot/knowledge/jsonFile';
 import { mainDialogClient, ROOT, testApp } from '../helpers/app';
-import { buttons, decodeDataUrl, say, send } from './guidedHelpers';
+import { buttons, decodeDataUrl } from './guidedHelpers';
+import { say, send } from '../helpers/say';
 
 
 describe('letters.json', () => {

@@ -9,6 +9,7 @@ import { loadMunicipalityPack } from '../../bot/offers/load';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { setTurnInfo, type Memory } from '../../dialogs/context';
 import { shown, testApp } from '../helpers/app';
+import { send } from '../helpers/say';
 
 let app: App;
 beforeAll(async () => {
@@ -25,10 +26,10 @@ function client(channelId = 'test', lang: 'de' | 'en' = 'de'): DialogTestClient 
   return new DialogTestClient(channelId, new MainDialog({ services, memory }), undefined, [mw], conversationState);
 }
 
+/** The replies to one message, all they show, and how many cards they carry. */
 async function say(c: DialogTestClient, text: string): Promise<{ all: string; cards: number; activities: unknown[] }> {
-  const acts = [await c.sendActivity(text)];
-  for (let r = c.getNextReply(); r; r = c.getNextReply()) acts.push(r);
-  return { all: acts.map(shown).join('\n'), cards: acts.reduce((n, a) => n + (a?.attachments?.length ?? 0), 0), activities: acts };
+  const acts = await send(c, text);
+  return { all: acts.map(shown).join('\n'), cards: acts.reduce((n, a) => n + (a.attachments?.length ?? 0), 0), activities: acts };
 }
 
 test('both slots in the text: cards, at most three, in-district first', async () => {

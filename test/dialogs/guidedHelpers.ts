@@ -1,7 +1,6 @@
-// Helpers for the guided-dialog tests: talk to the real MainDialog (DialogTestClient) or to the
+// Helpers for the guided-dialog tests (say/send: test/helpers/say.ts): talk to the
 // real bot (TestAdapter around CareBot, with its crisis check and lowdb state).
 import { TestAdapter, type Activity } from 'botbuilder';
-import type { DialogTestClient } from 'botbuilder-testing';
 import type { App } from '../../bot/app';
 import type { NbaCatalogue } from '../../bot/care/nbaSchema';
 import { answerQuestion, isComplete, newProgress, selfCheckQuestions } from '../../bot/care/selfCheck';
@@ -16,17 +15,6 @@ export const benefitsTable: BenefitsFile = readJsonFile(path.join(ROOT, 'knowled
 
 /** A translate function that shows keys and variables, so tests check the logic and not the wording. */
 export const keysOnly = (k: string, v: Record<string, unknown> = {}): string => `${k}${JSON.stringify(v)}`;
-
-/** All activities the bot sent in reply to one message. */
-export async function send(client: DialogTestClient, text: string): Promise<Partial<Activity>[]> {
-  const out: Partial<Activity>[] = [await client.sendActivity(text)];
-  for (let r = client.getNextReply(); r; r = client.getNextReply()) out.push(r);
-  return out.filter(Boolean);
-}
-
-export async function say(client: DialogTestClient, text: string): Promise<string> {
-  return (await send(client, text)).map((a) => shown(a)).join('\n---\n');
-}
 
 /** Button titles of the last activity. */
 export function buttons(acts: Partial<Activity>[]): string[] {

@@ -266,19 +266,44 @@ describe('state stored by the version with the router waterfall', () => {
   }
   const innerStacks = (item: any): any[][] => [item.DialogState.dialogStack[0].state.dialogs.dialogStack];
 
-  test.each([
-    ['the grade answer after the old waterfall', 'Pflegegrad 3', /599 €/],
-    ['a new question after the old waterfall', 'Was ist Verhinderungspflege?', /Verhinderungspflege/],
-  ])('%s', async (_name, text, expected) => {
+  /** A conversation waiting for the grade, its stored item to edit as an older version left it, and
+   *  a function that stores the edited item back. */
+  async function waitingForGrade() {
     const { client, storage } = await clientWithStorage();
     await say(client, 'Was bekommt man an Pflegegeld?');
     const all = (storage as any).memory as Record<string, string>;
     const key = Object.keys(all).find((k) => k.includes('/conversations/'))!;
     const item = JSON.parse(all[key]);
+    return { client, item, store: () => { all[key] = JSON.stringify(item); } };
+  }
+
+  test.each([
+    ['the grade answer after the old waterfall', 'Pflegegrad 3', /599 €/],
+    ['a new question after the old waterfall', 'Was ist Verhinderungspflege?', /Verhinderungspflege/],
+  ])('%s', async (_name, text, expected) => {
+    const { client, item, store } = await waitingForGrade();
     const [stack] = innerStacks(item);
     expect(stack.map((i: { id: string }) => i.id)).toEqual(['answerDialog']);
     stack.unshift({ id: 'mainSteps', state: { options: {}, values: { instanceId: 'x' }, stepIndex: 0 } });
-    all[key] = JSON.stringify(item);
+    store();
+    const out = await say(client, text);
+    expect(out).toMatch(expected);
+    expect(out).not.toMatch(/Fehler|error/i);
+  });
+
+  // Before the answer dialog was a state machine, it waited in a waterfall step with a text prompt.
+  test.each([
+    ['the grade answer in the old grade prompt', 'Pflegegrad 3', /599 €/],
+    ['a new question in the old grade prompt', 'Was ist Verhinderungspflege?', /Verhinderungspflege/],
+  ])('%s', async (_name, text, expected) => {
+    const { client, item, store } = await waitingForGrade();
+    const answer = innerStacks(item)[0][0];
+    expect(answer.id).toBe('answerDialog');
+    answer.state.dialogs.dialogStack = [
+      { id: 'answerSteps', state: { options: { answerId: 'allowance' }, values: { instanceId: 'x' }, stepIndex: 0 } },
+      { id: 'gradePrompt', state: { options: {}, state: {} } },
+    ];
+    store();
     const out = await say(client, text);
     expect(out).toMatch(expected);
     expect(out).not.toMatch(/Fehler|error/i);

@@ -2,7 +2,7 @@
 // grade the answer asked for, shows that topic's local help there (real app, real NLU).
 import type { App } from '../../bot/app';
 import { mainDialogClient, testApp } from '../helpers/app';
-import { say } from './guidedHelpers';
+import { say } from '../helpers/say';
 
 let app: App;
 beforeAll(async () => {

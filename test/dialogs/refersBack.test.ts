@@ -1,9 +1,13 @@
 // "Was kostet das?" right after an answer is about that answer: the bot names the topic it relates
 // the question to and offers the ways on from it, instead of calling the question off-topic.
 import type { App } from '../../bot/app';
-import { refersBack } from '../../dialogs/mainDialog';
-import { mainDialogClient, testApp } from '../helpers/app';
-import { say } from './guidedHelpers';
+import * as path from 'path';
+import { refersBack } from '../../bot/conversation/cues';
+import { loadLexicon } from '../../bot/nlu/lexicon';
+import { mainDialogClient, ROOT, testApp } from '../helpers/app';
+import { say } from '../helpers/say';
+
+const words = loadLexicon(path.join(ROOT, 'locales'));
 
 test.each<[string, boolean]>([
   ['Was kostet das?', true],
@@ -17,7 +21,7 @@ test.each<[string, boolean]>([
   ['Das ist eine sehr lange Frage über etwas ganz anderes, nicht wahr?', false],
   ['Pflegegeld', false],
 ])('refersBack(%s) = %s', (text, expected) => {
-  expect(refersBack(text)).toBe(expected);
+  expect(refersBack(text, words)).toBe(expected);
 });
 
 describe('in a conversation', () => {

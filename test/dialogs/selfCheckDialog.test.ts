@@ -6,7 +6,8 @@ import type { NbaCatalogue } from '../../bot/care/nbaSchema';
 import { answerQuestion, newProgress, selfCheckQuestions } from '../../bot/care/selfCheck';
 import { mainDialogClient, testApp, testConfig } from '../helpers/app';
 import { loadNba } from '../care/nbaCatalogue';
-import { answerTitles, BotChat, buttons, decodeDataUrl, say, send } from './guidedHelpers';
+import { answerTitles, BotChat, buttons, decodeDataUrl } from './guidedHelpers';
+import { say, send } from '../helpers/say';
 
 const cat: NbaCatalogue = loadNba();
 const qs = selfCheckQuestions(cat);

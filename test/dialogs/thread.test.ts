@@ -5,7 +5,8 @@
 import type { App } from '../../bot/app';
 import { formatEuro, valueOn } from '../../bot/care/benefits';
 import { mainDialogClient, TODAY, testApp } from '../helpers/app';
-import { benefitsTable, buttons, say, send } from './guidedHelpers';
+import { benefitsTable, buttons } from './guidedHelpers';
+import { say, send } from '../helpers/say';
 
 let app: App;
 beforeAll(async () => {

@@ -1,7 +1,5 @@
 // Builds the real app for tests: real content, real NLU (model cached across test files under
 // .cache/), real lowdb files in a temporary folder unless a storage is passed.
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
@@ -11,6 +9,7 @@ import { MainDialog } from '../../dialogs/mainDialog';
 import { setTurnInfo, type Memory } from '../../dialogs/context';
 import { HolidaysFileSchema, workingDays, type WorkingDays } from '../../bot/care/deadlines';
 import { readJsonFile } from '../../bot/knowledge/jsonFile';
+import { tempDir } from './tmp';
 
 export const ROOT = path.join(__dirname, '../..');
 export const TODAY = '2026-11-25';
@@ -21,7 +20,7 @@ export function nrwDays(): WorkingDays {
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-test-'));
+  const dataDir = tempDir('pn-test-');
   return loadConfig({ PORT: '0', DATA_DIR: dataDir, NLU_CACHE_DIR: path.join(ROOT, '.cache', 'nlu-test'), LOG_LEVEL: 'silent', TODAY, ...env }, ROOT);
 }
 

@@ -3,9 +3,9 @@
 // the folder again and checks that every acknowledged write (or a later one) is there.
 import { spawn } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { LowdbStorage } from '../../bot/store/lowdbStorage';
+import { tempDir } from '../helpers/tmp';
 
 async function runAndKill(dir: string, acksBeforeKill: number): Promise<Map<string, number>> {
   const child = spawn(process.execPath, [path.join(__dirname, 'crashChild.js'), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -32,7 +32,7 @@ async function runAndKill(dir: string, acksBeforeKill: number): Promise<Map<stri
 }
 
 test.each([3000, 9000])('kill -9 after %d acknowledged writes: none is lost', async (n) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-crash-'));
+  const dir = tempDir('pn-crash-');
   const acked = await runAndKill(dir, n);
   const s = await LowdbStorage.open({ dir, retentionDays: 30, warn: () => undefined });
   const items = await s.read([...acked.keys()]);

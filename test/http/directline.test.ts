@@ -1,7 +1,6 @@
 // The built-in Direct Line v3 over real HTTP: the server from createServer() on port 0, a small
 // real bot behind the real Bot Framework adapter, and the Direct Line routes from webRoutes().
 import * as path from 'path';
-import * as os from 'os';
 import * as fs from 'fs';
 import type { AddressInfo } from 'net';
 import { CareAdapter } from '../../bot/adapter';
@@ -11,6 +10,7 @@ import { createServer } from '../../bot/server';
 import { loadConfig } from '../../bot/config';
 import { webRoutes } from '../../bot/web/routes';
 import type { DirectLineService } from '../../bot/directline/routes';
+import { tempDir } from '../helpers/tmp';
 
 const ROOT = path.join(__dirname, '../..');
 const MAX_CONVERSATIONS = 15;
@@ -49,7 +49,7 @@ let directLine: DirectLineService;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-dl-'));
+  dataDir = tempDir('pn-dl-');
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, ROOT);
   const routes = webRoutes(config, {
     limits: { maxConversations: MAX_CONVERSATIONS }, newConversationsPerMinute: 1000, onDirectLine: (s) => { directLine = s; },

@@ -1,13 +1,13 @@
 // Question entries: the rules of bot/knowledge/questions.ts (shared by start-up and kb:check) on
 // invented entries, and every real entry of knowledge/*/questions against them and the content rules.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { questionProblems, sentenceCount, type QuestionRules } from '../../bot/knowledge/questions';
 import { loadKnowledgeBase } from '../../bot/knowledge/kb';
 import { ContentError } from '../../bot/knowledge/jsonFile';
 import { checkKnowledge } from '../../bot/knowledge/check';
 import { QuestionsFileSchema, type QuestionsFile } from '../../bot/knowledge/schema';
+import { tempDir } from '../helpers/tmp';
 
 const K = path.join(__dirname, '../../knowledge');
 const AS_OF = '2026-12-06';
@@ -70,7 +70,7 @@ describe('question rules', () => {
 
 describe('start-up stops at a broken question file with file and line', () => {
   const copy = (edit: (d: any) => void): string => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'q-'));
+    const root = tempDir('q-');
     fs.cpSync(K, root, { recursive: true });
     const file = path.join(root, 'federal', 'questions', 'social_assistance.json');
     const d = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Corpus } from '../../bot/knowledge/schema';
 import { combine, createNluEngine, modelKey, DEFAULT_SETTINGS } from '../../bot/nlu/engine';
+import { tempDir } from '../helpers/tmp';
 
 // A small corpus keeps these tests fast; the real corpora are exercised in heldout.test.ts.
 function corpus(): Corpus {
@@ -19,15 +19,7 @@ function corpus(): Corpus {
   };
 }
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nlu-test-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const freshDir = (): string => tempDir('nlu-test-');
 
 async function create(c: Corpus, cacheDir: string, logs: string[]) {
   return createNluEngine({ corpora: [c], cacheDir, log: (m) => logs.push(m) });
@@ -35,7 +27,7 @@ async function create(c: Corpus, cacheDir: string, logs: string[]) {
 
 describe('createNluEngine: model cache', () => {
   it('trains once, then loads the cached model with the same results', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     const first: string[] = [];
     const e1 = await create(corpus(), dir, first);
     expect(first.some((m) => m.includes('cache miss'))).toBe(true);
@@ -51,7 +43,7 @@ describe('createNluEngine: model cache', () => {
   });
 
   it('retrains when a training utterance changes, but not when only held-out tests change', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     await create(corpus(), dir, []);
 
     const testsOnly = corpus();
@@ -70,7 +62,7 @@ describe('createNluEngine: model cache', () => {
   });
 
   it('recovers from a corrupt cache file by retraining (and says so)', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     await create(corpus(), dir, []);
     const [file] = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
     fs.writeFileSync(path.join(dir, file), '{"format":1,"key":"x","mod');
@@ -85,7 +77,7 @@ describe('createNluEngine: model cache', () => {
   });
 
   it('writes nothing with cache: false', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     await createNluEngine({ corpora: [corpus()], cacheDir: dir, cache: false });
     expect(fs.readdirSync(dir)).toHaveLength(0);
   });
@@ -109,7 +101,7 @@ describe('createNluEngine: model cache', () => {
 describe('createNluEngine: results', () => {
   let engine: Awaited<ReturnType<typeof createNluEngine>>;
   beforeAll(async () => {
-    engine = await createNluEngine({ corpora: [corpus()], cacheDir: tempDir(), cache: false });
+    engine = await createNluEngine({ corpora: [corpus()], cacheDir: freshDir(), cache: false });
   });
 
   it('classifies, ranks at most five intents and extracts the grade', async () => {
@@ -134,7 +126,7 @@ describe('createNluEngine: results', () => {
   });
 
   it('applies the threshold', async () => {
-    const strict = await createNluEngine({ corpora: [corpus()], cacheDir: tempDir(), cache: false, threshold: 1.01 });
+    const strict = await createNluEngine({ corpora: [corpus()], cacheDir: freshDir(), cache: false, threshold: 1.01 });
     const r = await strict.classify('Wie hoch ist das Pflegegeld?', 'de');
     expect(r.intent).toBe('None');
     expect(r.ranked[0].intent).toBe('allowance');
@@ -153,7 +145,7 @@ describe('createNluEngine: results', () => {
 describe('nodeNlpSkipAbove: node-nlp is asked only when the subword model is unsure', () => {
   const texts = ['Wie viel Pflegegeld gibt es?', 'Tagespflege in Speldorf', 'pflegegelt', 'Wie wird das Wetter?', 'Hallo'];
   const ranking = async (settings: Record<string, unknown>) => {
-    const e = await createNluEngine({ corpora: [corpus()], cacheDir: tempDir(), cache: false, settings });
+    const e = await createNluEngine({ corpora: [corpus()], cacheDir: freshDir(), cache: false, settings });
     return Promise.all(texts.map(async (t) => (await e.classify(t, 'de')).ranked.map((c) => [c.intent, Number(c.score.toFixed(9))])));
   };
   it('0: never asked, the same as the subword model alone; 1: always asked, the full ensemble', async () => {

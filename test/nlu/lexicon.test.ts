@@ -1,20 +1,20 @@
 // Command words are data (locales/<lng>/commands.json): one lexicon for every language, checked at
 // start-up with file and line, and a third language needs only its file.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { compileLexicon, loadLexicon, readCommandsFile, WORD_LISTS, type WordList } from '../../bot/nlu/lexicon';
 import { ContentError } from '../../bot/knowledge/jsonFile';
 import { mainDialogClient, ROOT, testApp } from '../helpers/app';
-import { say } from '../dialogs/guidedHelpers';
+import { say } from '../helpers/say';
 import type { App } from '../../bot/app';
+import { tempDir } from '../helpers/tmp';
 
 const LOCALES = path.join(ROOT, 'locales');
 const words = loadLexicon(LOCALES);
 
 /** A copy of the project's locales with one more language folder holding only commands.json. */
 function localesWith(lng: string, commands: unknown): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-locales-'));
+  const dir = tempDir('pn-locales-');
   fs.cpSync(LOCALES, dir, { recursive: true });
   fs.mkdirSync(path.join(dir, lng));
   fs.writeFileSync(path.join(dir, lng, 'commands.json'), typeof commands === 'string' ? commands : JSON.stringify(commands, null, 2));
@@ -33,6 +33,17 @@ describe('the project lexicon', () => {
     ['deadline_objection', 'Der Bescheid kam gestern', true], ['deadline_objection', 'they rejected it', true], ['deadline_objection', 'objectively', false],
     ['notice_received', 'Bescheid am 3.11. bekommen', true], ['notice_received', 'I received the decision', true], ['notice_received', 'Bescheid?', false],
     ['compute', 'Frist berechnen', true], ['compute', 'work out the date', true], ['compute', 'Rechnung', false],
+    ['local_search', 'Ich suche einen Pflegedienst', true], ['local_search', 'a provider near me', true], ['local_search', 'Suchtberatung', false],
+    ['letter_request', 'Gibt es ein Muster dafür?', true], ['letter_request', 'a sample letter please', true], ['letter_request', 'Was ist ein Brief?', false],
+    ['callback_request', 'Bitte um Rückruf', true], ['callback_request', 'please call me back', true], ['callback_request', 'Anrufbeantworter', false],
+    ['and_also', 'und Essen auf Rädern?', true], ['and_also', 'what about Saarn', true], ['and_also', 'Undine', false], ['and_also', 'Pflege und Beruf', false],
+    ['refers_back', 'dafür', true], ['refers_back', 'it', true], ['refers_back', 'Wetter', false], ['refers_back', 'kosten', false],
+    ['question_start', 'Wie viel gibt es', true], ['question_start', 'is there a limit', true], ['question_start', 'Pflegegrad 3 bitte', false],
+    ['changes_question', 'Was hat sich zum 1. Januar geändert?', true], ['changes_question', "what's new this year", true], ['changes_question', 'Was ist Pflegegeld?', false],
+    ['setting_nursing_home', 'Sie lebt im Heim', true], ['setting_nursing_home', 'a care home', true], ['setting_nursing_home', 'Heimweg', false],
+    ['setting_day_care', 'Tagespflege', true], ['setting_day_care', 'daycare', true], ['setting_day_care', 'Pflegegeld', false],
+    ['setting_home_care', 'ein ambulanter Dienst', true], ['setting_home_care', 'home-care', true], ['setting_home_care', 'zu Hause', false],
+    ['setting_relatives', 'wir pflegen selbst', true], ['setting_relatives', 'my family', true], ['setting_relatives', 'Pflegekasse', false],
   ])('%s: %p → %p', (list, text, want) => {
     expect(words.has(list, text)).toBe(want);
   });
@@ -69,6 +80,19 @@ describe('start-up checks name the file and line', () => {
 });
 
 describe('a third language by data alone', () => {
+  // every word list takes a third language's words from its file alone
+  test.each<[WordList, string, string]>([
+    ['local_search', 'je cherche', 'Je cherche un service'], ['letter_request', 'modèle de lettre', 'un modèle de lettre svp'],
+    ['callback_request', 'rappelez-moi', 'rappelez-moi demain'], ['and_also', 'et', 'et à Saarn ?'],
+    ['refers_back', 'cela', 'pour cela'], ['question_start', 'combien', 'combien ça coûte'],
+    ['changes_question', 'quoi de neuf', 'quoi de neuf cette année'], ['setting_nursing_home', 'maison de retraite', 'en maison de retraite'],
+    ['setting_day_care', 'accueil de jour', "l'accueil de jour"], ['setting_home_care', 'soins à domicile', 'des soins à domicile'],
+    ['setting_relatives', 'la famille', 'la famille aide'],
+  ])('%s: "%s" in fr/commands.json', (list, word, text) => {
+    expect(words.has(list, text)).toBe(false);
+    expect(loadLexicon(localesWith('fr', { [list]: [word] })).has(list, text)).toBe(true);
+  });
+
   let app: App;
   beforeAll(async () => {
     app = await testApp();

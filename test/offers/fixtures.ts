@@ -1,11 +1,11 @@
 // Paths and loaders shared by the offer tests. The real Mülheim pack is read where the test is
 // about the real content; everything else uses the invented "Teststadt" under test/fixtures.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { readJsonFile } from '../../bot/knowledge/jsonFile';
 import { loadMunicipalityPack } from '../../bot/offers/load';
 import { CategoriesFileSchema, RegionsFileSchema, type MunicipalityPack } from '../../bot/offers/schema';
+import { tempDir } from '../helpers/tmp';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const KNOWLEDGE = path.join(ROOT, 'knowledge');
@@ -20,7 +20,7 @@ export const testPack = (): MunicipalityPack => loadMunicipalityPack(path.join(G
 
 /** A fresh copy of the valid fixture tree in a temp folder, to break on purpose. */
 export function copyGoodTree(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pflegenetz-kb-'));
+  const dir = tempDir('pflegenetz-kb-');
   fs.cpSync(GOOD_TREE, dir, { recursive: true });
   return dir;
 }

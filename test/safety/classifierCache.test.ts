@@ -1,11 +1,11 @@
 // The crisis classifier is kept on disk like the NLU model: the cached model decides exactly as a
 // freshly trained one, a new corpus or new model code is a new key, and a broken cache retrains.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as classifier from '../../bot/safety/classifier';
 import { cachedSafetyClassifier, loadSafetyClassifier, safetyModelKey } from '../../bot/safety/load';
 import { normaliseForSafety } from '../../bot/safety/safety';
+import { tempDir } from '../helpers/tmp';
 
 const CORPUS = path.join(__dirname, '../../knowledge/safety-corpus.jsonl');
 const SENTENCES = [
@@ -16,7 +16,7 @@ const SENTENCES = [
 ].map(normaliseForSafety);
 
 let dir: string;
-beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-safety-cache-')); });
+beforeEach(() => { dir = tempDir('pn-safety-cache-'); });
 afterEach(() => {
   jest.restoreAllMocks();
   fs.rmSync(dir, { recursive: true, force: true });

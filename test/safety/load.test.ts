@@ -1,11 +1,11 @@
 // A broken safety.json stops the start with file, line and field, never with a bare regex message.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { ContentError } from '../../bot/knowledge/jsonFile';
 import type { Safety } from '../../bot/knowledge/schema';
 import { loadSafety } from '../../bot/safety/load';
 import { compilePattern, compilesLikePattern, safetyPatternProblems } from '../../bot/safety/safety';
+import { tempDir } from '../helpers/tmp';
 
 const REAL = path.join(__dirname, '../../knowledge/safety.json');
 const real = (): Safety => JSON.parse(fs.readFileSync(REAL, 'utf8')) as Safety;
@@ -48,7 +48,7 @@ describe('the cheap compile check agrees with the real compile', () => {
 });
 
 test('loadSafety names the file and the line of the broken pattern', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-safety-'));
+  const dir = tempDir('pn-safety-');
   try {
     const file = path.join(dir, 'safety.json');
     const s = real();

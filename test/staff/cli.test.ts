@@ -3,11 +3,11 @@
 // processes in a checkout: its command list is checked against package.json and the test files, and
 // the gate runner itself runs real child processes that pass or fail.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { LowdbStaffRepository } from '../../bot/staff/lowdbRepository';
 import { defaultGate, exportTraining, GATE_STEPS, refuseWhileBotRuns, runStaffCli, type Gate } from '../../scripts/staff';
 import { verifyPassword } from '../../bot/staff/auth';
+import { tempDir } from '../helpers/tmp';
 
 const ROOT = path.join(__dirname, '../..');
 let dir: string;
@@ -18,7 +18,7 @@ const pass: Gate = async () => ({ ok: true, step: 'all', output: '' });
 const fail: Gate = async () => ({ ok: false, step: 'held-out gate', output: 'de accuracy 0.90 < 0.93' });
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-cli-'));
+  dir = tempDir('pn-cli-');
   nluDir = path.join(dir, 'nlu');
   fs.mkdirSync(nluDir);
   for (const l of ['de', 'en']) fs.copyFileSync(path.join(ROOT, 'knowledge/nlu', `${l}.json`), path.join(nluDir, `${l}.json`));

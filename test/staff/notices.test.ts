@@ -15,6 +15,7 @@ import { setAccount } from '../../bot/staff/auth';
 import type { DirectLineService } from '../../bot/directline/routes';
 import { channelDelivery, NoticeDelivery, replyRefOf, type ProactiveAdapter } from '../../bot/staff/notices';
 import type { LowdbStaffRepository } from '../../bot/staff/lowdbRepository';
+import { sayHttp } from '../helpers/say';
 
 const PASSWORD = 'notice-test-Secret-1';
 const logLines: string[] = [];
@@ -150,16 +151,8 @@ describe('a Bot Framework channel (continueConversation to its serviceUrl)', () 
   });
   afterAll(() => new Promise<void>((r) => channel.close(() => r())));
 
-  let seq = 0;
   async function say(conv: string, text: string): Promise<void> {
-    const res = await fetch(`${base}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message', id: `c${++seq}`, text, channelId: 'emulator', serviceUrl: channelUrl,
-        from: { id: `user-${conv}` }, recipient: { id: 'bot-1' }, conversation: { id: conv }, locale: 'de-DE',
-      }),
-    });
-    expect(res.status).toBeLessThan(300);
+    expect((await sayHttp(base, conv, text, { serviceUrl: channelUrl, expectReplies: false, botId: 'bot-1' })).status).toBeLessThan(300);
   }
 
   test('the confirmation is posted into the channel\'s conversation when staff mark it', async () => {

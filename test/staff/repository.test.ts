@@ -2,16 +2,16 @@
 // data" removes a conversation's items, retention removes old inbox items, done callbacks and
 // expired sessions, and sessions lapse after the idle and the absolute limit.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { LowdbStaffRepository } from '../../bot/staff/lowdbRepository';
 import { StaffAuth, hashPassword, setAccount, verifyPassword, sameToken } from '../../bot/staff/auth';
 import type { CallbackRequest, InboxItem } from '../../bot/staff/repository';
 import { purgeStaff } from '../../bot/staff/routes';
 import { loadConfig } from '../../bot/config';
+import { tempDir } from '../helpers/tmp';
 
 let dir: string;
-beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-staff-')); });
+beforeEach(() => { dir = tempDir('pn-staff-'); });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const item = (id: string, conv: string, createdAt: string): InboxItem => ({ id, conv, createdAt, lang: 'de', reason: 'not_understood', text: `frage ${id}`, status: 'open' });

@@ -19,7 +19,8 @@ import type { LowdbStaffRepository } from '../../bot/staff/lowdbRepository';
 import { conversationRefOf } from '../../bot/staff/conversation';
 import { loadStaffStrings } from '../../bot/staff/strings';
 import { CANARIES } from './canaries';
-import * as os from 'os';
+import { tempDir } from '../helpers/tmp';
+import { sayHttp, type Said } from '../helpers/say';
 
 const PASSWORDS = { anna: 'counsellor-Secret-1', eddi: 'editor-Secret-22', ada: 'admin-Secret-333', lock: 'lockout-Secret-4444' };
 const logLines: string[] = [];
@@ -27,7 +28,6 @@ const sink = new Writable({ write(chunk, _enc, cb) { logLines.push(String(chunk)
 
 let app: App & { config: Config };
 let base: string;
-let seq = 0;
 
 beforeAll(async () => {
   const config = testConfig({ STAFF_LOCKOUT_ATTEMPTS: '3' });
@@ -63,22 +63,10 @@ function post(p: string, body: unknown, s?: Session, csrf = s?.csrf) {
   });
 }
 
-function message(conv: string, text: string, extra: Record<string, unknown> = {}) {
-  return {
-    type: 'message', id: `m${++seq}`, text, channelId: 'emulator', serviceUrl: base, deliveryMode: 'expectReplies',
-    from: { id: `user-${conv}` }, recipient: { id: 'bot' }, conversation: { id: conv }, locale: 'de-DE', ...extra,
-  };
-}
-async function say(conv: string, text: string, channelId = 'emulator'): Promise<{ text: string; buttons: { title: string; value: string }[]; cardButtons: { title: string; value: string }[] }> {
-  const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(conv, text, { channelId })) });
-  expect(res.status).toBe(200);
-  type Button = { title: string; value: string };
-  const acts = ((await res.json()) as { activities: { type: string; text?: string; suggestedActions?: { actions: Button[] }; attachments?: { content?: { title?: string; buttons?: Button[] } }[] }[] }).activities.filter((a) => a.type === 'message');
-  return {
-    text: acts.map((a) => [a.text ?? '', ...(a.attachments ?? []).map((c) => c.content?.title ?? '')].join('\n')).join('\n'),
-    buttons: acts.flatMap((a) => a.suggestedActions?.actions ?? []),
-    cardButtons: acts.flatMap((a) => (a.attachments ?? []).flatMap((c) => c.content?.buttons ?? [])),
-  };
+async function say(conv: string, text: string, channelId = 'emulator'): Promise<Said> {
+  const said = await sayHttp(base, conv, text, { channelId });
+  expect(said.status).toBe(200);
+  return said;
 }
 const settle = () => (app.staffRepo as LowdbStaffRepository).settle();
 
@@ -280,7 +268,7 @@ describe('the pages\' language', () => {
     }
   });
   test('a staff.json with a missing text or an unknown placeholder stops the start, naming the file', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-staff-locales-'));
+    const dir = tempDir('pn-staff-locales-');
     fs.mkdirSync(path.join(dir, 'de'));
     const { logout: _gone, ...missing } = de;
     void _gone;

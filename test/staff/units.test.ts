@@ -4,7 +4,7 @@ import { groupInbox, similarity, stems } from '../../bot/staff/group';
 import { chartSeries, isoWeek, planningCsv, planningReport } from '../../bot/staff/planning';
 import { callbackSlotsFrom } from '../../bot/staff/hooks';
 import { amountRows } from '../../bot/staff/health';
-import { parsePhone } from '../../dialogs/callbackDialog';
+import { parsePhone } from '../../bot/nlu/phone';
 import { isRole, mayAct } from '../../bot/staff/auth';
 import type { InboxItem } from '../../bot/staff/repository';
 import { loadMunicipalityPack } from '../../bot/offers/load';

@@ -1,10 +1,10 @@
 // Real files on disk: no mocks.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { claimFolder, LowdbStorage, parseSnapshot, stringifySnapshot } from '../../bot/store/lowdbStorage';
+import { tempDir } from '../helpers/tmp';
 
-const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'pn-store-'));
+const tmpDir = () => tempDir('pn-store-');
 const DAY = 86_400_000;
 const allText = (dir: string) => fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
 

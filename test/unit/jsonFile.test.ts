@@ -1,8 +1,8 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { z } from 'zod';
 import { ContentError, lineOfPath, readJsonFile } from '../../bot/knowledge/jsonFile';
+import { tempDir } from '../helpers/tmp';
 
 const text = '{\n  "a": 1,\n  "list": [\n    { "x": "one" },\n    {\n      "x": 2\n    }\n  ],\n  "b": { "c": [1, 2] }\n}\n';
 
@@ -19,7 +19,7 @@ test.each([
 });
 
 function tmp(name: string, content: string): string {
-  const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pn-')), name);
+  const f = path.join(tempDir('pn-'), name);
   fs.writeFileSync(f, content);
   return f;
 }

@@ -1,20 +1,20 @@
 // scripts/chat.ts with the real app: a piped question, the answer from the benefits table, and the
 // --explain lines. "Today" is fixed so the amount does not depend on the date the test runs.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
 import { MemoryStorage } from 'botbuilder';
 import { runChat } from '../../scripts/chat';
 import { buildApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
+import { tempDir } from '../helpers/tmp';
 
 const ROOT = path.join(__dirname, '../..');
 
 describe('with the real app', () => {
   let dataDir: string;
   beforeAll(() => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-chat-'));
+    dataDir = tempDir('pn-chat-');
   });
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 

@@ -2,7 +2,6 @@
 // bundle from node_modules, and the Azure token exchange against a stand-in for Azure.
 import * as fs from 'fs';
 import * as http from 'http';
-import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import type { AddressInfo } from 'net';
@@ -13,6 +12,7 @@ import { createServer } from '../../bot/server';
 import { loadConfig, type Config } from '../../bot/config';
 import { webchatBundle, webRoutes, type WebOptions } from '../../bot/web/routes';
 import { ContentError } from '../../bot/knowledge/jsonFile';
+import { tempDir } from '../helpers/tmp';
 
 const ROOT = path.join(__dirname, '../..');
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
@@ -22,7 +22,7 @@ const tmpDirs: string[] = [];
 const servers: { close(cb: () => void): void }[] = [];
 
 function tmp(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-web-'));
+  const d = tempDir('pn-web-');
   tmpDirs.push(d);
   return d;
 }
