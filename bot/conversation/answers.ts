@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { LayeredAnswer, KnowledgeBase } from '../knowledge/kb';
 import type { Lang } from '../knowledge/schema';
-import { fillPlaceholders, MissingValueError, type AmountLookup } from '../knowledge/render';
+import { fillSentences, MissingValueError, type AmountLookup } from '../knowledge/render';
 import type { Action, Provenance, Reply } from '../channels/reply';
 import { buildProvenance } from './provenance';
 import type { Contact, LocalHelp } from './local';
@@ -91,7 +91,7 @@ export function localHelpLines(a: LayeredAnswer, ctx: AnswerContext, now: Date, 
 
 export function buildAnswerReply(a: LayeredAnswer, ctx: AnswerContext, now: Date, seed: string): Reply {
   const txt = a[ctx.lang];
-  const fill = (s: string) => fillPlaceholders(s, { grade: ctx.grade, amount: ctx.amount });
+  const fill = (s: string) => fillSentences(s, { grade: ctx.grade, amount: ctx.amount });
   let first = fill(txt.short);
   if (ctx.grade !== undefined && txt.shortWithGrade) {
     try {
@@ -111,7 +111,7 @@ export function buildAnswerReply(a: LayeredAnswer, ctx: AnswerContext, now: Date
 export function buildDetailsReply(a: LayeredAnswer, ctx: AnswerContext): Reply {
   const txt = a[ctx.lang];
   // details are written for all grades, so the grade is not filled in here
-  const fill = (s: string) => fillPlaceholders(s, { amount: ctx.amount });
+  const fill = (s: string) => fillSentences(s, { amount: ctx.amount });
   const parts = [`**${txt.title}**`, fill(txt.details)];
   const gloss = Object.entries(txt.glossary ?? {});
   if (gloss.length) parts.push(`${ctx.t('glossary_intro', { lng: ctx.lang })}\n${gloss.map(([k, v]) => `• ${k}: ${v}`).join('\n')}`);
