@@ -25,6 +25,7 @@ import { asksAboutOrAnything, deadlineRule } from '../bot/conversation/answerFir
 import { BENEFITS_DIALOG } from './benefitsDialog';
 import { combinationText } from '../bot/care/benefitsText';
 import { guesses, type Understanding } from '../bot/conversation/understand';
+import { planAnswers } from '../bot/conversation/multiQuestion';
 import type { WordList } from '../bot/nlu/lexicon';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -127,6 +128,15 @@ export class MainDialog extends ComponentDialog {
     return (await answerNow(this.deps, dc.context, opts)) ? ANSWERED : dc.beginDialog(ANSWER_DIALOG, opts);
   }
 
+  /** Several questions in one message: the further ones that another entry answers, briefly after
+   *  the first answer or as buttons (bot/conversation/multiQuestion.ts); they replace the single
+   *  "Auch gefragt" button of a message that asks one thing per sentence. */
+  private withMore(opts: AnswerOptions, u: Understanding): AnswerOptions {
+    if (!u.parts.length) return opts;
+    const plan = planAnswers({ id: opts.answerId }, u.parts);
+    return { ...opts, alsoAsked: plan.buttons[0], alsoButtons: plan.buttons.slice(1), more: plan.short };
+  }
+
   /** The offers, shown at once when kind of help and place are known; otherwise the offer dialog. */
   private async offers(dc: RouteTarget, opts: FindOfferOptions): Promise<DialogTurnResult> {
     return (await this.findOffer.showNow(dc.context, opts)) ? ANSWERED : dc.beginDialog(FIND_OFFER_DIALOG, opts);
@@ -219,7 +229,7 @@ export class MainDialog extends ComponentDialog {
     // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline,
     // unless a story's question sentences ask something else: storySkipsGuide)
     const skipGuide = u.story && storySkipsGuide(r.intent, u.retrieval.questions.join(' '), text, !!entry);
-    if (entry && ((u.strong && r.intent === 'selfcheck') || skipGuide)) return this.answer(dc, entry);
+    if (entry && ((u.strong && r.intent === 'selfcheck') || skipGuide)) return this.answer(dc, this.withMore(entry, u));
     // a story that tells the grade and asks nothing needs no self-check (it estimates a grade the
     // person already has): what that grade brings, by care setting
     if (r.intent === 'selfcheck' && u.facts.grade !== undefined && !asksAboutOrAnything(text)) {
@@ -237,12 +247,12 @@ export class MainDialog extends ComponentDialog {
       if (entry) return this.answer(dc, entry);
       return dc.beginDialog(DEADLINE_DIALOG, { text });
     }
-    if (entry) return this.answer(dc, entry);
+    if (entry) return this.answer(dc, this.withMore(entry, u));
     if (answer) {
       // the topic answers; a second question, or an entry that came close, is one button away
       const alsoAsked = !pointsBack && u.also?.id !== answer.id ? u.also?.id : undefined;
       const alternative = closeAlternative(r.ranked, answer.id, (id) => s.kb.answers.has(id)) ?? (pointsBack ? undefined : u.alternative?.id);
-      return this.answer(dc, { answerId: answer.id, grade, alternative, alsoAsked });
+      return this.answer(dc, pointsBack ? { answerId: answer.id, grade, alternative, alsoAsked } : this.withMore({ answerId: answer.id, grade, alternative, alsoAsked }, u));
     }
     return this.system(dc, r);
   }
