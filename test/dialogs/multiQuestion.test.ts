@@ -1,0 +1,98 @@
+// Messages with several questions (issue 17 part 3), against the real app and real NLU: the first
+// question gets its full answer, a further one that another entry answers gets that entry's short
+// answer with the grade the story told, buttons move to the last reply; one question stays one answer.
+// Also: the respite answer on a date before the joint budget existed (it failed the turn).
+import type { App } from '../../bot/app';
+import { formatEuro, valueOn } from '../../bot/care/benefits';
+import { mainDialogClient, TODAY, testApp } from '../helpers/app';
+import { benefitsTable, buttons, say, send } from './guidedHelpers';
+
+let app: App;
+beforeAll(async () => {
+  app = await testApp();
+}, 120_000);
+
+const eur = (id: string, grade: number, lang: 'de' | 'en' = 'de', on = TODAY) => formatEuro(valueOn(benefitsTable, id, on, grade)!, lang);
+
+describe('several questions in one message', () => {
+  test('de: Pflegegeld for the story\'s grade and the relief amount, each answered', async () => {
+    const client = mainDialogClient(app);
+    const acts = await send(client, 'Meine Mutter hat Pflegegrad 3 und lebt bei mir. Wie viel Pflegegeld bekommt sie, und wer hilft beim Entlastungsbetrag?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(acts.length).toBeGreaterThanOrEqual(2);
+    expect(all).toMatch(/Entlastungsbetrag/);
+    expect(all).toMatch(/Sie fragten auch: \*\*Pflegegeld\*\*/);
+    // the story's grade shapes the further answer: the amount for grade 3, not the range
+    expect(all).toContain(`Pflegegrad 3 beträgt das Pflegegeld ${eur('pflegegeld', 3)}`);
+    // the buttons come with the last reply and say which answer they open
+    expect(buttons(acts)).toContain('Mehr dazu: Pflegegeld');
+    expect(acts[0].suggestedActions).toBeUndefined();
+  });
+
+  test('en: care allowance for grade 3, then day care for grade 3', async () => {
+    const client = mainDialogClient(app, 'en');
+    const acts = await send(client, 'My mother has care grade 3. How much care allowance does she get and who pays for the day care?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(all).toContain(eur('pflegegeld', 3, 'en'));
+    expect(all).toMatch(/You also asked: \*\*Day care/);
+    expect(all).toContain(eur('tagespflege', 3, 'en'));
+    expect(buttons(acts).some((b) => /^More on: Day care/.test(b))).toBe(true);
+  });
+
+  test('de: one question is one answer (no "Sie fragten auch")', async () => {
+    const client = mainDialogClient(app);
+    const reply = await say(client, 'Wie viel Pflegegeld gibt es bei Pflegegrad 4?');
+    expect(reply).toContain(eur('pflegegeld', 4));
+    expect(reply).not.toMatch(/Sie fragten auch/);
+  });
+
+  test('en: one question is one answer', async () => {
+    const client = mainDialogClient(app, 'en');
+    const reply = await say(client, 'How much care allowance is there with care grade 4?');
+    expect(reply).toContain(eur('pflegegeld', 4, 'en'));
+    expect(reply).not.toMatch(/You also asked/);
+  });
+
+  test('de: the details button of the further answer opens its details', async () => {
+    const client = mainDialogClient(app);
+    await send(client, 'Meine Mutter hat Pflegegrad 3 und lebt bei mir. Wie viel Pflegegeld bekommt sie, und wer hilft beim Entlastungsbetrag?');
+    const reply = await say(client, 'Mehr dazu: Pflegegeld');
+    expect(reply).toMatch(/\*\*Pflegegeld\*\*/);
+  });
+
+  test('de: a several-question message typed into the grade prompt is answered, not taken for a grade', async () => {
+    const client = mainDialogClient(app);
+    expect(await say(client, 'Was kostet die Tagespflege?')).toMatch(/Welchen Pflegegrad/);
+    const acts = await send(client, 'Meine Mutter hat Pflegegrad 3 und lebt bei mir. Wie viel Pflegegeld bekommt sie, und wer hilft beim Entlastungsbetrag?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(all).toMatch(/Entlastungsbetrag/);
+    expect(all).toContain(eur('pflegegeld', 3));
+  });
+
+  test('en: a several-question message typed into the grade prompt is answered', async () => {
+    const client = mainDialogClient(app, 'en');
+    expect(await say(client, 'How much does day care cost?')).toMatch(/care grade/i);
+    const acts = await send(client, 'My mother has care grade 3. How much care allowance does she get and who pays for the day care?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(all).toContain(eur('pflegegeld', 3, 'en'));
+    expect(all).toContain(eur('tagespflege', 3, 'en'));
+  });
+});
+
+describe('respite before the joint budget began (2025-07-01)', () => {
+  let early: App;
+  beforeAll(async () => {
+    early = await testApp({ TODAY: '2025-03-01' });
+  }, 120_000);
+
+  test.each([
+    ['de', 'Was ist Verhinderungspflege?', /Verhinderungspflege/],
+    ['en', 'What is respite care?', /respite care/i],
+  ] as const)('%s: the answer comes, without the budget that did not exist yet', async (lang, text, topic) => {
+    const client = mainDialogClient(early, lang);
+    const reply = await say(client, text);
+    expect(reply).toMatch(topic);
+    expect(reply).not.toMatch(/schiefgelaufen|went wrong/);
+    expect(reply).not.toContain(eur('entlastungsbudget', 0, lang, TODAY));
+  });
+});
