@@ -98,6 +98,7 @@ async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, 
   if (deps.services.staff) addFeedback(deps, ctx, reply);
   // the message's further questions, each briefly, with the grade the story told
   const more = (opts.more ?? []).map((id) => deps.services.kb.entry(id)).filter((x): x is LayeredAnswer => !!x && x.id !== a.id);
+  mem.alsoAnswered = more.length ? more.map((x) => x.id) : undefined;
   for (const r of withShortAnswers(reply, more, actx)) await sendReply(deps, ctx, r);
 }
 

@@ -29,6 +29,9 @@ export interface Memory extends ConversationThread {
   deletePending?: boolean;
   /** the command of a step the last answer offered ("Soll ich das Datum ausrechnen?"): "ja" accepts it */
   offered?: string;
+  /** the entries the last answer's further questions got briefly (several questions in one message):
+   *  "und bei 5?" may be about one of them; holds for exactly one message */
+  alsoAnswered?: string[];
 }
 
 const TURN_INFO = Symbol('pflegenetz.turnInfo');

@@ -19,7 +19,7 @@ import { asksForOffers, placeNamed } from '../bot/conversation/local';
 import { mainClause, readCorrection, resolveFollowUp, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
-import { describeThread, forgetOnPersonSwitch, rememberFacts } from '../bot/conversation/thread';
+import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
 import { buildAspectReply, buildRelatedReply } from '../bot/conversation/aspects';
 import { asksAboutOrAnything, deadlineRule } from '../bot/conversation/answerFirst';
 import { BENEFITS_DIALOG } from './benefitsDialog';
@@ -157,6 +157,9 @@ export class MainDialog extends ComponentDialog {
     // an offered step ("Soll ich das Datum ausrechnen?") holds for exactly one answer, too
     const offered = mem.offered;
     mem.offered = undefined;
+    // so do the further answers of a message with several questions
+    const alsoAnswered = mem.alsoAnswered;
+    mem.alsoAnswered = undefined;
     const option = matchOption(mem, text);
     if (option) return this.command(dc, option);
     const plain = text.trim().replace(/[.!]+$/, '');
@@ -193,7 +196,7 @@ export class MainDialog extends ComponentDialog {
     const combined = await this.combinationFromAmount(dc, u, mem);
     if (combined) return combined;
     // "und bei 4?", "Does it expire?": resolved against the thread before the facts join it
-    const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected);
+    const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected, alsoAnswered);
     rememberFacts(mem, u.facts);
     if (followed) return followed;
     // a story that merely names a Stadtteil is not an offer search; one that asks for offers is
@@ -232,7 +235,8 @@ export class MainDialog extends ComponentDialog {
     if (entry && ((u.strong && r.intent === 'selfcheck') || skipGuide)) return this.answer(dc, this.withMore(entry, u));
     // a story that tells the grade and asks nothing needs no self-check (it estimates a grade the
     // person already has): what that grade brings, by care setting
-    if (r.intent === 'selfcheck' && u.facts.grade !== undefined && !asksAboutOrAnything(text)) {
+    // ("Mein Mann hat Pflegegrad 3 und ich pflege ihn": no application either, the grade is there)
+    if ((r.intent === 'selfcheck' || (r.intent === 'apply' && !u.entry)) && u.facts.grade !== undefined && !asksAboutOrAnything(text)) {
       setThreadUse(dc.context, { kind: 'story', detail: describeThread(mem) });
       // the story's setting where it decides the overview ("zu Hause" can mean relatives or a service)
       const setting = u.facts.setting === 'nursing_home' ? 'nursing_home' : u.facts.setting === 'daycare' ? 'day_care' : undefined;
@@ -259,7 +263,9 @@ export class MainDialog extends ComponentDialog {
 
   /** A follow-up resolved against the thread (bot/conversation/followUp.ts), answered; undefined when
    *  the message is no follow-up or its aspect is not in the last answer. */
-  private async followUp(dc: RouteTarget, r: NluResult, u: Understanding, mem: Memory, stadtteil: string | undefined, corrected: boolean): Promise<DialogTurnResult | undefined> {
+  private async followUp(
+    dc: RouteTarget, r: NluResult, u: Understanding, mem: Memory, stadtteil: string | undefined, corrected: boolean, alsoAnswered?: string[],
+  ): Promise<DialogTurnResult | undefined> {
     const s = this.deps.services;
     const otherTopic = s.kb.answers.has(r.intent) && r.intent !== mem.lastTopic && r.score >= OTHER_TOPIC_SCORE;
     const { text, lang } = turnInfo(dc.context);
@@ -302,9 +308,11 @@ export class MainDialog extends ComponentDialog {
       await sendReply(this.deps, dc.context, reply);
       return ANSWERED;
     }
+    // a new grade after several answers is about the one whose amount depends on it
+    const asked = fu.grade !== undefined ? topicForGrade(fu.topic, alsoAnswered, (id) => !!s.kb.entry(id)?.usesGrade) : fu.topic;
     // a question entry without amounts: a new grade asks its topic's answer
-    const q = s.kb.questions.get(fu.topic);
-    const topic = q && fu.grade !== undefined && !s.kb.entry(fu.topic)?.usesGrade ? q.topic : fu.topic;
+    const q = s.kb.questions.get(asked);
+    const topic = q && fu.grade !== undefined && !s.kb.entry(asked)?.usesGrade ? q.topic : asked;
     if (!s.kb.entry(topic)) return undefined;
     // "und bei meinem Vater?": another person's grade, setting and dementia are not the ones told
     forgetOnPersonSwitch(mem, fu.person);
