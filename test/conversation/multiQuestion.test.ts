@@ -2,6 +2,7 @@
 // where a question sentence splits into questions, what an elliptic part is read as, and which
 // further questions get their own short answer or a button.
 import { MAX_MORE, planAnswers, splitQuestions, splitSentence, type PartMatch } from '../../bot/conversation/multiQuestion';
+import { topicForGrade } from '../../bot/conversation/thread';
 
 describe('splitSentence', () => {
   test.each([
@@ -70,5 +71,18 @@ describe('planAnswers', () => {
 
   test('MAX_MORE is two (the first answer plus two)', () => {
     expect(MAX_MORE).toBe(2);
+  });
+});
+
+describe('topicForGrade (a new grade after an answer to several questions)', () => {
+  const usesGrade = (id: string) => ['allowance', 'daycare', 'in_kind'].includes(id);
+  test.each<[string, string, string[] | undefined, string]>([
+    ['the last answer depends on the grade: it stays', 'allowance', ['daycare'], 'allowance'],
+    ['the last does not, a further one does: that one', 'relief_who_gets', ['allowance'], 'allowance'],
+    ['the first further one that depends on it', 'relief_who_gets', ['apply', 'in_kind', 'daycare'], 'in_kind'],
+    ['none does: the last topic', 'relief_who_gets', ['apply'], 'relief_who_gets'],
+    ['one answer only: the last topic', 'relief_who_gets', undefined, 'relief_who_gets'],
+  ])('%s', (_name, last, also, topic) => {
+    expect(topicForGrade(last, also, usesGrade)).toBe(topic);
   });
 });

@@ -79,6 +79,46 @@ describe('several questions in one message', () => {
   });
 });
 
+describe('the thread after several answers', () => {
+  test('de: "und bei 5?" after Pflegegeld answered second: the Pflegegeld for grade 5', async () => {
+    const client = mainDialogClient(app);
+    const all = (await send(client, 'Mein Schwiegervater hat Pflegegrad 4 und lebt bei uns. Wie viel Pflegegeld bekommt er, und wer bekommt den Entlastungsbetrag?')).map((a) => a.text ?? '').join('\n');
+    expect(all).toContain(eur('pflegegeld', 4));
+    const reply = await say(client, 'und bei 5?');
+    expect(reply).toContain(eur('pflegegeld', 5));
+  });
+
+  test('en: "what about grade 5?" after the allowance answered second', async () => {
+    const client = mainDialogClient(app, 'en');
+    const all = (await send(client, 'Grandma has care grade 3. Who can get the relief amount, and how much care allowance is paid?')).map((a) => a.text ?? '').join('\n');
+    expect(all).toContain(eur('pflegegeld', 3, 'en'));
+    expect(await say(client, 'what about grade 5?')).toContain(eur('pflegegeld', 5, 'en'));
+  });
+
+  test('de: the further answers hold for one message only: later "und bei 5?" follows the last answer', async () => {
+    const client = mainDialogClient(app);
+    await send(client, 'Mein Schwiegervater hat Pflegegrad 4 und lebt bei uns. Wie viel Pflegegeld bekommt er, und wer bekommt den Entlastungsbetrag?');
+    await say(client, 'Was ist Tagespflege?');
+    expect(await say(client, 'und bei 5?')).toContain(eur('tagespflege', 5));
+  });
+});
+
+describe('a statement of the grade is no application question', () => {
+  test('de: "Mein Mann hat Pflegegrad 3 und ich pflege ihn allein." gets what grade 3 brings', async () => {
+    const client = mainDialogClient(app);
+    const reply = await say(client, 'Mein Mann hat Pflegegrad 3 und ich pflege ihn allein.');
+    expect(reply).toMatch(/Pflegegrad 3/);
+    expect(reply).not.toMatch(/\*\*Pflegegrad beantragen\*\*/);
+  });
+
+  test('en: "My wife has care grade 3 and I look after her at home on my own."', async () => {
+    const client = mainDialogClient(app, 'en');
+    const reply = await say(client, 'My wife has care grade 3 and I look after her at home on my own.');
+    expect(reply).toMatch(/grade 3/i);
+    expect(reply).not.toMatch(/\*\*Applying for a care grade\*\*/i);
+  });
+});
+
 describe('respite before the joint budget began (2025-07-01)', () => {
   let early: App;
   beforeAll(async () => {
