@@ -5,7 +5,8 @@ import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Action } from '../bot/channels/reply';
 import type { NluResult } from '../bot/services';
-import { buildDetailsReply, contactLine, followUpActions } from '../bot/conversation/answers';
+import { buildDetailsReply, contactLine, followUpActions, withShortAnswers } from '../bot/conversation/answers';
+import type { LayeredAnswer } from '../bot/knowledge/kb';
 import { classifyTurn, getMemory, lastTopicCategory, markUnanswered, matchOption, normalise, restateTurn, sendReply, setThreadUse, threadUse, topicMenu, turnInfo, understandTurn, type DialogDeps, type Memory, type RouteTarget } from './context';
 import { CALLBACK_DIALOG, CALLBACK_REQUEST, CallbackDialog } from './callbackDialog';
 import { conversationRefOf } from '../bot/staff/conversation';
@@ -49,6 +50,12 @@ const REFERS_BACK = /\b(das|dafür|dafuer|davon|dazu|darauf|darüber|darueber|es
 const MAX_FOLLOW_UP_WORDS = 6;
 /** from this score the intent engine's topic beats reading a short aspect question as a follow-up */
 const OTHER_TOPIC_SCORE = 0.5;
+
+/** "… und wir wollen einen höheren beantragen": a statement that still asks about applying */
+const APPLY_WORDS = /(antrag|beantrag|hoher|höher|hochstuf|erhoh|erhöh|neu einstuf|verschlechter|apply|application|higher|increase|reassess|upgrade|worse)/i;
+function asksToApply(text: string): boolean {
+  return APPLY_WORDS.test(text);
+}
 
 /** The kind of help of the offers shown in the last reply (its "Anderer Stadtteil" button says so). */
 function lastSearchCategory(mem: Memory): string | undefined {
@@ -236,7 +243,8 @@ export class MainDialog extends ComponentDialog {
     // a story that tells the grade and asks nothing needs no self-check (it estimates a grade the
     // person already has): what that grade brings, by care setting
     // ("Mein Mann hat Pflegegrad 3 und ich pflege ihn": no application either, the grade is there)
-    if ((r.intent === 'selfcheck' || (r.intent === 'apply' && !u.entry)) && u.facts.grade !== undefined && !asksAboutOrAnything(text)) {
+    const statesGrade = r.intent === 'selfcheck' || (r.intent === 'apply' && !u.entry && !asksToApply(text));
+    if (statesGrade && u.facts.grade !== undefined && !asksAboutOrAnything(text)) {
       setThreadUse(dc.context, { kind: 'story', detail: describeThread(mem) });
       // the story's setting where it decides the overview ("zu Hause" can mean relatives or a service)
       const setting = u.facts.setting === 'nursing_home' ? 'nursing_home' : u.facts.setting === 'daycare' ? 'day_care' : undefined;
@@ -247,7 +255,7 @@ export class MainDialog extends ComponentDialog {
     if (r.intent === 'deadline') {
       const rule = deadlineRule(text);
       const offer: Action = { kind: 'command', title: this.t(dc, 'follow_up.compute_date'), value: `deadline:${rule.kind}` };
-      if (await this.aspectAnswer(dc, rule.topic, rule.aspect, mem, offer)) return ANSWERED;
+      if (await this.aspectAnswer(dc, rule.topic, rule.aspect, mem, offer, u)) return ANSWERED;
       if (entry) return this.answer(dc, entry);
       return dc.beginDialog(DEADLINE_DIALOG, { text });
     }
@@ -321,7 +329,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** The sentences of a topic's answer about one aspect (deadline, cost, expiry …); false when it has none. */
-  private async aspectAnswer(dc: RouteTarget, topic: string, aspect: Exclude<Aspect, 'where'>, mem: Memory, offer?: Action): Promise<boolean> {
+  private async aspectAnswer(dc: RouteTarget, topic: string, aspect: Exclude<Aspect, 'where'>, mem: Memory, offer?: Action, u?: Understanding): Promise<boolean> {
     const kb = this.deps.services.kb;
     const ctx = { ...answerContext(this.deps, dc.context, mem.grade, mem.stadtteil), offer };
     // a question entry that does not speak to the aspect: its topic's answer may
@@ -335,7 +343,11 @@ export class MainDialog extends ComponentDialog {
     }
     if (!a || !reply) return false;
     mem.lastTopic = a.id;
-    await sendReply(this.deps, dc.context, reply);
+    // the deadline rule answers the first question of a message that asks more ("…, und wer hilft mir?")
+    const first = a;
+    const more = u?.parts.length ? planAnswers({ id: a.id }, u.parts).short.map((id) => kb.entry(id)).filter((x): x is LayeredAnswer => !!x && x.id !== first.id) : [];
+    mem.alsoAnswered = more.length ? more.map((x) => x.id) : undefined;
+    for (const r of withShortAnswers(reply, more, ctx)) await sendReply(this.deps, dc.context, r);
     // "ja" next turn accepts the offered step
     if (offer) mem.offered = offer.value;
     return true;

@@ -139,7 +139,9 @@ export function withShortAnswers(first: Reply, more: readonly LayeredAnswer[], c
     const a = id === undefined ? undefined : ctx.kb.entry(id);
     return a ? detailsOf(a.id, a[ctx.lang].title) : x;
   });
-  replies[replies.length - 1].suggestions = [...more.map((a) => detailsOf(a.id, a[ctx.lang].title)), ...own].slice(0, 5);
+  // an offered guided step ("Soll ich das Datum ausrechnen?") stays the first button
+  const offered = ctx.offer && own[0]?.value === ctx.offer.value ? own.splice(0, 1) : [];
+  replies[replies.length - 1].suggestions = [...offered, ...more.map((a) => detailsOf(a.id, a[ctx.lang].title)), ...own].slice(0, 5);
   return replies;
 }
 

@@ -79,6 +79,28 @@ describe('several questions in one message', () => {
   });
 });
 
+describe('guided steps on the several-questions path', () => {
+  test('de: the deadline rule answers first, the second question briefly, the date calculation stays the first button', async () => {
+    const client = mainDialogClient(app);
+    const acts = await send(client, 'Wie lange habe ich Zeit für den Widerspruch, und wer hilft mir beim Schreiben?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(all).toMatch(/innerhalb eines Monats/);
+    expect(all).toMatch(/Sie fragten auch: \*\*Wie lege ich Widerspruch ein\?\*\*/);
+    expect(buttons(acts)[0]).toBe('Soll ich das Datum ausrechnen?');
+    // "ja" still accepts the offered step
+    expect(await say(client, 'ja')).toMatch(/An welchem Tag kam der Bescheid/);
+  });
+
+  test('en: the deadline rule first, the second question briefly, the date calculation offered', async () => {
+    const client = mainDialogClient(app, 'en');
+    const acts = await send(client, 'How long do I have to appeal, and how do I write the objection?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(all).toMatch(/within one month|one month/i);
+    expect(all).toMatch(/You also asked/);
+    expect(buttons(acts)[0]).toMatch(/date/i);
+  });
+});
+
 describe('the thread after several answers', () => {
   test('de: "und bei 5?" after Pflegegeld answered second: the Pflegegeld for grade 5', async () => {
     const client = mainDialogClient(app);
