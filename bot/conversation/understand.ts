@@ -36,12 +36,15 @@ export const PART_NEAR_UNSURE = 0.2;
 
 /** What one further question of a message matched, read with the message's story (its sentences that
  *  ask nothing) around it; undefined when nothing came close. */
-function matchPart(kb: KnowledgeBase, query: string, story: readonly string[], lang: Lang, facts: MessageFacts, topicScores: ReadonlyMap<string, number>): PartMatch | undefined {
+function matchPart(
+  kb: KnowledgeBase, query: string, story: readonly string[], lang: Lang, facts: MessageFacts, topicScores: ReadonlyMap<string, number>,
+): PartMatch | undefined {
   const r = kb.retriever.retrieve([...story, query].join('\n'), lang, { topicScores, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts) });
   const answerable = r.ranked.filter((c) => (c.kind === 'topic' ? kb.answers.has(c.id) : fitsGrade(kb.questions.get(c.id), facts.grade)));
   const near = (best: number, spread = PART_NEAR) => answerable.filter((c) => c.score >= best - spread).map((c) => c.id);
-  if (r.entry && answerable.includes(r.entry)) {
-    return { id: r.entry.id, topic: r.entry.topic, score: r.entry.score, confident: true, near: [r.entry.id, ...near(r.entry.score).filter((id) => id !== r.entry!.id)] };
+  const entry = r.entry;
+  if (entry && answerable.includes(entry)) {
+    return { id: entry.id, topic: entry.topic, score: entry.score, confident: true, near: [entry.id, ...near(entry.score).filter((id) => id !== entry.id)] };
   }
   const top = answerable[0];
   if (!top) return undefined;
