@@ -7,6 +7,8 @@ import { questionSentences, readSentences } from '../nlu/message';
 
 /** at most this many answers after the first one */
 export const MAX_MORE = 2;
+/** at most this many questions of one message are matched (each costs a retrieval or two) */
+export const MAX_PARTS = 4;
 /** a question part with at most this many words names no subject of its own ("wie lange", "and when?") */
 const ELLIPTIC_WORDS = 2;
 

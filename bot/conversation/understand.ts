@@ -7,7 +7,7 @@ import { extractFacts, factConcepts, otherSettingConcepts, type MessageFacts } f
 import type { Retrieval } from '../nlu/retrieve';
 import { readSentences } from '../nlu/message';
 import type { NluResult } from '../services';
-import { BUTTON_FLOOR, splitQuestions, type PartMatch } from './multiQuestion';
+import { BUTTON_FLOOR, MAX_PARTS, splitQuestions, type PartMatch } from './multiQuestion';
 
 export interface Understanding {
   retrieval: Retrieval;
@@ -103,7 +103,7 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
   const also = fitsGrade(alsoFound, facts.grade) ? alsoFound : undefined;
   const altFound = retrieval.alternative ? kb.questions.get(retrieval.alternative.id) : undefined;
   const alternative = fitsGrade(altFound, facts.grade) && altFound?.id !== entry?.id ? altFound : undefined;
-  const asked = splitQuestions(text);
+  const asked = splitQuestions(text).slice(0, MAX_PARTS);
   const story = asked.length > 1 ? readSentences(text).filter((x) => !x.question).map((x) => x.text) : [];
   const parts = asked.length > 1 ? asked.map((p) => {
     const alone = matchPart(kb, p.query, story, lang, facts, topicScores);
