@@ -3,7 +3,7 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from '../bot/sdk/dialogs';
 import type { TurnContext } from 'botbuilder';
-import { buildAnswerReply, type AnswerContext } from '../bot/conversation/answers';
+import { buildAnswerReply, withShortAnswers, type AnswerContext } from '../bot/conversation/answers';
 import type { LayeredAnswer } from '../bot/knowledge/kb';
 import { parseGradeAnswer } from '../bot/nlu/grade';
 import type { Action, Reply } from '../bot/channels/reply';
@@ -23,6 +23,10 @@ export interface AnswerOptions {
   alternative?: string;
   /** the entry answering another question of the same message: offered as "Auch gefragt: …" */
   alsoAsked?: string;
+  /** further questions of the same message: entries answered briefly after this one, and entries
+   *  offered as buttons (bot/conversation/multiQuestion.ts) */
+  more?: string[];
+  alsoButtons?: string[];
   /** a guided step offered after the answer (its button comes first) */
   offer?: Action;
 }
@@ -99,18 +103,17 @@ export function answerContext(deps: DialogDeps, ctx: TurnContext, grade: number 
 }
 
 /** The answer for a grade (undefined or 0: for every grade); remembers grade and topic. */
-async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, grade: number | undefined, opts: Pick<AnswerOptions, 'alternative' | 'alsoAsked' | 'offer'>): Promise<void> {
+async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, grade: number | undefined, opts: Pick<AnswerOptions, 'alternative' | 'alsoAsked' | 'alsoButtons' | 'more' | 'offer'>): Promise<void> {
   const mem = await getMemory(deps, ctx);
   if (grade !== undefined && grade > 0) mem.grade = grade;
   mem.lastTopic = a.id;
-  const reply = buildAnswerReply(
-    a,
-    { ...answerContext(deps, ctx, grade, mem.stadtteil), alternative: opts.alternative, alsoAsked: opts.alsoAsked, offer: opts.offer },
-    deps.services.now(),
-    turnInfo(ctx).seed,
-  );
+  const actx: AnswerContext = { ...answerContext(deps, ctx, grade, mem.stadtteil), alternative: opts.alternative, alsoAsked: opts.alsoAsked, alsoButtons: opts.alsoButtons, offer: opts.offer };
+  const reply = buildAnswerReply(a, actx, deps.services.now(), turnInfo(ctx).seed);
   if (deps.services.staff) addFeedback(deps, ctx, reply);
-  await sendReply(deps, ctx, reply);
+  // the message's further questions, each briefly, with the grade the story told
+  const more = (opts.more ?? []).map((id) => deps.services.kb.entry(id)).filter((x): x is LayeredAnswer => !!x && x.id !== a.id);
+  mem.alsoAnswered = more.length ? more.map((x) => x.id) : undefined;
+  for (const r of withShortAnswers(reply, more, actx)) await sendReply(deps, ctx, r);
 }
 
 /** "Hat das geholfen? Ja / Nein" under an answer, counted per entry for the staff area. The ways on

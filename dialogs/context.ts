@@ -36,6 +36,9 @@ export interface Memory extends ConversationThread {
   selfcheck?: SelfCheckProgress;
   /** the grade the finished self-check estimated: the benefits overview starts from it */
   selfcheckGrade?: number;
+  /** the entries the last answer's further questions got briefly (several questions in one message):
+   *  "und bei 5?" may be about one of them; holds for exactly one message */
+  alsoAnswered?: string[];
 }
 
 export type Unanswered = 'not_understood' | 'low_confidence';

@@ -6,7 +6,8 @@ import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { ComponentDialog, DialogTurnStatus } from '../bot/sdk/dialogs';
 import type { Action } from '../bot/channels/reply';
 import type { NluResult } from '../bot/services';
-import { buildDetailsReply, contactLine, followUpActions } from '../bot/conversation/answers';
+import { buildDetailsReply, contactLine, followUpActions, withShortAnswers } from '../bot/conversation/answers';
+import type { LayeredAnswer } from '../bot/knowledge/kb';
 import { classifyTurn, getMemory, turnOf, lastTopicCategory, markUnanswered, matchOption, normalise, restateTurn, sendReply, setThreadUse, threadUse, topicMenu, turnInfo, understandTurn, type DialogDeps, type Memory, type RouteTarget } from './context';
 import { CALLBACK_DIALOG, CallbackDialog } from './callbackDialog';
 import { conversationRefOf } from '../bot/staff/conversation';
@@ -21,12 +22,13 @@ import { asksForOffers, placeNamed } from '../bot/conversation/local';
 import { mainClause, readCorrection, resolveFollowUp, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
-import { describeThread, forgetOnPersonSwitch, rememberFacts } from '../bot/conversation/thread';
+import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
 import { buildAspectReply, buildRelatedReply } from '../bot/conversation/aspects';
 import { asksAboutOrAnything, deadlineRule } from '../bot/conversation/answerFirst';
 import { BENEFITS_DIALOG } from './benefitsDialog';
 import { combinationText } from '../bot/care/benefitsText';
 import { guesses, type Understanding } from '../bot/conversation/understand';
+import { planAnswers } from '../bot/conversation/multiQuestion';
 import type { WordList } from '../bot/nlu/lexicon';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -40,6 +42,12 @@ const COMMAND_WORDS: [WordList, string][] = [['menu', 'menu'], ['menu_outside_di
 const MIN_CANDIDATE_SCORE = 0.05;
 /** from this score the intent engine's topic beats reading a short aspect question as a follow-up */
 const OTHER_TOPIC_SCORE = 0.5;
+
+/** "… und wir wollen einen höheren beantragen": a statement that still asks about applying */
+const APPLY_WORDS = /(antrag|beantrag|hoher|höher|hochstuf|erhoh|erhöh|neu einstuf|verschlechter|apply|application|higher|increase|reassess|upgrade|worse)/i;
+function asksToApply(text: string): boolean {
+  return APPLY_WORDS.test(text);
+}
 
 /** The kind of help of the offers shown in the last reply (its "Anderer Stadtteil" button says so). */
 function lastSearchCategory(mem: Memory): string | undefined {
@@ -114,6 +122,15 @@ export class MainDialog extends ComponentDialog {
     return (await answerNow(this.deps, dc.context, opts)) ? ANSWERED : dc.beginDialog(ANSWER_DIALOG, opts);
   }
 
+  /** Several questions in one message: the further ones that another entry answers, briefly after
+   *  the first answer or as buttons (bot/conversation/multiQuestion.ts); they replace the single
+   *  "Auch gefragt" button of a message that asks one thing per sentence. */
+  private withMore(opts: AnswerOptions, u: Understanding): AnswerOptions {
+    if (!u.parts.length) return opts;
+    const plan = planAnswers({ id: opts.answerId }, u.parts);
+    return { ...opts, alsoAsked: plan.buttons[0], alsoButtons: plan.buttons.slice(1), more: plan.short };
+  }
+
   /** The offers, shown at once when kind of help and place are known; otherwise the offer dialog. */
   private async offers(dc: RouteTarget, opts: FindOfferOptions): Promise<DialogTurnResult> {
     return (await this.findOffer.showNow(dc.context, opts)) ? ANSWERED : dc.beginDialog(FIND_OFFER_DIALOG, opts);
@@ -134,6 +151,9 @@ export class MainDialog extends ComponentDialog {
     // an offered step ("Soll ich das Datum ausrechnen?") holds for exactly one answer, too
     const offered = mem.offered;
     mem.offered = undefined;
+    // so do the further answers of a message with several questions
+    const alsoAnswered = mem.alsoAnswered;
+    mem.alsoAnswered = undefined;
     const option = matchOption(mem, text);
     if (option) return this.command(dc, option);
     const plain = text.trim().replace(/[.!]+$/, '');
@@ -170,7 +190,7 @@ export class MainDialog extends ComponentDialog {
     const combined = await this.combinationFromAmount(dc, u, mem);
     if (combined) return combined;
     // "und bei 4?", "Does it expire?": resolved against the thread before the facts join it
-    const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected);
+    const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected, alsoAnswered);
     rememberFacts(mem, u.facts);
     if (followed) return followed;
     // a story that merely names a Stadtteil is not an offer search; one that asks for offers is
@@ -206,10 +226,12 @@ export class MainDialog extends ComponentDialog {
     // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline,
     // unless a story's question sentences ask something else: storySkipsGuide)
     const skipGuide = u.story && storySkipsGuide(r.intent, u.retrieval.questions.join(' '), text, !!entry, s.words);
-    if (entry && ((u.strong && r.intent === 'selfcheck') || skipGuide)) return this.answer(dc, entry);
+    if (entry && ((u.strong && r.intent === 'selfcheck') || skipGuide)) return this.answer(dc, this.withMore(entry, u));
     // a story that tells the grade and asks nothing needs no self-check (it estimates a grade the
     // person already has): what that grade brings, by care setting
-    if (r.intent === 'selfcheck' && u.facts.grade !== undefined && !asksAboutOrAnything(text)) {
+    // ("Mein Mann hat Pflegegrad 3 und ich pflege ihn": no application either, the grade is there)
+    const statesGrade = r.intent === 'selfcheck' || (r.intent === 'apply' && !u.entry && !asksToApply(text));
+    if (statesGrade && u.facts.grade !== undefined && !asksAboutOrAnything(text)) {
       setThreadUse(dc.context, { kind: 'story', detail: describeThread(mem) });
       // the story's setting where it decides the overview ("zu Hause" can mean relatives or a service)
       const setting = u.facts.setting === 'nursing_home' ? 'nursing_home' : u.facts.setting === 'daycare' ? 'day_care' : undefined;
@@ -220,23 +242,25 @@ export class MainDialog extends ComponentDialog {
     if (r.intent === 'deadline') {
       const rule = deadlineRule(text);
       const offer: Action = { kind: 'command', title: this.t(dc, 'follow_up.compute_date'), value: `deadline:${rule.kind}` };
-      if (await this.aspectAnswer(dc, rule.topic, rule.aspect, mem, offer)) return ANSWERED;
+      if (await this.aspectAnswer(dc, rule.topic, rule.aspect, mem, offer, u)) return ANSWERED;
       if (entry) return this.answer(dc, entry);
       return dc.beginDialog(DEADLINE_DIALOG, { text });
     }
-    if (entry) return this.answer(dc, entry);
+    if (entry) return this.answer(dc, this.withMore(entry, u));
     if (answer) {
       // the topic answers; a second question, or an entry that came close, is one button away
       const alsoAsked = !pointsBack && u.also?.id !== answer.id ? u.also?.id : undefined;
       const alternative = closeAlternative(r.ranked, answer.id, (id) => s.kb.answers.has(id)) ?? (pointsBack ? undefined : u.alternative?.id);
-      return this.answer(dc, { answerId: answer.id, grade, alternative, alsoAsked });
+      return this.answer(dc, pointsBack ? { answerId: answer.id, grade, alternative, alsoAsked } : this.withMore({ answerId: answer.id, grade, alternative, alsoAsked }, u));
     }
     return this.system(dc, r);
   }
 
   /** A follow-up resolved against the thread (bot/conversation/followUp.ts), answered; undefined when
    *  the message is no follow-up or its aspect is not in the last answer. */
-  private async followUp(dc: RouteTarget, r: NluResult, u: Understanding, mem: Memory, stadtteil: string | undefined, corrected: boolean): Promise<DialogTurnResult | undefined> {
+  private async followUp(
+    dc: RouteTarget, r: NluResult, u: Understanding, mem: Memory, stadtteil: string | undefined, corrected: boolean, alsoAnswered?: string[],
+  ): Promise<DialogTurnResult | undefined> {
     const s = this.deps.services;
     const otherTopic = s.kb.answers.has(r.intent) && r.intent !== mem.lastTopic && r.score >= OTHER_TOPIC_SCORE;
     const { text, lang } = turnInfo(dc.context);
@@ -279,9 +303,11 @@ export class MainDialog extends ComponentDialog {
       await sendReply(this.deps, dc.context, reply);
       return ANSWERED;
     }
+    // a new grade after several answers is about the one whose amount depends on it
+    const asked = fu.grade !== undefined ? topicForGrade(fu.topic, alsoAnswered, (id) => !!s.kb.entry(id)?.usesGrade) : fu.topic;
     // a question entry without amounts: a new grade asks its topic's answer
-    const q = s.kb.questions.get(fu.topic);
-    const topic = q && fu.grade !== undefined && !s.kb.entry(fu.topic)?.usesGrade ? q.topic : fu.topic;
+    const q = s.kb.questions.get(asked);
+    const topic = q && fu.grade !== undefined && !s.kb.entry(asked)?.usesGrade ? q.topic : asked;
     if (!s.kb.entry(topic)) return undefined;
     // "und bei meinem Vater?": another person's grade, setting and dementia are not the ones told
     forgetOnPersonSwitch(mem, fu.person);
@@ -290,7 +316,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** The sentences of a topic's answer about one aspect (deadline, cost, expiry …); false when it has none. */
-  private async aspectAnswer(dc: RouteTarget, topic: string, aspect: Exclude<Aspect, 'where'>, mem: Memory, offer?: Action): Promise<boolean> {
+  private async aspectAnswer(dc: RouteTarget, topic: string, aspect: Exclude<Aspect, 'where'>, mem: Memory, offer?: Action, u?: Understanding): Promise<boolean> {
     const kb = this.deps.services.kb;
     const ctx = { ...answerContext(this.deps, dc.context, mem.grade, mem.stadtteil), offer };
     // a question entry that does not speak to the aspect: its topic's answer may
@@ -304,7 +330,11 @@ export class MainDialog extends ComponentDialog {
     }
     if (!a || !reply) return false;
     mem.lastTopic = a.id;
-    await sendReply(this.deps, dc.context, reply);
+    // the deadline rule answers the first question of a message that asks more ("…, und wer hilft mir?")
+    const first = a;
+    const more = u?.parts.length ? planAnswers({ id: a.id }, u.parts).short.map((id) => kb.entry(id)).filter((x): x is LayeredAnswer => !!x && x.id !== first.id) : [];
+    mem.alsoAnswered = more.length ? more.map((x) => x.id) : undefined;
+    for (const r of withShortAnswers(reply, more, ctx)) await sendReply(this.deps, dc.context, r);
     // "ja" next turn accepts the offered step
     if (offer) mem.offered = offer.value;
     return true;

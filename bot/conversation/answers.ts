@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { LayeredAnswer, KnowledgeBase } from '../knowledge/kb';
 import type { Lang } from '../knowledge/schema';
-import { fillPlaceholders, MissingValueError, type AmountLookup } from '../knowledge/render';
+import { fillSentences, MissingValueError, type AmountLookup } from '../knowledge/render';
 import type { Action, Provenance, Reply } from '../channels/reply';
 import { buildProvenance } from './provenance';
 import type { Contact, LocalHelp } from './local';
@@ -20,6 +20,8 @@ export interface AnswerContext {
   alternative?: string;
   /** entry that answers another question of the same message ("Auch gefragt: …"), offered first */
   alsoAsked?: string;
+  /** further entries of the same message offered as buttons when unsure (bot/conversation/multiQuestion.ts) */
+  alsoButtons?: readonly string[];
   /** a guided step offered after the answer ("Soll ich das Datum ausrechnen?"), the first button */
   offer?: Action;
 }
@@ -57,6 +59,10 @@ export function followUpActions(a: LayeredAnswer, ctx: AnswerContext, withDetail
   // the other question of the same message comes first: it was asked, not guessed
   const also = ctx.alsoAsked !== undefined && ctx.alsoAsked !== a.id ? ctx.kb.entry(ctx.alsoAsked) : undefined;
   if (also) out.push({ kind: 'command', title: ctx.t('also_asked_button', { lng: ctx.lang, title: also[ctx.lang].title }), value: `answer:${also.id}` });
+  for (const id of ctx.alsoButtons ?? []) {
+    const more = id !== a.id && id !== also?.id ? ctx.kb.entry(id) : undefined;
+    if (more) out.push({ kind: 'command', title: ctx.t('also_asked_button', { lng: ctx.lang, title: more[ctx.lang].title }), value: `answer:${more.id}` });
+  }
   if (withDetails) out.push({ kind: 'command', title: ctx.t('details', { lng: ctx.lang }), value: `details:${a.id}` });
   // the close runner-up of an uncertain guess comes before the rest
   const alt = ctx.alternative !== undefined && ctx.alternative !== a.id ? ctx.kb.entry(ctx.alternative) : undefined;
@@ -89,9 +95,10 @@ export function localHelpLines(a: LayeredAnswer, ctx: AnswerContext, now: Date, 
   return lines;
 }
 
-export function buildAnswerReply(a: LayeredAnswer, ctx: AnswerContext, now: Date, seed: string): Reply {
+/** The short answer, for the grade told where the entry has a text for it ("bei Pflegegrad 3 sind das 599 €"). */
+export function shortText(a: LayeredAnswer, ctx: AnswerContext): string {
   const txt = a[ctx.lang];
-  const fill = (s: string) => fillPlaceholders(s, { grade: ctx.grade, amount: ctx.amount });
+  const fill = (s: string) => fillSentences(s, { grade: ctx.grade, amount: ctx.amount });
   let first = fill(txt.short);
   if (ctx.grade !== undefined && txt.shortWithGrade) {
     try {
@@ -102,16 +109,46 @@ export function buildAnswerReply(a: LayeredAnswer, ctx: AnswerContext, now: Date
       first = `${first} ${ctx.t(ctx.grade === 0 ? 'grade_none' : 'not_at_grade', { lng: ctx.lang, grade: ctx.grade })}`;
     }
   }
-  const parts = [`**${txt.title}**`, first, ctx.t('next_step', { lng: ctx.lang, text: fill(txt.next) })];
+  return first;
+}
+
+export function buildAnswerReply(a: LayeredAnswer, ctx: AnswerContext, now: Date, seed: string): Reply {
+  const txt = a[ctx.lang];
+  const fill = (s: string) => fillSentences(s, { grade: ctx.grade, amount: ctx.amount });
+  const parts = [`**${txt.title}**`, shortText(a, ctx), ctx.t('next_step', { lng: ctx.lang, text: fill(txt.next) })];
   const local = localHelpLines(a, ctx, now, seed);
   if (local.length) parts.push(`${ctx.t('local_help', { lng: ctx.lang })}\n${local.join('\n')}`);
   return { text: parts.join('\n\n'), suggestions: followUpActions(a, ctx, true), footer: footerFor(a, ctx) };
 }
 
+/** Another question of the same message, answered briefly after the first answer: its title and
+ *  short answer (for the story's grade) with its own sources; its details are a button. */
+export function buildShortReply(a: LayeredAnswer, ctx: AnswerContext): Reply {
+  return { text: [ctx.t('also_answer', { lng: ctx.lang, title: a[ctx.lang].title }), shortText(a, ctx)].join('\n\n'), footer: footerFor(a, ctx) };
+}
+
+/** The first answer, then the short answers of the message's further questions: the buttons move to
+ *  the last reply (channels show only the last one's), the further answers' details first. */
+export function withShortAnswers(first: Reply, more: readonly LayeredAnswer[], ctx: AnswerContext): Reply[] {
+  if (!more.length) return [first];
+  const replies: Reply[] = [{ ...first, suggestions: undefined }, ...more.map((a) => buildShortReply(a, ctx))];
+  const detailsOf = (id: string, title: string): Action => ({ kind: 'command', title: ctx.t('details_of', { lng: ctx.lang, title }), value: `details:${id}` });
+  // with several answers a plain "Mehr dazu" would not say which one
+  const own = (first.suggestions ?? []).map((x) => {
+    const id = x.kind === 'command' && x.value.startsWith('details:') ? x.value.slice('details:'.length) : undefined;
+    const a = id === undefined ? undefined : ctx.kb.entry(id);
+    return a ? detailsOf(a.id, a[ctx.lang].title) : x;
+  });
+  // an offered guided step ("Soll ich das Datum ausrechnen?") stays the first button
+  const offered = ctx.offer && own[0]?.value === ctx.offer.value ? own.splice(0, 1) : [];
+  replies[replies.length - 1].suggestions = [...offered, ...more.map((a) => detailsOf(a.id, a[ctx.lang].title)), ...own].slice(0, 5);
+  return replies;
+}
+
 export function buildDetailsReply(a: LayeredAnswer, ctx: AnswerContext): Reply {
   const txt = a[ctx.lang];
   // details are written for all grades, so the grade is not filled in here
-  const fill = (s: string) => fillPlaceholders(s, { amount: ctx.amount });
+  const fill = (s: string) => fillSentences(s, { amount: ctx.amount });
   const parts = [`**${txt.title}**`, fill(txt.details)];
   const gloss = Object.entries(txt.glossary ?? {});
   if (gloss.length) parts.push(`${ctx.t('glossary_intro', { lng: ctx.lang })}\n${gloss.map(([k, v]) => `• ${k}: ${v}`).join('\n')}`);

@@ -3,7 +3,7 @@
 // sources and buttons. Nothing is written here: the sentences are the reviewed content. When no
 // sentence speaks to the aspect there is no aspect answer (the router goes on as usual). Pure.
 import type { LayeredAnswer } from '../knowledge/kb';
-import { fillPlaceholders, MissingValueError } from '../knowledge/render';
+import { fillSentences, MissingValueError } from '../knowledge/render';
 import { foldText } from '../nlu/normalise';
 import type { Reply } from '../channels/reply';
 import { followUpActions, footerFor, type AnswerContext } from './answers';
@@ -29,10 +29,10 @@ export function sentences(text: string): string[] {
 /** Fills amounts for the known grade where the text allows it, else for all grades. */
 function filled(text: string, ctx: AnswerContext): string {
   try {
-    return fillPlaceholders(text, { grade: ctx.grade, amount: ctx.amount });
+    return fillSentences(text, { grade: ctx.grade, amount: ctx.amount });
   } catch (err) {
     if (!(err instanceof MissingValueError)) throw err;
-    return fillPlaceholders(text, { amount: ctx.amount });
+    return fillSentences(text, { amount: ctx.amount });
   }
 }
 

@@ -61,6 +61,14 @@ export function topicForSetting(lastTopic: string, setting: CareSettingFact | un
   return SETTING_TOPIC[setting] ?? lastTopic;
 }
 
+/** "und bei 5?" after an answer to several questions: the grade is about the answer whose amount
+ *  depends on it (the Pflegegeld, not who gets the relief amount). The last topic when it depends on
+ *  the grade itself, or when none of the further answers does. */
+export function topicForGrade(last: string, alsoAnswered: readonly string[] | undefined, usesGrade: (id: string) => boolean): string {
+  if (usesGrade(last)) return last;
+  return alsoAnswered?.find(usesGrade) ?? last;
+}
+
 /** One line for staff (`chat --explain`): which context a reply used. */
 export function describeThread(thread: ConversationThread): string {
   const parts: string[] = [];

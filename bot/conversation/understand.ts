@@ -7,6 +7,7 @@ import { extractFacts, factConcepts, otherSettingConcepts, type MessageFacts } f
 import type { Retrieval } from '../nlu/retrieve';
 import { readSentences } from '../nlu/message';
 import type { NluResult } from '../services';
+import { BUTTON_FLOOR, MAX_PARTS, splitQuestions, type PartMatch } from './multiQuestion';
 
 export interface Understanding {
   retrieval: Retrieval;
@@ -22,6 +23,33 @@ export interface Understanding {
   strong: boolean;
   /** the message tells a story (several sentences or many words) rather than asking briefly */
   story: boolean;
+  /** a message of several questions: what each one matched, in the order asked (empty for one question) */
+  parts: (PartMatch | undefined)[];
+}
+
+/** From this score a topic's general question answers a further question of the message on its own. */
+export const TOPIC_SURE = 0.5;
+/** candidates this close to a further question's best are as good an answer to it (wider when the
+ *  match itself is unsure) */
+export const PART_NEAR = 0.05;
+export const PART_NEAR_UNSURE = 0.2;
+
+/** What one further question of a message matched, read with the message's story (its sentences that
+ *  ask nothing) around it; undefined when nothing came close. */
+function matchPart(
+  kb: KnowledgeBase, query: string, story: readonly string[], lang: Lang, facts: MessageFacts, topicScores: ReadonlyMap<string, number>,
+): PartMatch | undefined {
+  const r = kb.retriever.retrieve([...story, query].join('\n'), lang, { topicScores, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts) });
+  const answerable = r.ranked.filter((c) => (c.kind === 'topic' ? kb.answers.has(c.id) : fitsGrade(kb.questions.get(c.id), facts.grade)));
+  const near = (best: number, spread = PART_NEAR) => answerable.filter((c) => c.score >= best - spread).map((c) => c.id);
+  const entry = r.entry;
+  if (entry && answerable.includes(entry)) {
+    return { id: entry.id, topic: entry.topic, score: entry.score, confident: true, near: [entry.id, ...near(entry.score).filter((id) => id !== entry.id)] };
+  }
+  const top = answerable[0];
+  if (!top) return undefined;
+  const confident = top.kind === 'topic' && top.score >= TOPIC_SURE && top === r.ranked[0];
+  return { id: top.id, topic: top.kind === 'entry' ? top.topic : undefined, score: top.score, confident, near: near(top.score, confident ? PART_NEAR : PART_NEAR_UNSURE) };
 }
 
 /** Nothing answered with confidence: retrieval candidates from this score on are offered as "Meinten
@@ -75,7 +103,15 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
   const also = fitsGrade(alsoFound, facts.grade) ? alsoFound : undefined;
   const altFound = retrieval.alternative ? kb.questions.get(retrieval.alternative.id) : undefined;
   const alternative = fitsGrade(altFound, facts.grade) && altFound?.id !== entry?.id ? altFound : undefined;
+  const asked = splitQuestions(text).slice(0, MAX_PARTS);
+  const story = asked.length > 1 ? readSentences(text).filter((x) => !x.question).map((x) => x.text) : [];
+  const parts = asked.length > 1 ? asked.map((p) => {
+    const alone = matchPart(kb, p.query, story, lang, facts, topicScores);
+    // a part that says too little on its own ("wovon soll ich leben?") is read with the rest of its sentence
+    return alone && alone.score >= BUTTON_FLOOR ? alone : matchPart(kb, p.query, [...story, ...p.around], lang, facts, topicScores) ?? alone;
+  }) : [];
   return {
+    parts,
     retrieval, facts, entry, alternative,
     also: also && also.id !== entry?.id ? also : undefined,
     strong: !!entry && !!retrieval.entry && retrieval.entry.score >= STRONG_ENTRY,

@@ -3,7 +3,7 @@
 // "something went wrong" instead of the answer.
 import * as path from 'path';
 import { loadKnowledgeBase } from '../../bot/knowledge/kb';
-import { fillPlaceholders } from '../../bot/knowledge/render';
+import { fillPlaceholders, fillSentences, MissingValueError } from '../../bot/knowledge/render';
 import { amountLookup } from '../../bot/app';
 
 const K = path.join(__dirname, '../../knowledge');
@@ -35,5 +35,46 @@ describe('answers render with the dated table', () => {
     }
     expect(items.length).toBeGreaterThan(300);
     expect(failed).toEqual([]);
+  });
+});
+
+// Before 2025-07-01 the joint respite budget did not exist: the table holds no value for it then.
+// An answer naming it must still answer (without that sentence), not fail the turn.
+describe('answers render on a date before a benefit began', () => {
+  const kb = loadKnowledgeBase({ knowledgeDir: K, state: 'nrw', municipality: 'muelheim' });
+  const items = [...kb.questions.values(), ...[...kb.answers.values()]];
+  const BEFORE = '2025-03-01';
+
+  test('fillPlaceholders alone still refuses the missing value (the reason for fillSentences)', () => {
+    const amount = amountLookup(kb.benefits, 'de', BEFORE);
+    expect(() => fillPlaceholders('Budget: {{b.entlastungsbudget}}.', { amount })).toThrow(MissingValueError);
+  });
+
+  test('fillSentences leaves out only the sentence with the undated value', () => {
+    const amount = amountLookup(kb.benefits, 'de', BEFORE);
+    expect(fillSentences('Es gibt Ersatzpflege. Das Budget ist {{b.entlastungsbudget}} im Jahr. Fragen Sie die Kasse.', { amount }))
+      .toBe('Es gibt Ersatzpflege. Fragen Sie die Kasse.');
+    // an amount that is missing only at a grade is still the caller's to explain ("not at grade 1")
+    expect(() => fillSentences('Pflegegeld: {{b.pflegegeld.grade}}.', { amount, grade: 1 })).toThrow(MissingValueError);
+    expect(() => fillSentences('Bei Pflegegrad {{grade}}.', { amount })).toThrow(MissingValueError);
+  });
+
+  test.each(['de', 'en'] as const)('%s: every entry renders with the table of 2025-03-01', (lang) => {
+    const amount = amountLookup(kb.benefits, lang, BEFORE);
+    const failed: string[] = [];
+    for (const a of items) {
+      const t = a[lang];
+      for (const [field, text] of [['short', t.short], ['details', t.details], ['next', t.next]] as const) {
+        try {
+          fillSentences(text, { amount });
+        } catch (err) {
+          failed.push(`${a.id}.${field}: ${(err as Error).message}`);
+        }
+      }
+    }
+    expect(failed).toEqual([]);
+    const respite = fillSentences(kb.answers.get('respite')![lang].short, { amount });
+    expect(respite.length).toBeGreaterThan(40);
+    expect(respite).not.toMatch(/3[.,]?539/);
   });
 });

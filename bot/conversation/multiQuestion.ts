@@ -1,0 +1,128 @@
+// A message that asks several things ("Kann ich mich freistellen lassen, wie lange, und wovon soll
+// ich leben?"): its distinct questions, and which of them get an answer of their own after the first
+// one. The first question gets the full answer as usual; each further question that another entry
+// answers confidently gets that entry's short answer (at most two more), one that only came close
+// gets a button. Pure: retrieval is passed in, nothing here knows botbuilder.
+import { questionSentences, readSentences } from '../nlu/message';
+
+/** at most this many answers after the first one */
+export const MAX_MORE = 2;
+/** at most this many questions of one message are matched (each costs a retrieval or two) */
+export const MAX_PARTS = 4;
+/** a question part with at most this many words names no subject of its own ("wie lange", "and when?") */
+const ELLIPTIC_WORDS = 2;
+
+// Question words that open a part of a sentence after a comma or an "und": "…, wie lange, und wovon
+// soll ich leben?", "…, and will the allowance stop?". Folded text is not needed: these are written
+// with or without umlauts below.
+const WH_DE = 'wie|was|wer|wem|wen|wo|wann|warum|wieso|weshalb|woher|wohin|womit|wofür|wofur|wovon|worauf|wozu|welche[rsmn]?|wieviel|ob';
+const WH_EN = 'how|what|who|whom|where|when|why|which|whether';
+const AUX_DE = 'kann|können|konnen|darf|dürfen|durfen|muss|müssen|mussen|soll|sollen|gibt|gilt|bekomme|bekommt|bekommen|zahlt|übernimmt|ubernimmt|'
+  + 'habe|hat|haben|ist|sind|wird|werden|läuft|lauft|fällt|fallt|verfällt|verfallt|hört|hort|steht|stehen|brauche|braucht|müsste|musste|könnte|konnte|würde|wurde';
+const AUX_EN = 'can|could|may|might|must|should|shall|will|would|do|does|did|is|are|was|were|has|have|had';
+
+// ", wie lange", "und was darf sie", ", and will": a wh-word after a comma or "und/and/oder/or", or an
+// auxiliary after a comma plus "und/and/oder/or" ("Mutter ist 80 und ist dement" stays one part).
+const SPLIT = new RegExp(
+  `\\s*(?:,\\s*(?:(?:und|oder|and|or)\\s+)?(?=(?:${WH_DE}|${WH_EN})\\b)|,\\s*(?:und|oder|and|or)\\s+(?=(?:${AUX_DE}|${AUX_EN})\\b)|\\s+(?:und|oder|and|or)\\s+(?=(?:${WH_DE}|${WH_EN})\\b)|;\\s*)`,
+  'i',
+);
+const OPENS_QUESTION = new RegExp(`^(?:(?:und|aber|and|but)\\s+)?(?:${WH_DE}|${WH_EN}|${AUX_DE}|${AUX_EN})\\b`, 'i');
+
+export interface AskedPart {
+  /** the part as written ("wie lange") */
+  text: string;
+  /** what retrieval reads: an elliptic part borrows the sentence's first part ("wie lange kann ich mich freistellen lassen") */
+  query: string;
+  /** the other parts of the same sentence, said as story: "wovon soll ich leben?" is about the leave asked for before it */
+  around: string[];
+}
+
+function words(s: string): number {
+  return s.trim().split(/\s+/).filter(Boolean).length;
+}
+
+/** The parts of one question sentence, each opening with a question word; a part that does not
+ *  ("Ich weiß nicht, wie …") joins the next. */
+export function splitSentence(sentence: string): string[] {
+  const raw = sentence.split(SPLIT).map((p) => p.trim().replace(/^[,;]\s*/, '')).filter((p) => /[\p{L}\d]/u.test(p));
+  const parts: string[] = [];
+  let carry = '';
+  for (const p of raw) {
+    const joined = carry ? `${carry}, ${p}` : p;
+    if (!OPENS_QUESTION.test(joined) && !OPENS_QUESTION.test(p)) {
+      carry = joined;
+      continue;
+    }
+    // the story before the first question word belongs to that question
+    parts.push(joined);
+    carry = '';
+  }
+  if (carry) {
+    if (parts.length) parts[parts.length - 1] = `${parts[parts.length - 1]}, ${carry}`;
+    else parts.push(carry);
+  }
+  return parts;
+}
+
+/** The distinct questions of a message in order: its question sentences, each split at ", wie …",
+ *  "und was …", ", and will …". One question (or none) gives a list of at most one. */
+export function splitQuestions(text: string): AskedPart[] {
+  const sentences = readSentences(text);
+  const asked = sentences.filter((s) => s.question);
+  // only sentences that ask: a request said as a statement is one question, never split
+  if (!asked.length) return questionSentences(sentences).slice(0, 1).map((s) => ({ text: s.text, query: s.text, around: [] }));
+  const out: AskedPart[] = [];
+  for (const s of asked) {
+    const parts = splitSentence(s.text);
+    parts.forEach((p, i) => {
+      const strip = p.replace(/[?!.\s]+$/, '');
+      // "wie lange": the sentence's first part says what it is about
+      const query = i > 0 && words(strip) <= ELLIPTIC_WORDS ? `${strip} ${parts[0].replace(/[?!.\s]+$/, '')}?` : p;
+      const around = parts.filter((_, j) => j !== i).map((o) => `${o.replace(/[?!.,\s]+$/, '')}.`);
+      out.push({ text: p, query, around });
+    });
+  }
+  return out;
+}
+
+/** What retrieval made of one question part. */
+export interface PartMatch {
+  id: string;
+  /** the entry (or topic) this match answers under: a part whose match is the first answer's topic
+   *  overview adds nothing */
+  topic?: string;
+  score: number;
+  /** retrieval is sure enough to answer it (an entry over its topic, or a clear topic) */
+  confident: boolean;
+  /** the candidates that came as close as the match (the match first): when the first answer is among
+   *  them, that answer already speaks to this question */
+  near: string[];
+}
+
+export interface AnswerPlan {
+  /** entries answered with their short answer after the first one, in the order asked */
+  short: string[];
+  /** entries offered as a button ("Auch gefragt: …") */
+  buttons: string[];
+}
+
+/** From this score an unsure match of a further question is still worth a button. */
+export const BUTTON_FLOOR = 0.4;
+
+/** Which further questions get their own answer after `first` (the id answered in full): distinct
+ *  entries only, never a question the first answer (or an earlier planned one) came close on, at
+ *  most MAX_MORE in all. */
+export function planAnswers(first: { id: string }, matches: readonly (PartMatch | undefined)[]): AnswerPlan {
+  const plan: AnswerPlan = { short: [], buttons: [] };
+  const seen = new Set([first.id]);
+  for (const m of matches) {
+    // the first answer (or one already planned) speaks to this question too
+    if (!m || m.near.some((id) => seen.has(id))) continue;
+    if (plan.short.length + plan.buttons.length >= MAX_MORE) break;
+    seen.add(m.id);
+    if (m.confident) plan.short.push(m.id);
+    else if (m.score >= BUTTON_FLOOR) plan.buttons.push(m.id);
+  }
+  return plan;
+}

@@ -1,0 +1,161 @@
+// Messages with several questions (issue 17 part 3), against the real app and real NLU: the first
+// question gets its full answer, a further one that another entry answers gets that entry's short
+// answer with the grade the story told, buttons move to the last reply; one question stays one answer.
+// Also: the respite answer on a date before the joint budget existed (it failed the turn).
+import type { App } from '../../bot/app';
+import { formatEuro, valueOn } from '../../bot/care/benefits';
+import { mainDialogClient, TODAY, testApp } from '../helpers/app';
+import { benefitsTable, buttons } from './guidedHelpers';
+import { say, send } from '../helpers/say';
+
+let app: App;
+beforeAll(async () => {
+  app = await testApp();
+}, 120_000);
+
+const eur = (id: string, grade: number, lang: 'de' | 'en' = 'de', on = TODAY) => formatEuro(valueOn(benefitsTable, id, on, grade)!, lang);
+
+describe('several questions in one message', () => {
+  test('de: Pflegegeld for the story\'s grade and the relief amount, each answered', async () => {
+    const client = mainDialogClient(app);
+    const acts = await send(client, 'Meine Mutter hat Pflegegrad 3 und lebt bei mir. Wie viel Pflegegeld bekommt sie, und wer hilft beim Entlastungsbetrag?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(acts.length).toBeGreaterThanOrEqual(2);
+    expect(all).toMatch(/Entlastungsbetrag/);
+    expect(all).toMatch(/Sie fragten auch: \*\*Pflegegeld\*\*/);
+    // the story's grade shapes the further answer: the amount for grade 3, not the range
+    expect(all).toContain(`Pflegegrad 3 beträgt das Pflegegeld ${eur('pflegegeld', 3)}`);
+    // the buttons come with the last reply and say which answer they open
+    expect(buttons(acts)).toContain('Mehr dazu: Pflegegeld');
+    expect(acts[0].suggestedActions).toBeUndefined();
+  });
+
+  test('en: care allowance for grade 3, then day care for grade 3', async () => {
+    const client = mainDialogClient(app, 'en');
+    const acts = await send(client, 'My mother has care grade 3. How much care allowance does she get and who pays for the day care?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(all).toContain(eur('pflegegeld', 3, 'en'));
+    expect(all).toMatch(/You also asked: \*\*Day care/);
+    expect(all).toContain(eur('tagespflege', 3, 'en'));
+    expect(buttons(acts).some((b) => /^More on: Day care/.test(b))).toBe(true);
+  });
+
+  test('de: one question is one answer (no "Sie fragten auch")', async () => {
+    const client = mainDialogClient(app);
+    const reply = await say(client, 'Wie viel Pflegegeld gibt es bei Pflegegrad 4?');
+    expect(reply).toContain(eur('pflegegeld', 4));
+    expect(reply).not.toMatch(/Sie fragten auch/);
+  });
+
+  test('en: one question is one answer', async () => {
+    const client = mainDialogClient(app, 'en');
+    const reply = await say(client, 'How much care allowance is there with care grade 4?');
+    expect(reply).toContain(eur('pflegegeld', 4, 'en'));
+    expect(reply).not.toMatch(/You also asked/);
+  });
+
+  test('de: the details button of the further answer opens its details', async () => {
+    const client = mainDialogClient(app);
+    await send(client, 'Meine Mutter hat Pflegegrad 3 und lebt bei mir. Wie viel Pflegegeld bekommt sie, und wer hilft beim Entlastungsbetrag?');
+    const reply = await say(client, 'Mehr dazu: Pflegegeld');
+    expect(reply).toMatch(/\*\*Pflegegeld\*\*/);
+  });
+
+  test('de: a several-question message typed into the grade prompt is answered, not taken for a grade', async () => {
+    const client = mainDialogClient(app);
+    expect(await say(client, 'Was kostet die Tagespflege?')).toMatch(/Welchen Pflegegrad/);
+    const acts = await send(client, 'Meine Mutter hat Pflegegrad 3 und lebt bei mir. Wie viel Pflegegeld bekommt sie, und wer hilft beim Entlastungsbetrag?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(all).toMatch(/Entlastungsbetrag/);
+    expect(all).toContain(eur('pflegegeld', 3));
+  });
+
+  test('en: a several-question message typed into the grade prompt is answered', async () => {
+    const client = mainDialogClient(app, 'en');
+    expect(await say(client, 'How much does day care cost?')).toMatch(/care grade/i);
+    const acts = await send(client, 'My mother has care grade 3. How much care allowance does she get and who pays for the day care?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(all).toContain(eur('pflegegeld', 3, 'en'));
+    expect(all).toContain(eur('tagespflege', 3, 'en'));
+  });
+});
+
+describe('guided steps on the several-questions path', () => {
+  test('de: the deadline rule answers first, the second question briefly, the date calculation stays the first button', async () => {
+    const client = mainDialogClient(app);
+    const acts = await send(client, 'Wie lange habe ich Zeit für den Widerspruch, und wer hilft mir beim Schreiben?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(all).toMatch(/innerhalb eines Monats/);
+    expect(all).toMatch(/Sie fragten auch: \*\*Wie lege ich Widerspruch ein\?\*\*/);
+    expect(buttons(acts)[0]).toBe('Soll ich das Datum ausrechnen?');
+    // "ja" still accepts the offered step
+    expect(await say(client, 'ja')).toMatch(/An welchem Tag kam der Bescheid/);
+  });
+
+  test('en: the deadline rule first, the second question briefly, the date calculation offered', async () => {
+    const client = mainDialogClient(app, 'en');
+    const acts = await send(client, 'How long do I have to appeal, and how do I write the objection?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(all).toMatch(/within one month|one month/i);
+    expect(all).toMatch(/You also asked/);
+    expect(buttons(acts)[0]).toMatch(/date/i);
+  });
+});
+
+describe('the thread after several answers', () => {
+  test('de: "und bei 5?" after Pflegegeld answered second: the Pflegegeld for grade 5', async () => {
+    const client = mainDialogClient(app);
+    const all = (await send(client, 'Mein Schwiegervater hat Pflegegrad 4 und lebt bei uns. Wie viel Pflegegeld bekommt er, und wer bekommt den Entlastungsbetrag?')).map((a) => a.text ?? '').join('\n');
+    expect(all).toContain(eur('pflegegeld', 4));
+    const reply = await say(client, 'und bei 5?');
+    expect(reply).toContain(eur('pflegegeld', 5));
+  });
+
+  test('en: "what about grade 5?" after the allowance answered second', async () => {
+    const client = mainDialogClient(app, 'en');
+    const all = (await send(client, 'Grandma has care grade 3. Who can get the relief amount, and how much care allowance is paid?')).map((a) => a.text ?? '').join('\n');
+    expect(all).toContain(eur('pflegegeld', 3, 'en'));
+    expect(await say(client, 'what about grade 5?')).toContain(eur('pflegegeld', 5, 'en'));
+  });
+
+  test('de: the further answers hold for one message only: later "und bei 5?" follows the last answer', async () => {
+    const client = mainDialogClient(app);
+    await send(client, 'Mein Schwiegervater hat Pflegegrad 4 und lebt bei uns. Wie viel Pflegegeld bekommt er, und wer bekommt den Entlastungsbetrag?');
+    await say(client, 'Was ist Tagespflege?');
+    expect(await say(client, 'und bei 5?')).toContain(eur('tagespflege', 5));
+  });
+});
+
+describe('a statement of the grade is no application question', () => {
+  test('de: "Mein Mann hat Pflegegrad 3 und ich pflege ihn allein." gets what grade 3 brings', async () => {
+    const client = mainDialogClient(app);
+    const reply = await say(client, 'Mein Mann hat Pflegegrad 3 und ich pflege ihn allein.');
+    expect(reply).toMatch(/Pflegegrad 3/);
+    expect(reply).not.toMatch(/\*\*Pflegegrad beantragen\*\*/);
+  });
+
+  test('en: "My wife has care grade 3 and I look after her at home on my own."', async () => {
+    const client = mainDialogClient(app, 'en');
+    const reply = await say(client, 'My wife has care grade 3 and I look after her at home on my own.');
+    expect(reply).toMatch(/grade 3/i);
+    expect(reply).not.toMatch(/\*\*Applying for a care grade\*\*/i);
+  });
+});
+
+describe('respite before the joint budget began (2025-07-01)', () => {
+  let early: App;
+  beforeAll(async () => {
+    early = await testApp({ TODAY: '2025-03-01' });
+  }, 120_000);
+
+  test.each([
+    ['de', 'Was ist Verhinderungspflege?', /Verhinderungspflege/],
+    ['en', 'What is respite care?', /respite care/i],
+  ] as const)('%s: the answer comes, without the budget that did not exist yet', async (lang, text, topic) => {
+    const client = mainDialogClient(early, lang);
+    const reply = await say(client, text);
+    expect(reply).toMatch(topic);
+    expect(reply).not.toMatch(/schiefgelaufen|went wrong/);
+    expect(reply).not.toContain(eur('entlastungsbudget', 0, lang, TODAY));
+  });
+});
