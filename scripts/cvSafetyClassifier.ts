@@ -27,7 +27,8 @@ function main(): void {
   }
   const grid = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99];
   let best: { possible: number; clearWithCue: number; clearWithKindCue?: number; clear?: number; hits: number } | undefined;
-  for (const possible of grid) for (const clearWithCue of grid) for (const clearWithKindCue of [undefined, ...grid]) for (const clear of [undefined, 0.9, 0.95, 0.99]) {
+  const kindGrid = [undefined, ...grid];
+  for (const possible of grid) for (const clearWithCue of grid) for (const clearWithKindCue of kindGrid) for (const clear of [undefined, 0.9, 0.95, 0.99]) {
     if (clearWithCue < possible || (clear !== undefined && clear < clearWithCue)) continue;
     if (clearWithKindCue !== undefined && clearWithKindCue < possible) continue;
     const s = score(rows, (t) => combine(undefined, views.get(t), { possible, clearWithCue, clearWithKindCue, clear }));
