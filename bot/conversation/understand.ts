@@ -107,8 +107,9 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
   const story = asked.length > 1 ? readSentences(text).filter((x) => !x.question).map((x) => x.text) : [];
   const parts = asked.length > 1 ? asked.map((p) => {
     const alone = matchPart(kb, p.query, story, lang, facts, topicScores);
-    // a part that says too little on its own ("wovon soll ich leben?") is read with the rest of its sentence
-    return alone && alone.score >= BUTTON_FLOOR ? alone : matchPart(kb, p.query, [...story, ...p.around], lang, facts, topicScores) ?? alone;
+    // a part that says too little on its own ("wovon soll ich leben?") is read with the rest of its sentence;
+    // one that retrieval answers on its own keeps that answer (the rest would pull it to the first question's topic)
+    return alone && (alone.confident || alone.score >= BUTTON_FLOOR) ? alone : matchPart(kb, p.query, [...story, ...p.around], lang, facts, topicScores) ?? alone;
   }) : [];
   return {
     parts,
