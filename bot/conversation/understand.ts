@@ -109,7 +109,8 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
     const alone = matchPart(kb, p.query, story, lang, facts, topicScores);
     // a part that says too little on its own ("wovon soll ich leben?") is read with the rest of its sentence;
     // one that retrieval answers on its own keeps that answer (the rest would pull it to the first question's topic)
-    return alone && (alone.confident || alone.score >= BUTTON_FLOOR) ? alone : matchPart(kb, p.query, [...story, ...p.around], lang, facts, topicScores) ?? alone;
+    if (alone && (alone.confident || alone.score >= BUTTON_FLOOR)) return alone;
+    return matchPart(kb, p.query, [...story, ...p.around], lang, facts, topicScores) ?? alone;
   }) : [];
   return {
     parts,
