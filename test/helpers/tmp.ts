@@ -14,5 +14,7 @@ export function tempDir(prefix: string): string {
 }
 
 export function removeTempDirs(): void {
-  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  // retries: an app of the file may still be writing its state when the last test ends, and a
+  // recursive removal racing a new file fails with ENOTEMPTY
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 }
