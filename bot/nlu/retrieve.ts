@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeCacheFile } from '../cacheFile';
 import { boundedMemo } from '../memo';
 import type { ConceptsFile } from '../knowledge/schema';
 import { foldText, words } from './normalise';
@@ -309,17 +310,8 @@ function cachedIndexData(key: string, n: number, cacheDir: string, build: () => 
     }
   }
   const data = build();
-  try {
-    fs.mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ format: INDEX_FORMAT, key, data } satisfies IndexCacheFile));
-    fs.renameSync(tmp, file);
-    for (const other of fs.readdirSync(cacheDir)) {
-      if (other.startsWith('retrieval-') && other.endsWith('.json') && path.join(cacheDir, other) !== file) fs.rmSync(path.join(cacheDir, other), { force: true });
-    }
-  } catch (err) {
-    log(`retrieval: could not write the index cache (${(err as Error).message}); continuing without`);
-  }
+  writeCacheFile(cacheDir, file, 'retrieval-', JSON.stringify({ format: INDEX_FORMAT, key, data } satisfies IndexCacheFile),
+    (m) => log(`retrieval: could not write the index cache (${m}); continuing without`));
   return data;
 }
 

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeCacheFile } from '../cacheFile';
 import { contentErrorAt, readJsonFile } from '../knowledge/jsonFile';
 import { SafetySchema, type Safety } from '../knowledge/schema';
 import { SubwordClassifier, type SubwordModelJson } from '../nlu/subword';
@@ -51,17 +52,8 @@ export function cachedSafetyClassifier(file: string, cacheDir: string, log: (m: 
     }
   }
   const model = trainCrisisClassifier(parseSafetyCorpus(text, file), normaliseForSafety);
-  try {
-    fs.mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${cache}.${process.pid}.${Date.now()}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ format: CACHE_FORMAT, key, model: model.toJSON() } satisfies CacheFile));
-    fs.renameSync(tmp, cache);
-    for (const other of fs.readdirSync(cacheDir)) {
-      if (other.startsWith('safety-') && other.endsWith('.json') && path.join(cacheDir, other) !== cache) fs.rmSync(path.join(cacheDir, other), { force: true });
-    }
-  } catch (err) {
-    log(`safety: could not write the classifier cache (${(err as Error).message}); continuing without`);
-  }
+  writeCacheFile(cacheDir, cache, 'safety-', JSON.stringify({ format: CACHE_FORMAT, key, model: model.toJSON() } satisfies CacheFile),
+    (m) => log(`safety: could not write the classifier cache (${m}); continuing without`));
   return model;
 }
 
