@@ -29,6 +29,10 @@ const facts: [string, RegExp, RegExp][] = [
   ['nursing_home_couple_together', /Einen Anspruch darauf gibt es nicht[^.]*entscheidet das Heim[\s\S]*nur für den Partner mit Pflegegrad/, /There is no right to it[^.]*the home decides[\s\S]*only pays for the partner with a care grade/],
   ['legal_replace_professional_guardian', /Berufsbetreuer entlassen, wenn[^.]*ehrenamtlich/, /dismiss a professional guardian if[^.]*volunteer/],
   ['loneliness_phone_line', /0800 4 70 80 90, täglich von 8 bis 22 Uhr, kostenlos/, /0800 4 70 80 90, daily from 8 am to 10 pm, free of charge/],
+  ['discharge_transport_home', /Krankenkasse[^.]*medizinischen Gründen[\s\S]*Genehmigung[^.]*nicht[\s\S]*10 Prozent[^.]*\{\{b\.zuzahlung_min\}\}[^.]*\{\{b\.zuzahlung_max\}\}/, /health insurer[^.]*medically necessary[\s\S]*do not need the insurer's approval[\s\S]*10 percent[^.]*\{\{b\.zuzahlung_min\}\}[^.]*\{\{b\.zuzahlung_max\}\}/],
+  ['hospice_vs_palliative_ward', /Palliativstation gehört zum Krankenhaus[\s\S]*\{\{b\.zuzahlung_stationaer_tag\}\}[\s\S]*ohne feste Zeitgrenze[^.]*keinen Eigenanteil/, /palliative ward is part of a hospital[\s\S]*\{\{b\.zuzahlung_stationaer_tag\}\}[\s\S]*without a fixed time limit[^.]*no own share/],
+  ['respite_no_short_term_place', /anderen geeigneten Einrichtung[\s\S]*Verhinderungspflege ab Pflegegrad 2[\s\S]*Übergangspflege[^.]*10 Tage/, /another suitable facility[\s\S]*Verhinderungspflege\) from care grade 2[\s\S]*transitional care[^.]*10 days/],
+  ['family_who_decides_nursing_home', /selbst, solange sie ihren Willen bilden können[\s\S]*Vorsorgevollmacht[\s\S]*Wünschen der Person[\s\S]*Geschwister haben[^.]*kein Entscheidungsrecht/, /decides for themselves as long as[\s\S]*power of attorney[\s\S]*person's wishes[\s\S]*Siblings have no right to decide/],
   // sharpened in this round
   ['carer_rehab_kur', /ambulante Angebote vorher nicht[\s\S]*mit in dieselbe Einrichtung/, /outpatient options need not be tried first[\s\S]*come along to the same facility/],
   ['hospice_sapv', /rund um die Uhr erreichbar[\s\S]*zahlen nichts/, /round the clock[\s\S]*costs the insured person nothing/],
@@ -36,7 +40,8 @@ const facts: [string, RegExp, RegExp][] = [
 ];
 
 const added = ['rehab_geriatric', 'rehab_after_hospital', 'end_of_life_thirst_mouth_care', 'work_leave_notice_periods',
-  'social_outings_companion', 'nursing_home_couple_together', 'legal_replace_professional_guardian', 'loneliness_phone_line'];
+  'social_outings_companion', 'nursing_home_couple_together', 'legal_replace_professional_guardian', 'loneliness_phone_line',
+  'discharge_transport_home', 'hospice_vs_palliative_ward', 'respite_no_short_term_place', 'family_who_decides_nursing_home'];
 
 describe('second-round forum entries keep the fact the question turns on', () => {
   test.each(facts)('%s', (id, de, en) => {
