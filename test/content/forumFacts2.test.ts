@@ -10,12 +10,13 @@ const read = (file: string) => JSON.parse(fs.readFileSync(path.join(K, file), 'u
 type Text = { q: string[]; short: string };
 type Item = { id: string; sources: string[]; legal: string[]; de: Text; en: Text };
 const items = new Map<string, Item>();
+for (const a of read('federal/answers.json').answers as Item[]) items.set(a.id, a);
 for (const f of fs.readdirSync(path.join(K, 'federal', 'questions'))) {
   for (const q of read(`federal/questions/${f}`).questions as Item[]) items.set(q.id, q);
 }
 const item = (id: string): Item => {
   const it = items.get(id);
-  if (!it) throw new Error(`no entry "${id}"`);
+  if (!it) throw new Error(`no answer or entry "${id}"`);
   return it;
 };
 
@@ -33,15 +34,17 @@ const facts: [string, RegExp, RegExp][] = [
   ['hospice_vs_palliative_ward', /Palliativstation gehört zum Krankenhaus[\s\S]*\{\{b\.zuzahlung_stationaer_tag\}\}[\s\S]*ohne feste Zeitgrenze[^.]*keinen Eigenanteil/, /palliative ward is part of a hospital[\s\S]*\{\{b\.zuzahlung_stationaer_tag\}\}[\s\S]*without a fixed time limit[^.]*no own share/],
   ['respite_no_short_term_place', /anderen geeigneten Einrichtung[\s\S]*Verhinderungspflege ab Pflegegrad 2[\s\S]*Übergangspflege[^.]*10 Tage/, /another suitable facility[\s\S]*Verhinderungspflege\) from care grade 2[\s\S]*transitional care[^.]*10 days/],
   ['family_who_decides_nursing_home', /selbst, solange sie ihren Willen bilden können[\s\S]*Vorsorgevollmacht[\s\S]*Wünschen der Person[\s\S]*Geschwister haben[^.]*kein Entscheidungsrecht/, /decides for themselves as long as[\s\S]*power of attorney[\s\S]*person's wishes[\s\S]*Siblings have no right to decide/],
+  ['legal_guardian_visit_ban', /wenn die betreute Person das selbst wünscht oder[^.]*konkrete, erhebliche Gefahr[\s\S]*Betreuungsgericht/, /only if the person wishes it themselves or[^.]*concrete, serious danger[\s\S]*guardianship court/],
   // sharpened in this round
   ['carer_rehab_kur', /ambulante Angebote vorher nicht[\s\S]*mit in dieselbe Einrichtung/, /outpatient options need not be tried first[\s\S]*come along to the same facility/],
   ['hospice_sapv', /rund um die Uhr erreichbar[\s\S]*zahlen nichts/, /round the clock[\s\S]*costs the insured person nothing/],
+  ['hospital_discharge', /kein Platz[^.]*bis zu 10 Tage zur Übergangspflege/, /no place[^.]*up to 10 days as transitional care/],
   ['discharge_transitional_care', /bis zu 10 Tage[\s\S]*\{\{b\.zuzahlung_stationaer_tag\}\} je Tag[^.]*28 Tage/, /up to 10 days[\s\S]*\{\{b\.zuzahlung_stationaer_tag\}\} per day[^.]*28 days/],
 ];
 
 const added = ['rehab_geriatric', 'rehab_after_hospital', 'end_of_life_thirst_mouth_care', 'work_leave_notice_periods',
   'social_outings_companion', 'nursing_home_couple_together', 'legal_replace_professional_guardian', 'loneliness_phone_line',
-  'discharge_transport_home', 'hospice_vs_palliative_ward', 'respite_no_short_term_place', 'family_who_decides_nursing_home'];
+  'discharge_transport_home', 'hospice_vs_palliative_ward', 'respite_no_short_term_place', 'family_who_decides_nursing_home', 'legal_guardian_visit_ban'];
 
 describe('second-round forum entries keep the fact the question turns on', () => {
   test.each(facts)('%s', (id, de, en) => {
