@@ -14,6 +14,7 @@
 // start refuse such data).
 import { CRISIS_KINDS, FEELINGS, type Safety } from '../knowledge/schema';
 import type { SubwordClassifier } from '../nlu/subword';
+import { LiteralGate } from './literals';
 import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, KIND_CLEAR_CUES, KIND_STRONG_CUES, combine, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
@@ -94,14 +95,24 @@ const CHUNK = 20;
 /** `exact` and `all` are one global regex: exact tests reset lastIndex first */
 interface Chunk { loose: RegExp; all: RegExp }
 
-/** The boundary-free alternation of a list of patterns, in chunks (a prefilter: nothing else is needed). */
+/** The boundary-free alternation of a list of patterns, in chunks (a prefilter: nothing else is needed).
+ *  A chunk none of whose patterns' required literals occur in the text is not run (literals.ts). */
 export function looseOf(patterns: readonly string[]): Pick<RegExp, 'test'> | undefined {
   if (!patterns.length) return undefined;
+  const gate = new LiteralGate(patterns.map(looseSource));
   const chunks: RegExp[] = [];
   for (let i = 0; i < patterns.length; i += CHUNK) chunks.push(looseChunk(patterns.slice(i, i + CHUNK)));
-  return { test: (text: string) => chunks.some((c) => c.test(text)) };
+  const run = new Uint8Array(chunks.length);
+  return {
+    test: (text: string) => {
+      run.fill(0);
+      for (const i of gate.scan(text)) if (!run[(i / CHUNK) | 0] && gate.may(i)) run[(i / CHUNK) | 0] = 1;
+      return chunks.some((c, k) => run[k] === 1 && c.test(text));
+    },
+  };
 }
-const looseChunk = (part: readonly string[]): RegExp => new RegExp(part.map((p) => `(?:${foldUmlauts(p).replace(/\\b/g, '')})`).join('|'), 'iu');
+const looseSource = (p: string): string => foldUmlauts(p).replace(/\\b/g, '');
+const looseChunk = (part: readonly string[]): RegExp => new RegExp(part.map((p) => `(?:${looseSource(p)})`).join('|'), 'iu');
 
 
 export function anyOf(patterns: readonly string[]): PatternSet | undefined {
