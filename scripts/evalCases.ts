@@ -194,6 +194,8 @@ async function main(): Promise<void> {
     send = inProcessSender(app);
     stop = async () => {
       await (app.storage as { settle?: () => Promise<void> }).settle?.();
+      // the staff store gathers a turn's counters for up to a second: written before the folder goes
+      await app.staffRepo.settle();
       fs.rmSync(dataDir, { recursive: true, force: true });
     };
     where = 'in process (buildApp, adapter expectReplies path)';

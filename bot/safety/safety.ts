@@ -14,6 +14,7 @@
 // start refuse such data).
 import { CRISIS_KINDS, FEELINGS, type Safety } from '../knowledge/schema';
 import type { SubwordClassifier } from '../nlu/subword';
+import { LiteralGate } from './literals';
 import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, KIND_CLEAR_CUES, KIND_STRONG_CUES, combine, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
@@ -61,10 +62,11 @@ export function compilePattern(p: string): RegExp {
 }
 // The same boundary with a one-letter class: the same brackets, groups and escapes, so a pattern
 // compiles with it exactly when it compiles with the real one, at a fraction of the cost (the
-// start checks every pattern this way; createSafetyCheck then compiles the real ones).
+// start checks every pattern this way; anyOf builds the real ones at their first use).
 const SHAPE_BOUNDARY = '(?:(?<![_])(?=[_])|(?<=[_])(?![_]))';
+const shapeSource = (p: string): string => foldUmlauts(p).replace(/\\b/g, SHAPE_BOUNDARY);
 export function compilesLikePattern(p: string): void {
-  new RegExp(foldUmlauts(p).replace(/\\b/g, SHAPE_BOUNDARY), 'iu');
+  new RegExp(shapeSource(p), 'iu');
 }
 
 /** A list of patterns as few regexes. `exact` is (?:p1)|(?:p2)|... with the Unicode word boundary;
@@ -91,17 +93,30 @@ const CHUNK = 20;
 
 // Parsing a pattern with the Unicode boundary costs about a millisecond (each \p{L} class is
 // case-closed under /iu), and the start parsed every pattern up to seven times: once per use is enough.
-/** `exact` and `all` are one global regex: exact tests reset lastIndex first */
-interface Chunk { loose: RegExp; all: RegExp }
+/** `exact` and `all` are one global regex: exact tests reset lastIndex first. It is built at its
+ *  first use: parsing the Unicode boundaries was the largest item of the start, most chunks are
+ *  never needed by an ordinary question (their loose form runs first), and V8 compiles a regex at
+ *  its first run anyway, which costs that first use several times more than the parse. */
+interface Chunk { loose: RegExp; all: () => RegExp }
 
-/** The boundary-free alternation of a list of patterns, in chunks (a prefilter: nothing else is needed). */
+/** The boundary-free alternation of a list of patterns, in chunks (a prefilter: nothing else is needed).
+ *  A chunk none of whose patterns' required literals occur in the text is not run (literals.ts). */
 export function looseOf(patterns: readonly string[]): Pick<RegExp, 'test'> | undefined {
   if (!patterns.length) return undefined;
+  const gate = new LiteralGate(patterns.map(looseSource));
   const chunks: RegExp[] = [];
   for (let i = 0; i < patterns.length; i += CHUNK) chunks.push(looseChunk(patterns.slice(i, i + CHUNK)));
-  return { test: (text: string) => chunks.some((c) => c.test(text)) };
+  const run = new Uint8Array(chunks.length);
+  return {
+    test: (text: string) => {
+      run.fill(0);
+      for (const i of gate.scan(text)) if (!run[(i / CHUNK) | 0] && gate.may(i)) run[(i / CHUNK) | 0] = 1;
+      return chunks.some((c, k) => run[k] === 1 && c.test(text));
+    },
+  };
 }
-const looseChunk = (part: readonly string[]): RegExp => new RegExp(part.map((p) => `(?:${foldUmlauts(p).replace(/\\b/g, '')})`).join('|'), 'iu');
+const looseSource = (p: string): string => foldUmlauts(p).replace(/\\b/g, '');
+const looseChunk = (part: readonly string[]): RegExp => new RegExp(part.map((p) => `(?:${looseSource(p)})`).join('|'), 'iu');
 
 
 export function anyOf(patterns: readonly string[]): PatternSet | undefined {
@@ -110,11 +125,15 @@ export function anyOf(patterns: readonly string[]): PatternSet | undefined {
   const chunks: Chunk[] = [];
   for (let i = 0; i < patterns.length; i += CHUNK) {
     const part = patterns.slice(i, i + CHUNK);
-    chunks.push({ loose: looseChunk(part), all: new RegExp(part.map((p) => `(?:${patternSource(p)})`).join('|'), 'giu') });
+    let all: RegExp | undefined;
+    // the real chunk is parsed later, so its syntax is checked now with the cheap boundary of the same shape
+    new RegExp(part.map((p) => `(?:${shapeSource(p)})`).join('|'), 'giu');
+    chunks.push({ loose: looseChunk(part), all: () => (all ??= new RegExp(part.map((p) => `(?:${patternSource(p)})`).join('|'), 'giu')) });
   }
   const exactTest = (c: Chunk, text: string): boolean => {
-    c.all.lastIndex = 0;
-    return c.all.test(text);
+    const all = c.all();
+    all.lastIndex = 0;
+    return all.test(text);
   };
   const loose = { test: (text: string) => chunks.some((c) => c.loose.test(text)) };
   const exact = { test: (text: string) => chunks.some((c) => exactTest(c, text)) };
@@ -132,11 +151,12 @@ export function anyOf(patterns: readonly string[]): PatternSet | undefined {
       const out: number[] = [];
       for (const c of chunks) {
         if (!c.loose.test(text)) continue;
-        c.all.lastIndex = 0;
+        const all = c.all();
+        all.lastIndex = 0;
         let found = 0;
-        for (let m = c.all.exec(text); m && found < limit; m = c.all.exec(text)) {
+        for (let m = all.exec(text); m && found < limit; m = all.exec(text)) {
           if (!negation || !negation.test(text.slice(Math.max(0, m.index - 30), m.index))) { out.push(m.index); found += 1; }
-          if (m[0].length === 0) c.all.lastIndex += 1;
+          if (m[0].length === 0) all.lastIndex += 1;
         }
       }
       return out.sort((x, y) => x - y).slice(0, limit);

@@ -1,7 +1,8 @@
 // The default StaffRepository: one lowdb JSON file (DATA_DIR/staff/staff.json) in a folder only the
 // bot's user may read (it holds password hashes and callback phone numbers). Writes are coalesced: a
 // change made while a write is under way goes out with the next one, so a busy bot (one planning
-// counter per turn) writes the file at most once at a time.
+// counter per turn) writes the file at most once at a time, and at most once a second for what
+// the turns add by themselves (counters, inbox items, feedback).
 import * as fs from 'fs';
 import * as path from 'path';
 import { Low } from 'lowdb';
@@ -23,6 +24,10 @@ export interface StaffData {
 
 /** how long changes may gather before the file is written */
 const FLUSH_MS = 200;
+/** the same for the counters and inbox items every turn adds (nobody waits for them): the file is
+ *  rewritten whole, so under load this is most of the store's cost. A crash loses at most this
+ *  much of them; a normal shutdown writes them (settle, test/staff/shutdown.test.ts). */
+const BACKGROUND_FLUSH_MS = 1000;
 
 const empty = (): StaffData => ({ version: 1, users: [], sessions: [], inbox: [], training: [], feedback: {}, callbacks: [], planning: {} });
 const copy = <T>(x: T): T => structuredClone(x);
@@ -30,6 +35,7 @@ const copy = <T>(x: T): T => structuredClone(x);
 export class LowdbStaffRepository implements StaffRepository {
   private flushing: Promise<void> | undefined;
   private flushTimer: NodeJS.Timeout | undefined;
+  private flushAt = 0;
   private waiters: { resolve: () => void; reject: (err: Error) => void }[] = [];
   private dirty = false;
 
@@ -54,17 +60,23 @@ export class LowdbStaffRepository implements StaffRepository {
 
   /** Writes the file soon: changes within FLUSH_MS share one write (a planning counter per turn
    *  would otherwise rewrite the file after every turn). Resolves once the change is on disk. */
-  private persist(): Promise<void> {
+  private persist(background = false): Promise<void> {
     this.dirty = true;
     const written = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
-    this.schedule();
+    this.schedule(background ? BACKGROUND_FLUSH_MS : FLUSH_MS);
     return written;
   }
 
-  private schedule(): void {
-    if (this.flushTimer || this.flushing) return;
+  private schedule(delay = FLUSH_MS): void {
+    if (this.flushing) return;
+    const at = Date.now() + delay;
+    if (this.flushTimer) {
+      if (this.flushAt <= at) return;
+      clearTimeout(this.flushTimer);
+    }
+    this.flushAt = at;
     // unref: a pending write does not keep a finished process alive; shutdown calls settle()
-    this.flushTimer = setTimeout(() => void this.flush().catch(() => undefined), FLUSH_MS);
+    this.flushTimer = setTimeout(() => void this.flush().catch(() => undefined), delay);
     this.flushTimer.unref();
   }
 
@@ -118,7 +130,7 @@ export class LowdbStaffRepository implements StaffRepository {
   async removeSession(idHash: string) { this.d.sessions = this.d.sessions.filter((s) => s.idHash !== idHash); await this.persist(); }
   async removeSessionsOf(username: string) { this.d.sessions = this.d.sessions.filter((s) => s.username !== username); await this.persist(); }
 
-  async addInboxItem(item: InboxItem) { this.d.inbox.push(copy(item)); await this.persist(); }
+  async addInboxItem(item: InboxItem) { this.d.inbox.push(copy(item)); await this.persist(true); }
   async listInbox() { return copy(this.d.inbox); }
   async getInboxItem(id: string) { const i = this.d.inbox.find((x) => x.id === id); return i && copy(i); }
   async updateInboxItem(item: InboxItem) { this.d.inbox = this.d.inbox.map((x) => (x.id === item.id ? copy(item) : x)); await this.persist(); }
@@ -134,7 +146,7 @@ export class LowdbStaffRepository implements StaffRepository {
     const c = (this.d.feedback[answerId] ??= { yes: 0, no: 0 });
     if (helped) c.yes += 1;
     else c.no += 1;
-    await this.persist();
+    await this.persist(true);
   }
   async feedbackCounts() { return copy(this.d.feedback); }
 
@@ -146,7 +158,7 @@ export class LowdbStaffRepository implements StaffRepository {
   async countTopic(week: string, topic: string, stadtteil: string) {
     const key = `${week}|${topic}|${stadtteil}`;
     this.d.planning[key] = (this.d.planning[key] ?? 0) + 1;
-    await this.persist();
+    await this.persist(true);
   }
   async planningCounts() { return { ...this.d.planning }; }
 

@@ -11,6 +11,7 @@ import type { Config } from '../config';
 import type { Services } from '../services';
 import type { LayeredAnswer } from '../knowledge/kb';
 import { loadMunicipalityPack } from '../offers/load';
+import type { MunicipalityPack } from '../offers/schema';
 import { StaffAuth, mayAct, sameToken } from './auth';
 import type { CallbackRequest, InboxItem, Role, StaffRepository, StaffSession, StaffUser } from './repository';
 import { groupInbox } from './group';
@@ -88,7 +89,9 @@ export function staffRoutes(config: Config, options: StaffRouteOptions = {}): (s
     ['staff.js', { body: fs.readFileSync(path.join(assetsDir, 'staff.js')), type: 'text/javascript; charset=utf-8' }],
   ]);
   const chartFile = chartBundle();
-  const pack = loadMunicipalityPack(path.join(config.knowledgeDir, config.municipality));
+  // read at the first health page: buildApp has already loaded and checked the same pack at the start
+  let pack: MunicipalityPack | undefined;
+  const packOf = (): MunicipalityPack => (pack ??= loadMunicipalityPack(path.join(config.knowledgeDir, config.municipality)));
   const sc = config.staff;
   const strings = loadStaffStrings(config.localesDir, config.defaultLang);
   const languages = [...strings.entries()].map(([lang, t]) => ({ lang, name: t.languageName }));
@@ -288,7 +291,7 @@ export function staffRoutes(config: Config, options: StaffRouteOptions = {}): (s
     });
 
     // --- Content health and planning ---
-    const health = () => contentHealth(s.kb, pack.offers, pack.municipality.staleAfterDays, s.today());
+    const health = () => contentHealth(s.kb, packOf().offers, packOf().municipality.staleAfterDays, s.today());
     api('get', '/staff/api/health', 'counsellor', async (_req, res) => json(res, 200, health()));
     const report = async () => planningReport(await repo.planningCounts());
     api('get', '/staff/api/planning', 'counsellor', async (_req, res) => {
