@@ -26,7 +26,8 @@ const entry = (id: string): Item => {
 const facts: [string, RegExp, RegExp][] = [
   ['short_term_care_no_place', /\{\{b\.entlastungsbudget\}\} für Verhinderungspflege[\s\S]*andere[nr]? geeignete[nr]? Einrichtung/,
     /\{\{b\.entlastungsbudget\}\} for respite care[\s\S]*another suitable facility/],
-  ['home_adaptation_already_done', /Bundessozialgericht schließt ein schon fertiger Umbau den Zuschuss[\s\S]*nicht aus/, /Federal Social Court[^.]*already been finished does not rule out/],
+  ['home_adaptation_already_done', /Bundessozialgericht schließt ein schon fertiger Umbau den Zuschuss[\s\S]*nicht aus/,
+    /Federal Social Court[^.]*already been finished does not rule out/],
   ['disability_pass_free_travel_token', /\{\{b\.wertmarke_jahr\}\}[^.]*\{\{b\.wertmarke_halbjahr\}\}[\s\S]*Kostenlos[^.]*„H“ oder „Bl“/,
     /\{\{b\.wertmarke_jahr\}\}[^.]*\{\{b\.wertmarke_halbjahr\}\}[\s\S]*free with "H" or "Bl"/],
   ['assessment_fast_care_leave', /Pflegezeit[^.]*innerhalb von 10 Arbeitstagen/, /care leave[^.]*within 10 working days/],
