@@ -5,7 +5,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { ComponentDialog, DialogTurnStatus } from '../bot/sdk/dialogs';
 import type { Action } from '../bot/channels/reply';
-import type { NluResult } from '../bot/services';
+import type { NluResult, Services } from '../bot/services';
 import { buildDetailsReply, contactLine, followUpActions, withShortAnswers } from '../bot/conversation/answers';
 import type { LayeredAnswer } from '../bot/knowledge/kb';
 import { classifyTurn, getMemory, turnOf, lastTopicCategory, markUnanswered, matchOption, normalise, restateTurn, sendReply, setThreadUse, threadUse, topicMenu, turnInfo, understandTurn, type DialogDeps, type Memory, type RouteTarget } from './context';
@@ -23,7 +23,8 @@ import { mainClause, readCorrection, resolveFollowUp, topicConcepts, type Aspect
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
-import { buildAspectReply, buildRelatedReply } from '../bot/conversation/aspects';
+import { buildAspectReply, buildLeadReply, buildRelatedReply } from '../bot/conversation/aspects';
+import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine } from '../bot/conversation/budget';
 import { asksAboutOrAnything, deadlineRule } from '../bot/conversation/answerFirst';
 import { BENEFITS_DIALOG } from './benefitsDialog';
 import { combinationText } from '../bot/care/benefitsText';
@@ -47,6 +48,11 @@ const OTHER_TOPIC_SCORE = 0.5;
 const APPLY_WORDS = /(antrag|beantrag|hoher|höher|hochstuf|erhoh|erhöh|neu einstuf|verschlechter|apply|application|higher|increase|reassess|upgrade|worse)/i;
 function asksToApply(text: string): boolean {
   return APPLY_WORDS.test(text);
+}
+
+/** A topic or question entry about short-term or respite care (the half allowance goes on there). */
+function isRespite(kb: Services['kb'], id: string): boolean {
+  return (kb.questions.get(id)?.topic ?? id) === budgetTopic('respite');
 }
 
 /** The kind of help of the offers shown in the last reply (its "Anderer Stadtteil" button says so). */
@@ -189,6 +195,9 @@ export class MainDialog extends ComponentDialog {
     // "Der Dienst rechnet 900 Euro ab – wie viel Pflegegeld bleibt?": the combination from the amount
     const combined = await this.combinationFromAmount(dc, u, mem);
     if (combined) return combined;
+    // "wir haben schon 1.200 € verbraucht – wie viel ist noch übrig?": the remainder of the budget
+    const left = await this.budgetLeft(dc, u, mem);
+    if (left) return left;
     // "und bei 4?", "Does it expire?": resolved against the thread before the facts join it
     const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected, alsoAnswered);
     rememberFacts(mem, u.facts);
@@ -268,7 +277,7 @@ export class MainDialog extends ComponentDialog {
     const main = mainClause(text);
     const concepts = main ? s.kb.retriever.concepts(main, lang) : u.retrieval.concepts;
     const lastConcepts = mem.lastTopic ? topicConcepts(s.kb, mem.lastTopic) : undefined;
-    const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, otherTopic, corrected, conditional: !!main, lastConcepts });
+    const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, words: s.words, otherTopic, corrected, conditional: !!main, lastConcepts });
     if (!fu) return undefined;
     // what the reply used: the thread with what the follow-up itself changed
     const used = (f: FollowUp) => setThreadUse(dc.context, {
@@ -296,7 +305,10 @@ export class MainDialog extends ComponentDialog {
       if (u.entry && u.strong) return undefined;
       const a = s.kb.entry(fu.topic) ?? s.kb.entry(s.kb.questions.get(fu.topic)?.topic ?? '');
       const ctx = answerContext(this.deps, dc.context, mem.grade, mem.stadtteil);
-      const reply = a ? buildRelatedReply(a, fu.concepts, ctx, (sentence) => s.kb.retriever.concepts(sentence, lang)) : undefined;
+      // "Bekommt sie in der Zeit weiter Pflegegeld?" during respite: half the grade's allowance, worked out
+      const half = fu.concepts.includes('care_allowance') && mem.grade !== undefined && isRespite(s.kb, fu.topic) ? halfAllowance(s.kb.benefits, mem.grade, s.today()) : undefined;
+      const lead = half && mem.grade !== undefined ? halfAllowanceLine(half, mem.grade, lang, (k, v) => s.i18n.t(k, { lng: lang, ...v })) : undefined;
+      const reply = a ? buildRelatedReply(a, fu.concepts, ctx, (sentence) => s.kb.retriever.concepts(sentence, lang), lead) : undefined;
       if (!a || !reply) return undefined;
       used(fu);
       mem.lastTopic = a.id;
@@ -359,6 +371,26 @@ export class MainDialog extends ComponentDialog {
     const combo = s.kb.entry('combination');
     const suggestions = combo ? followUpActions(combo, answerContext(this.deps, dc.context, grade, mem.stadtteil), true) : undefined;
     await sendReply(this.deps, dc.context, { text: combinationText(s.kb.benefits, grade, percent, s.today(), lang, tf), suggestions });
+    return ANSWERED;
+  }
+
+  /** The remainder of a budget (respite, relief amount, home adaptation) when the message tells how much
+   *  was used and asks what is left (bot/conversation/budget.ts); undefined otherwise. */
+  private async budgetLeft(dc: RouteTarget, u: Understanding, mem: Memory): Promise<DialogTurnResult | undefined> {
+    const s = this.deps.services;
+    const { text, lang } = turnInfo(dc.context);
+    const lastTopic = mem.lastTopic ? s.kb.questions.get(mem.lastTopic)?.topic ?? mem.lastTopic : undefined;
+    const r = remainderFromText(text, u.retrieval.concepts, lastTopic, s.kb.benefits, s.today());
+    if (!r) return undefined;
+    // the entry that answered (the remainder rule) when it is about this budget, else its topic's answer
+    const topic = budgetTopic(r.kind);
+    const a = u.entry && s.kb.questions.get(u.entry.id)?.topic === topic ? s.kb.entry(u.entry.id) : s.kb.entry(topic);
+    if (!a) return undefined;
+    rememberFacts(mem, u.facts);
+    setThreadUse(dc.context, { kind: 'budget', detail: `${r.kind} used=${r.used} ${describeThread({ ...mem, lastTopic: a.id })}` });
+    mem.lastTopic = a.id;
+    const ctx = answerContext(this.deps, dc.context, mem.grade, mem.stadtteil);
+    await sendReply(this.deps, dc.context, buildLeadReply(a, remainderLine(r, lang, (k, v) => s.i18n.t(k, { lng: lang, ...v })), ctx));
     return ANSWERED;
   }
 

@@ -4,10 +4,14 @@ import { aspectOf, mainClause, pointsBack, readCorrection, resolveFollowUp, type
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForSetting, type ConversationThread } from '../../bot/conversation/thread';
 import { asksAboutOrAnything, deadlineRule } from '../../bot/conversation/answerFirst';
 import { extractFacts } from '../../bot/nlu/facts';
+import { loadLexicon } from '../../bot/nlu/lexicon';
+import * as path from 'node:path';
+
+const words = loadLexicon(path.join(__dirname, '..', '..', 'locales'));
 
 /** the input as the router builds it; concepts as the concept lexicon names them */
 function input(text: string, lastTopic: string | undefined, concepts: string[] = [], extra: Partial<FollowUpInput> = {}): FollowUpInput {
-  return { text, facts: extractFacts(text), concepts, thread: { lastTopic }, ...extra };
+  return { text, facts: extractFacts(text), concepts, thread: { lastTopic }, words, ...extra };
 }
 
 describe('resolveFollowUp', () => {
@@ -51,7 +55,7 @@ describe('resolveFollowUp', () => {
   test('a place with a pointer asks where: the local help of that topic', () => {
     const text = 'Gibt es das auch in Saarn?';
     const facts = extractFacts(text, { detectStadtteil: (t) => (/saarn/i.test(t) ? 'saarn' : undefined) });
-    expect(resolveFollowUp({ text, facts, concepts: [], thread: { lastTopic: 'daycare' } })).toEqual({ kind: 'aspect', topic: 'daycare', aspect: 'where' });
+    expect(resolveFollowUp({ text, facts, concepts: [], thread: { lastTopic: 'daycare' }, words })).toEqual({ kind: 'aspect', topic: 'daycare', aspect: 'where' });
   });
 
   test('what remains of a correction may be elliptic without "und"', () => {
@@ -111,6 +115,14 @@ test.each<[string, string | undefined]>([
   ['Ich meinte eigentlich die Tagespflege', 'die Tagespflege'],
   ['nein', undefined],
   ['Was meinte der Arzt damit?', undefined],
+  // an apology or a short message that sets one thing against another
+  ['sorry, grade 2 not 3', 'grade 2'],
+  ['Entschuldigung, Pflegegrad 4, nicht 3', 'Pflegegrad 4'],
+  ['Mein Vater, nicht meine Mutter', 'Mein Vater'],
+  ['oops, day care rather than the nursing home', 'day care'],
+  ['Sorry, noch eine Frage: was ist Pflegegeld?', undefined],
+  ['Ich will nicht ins Heim', undefined],
+  ['Warum zahlt die Kasse für die Tagespflege nicht mehr als 721 Euro?', undefined],
 ])('readCorrection(%s) = %s', (text, rest) => {
   expect(readCorrection(text)).toBe(rest);
 });
@@ -124,8 +136,20 @@ test.each<[string, string | undefined]>([
   ['Bei wem beantrage ich das?', 'who'],
   ['Wo gibt es das?', 'where'],
   ['Was ist das?', undefined],
+  // the word lists are folded like the text: with or without umlauts
+  ['Verfaellt das?', 'expiry'],
+  ['Verfallt das?', 'expiry'],
+  ['wie lange dauert das?', 'duration'],
+  ['how long does it take?', 'duration'],
+  ['How long do I have?', 'deadline'],
+  ['muss ich das zurückzahlen?', 'repay'],
+  ['Muss ich das zurueckzahlen?', 'repay'],
+  ['do we have to pay it back?', 'repay'],
+  ['Wer zahlt dafür?', 'cost'],
+  ['is it free?', 'cost'],
+  ['wo bekomme ich den?', 'where'],
 ])('aspectOf(%s) = %s', (text, aspect) => {
-  expect(aspectOf(text)).toBe(aspect);
+  expect(aspectOf(text, words)).toBe(aspect);
 });
 
 test.each<[string, boolean]>([
