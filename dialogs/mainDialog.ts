@@ -19,13 +19,13 @@ import { refersBack, storySkipsGuide } from '../bot/conversation/cues';
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
 import { asksForOffers, placeNamed } from '../bot/conversation/local';
-import { mainClause, readCorrection, resolveFollowUp, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
+import { mainClause, readCorrection, resolveFollowUp, topicConcepts, topicalConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
-import { buildAspectReply, buildLeadReply, buildRelatedReply } from '../bot/conversation/aspects';
+import { aspectCandidates, buildAspectReply, buildLeadReply, buildRelatedReply } from '../bot/conversation/aspects';
 import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine } from '../bot/conversation/budget';
-import { asksAboutOrAnything, deadlineRule } from '../bot/conversation/answerFirst';
+import { asksAboutOrAnything, bareStatement, deadlineRule } from '../bot/conversation/answerFirst';
 import { BENEFITS_DIALOG } from './benefitsDialog';
 import { combinationText } from '../bot/care/benefitsText';
 import { guesses, type Understanding } from '../bot/conversation/understand';
@@ -207,6 +207,11 @@ export class MainDialog extends ComponentDialog {
     // lines name local help, an offer list would leave the question unanswered)
     const offerRequest = asksForOffers(u.story ? u.retrieval.questions.join(' ') : text, u.story)
       && !(u.story && (u.entry || (answer && r.intent !== 'find_offer')));
+    // "Meine Oma wohnt allein in Styrum und hat Pflegegrad 2.": a bare statement of the grade that asks
+    // for nothing (no question, no search, no application) gets that grade's benefits, whatever intent
+    // (one that names a topic, "Meine Mutter hat Demenz und Pflegegrad 2.", gets that topic's answer)
+    const bare = u.facts.grade !== undefined && bareStatement(text, s.words, lang) && !asksToApply(text);
+    if (bare && !topicalConcepts(u.retrieval.concepts, 'setting_only').length) return this.gradeStatement(dc, u, mem, text);
     const wantsLocal = offerRequest && (!!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || s.words.has('local_search', text));
     // "Saarn", "Ich wohne in Heißen" right after an answer (or instead of the grade it asked for):
     // that topic's local help there
@@ -240,12 +245,7 @@ export class MainDialog extends ComponentDialog {
     // person already has): what that grade brings, by care setting
     // ("Mein Mann hat Pflegegrad 3 und ich pflege ihn": no application either, the grade is there)
     const statesGrade = r.intent === 'selfcheck' || (r.intent === 'apply' && !u.entry && !asksToApply(text));
-    if (statesGrade && u.facts.grade !== undefined && !asksAboutOrAnything(text)) {
-      setThreadUse(dc.context, { kind: 'story', detail: describeThread(mem) });
-      // the story's setting where it decides the overview ("zu Hause" can mean relatives or a service)
-      const setting = u.facts.setting === 'nursing_home' ? 'nursing_home' : u.facts.setting === 'daycare' ? 'day_care' : undefined;
-      return dc.beginDialog(BENEFITS_DIALOG, { grade: u.facts.grade, text, setting });
-    }
+    if (statesGrade && u.facts.grade !== undefined && !asksAboutOrAnything(text, lang)) return this.gradeStatement(dc, u, mem, text);
     const guided = skipGuide ? undefined : await routeGuided(dc, this.deps, r, grade);
     if (guided) return guided;
     if (r.intent === 'deadline') {
@@ -331,8 +331,10 @@ export class MainDialog extends ComponentDialog {
   private async aspectAnswer(dc: RouteTarget, topic: string, aspect: Exclude<Aspect, 'where'>, mem: Memory, offer?: Action, u?: Understanding): Promise<boolean> {
     const kb = this.deps.services.kb;
     const ctx = { ...answerContext(this.deps, dc.context, mem.grade, mem.stadtteil), offer };
-    // a question entry that does not speak to the aspect: its topic's answer may
-    const tried = [topic, kb.questions.get(topic)?.topic].filter((id): id is string => !!id);
+    // a question entry that does not speak to the aspect: its topic's answer may, or another entry of
+    // that topic (aspectCandidates). A deadline offer stays with the rule's own topic.
+    const parent = kb.questions.get(topic)?.topic ?? (kb.answers.has(topic) ? topic : undefined);
+    const tried = offer ? [topic, kb.questions.get(topic)?.topic].filter((id): id is string => !!id) : this.aspectSources(dc, topic, parent);
     let a: ReturnType<typeof kb.entry>;
     let reply: ReturnType<typeof buildAspectReply>;
     for (const id of tried) {
@@ -352,12 +354,30 @@ export class MainDialog extends ComponentDialog {
     return true;
   }
 
+  /** A statement of the care grade: that grade's benefits by care setting. */
+  private gradeStatement(dc: RouteTarget, u: Understanding, mem: Memory, text: string): Promise<DialogTurnResult> {
+    setThreadUse(dc.context, { kind: 'story', detail: describeThread(mem) });
+    // the story's setting where it decides the overview ("zu Hause" can mean relatives or a service)
+    const setting = u.facts.setting === 'nursing_home' ? 'nursing_home' : u.facts.setting === 'daycare' ? 'day_care' : undefined;
+    return dc.beginDialog(BENEFITS_DIALOG, { grade: u.facts.grade, text, setting });
+  }
+
+  /** The entries an aspect question may be answered from (bot/conversation/aspects.ts aspectCandidates). */
+  private aspectSources(dc: RouteTarget, last: string, parent: string | undefined): string[] {
+    const kb = this.deps.services.kb;
+    const { text, lang } = turnInfo(dc.context);
+    const siblings = parent ? [...kb.questions.values()].filter((q) => q.topic === parent).map((q) => q.id) : [];
+    const title = kb.entry(last)?.[lang].title ?? '';
+    const ranked = siblings.length ? kb.retriever.retrieve(`${title} ${text}`, lang).ranked.map((c) => c.id) : [];
+    return aspectCandidates(last, parent, siblings, ranked);
+  }
+
   /** The Pflegegeld left when the message names the service's monthly bill in euros and the grade is
    *  known (message or thread), in a conversation about home care; undefined otherwise. */
   private async combinationFromAmount(dc: RouteTarget, u: Understanding, mem: Memory): Promise<DialogTurnResult | undefined> {
     const s = this.deps.services;
     const { text, lang } = turnInfo(dc.context);
-    const homeCare = ['in_kind', 'combination', 'allowance'].includes(mem.lastTopic ?? '') || u.retrieval.concepts.some((c) => c === 'care_service' || c === 'combination');
+    const homeCare = ['in_kind', 'combination', 'allowance'].includes(mem.lastTopic ?? '') || u.retrieval.concepts.some((c) => c === 'care_service' || c === 'combination' || c === 'care_allowance');
     if (!homeCare) return undefined;
     const grade = u.facts.grade ?? mem.grade;
     // in a story only its questions count ("den Rest mache ich" tells, it does not ask)

@@ -17,7 +17,7 @@ const SENTENCE: Record<Exclude<Aspect, 'where'>, RegExp> = {
   duration: /(arbeitstag|dauert|innerhalb von|wochen|working day|takes|within|weeks)/,
   repay: /(zuruck|ruckzahl|rate|erstatt|repa(y|id)|pay (it )?back|instalment|installment|refund)/,
   cost: /(€|euro|zahlt|bezahlt|kostet|kosten|eigenanteil|kostenlos|pays|paid|cost|charge|per month|im monat|free of charge)/,
-  who: /(stellt|beantragt|antrag|vollmacht|zustandig|applies|apply|application|power of attorney|responsible)/,
+  who: /\b(stellt|beantragt|antrag|vollmacht|zustandig|applies|apply|application|power of attorney|responsible)/,
 };
 const MAX_SENTENCES = 3;
 
@@ -81,4 +81,16 @@ function sentencesReply(a: LayeredAnswer, found: string[], ctx: AnswerContext, l
   const said = [lead, ...found.slice(0, lead ? MAX_SENTENCES - 1 : MAX_SENTENCES)].filter((x): x is string => !!x).join(' ');
   const parts = [ctx.t('follow_up.aspect', { lng: ctx.lang, title: txt.title }), said, ctx.t('next_step', { lng: ctx.lang, text: filled(txt.next, ctx) })];
   return { text: parts.join('\n\n'), suggestions: followUpActions(a, ctx, true), footer: footerFor(a, ctx) };
+}
+
+/** Where to look for the sentences about an aspect, in order: the last answer, its topic's answer,
+ *  then the topic's other question entries ("muss ich das zurückzahlen?" after the answer about leave
+ *  from work: the entry about the interest-free loan) that a retrieval of the question with the last
+ *  answer's title ranked (`ranked`, best first); an entry it did not rank is about something else. */
+export function aspectCandidates(last: string, topic: string | undefined, siblings: readonly string[], ranked: readonly string[]): string[] {
+  const out = [last];
+  if (topic && topic !== last) out.push(topic);
+  const sib = new Set(siblings);
+  for (const id of ranked.filter((r) => sib.has(r))) if (!out.includes(id)) out.push(id);
+  return out;
 }

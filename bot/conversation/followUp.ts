@@ -58,6 +58,12 @@ const GENERIC_CONCEPTS = new Set(['grade', 'application', 'invoice', 'costs', 'd
 const SITUATION_CONCEPTS = new Set(['nursing_home', 'daycare', 'home_care', 'hospital', 'dementia']);
 /** concepts a story's people and roles name ("mein Mann", "ich pflege"): the facts carry them */
 const STORY_CONCEPTS = new Set(['spouse', 'carer', 'siblings']);
+/** The concepts of a message that name a topic of its own: not the aspect words, not the story's
+ *  people and, unless `situation` counts, not the care setting or dementia. */
+export function topicalConcepts(concepts: readonly string[], situation: 'setting_only' | 'all' = 'all'): string[] {
+  return concepts.filter((c) => !GENERIC_CONCEPTS.has(c) && !STORY_CONCEPTS.has(c)
+    && !(SITUATION_CONCEPTS.has(c) && (situation === 'all' || c !== 'dementia')));
+}
 /** the setting's own topic: "what about day care for her?" after the dementia answer asks about day care */
 const SETTING_OWN_TOPIC: Partial<Record<CareSettingFact, string>> = { daycare: 'daycare', nursing_home: 'nursing_home' };
 
