@@ -2,7 +2,8 @@
 // (thread.ts) and the deadline rule that is answered before the date dialog (answerFirst.ts).
 import { aspectOf, mainClause, pointsBack, readCorrection, resolveFollowUp, type FollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForSetting, type ConversationThread } from '../../bot/conversation/thread';
-import { asksAboutOrAnything, deadlineRule } from '../../bot/conversation/answerFirst';
+import { asksAboutOrAnything, bareStatement, deadlineRule } from '../../bot/conversation/answerFirst';
+import { aspectCandidates } from '../../bot/conversation/aspects';
 import { extractFacts } from '../../bot/nlu/facts';
 import { loadLexicon } from '../../bot/nlu/lexicon';
 import * as path from 'node:path';
@@ -220,4 +221,31 @@ test.each<[string, boolean]>([
   ['Ich möchte prüfen, ob Pflegegrad 2 passt', true],
 ])('asksAboutOrAnything(%s) = %s', (text, expected) => {
   expect(asksAboutOrAnything(text)).toBe(expected);
+});
+
+test.each<[string, string | undefined, string[], string[], string[]]>([
+  // the last answer, its topic, then the siblings retrieval ranked, best first
+  ['work_leave_pay', 'work', ['work_loan', 'work_notice', 'work_leave_pay'], ['work_loan', 'other_topic_entry'], ['work_leave_pay', 'work', 'work_loan']],
+  ['work', 'work', ['work_loan'], ['work_loan'], ['work', 'work_loan']],
+  // a sibling retrieval did not rank is about something else
+  ['relief', 'relief', ['relief_carry_over'], [], ['relief']],
+  ['x', undefined, [], ['y'], ['x']],
+])('aspectCandidates(%s, %s)', (last, topic, siblings, ranked, expected) => {
+  expect(aspectCandidates(last, topic, siblings, ranked)).toEqual(expected);
+});
+
+test.each<[string, 'de' | 'en' | undefined, boolean]>([
+  ['Mein Schwiegervater hat Pflegegrad 4 und wohnt in Saarn.', 'de', true],
+  ['My mother lives with me. She was assessed at grade 2.', 'en', true],
+  ['Meine Mutter hat Pflegegrad 3, was steht ihr zu?', 'de', false],
+  ['Mein Vater hat Pflegegrad 2, wir suchen einen Pflegedienst.', 'de', false],
+  ['Bescheid kam am 3.5., Pflegegrad 2.', 'de', false],
+  ['Dad has grade 3 and we need help at home.', 'en', false],
+])('bareStatement(%s) = %s', (text, lang, expected) => {
+  expect(bareStatement(text, words, lang)).toBe(expected);
+});
+
+test('"was" is a question word in German only', () => {
+  expect(asksAboutOrAnything('She was assessed at grade 2.', 'en')).toBe(false);
+  expect(asksAboutOrAnything('Pflegegrad 2, was nun', 'de')).toBe(true);
 });
