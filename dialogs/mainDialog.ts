@@ -301,8 +301,9 @@ export class MainDialog extends ComponentDialog {
       return ANSWERED;
     }
     if (fu.kind === 'related') {
-      // a confident question entry of its own answers better than sentences of the last answer
-      if (u.entry && u.strong) return undefined;
+      // a confident question entry of its own answers better than sentences of the last answer, unless
+      // the message points at the last answer's situation outright ("in der Zeit", "while he's there")
+      if (u.entry && u.strong && !fu.pointer) return undefined;
       const a = s.kb.entry(fu.topic) ?? s.kb.entry(s.kb.questions.get(fu.topic)?.topic ?? '');
       const ctx = answerContext(this.deps, dc.context, mem.grade, mem.stadtteil);
       // "Bekommt sie in der Zeit weiter Pflegegeld?" during respite: half the grade's allowance, worked out

@@ -32,7 +32,7 @@ const BUDGETS: readonly Budget[] = [
 ];
 
 /** the message asks what is left (folded text) */
-const ASKS_LEFT = /\b(ubrig|bleibt|bleiben|bliebe|rest\w*|noch (da|frei|verfugbar|offen|zur verfugung)|left|remain\w*|still (have|available|got))\b/;
+const ASKS_LEFT = /\b(ubrig|bleibt|bleiben|bliebe|rest\w*|noch (da|frei|verfugbar|offen|zur verfugung)|left|remain\w*|still (have|available|got)|noch (zahlt|zahlen|bezahlt|ubernimmt|bekommen|nutzen|abrufen)|still (pay|cover|get|claim|use)\w*)\b/;
 
 // a number with thousands separators ("1.200", "1,200") and cents ("748,50")
 const NUMBER = String.raw`(\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+)(?:[.,](\d{1,2}))?(?!\d)`;

@@ -20,7 +20,7 @@ export type FollowUp =
   | { kind: 'aspect'; topic: string; aspect: Aspect }
   /** a question about another benefit in the last answer's situation ("Bekommt sie in der Zeit weiter
    *  Pflegegeld?" after short-term care): the last answer's sentences that name it */
-  | { kind: 'related'; topic: string; concepts: string[] };
+  | { kind: 'related'; topic: string; concepts: string[]; pointer?: boolean };
 
 export interface FollowUpInput {
   text: string;
@@ -158,7 +158,8 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
     // another benefit in the last answer's situation: "Bekommt sie in der Zeit weiter Pflegegeld?"
     const situation = SITUATION_POINTER.test(folded) || pointsBack(text) || /\b(dann|then)\b/.test(folded);
     if (n <= RELATED_MAX_WORDS && EFFECT.test(folded) && (situation || input.concepts.some((c) => SITUATION_CONCEPTS.has(c)))) {
-      return { kind: 'related', topic: last, concepts: own };
+      // "in der Zeit", "while he's in the care home": it points at the last answer's situation outright
+      return SITUATION_POINTER.test(folded) ? { kind: 'related', topic: last, concepts: own, pointer: true } : { kind: 'related', topic: last, concepts: own };
     }
     // only what the last answer's topic is about: still a question about that answer (an aspect below)
     if (!input.lastConcepts || own.some((c) => !input.lastConcepts!.has(c))) return undefined;

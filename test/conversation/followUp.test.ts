@@ -74,9 +74,9 @@ describe('resolveFollowUp', () => {
 
   test.each<[string, string, string[], FollowUp | undefined]>([
     // another benefit in the last answer's situation: that answer's sentences about it
-    ['Bekommt sie in der Zeit weiter ihr Pflegegeld?', 'respite', ['care_allowance'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'] }],
-    ['Does he keep getting his care allowance during that time?', 'respite', ['care_allowance'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'] }],
-    ['Will his care allowance be stopped while he is in the care home?', 'respite', ['care_allowance', 'nursing_home'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'] }],
+    ['Bekommt sie in der Zeit weiter ihr Pflegegeld?', 'respite', ['care_allowance'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'], pointer: true }],
+    ['Does he keep getting his care allowance during that time?', 'respite', ['care_allowance'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'], pointer: true }],
+    ['Will his care allowance be stopped while he is in the care home?', 'respite', ['care_allowance', 'nursing_home'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'], pointer: true }],
     ['Wird dann das Pflegegeld gekürzt?', 'daycare', ['care_allowance'], { kind: 'related', topic: 'daycare', concepts: ['care_allowance'] }],
     // naming another benefit without asking how the situation affects it is a question of its own
     ['Wie beantrage ich Pflegegeld?', 'respite', ['care_allowance', 'application'], undefined],
