@@ -41,6 +41,8 @@ const SYSTEM_INTENTS = new Set(['greeting', 'help', 'cancel', 'thanks', 'goodbye
 const COMMAND_WORDS: [WordList, string][] = [['menu', 'menu'], ['menu_outside_dialog', 'menu'], ['cancel', 'cancel'], ['help', 'help']];
 /** below this the NLU's ranking says nothing useful (calibrated with the held-out lists) */
 const MIN_CANDIDATE_SCORE = 0.05;
+/** a message without a person this long is a sentence that tells, not a query of keywords */
+const STATEMENT_MIN_WORDS = 6;
 /** from this score the intent engine's topic beats reading a short aspect question as a follow-up */
 const OTHER_TOPIC_SCORE = 0.5;
 
@@ -210,7 +212,9 @@ export class MainDialog extends ComponentDialog {
     // "Meine Oma wohnt allein in Styrum und hat Pflegegrad 2.": a bare statement of the grade that asks
     // for nothing (no question, no search, no application) gets that grade's benefits, whatever intent
     // (one that names a topic, "Meine Mutter hat Demenz und Pflegegrad 2.", gets that topic's answer)
-    const bare = u.facts.grade !== undefined && bareStatement(text, s.words, lang) && !asksToApply(text);
+    // (a statement tells about someone, or in a sentence: "pflegegeld pflegegrad 3" is a query)
+    const told = u.facts.person !== undefined || text.trim().split(/\s+/).length >= STATEMENT_MIN_WORDS;
+    const bare = u.facts.grade !== undefined && told && bareStatement(text, s.words, lang) && !asksToApply(text);
     if (bare && !topicalConcepts(u.retrieval.concepts, 'setting_only').length) return this.gradeStatement(dc, u, mem, text);
     const wantsLocal = offerRequest && (!!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || s.words.has('local_search', text));
     // "Saarn", "Ich wohne in Heißen" right after an answer (or instead of the grade it asked for):

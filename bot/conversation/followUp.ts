@@ -71,7 +71,7 @@ const SETTING_OWN_TOPIC: Partial<Record<CareSettingFact, string>> = { daycare: '
  *  another benefit (folded text) */
 const EFFECT = /\b(weiter\w*|gekurzt|kurz(t|en)|wegfall\w*|fallt \w+ ?weg|fallt weg|gestrichen|angerechnet|abgezogen|ruht|eingestellt|keep\w*|continu\w*|stop(ped|s)?|cut|reduced|deducted|los(e|t)|still (get|paid|receive))\b/;
 /** "in der Zeit", "währenddessen", "during that time", "meanwhile": a pointer at the situation */
-const SITUATION_POINTER = /\b(in der zeit|in dieser zeit|wahrenddessen|solange|in the meantime|meanwhile|during (that|this) (time|period|stay)|while (he|she|they) (is|are|'s))\b/;
+const SITUATION_POINTER = /\b(in der zeit|in dieser zeit|wahrenddessen|solange|in the meantime|meanwhile|during (that|this) (time|period|stay)|while (he|she|they)(?: is| are|'s|'re))(?![a-z])/;
 const RELATED_MAX_WORDS = 16;
 /** a conditional clause before the question ("Und falls sie Pflegegrad 2 bekommt – wie viel …?"):
  *  it tells a fact, the question is the main clause */

@@ -77,6 +77,7 @@ describe('resolveFollowUp', () => {
     ['Bekommt sie in der Zeit weiter ihr Pflegegeld?', 'respite', ['care_allowance'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'], pointer: true }],
     ['Does he keep getting his care allowance during that time?', 'respite', ['care_allowance'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'], pointer: true }],
     ['Will his care allowance be stopped while he is in the care home?', 'respite', ['care_allowance', 'nursing_home'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'], pointer: true }],
+    ["Is her care allowance cut while she's away?", 'respite', ['care_allowance'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'], pointer: true }],
     ['Wird dann das Pflegegeld gekürzt?', 'daycare', ['care_allowance'], { kind: 'related', topic: 'daycare', concepts: ['care_allowance'] }],
     // naming another benefit without asking how the situation affects it is a question of its own
     ['Wie beantrage ich Pflegegeld?', 'respite', ['care_allowance', 'application'], undefined],
