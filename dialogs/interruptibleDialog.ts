@@ -3,7 +3,7 @@
 // dialog can answer it. Crises are handled even earlier, by the bot, in every turn.
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { ComponentDialog, DialogTurnStatus } from '../bot/sdk/dialogs';
-import { classifyTurn, turnInfo, type DialogDeps } from './context';
+import { classifyTurn, turnInfo, understandTurn, type DialogDeps } from './context';
 import { placeNamed } from '../bot/conversation/local';
 import { isFullQuestion } from '../bot/conversation/cues';
 
@@ -59,7 +59,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (!question && (await this.acceptsInput(innerDc, text))) return undefined;
     // Not (only) an answer to our question: if it is a clear new question, let the main dialog take it.
     const r = await classifyTurn(this.deps.services, innerDc.context);
-    if ((r.intent !== 'None' && r.intent !== 'out_of_scope') || (r.intent === 'None' && placeNamed(this.deps.services.local.detectPlace(text)) && (await this.reroutesPlaces(innerDc)))) {
+    // a full question that a question entry answers ("Was ist eine Vorsorgevollmacht?" in the grade
+    // prompt) is a new question even when no intent took it
+    const answered = question && (r.intent === 'None' || r.intent === 'out_of_scope') && !!understandTurn(this.deps.services, innerDc.context, r).entry;
+    if ((r.intent !== 'None' && r.intent !== 'out_of_scope') || answered || (r.intent === 'None' && placeNamed(this.deps.services.local.detectPlace(text)) && (await this.reroutesPlaces(innerDc)))) {
       await innerDc.cancelAllDialogs();
       return { status: DialogTurnStatus.complete, result: REROUTE };
     }

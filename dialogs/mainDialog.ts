@@ -5,7 +5,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { ComponentDialog, DialogTurnStatus } from '../bot/sdk/dialogs';
 import type { Action } from '../bot/channels/reply';
-import type { NluResult } from '../bot/services';
+import type { NluResult, Services } from '../bot/services';
 import { buildDetailsReply, contactLine, followUpActions, withShortAnswers } from '../bot/conversation/answers';
 import type { LayeredAnswer } from '../bot/knowledge/kb';
 import { classifyTurn, getMemory, turnOf, lastTopicCategory, markUnanswered, matchOption, normalise, restateTurn, sendReply, setThreadUse, threadUse, topicMenu, turnInfo, understandTurn, type DialogDeps, type Memory, type RouteTarget } from './context';
@@ -19,12 +19,13 @@ import { refersBack, storySkipsGuide } from '../bot/conversation/cues';
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
 import { asksForOffers, placeNamed } from '../bot/conversation/local';
-import { mainClause, readCorrection, resolveFollowUp, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
+import { mainClause, readCorrection, resolveFollowUp, topicConcepts, topicalConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
-import { buildAspectReply, buildRelatedReply } from '../bot/conversation/aspects';
-import { asksAboutOrAnything, deadlineRule } from '../bot/conversation/answerFirst';
+import { aspectCandidates, buildAspectReply, buildLeadReply, buildRelatedReply } from '../bot/conversation/aspects';
+import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine } from '../bot/conversation/budget';
+import { asksAboutOrAnything, bareStatement, deadlineRule } from '../bot/conversation/answerFirst';
 import { BENEFITS_DIALOG } from './benefitsDialog';
 import { combinationText } from '../bot/care/benefitsText';
 import { guesses, type Understanding } from '../bot/conversation/understand';
@@ -40,6 +41,8 @@ const SYSTEM_INTENTS = new Set(['greeting', 'help', 'cancel', 'thanks', 'goodbye
 const COMMAND_WORDS: [WordList, string][] = [['menu', 'menu'], ['menu_outside_dialog', 'menu'], ['cancel', 'cancel'], ['help', 'help']];
 /** below this the NLU's ranking says nothing useful (calibrated with the held-out lists) */
 const MIN_CANDIDATE_SCORE = 0.05;
+/** a message without a person this long is a sentence that tells, not a query of keywords */
+const STATEMENT_MIN_WORDS = 6;
 /** from this score the intent engine's topic beats reading a short aspect question as a follow-up */
 const OTHER_TOPIC_SCORE = 0.5;
 
@@ -47,6 +50,11 @@ const OTHER_TOPIC_SCORE = 0.5;
 const APPLY_WORDS = /(antrag|beantrag|hoher|höher|hochstuf|erhoh|erhöh|neu einstuf|verschlechter|apply|application|higher|increase|reassess|upgrade|worse)/i;
 function asksToApply(text: string): boolean {
   return APPLY_WORDS.test(text);
+}
+
+/** A topic or question entry about short-term or respite care (the half allowance goes on there). */
+function isRespite(kb: Services['kb'], id: string): boolean {
+  return (kb.questions.get(id)?.topic ?? id) === budgetTopic('respite');
 }
 
 /** The kind of help of the offers shown in the last reply (its "Anderer Stadtteil" button says so). */
@@ -189,6 +197,9 @@ export class MainDialog extends ComponentDialog {
     // "Der Dienst rechnet 900 Euro ab – wie viel Pflegegeld bleibt?": the combination from the amount
     const combined = await this.combinationFromAmount(dc, u, mem);
     if (combined) return combined;
+    // "wir haben schon 1.200 € verbraucht – wie viel ist noch übrig?": the remainder of the budget
+    const left = await this.budgetLeft(dc, u, mem);
+    if (left) return left;
     // "und bei 4?", "Does it expire?": resolved against the thread before the facts join it
     const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected, alsoAnswered);
     rememberFacts(mem, u.facts);
@@ -198,6 +209,13 @@ export class MainDialog extends ComponentDialog {
     // lines name local help, an offer list would leave the question unanswered)
     const offerRequest = asksForOffers(u.story ? u.retrieval.questions.join(' ') : text, u.story)
       && !(u.story && (u.entry || (answer && r.intent !== 'find_offer')));
+    // "Meine Oma wohnt allein in Styrum und hat Pflegegrad 2.": a bare statement of the grade that asks
+    // for nothing (no question, no search, no application) gets that grade's benefits, whatever intent
+    // (one that names a topic, "Meine Mutter hat Demenz und Pflegegrad 2.", gets that topic's answer)
+    // (a statement tells about someone, or in a sentence: "pflegegeld pflegegrad 3" is a query)
+    const told = u.facts.person !== undefined || text.trim().split(/\s+/).length >= STATEMENT_MIN_WORDS;
+    const bare = u.facts.grade !== undefined && told && bareStatement(text, s.words, lang) && !asksToApply(text);
+    if (bare && !topicalConcepts(u.retrieval.concepts, 'setting_only').length) return this.gradeStatement(dc, u, mem, text);
     const wantsLocal = offerRequest && (!!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || s.words.has('local_search', text));
     // "Saarn", "Ich wohne in Heißen" right after an answer (or instead of the grade it asked for):
     // that topic's local help there
@@ -231,12 +249,7 @@ export class MainDialog extends ComponentDialog {
     // person already has): what that grade brings, by care setting
     // ("Mein Mann hat Pflegegrad 3 und ich pflege ihn": no application either, the grade is there)
     const statesGrade = r.intent === 'selfcheck' || (r.intent === 'apply' && !u.entry && !asksToApply(text));
-    if (statesGrade && u.facts.grade !== undefined && !asksAboutOrAnything(text)) {
-      setThreadUse(dc.context, { kind: 'story', detail: describeThread(mem) });
-      // the story's setting where it decides the overview ("zu Hause" can mean relatives or a service)
-      const setting = u.facts.setting === 'nursing_home' ? 'nursing_home' : u.facts.setting === 'daycare' ? 'day_care' : undefined;
-      return dc.beginDialog(BENEFITS_DIALOG, { grade: u.facts.grade, text, setting });
-    }
+    if (statesGrade && u.facts.grade !== undefined && !asksAboutOrAnything(text, lang)) return this.gradeStatement(dc, u, mem, text);
     const guided = skipGuide ? undefined : await routeGuided(dc, this.deps, r, grade);
     if (guided) return guided;
     if (r.intent === 'deadline') {
@@ -268,7 +281,7 @@ export class MainDialog extends ComponentDialog {
     const main = mainClause(text);
     const concepts = main ? s.kb.retriever.concepts(main, lang) : u.retrieval.concepts;
     const lastConcepts = mem.lastTopic ? topicConcepts(s.kb, mem.lastTopic) : undefined;
-    const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, otherTopic, corrected, conditional: !!main, lastConcepts });
+    const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, words: s.words, otherTopic, corrected, conditional: !!main, lastConcepts });
     if (!fu) return undefined;
     // what the reply used: the thread with what the follow-up itself changed
     const used = (f: FollowUp) => setThreadUse(dc.context, {
@@ -292,11 +305,15 @@ export class MainDialog extends ComponentDialog {
       return ANSWERED;
     }
     if (fu.kind === 'related') {
-      // a confident question entry of its own answers better than sentences of the last answer
-      if (u.entry && u.strong) return undefined;
+      // a confident question entry of its own answers better than sentences of the last answer, unless
+      // the message points at the last answer's situation outright ("in der Zeit", "while he's there")
+      if (u.entry && u.strong && !fu.pointer) return undefined;
       const a = s.kb.entry(fu.topic) ?? s.kb.entry(s.kb.questions.get(fu.topic)?.topic ?? '');
       const ctx = answerContext(this.deps, dc.context, mem.grade, mem.stadtteil);
-      const reply = a ? buildRelatedReply(a, fu.concepts, ctx, (sentence) => s.kb.retriever.concepts(sentence, lang)) : undefined;
+      // "Bekommt sie in der Zeit weiter Pflegegeld?" during respite: half the grade's allowance, worked out
+      const half = fu.concepts.includes('care_allowance') && mem.grade !== undefined && isRespite(s.kb, fu.topic) ? halfAllowance(s.kb.benefits, mem.grade, s.today()) : undefined;
+      const lead = half && mem.grade !== undefined ? halfAllowanceLine(half, mem.grade, lang, (k, v) => s.i18n.t(k, { lng: lang, ...v })) : undefined;
+      const reply = a ? buildRelatedReply(a, fu.concepts, ctx, (sentence) => s.kb.retriever.concepts(sentence, lang), lead) : undefined;
       if (!a || !reply) return undefined;
       used(fu);
       mem.lastTopic = a.id;
@@ -319,8 +336,10 @@ export class MainDialog extends ComponentDialog {
   private async aspectAnswer(dc: RouteTarget, topic: string, aspect: Exclude<Aspect, 'where'>, mem: Memory, offer?: Action, u?: Understanding): Promise<boolean> {
     const kb = this.deps.services.kb;
     const ctx = { ...answerContext(this.deps, dc.context, mem.grade, mem.stadtteil), offer };
-    // a question entry that does not speak to the aspect: its topic's answer may
-    const tried = [topic, kb.questions.get(topic)?.topic].filter((id): id is string => !!id);
+    // a question entry that does not speak to the aspect: its topic's answer may, or another entry of
+    // that topic (aspectCandidates). A deadline offer stays with the rule's own topic.
+    const parent = kb.questions.get(topic)?.topic ?? (kb.answers.has(topic) ? topic : undefined);
+    const tried = offer ? [topic, kb.questions.get(topic)?.topic].filter((id): id is string => !!id) : this.aspectSources(dc, topic, parent);
     let a: ReturnType<typeof kb.entry>;
     let reply: ReturnType<typeof buildAspectReply>;
     for (const id of tried) {
@@ -340,12 +359,30 @@ export class MainDialog extends ComponentDialog {
     return true;
   }
 
+  /** A statement of the care grade: that grade's benefits by care setting. */
+  private gradeStatement(dc: RouteTarget, u: Understanding, mem: Memory, text: string): Promise<DialogTurnResult> {
+    setThreadUse(dc.context, { kind: 'story', detail: describeThread(mem) });
+    // the story's setting where it decides the overview ("zu Hause" can mean relatives or a service)
+    const setting = u.facts.setting === 'nursing_home' ? 'nursing_home' : u.facts.setting === 'daycare' ? 'day_care' : undefined;
+    return dc.beginDialog(BENEFITS_DIALOG, { grade: u.facts.grade, text, setting });
+  }
+
+  /** The entries an aspect question may be answered from (bot/conversation/aspects.ts aspectCandidates). */
+  private aspectSources(dc: RouteTarget, last: string, parent: string | undefined): string[] {
+    const kb = this.deps.services.kb;
+    const { text, lang } = turnInfo(dc.context);
+    const siblings = parent ? [...kb.questions.values()].filter((q) => q.topic === parent).map((q) => q.id) : [];
+    const title = kb.entry(last)?.[lang].title ?? '';
+    const ranked = siblings.length ? kb.retriever.retrieve(`${title} ${text}`, lang).ranked.map((c) => c.id) : [];
+    return aspectCandidates(last, parent, siblings, ranked);
+  }
+
   /** The Pflegegeld left when the message names the service's monthly bill in euros and the grade is
    *  known (message or thread), in a conversation about home care; undefined otherwise. */
   private async combinationFromAmount(dc: RouteTarget, u: Understanding, mem: Memory): Promise<DialogTurnResult | undefined> {
     const s = this.deps.services;
     const { text, lang } = turnInfo(dc.context);
-    const homeCare = ['in_kind', 'combination', 'allowance'].includes(mem.lastTopic ?? '') || u.retrieval.concepts.some((c) => c === 'care_service' || c === 'combination');
+    const homeCare = ['in_kind', 'combination', 'allowance'].includes(mem.lastTopic ?? '') || u.retrieval.concepts.some((c) => c === 'care_service' || c === 'combination' || c === 'care_allowance');
     if (!homeCare) return undefined;
     const grade = u.facts.grade ?? mem.grade;
     // in a story only its questions count ("den Rest mache ich" tells, it does not ask)
@@ -359,6 +396,26 @@ export class MainDialog extends ComponentDialog {
     const combo = s.kb.entry('combination');
     const suggestions = combo ? followUpActions(combo, answerContext(this.deps, dc.context, grade, mem.stadtteil), true) : undefined;
     await sendReply(this.deps, dc.context, { text: combinationText(s.kb.benefits, grade, percent, s.today(), lang, tf), suggestions });
+    return ANSWERED;
+  }
+
+  /** The remainder of a budget (respite, relief amount, home adaptation) when the message tells how much
+   *  was used and asks what is left (bot/conversation/budget.ts); undefined otherwise. */
+  private async budgetLeft(dc: RouteTarget, u: Understanding, mem: Memory): Promise<DialogTurnResult | undefined> {
+    const s = this.deps.services;
+    const { text, lang } = turnInfo(dc.context);
+    const lastTopic = mem.lastTopic ? s.kb.questions.get(mem.lastTopic)?.topic ?? mem.lastTopic : undefined;
+    const r = remainderFromText(text, u.retrieval.concepts, lastTopic, s.kb.benefits, s.today());
+    if (!r) return undefined;
+    // the entry that answered (the remainder rule) when it is about this budget, else its topic's answer
+    const topic = budgetTopic(r.kind);
+    const a = u.entry && s.kb.questions.get(u.entry.id)?.topic === topic ? s.kb.entry(u.entry.id) : s.kb.entry(topic);
+    if (!a) return undefined;
+    rememberFacts(mem, u.facts);
+    setThreadUse(dc.context, { kind: 'budget', detail: `${r.kind} used=${r.used} ${describeThread({ ...mem, lastTopic: a.id })}` });
+    mem.lastTopic = a.id;
+    const ctx = answerContext(this.deps, dc.context, mem.grade, mem.stadtteil);
+    await sendReply(this.deps, dc.context, buildLeadReply(a, remainderLine(r, lang, (k, v) => s.i18n.t(k, { lng: lang, ...v })), ctx));
     return ANSWERED;
   }
 

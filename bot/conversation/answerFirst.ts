@@ -1,6 +1,7 @@
 // Guided dialogs answer first: a question about a deadline's rule ("Wie lange habe ich Zeit für
 // einen Widerspruch?", "Ab wann gibt es Geld?") gets the rule from the answer it belongs to; working
 // out the concrete date is then offered (the deadline dialog), not started. Pure.
+import type { Lexicon } from '../nlu/lexicon';
 import { foldText } from '../nlu/normalise';
 import type { Aspect } from './followUp';
 
@@ -44,13 +45,27 @@ export function guideAsked(questions: string): GuideAsk | undefined {
 
 /** words that ask about the grade itself: whether it is right, how to estimate or raise it */
 const ABOUT_THE_GRADE = /\b(einschatz\w*|selbsttest|selbstcheck|self-?check|estimate\w*|test\w*|check\w*|prufe\w*|herausfind\w*|find out|welche\w*|which|ob|whether|might|would|wurde|konnte|richtig|zu (niedrig|wenig|gering)|hoher\w*|hochstuf\w*|punkt\w*|point\w*|score\w*|too low|higher|upgrade|right grade|correct grade)\b/;
-/** a question word anywhere, or a question's first word at a sentence start */
-const QUESTION_START = /\b(wie|was|welche\w*|wer|wo|wann|warum|wieviel\w*|weshalb|how|what|which|who|where|when|why)\b|(^|[.!]\s+)(kann|konnen|muss|mussen|ist|sind|gibt|bekommt|bekommen|can|could|is|are|do|does|will|should)\b/;
+/** a question word anywhere, or a question's first word at a sentence start; English "was" is a verb
+ *  ("She was assessed at grade 2"), so an English message is read with the English words only */
+const QUESTION_START_DE = /\b(wie|was|welche\w*|wer|wo|wann|warum|wieviel\w*|weshalb)\b|(^|[.!]\s+)(kann|konnen|muss|mussen|ist|sind|gibt|bekommt|bekommen)\b/;
+const QUESTION_START_EN = /\b(how|what|which|who|where|when|why)\b|(^|[.!]\s+)(can|could|is|are|do|does|will|should)\b/;
 
 /** A message that tells a care grade asks about the grade itself ("Ist Pflegegrad 2 richtig?",
  *  "what score is needed for grade 3") or asks anything at all; a bare statement ("Meine Mutter
  *  hat Pflegegrad 3 und wohnt bei mir.") does not, and needs no self-check: the grade is known. */
-export function asksAboutOrAnything(text: string): boolean {
+export function asksAboutOrAnything(text: string, lang?: 'de' | 'en'): boolean {
   const f = foldText(text).trim();
-  return /\?/.test(text) || ABOUT_THE_GRADE.test(f) || QUESTION_START.test(f);
+  const asks = (lang !== 'en' && QUESTION_START_DE.test(f)) || (lang !== 'de' && QUESTION_START_EN.test(f));
+  return /\?/.test(text) || ABOUT_THE_GRADE.test(f) || asks;
+}
+
+/** A message that only tells ("Meine Oma wohnt allein in Styrum und hat Pflegegrad 2."): it asks
+ *  nothing, searches nothing, wants no letter, names no date or notice and is no request ("ich brauche …"). */
+const REQUEST = /\b(brauch\w*|such\w*|hilf\w*|bitte|mochte|wurde gern\w*|need\w*|looking|help|please|want|would like)\b/;
+/** a date or a letter from the care fund wants its deadline or objection ("Bescheid vom 3.5.") */
+const DATE_LIKE = /\d{1,2}\.\s?\d{1,2}\.|\b(bescheid\w*|widerspruch\w*|notice|decision|objection|appeal)\b/;
+export function bareStatement(text: string, words: Lexicon, lang?: 'de' | 'en'): boolean {
+  const f = foldText(text).trim();
+  if (asksAboutOrAnything(text, lang) || REQUEST.test(f) || DATE_LIKE.test(f)) return false;
+  return !words.has('local_search', text) && !words.has('letter_request', text) && !words.has('callback_request', text);
 }

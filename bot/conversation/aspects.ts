@@ -14,8 +14,10 @@ const SENTENCE: Record<Exclude<Aspect, 'where'>, RegExp> = {
   expiry: /(verfall|verfallt|30\. juni|folgejahr|folgenden jahr|ubertrag|expire|lapse|30 june|following year|carried over|carry over|used up until)/,
   from_when: /(ab dem monat|ruckwirkend|ab antrag|ab dem tag|from the month|backdated|retroactive|from the day)/,
   deadline: /(frist|innerhalb|spatestens|arbeitstag|within|deadline|at the latest|working day)/,
+  duration: /(arbeitstag|dauert|innerhalb von|wochen|working day|takes|within|weeks)/,
+  repay: /(zuruck|ruckzahl|rate|erstatt|repa(y|id)|pay (it )?back|instalment|installment|refund)/,
   cost: /(€|euro|zahlt|bezahlt|kostet|kosten|eigenanteil|kostenlos|pays|paid|cost|charge|per month|im monat|free of charge)/,
-  who: /(stellt|beantragt|antrag|vollmacht|zustandig|applies|apply|application|power of attorney|responsible)/,
+  who: /\b(stellt|beantragt|antrag|vollmacht|zustandig|applies|apply|application|power of attorney|responsible)/,
 };
 const MAX_SENTENCES = 3;
 
@@ -58,17 +60,37 @@ export function relatedSentences(a: LayeredAnswer, concepts: readonly string[], 
   return [...new Set(all.filter((s) => conceptsOf(s).some((c) => wanted.has(c))))].slice(0, MAX_SENTENCES);
 }
 
-export function buildRelatedReply(a: LayeredAnswer, concepts: readonly string[], ctx: AnswerContext, conceptsOf: ConceptsOf): Reply | undefined {
-  return sentencesReply(a, relatedSentences(a, concepts, ctx, conceptsOf), ctx);
+/** `lead`: a worked-out sentence put before the answer's own ("Bei Pflegegrad 3 sind das 299,50 €"). */
+export function buildRelatedReply(a: LayeredAnswer, concepts: readonly string[], ctx: AnswerContext, conceptsOf: ConceptsOf, lead?: string): Reply | undefined {
+  return sentencesReply(a, relatedSentences(a, concepts, ctx, conceptsOf), ctx, lead);
+}
+
+/** A worked-out sentence (a budget's remainder) under the answer's title, with its next step, sources
+ *  and buttons. */
+export function buildLeadReply(a: LayeredAnswer, lead: string, ctx: AnswerContext): Reply {
+  return sentencesReply(a, [], ctx, lead)!;
 }
 
 export function buildAspectReply(a: LayeredAnswer, aspect: Exclude<Aspect, 'where'>, ctx: AnswerContext): Reply | undefined {
   return sentencesReply(a, aspectSentences(a, aspect, ctx), ctx);
 }
 
-function sentencesReply(a: LayeredAnswer, found: string[], ctx: AnswerContext): Reply | undefined {
-  if (!found.length) return undefined;
+function sentencesReply(a: LayeredAnswer, found: string[], ctx: AnswerContext, lead?: string): Reply | undefined {
+  if (!found.length && !lead) return undefined;
   const txt = a[ctx.lang];
-  const parts = [ctx.t('follow_up.aspect', { lng: ctx.lang, title: txt.title }), found.join(' '), ctx.t('next_step', { lng: ctx.lang, text: filled(txt.next, ctx) })];
+  const said = [lead, ...found.slice(0, lead ? MAX_SENTENCES - 1 : MAX_SENTENCES)].filter((x): x is string => !!x).join(' ');
+  const parts = [ctx.t('follow_up.aspect', { lng: ctx.lang, title: txt.title }), said, ctx.t('next_step', { lng: ctx.lang, text: filled(txt.next, ctx) })];
   return { text: parts.join('\n\n'), suggestions: followUpActions(a, ctx, true), footer: footerFor(a, ctx) };
+}
+
+/** Where to look for the sentences about an aspect, in order: the last answer, its topic's answer,
+ *  then the topic's other question entries ("muss ich das zurückzahlen?" after the answer about leave
+ *  from work: the entry about the interest-free loan) that a retrieval of the question with the last
+ *  answer's title ranked (`ranked`, best first); an entry it did not rank is about something else. */
+export function aspectCandidates(last: string, topic: string | undefined, siblings: readonly string[], ranked: readonly string[]): string[] {
+  const out = [last];
+  if (topic && topic !== last) out.push(topic);
+  const sib = new Set(siblings);
+  for (const id of ranked.filter((r) => sib.has(r))) if (!out.includes(id)) out.push(id);
+  return out;
 }

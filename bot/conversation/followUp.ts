@@ -9,17 +9,18 @@
 // router calls resolveFollowUp once per message.
 import { extractGrade } from '../nlu/grade';
 import { foldText } from '../nlu/normalise';
+import type { Lexicon } from '../nlu/lexicon';
 import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
 import { MONEY_TOPIC_IDS, topicForSetting, type ConversationThread } from './thread';
 
-export type Aspect = 'expiry' | 'from_when' | 'deadline' | 'cost' | 'who' | 'where';
+export type Aspect = 'expiry' | 'from_when' | 'duration' | 'deadline' | 'repay' | 'cost' | 'who' | 'where';
 
 export type FollowUp =
   | { kind: 'elliptic' | 'pronoun'; topic: string; grade?: number; setting?: CareSettingFact; person?: PersonFact }
   | { kind: 'aspect'; topic: string; aspect: Aspect }
   /** a question about another benefit in the last answer's situation ("Bekommt sie in der Zeit weiter
    *  Pflegegeld?" after short-term care): the last answer's sentences that name it */
-  | { kind: 'related'; topic: string; concepts: string[] };
+  | { kind: 'related'; topic: string; concepts: string[]; pointer?: boolean };
 
 export interface FollowUpInput {
   text: string;
@@ -28,6 +29,8 @@ export interface FollowUpInput {
   /** concepts the message names (retrieval's concept lexicon) */
   concepts: readonly string[];
   thread: ConversationThread;
+  /** the command words, with the aspect word lists (locales/<lng>/commands.json) */
+  words: Lexicon;
   /** the intent engine is confident of another topic than the last one */
   otherTopic?: boolean;
   /** the text is what remains of a correction ("nein, ich meinte Pflegegrad 3" → "Pflegegrad 3") */
@@ -55,6 +58,12 @@ const GENERIC_CONCEPTS = new Set(['grade', 'application', 'invoice', 'costs', 'd
 const SITUATION_CONCEPTS = new Set(['nursing_home', 'daycare', 'home_care', 'hospital', 'dementia']);
 /** concepts a story's people and roles name ("mein Mann", "ich pflege"): the facts carry them */
 const STORY_CONCEPTS = new Set(['spouse', 'carer', 'siblings']);
+/** The concepts of a message that name a topic of its own: not the aspect words, not the story's
+ *  people and, unless `situation` counts, not the care setting or dementia. */
+export function topicalConcepts(concepts: readonly string[], situation: 'setting_only' | 'all' = 'all'): string[] {
+  return concepts.filter((c) => !GENERIC_CONCEPTS.has(c) && !STORY_CONCEPTS.has(c)
+    && !(SITUATION_CONCEPTS.has(c) && (situation === 'all' || c !== 'dementia')));
+}
 /** the setting's own topic: "what about day care for her?" after the dementia answer asks about day care */
 const SETTING_OWN_TOPIC: Partial<Record<CareSettingFact, string>> = { daycare: 'daycare', nursing_home: 'nursing_home' };
 
@@ -62,7 +71,7 @@ const SETTING_OWN_TOPIC: Partial<Record<CareSettingFact, string>> = { daycare: '
  *  another benefit (folded text) */
 const EFFECT = /\b(weiter\w*|gekurzt|kurz(t|en)|wegfall\w*|fallt \w+ ?weg|fallt weg|gestrichen|angerechnet|abgezogen|ruht|eingestellt|keep\w*|continu\w*|stop(ped|s)?|cut|reduced|deducted|los(e|t)|still (get|paid|receive))\b/;
 /** "in der Zeit", "währenddessen", "during that time", "meanwhile": a pointer at the situation */
-const SITUATION_POINTER = /\b(in der zeit|in dieser zeit|wahrenddessen|solange|in the meantime|meanwhile|during (that|this) (time|period|stay)|while (he|she|they) (is|are|'s))\b/;
+const SITUATION_POINTER = /\b(in der zeit|in dieser zeit|wahrenddessen|solange|in the meantime|meanwhile|during (that|this) (time|period|stay)|while (he|she|they)(?: is| are|'s|'re))(?![a-z])/;
 const RELATED_MAX_WORDS = 16;
 /** a conditional clause before the question ("Und falls sie Pflegegrad 2 bekommt – wie viel …?"):
  *  it tells a fact, the question is the main clause */
@@ -83,18 +92,24 @@ const FOLLOW_UP_MAX_WORDS = 14;
 const ASPECT_MAX_WORDS = 10;
 const SHORT_ASPECT_WORDS = 8;
 
-// What a question asks about (folded). Order matters: "Wer zahlt dafür?" asks about cost, not who.
-const ASPECTS: [Aspect, RegExp][] = [
-  ['expiry', /\b(verfall\w*|verfallt|lauft \w* ?ab|ablauf\w*|abgelaufen|ubertrag\w*|anspar\w*|aufspar\w*|expire\w*|lapse\w*|carr(y|ied) (it )?over|roll(ed)? over|save (it )?up|lose it)\b/],
-  ['from_when', /\b(ab wann|seit wann|von wann an|ruckwirkend|from when|since when|backdated|retroactive\w*|start paying|when does (it|the money) start)\b/],
-  ['deadline', /\b(frist\w*|bis wann|wie lange (habe|hat|haben)|wie viel zeit|deadline|by when|how long (do|does|have)|how much time|time limit)\b/],
-  ['cost', /\b(kost\w*|zahl\w*|bezahl\w*|wie ?viel|geld|betrag|preis|eigenanteil|euro|how much|cost\w*|pay\w*|price|money|amount|fee|free of charge|kostenlos|gratis|umsonst)\b/],
-  ['who', /\b(wer (stellt|beantragt|muss \w+ ?beantragen|kann \w+ ?beantragen|ist zustandig)|bei wem|welche stelle|who (applies|can apply|has to apply|files|submits|is responsible)|who do i (apply|ask)|which office)\b/],
-  ['where', /\b(wo|wohin|where|nearby|in der nahe|in meiner nahe|anbieter)\b/],
-];
+// What a question asks about: the lexicon's aspect_* word lists (locales/<lng>/commands.json), checked
+// in this order: "Wer zahlt dafür?" asks about cost, not who; "how long does it take" is a duration
+// before "how long do I have" is a deadline; "zurückzahlen" is repaying before "zahlen" is cost.
+export const ASPECT_ORDER: readonly Aspect[] = ['expiry', 'from_when', 'duration', 'deadline', 'repay', 'cost', 'who', 'where'];
 
 /** "nein, ich meinte die Kurzzeitpflege" → "die Kurzzeitpflege"; undefined when it is no correction. */
+// "sorry, grade 2 not 3", "Entschuldigung, Pflegegrad 4, nicht 3": the part before "nicht/not" is meant
+const APOLOGY = /^\s*(?:sorry|entschuldigung|verzeihung|pardon|oops|ups|korrektur|correction)\b[\s,.!:-]*(.*)$/i;
+const CONTRAST = /^(.{2,}?)[\s,]+(?:nicht|not|statt|anstatt|instead of|rather than)\s+[^,.;?!]{1,30}[.!]?$/i;
+/** without an apology only a short message whose contrast follows a comma ("Mein Vater, nicht meine
+ *  Mutter"; "Ich will nicht ins Heim" is a negation) */
+const CONTRAST_COMMA = /^[^,]{2,},\s*(?:nicht|not|statt|anstatt|instead of|rather than)\s/i;
+const CONTRAST_MAX_WORDS = 6;
+
 export function readCorrection(text: string): string | undefined {
+  const apology = APOLOGY.exec(text);
+  const contrast = CONTRAST.exec(apology ? apology[1] : text);
+  if (contrast && (apology || (words(text) <= CONTRAST_MAX_WORDS && CONTRAST_COMMA.test(text)))) return contrast[1].trim().replace(/[,:\s]+$/, '');
   const m = /^\s*(?:(?:nein|ne|nee|no|sorry|entschuldigung|oh)\b[\s,.!-]*)?(?:ich meinte?|ich meine|gemeint war|i meant|i mean|meant)\b[\s,:]*(?:eigentlich\s+|actually\s+)?(.+)$/i.exec(text);
   if (!m) return undefined;
   const rest = m[1].trim().replace(/^[,:\s]+/, '');
@@ -106,9 +121,8 @@ export function mainClause(text: string): string | undefined {
   return CONDITIONAL.exec(text)?.[2].trim();
 }
 
-export function aspectOf(text: string): Aspect | undefined {
-  const f = foldText(text);
-  return ASPECTS.find(([, re]) => re.test(f))?.[0];
+export function aspectOf(text: string, words: Lexicon): Aspect | undefined {
+  return ASPECT_ORDER.find((a) => words.has(`aspect_${a}`, text));
 }
 
 function words(text: string): number {
@@ -135,7 +149,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const n = words(text);
   // the words that ask for an aspect may name a concept themselves ("save it up" → assets): with a
   // word that points back, they do not make a topic of their own
-  const asked = pointsBack(text) ? aspectOf(text) : undefined;
+  const asked = pointsBack(text) ? aspectOf(text, input.words) : undefined;
   const explained = new Set(asked ? ASPECT_CONCEPTS[asked] ?? [] : []);
   // "zu Hause" can read as the property concept ("Haus"): the setting fact already says it
   if (facts.setting === 'home') explained.add('house');
@@ -144,7 +158,8 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
     // another benefit in the last answer's situation: "Bekommt sie in der Zeit weiter Pflegegeld?"
     const situation = SITUATION_POINTER.test(folded) || pointsBack(text) || /\b(dann|then)\b/.test(folded);
     if (n <= RELATED_MAX_WORDS && EFFECT.test(folded) && (situation || input.concepts.some((c) => SITUATION_CONCEPTS.has(c)))) {
-      return { kind: 'related', topic: last, concepts: own };
+      // "in der Zeit", "while he's in the care home": it points at the last answer's situation outright
+      return SITUATION_POINTER.test(folded) ? { kind: 'related', topic: last, concepts: own, pointer: true } : { kind: 'related', topic: last, concepts: own };
     }
     // only what the last answer's topic is about: still a question about that answer (an aspect below)
     if (!input.lastConcepts || own.some((c) => !input.lastConcepts!.has(c))) return undefined;
@@ -160,7 +175,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // "Und falls sie Pflegegrad 2 bekommt – wie viel würde die Kasse dann für die Tagespflege zahlen?":
   // the cost of a setting with its own topic, for the grade the message names
   const settingOwn = facts.setting ? SETTING_OWN_TOPIC[facts.setting] : undefined;
-  if (settingOwn && facts.grade !== undefined && aspectOf(text) === 'cost' && (ELLIPTIC_LEAD.test(folded) || input.conditional)) {
+  if (settingOwn && facts.grade !== undefined && aspectOf(text, input.words) === 'cost' && (ELLIPTIC_LEAD.test(folded) || input.conditional)) {
     return { kind: 'elliptic', topic: settingOwn, grade: facts.grade, setting: facts.setting, person: facts.person };
   }
   const pointer = pointsBack(text);
@@ -168,17 +183,17 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
     if (facts.grade !== undefined || facts.setting) {
       return { kind: 'pronoun', topic: settingTopic(last, facts.setting), grade: facts.grade, setting: facts.setting };
     }
-    const aspect = facts.stadtteil ? 'where' : aspectOf(text);
+    const aspect = facts.stadtteil ? 'where' : aspectOf(text, input.words);
     if (aspect) return { kind: 'aspect', topic: last, aspect };
     return undefined;
   }
   // "Ab wann?", "Bis wann?": a short aspect question without a topic of its own, unless
   // the intent engine is sure of another topic; a very short question about who applies, a deadline
   // or the start is still read as about the last answer ("Wer stellt den Antrag?")
-  const aspect = n <= ASPECT_MAX_WORDS ? aspectOf(text) : undefined;
+  const aspect = n <= ASPECT_MAX_WORDS ? aspectOf(text, input.words) : undefined;
   if (!aspect || aspect === 'where') return undefined;
   if (input.concepts.some((c) => SITUATION_CONCEPTS.has(c)) || facts.setting) return undefined;
-  if (input.otherTopic && !(n <= SHORT_ASPECT_WORDS && (aspect === 'who' || aspect === 'deadline' || aspect === 'from_when'))) return undefined;
+  if (input.otherTopic && !(n <= SHORT_ASPECT_WORDS && (aspect === 'who' || aspect === 'deadline' || aspect === 'from_when' || aspect === 'duration' || aspect === 'repay'))) return undefined;
   if (aspect === 'cost' && n > 4) return undefined;
   return { kind: 'aspect', topic: last, aspect };
 }

@@ -6,10 +6,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
 import { ContentError, lineOfPath } from '../knowledge/jsonFile';
+import { fold } from '../text/fold';
 
 /** How a list matches: the whole message, a word anywhere, a pattern anywhere, or a word that
- *  begins or ends the text. */
-type Anchor = 'whole' | 'word' | 'contains' | 'start' | 'end';
+ *  begins or ends the text; 'folded_word' is 'word' with text and patterns folded alike (bot/text/fold:
+ *  "verfällt", "verfaellt" and "verfallt" meet). */
+type Anchor = 'whole' | 'word' | 'contains' | 'start' | 'end' | 'folded_word';
 
 /** Every word list the dialogs use, with how it matches. A file may name only these. */
 export const WORD_LISTS = {
@@ -64,6 +66,16 @@ export const WORD_LISTS = {
   setting_day_care: 'contains',
   setting_home_care: 'contains',
   setting_relatives: 'contains',
+  /** what a short question asks about the last answer ("Verfällt das?", "Wer beantragt das?"),
+   *  checked in this order (bot/conversation/followUp.ts ASPECT_ORDER: "Wer zahlt dafür?" is cost) */
+  aspect_expiry: 'folded_word',
+  aspect_from_when: 'folded_word',
+  aspect_deadline: 'folded_word',
+  aspect_duration: 'folded_word',
+  aspect_repay: 'folded_word',
+  aspect_cost: 'folded_word',
+  aspect_who: 'folded_word',
+  aspect_where: 'folded_word',
 } as const satisfies Record<string, Anchor>;
 
 export type WordList = keyof typeof WORD_LISTS;
@@ -81,9 +93,16 @@ export interface Lexicon {
   readonly languages: readonly string[];
 }
 
+/** Folds a pattern's letters like the text (ä→a, ß→ss, lower case) and leaves its escapes ("\\S",
+ *  "\\b") as they are. */
+export function foldPattern(pattern: string): string {
+  return pattern.split(/(\\.)/).map((part) => (part.startsWith('\\') ? part : fold(part))).join('');
+}
+
 function compile(anchor: Anchor, words: readonly string[]): RegExp {
-  const alts = words.map((w) => `(?:${w})`).join('|');
+  const alts = words.map((w) => `(?:${anchor === 'folded_word' ? foldPattern(w) : w})`).join('|');
   if (!alts) return /(?!)/;
+  if (anchor === 'folded_word') return new RegExp(`\\b(?:${alts})\\b`, 'i');
   if (anchor === 'whole') return new RegExp(`^(?:${alts})$`, 'i');
   if (anchor === 'word') return new RegExp(`\\b(?:${alts})\\b`, 'i');
   if (anchor === 'start') return new RegExp(`^(?:${alts})\\b`, 'i');
@@ -98,7 +117,7 @@ export function compileLexicon(files: Readonly<Record<string, CommandsFile>>): L
   for (const list of Object.keys(WORD_LISTS) as WordList[]) {
     res.set(list, compile(WORD_LISTS[list], languages.flatMap((l) => files[l][list] ?? [])));
   }
-  return { languages, has: (list, text) => res.get(list)!.test(text) };
+  return { languages, has: (list, text) => res.get(list)!.test(WORD_LISTS[list] === 'folded_word' ? fold(text) : text) };
 }
 
 /** Reads and checks one commands.json: known lists only, every entry a valid pattern. */

@@ -2,12 +2,17 @@
 // (thread.ts) and the deadline rule that is answered before the date dialog (answerFirst.ts).
 import { aspectOf, mainClause, pointsBack, readCorrection, resolveFollowUp, type FollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForSetting, type ConversationThread } from '../../bot/conversation/thread';
-import { asksAboutOrAnything, deadlineRule } from '../../bot/conversation/answerFirst';
+import { asksAboutOrAnything, bareStatement, deadlineRule } from '../../bot/conversation/answerFirst';
+import { aspectCandidates } from '../../bot/conversation/aspects';
 import { extractFacts } from '../../bot/nlu/facts';
+import { loadLexicon } from '../../bot/nlu/lexicon';
+import * as path from 'node:path';
+
+const words = loadLexicon(path.join(__dirname, '..', '..', 'locales'));
 
 /** the input as the router builds it; concepts as the concept lexicon names them */
 function input(text: string, lastTopic: string | undefined, concepts: string[] = [], extra: Partial<FollowUpInput> = {}): FollowUpInput {
-  return { text, facts: extractFacts(text), concepts, thread: { lastTopic }, ...extra };
+  return { text, facts: extractFacts(text), concepts, thread: { lastTopic }, words, ...extra };
 }
 
 describe('resolveFollowUp', () => {
@@ -51,7 +56,7 @@ describe('resolveFollowUp', () => {
   test('a place with a pointer asks where: the local help of that topic', () => {
     const text = 'Gibt es das auch in Saarn?';
     const facts = extractFacts(text, { detectStadtteil: (t) => (/saarn/i.test(t) ? 'saarn' : undefined) });
-    expect(resolveFollowUp({ text, facts, concepts: [], thread: { lastTopic: 'daycare' } })).toEqual({ kind: 'aspect', topic: 'daycare', aspect: 'where' });
+    expect(resolveFollowUp({ text, facts, concepts: [], thread: { lastTopic: 'daycare' }, words })).toEqual({ kind: 'aspect', topic: 'daycare', aspect: 'where' });
   });
 
   test('what remains of a correction may be elliptic without "und"', () => {
@@ -69,9 +74,10 @@ describe('resolveFollowUp', () => {
 
   test.each<[string, string, string[], FollowUp | undefined]>([
     // another benefit in the last answer's situation: that answer's sentences about it
-    ['Bekommt sie in der Zeit weiter ihr Pflegegeld?', 'respite', ['care_allowance'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'] }],
-    ['Does he keep getting his care allowance during that time?', 'respite', ['care_allowance'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'] }],
-    ['Will his care allowance be stopped while he is in the care home?', 'respite', ['care_allowance', 'nursing_home'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'] }],
+    ['Bekommt sie in der Zeit weiter ihr Pflegegeld?', 'respite', ['care_allowance'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'], pointer: true }],
+    ['Does he keep getting his care allowance during that time?', 'respite', ['care_allowance'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'], pointer: true }],
+    ['Will his care allowance be stopped while he is in the care home?', 'respite', ['care_allowance', 'nursing_home'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'], pointer: true }],
+    ["Is her care allowance cut while she's away?", 'respite', ['care_allowance'], { kind: 'related', topic: 'respite', concepts: ['care_allowance'], pointer: true }],
     ['Wird dann das Pflegegeld gekürzt?', 'daycare', ['care_allowance'], { kind: 'related', topic: 'daycare', concepts: ['care_allowance'] }],
     // naming another benefit without asking how the situation affects it is a question of its own
     ['Wie beantrage ich Pflegegeld?', 'respite', ['care_allowance', 'application'], undefined],
@@ -111,6 +117,14 @@ test.each<[string, string | undefined]>([
   ['Ich meinte eigentlich die Tagespflege', 'die Tagespflege'],
   ['nein', undefined],
   ['Was meinte der Arzt damit?', undefined],
+  // an apology or a short message that sets one thing against another
+  ['sorry, grade 2 not 3', 'grade 2'],
+  ['Entschuldigung, Pflegegrad 4, nicht 3', 'Pflegegrad 4'],
+  ['Mein Vater, nicht meine Mutter', 'Mein Vater'],
+  ['oops, day care rather than the nursing home', 'day care'],
+  ['Sorry, noch eine Frage: was ist Pflegegeld?', undefined],
+  ['Ich will nicht ins Heim', undefined],
+  ['Warum zahlt die Kasse für die Tagespflege nicht mehr als 721 Euro?', undefined],
 ])('readCorrection(%s) = %s', (text, rest) => {
   expect(readCorrection(text)).toBe(rest);
 });
@@ -124,8 +138,20 @@ test.each<[string, string | undefined]>([
   ['Bei wem beantrage ich das?', 'who'],
   ['Wo gibt es das?', 'where'],
   ['Was ist das?', undefined],
+  // the word lists are folded like the text: with or without umlauts
+  ['Verfaellt das?', 'expiry'],
+  ['Verfallt das?', 'expiry'],
+  ['wie lange dauert das?', 'duration'],
+  ['how long does it take?', 'duration'],
+  ['How long do I have?', 'deadline'],
+  ['muss ich das zurückzahlen?', 'repay'],
+  ['Muss ich das zurueckzahlen?', 'repay'],
+  ['do we have to pay it back?', 'repay'],
+  ['Wer zahlt dafür?', 'cost'],
+  ['is it free?', 'cost'],
+  ['wo bekomme ich den?', 'where'],
 ])('aspectOf(%s) = %s', (text, aspect) => {
-  expect(aspectOf(text)).toBe(aspect);
+  expect(aspectOf(text, words)).toBe(aspect);
 });
 
 test.each<[string, boolean]>([
@@ -196,4 +222,31 @@ test.each<[string, boolean]>([
   ['Ich möchte prüfen, ob Pflegegrad 2 passt', true],
 ])('asksAboutOrAnything(%s) = %s', (text, expected) => {
   expect(asksAboutOrAnything(text)).toBe(expected);
+});
+
+test.each<[string, string | undefined, string[], string[], string[]]>([
+  // the last answer, its topic, then the siblings retrieval ranked, best first
+  ['work_leave_pay', 'work', ['work_loan', 'work_notice', 'work_leave_pay'], ['work_loan', 'other_topic_entry'], ['work_leave_pay', 'work', 'work_loan']],
+  ['work', 'work', ['work_loan'], ['work_loan'], ['work', 'work_loan']],
+  // a sibling retrieval did not rank is about something else
+  ['relief', 'relief', ['relief_carry_over'], [], ['relief']],
+  ['x', undefined, [], ['y'], ['x']],
+])('aspectCandidates(%s, %s)', (last, topic, siblings, ranked, expected) => {
+  expect(aspectCandidates(last, topic, siblings, ranked)).toEqual(expected);
+});
+
+test.each<[string, 'de' | 'en' | undefined, boolean]>([
+  ['Mein Schwiegervater hat Pflegegrad 4 und wohnt in Saarn.', 'de', true],
+  ['My mother lives with me. She was assessed at grade 2.', 'en', true],
+  ['Meine Mutter hat Pflegegrad 3, was steht ihr zu?', 'de', false],
+  ['Mein Vater hat Pflegegrad 2, wir suchen einen Pflegedienst.', 'de', false],
+  ['Bescheid kam am 3.5., Pflegegrad 2.', 'de', false],
+  ['Dad has grade 3 and we need help at home.', 'en', false],
+])('bareStatement(%s) = %s', (text, lang, expected) => {
+  expect(bareStatement(text, words, lang)).toBe(expected);
+});
+
+test('"was" is a question word in German only', () => {
+  expect(asksAboutOrAnything('She was assessed at grade 2.', 'en')).toBe(false);
+  expect(asksAboutOrAnything('Pflegegrad 2, was nun', 'de')).toBe(true);
 });
