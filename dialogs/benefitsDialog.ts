@@ -12,7 +12,8 @@ import { parseDate } from '../bot/nlu/dates';
 import { extractGrade, parseGradeAnswer } from '../bot/nlu/grade';
 import { formatDate as shortDate } from '../bot/knowledge/render';
 import type { BenefitsFile } from '../bot/knowledge/schema';
-import { sendReply, type Memory, type DialogDeps } from './context';
+import { sendReply, type DialogDeps } from './context';
+import type { Memory } from '../bot/conversation/turn';
 import { GuidedDialog, GuidedFlow, command, chosenOption } from './guided';
 
 export const BENEFITS_DIALOG = 'benefitsDialog';

@@ -6,7 +6,8 @@ import { Dialog } from '../bot/sdk/dialogs';
 import type { Action, Card, Reply } from '../bot/channels/reply';
 import type { OfferView } from '../bot/conversation/local';
 import { contactLine } from '../bot/conversation/answers';
-import { getMemory, matchOption, normalise, sendReply, turnInfo, type DialogDeps } from './context';
+import { getMemory, sendReply, turnInfo, type DialogDeps } from './context';
+import { matchOption, normalise } from '../bot/conversation/turn';
 import { GuidedDialog, GuidedFlow } from './guided';
 
 export const FIND_OFFER_DIALOG = 'findOfferDialog';

@@ -14,7 +14,8 @@ import {
   answerQuestion, controlWord, isStartWord, goBack, isComplete, newProgress, selfCheckQuestions, selfCheckReport, skipModule,
   type Question, type SelfCheckOptions, type SelfCheckProgress,
 } from '../bot/care/selfCheck';
-import { classifyTurn, getMemory, sendReply, turnInfo, type DialogDeps, type Memory } from './context';
+import { classifyTurn, getMemory, sendReply, turnInfo, type DialogDeps } from './context';
+import type { Memory } from '../bot/conversation/turn';
 import type { Reroute } from './interruptibleDialog';
 import { alternativeAction } from '../bot/conversation/answers';
 import { formatNumber } from '../bot/care/format';
