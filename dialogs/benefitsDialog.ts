@@ -7,7 +7,9 @@ import { Dialog } from '../bot/sdk/dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { Action, Reply } from '../bot/channels/reply';
 import type { CareSetting } from '../bot/care/benefits';
-import { SETTINGS, changesText, combinationText, overviewSources, overviewText, percentFrom, readAfterOverview, settingFromText } from '../bot/care/benefitsText';
+import {
+  SETTINGS, changesText, combinationText, overviewSources, overviewText, percentFrom, readAfterOverview, settingFromText, type BenefitsOptions,
+} from '../bot/care/benefitsText';
 import { parseDate } from '../bot/nlu/dates';
 import { extractGrade, parseGradeAnswer } from '../bot/nlu/grade';
 import { formatDate as shortDate } from '../bot/knowledge/render';
@@ -18,14 +20,6 @@ import { GuidedDialog, GuidedFlow, command, chosenOption } from './guided';
 
 export const BENEFITS_DIALOG = 'benefitsDialog';
 const FLOW = 'benefitsFlow';
-
-export interface BenefitsOptions {
-  grade?: number;
-  setting?: CareSetting;
-  /** the user's message that started the dialog (grade, setting, share or a date may be in it) */
-  text?: string;
-  show?: 'changes';
-}
 
 // ------------------------------------------------------------------ the dialog
 

@@ -11,6 +11,15 @@ import { formatDate, formatNumber, type Translate } from './format';
 import type { Lexicon, WordList } from '../nlu/lexicon';
 import { parseGradeAnswer } from '../nlu/grade';
 
+/** How the benefits overview starts. */
+export interface BenefitsOptions {
+  grade?: number;
+  setting?: CareSetting;
+  /** the user's message that started the dialog (grade, setting, share or a date may be in it) */
+  text?: string;
+  show?: 'changes';
+}
+
 export const SETTINGS: readonly CareSetting[] = ['relatives', 'home_care', 'day_care', 'nursing_home'];
 
 /** The word lists of the settings (locales/<lng>/commands.json), in the order they are tried. */

@@ -35,6 +35,8 @@ export const WORD_LISTS = {
   selfcheck_pause: 'whole',
   selfcheck_repeat: 'whole',
   selfcheck_start: 'whole',
+  /** a statement that still asks about applying ("… und wir wollen einen höheren beantragen") */
+  apply_request: 'contains',
   /** a notice arrived or is objected to: the objection deadline */
   deadline_objection: 'contains',
   /** an application: the decision deadline */
