@@ -46,7 +46,7 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
     }
     state.grade = options.grade ?? extractGrade(text) ?? mem.grade;
     state.setting = options.setting ?? settingFromText(text, this.deps.services.words);
-    state.percent = percentFrom(text);
+    state.percent = percentFrom(text, this.deps.services.words);
     if (state.grade === undefined && mem.selfcheckGrade !== undefined && mem.selfcheckGrade > 0) {
       state.grade = mem.selfcheckGrade;
       await ctx.sendActivity(this.t(ctx, 'benefits.grade_estimate', { grade: state.grade }));

@@ -178,7 +178,7 @@ export class MainDialog extends ComponentDialog {
     const guided = skipGuide ? undefined : await routeGuided(dc, this.deps, turnInfo(dc.context), r, grade);
     if (guided) return guided;
     if (r.intent === 'deadline') {
-      const rule = deadlineRule(text);
+      const rule = deadlineRule(text, s.words);
       const offer: Action = { kind: 'command', title: this.t(dc, 'follow_up.compute_date'), value: `deadline:${rule.kind}` };
       if (await this.aspectAnswer(dc, rule.topic, rule.aspect, mem, offer, u)) return ANSWERED;
       if (entry) return this.answer(dc, entry);
@@ -288,7 +288,7 @@ export class MainDialog extends ComponentDialog {
     const grade = u.facts.grade ?? mem.grade;
     // in a story only its questions count ("den Rest mache ich" tells, it does not ask)
     const asked = u.story ? u.retrieval.questions.join(' ') : text;
-    const percent = combinationShare(asked, grade, s.kb.benefits, s.today(), text);
+    const percent = combinationShare(asked, grade, s.kb.benefits, s.today(), s.words, text);
     if (percent === undefined || grade === undefined) return undefined;
     rememberFacts(mem, u.facts);
     setThreadUse(dc.context, { kind: 'combination', detail: `percent=${percent} ${describeThread({ ...mem, lastTopic: 'combination', grade })}` });

@@ -36,14 +36,15 @@ export function settingFromText(text: string, words: Lexicon): CareSetting | und
 }
 
 /** "60 %", "60 Prozent", "sixty percent" is not supported; "die Hälfte" / "half" = 50. */
-export function percentFrom(text: string): number | undefined {
+export function percentFrom(text: string, words: Lexicon): number | undefined {
   const t = text.toLowerCase();
-  const m = /(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:%|prozent|percent|per cent)/.exec(t);
+  // the unit and half words: locales/<lng>/commands.json percent_unit, half
+  const m = words.exec('percent_unit', t);
   if (m) {
     const v = Number(m[1].replace(',', '.'));
     return v >= 0 && v <= 100 ? v : undefined;
   }
-  if (/\b(die hälfte|die haelfte|zur hälfte|zur haelfte|half)\b/.test(t)) return 50;
+  if (words.has('half', t)) return 50;
   return undefined;
 }
 
@@ -53,7 +54,7 @@ export function percentFrom(text: string): number | undefined {
 export type AfterOverview = { kind: 'share'; percent: number } | { kind: 'other'; grade?: number; setting?: CareSetting };
 
 export function readAfterOverview(text: string, words: Lexicon): AfterOverview | undefined {
-  const percent = percentFrom(text);
+  const percent = percentFrom(text, words);
   if (percent !== undefined) return { kind: 'share', percent };
   const count = text.trim().split(/\s+/).length;
   const g = count <= 3 ? parseGradeAnswer(text, words) : undefined;

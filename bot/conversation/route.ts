@@ -96,7 +96,7 @@ export function offerRoute(x: OfferInput): OfferRoute | undefined {
   // a story that merely names a Stadtteil is not an offer search; one that asks for offers is
   // (a story that asks where to find help and something else gets the answer: its "Hilfe vor Ort"
   // lines name local help, an offer list would leave the question unanswered)
-  const offerRequest = asksForOffers(u.story ? u.retrieval.questions.join(' ') : text, u.story)
+  const offerRequest = asksForOffers(u.story ? u.retrieval.questions.join(' ') : text, u.story, words)
     && !(u.story && (u.entry || (answer && r.intent !== 'find_offer')));
   const wantsLocal = offerRequest && (!!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || words.has('local_search', text));
   // "Saarn", "Ich wohne in Heißen" right after an answer (or instead of the grade it asked for):
@@ -119,7 +119,7 @@ export function toldGradeOverview(
 ): { grade: number; setting?: CareSetting } | undefined {
   // "… und wir wollen einen höheren beantragen": a statement that still asks about applying
   const statesGrade = intent === 'selfcheck' || (intent === 'apply' && !u.entry && !words.has('apply_request', text));
-  if (!statesGrade || u.facts.grade === undefined || asksAboutOrAnything(text)) return undefined;
+  if (!statesGrade || u.facts.grade === undefined || asksAboutOrAnything(text, words)) return undefined;
   // the story's setting where it decides the overview ("zu Hause" can mean relatives or a service)
   const setting = u.facts.setting === 'nursing_home' ? 'nursing_home' : u.facts.setting === 'daycare' ? 'day_care' : undefined;
   return { grade: u.facts.grade, setting };
@@ -215,7 +215,7 @@ export function guidedRoute(x: GuidedInput): GuidedStart | undefined {
       return hasDate() || !deadlineKind(text, words) || words.has('compute', text) ? { dialog: 'deadline', options: { text } } : undefined;
     case 'combination':
       // "the service uses 60 % of the Sachleistung": compute the Pflegegeld left
-      return percentFrom(text) !== undefined ? { dialog: 'benefits', options: { grade, text } } : undefined;
+      return percentFrom(text, words) !== undefined ? { dialog: 'benefits', options: { grade, text } } : undefined;
     case 'apply':
     case 'objection':
       if (words.has('letter_request', text)) return { dialog: 'letters', options: { letter: r.intent === 'apply' ? 'application' : 'objection' } };

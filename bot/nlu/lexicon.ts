@@ -7,9 +7,10 @@ import * as path from 'path';
 import { z } from 'zod';
 import { ContentError, lineOfPath } from '../knowledge/jsonFile';
 
-/** How a list matches: the whole message, a word anywhere, a pattern anywhere, or a word that
- *  begins or ends the text. */
-type Anchor = 'whole' | 'word' | 'contains' | 'start' | 'end';
+/** How a list matches: the whole message, a word anywhere, a pattern anywhere, a word that begins
+ *  or ends the text, a word that begins a sentence, or a unit right after a number (the number is
+ *  the match's first group). */
+type Anchor = 'whole' | 'word' | 'contains' | 'start' | 'end' | 'sentence_start' | 'after_number';
 
 /** Every word list the dialogs use, with how it matches. A file may name only these. */
 export const WORD_LISTS = {
@@ -61,6 +62,32 @@ export const WORD_LISTS = {
   question_start: 'start',
   /** "Was hat sich zum 1. Januar geändert?" */
   changes_question: 'contains',
+  /** The lists below are matched against folded text (bot/text/fold.ts: lower case, no umlauts),
+   *  unless marked raw: their words are written folded. */
+  /** a deadline question about when benefits start ("ab wann", "backdated") */
+  rule_from_when: 'word',
+  /** a deadline question about an objection or a notice */
+  rule_objection: 'word',
+  /** a deadline question about an application's decision */
+  rule_decision: 'word',
+  /** a question sentence that asks for a date to be worked out */
+  asks_date: 'word',
+  /** a question sentence that asks which grade to expect (the self-check) */
+  asks_selfcheck: 'word',
+  /** words about the grade itself: whether it is right, how to estimate or raise it */
+  about_the_grade: 'word',
+  /** a question word anywhere */
+  question_word: 'word',
+  /** a question's first word at the start of a sentence ("Kann …", "Is …") */
+  question_lead: 'sentence_start',
+  /** asks what is left of the Pflegegeld */
+  asks_rest: 'word',
+  /** raw: words that ask for offers ("wo finde ich", "looking for") */
+  offer_request: 'word',
+  /** raw (lower case): the unit after a percentage ("60 %", "60 Prozent") */
+  percent_unit: 'after_number',
+  /** raw (lower case): half of it ("die Hälfte") */
+  half: 'word',
   /** the care setting a message names, checked in this order (a nursing home before the family) */
   setting_nursing_home: 'contains',
   setting_day_care: 'contains',
@@ -79,6 +106,8 @@ export type CommandsFile = Partial<Record<WordList, string[]>>;
 export interface Lexicon {
   /** Does the text match this word list in any language? */
   has(list: WordList, text: string): boolean;
+  /** The first match of this word list in the text (for 'after_number' lists the number is group 1). */
+  exec(list: WordList, text: string): RegExpExecArray | null;
   /** The languages whose words are in it. */
   readonly languages: readonly string[];
 }
@@ -90,6 +119,8 @@ function compile(anchor: Anchor, words: readonly string[]): RegExp {
   if (anchor === 'word') return new RegExp(`\\b(?:${alts})\\b`, 'i');
   if (anchor === 'start') return new RegExp(`^(?:${alts})\\b`, 'i');
   if (anchor === 'end') return new RegExp(`\\b(?:${alts})$`, 'i');
+  if (anchor === 'sentence_start') return new RegExp(`(?:^|[.!]\\s+)(?:${alts})\\b`, 'i');
+  if (anchor === 'after_number') return new RegExp(`(\\d{1,3}(?:[.,]\\d{1,2})?)\\s*(?:${alts})`, 'i');
   return new RegExp(`(?:${alts})`, 'i');
 }
 
@@ -100,7 +131,7 @@ export function compileLexicon(files: Readonly<Record<string, CommandsFile>>): L
   for (const list of Object.keys(WORD_LISTS) as WordList[]) {
     res.set(list, compile(WORD_LISTS[list], languages.flatMap((l) => files[l][list] ?? [])));
   }
-  return { languages, has: (list, text) => res.get(list)!.test(text) };
+  return { languages, has: (list, text) => res.get(list)!.test(text), exec: (list, text) => res.get(list)!.exec(text) };
 }
 
 /** Reads and checks one commands.json: known lists only, every entry a valid pattern. */

@@ -26,7 +26,7 @@ describe('pure helpers', () => {
     ['60 %', 60], ['der Dienst nutzt 60% der Sachleistung', 60], ['40 Prozent', 40], ['die Hälfte', 50],
     ['half of it', 50], ['12,5 %', 12.5], ['150 %', undefined], ['Pflegegrad 3', undefined],
   ])('share in %p → %p', (text, want) => {
-    expect(percentFrom(text)).toBe(want);
+    expect(percentFrom(text, loadLexicon(path.join(ROOT, 'locales')))).toBe(want);
   });
 
   test.each([

@@ -4,6 +4,11 @@ import { aspectOf, mainClause, pointsBack, readCorrection, resolveFollowUp, type
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForSetting, type ConversationThread } from '../../bot/conversation/thread';
 import { asksAboutOrAnything, deadlineRule } from '../../bot/conversation/answerFirst';
 import { extractFacts } from '../../bot/nlu/facts';
+import * as path from 'path';
+import { loadLexicon } from '../../bot/nlu/lexicon';
+import { ROOT as PROJECT_ROOT } from '../helpers/app';
+
+const lexicon = loadLexicon(path.join(PROJECT_ROOT, 'locales'));
 
 /** the input as the router builds it; concepts as the concept lexicon names them */
 function input(text: string, lastTopic: string | undefined, concepts: string[] = [], extra: Partial<FollowUpInput> = {}): FollowUpInput {
@@ -181,7 +186,7 @@ test.each<[string, ReturnType<typeof deadlineRule>]>([
   ['How long do I have to appeal?', { topic: 'objection', aspect: 'deadline', kind: 'objection' }],
   ['From when is the money paid?', { topic: 'apply', aspect: 'from_when', kind: 'decision' }],
 ])('deadlineRule(%s)', (text, rule) => {
-  expect(deadlineRule(text)).toEqual(rule);
+  expect(deadlineRule(text, lexicon)).toEqual(rule);
 });
 
 test.each<[string, boolean]>([
@@ -195,5 +200,5 @@ test.each<[string, boolean]>([
   ['ab wieviel punkten hat man pflegegrad 2', true],
   ['Ich möchte prüfen, ob Pflegegrad 2 passt', true],
 ])('asksAboutOrAnything(%s) = %s', (text, expected) => {
-  expect(asksAboutOrAnything(text)).toBe(expected);
+  expect(asksAboutOrAnything(text, lexicon)).toBe(expected);
 });
