@@ -33,6 +33,18 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'botbuilder-dialogs', allowTypeImports: true, message: 'import the class from bot/sdk/dialogs.ts' }] }] },
   },
   {
+    // Dialogs only ask, route and send: a test takes rules from the pure modules (bot/...), and from
+    // dialogs/ only the dialogs it drives and the turn plumbing the bot itself uses.
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{
+        group: ['../../dialogs/*', '../../../dialogs/*'],
+        allowImportNamePattern: '^(MainDialog|AnswerDialog|FindOfferDialog|setTurnInfo|unansweredOf|CONFIGURATION_KEY)$',
+        message: 'import rules from their pure module (bot/...), not from a dialog file',
+      }] }],
+    },
+  },
+  {
     // Tests read and edit raw JSON fixtures (also into invalid shapes on purpose) and look into
     // SDK state; `any` there is the honest type, and production code keeps the rule.
     files: ['test/**/*.ts'],

@@ -28,7 +28,7 @@ import { createAdapter } from './adapter';
 import { CareBot } from './careBot';
 import { createServer } from './server';
 import { MainDialog } from '../dialogs/mainDialog';
-import type { Memory } from '../dialogs/context';
+import type { Memory } from './conversation/turn';
 import type { AmountLookup } from './knowledge/render';
 import type { Logger, Services } from './services';
 import type { BenefitsFile } from './knowledge/schema';

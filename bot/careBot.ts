@@ -7,7 +7,8 @@ import { conversationRefOf, isStaffExplain } from './staff/conversation';
 import type { Lang } from './knowledge/schema';
 import type { Services } from './services';
 import { MainDialog } from '../dialogs/mainDialog';
-import { getMemory, sendReply, setTurnInfo, topicMenu, turnNlu, turnOf, unansweredOf, type Memory } from '../dialogs/context';
+import { getMemory, sendReply, setTurnInfo, turnNlu, turnOf, unansweredOf } from '../dialogs/context';
+import { topicMenu, type Memory } from './conversation/turn';
 import { looksForeign } from './nlu/detect';
 import { readSentences } from './nlu/message';
 

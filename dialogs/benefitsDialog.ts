@@ -7,24 +7,19 @@ import { Dialog } from '../bot/sdk/dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { Action, Reply } from '../bot/channels/reply';
 import type { CareSetting } from '../bot/care/benefits';
-import { SETTINGS, changesText, combinationText, overviewText, percentFrom, settingFromText } from '../bot/care/benefitsText';
+import {
+  SETTINGS, changesText, combinationText, overviewSources, overviewText, percentFrom, readAfterOverview, settingFromText, type BenefitsOptions,
+} from '../bot/care/benefitsText';
 import { parseDate } from '../bot/nlu/dates';
 import { extractGrade, parseGradeAnswer } from '../bot/nlu/grade';
 import { formatDate as shortDate } from '../bot/knowledge/render';
 import type { BenefitsFile } from '../bot/knowledge/schema';
-import { sendReply, type Memory, type DialogDeps } from './context';
+import { sendReply, type DialogDeps } from './context';
+import type { Memory } from '../bot/conversation/turn';
 import { GuidedDialog, GuidedFlow, command, chosenOption } from './guided';
 
 export const BENEFITS_DIALOG = 'benefitsDialog';
 const FLOW = 'benefitsFlow';
-
-export interface BenefitsOptions {
-  grade?: number;
-  setting?: CareSetting;
-  /** the user's message that started the dialog (grade, setting, share or a date may be in it) */
-  text?: string;
-  show?: 'changes';
-}
 
 // ------------------------------------------------------------------ the dialog
 
@@ -51,7 +46,7 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
     }
     state.grade = options.grade ?? extractGrade(text) ?? mem.grade;
     state.setting = options.setting ?? settingFromText(text, this.deps.services.words);
-    state.percent = percentFrom(text);
+    state.percent = percentFrom(text, this.deps.services.words);
     if (state.grade === undefined && mem.selfcheckGrade !== undefined && mem.selfcheckGrade > 0) {
       state.grade = mem.selfcheckGrade;
       await ctx.sendActivity(this.t(ctx, 'benefits.grade_estimate', { grade: state.grade }));
@@ -97,15 +92,8 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
     const lang = this.lang(ctx);
     const today = s.today();
     const { text, items } = overviewText(this.table, grade, setting, today, lang, this.tf(ctx));
-    const ids = items.map((e) => e.id);
-    const sources = new Set<string>();
-    const laws = new Set<string>();
-    for (const b of this.table.benefits.filter((x) => ids.includes(x.id))) {
-      laws.add(b.law);
-      const v = b.values.filter((x) => x.validFrom <= today).sort((a, c) => c.validFrom.localeCompare(a.validFrom))[0];
-      if (v) sources.add(s.kb.sources.get(v.source)?.title ?? v.source);
-    }
-    const footer = s.i18n.t('footer', { lng: lang, date: shortDate(this.table.reviewed, lang), sources: [...sources].join('; '), legal: [...laws].join(', ') });
+    const { sources, laws } = overviewSources(this.table, items.map((e) => e.id), today, (id) => s.kb.sources.get(id)?.title ?? id);
+    const footer = s.i18n.t('footer', { lng: lang, date: shortDate(this.table.reviewed, lang), sources: sources.join('; '), legal: laws.join(', ') });
     return { text, footer, suggestions: this.afterButtons(ctx) };
   }
 
@@ -152,9 +140,7 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
     if (state.phase === 'grade') return this.gradeFrom(mem, dc.context, text) !== undefined;
     if (state.phase === 'setting') return this.settingFrom(mem, dc.context, text) !== undefined;
     // after the overview: a share for the combination, "what changed", a bare grade or a setting
-    return percentFrom(text) !== undefined || this.deps.services.words.has('changes_question', text)
-      || (text.trim().split(/\s+/).length <= 3 && (parseGradeAnswer(text, this.deps.services.words) ?? 0) > 0)
-      || (text.trim().split(/\s+/).length <= 5 && settingFromText(text, this.deps.services.words) !== undefined);
+    return this.deps.services.words.has('changes_question', text) || readAfterOverview(text, this.deps.services.words) !== undefined;
   }
 
   protected async handle(dc: DialogContext, state: FlowState, text: string): Promise<DialogTurnResult> {
@@ -195,20 +181,14 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
       state.setting = setting;
       return this.proceed(dc, state);
     }
-    // after the overview
-    const percent = percentFrom(text);
-    if (percent !== undefined) {
-      state.percent = percent;
-      return this.proceed(dc, state);
+    // after the overview: a share, or another grade or setting
+    const after = readAfterOverview(text, this.deps.services.words);
+    if (after?.kind === 'share') state.percent = after.percent;
+    if (after?.kind === 'other') {
+      if (after.grade) state.grade = after.grade;
+      if (after.setting) state.setting = after.setting;
     }
-    const words = text.trim().split(/\s+/).length;
-    const g = words <= 3 ? parseGradeAnswer(text, this.deps.services.words) : undefined;
-    const setting = words <= 5 ? settingFromText(text, this.deps.services.words) : undefined;
-    if ((g !== undefined && g > 0) || setting) {
-      if (g) state.grade = g;
-      if (setting) state.setting = setting;
-      return this.proceed(dc, state);
-    }
+    if (after) return this.proceed(dc, state);
     return this.reroute(dc);
   }
 }

@@ -1,65 +1,13 @@
-// The turn object (language, text, memory, classification, what the router reports back) and the
-// small conversation memory shared by the dialogs; what is stored: docs/privacy.md.
+// How the dialogs reach this turn's object through the SDK's turn context (the SDK hands a dialog
+// only a DialogContext, so the turn travels in its turnState under one key), the memory accessor
+// and sending. The shapes and the pure option readings are bot/conversation/turn.ts.
 import type { Attachment, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogTurnResult } from 'botbuilder-dialogs';
-import type { Lang } from '../bot/knowledge/schema';
-import type { Action, Reply } from '../bot/channels/reply';
+import type { Reply } from '../bot/channels/reply';
 import { channelProfile, renderReply } from '../bot/channels/render';
-import { boundedMemo } from '../bot/memo';
 import type { NluResult, Services } from '../bot/services';
 import { understand, type Understanding } from '../bot/conversation/understand';
-import type { ConversationThread } from '../bot/conversation/thread';
-import type { SelfCheckProgress } from '../bot/care/selfCheck';
-
-export interface TurnInfo {
-  lang: Lang;
-  text: string;
-  /** stable per conversation and day: rotates the order of local offers without favouring anyone */
-  seed: string;
-}
-
-/** The one shape of what is stored per conversation (docs/privacy.md lists each field, why and for
- *  how long). Only what features need: no names, no free text. Deleted with "delete my data" and by
- *  retention. The thread (last topic, grade, Stadtteil, care setting, person, dementia) is what
- *  follow-ups are resolved against (bot/conversation/thread.ts). */
-export interface Memory extends ConversationThread {
-  category?: string;
-  /** the buttons / numbered options of the last reply: title → command */
-  options?: { title: string; command: string }[];
-  /** the conversation's language, kept for short replies like "Saarn" or "3" */
-  lang?: Lang;
-  /** "delete my data" was asked and waits for a yes */
-  deletePending?: boolean;
-  /** the command of a step the last answer offered ("Soll ich das Datum ausrechnen?"): "ja" accepts it */
-  offered?: string;
-  /** the self-check's answers so far, kept so that it can be resumed */
-  selfcheck?: SelfCheckProgress;
-  /** the grade the finished self-check estimated: the benefits overview starts from it */
-  selfcheckGrade?: number;
-  /** the entries the last answer's further questions got briefly (several questions in one message):
-   *  "und bei 5?" may be about one of them; holds for exactly one message */
-  alsoAnswered?: string[];
-}
-
-export type Unanswered = 'not_understood' | 'low_confidence';
-
-/** What the router resolved a follow-up against, for staff (`chat --explain`). */
-export interface ThreadUse { kind: string; detail: string }
-
-/** Everything one turn knows, kept on the turn under one key: what the bot was told (info), the
- *  memory read once, what NLU and retrieval made of the text (computed once, also when a dialog
- *  hands the turn back to the router), and what the router reports back to the bot. */
-export interface Turn {
-  info?: TurnInfo;
-  memory?: Memory;
-  nlu?: NluResult;
-  understanding?: Understanding;
-  threadUse?: ThreadUse;
-  /** the router could not answer, or only offered guesses: the staff inbox gets it */
-  unanswered?: Unanswered;
-  /** "delete my data" was confirmed: the bot deletes after the dialogs ran */
-  deleteRequested?: boolean;
-}
+import type { Memory, ThreadUse, Turn, TurnInfo, Unanswered } from '../bot/conversation/turn';
 
 const TURN = Symbol('pflegenetz.turn');
 
@@ -166,36 +114,4 @@ export async function sendReply(deps: DialogDeps, ctx: TurnContext, reply: Reply
   const activity = renderReply(reply, ctx.activity.channelId);
   if (files.length && channelProfile(ctx.activity.channelId) === 'rich') activity.attachments = [...(activity.attachments ?? []), ...files];
   await ctx.sendActivity(activity);
-}
-
-export function normalise(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, '').trim();
-}
-
-/** "2" or "(2)" → 2: a typed option number. */
-export function optionNumber(text: string): number | undefined {
-  const m = /^\(?(\d{1,2})\)?$/.exec(normalise(text));
-  return m ? Number(m[1]) : undefined;
-}
-
-// Button titles come from the content, a small fixed set, and every turn compares them again.
-const normalisedTitle = boundedMemo(normalise, 5_000);
-
-/** The command of one of the last reply's buttons, by its exact title (case and final dot ignored). */
-export function optionByTitle(mem: Memory, text: string): string | undefined {
-  if (!mem.options?.length) return undefined;
-  const n = normalise(text);
-  return mem.options.find((o) => normalisedTitle(o.title) === n)?.command;
-}
-
-/** "2", "(2)" or the exact title of one of the last options → its command. */
-export function matchOption(mem: Memory, text: string): string | undefined {
-  const num = optionNumber(text);
-  return num !== undefined ? mem.options?.[num - 1]?.command : optionByTitle(mem, text);
-}
-
-/** The topic menu of the welcome, "Menü" and "not understood": one list for all of them. */
-export function topicMenu(t: (key: string) => string): Action[] {
-  const items: [string, string][] = [['apply', 'answer:apply'], ['selfcheck', 'selfcheck'], ['money', 'money'], ['local', 'offers'], ['carers', 'answer:carer_support'], ['counselling', 'human']];
-  return items.map(([key, command]) => ({ kind: 'command', title: t(`menu.${key}`), value: command }));
 }

@@ -8,7 +8,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Action } from '../bot/channels/reply';
 import type { IsoDate } from '../bot/care/calendar';
 import { formatEuro, valueOn } from '../bot/care/benefits';
-import { decisionText, deadlineKind, objectionText, type DeadlineKind } from '../bot/care/deadlineText';
+import { decisionText, deadlineKind, objectionText, type DeadlineKind, type DeadlineOptions } from '../bot/care/deadlineText';
 import { formatDate } from '../bot/care/format';
 import { parseDate } from '../bot/nlu/dates';
 import { sendReply, type DialogDeps } from './context';
@@ -16,12 +16,6 @@ import { GuidedDialog, GuidedFlow, command, chosenOption } from './guided';
 
 export const DEADLINE_DIALOG = 'deadlineDialog';
 const FLOW = 'deadlineFlow';
-
-export interface DeadlineOptions {
-  /** the message that started the dialog ("Bescheid kam am 3.11.") */
-  text?: string;
-  kind?: DeadlineKind;
-}
 
 // ------------------------------------------------------------------ the dialog
 

@@ -10,7 +10,8 @@ import type { Action } from '../bot/channels/reply';
 import { channelProfile } from '../bot/channels/render';
 import type { Translate } from '../bot/care/format';
 import type { Lang } from '../bot/knowledge/schema';
-import { getMemory, optionByTitle, optionNumber, turnInfo, type DialogDeps, type Memory } from './context';
+import { getMemory, turnInfo, type DialogDeps } from './context';
+import { optionByTitle, optionNumber, type Memory } from '../bot/conversation/turn';
 import { InterruptibleDialog, REROUTE } from './interruptibleDialog';
 
 /** Microcopy of the guided dialogs (locales/{de,en}/guided.json). */

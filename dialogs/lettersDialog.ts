@@ -5,7 +5,7 @@ import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from '../bot/sdk/dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { Action } from '../bot/channels/reply';
-import { letterText, type Letter, type LetterId } from '../bot/care/letters';
+import { letterText, type Letter, type LetterId, type LettersOptions } from '../bot/care/letters';
 import type { Lang } from '../bot/knowledge/schema';
 import { formatDate as shortDate } from '../bot/knowledge/render';
 import { sendReply, type DialogDeps } from './context';
@@ -13,12 +13,6 @@ import { GuidedDialog, GuidedFlow, command, chosenOption, textFile } from './gui
 
 export const LETTERS_DIALOG = 'lettersDialog';
 const FLOW = 'lettersFlow';
-
-export interface LettersOptions {
-  letter?: string;
-  /** the language of the letter itself (the German one is the one to send) */
-  letterLang?: string;
-}
 
 interface FlowState { phase: 'pick' }
 

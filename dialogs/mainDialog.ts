@@ -8,58 +8,42 @@ import type { Action } from '../bot/channels/reply';
 import type { NluResult, Services } from '../bot/services';
 import { buildDetailsReply, contactLine, followUpActions, withShortAnswers } from '../bot/conversation/answers';
 import type { LayeredAnswer } from '../bot/knowledge/kb';
-import { classifyTurn, getMemory, turnOf, lastTopicCategory, markUnanswered, matchOption, normalise, restateTurn, sendReply, setThreadUse, threadUse, topicMenu, turnInfo, understandTurn, type DialogDeps, type Memory, type RouteTarget } from './context';
+import { classifyTurn, getMemory, turnOf, lastTopicCategory, markUnanswered, restateTurn, sendReply, setThreadUse, threadUse, turnInfo, understandTurn, type DialogDeps, type RouteTarget } from './context';
+import { normalise, topicMenu, type Memory } from '../bot/conversation/turn';
 import { CALLBACK_DIALOG, CallbackDialog } from './callbackDialog';
 import { conversationRefOf } from '../bot/staff/conversation';
 import type { Reroute } from './interruptibleDialog';
 import { ANSWER_DIALOG, AnswerDialog, answerContext, answerNow, type AnswerOptions } from './answerDialog';
-import { FIND_OFFER_DIALOG, FindOfferDialog, WHOLE_CITY, type FindOfferOptions } from './findOfferDialog';
+import { FIND_OFFER_DIALOG, FindOfferDialog } from './findOfferDialog';
+import { WHOLE_CITY, type FindOfferOptions } from '../bot/conversation/offerSearch';
 import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
 import { refersBack, storySkipsGuide } from '../bot/conversation/cues';
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
-import { asksForOffers, placeNamed } from '../bot/conversation/local';
-import { mainClause, readCorrection, resolveFollowUp, topicConcepts, topicalConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
+import { mainClause, readCorrection, resolveFollowUp, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
 import { aspectCandidates, buildAspectReply, buildLeadReply, buildRelatedReply } from '../bot/conversation/aspects';
 import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine } from '../bot/conversation/budget';
-import { asksAboutOrAnything, bareStatement, deadlineRule } from '../bot/conversation/answerFirst';
+import { deadlineRule } from '../bot/conversation/answerFirst';
+import {
+  bareGradeStatement, commandBeforeNlu, lastSearchCategory, lookUpRoute, offerRoute, systemRoute, takeOneTurnMemory, toldGradeOverview, withFurtherQuestions,
+  type GradeOverview,
+} from '../bot/conversation/route';
 import { BENEFITS_DIALOG } from './benefitsDialog';
 import { combinationText } from '../bot/care/benefitsText';
 import { guesses, type Understanding } from '../bot/conversation/understand';
 import { planAnswers } from '../bot/conversation/multiQuestion';
-import type { WordList } from '../bot/nlu/lexicon';
 
 export const MAIN_DIALOG = 'mainDialog';
 
-/** intents that answer small talk, never a care question */
-const SOCIAL_INTENTS = new Set(['greeting', 'cancel', 'thanks', 'goodbye', 'out_of_scope']);
-const SYSTEM_INTENTS = new Set(['greeting', 'help', 'cancel', 'thanks', 'goodbye', 'human', 'privacy', 'delete_data', 'out_of_scope', 'None']);
-/** typed commands (locales/<lng>/commands.json), the same words the guided dialogs leave or help on */
-const COMMAND_WORDS: [WordList, string][] = [['menu', 'menu'], ['menu_outside_dialog', 'menu'], ['cancel', 'cancel'], ['help', 'help']];
-/** below this the NLU's ranking says nothing useful (calibrated with the held-out lists) */
-const MIN_CANDIDATE_SCORE = 0.05;
-/** a message without a person this long is a sentence that tells, not a query of keywords */
-const STATEMENT_MIN_WORDS = 6;
 /** from this score the intent engine's topic beats reading a short aspect question as a follow-up */
 const OTHER_TOPIC_SCORE = 0.5;
-
-/** "… und wir wollen einen höheren beantragen": a statement that still asks about applying */
-const APPLY_WORDS = /(antrag|beantrag|hoher|höher|hochstuf|erhoh|erhöh|neu einstuf|verschlechter|apply|application|higher|increase|reassess|upgrade|worse)/i;
-function asksToApply(text: string): boolean {
-  return APPLY_WORDS.test(text);
-}
 
 /** A topic or question entry about short-term or respite care (the half allowance goes on there). */
 function isRespite(kb: Services['kb'], id: string): boolean {
   return (kb.questions.get(id)?.topic ?? id) === budgetTopic('respite');
-}
-
-/** The kind of help of the offers shown in the last reply (its "Anderer Stadtteil" button says so). */
-function lastSearchCategory(mem: Memory): string | undefined {
-  return mem.category && mem.options?.some((o) => o.command === `offers:${mem.category}:place`) ? mem.category : undefined;
 }
 
 /** the turn was answered without starting a dialog */
@@ -130,15 +114,6 @@ export class MainDialog extends ComponentDialog {
     return (await answerNow(this.deps, dc.context, opts)) ? ANSWERED : dc.beginDialog(ANSWER_DIALOG, opts);
   }
 
-  /** Several questions in one message: the further ones that another entry answers, briefly after
-   *  the first answer or as buttons (bot/conversation/multiQuestion.ts); they replace the single
-   *  "Auch gefragt" button of a message that asks one thing per sentence. */
-  private withMore(opts: AnswerOptions, u: Understanding): AnswerOptions {
-    if (!u.parts.length) return opts;
-    const plan = planAnswers({ id: opts.answerId }, u.parts);
-    return { ...opts, alsoAsked: plan.buttons[0], alsoButtons: plan.buttons.slice(1), more: plan.short };
-  }
-
   /** The offers, shown at once when kind of help and place are known; otherwise the offer dialog. */
   private async offers(dc: RouteTarget, opts: FindOfferOptions): Promise<DialogTurnResult> {
     return (await this.findOffer.showNow(dc.context, opts)) ? ANSWERED : dc.beginDialog(FIND_OFFER_DIALOG, opts);
@@ -153,30 +128,11 @@ export class MainDialog extends ComponentDialog {
     }
     const { text, lang } = turnInfo(dc.context);
     const mem = await getMemory(this.deps, dc.context);
-    // a pending "delete my data?" question holds for exactly one answer
-    const deletePending = mem.deletePending;
-    mem.deletePending = false;
-    // an offered step ("Soll ich das Datum ausrechnen?") holds for exactly one answer, too
-    const offered = mem.offered;
-    mem.offered = undefined;
-    // so do the further answers of a message with several questions
-    const alsoAnswered = mem.alsoAnswered;
-    mem.alsoAnswered = undefined;
-    const option = matchOption(mem, text);
-    if (option) return this.command(dc, option);
-    const plain = text.trim().replace(/[.!]+$/, '');
-    const { words } = this.deps.services;
-    if (deletePending && words.has('yes', plain)) return this.command(dc, 'delete:confirm');
-    if (offered && words.has('accept', plain)) {
-      setThreadUse(dc.context, { kind: 'accepted', detail: offered });
-      return this.command(dc, offered);
-    }
-    const word = COMMAND_WORDS.find(([list]) => words.has(list, plain));
-    if (word) return this.command(dc, word[1]);
-    if (words.has('more', plain) && mem.lastTopic) return this.command(dc, `details:${mem.lastTopic}`);
-    if (words.has('callback_request', plain) && this.deps.services.staff) return this.command(dc, 'callback');
-    const helped = this.feedbackWord(dc, plain);
-    if (helped !== undefined && mem.lastTopic && this.deps.services.staff) return this.command(dc, `feedback:${helped}:${mem.lastTopic}`);
+    const once = takeOneTurnMemory(mem);
+    const alsoAnswered = once.alsoAnswered;
+    const cmd = commandBeforeNlu({ text, mem, once, words: this.deps.services.words, staff: !!this.deps.services.staff, feedback: (plain) => this.feedbackWord(dc, plain) });
+    if (cmd?.accepted) setThreadUse(dc.context, { kind: 'accepted', detail: cmd.accepted });
+    if (cmd) return this.command(dc, cmd.command);
 
     const s = this.deps.services;
     const r = await classifyTurn(s, dc.context);
@@ -204,38 +160,21 @@ export class MainDialog extends ComponentDialog {
     const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected, alsoAnswered);
     rememberFacts(mem, u.facts);
     if (followed) return followed;
-    // a story that merely names a Stadtteil is not an offer search; one that asks for offers is
-    // (a story that asks where to find help and something else gets the answer: its "Hilfe vor Ort"
-    // lines name local help, an offer list would leave the question unanswered)
-    const offerRequest = asksForOffers(u.story ? u.retrieval.questions.join(' ') : text, u.story)
-      && !(u.story && (u.entry || (answer && r.intent !== 'find_offer')));
-    // "Meine Oma wohnt allein in Styrum und hat Pflegegrad 2.": a bare statement of the grade that asks
-    // for nothing (no question, no search, no application) gets that grade's benefits, whatever intent
-    // (one that names a topic, "Meine Mutter hat Demenz und Pflegegrad 2.", gets that topic's answer)
-    // (a statement tells about someone, or in a sentence: "pflegegeld pflegegrad 3" is a query)
-    const told = u.facts.person !== undefined || text.trim().split(/\s+/).length >= STATEMENT_MIN_WORDS;
-    const bare = u.facts.grade !== undefined && told && bareStatement(text, s.words, lang) && !asksToApply(text);
-    if (bare && !topicalConcepts(u.retrieval.concepts, 'setting_only').length) return this.gradeStatement(dc, u, mem, text);
-    const wantsLocal = offerRequest && (!!place.stadtteil || place.candidates.length > 0 || !!place.unknownPostcode || !!place.wholeCity || !!place.otherPlace || s.words.has('local_search', text));
-    // "Saarn", "Ich wohne in Heißen" right after an answer (or instead of the grade it asked for):
-    // that topic's local help there
-    // "Altstadt II" right after offers of a kind of help: the same kind there
-    const lastCategory = (r.intent === 'None' || r.intent === 'find_offer') && placeNamed(place) ? lastTopicCategory(s, mem) ?? lastSearchCategory(mem) : undefined;
-    const findOffer = r.intent === 'find_offer' && (offerRequest || !u.entry);
-    if (findOffer || (wantsLocal && (answer?.offerCategory || (r.intent === 'None' && (detectedCategory || lastCategory))))) {
-      const category = detectedCategory ?? answer?.offerCategory ?? lastCategory;
-      if (place.otherPlace) {
-        // another city: no invented offers, the national finders instead
-        const lines = [s.i18n.t('offers_dialog.other_city', { lng: lang, place: place.otherPlace, city: s.local.cityName }), ...s.local.finders(lang).map((c) => `• ${contactLine(c)}`)];
-        await sendReply(this.deps, dc.context, { text: lines.join('\n') });
-        return ANSWERED;
-      }
-      if (place.unknownPostcode && place.postcode) {
-        await sendReply(this.deps, dc.context, { text: s.i18n.t('offers:postcode_unknown', { lng: lang, postcode: place.postcode, city: s.local.cityName }) });
-        return this.offers(dc, { category });
-      }
-      return this.offers(dc, { category, stadtteil: place.stadtteil ?? (place.wholeCity ? WHOLE_CITY : undefined), candidates: place.candidates, postcode: place.postcode });
+    // "Meine Oma wohnt allein in Styrum und hat Pflegegrad 2.": a bare statement of the grade that
+    // asks for nothing gets that grade's benefits, whatever intent (bot/conversation/route.ts)
+    const bare = bareGradeStatement(u, text, s.words, lang);
+    if (bare) return this.gradeStatement(dc, mem, text, bare);
+    const offer = offerRoute({ text, words: s.words, r, u, place, detectedCategory, answer, lastCategory: () => lastTopicCategory(s, mem) ?? lastSearchCategory(mem) });
+    if (offer?.kind === 'other_city') {
+      const lines = [s.i18n.t('offers_dialog.other_city', { lng: lang, place: offer.place, city: s.local.cityName }), ...s.local.finders(lang).map((c) => `• ${contactLine(c)}`)];
+      await sendReply(this.deps, dc.context, { text: lines.join('\n') });
+      return ANSWERED;
     }
+    if (offer?.kind === 'postcode_unknown') {
+      await sendReply(this.deps, dc.context, { text: s.i18n.t('offers:postcode_unknown', { lng: lang, postcode: offer.postcode, city: s.local.cityName }) });
+      return this.offers(dc, { category: offer.category });
+    }
+    if (offer) return this.offers(dc, offer.opts);
     // A confident question entry answers exactly what was asked; a very confident one also instead of
     // the self-check the intent engine would start for a story that mentions a care grade.
     // "Was kostet das?" right after an answer is about that answer, not a question entry of its own
@@ -244,27 +183,24 @@ export class MainDialog extends ComponentDialog {
     // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline,
     // unless a story's question sentences ask something else: storySkipsGuide)
     const skipGuide = u.story && storySkipsGuide(r.intent, u.retrieval.questions.join(' '), text, !!entry, s.words);
-    if (entry && ((u.strong && r.intent === 'selfcheck') || skipGuide)) return this.answer(dc, this.withMore(entry, u));
-    // a story that tells the grade and asks nothing needs no self-check (it estimates a grade the
-    // person already has): what that grade brings, by care setting
-    // ("Mein Mann hat Pflegegrad 3 und ich pflege ihn": no application either, the grade is there)
-    const statesGrade = r.intent === 'selfcheck' || (r.intent === 'apply' && !u.entry && !asksToApply(text));
-    if (statesGrade && u.facts.grade !== undefined && !asksAboutOrAnything(text, lang)) return this.gradeStatement(dc, u, mem, text);
-    const guided = skipGuide ? undefined : await routeGuided(dc, this.deps, r, grade);
+    if (entry && ((u.strong && r.intent === 'selfcheck') || skipGuide)) return this.answer(dc, withFurtherQuestions(entry, u));
+    const told = toldGradeOverview(r.intent, u, text, s.words, lang);
+    if (told) return this.gradeStatement(dc, mem, text, told);
+    const guided = skipGuide ? undefined : await routeGuided(dc, this.deps, turnInfo(dc.context), r, grade);
     if (guided) return guided;
     if (r.intent === 'deadline') {
-      const rule = deadlineRule(text);
+      const rule = deadlineRule(text, s.words);
       const offer: Action = { kind: 'command', title: this.t(dc, 'follow_up.compute_date'), value: `deadline:${rule.kind}` };
       if (await this.aspectAnswer(dc, rule.topic, rule.aspect, mem, offer, u)) return ANSWERED;
       if (entry) return this.answer(dc, entry);
       return dc.beginDialog(DEADLINE_DIALOG, { text });
     }
-    if (entry) return this.answer(dc, this.withMore(entry, u));
+    if (entry) return this.answer(dc, withFurtherQuestions(entry, u));
     if (answer) {
       // the topic answers; a second question, or an entry that came close, is one button away
       const alsoAsked = !pointsBack && u.also?.id !== answer.id ? u.also?.id : undefined;
       const alternative = closeAlternative(r.ranked, answer.id, (id) => s.kb.answers.has(id)) ?? (pointsBack ? undefined : u.alternative?.id);
-      return this.answer(dc, pointsBack ? { answerId: answer.id, grade, alternative, alsoAsked } : this.withMore({ answerId: answer.id, grade, alternative, alsoAsked }, u));
+      return this.answer(dc, pointsBack ? { answerId: answer.id, grade, alternative, alsoAsked } : withFurtherQuestions({ answerId: answer.id, grade, alternative, alsoAsked }, u));
     }
     return this.system(dc, r);
   }
@@ -360,11 +296,9 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** A statement of the care grade: that grade's benefits by care setting. */
-  private gradeStatement(dc: RouteTarget, u: Understanding, mem: Memory, text: string): Promise<DialogTurnResult> {
+  private gradeStatement(dc: RouteTarget, mem: Memory, text: string, g: GradeOverview): Promise<DialogTurnResult> {
     setThreadUse(dc.context, { kind: 'story', detail: describeThread(mem) });
-    // the story's setting where it decides the overview ("zu Hause" can mean relatives or a service)
-    const setting = u.facts.setting === 'nursing_home' ? 'nursing_home' : u.facts.setting === 'daycare' ? 'day_care' : undefined;
-    return dc.beginDialog(BENEFITS_DIALOG, { grade: u.facts.grade, text, setting });
+    return dc.beginDialog(BENEFITS_DIALOG, { grade: g.grade, text, setting: g.setting });
   }
 
   /** The entries an aspect question may be answered from (bot/conversation/aspects.ts aspectCandidates). */
@@ -387,7 +321,7 @@ export class MainDialog extends ComponentDialog {
     const grade = u.facts.grade ?? mem.grade;
     // in a story only its questions count ("den Rest mache ich" tells, it does not ask)
     const asked = u.story ? u.retrieval.questions.join(' ') : text;
-    const percent = combinationShare(asked, grade, s.kb.benefits, s.today(), text);
+    const percent = combinationShare(asked, grade, s.kb.benefits, s.today(), s.words, text);
     if (percent === undefined || grade === undefined) return undefined;
     rememberFacts(mem, u.facts);
     setThreadUse(dc.context, { kind: 'combination', detail: `percent=${percent} ${describeThread({ ...mem, lastTopic: 'combination', grade })}` });
@@ -423,81 +357,37 @@ export class MainDialog extends ComponentDialog {
     const s = this.deps.services;
     const { lang, text } = turnInfo(dc.context);
     const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, dc.context, { text: txt, suggestions });
-    // Greeting, thanks, goodbye, cancel and "out of scope" are for short social messages: a text
-    // with care content or distress ("Danke, aber Papa ist seit gestern so verwirrt") is looked up.
-    const offTopic = r.intent === 'None' && r.ranked[0]?.intent === 'out_of_scope';
-    const social = SOCIAL_INTENTS.has(r.intent) || offTopic;
-    if (social && !s.safety.socialOk(text, offTopic || r.intent === 'out_of_scope')) return this.lookUp(dc, r);
-    switch (r.intent) {
-      case 'greeting':
-        await send(`${this.t(dc, 'welcome')}`, this.menu(dc));
-        break;
-      case 'help':
-        return this.command(dc, 'help');
-      case 'cancel':
-        await send(this.t(dc, 'nothing_to_cancel'), this.menu(dc));
-        break;
-      case 'thanks':
-        await send(this.t(dc, 'thanks'));
-        break;
-      case 'goodbye':
-        await send(this.t(dc, 'goodbye'));
-        break;
-      case 'human':
-        return this.command(dc, 'human');
-      case 'privacy':
-        return this.command(dc, 'privacy');
-      case 'delete_data':
-        return this.command(dc, 'delete');
-      default: {
-        // Below the threshold: an off-topic message gets the menu; otherwise lookUp.
-        // "Was kostet das?" right after an answer is about that answer, not off-topic: the ways on from it
-        const mem = await getMemory(this.deps, dc.context);
-        const last = mem.lastTopic ? s.kb.entry(mem.lastTopic) : undefined;
-        if (last && refersBack(text, s.words)) {
-          await send(this.t(dc, 'refers_back', { title: last[lang].title }), followUpActions(last, answerContext(this.deps, dc.context, mem.grade, mem.stadtteil), true));
-          break;
-        }
-        if (r.ranked[0]?.intent === 'out_of_scope') {
-          // a care question the NLU took for off-topic is what staff most need to see
-          markUnanswered(dc.context, 'not_understood');
-          await send(this.t(dc, 'out_of_scope'), this.menu(dc));
-          break;
-        }
+    const mem = await getMemory(this.deps, dc.context);
+    const last = mem.lastTopic ? s.kb.entry(mem.lastTopic) : undefined;
+    const route = systemRoute(r, (offTopic) => s.safety.socialOk(text, offTopic), () => !!last && refersBack(text, s.words));
+    switch (route.kind) {
+      case 'command':
+        return this.command(dc, route.command);
+      case 'say':
+        await send(this.t(dc, route.key), route.menu ? this.menu(dc) : undefined);
+        return ANSWERED;
+      case 'refers_back':
+        await send(this.t(dc, 'refers_back', { title: last![lang].title }), followUpActions(last!, answerContext(this.deps, dc.context, mem.grade, mem.stadtteil), true));
+        return ANSWERED;
+      case 'out_of_scope':
+        markUnanswered(dc.context, 'not_understood');
+        await send(this.t(dc, 'out_of_scope'), this.menu(dc));
+        return ANSWERED;
+      default:
         return this.lookUp(dc, r);
-      }
     }
-    return ANSWERED;
   }
 
-  /** No answer matched well: close candidates ("Meinten Sie …?"), then the full-text search, then
-   *  "not understood" with the menu. */
+  /** No answer matched well: "did you mean", the full-text search's hits, or "not understood". */
   private async lookUp(dc: RouteTarget, r: NluResult): Promise<DialogTurnResult> {
     const s = this.deps.services;
     const { lang, text } = turnInfo(dc.context);
-    const send = (txt: string, suggestions?: Action[]) => sendReply(this.deps, dc.context, { text: txt, suggestions });
     // the question entries (or topics) that came closest, when none was confident: an honest "did you mean"
     const near = guesses(understandTurn(s, dc.context, r).retrieval, (id) => !!s.kb.entry(id));
-    if (near.length) {
-      markUnanswered(dc.context, 'low_confidence');
-      await send(this.t(dc, 'did_you_mean'), near.map((id) => this.answerButton(dc, id)));
-      return ANSWERED;
-    }
-    const top = r.ranked[0]?.score ?? 0;
-    const close = r.ranked.filter((x) => !SYSTEM_INTENTS.has(x.intent) && s.kb.answers.has(x.intent) && top >= MIN_CANDIDATE_SCORE && x.score >= top * 0.5).slice(0, 3);
-    if (close.length >= 2) {
-      markUnanswered(dc.context, 'low_confidence');
-      await send(this.t(dc, 'did_you_mean'), close.map((x) => this.answerButton(dc, x.intent)));
-      return ANSWERED;
-    }
-    const hits = s.kb.search(text, lang, 3);
-    if (hits.length) {
-      markUnanswered(dc.context, 'low_confidence');
-      await send(this.t(dc, 'search_hits'), hits.map((h) => this.answerButton(dc, h.id)));
-      return ANSWERED;
-    }
-    markUnanswered(dc.context, 'not_understood');
-    await send(this.t(dc, 'not_understood'), this.menu(dc));
+    const found = lookUpRoute(near, r, (id) => s.kb.answers.has(id), () => s.kb.search(text, lang, 3).map((h) => h.id));
+    markUnanswered(dc.context, found.key === 'not_understood' ? 'not_understood' : 'low_confidence');
+    const suggestions = found.key === 'not_understood' ? this.menu(dc) : found.ids.map((id) => this.answerButton(dc, id));
+    await sendReply(this.deps, dc.context, { text: this.t(dc, found.key), suggestions });
     return ANSWERED;
   }
 

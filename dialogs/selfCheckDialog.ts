@@ -6,18 +6,18 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog, DialogTurnStatus } from '../bot/sdk/dialogs';
 import type { TurnContext } from 'botbuilder';
-import type { Action } from '../bot/channels/reply';
-import { findCriterion, findModule, findScale } from '../bot/care/nba';
+import { findScale } from '../bot/care/nba';
 import { parseTypedAnswer } from '../bot/care/nbaAnswer';
 import type { NbaCatalogue } from '../bot/care/nbaSchema';
 import {
-  answerQuestion, controlWord, isStartWord, goBack, isComplete, newProgress, selfCheckQuestions, selfCheckReport, skipModule,
+  answerQuestion, controlWord, isStartWord, goBack, isComplete, newProgress, questionMessage, reportButtons, selfCheckQuestions, selfCheckReport, skipModule,
+  thresholdsText,
   type Question, type SelfCheckOptions, type SelfCheckProgress,
 } from '../bot/care/selfCheck';
-import { classifyTurn, getMemory, sendReply, turnInfo, type DialogDeps, type Memory } from './context';
+import { classifyTurn, getMemory, sendReply, turnInfo, type DialogDeps } from './context';
+import type { Memory } from '../bot/conversation/turn';
 import type { Reroute } from './interruptibleDialog';
 import { alternativeAction } from '../bot/conversation/answers';
-import { formatNumber } from '../bot/care/format';
 import { GuidedDialog, GuidedFlow, command, tg, chosenOption, textFile } from './guided';
 
 export const SELF_CHECK_DIALOG = 'selfCheckDialog';
@@ -53,7 +53,7 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     const alternative = other ? [alternativeAction(other, { t: i18n.t.bind(i18n), lang: turnInfo(ctx).lang })] : [];
     if (state.phase === 'intro') {
       await sendReply(this.deps, ctx, {
-        text: `${this.t(ctx, 'selfcheck.intro', { count: selfCheckQuestions(this.cat).length })}\n\n${this.thresholds(ctx)}`,
+        text: `${this.t(ctx, 'selfcheck.intro', { count: selfCheckQuestions(this.cat).length })}\n\n${thresholdsText(this.cat, this.lang(ctx), this.tf(ctx))}`,
         suggestions: [command(this.t(ctx, 'selfcheck.btn_start'), 'sc:start'), command(this.t(ctx, 'selfcheck.btn_child'), 'sc:child'), explain, ...alternative],
       });
       return;
@@ -69,33 +69,9 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     await this.askQuestion(ctx, p);
   }
 
-  /** "Pflegegrad 1 ab 12,5, …" from the catalogue's thresholds (§ 15(3)). */
-  private thresholds(ctx: TurnContext): string {
-    const lang = this.lang(ctx);
-    const list = this.cat.grades.map((g) => this.t(ctx, 'selfcheck.threshold_item', { grade: g.grade, min: formatNumber(g.min, lang) }));
-    return this.t(ctx, 'selfcheck.thresholds', { list: list.join(', ') });
-  }
-
   private async askQuestion(ctx: TurnContext, p: SelfCheckProgress, prefix?: string): Promise<void> {
-    const lang = this.lang(ctx);
-    const qs = selfCheckQuestions(this.cat);
-    const q = qs[p.pos];
-    const m = findModule(this.cat, q.module);
-    const c = findCriterion(this.cat, q.gateOf ?? q.id);
-    const parts: string[] = [];
-    if (prefix) parts.push(prefix);
-    if (qs.findIndex((x) => x.module === q.module) === p.pos) {
-      parts.push(this.t(ctx, 'selfcheck.module_intro', { n: m.id, count: this.cat.modules.length, title: m.title[lang], explain: m.explain[lang] }));
-    }
-    const question = q.gateOf ? c.gate!.question[lang] : c.question[lang];
-    parts.push(this.t(ctx, 'selfcheck.question', { number: p.pos + 1, total: qs.length, question }));
-    if (!q.gateOf && c.hint) parts.push(c.hint[lang]);
-    const before = p.answers[q.id];
-    const scale = findScale(this.cat, q.scale);
-    if (before !== undefined) parts.push(this.t(ctx, 'selfcheck.previous', { answer: scale.options[before][lang] }));
-    parts.push(this.t(ctx, 'selfcheck.controls'));
-    const buttons: Action[] = scale.options.map((o, i) => command(o[lang], `sc:a:${i}`));
-    await sendReply(this.deps, ctx, { text: parts.join('\n\n'), suggestions: buttons });
+    const { text, buttons } = questionMessage(this.cat, p, this.lang(ctx), this.tf(ctx), prefix);
+    await sendReply(this.deps, ctx, { text, suggestions: buttons });
   }
 
   /** The option meant: a button title, a visible number (text channels) or a typed answer. */
@@ -191,14 +167,8 @@ class SelfCheckFlow extends GuidedFlow<FlowState> {
     // Only the estimated grade is kept (for the benefits overview); the answers are not needed any more.
     mem.selfcheck = undefined;
     mem.selfcheckGrade = report.grade;
-    const buttons: Action[] = [];
-    if (report.grade > 0) buttons.push(command(this.t(ctx, 'selfcheck.btn_overview', { grade: report.grade }), `overview:${report.grade}`));
-    buttons.push(command(this.t(ctx, 'selfcheck.btn_guide'), 'guide'));
-    buttons.push(command(this.t(ctx, 'selfcheck.btn_letter'), 'letter:application'));
-    buttons.push(command(this.t(ctx, 'selfcheck.btn_counselling'), 'human'));
-    buttons.push(command(this.t(ctx, 'selfcheck.btn_repeat'), 'selfcheck:restart'));
     await sendReply(this.deps, ctx, { text: report.result });
-    await sendReply(this.deps, ctx, { text: report.summary, suggestions: buttons }, [textFile(this.t(ctx, 'selfcheck.summary.file_name'), report.file)]);
+    await sendReply(this.deps, ctx, { text: report.summary, suggestions: reportButtons(report.grade, this.tf(ctx)) }, [textFile(this.t(ctx, 'selfcheck.summary.file_name'), report.file)]);
     return dc.endDialog();
   }
 }

@@ -17,7 +17,8 @@ import type { Nlu, NluResult } from '../bot/services';
 import type { LocalHelp } from '../bot/conversation/local';
 import { understand, type Understanding } from '../bot/conversation/understand';
 import type { Candidate } from '../bot/nlu/retrieve';
-import { threadUse, type ThreadUse } from '../dialogs/context';
+import { threadUse } from '../dialogs/context';
+import type { ThreadUse } from '../bot/conversation/turn';
 
 export interface ChatApp {
   bot: { run(ctx: TurnContext): Promise<void> };

@@ -9,6 +9,16 @@ import type { IsoDate } from './calendar';
 import type { BenefitsFile, Lang } from '../knowledge/schema';
 import { formatDate, formatNumber, type Translate } from './format';
 import type { Lexicon, WordList } from '../nlu/lexicon';
+import { parseGradeAnswer } from '../nlu/grade';
+
+/** How the benefits overview starts. */
+export interface BenefitsOptions {
+  grade?: number;
+  setting?: CareSetting;
+  /** the user's message that started the dialog (grade, setting, share or a date may be in it) */
+  text?: string;
+  show?: 'changes';
+}
 
 export const SETTINGS: readonly CareSetting[] = ['relatives', 'home_care', 'day_care', 'nursing_home'];
 
@@ -26,15 +36,46 @@ export function settingFromText(text: string, words: Lexicon): CareSetting | und
 }
 
 /** "60 %", "60 Prozent", "sixty percent" is not supported; "die Hälfte" / "half" = 50. */
-export function percentFrom(text: string): number | undefined {
+export function percentFrom(text: string, words: Lexicon): number | undefined {
   const t = text.toLowerCase();
-  const m = /(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:%|prozent|percent|per cent)/.exec(t);
+  // the unit and half words: locales/<lng>/commands.json percent_unit, half
+  const m = words.exec('percent_unit', t);
   if (m) {
     const v = Number(m[1].replace(',', '.'));
     return v >= 0 && v <= 100 ? v : undefined;
   }
-  if (/\b(die hälfte|die haelfte|zur hälfte|zur haelfte|half)\b/.test(t)) return 50;
+  if (words.has('half', t)) return 50;
   return undefined;
+}
+
+/** What a message after the overview asks for besides "what changed" (words.has('changes_question')):
+ *  the Pflegegeld left for a share, or the overview for another grade or setting (a short message
+ *  naming one); undefined: something else, which the router may answer. */
+export type AfterOverview = { kind: 'share'; percent: number } | { kind: 'other'; grade?: number; setting?: CareSetting };
+
+export function readAfterOverview(text: string, words: Lexicon): AfterOverview | undefined {
+  const percent = percentFrom(text, words);
+  if (percent !== undefined) return { kind: 'share', percent };
+  const count = text.trim().split(/\s+/).length;
+  const g = count <= 3 ? parseGradeAnswer(text, words) : undefined;
+  const setting = count <= 5 ? settingFromText(text, words) : undefined;
+  const grade = g !== undefined && g > 0 ? g : undefined;
+  return grade || setting ? { kind: 'other', grade, setting } : undefined;
+}
+
+/** The laws and the sources (by title) of the amounts in force today of the overview's entries,
+ *  for its footer. */
+export function overviewSources(
+  table: BenefitsFile, ids: readonly string[], today: IsoDate, sourceTitle: (id: string) => string,
+): { sources: string[]; laws: string[] } {
+  const sources = new Set<string>();
+  const laws = new Set<string>();
+  for (const b of table.benefits.filter((x) => ids.includes(x.id))) {
+    laws.add(b.law);
+    const v = b.values.filter((x) => x.validFrom <= today).sort((a, c) => c.validFrom.localeCompare(a.validFrom))[0];
+    if (v) sources.add(sourceTitle(v.source));
+  }
+  return { sources: [...sources], laws: [...laws] };
 }
 
 const EURO_UNITS = new Set(['eur_month', 'eur_year', 'eur_measure', 'eur_week', 'eur_once']);

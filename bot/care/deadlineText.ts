@@ -10,6 +10,13 @@ import type { Lexicon } from '../nlu/lexicon';
 
 export type DeadlineKind = 'objection' | 'decision';
 
+/** How the deadline dialog starts. */
+export interface DeadlineOptions {
+  /** the message that started the dialog ("Bescheid kam am 3.11.") */
+  text?: string;
+  kind?: DeadlineKind;
+}
+
 /** Which deadline a message asks about: the objection (a notice arrived) or the decision (an
  *  application was made); the words are in locales/<lng>/commands.json. */
 export function deadlineKind(text: string, words: Lexicon): DeadlineKind | undefined {

@@ -3,6 +3,13 @@
 import { z } from 'zod';
 import { isoDate } from '../knowledge/schema';
 
+/** How the letters dialog starts. */
+export interface LettersOptions {
+  letter?: string;
+  /** the language of the letter itself (the German one is the one to send) */
+  letterLang?: string;
+}
+
 /** "[Name]", "[Datum des Bescheids]": what the person fills in */
 const PLACEHOLDER = /\[[^\]\n]{2,60}\]/;
 

@@ -7,6 +7,7 @@ import type { Lang } from '../knowledge/schema';
 import { formatDate, formatNumber, type Translate } from './format';
 import { normalizeAnswer } from './nbaAnswer';
 import type { Lexicon, WordList } from '../nlu/lexicon';
+import type { Action } from '../channels/reply';
 
 export interface Question { id: string; scale: string; module: number; gateOf?: string }
 
@@ -159,6 +160,44 @@ export function selfCheckReport(cat: NbaCatalogue, p: SelfCheckProgress, lang: L
   const summary = [t('selfcheck.summary.intro'), '', needs.length ? t('selfcheck.summary.needs') : t('selfcheck.summary.needs_none'), ...needs].join('\n');
   file.push(t('selfcheck.result.disclaimer'));
   return { grade: r.grade, result: lines.join('\n'), summary, file: file.join('\n') };
+}
+
+/** The message that asks question `p.pos` (a module's first question also introduces the module;
+ *  an answer given before is named), and its answers as buttons, most independent first. */
+export function questionMessage(cat: NbaCatalogue, p: SelfCheckProgress, lang: Lang, t: Translate, prefix?: string): { text: string; buttons: Action[] } {
+  const qs = selfCheckQuestions(cat);
+  const q = qs[p.pos];
+  const m = findModule(cat, q.module);
+  const c = findCriterion(cat, q.gateOf ?? q.id);
+  const parts: string[] = [];
+  if (prefix) parts.push(prefix);
+  if (qs.findIndex((x) => x.module === q.module) === p.pos) {
+    parts.push(t('selfcheck.module_intro', { n: m.id, count: cat.modules.length, title: m.title[lang], explain: m.explain[lang] }));
+  }
+  const question = q.gateOf ? c.gate!.question[lang] : c.question[lang];
+  parts.push(t('selfcheck.question', { number: p.pos + 1, total: qs.length, question }));
+  if (!q.gateOf && c.hint) parts.push(c.hint[lang]);
+  const before = p.answers[q.id];
+  const scale = findScale(cat, q.scale);
+  if (before !== undefined) parts.push(t('selfcheck.previous', { answer: scale.options[before][lang] }));
+  parts.push(t('selfcheck.controls'));
+  return { text: parts.join('\n\n'), buttons: scale.options.map((o, i) => ({ kind: 'command', title: o[lang], value: `sc:a:${i}` })) };
+}
+
+/** "Pflegegrad 1 ab 12,5, …" from the catalogue's thresholds (§ 15(3)). */
+export function thresholdsText(cat: NbaCatalogue, lang: Lang, t: Translate): string {
+  const list = cat.grades.map((g) => t('selfcheck.threshold_item', { grade: g.grade, min: formatNumber(g.min, lang) }));
+  return t('selfcheck.thresholds', { list: list.join(', ') });
+}
+
+/** The ways on after the result: the overview for the estimated grade (if any), the guide, the
+ *  application letter, counselling and a new check. */
+export function reportButtons(grade: number, t: Translate): Action[] {
+  const b = (key: string, value: string, vars?: Record<string, unknown>): Action => ({ kind: 'command', title: t(`selfcheck.${key}`, vars), value });
+  return [
+    ...(grade > 0 ? [b('btn_overview', `overview:${grade}`, { grade })] : []),
+    b('btn_guide', 'guide'), b('btn_letter', 'letter:application'), b('btn_counselling', 'human'), b('btn_repeat', 'selfcheck:restart'),
+  ];
 }
 
 export type Control = 'back' | 'skip' | 'pause' | 'repeat';

@@ -6,6 +6,7 @@ import { valueOn } from '../care/benefits';
 import type { BenefitsFile } from '../knowledge/schema';
 import type { IsoDate } from '../care/calendar';
 import { foldText } from '../nlu/normalise';
+import type { Lexicon } from '../nlu/lexicon';
 
 // a number with thousands separators ("1.200", "1,200") and cents ("748,50", "748.5")
 const NUMBER = String.raw`(\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+)(?:[.,](\d{1,2}))?(?!\d)`;
@@ -22,9 +23,6 @@ export function euroAmount(text: string): number | undefined {
   return Number.isFinite(v) && v > 0 ? v : undefined;
 }
 
-/** the message asks what is left of the Pflegegeld (folded text) */
-const ASKS_REST = /\b(ubrig|bleibt|bleiben|bliebe|rest\w*|noch (pflegegeld|geld)|left|remain\w*|still get|still receive)\b/;
-
 /** The share of the Sachleistung (percent, one decimal, at most 100) the amount uses at this grade;
  *  undefined when the grade has no Sachleistung. */
 export function shareOfInKind(table: BenefitsFile, grade: number, euros: number, date: IsoDate): number | undefined {
@@ -36,8 +34,11 @@ export function shareOfInKind(table: BenefitsFile, grade: number, euros: number,
 /** The percentage a message about the home-care service's bill means, when its question (`asked`)
  *  asks for the Pflegegeld left and the grade is known; the amount may stand anywhere in `text`
  *  (the whole message). Undefined otherwise. */
-export function combinationShare(asked: string, grade: number | undefined, table: BenefitsFile, date: IsoDate, text = asked): number | undefined {
-  if (grade === undefined || !ASKS_REST.test(foldText(asked))) return undefined;
+export function combinationShare(
+  asked: string, grade: number | undefined, table: BenefitsFile, date: IsoDate, words: Lexicon, text = asked,
+): number | undefined {
+  // the question asks what is left of the Pflegegeld (its words: locales/<lng>/commands.json asks_rest)
+  if (grade === undefined || !words.has('asks_rest', foldText(asked))) return undefined;
   const euros = euroAmount(text);
   return euros === undefined ? undefined : shareOfInKind(table, grade, euros, date);
 }

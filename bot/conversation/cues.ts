@@ -25,6 +25,6 @@ export function isFullQuestion(text: string, words: Lexicon): boolean {
  *  grade to expect, a letter, what changed). With a question entry the entry answers; without one a
  *  deadline, application or objection story gets its rule or topic answer, the calculation a button. */
 export function storySkipsGuide(intent: string, questions: string, text: string, hasEntry: boolean, words: Lexicon): boolean {
-  if (guideAsked(questions) || words.has('changes_question', questions) || words.has('letter_request', text)) return false;
+  if (guideAsked(questions, words) || words.has('changes_question', questions) || words.has('letter_request', text)) return false;
   return hasEntry || ['deadline', 'apply', 'objection'].includes(intent);
 }

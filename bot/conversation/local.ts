@@ -1,5 +1,6 @@
 // The view of the municipality pack that conversations use. Implemented over bot/offers (pure).
 import type { Lang } from '../knowledge/schema';
+import type { Lexicon } from '../nlu/lexicon';
 
 export interface OfferView {
   id: string;
@@ -43,13 +44,11 @@ export function placeNamed(p: PlaceMatch): boolean {
   return !!p.stadtteil || p.candidates.length > 0 || !!p.postcode || !!p.wholeCityOnly || !!p.otherPlace;
 }
 
-/** Words that ask for offers ("Gibt es in Saarn eine Tagespflege?", "wo finde ich", "looking for"). */
-const OFFER_REQUEST = /\b(suche|suchen|such|anbieter|adressen?|liste|in (meiner|der) (nähe|naehe)|wo (finde|gibt es|bekomme|kriege)|gibt es (in|im|hier|bei uns|eine?n?|welche)|wer bietet|welche[rsn]? .{0,40}(gibt es|in der nähe)|empfehlen sie|near me|nearby|provider|looking for|find (a|an|me|some)|list of|where can i (find|get)|is there (a|an|any)|are there (any )?)\b/i;
-
 /** A story that only mentions a place ("Mutter ist im Heim in Holthausen gestorben …") is no offer
  *  search; a short message with a place ("Tagespflege Saarn") or words that ask for offers is. */
-export function asksForOffers(text: string, story: boolean): boolean {
-  return !story || OFFER_REQUEST.test(text);
+export function asksForOffers(text: string, story: boolean, words: Lexicon): boolean {
+  // words that ask for offers ("Gibt es in Saarn eine Tagespflege?", "wo finde ich", "looking for")
+  return !story || words.has('offer_request', text);
 }
 
 export interface LocalSearchQuery { category: string; stadtteil?: string; lang: Lang; now: Date; seed: string; page: number }

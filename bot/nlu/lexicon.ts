@@ -8,10 +8,11 @@ import { z } from 'zod';
 import { ContentError, lineOfPath } from '../knowledge/jsonFile';
 import { fold } from '../text/fold';
 
-/** How a list matches: the whole message, a word anywhere, a pattern anywhere, or a word that
- *  begins or ends the text; 'folded_word' is 'word' with text and patterns folded alike (bot/text/fold:
- *  "verfällt", "verfaellt" and "verfallt" meet). */
-type Anchor = 'whole' | 'word' | 'contains' | 'start' | 'end' | 'folded_word';
+/** How a list matches: the whole message, a word anywhere, a pattern anywhere, a word that begins
+ *  or ends the text, a word that begins a sentence, or a unit right after a number (the number is
+ *  the match's first group); 'folded_word' is 'word' with text and patterns folded alike
+ *  (bot/text/fold: "verfällt", "verfaellt" and "verfallt" meet). */
+type Anchor = 'whole' | 'word' | 'contains' | 'start' | 'end' | 'sentence_start' | 'after_number' | 'folded_word';
 
 /** Every word list the dialogs use, with how it matches. A file may name only these. */
 export const WORD_LISTS = {
@@ -37,6 +38,8 @@ export const WORD_LISTS = {
   selfcheck_pause: 'whole',
   selfcheck_repeat: 'whole',
   selfcheck_start: 'whole',
+  /** a statement that still asks about applying ("… und wir wollen einen höheren beantragen") */
+  apply_request: 'contains',
   /** a notice arrived or is objected to: the objection deadline */
   deadline_objection: 'contains',
   /** an application: the decision deadline */
@@ -61,6 +64,32 @@ export const WORD_LISTS = {
   question_start: 'start',
   /** "Was hat sich zum 1. Januar geändert?" */
   changes_question: 'contains',
+  /** The lists below are matched against folded text (bot/text/fold.ts: lower case, no umlauts),
+   *  unless marked raw: their words are written folded. */
+  /** a deadline question about when benefits start ("ab wann", "backdated") */
+  rule_from_when: 'word',
+  /** a deadline question about an objection or a notice */
+  rule_objection: 'word',
+  /** a deadline question about an application's decision */
+  rule_decision: 'word',
+  /** a question sentence that asks for a date to be worked out */
+  asks_date: 'word',
+  /** a question sentence that asks which grade to expect (the self-check) */
+  asks_selfcheck: 'word',
+  /** words about the grade itself: whether it is right, how to estimate or raise it */
+  about_the_grade: 'word',
+  /** a question word anywhere */
+  question_word: 'word',
+  /** a question's first word at the start of a sentence ("Kann …", "Is …") */
+  question_lead: 'sentence_start',
+  /** asks what is left of the Pflegegeld */
+  asks_rest: 'word',
+  /** raw: words that ask for offers ("wo finde ich", "looking for") */
+  offer_request: 'word',
+  /** raw (lower case): the unit after a percentage ("60 %", "60 Prozent") */
+  percent_unit: 'after_number',
+  /** raw (lower case): half of it ("die Hälfte") */
+  half: 'word',
   /** the care setting a message names, checked in this order (a nursing home before the family) */
   setting_nursing_home: 'contains',
   setting_day_care: 'contains',
@@ -89,6 +118,10 @@ export type CommandsFile = Partial<Record<WordList, string[]>>;
 export interface Lexicon {
   /** Does the text match this word list in any language? */
   has(list: WordList, text: string): boolean;
+  /** The first match of this word list in the text (for 'after_number' lists the number is group 1). */
+  exec(list: WordList, text: string): RegExpExecArray | null;
+  /** Does the text match this word list in one language only? (English "was" is no question word.) */
+  hasIn(language: string, list: WordList, text: string): boolean;
   /** The languages whose words are in it. */
   readonly languages: readonly string[];
 }
@@ -107,6 +140,8 @@ function compile(anchor: Anchor, words: readonly string[]): RegExp {
   if (anchor === 'word') return new RegExp(`\\b(?:${alts})\\b`, 'i');
   if (anchor === 'start') return new RegExp(`^(?:${alts})\\b`, 'i');
   if (anchor === 'end') return new RegExp(`\\b(?:${alts})$`, 'i');
+  if (anchor === 'sentence_start') return new RegExp(`(?:^|[.!]\\s+)(?:${alts})\\b`, 'i');
+  if (anchor === 'after_number') return new RegExp(`(\\d{1,3}(?:[.,]\\d{1,2})?)\\s*(?:${alts})`, 'i');
   return new RegExp(`(?:${alts})`, 'i');
 }
 
@@ -117,7 +152,20 @@ export function compileLexicon(files: Readonly<Record<string, CommandsFile>>): L
   for (const list of Object.keys(WORD_LISTS) as WordList[]) {
     res.set(list, compile(WORD_LISTS[list], languages.flatMap((l) => files[l][list] ?? [])));
   }
-  return { languages, has: (list, text) => res.get(list)!.test(WORD_LISTS[list] === 'folded_word' ? fold(text) : text) };
+  const prepared = (list: WordList, text: string): string => (WORD_LISTS[list] === 'folded_word' ? fold(text) : text);
+  const perLanguage = new Map<string, RegExp>();
+  const inLanguage = (language: string, list: WordList): RegExp => {
+    const key = `${language}\u0000${list}`;
+    let re = perLanguage.get(key);
+    if (!re) perLanguage.set(key, (re = compile(WORD_LISTS[list], files[language]?.[list] ?? [])));
+    return re;
+  };
+  return {
+    languages,
+    has: (list, text) => res.get(list)!.test(prepared(list, text)),
+    exec: (list, text) => res.get(list)!.exec(prepared(list, text)),
+    hasIn: (language, list, text) => inLanguage(language, list).test(prepared(list, text)),
+  };
 }
 
 /** Reads and checks one commands.json: known lists only, every entry a valid pattern. */

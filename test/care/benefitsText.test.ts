@@ -2,7 +2,7 @@
 // conversations are in test/dialogs/benefitsDialog.test.ts.
 import { benefitsOverview, combination, formatEuro, valueOn } from '../../bot/care/benefits';
 import {
-  changesText, combinationText, euroChangesOn, lastRealChange, overviewText, percentFrom, settingFromText, validSince,
+  changesText, combinationText, euroChangesOn, lastRealChange, overviewSources, overviewText, percentFrom, readAfterOverview, settingFromText, validSince,
 } from '../../bot/care/benefitsText';
 import * as path from 'path';
 import { loadLexicon } from '../../bot/nlu/lexicon';
@@ -26,7 +26,7 @@ describe('pure helpers', () => {
     ['60 %', 60], ['der Dienst nutzt 60% der Sachleistung', 60], ['40 Prozent', 40], ['die Hälfte', 50],
     ['half of it', 50], ['12,5 %', 12.5], ['150 %', undefined], ['Pflegegrad 3', undefined],
   ])('share in %p → %p', (text, want) => {
-    expect(percentFrom(text)).toBe(want);
+    expect(percentFrom(text, loadLexicon(path.join(ROOT, 'locales')))).toBe(want);
   });
 
   test.each([
@@ -83,5 +83,33 @@ describe('pure helpers', () => {
   test('validSince is the latest start among the entries shown', () => {
     expect(validSince(table, ['pflegegeld'], TODAY)).toBe('2025-01-01');
     expect(validSince(table, ['pflegegeld', 'entlastungsbudget'], TODAY)).toBe('2025-07-01');
+  });
+});
+
+describe('after the overview', () => {
+  const lexicon = loadLexicon(path.join(ROOT, 'locales'));
+  test.each<[string, object | undefined]>([
+    ['60 %', { kind: 'share', percent: 60 }],
+    ['der Dienst nimmt die Hälfte', { kind: 'share', percent: 50 }],
+    ['Pflegegrad 4', { kind: 'other', grade: 4, setting: undefined }],
+    ['und im Pflegeheim?', { kind: 'other', grade: undefined, setting: 'nursing_home' }],
+    // a grade counts in up to three words, a setting in up to five
+    ['grade 2, nursing home', { kind: 'other', grade: undefined, setting: 'nursing_home' }],
+    // a longer message is a question of its own, even if it names a grade or a setting
+    ['Wie viel bekommt man eigentlich bei Pflegegrad 4 im Monat?', undefined],
+    ['Wie finde ich einen guten Platz für sie in einem Pflegeheim?', undefined],
+    ['kein Pflegegrad', undefined],
+    ['Danke', undefined],
+  ])('%p → %j', (text, want) => {
+    expect(readAfterOverview(text, lexicon)).toEqual(want);
+  });
+
+  test('the footer names each law once and the source of the amount in force that day', () => {
+    const ids = ['pflegegeld', 'sachleistung'];
+    const then = overviewSources(table, ids, '2024-06-01', (id) => `<${id}>`);
+    expect(then).toEqual({ sources: ['<sgb11>'], laws: ['§ 37 SGB XI', '§ 36 SGB XI'] });
+    const now = overviewSources(table, ['pflegegeld'], '2025-06-01', (id) => `<${id}>`);
+    expect(now.sources).toEqual(['<vz_nrw_leistungen>']);
+    expect(overviewSources(table, ids, '2000-01-01', (id) => id).sources).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
 import { scoreNba } from '../../bot/care/nba';
 import type { NbaCatalogue } from '../../bot/care/nbaSchema';
 import {
-  answerQuestion, controlWord, goBack, isComplete, newProgress, nextAskable, selfCheckQuestions, selfCheckReport, skipModule,
+  answerQuestion, controlWord, goBack, isComplete, newProgress, nextAskable, questionMessage, reportButtons, selfCheckQuestions, selfCheckReport, skipModule,
+  thresholdsText,
   type SelfCheckProgress,
 } from '../../bot/care/selfCheck';
 import * as path from 'path';
@@ -90,5 +91,38 @@ describe('progress logic', () => {
     expect(r.result).toContain(`selfcheck.result.head_grade{"grade":${expected}`);
     expect(r.result).toContain('selfcheck.result.drivers{"list":"selfcheck.result.driver_item{\\"title\\":\\"selfcheck.module_short.4');
     expect(r.file).toContain('selfcheck.summary.file_line');
+  });
+
+  test('a module\'s first question introduces the module; a later one does not, and names an earlier answer', () => {
+    const first = questionMessage(cat, newProgress(), 'de', keysOnly, 'PREFIX');
+    const parts = first.text.split('\n\n');
+    expect(parts[0]).toBe('PREFIX');
+    expect(parts[1]).toMatch(/^selfcheck\.module_intro\{"n":1,"count":6,/);
+    expect(parts[2]).toMatch(/^selfcheck\.question\{"number":1,"total":/);
+    expect(parts[parts.length - 1]).toBe('selfcheck.controls{}');
+    const scale = cat.scales.find((x) => x.id === qs[0].scale)!;
+    expect(first.buttons).toEqual(scale.options.map((o, i) => ({ kind: 'command', title: o.de, value: `sc:a:${i}` })));
+
+    const back = goBack(run([2]));
+    const again = questionMessage(cat, back, 'en', keysOnly);
+    expect(again.text).toContain(`selfcheck.previous{"answer":"${scale.options[2].en}"}`);
+    const second = questionMessage(cat, run([0]), 'de', keysOnly);
+    expect(qs[run([0]).pos].module).toBe(qs[0].module);
+    expect(second.text).toMatch(/^selfcheck\.question\{"number":2,/);
+    expect(second.text).not.toContain('module_intro');
+  });
+
+  test('thresholds list every grade with its minimum, in the number format of each language format', () => {
+    const de = thresholdsText(cat, 'de', keysOnly);
+    expect(de.match(/threshold_item/g)).toHaveLength(cat.grades.length);
+    expect(de).toContain('\\"min\\":\\"12,5\\"');
+    expect(thresholdsText(cat, 'en', keysOnly)).toContain('\\"min\\":\\"12.5\\"');
+  });
+
+  test.each<[number, string[]]>([
+    [3, ['overview:3', 'guide', 'letter:application', 'human', 'selfcheck:restart']],
+    [0, ['guide', 'letter:application', 'human', 'selfcheck:restart']],
+  ])('after a result of grade %p the ways on are %p', (grade, want) => {
+    expect(reportButtons(grade, keysOnly).map((a) => a.value)).toEqual(want);
   });
 });

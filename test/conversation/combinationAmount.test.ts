@@ -3,7 +3,11 @@
 import { combinationShare, euroAmount, shareOfInKind } from '../../bot/conversation/combinationAmount';
 import { combination, valueOn } from '../../bot/care/benefits';
 import { benefitsTable } from '../dialogs/guidedHelpers';
-import { TODAY } from '../helpers/app';
+import * as path from 'path';
+import { loadLexicon } from '../../bot/nlu/lexicon';
+import { ROOT, TODAY } from '../helpers/app';
+
+const words = loadLexicon(path.join(ROOT, 'locales'));
 
 test.each<[string, number | undefined]>([
   ['etwa 900 Euro im Monat', 900],
@@ -38,11 +42,11 @@ test.each<[string, number | undefined, boolean]>([
   ['Der Pflegedienst kostet 900 Euro, ist das normal?', 3, false],
   ['Wie viel Pflegegeld bleibt übrig?', 3, false],
 ])('combinationShare(%s, grade %s) is given: %s', (text, grade, given) => {
-  expect(combinationShare(text, grade, benefitsTable, TODAY) !== undefined).toBe(given);
+  expect(combinationShare(text, grade, benefitsTable, TODAY, words) !== undefined).toBe(given);
 });
 
 test('in a story only the question counts: "den Rest mache ich" tells, it does not ask', () => {
   const story = 'Der Pflegedienst kostet 600 €, den Rest mache ich.';
-  expect(combinationShare('Kann man das übrige Budget für eine Alltagsbegleiterin nutzen?', 3, benefitsTable, TODAY, story)).toBeUndefined();
-  expect(combinationShare('Wie viel Pflegegeld bleibt mir dann?', 3, benefitsTable, TODAY, story)).toBe(shareOfInKind(benefitsTable, 3, 600, TODAY));
+  expect(combinationShare('Kann man das übrige Budget für eine Alltagsbegleiterin nutzen?', 3, benefitsTable, TODAY, words, story)).toBeUndefined();
+  expect(combinationShare('Wie viel Pflegegeld bleibt mir dann?', 3, benefitsTable, TODAY, words, story)).toBe(shareOfInKind(benefitsTable, 3, 600, TODAY));
 });

@@ -5,10 +5,12 @@ import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForSetting, t
 import { asksAboutOrAnything, bareStatement, deadlineRule } from '../../bot/conversation/answerFirst';
 import { aspectCandidates } from '../../bot/conversation/aspects';
 import { extractFacts } from '../../bot/nlu/facts';
+import * as path from 'path';
 import { loadLexicon } from '../../bot/nlu/lexicon';
-import * as path from 'node:path';
+import { ROOT as PROJECT_ROOT } from '../helpers/app';
 
-const words = loadLexicon(path.join(__dirname, '..', '..', 'locales'));
+const lexicon = loadLexicon(path.join(PROJECT_ROOT, 'locales'));
+const words = lexicon;
 
 /** the input as the router builds it; concepts as the concept lexicon names them */
 function input(text: string, lastTopic: string | undefined, concepts: string[] = [], extra: Partial<FollowUpInput> = {}): FollowUpInput {
@@ -207,7 +209,7 @@ test.each<[string, ReturnType<typeof deadlineRule>]>([
   ['How long do I have to appeal?', { topic: 'objection', aspect: 'deadline', kind: 'objection' }],
   ['From when is the money paid?', { topic: 'apply', aspect: 'from_when', kind: 'decision' }],
 ])('deadlineRule(%s)', (text, rule) => {
-  expect(deadlineRule(text)).toEqual(rule);
+  expect(deadlineRule(text, lexicon)).toEqual(rule);
 });
 
 test.each<[string, boolean]>([
@@ -221,7 +223,7 @@ test.each<[string, boolean]>([
   ['ab wieviel punkten hat man pflegegrad 2', true],
   ['Ich möchte prüfen, ob Pflegegrad 2 passt', true],
 ])('asksAboutOrAnything(%s) = %s', (text, expected) => {
-  expect(asksAboutOrAnything(text)).toBe(expected);
+  expect(asksAboutOrAnything(text, lexicon)).toBe(expected);
 });
 
 test.each<[string, string | undefined, string[], string[], string[]]>([
@@ -247,6 +249,6 @@ test.each<[string, 'de' | 'en' | undefined, boolean]>([
 });
 
 test('"was" is a question word in German only', () => {
-  expect(asksAboutOrAnything('She was assessed at grade 2.', 'en')).toBe(false);
-  expect(asksAboutOrAnything('Pflegegrad 2, was nun', 'de')).toBe(true);
+  expect(asksAboutOrAnything('She was assessed at grade 2.', lexicon, 'en')).toBe(false);
+  expect(asksAboutOrAnything('Pflegegrad 2, was nun', lexicon, 'de')).toBe(true);
 });

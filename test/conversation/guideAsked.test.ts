@@ -30,7 +30,7 @@ describe('guideAsked', () => {
     ['Is it gone now, or can we still use it?', undefined],
     ['Wie schnell muss die Pflegekasse jemanden schicken?', undefined],
   ])('%s → %s', (q, want) => {
-    expect(guideAsked(q)).toBe(want);
+    expect(guideAsked(q, words)).toBe(want);
   });
 });
 

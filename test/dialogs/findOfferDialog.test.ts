@@ -7,7 +7,8 @@ import type { App } from '../../bot/app';
 import { createLocalHelp } from '../../bot/conversation/localHelp';
 import { loadMunicipalityPack } from '../../bot/offers/load';
 import { MainDialog } from '../../dialogs/mainDialog';
-import { setTurnInfo, type Memory } from '../../dialogs/context';
+import { setTurnInfo } from '../../dialogs/context';
+import type { Memory } from '../../bot/conversation/turn';
 import { shown, testApp } from '../helpers/app';
 import { send } from '../helpers/say';
 

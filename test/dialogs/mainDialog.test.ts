@@ -6,7 +6,8 @@ import { FindOfferDialog } from '../../dialogs/findOfferDialog';
 import { ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { MainDialog } from '../../dialogs/mainDialog';
-import { setTurnInfo, type Memory } from '../../dialogs/context';
+import { setTurnInfo } from '../../dialogs/context';
+import type { Memory } from '../../bot/conversation/turn';
 
 let app: App;
 beforeAll(async () => {

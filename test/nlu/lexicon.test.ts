@@ -8,6 +8,9 @@ import { mainDialogClient, ROOT, testApp } from '../helpers/app';
 import { say } from '../helpers/say';
 import type { App } from '../../bot/app';
 import { tempDir } from '../helpers/tmp';
+import { percentFrom } from '../../bot/care/benefitsText';
+import { deadlineRule } from '../../bot/conversation/answerFirst';
+import { asksForOffers } from '../../bot/conversation/local';
 
 const LOCALES = path.join(ROOT, 'locales');
 const words = loadLexicon(LOCALES);
@@ -88,9 +91,27 @@ describe('a third language by data alone', () => {
     ['changes_question', 'quoi de neuf', 'quoi de neuf cette année'], ['setting_nursing_home', 'maison de retraite', 'en maison de retraite'],
     ['setting_day_care', 'accueil de jour', "l'accueil de jour"], ['setting_home_care', 'soins à domicile', 'des soins à domicile'],
     ['setting_relatives', 'la famille', 'la famille aide'],
+    ['apply_request', 'demander', 'nous voulons demander plus'], ['rule_from_when', 'a partir de quand', 'a partir de quand est-ce paye'],
+    ['rule_objection', 'recours', 'le delai de recours'], ['rule_decision', 'demande', 'la demande est en cours'],
+    ['asks_date', 'jusqu a quand', 'jusqu a quand ai-je le droit'], ['asks_selfcheck', 'quel niveau', 'quel niveau aurait-elle'],
+    ['about_the_grade', 'trop bas', 'le niveau est trop bas'], ['question_word', 'pourquoi', 'et pourquoi donc'],
+    ['question_lead', 'peut', 'Merci. Peut on le faire'], ['asks_rest', 'demeure', 'que demeure-t-il'],
+    ['offer_request', 'pres de chez moi', 'un service pres de chez moi'], ['percent_unit', 'pour cent', '40 pour cent'],
+    ['half', 'la moitie', 'il prend la moitie'],
   ])('%s: "%s" in fr/commands.json', (list, word, text) => {
     expect(words.has(list, text)).toBe(false);
     expect(loadLexicon(localesWith('fr', { [list]: [word] })).has(list, text)).toBe(true);
+  });
+
+  test('the pure rules read a third language from its file alone', () => {
+    const fr = loadLexicon(localesWith('fr', { percent_unit: ['pour cent'], half: ['la moitie'], rule_decision: ['demande'], offer_request: ['pres de chez moi'] }));
+    expect(percentFrom('le service prend 40 pour cent', words)).toBeUndefined();
+    expect(percentFrom('le service prend 40 pour cent', fr)).toBe(40);
+    expect(percentFrom('il prend la moitie', fr)).toBe(50);
+    expect(deadlineRule('Combien de temps pour la demande ?', words).kind).toBe('objection');
+    expect(deadlineRule('Combien de temps pour la demande ?', fr)).toEqual({ topic: 'apply', aspect: 'deadline', kind: 'decision' });
+    expect(asksForOffers('une aide pres de chez moi', true, words)).toBe(false);
+    expect(asksForOffers('une aide pres de chez moi', true, fr)).toBe(true);
   });
 
   let app: App;

@@ -9,7 +9,8 @@ import { testApp } from '../helpers/app';
 import type { App } from '../../bot/app';
 import type { Nlu, NluResult } from '../../bot/services';
 import { MainDialog } from '../../dialogs/mainDialog';
-import { setTurnInfo, unansweredOf, type Memory } from '../../dialogs/context';
+import { setTurnInfo, unansweredOf } from '../../dialogs/context';
+import type { Memory } from '../../bot/conversation/turn';
 
 let app: App;
 beforeAll(async () => { app = await testApp(); }, 120_000);

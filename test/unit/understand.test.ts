@@ -3,6 +3,11 @@ import { asksForOffers } from '../../bot/conversation/local';
 import { entryGrades, fitsGrade, guesses, isStory } from '../../bot/conversation/understand';
 import type { Candidate, Retrieval } from '../../bot/nlu/retrieve';
 import type { LayeredQuestion } from '../../bot/knowledge/kb';
+import * as path from 'path';
+import { loadLexicon } from '../../bot/nlu/lexicon';
+import { ROOT } from '../helpers/app';
+
+const words = loadLexicon(path.join(ROOT, 'locales'));
 
 test.each<[string, boolean]>([
   ['Tagespflege in Saarn', false],
@@ -22,7 +27,7 @@ test.each<[string, boolean, boolean]>([
   ['Is there a day centre in Broich?', true, true],
   ['Who pays for the care home?', true, false],
 ])('asksForOffers(%s, story=%s) = %s', (text, story, expected) => {
-  expect(asksForOffers(text, story)).toBe(expected);
+  expect(asksForOffers(text, story, words)).toBe(expected);
 });
 
 // A grade-specific entry answers only a message that names one of its grades.

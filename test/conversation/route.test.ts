@@ -1,0 +1,167 @@
+// The router's pure decisions (bot/conversation/route.ts), table by table; the conversations that
+// carry them out are in test/dialogs/mainDialog.test.ts.
+import * as path from 'path';
+import { loadLexicon } from '../../bot/nlu/lexicon';
+import type { NluResult } from '../../bot/services';
+import type { PlaceMatch } from '../../bot/conversation/local';
+import {
+  commandBeforeNlu, guidedCommandRoute, guidedRoute, lastSearchCategory, lookUpRoute, offerRoute, systemRoute, takeOneTurnMemory, toldGradeOverview,
+  type CommandInput,
+} from '../../bot/conversation/route';
+import type { Memory } from '../../bot/conversation/turn';
+import type { Understanding } from '../../bot/conversation/understand';
+import { ROOT } from '../helpers/app';
+
+const words = loadLexicon(path.join(ROOT, 'locales'));
+const nlu = (intent: string, ranked: [string, number][] = [[intent, 0.9]]): NluResult => ({ lang: 'de', intent, score: ranked[0]?.[1] ?? 0, ranked: ranked.map(([i, score]) => ({ intent: i, score })), entities: {} });
+const understanding = (u: Partial<Understanding> = {}): Understanding => ({
+  retrieval: { ranked: [], questions: [], concepts: [] } as unknown as Understanding['retrieval'], facts: {}, strong: false, story: false, parts: [], ...u,
+});
+const noPlace: PlaceMatch = { candidates: [] };
+
+describe('before the NLU', () => {
+  const input = (text: string, mem: Memory = {}, over: Partial<CommandInput> = {}): CommandInput => ({
+    text, mem, once: {}, words, staff: true, feedback: (p) => (p === 'Ja, hat geholfen' ? 'yes' : undefined), ...over,
+  });
+
+  test.each<[string, Partial<CommandInput>, Memory, object | undefined]>([
+    ['2', {}, { options: [{ title: 'A', command: 'answer:a' }, { title: 'B', command: 'answer:b' }] }, { command: 'answer:b' }],
+    ['ja', { once: { deletePending: true } }, {}, { command: 'delete:confirm' }],
+    ['ja', {}, {}, undefined],
+    ['gerne!', { once: { offered: 'deadline:objection' } }, {}, { command: 'deadline:objection', accepted: 'deadline:objection' }],
+    ['Menü', {}, {}, { command: 'menu' }],
+    ['start', {}, {}, { command: 'menu' }],
+    ['abbrechen.', {}, {}, { command: 'cancel' }],
+    ['hilfe', {}, {}, { command: 'help' }],
+    ['mehr dazu', {}, { lastTopic: 'relief' }, { command: 'details:relief' }],
+    ['mehr dazu', {}, {}, undefined],
+    ['Bitte um Rückruf', {}, {}, { command: 'callback' }],
+    ['Bitte um Rückruf', { staff: false }, {}, undefined],
+    ['Ja, hat geholfen', {}, { lastTopic: 'relief' }, { command: 'feedback:yes:relief' }],
+    ['Ja, hat geholfen', { staff: false }, { lastTopic: 'relief' }, undefined],
+    ['Wie viel Pflegegeld gibt es?', {}, {}, undefined],
+  ])('%p with %j, memory %j → %j', (text, over, mem, want) => {
+    expect(commandBeforeNlu(input(text, mem, over))).toEqual(want);
+  });
+
+  test('what holds for one answer is taken out of the memory', () => {
+    const mem: Memory = { deletePending: true, offered: 'x', alsoAnswered: ['a'], lastTopic: 'relief' };
+    expect(takeOneTurnMemory(mem)).toEqual({ deletePending: true, offered: 'x', alsoAnswered: ['a'] });
+    expect(mem).toEqual({ deletePending: false, offered: undefined, alsoAnswered: undefined, lastTopic: 'relief' });
+  });
+
+  test.each<[Memory, string | undefined]>([
+    [{ category: 'meals', options: [{ title: 'Anderer Stadtteil', command: 'offers:meals:place' }] }, 'meals'],
+    [{ category: 'meals', options: [{ title: 'Menü', command: 'menu' }] }, undefined],
+    [{ options: [{ title: 'Anderer Stadtteil', command: 'offers:meals:place' }] }, undefined],
+  ])('last search category of %j → %p', (mem, want) => {
+    expect(lastSearchCategory(mem)).toBe(want);
+  });
+});
+
+describe('offer search', () => {
+  const base = { text: 'Tagespflege', words, r: nlu('None'), u: understanding(), place: noPlace, lastCategory: () => undefined as string | undefined };
+  test.each<[string, Partial<typeof base> & { detectedCategory?: string; answer?: { offerCategory?: string } }, object | undefined]>([
+    ['intent find_offer, nothing known', { r: nlu('find_offer') }, { kind: 'offers', opts: { category: undefined, stadtteil: undefined, candidates: [], postcode: undefined } }],
+    ['a kind of help and a district', { detectedCategory: 'day_care', place: { stadtteil: 'saarn', candidates: [] } },
+      { kind: 'offers', opts: { category: 'day_care', stadtteil: 'saarn', candidates: [], postcode: undefined } }],
+    ['the whole city', { detectedCategory: 'day_care', place: { candidates: [], wholeCity: true } },
+      { kind: 'offers', opts: { category: 'day_care', stadtteil: '*', candidates: [], postcode: undefined } }],
+    ['a kind of help alone is no search', { detectedCategory: 'day_care' }, undefined],
+    ['a place after an answer with local help', { place: { stadtteil: 'saarn', candidates: [] }, lastCategory: () => 'counselling' },
+      { kind: 'offers', opts: { category: 'counselling', stadtteil: 'saarn', candidates: [], postcode: undefined } }],
+    ['another town', { r: nlu('find_offer'), place: { candidates: [], otherPlace: 'Essen' } }, { kind: 'other_city', place: 'Essen' }],
+    ['a postcode of no district', { r: nlu('find_offer'), detectedCategory: 'meals', place: { candidates: [], postcode: '10115', unknownPostcode: true } },
+      { kind: 'postcode_unknown', postcode: '10115', category: 'meals' }],
+    ['a story that only names a place', { text: 'Meine Mutter wohnt in Saarn und kommt allein nicht mehr zurecht.', detectedCategory: 'day_care',
+      u: understanding({ story: true }), place: { stadtteil: 'saarn', candidates: [] } }, undefined],
+  ])('%s', (_name, over, want) => {
+    expect(offerRoute({ ...base, ...over })).toEqual(want);
+  });
+});
+
+describe('a story that tells the grade', () => {
+  test.each<[string, string, Partial<Understanding>, object | undefined]>([
+    ['selfcheck', 'Mein Mann hat Pflegegrad 3 und ich pflege ihn.', { facts: { grade: 3 } }, { grade: 3, setting: undefined }],
+    ['selfcheck', 'Mutter hat Pflegegrad 2 und lebt im Heim.', { facts: { grade: 2, setting: 'nursing_home' } }, { grade: 2, setting: 'nursing_home' }],
+    ['apply', 'Sie hat Pflegegrad 2.', { facts: { grade: 2 } }, { grade: 2, setting: undefined }],
+    ['apply', 'Sie hat Pflegegrad 2 und wir wollen einen höheren beantragen.', { facts: { grade: 2 } }, undefined],
+    ['selfcheck', 'Ist Pflegegrad 2 richtig?', { facts: { grade: 2 } }, undefined],
+    ['selfcheck', 'Meine Mutter wird immer vergesslicher.', {}, undefined],
+    ['benefits_overview', 'Sie hat Pflegegrad 2.', { facts: { grade: 2 } }, undefined],
+  ])('%s: %p → %j', (intent, text, u, want) => {
+    expect(toldGradeOverview(intent, understanding(u), text, words)).toEqual(want);
+  });
+});
+
+describe('small talk and system intents', () => {
+  const ok = () => true;
+  test.each<[NluResult, boolean, boolean, object]>([
+    [nlu('greeting'), true, false, { kind: 'say', key: 'welcome', menu: true }],
+    [nlu('greeting'), false, false, { kind: 'look_up' }],
+    [nlu('cancel'), true, false, { kind: 'say', key: 'nothing_to_cancel', menu: true }],
+    [nlu('thanks'), true, false, { kind: 'say', key: 'thanks' }],
+    [nlu('goodbye'), true, false, { kind: 'say', key: 'goodbye' }],
+    [nlu('help'), true, false, { kind: 'command', command: 'help' }],
+    [nlu('delete_data'), true, false, { kind: 'command', command: 'delete' }],
+    [nlu('None', [['relief', 0.2]]), true, true, { kind: 'refers_back' }],
+    [nlu('None', [['out_of_scope', 0.4]]), true, false, { kind: 'out_of_scope' }],
+    [nlu('None', [['relief', 0.2]]), true, false, { kind: 'look_up' }],
+  ])('%j (social ok %p, refers back %p) → %j', (r, social, back, want) => {
+    expect(systemRoute(r, social ? ok : () => false, () => back)).toEqual(want);
+  });
+
+  test('off-topic by ranking is asked whether it is social, with the off-topic flag', () => {
+    const seen: boolean[] = [];
+    systemRoute(nlu('None', [['out_of_scope', 0.4]]), (f) => (seen.push(f), true), () => false);
+    systemRoute(nlu('thanks'), (f) => (seen.push(f), true), () => false);
+    expect(seen).toEqual([true, false]);
+  });
+
+  const answers = new Set(['relief', 'allowance', 'in_kind']);
+  test.each<[string[], [string, number][], string[], object]>([
+    [['q1'], [], ['s1'], { key: 'did_you_mean', ids: ['q1'] }],
+    [[], [['relief', 0.3], ['allowance', 0.2], ['greeting', 0.2], ['in_kind', 0.1]], [], { key: 'did_you_mean', ids: ['relief', 'allowance'] }],
+    [[], [['relief', 0.3], ['in_kind', 0.1]], ['s1', 's2'], { key: 'search_hits', ids: ['s1', 's2'] }],
+    [[], [['relief', 0.04], ['allowance', 0.04]], [], { key: 'not_understood' }],
+  ])('near %p, ranked %j, hits %p → %j', (near, ranked, hits, want) => {
+    expect(lookUpRoute(near, nlu('None', ranked), (id) => answers.has(id), () => hits)).toEqual(want);
+  });
+});
+
+describe('guided dialogs', () => {
+  const guided = (intent: string, text: string, hasDate = false) => guidedRoute({ r: nlu(intent), text, words, grade: 3, hasDate: () => hasDate, alternative: () => 'apply' });
+  test.each<[string, string, boolean, object | undefined]>([
+    ['None', 'Was hat sich zum 1. Januar geändert?', false, { dialog: 'benefits', options: { show: 'changes', text: 'Was hat sich zum 1. Januar geändert?', grade: 3 } }],
+    ['selfcheck', 'Welchen Pflegegrad bekommt sie?', false, { dialog: 'selfcheck', options: { alternative: 'apply' } }],
+    ['benefits_overview', 'Was steht uns zu?', false, { dialog: 'benefits', options: { grade: 3, text: 'Was steht uns zu?' } }],
+    ['deadline', 'Wie lange habe ich Zeit für den Widerspruch?', false, undefined],
+    ['deadline', 'Bescheid kam am 3.11.', true, { dialog: 'deadline', options: { text: 'Bescheid kam am 3.11.' } }],
+    ['deadline', 'Welche Fristen gibt es?', false, { dialog: 'deadline', options: { text: 'Welche Fristen gibt es?' } }],
+    ['combination', 'Der Dienst nimmt 60 %', false, { dialog: 'benefits', options: { grade: 3, text: 'Der Dienst nimmt 60 %' } }],
+    ['combination', 'Was ist die Kombinationsleistung?', false, undefined],
+    ['objection', 'Gibt es ein Muster für den Widerspruch?', false, { dialog: 'letters', options: { letter: 'objection' } }],
+    ['apply', 'Antrag am 1. Oktober gestellt', true, { dialog: 'deadline', options: { text: 'Antrag am 1. Oktober gestellt' } }],
+    ['apply', 'Antrag am 1. Oktober gestellt', false, undefined],
+    ['relief', 'Was ist der Entlastungsbetrag?', false, undefined],
+  ])('%s: %p (date %p) → %j', (intent, text, hasDate, want) => {
+    expect(guided(intent, text, hasDate)).toEqual(want);
+  });
+
+  test.each<[string, object | undefined]>([
+    ['selfcheck:resume', { dialog: 'selfcheck', options: { resume: true, restart: false } }],
+    ['money', { dialog: 'benefits', options: {} }],
+    ['overview:3:nursing_home', { dialog: 'benefits', options: { grade: 3, setting: 'nursing_home' } }],
+    ['overview:9:garden', { dialog: 'benefits', options: { grade: undefined, setting: undefined } }],
+    ['overview', { dialog: 'benefits', options: { grade: undefined, setting: undefined } }],
+    ['changes', { dialog: 'benefits', options: { show: 'changes' } }],
+    ['deadline:objection', { dialog: 'deadline', options: { kind: 'objection' } }],
+    ['deadline:other', { dialog: 'deadline', options: { kind: undefined } }],
+    ['guide', { dialog: 'deadline', options: {} }],
+    ['letter:objection:en', { dialog: 'letters', options: { letter: 'objection', letterLang: 'en' } }],
+    ['answer:relief', undefined],
+  ])('button %p → %j', (cmd, want) => {
+    const [name, arg, sub] = cmd.split(':');
+    expect(guidedCommandRoute(name, arg, sub)).toEqual(want);
+  });
+});
