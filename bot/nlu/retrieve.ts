@@ -78,13 +78,17 @@ export interface RetrievalSettings extends RetrievalWeights {
   alsoThreshold: number;
   /** scores closer than this are a near tie: the runner-up is offered as a button */
   near: number;
+  /** a story whose whole reading answers no entry is read again from its question sentences alone:
+   *  their best entry answers from this score on when it also leads every topic there by `margin`
+   *  (the topic the story's nouns produced is not what was asked); 0 switches the reading off */
+  questionFloor: number;
 }
 
 // Chosen on the entries' own variants (one variant of each entry held out at a time) and on
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8,
-  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
+  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03, questionFloor: 0,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
@@ -105,6 +109,10 @@ export interface Retrieval {
   alternative?: Candidate;
   /** best first, at most five (staff explanation) */
   ranked: Candidate[];
+  /** which reading decided the entry: the whole message, or (a story) its question sentences alone */
+  rule?: 'whole' | 'question';
+  /** every scored candidate, best first: only with `exhaustive` (dev tools) */
+  all?: Candidate[];
   /** concepts found in the message */
   concepts: string[];
   /** the sentences read as questions */
@@ -119,6 +127,9 @@ export interface RetrieveOptions {
   /** concepts of another care setting than the story's (bot/nlu/facts.ts otherSettingConcepts) */
   otherSetting?: readonly string[];
   settings?: RetrievalSettings;
+  /** an entry the caller cannot answer with (a grade-specific entry for another grade): passed over
+   *  when the answer is chosen, so the next entry that fits can answer */
+  accept?: (id: string) => boolean;
   /** score every entry and sort them all: the reference the candidate search is tested against */
   exhaustive?: boolean;
 }
@@ -727,16 +738,36 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const q = read(sentences, (a) => (sentences.length === 1 || questions.has(a.sentence) ? 1 : story), context, story);
       const setting = { own: new Set(context), other: new Set(opts.otherSetting ?? []) };
       const ranked = score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, setting, opts.exhaustive);
-      const best = ranked[0];
       const result: Retrieval = {
         ranked: ranked.slice(0, RANKED),
         concepts: [...q.qConcepts.keys()],
         questions: asked.map((a) => a.sentence.text),
+        ...(opts.exhaustive ? { all: ranked } : {}),
       };
       const topic = ranked.find((c) => c.kind === 'topic');
+      const fits = (c: Candidate) => c.kind === 'topic' || !opts.accept || opts.accept(c.id);
+      // the best answerable candidate: an entry for another grade leaves its place to the next one
+      const best = ranked.find(fits);
       if (best?.kind === 'entry' && specificOver(best, topic, q.qConcepts)) best.specific = true;
-      const threshold = asked.length < sentences.length ? s.storyThreshold : s.threshold;
-      if (best && best.kind === 'entry' && best.score >= threshold && best.score >= (topic?.score ?? 0) + (best.specific ? s.marginSpecific : s.margin)) result.entry = best;
+      const isStory = asked.length < sentences.length;
+      const threshold = isStory ? s.storyThreshold : s.threshold;
+      if (best && best.kind === 'entry' && best.score >= threshold && best.score >= (topic?.score ?? 0) + (best.specific ? s.marginSpecific : s.margin)) {
+        result.entry = best;
+        result.rule = 'whole';
+      }
+      // A story's nouns can make a topic win the whole reading ("Krankenhaus" → discharge) while the
+      // question sentence asks for a specific entry: the question sentences alone then decide, when
+      // their best entry is sure (questionFloor) and ahead of every topic there.
+      if (!result.entry && isStory && s.questionFloor > 0 && said >= s.thinWords) {
+        const r = read(asked, () => 1, [], 0);
+        const qRanked = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s, setting);
+        const qBest = qRanked.find(fits);
+        const qTopic = qRanked.find((c) => c.kind === 'topic');
+        if (qBest?.kind === 'entry' && qBest.score >= s.questionFloor && qBest.score >= (qTopic?.score ?? 0) + s.margin) {
+          result.entry = qBest;
+          result.rule = 'question';
+        }
+      }
       // A near tie is said, not hidden: the runner-up entry becomes a button.
       const runnerUp = ranked.find((c) => c.kind === 'entry' && c !== result.entry);
       if (runnerUp && runnerUp.score >= s.threshold && runnerUp.score >= (result.entry ?? topic ?? runnerUp).score - s.near) result.alternative = runnerUp;
