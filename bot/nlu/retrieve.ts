@@ -88,7 +88,7 @@ export interface RetrievalSettings extends RetrievalWeights {
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8,
-  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03, questionFloor: 0,
+  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03, questionFloor: 0.3,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
@@ -763,7 +763,10 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         const qRanked = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s, setting);
         const qBest = qRanked.find(fits);
         const qTopic = qRanked.find((c) => c.kind === 'topic');
-        if (qBest?.kind === 'entry' && qBest.score >= s.questionFloor && qBest.score >= (qTopic?.score ?? 0) + s.margin) {
+        // … and it is the whole message's best entry too: a question alone that points back at the
+        // story ("Zahlt die Kasse davon etwas?") says too little to pick another entry by itself
+        const wholeEntry = ranked.find((c) => c.kind === 'entry' && fits(c));
+        if (qBest?.kind === 'entry' && qBest.id === wholeEntry?.id && qBest.score >= s.questionFloor && qBest.score >= (qTopic?.score ?? 0) + s.margin) {
           result.entry = qBest;
           result.rule = 'question';
         }
