@@ -14,10 +14,10 @@ import * as path from 'node:path';
 import { buildApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
 import { buildAnswerReply, type AnswerContext } from '../bot/conversation/answers';
-import { understand } from '../bot/conversation/understand';
+import { fitsGrade, understand } from '../bot/conversation/understand';
 import type { LayeredAnswer } from '../bot/knowledge/kb';
 import type { Lang } from '../bot/knowledge/schema';
-import { extractFacts } from '../bot/nlu/facts';
+import { extractFacts, factConcepts, otherSettingConcepts } from '../bot/nlu/facts';
 import { questionSentences, readSentences } from '../bot/nlu/message';
 import { parseCases, type Case } from './evalCases';
 
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     for (const c of cases) {
       const text = c.text!;
       const lang: Lang = s.nlu.detectLanguage(text) ?? (c.locale?.startsWith('en') ? 'en' : 'de');
-      const facts = extractFacts(text);
+      const facts = extractFacts(text, { detectStadtteil: (t) => s.local.detectPlace(t).stadtteil });
       const ctx: AnswerContext = { kb: s.kb, t: s.i18n.t.bind(s.i18n), lang, amount: s.amount(lang, s.today()), local: s.local, grade: facts.grade };
       const passes = (a: LayeredAnswer) => {
         const reply = replyText(a, ctx, s.now());
@@ -82,9 +82,11 @@ async function main(): Promise<void> {
       const r = await s.nlu.classify(text, lang);
       const u = understand(s.kb, r, text, lang, (t) => s.local.detectPlace(t).stadtteil);
       const topicScores = new Map(r.ranked.map((x) => [x.intent, x.score]));
-      const whole = s.kb.retriever.retrieve(text, lang, { topicScores, exhaustive: true }).all ?? [];
+      // the same reading as understand(): the story's facts as context, the grade's entries only
+      const opts = { topicScores, exhaustive: true, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts), accept: (id: string) => fitsGrade(s.kb.questions.get(id), facts.grade) };
+      const whole = s.kb.retriever.retrieve(text, lang, opts).all ?? [];
       const asked = questionSentences(readSentences(text)).map((x) => x.text).join('\n');
-      const question = s.kb.retriever.retrieve(asked, lang, { topicScores, exhaustive: true }).all ?? [];
+      const question = s.kb.retriever.retrieve(asked, lang, opts).all ?? [];
       // `ranked` is cut to five: rank over the exhaustive list the retriever sorted
       const wholeIds = whole.map((x) => x.id);
       const questionIds = question.map((x) => x.id);
