@@ -82,13 +82,16 @@ export interface RetrievalSettings extends RetrievalWeights {
    *  their best entry answers from this score on when it also leads every topic there by `margin`
    *  (the topic the story's nouns produced is not what was asked); 0 switches the reading off */
   questionFloor: number;
+  /** a story's answered entry gives way to another entry of its topic that leads it by this much on
+   *  the question sentences alone (and is among the whole reading's best); negative: never */
+  questionSwitch: number;
 }
 
 // Chosen on the entries' own variants (one variant of each entry held out at a time) and on
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8,
-  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03, questionFloor: 0.3,
+  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03, questionFloor: 0.3, questionSwitch: 0.1,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
@@ -758,7 +761,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       // A story's nouns can make a topic win the whole reading ("Krankenhaus" → discharge) while the
       // question sentence asks for a specific entry: the question sentences alone then decide, when
       // their best entry is sure (questionFloor) and ahead of every topic there.
-      if (!result.entry && isStory && s.questionFloor > 0 && said >= s.thinWords) {
+      if ((!result.entry || s.questionSwitch >= 0) && isStory && s.questionFloor > 0 && said >= s.thinWords) {
         const r = read(asked, () => 1, [], 0);
         const qRanked = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s, setting);
         const qBest = qRanked.find(fits);
@@ -766,8 +769,17 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         // … and it is the whole message's best entry too: a question alone that points back at the
         // story ("Zahlt die Kasse davon etwas?") says too little to pick another entry by itself
         const wholeEntry = ranked.find((c) => c.kind === 'entry' && fits(c));
-        if (qBest?.kind === 'entry' && qBest.id === wholeEntry?.id && qBest.score >= s.questionFloor && qBest.score >= (qTopic?.score ?? 0) + s.margin) {
+        if (!result.entry && qBest?.kind === 'entry' && qBest.id === wholeEntry?.id && qBest.score >= s.questionFloor && qBest.score >= (qTopic?.score ?? 0) + s.margin) {
           result.entry = qBest;
+          result.rule = 'question';
+        }
+        // a neighbour of the same topic that the question sentences clearly prefer to the whole
+        // reading's entry (the story's words pulled to another aspect of the topic)
+        const chosen = result.entry && qRanked.find((c) => c.id === result.entry!.id);
+        if (result.entry && result.rule === 'whole' && qBest?.kind === 'entry' && qBest.id !== result.entry.id && qBest.topic === result.entry.topic
+          && qBest.score >= s.questionFloor && qBest.score >= (chosen?.score ?? 0) + s.questionSwitch && qBest.score >= (qTopic?.score ?? 0) + s.margin
+          && ranked.some((c) => c.id === qBest.id)) {
+          result.entry = ranked.find((c) => c.id === qBest.id)!;
           result.rule = 'question';
         }
       }
