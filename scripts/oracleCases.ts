@@ -83,7 +83,10 @@ async function main(): Promise<void> {
       const u = understand(s.kb, r, text, lang, (t) => s.local.detectPlace(t).stadtteil);
       const topicScores = new Map(r.ranked.map((x) => [x.intent, x.score]));
       // the same reading as understand(): the story's facts as context, the grade's entries only
-      const opts = { topicScores, exhaustive: true, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts), accept: (id: string) => fitsGrade(s.kb.questions.get(id), facts.grade) };
+      const opts = {
+        topicScores, exhaustive: true, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts),
+        accept: (id: string) => fitsGrade(s.kb.questions.get(id), facts.grade),
+      };
       const whole = s.kb.retriever.retrieve(text, lang, opts).all ?? [];
       const asked = questionSentences(readSentences(text)).map((x) => x.text).join('\n');
       const question = s.kb.retriever.retrieve(asked, lang, opts).all ?? [];

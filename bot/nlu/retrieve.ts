@@ -91,7 +91,8 @@ export interface RetrievalSettings extends RetrievalWeights {
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8,
-  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03, questionFloor: 0.3, questionSwitch: 0.1,
+  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
+  questionFloor: 0.3, questionSwitch: 0.1,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }

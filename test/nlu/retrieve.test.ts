@@ -205,3 +205,28 @@ describe('a story\'s question sentences against the topic its nouns produce', ()
     expect(got.entry?.id).not.toBe('allowance_tax');
   });
 });
+
+describe('a story\'s answered entry and a neighbour of its topic that the question sentences prefer', () => {
+  const bath: RetrievalEntry = { id: 'home_bath', kind: 'entry', topic: 'home_adaptation', concepts: ['home_adaptation'],
+    de: { title: 'Dusche statt Wanne', q: q('Zahlt die Kasse eine bodengleiche Dusche?', 'Badewanne raus, Dusche rein, Zuschuss?', 'Dusche statt Badewanne bezahlt die Pflegekasse?', 'Umbau der Dusche Zuschuss') },
+    en: { title: 'Shower instead of a bath', q: q('Does the fund pay for a walk-in shower?', 'bath out, shower in, grant?', 'shower instead of a bathtub', 'shower conversion grant') } };
+  const stair: RetrievalEntry = { ...ENTRIES[1], topic: 'home_adaptation' };
+  const two = createRetriever([stair, bath, ENTRIES[4]], CONCEPTS);
+  // the story is all stairs and lift, the question asks for the shower
+  const text = 'Die Treppe schafft Mutter nicht mehr, ein Treppenlift wäre gut, Treppenlift und Treppe machen uns Sorgen, der Treppenlift ist teuer. Zahlt die Kasse eine bodengleiche Dusche statt der Badewanne?';
+  const settings = (questionSwitch: number) => ({ ...DEFAULT_RETRIEVAL, story: 1, questionSwitch });
+
+  test('with equal story weight the story\'s entry wins the whole reading', () => {
+    expect(two.retrieve(text, 'de', { settings: settings(-1) }).entry?.id).toBe('home_stairlift');
+  });
+
+  test('the question sentences\' clear preference for the neighbour switches to it', () => {
+    const got = two.retrieve(text, 'de', { settings: settings(0.1) });
+    expect(got.entry?.id).toBe('home_bath');
+    expect(got.rule).toBe('question');
+  });
+
+  test('a lead smaller than questionSwitch keeps the whole reading\'s entry', () => {
+    expect(two.retrieve(text, 'de', { settings: settings(0.99) }).entry?.id).toBe('home_stairlift');
+  });
+});
