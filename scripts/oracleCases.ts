@@ -84,12 +84,12 @@ async function main(): Promise<void> {
       const topicScores = new Map(r.ranked.map((x) => [x.intent, x.score]));
       // the same reading as understand(): the story's facts as context, the grade's entries only
       const opts = {
-        topicScores, exhaustive: true, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts),
+        topicScores, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts),
         accept: (id: string) => fitsGrade(s.kb.questions.get(id), facts.grade),
       };
-      const whole = s.kb.retriever.retrieve(text, lang, opts).all ?? [];
+      const whole = s.kb.retriever.rankAll(text, lang, opts);
       const asked = questionSentences(readSentences(text)).map((x) => x.text).join('\n');
-      const question = s.kb.retriever.retrieve(asked, lang, opts).all ?? [];
+      const question = s.kb.retriever.rankAll(asked, lang, opts);
       // `ranked` is cut to five: rank over the exhaustive list the retriever sorted
       const wholeIds = whole.map((x) => x.id);
       const questionIds = question.map((x) => x.id);

@@ -115,8 +115,6 @@ export interface Retrieval {
   ranked: Candidate[];
   /** which reading decided the entry: the whole message, or (a story) its question sentences alone */
   rule?: 'whole' | 'question';
-  /** every scored candidate, best first: only with `exhaustive` (dev tools) */
-  all?: Candidate[];
   /** concepts found in the message */
   concepts: string[];
   /** the sentences read as questions */
@@ -140,6 +138,8 @@ export interface RetrieveOptions {
 
 export interface Retriever {
   retrieve(text: string, lang: RLang, opts?: RetrieveOptions): Retrieval;
+  /** every candidate of a message, best first, scored as `retrieve` scores them (dev tools: the oracle) */
+  rankAll(text: string, lang: RLang, opts?: RetrieveOptions): Candidate[];
   /** concepts named in a text, for staff tools and tests */
   concepts(text: string, lang: RLang): string[];
   /** question entries in the index (topics not counted) */
@@ -730,6 +730,17 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const f = foldText(text);
       return [...findConcepts(matchers[lang], f, words(f), stemMemo[lang])];
     },
+    rankAll(text, lang, opts = {}) {
+      const s = opts.settings ?? DEFAULT_RETRIEVAL;
+      const sentences = readSentences(text).map((x) => analyse(x, lang));
+      const questions = new Set(questionSentences(sentences.map((a) => a.sentence)));
+      const said = new Set(sentences.filter((a) => questions.has(a.sentence)).flatMap((a) => a.tokens)).size;
+      const story = said < s.thinWords ? s.storyThin : s.story;
+      const context = opts.contextConcepts ?? [];
+      const q = read(sentences, (a) => (sentences.length === 1 || questions.has(a.sentence) ? 1 : story), context, story);
+      const setting = { own: new Set(context), other: new Set(opts.otherSetting ?? []) };
+      return score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, setting, true);
+    },
     retrieve(text, lang, opts = {}) {
       const s = opts.settings ?? DEFAULT_RETRIEVAL;
       const sentences = readSentences(text).map((x) => analyse(x, lang));
@@ -746,12 +757,14 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         ranked: ranked.slice(0, RANKED),
         concepts: [...q.qConcepts.keys()],
         questions: asked.map((a) => a.sentence.text),
-        ...(opts.exhaustive ? { all: ranked } : {}),
       };
       const topic = ranked.find((c) => c.kind === 'topic');
       const fits = (c: Candidate) => c.kind === 'topic' || !opts.accept || opts.accept(c.id);
       // the best answerable candidate: an entry for another grade leaves its place to the next one
-      const best = ranked.find(fits);
+      // when that is a near tie; else to the topic's overview (it fills in the grade told)
+      const top = ranked.slice(0, RANKED);
+      const fitting = top.find(fits);
+      const best = fitting && fitting !== top[0] && fitting.score < top[0].score - s.near ? undefined : fitting;
       if (best?.kind === 'entry' && specificOver(best, topic, q.qConcepts)) best.specific = true;
       const isStory = asked.length < sentences.length;
       const threshold = isStory ? s.storyThreshold : s.threshold;
@@ -769,7 +782,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         const qTopic = qRanked.find((c) => c.kind === 'topic');
         // … and it is the whole message's best entry too: a question alone that points back at the
         // story ("Zahlt die Kasse davon etwas?") says too little to pick another entry by itself
-        const wholeEntry = ranked.find((c) => c.kind === 'entry' && fits(c));
+        const wholeEntry = top.find((c) => c.kind === 'entry' && fits(c));
         if (!result.entry && qBest?.kind === 'entry' && qBest.id === wholeEntry?.id && qBest.score >= s.questionFloor && qBest.score >= (qTopic?.score ?? 0) + s.margin) {
           result.entry = qBest;
           result.rule = 'question';
@@ -779,8 +792,8 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         const chosen = result.entry && qRanked.find((c) => c.id === result.entry!.id);
         if (result.entry && result.rule === 'whole' && qBest?.kind === 'entry' && qBest.id !== result.entry.id && qBest.topic === result.entry.topic
           && qBest.score >= s.questionFloor && qBest.score >= (chosen?.score ?? 0) + s.questionSwitch && qBest.score >= (qTopic?.score ?? 0) + s.margin
-          && ranked.some((c) => c.id === qBest.id)) {
-          result.entry = ranked.find((c) => c.id === qBest.id)!;
+          && top.some((c) => c.id === qBest.id)) {
+          result.entry = top.find((c) => c.id === qBest.id)!;
           result.rule = 'question';
         }
       }
