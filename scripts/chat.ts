@@ -69,6 +69,9 @@ export function formatUnderstanding(u: Understanding): string[] {
     u.entry && u.retrieval.entry
       ? `  · entry: ${candidate(u.retrieval.entry)}${u.strong ? ' strong' : ''}${u.retrieval.entry.specific ? ' (names what the entry is about: no margin over the topic)' : ''} (${path.relative(process.cwd(), u.entry.file) || u.entry.file})`
       : '  · entry: – (no entry confident: the topic answers)',
+    `  · decided by: ${!u.entry ? 'intent engine (its topic answers; no entry confident)'
+      : u.retrieval.rule === 'question' ? 'retrieval on the question sentence(s) alone (they confirmed the whole message\'s leading entry against the topic, or preferred a neighbour of its topic)'
+        : 'retrieval on the whole message'}`,
   ];
   if (u.also && u.retrieval.also) out.push(`  · also asked: ${candidate(u.retrieval.also)}`);
   // several questions in one message: what each matched (bot/conversation/multiQuestion.ts)

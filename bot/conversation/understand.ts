@@ -96,7 +96,9 @@ export function fitsGrade(entry: LayeredAnswer | undefined, grade: number | unde
 export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang: Lang, detectStadtteil?: (text: string) => string | undefined): Understanding {
   const facts = extractFacts(text, { detectStadtteil });
   const topicScores = new Map(nlu.ranked.map((x) => [x.intent, x.score]));
-  const retrieval = kb.retriever.retrieve(text, lang, { topicScores, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts) });
+  const retrieval = kb.retriever.retrieve(text, lang, {
+    topicScores, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts), accept: (id) => fitsGrade(kb.questions.get(id), facts.grade),
+  });
   const found = retrieval.entry ? kb.questions.get(retrieval.entry.id) : undefined;
   const entry = fitsGrade(found, facts.grade) ? found : undefined;
   const alsoFound = retrieval.also ? kb.entry(retrieval.also.id) : undefined;

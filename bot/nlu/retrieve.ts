@@ -78,6 +78,13 @@ export interface RetrievalSettings extends RetrievalWeights {
   alsoThreshold: number;
   /** scores closer than this are a near tie: the runner-up is offered as a button */
   near: number;
+  /** a story whose whole reading answers no entry is read again from its question sentences alone:
+   *  their best entry answers from this score on when it also leads every topic there by `margin`
+   *  (the topic the story's nouns produced is not what was asked); 0 switches the reading off */
+  questionFloor: number;
+  /** a story's answered entry gives way to another entry of its topic that leads it by this much on
+   *  the question sentences alone (and is among the whole reading's best); negative: never */
+  questionSwitch: number;
 }
 
 // Chosen on the entries' own variants (one variant of each entry held out at a time) and on
@@ -85,6 +92,7 @@ export interface RetrievalSettings extends RetrievalWeights {
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8,
   thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
+  questionFloor: 0.3, questionSwitch: 0.1,
 };
 
 export interface ScoreParts { words: number; variant: number; grams: number; concepts: number; prior: number }
@@ -105,6 +113,8 @@ export interface Retrieval {
   alternative?: Candidate;
   /** best first, at most five (staff explanation) */
   ranked: Candidate[];
+  /** which reading decided the entry: the whole message, or (a story) its question sentences alone */
+  rule?: 'whole' | 'question';
   /** concepts found in the message */
   concepts: string[];
   /** the sentences read as questions */
@@ -119,12 +129,17 @@ export interface RetrieveOptions {
   /** concepts of another care setting than the story's (bot/nlu/facts.ts otherSettingConcepts) */
   otherSetting?: readonly string[];
   settings?: RetrievalSettings;
+  /** an entry the caller cannot answer with (a grade-specific entry for another grade): passed over
+   *  when the answer is chosen, so the next entry that fits can answer */
+  accept?: (id: string) => boolean;
   /** score every entry and sort them all: the reference the candidate search is tested against */
   exhaustive?: boolean;
 }
 
 export interface Retriever {
   retrieve(text: string, lang: RLang, opts?: RetrieveOptions): Retrieval;
+  /** every candidate of a message, best first, scored as `retrieve` scores them (dev tools: the oracle) */
+  rankAll(text: string, lang: RLang, opts?: RetrieveOptions): Candidate[];
   /** concepts named in a text, for staff tools and tests */
   concepts(text: string, lang: RLang): string[];
   /** question entries in the index (topics not counted) */
@@ -715,6 +730,17 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const f = foldText(text);
       return [...findConcepts(matchers[lang], f, words(f), stemMemo[lang])];
     },
+    rankAll(text, lang, opts = {}) {
+      const s = opts.settings ?? DEFAULT_RETRIEVAL;
+      const sentences = readSentences(text).map((x) => analyse(x, lang));
+      const questions = new Set(questionSentences(sentences.map((a) => a.sentence)));
+      const said = new Set(sentences.filter((a) => questions.has(a.sentence)).flatMap((a) => a.tokens)).size;
+      const story = said < s.thinWords ? s.storyThin : s.story;
+      const context = opts.contextConcepts ?? [];
+      const q = read(sentences, (a) => (sentences.length === 1 || questions.has(a.sentence) ? 1 : story), context, story);
+      const setting = { own: new Set(context), other: new Set(opts.otherSetting ?? []) };
+      return score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, setting, true);
+    },
     retrieve(text, lang, opts = {}) {
       const s = opts.settings ?? DEFAULT_RETRIEVAL;
       const sentences = readSentences(text).map((x) => analyse(x, lang));
@@ -727,16 +753,50 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const q = read(sentences, (a) => (sentences.length === 1 || questions.has(a.sentence) ? 1 : story), context, story);
       const setting = { own: new Set(context), other: new Set(opts.otherSetting ?? []) };
       const ranked = score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, setting, opts.exhaustive);
-      const best = ranked[0];
       const result: Retrieval = {
         ranked: ranked.slice(0, RANKED),
         concepts: [...q.qConcepts.keys()],
         questions: asked.map((a) => a.sentence.text),
       };
       const topic = ranked.find((c) => c.kind === 'topic');
+      const fits = (c: Candidate) => c.kind === 'topic' || !opts.accept || opts.accept(c.id);
+      // the best answerable candidate: an entry for another grade leaves its place to the next one
+      // when that is a near tie; else to the topic's overview (it fills in the grade told)
+      const top = ranked.slice(0, RANKED);
+      const fitting = top.find(fits);
+      const best = fitting && fitting !== top[0] && fitting.score < top[0].score - s.near ? undefined : fitting;
       if (best?.kind === 'entry' && specificOver(best, topic, q.qConcepts)) best.specific = true;
-      const threshold = asked.length < sentences.length ? s.storyThreshold : s.threshold;
-      if (best && best.kind === 'entry' && best.score >= threshold && best.score >= (topic?.score ?? 0) + (best.specific ? s.marginSpecific : s.margin)) result.entry = best;
+      const isStory = asked.length < sentences.length;
+      const threshold = isStory ? s.storyThreshold : s.threshold;
+      if (best && best.kind === 'entry' && best.score >= threshold && best.score >= (topic?.score ?? 0) + (best.specific ? s.marginSpecific : s.margin)) {
+        result.entry = best;
+        result.rule = 'whole';
+      }
+      // A story's nouns can make a topic win the whole reading ("Krankenhaus" → discharge) while the
+      // question sentence asks for a specific entry: the question sentences alone then decide, when
+      // their best entry is sure (questionFloor) and ahead of every topic there.
+      if ((!result.entry || s.questionSwitch >= 0) && isStory && s.questionFloor > 0 && said >= s.thinWords) {
+        const r = read(asked, () => 1, [], 0);
+        const qRanked = score(lang, r.qWords, r.qGrams, r.qConcepts, opts.topicScores, s, setting);
+        const qBest = qRanked.find(fits);
+        const qTopic = qRanked.find((c) => c.kind === 'topic');
+        // … and it is the whole message's best entry too: a question alone that points back at the
+        // story ("Zahlt die Kasse davon etwas?") says too little to pick another entry by itself
+        const wholeEntry = top.find((c) => c.kind === 'entry' && fits(c));
+        if (!result.entry && qBest?.kind === 'entry' && qBest.id === wholeEntry?.id && qBest.score >= s.questionFloor && qBest.score >= (qTopic?.score ?? 0) + s.margin) {
+          result.entry = qBest;
+          result.rule = 'question';
+        }
+        // a neighbour of the same topic that the question sentences clearly prefer to the whole
+        // reading's entry (the story's words pulled to another aspect of the topic)
+        const chosen = result.entry && qRanked.find((c) => c.id === result.entry!.id);
+        if (result.entry && result.rule === 'whole' && qBest?.kind === 'entry' && qBest.id !== result.entry.id && qBest.topic === result.entry.topic
+          && qBest.score >= s.questionFloor && qBest.score >= (chosen?.score ?? 0) + s.questionSwitch && qBest.score >= (qTopic?.score ?? 0) + s.margin
+          && top.some((c) => c.id === qBest.id)) {
+          result.entry = top.find((c) => c.id === qBest.id)!;
+          result.rule = 'question';
+        }
+      }
       // A near tie is said, not hidden: the runner-up entry becomes a button.
       const runnerUp = ranked.find((c) => c.kind === 'entry' && c !== result.entry);
       if (runnerUp && runnerUp.score >= s.threshold && runnerUp.score >= (result.entry ?? topic ?? runnerUp).score - s.near) result.alternative = runnerUp;

@@ -76,3 +76,27 @@ test('the care grade the story tells gives the amount for that grade', async () 
   expect(de).toMatch(/599 €/);
   expect(de).not.toMatch(/Welchen Pflegegrad/);
 });
+
+// Issue 17, arbitration on stories: the story's nouns (an application, an assessment) make the intent
+// engine answer with the application overview; the question sentence asks from when the money comes,
+// which a question entry answers. The question sentence decides (bot/nlu/retrieve.ts, questionFloor).
+test('a story with nouns of one topic and a question of a specific entry gets that entry (de, en)', async () => {
+  const [de] = await ask('de', 'Seit dem Schlaganfall im Februar braucht mein Vater Hilfe, im März haben wir bei der Pflegekasse den Pflegegrad beantragt. Die Begutachtung war erst im Mai. Ab wann gibt es das Geld, ab dem Antrag im März?');
+  expect(de).toMatch(/Ab wann gibt es Leistungen der Pflegekasse\?/);
+  expect(de).not.toMatch(/^\*\*Pflegegrad beantragen\*\*/m);
+  expect(de).toMatch(/Antrag.*eingegangen/);
+  const [en] = await ask('en', 'Since his stroke in February my father needs help, and in March we applied for a care grade. The assessment was only in May. From when is the money paid, from the application in March?');
+  expect(en).toMatch(/From when are care fund benefits paid\?/);
+  expect(en).not.toMatch(/^\*\*Applying for a care grade\*\*/m);
+});
+
+// A story about a hospital stay (the discharge topic's nouns) that asks whether a forgotten stand-in
+// invoice can still be claimed: the respite claim deadline, not the discharge overview.
+test('a hospital story that asks about a forgotten respite invoice gets the claim deadline (de, en)', async () => {
+  const [de] = await ask('de', 'Letztes Jahr war ich selbst eine Woche im Krankenhaus, und ein Pflegedienst hat solange meinen Mann versorgt. Die Rechnung habe ich bezahlt und vergessen, sie bei der Pflegeversicherung einzureichen. Ist es jetzt zu spät, das Geld zurückzubekommen?');
+  expect(de).toMatch(/Bis wann muss ich Verhinderungspflege abrechnen\?/);
+  expect(de).not.toMatch(/^\*\*Nach dem Krankenhaus/m);
+  const [en] = await ask('en', 'Two summers ago I had surgery and spent ten days in hospital, so a nursing service looked after my mum at home. I settled their invoice myself and never passed it on to the care insurance. Is it too late to get that money back?');
+  expect(en).toMatch(/By when must I claim respite care\?/);
+  expect(en).not.toMatch(/^\*\*After hospital/m);
+});

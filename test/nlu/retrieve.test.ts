@@ -158,3 +158,75 @@ describe('retrieval of question entries', () => {
     expect(unsure.ranked.find((c) => c.id === 'home_stairlift')?.parts.prior ?? 0).toBeLessThanOrEqual(0.1);
   });
 });
+
+// Issue 17, arbitration on stories: the story's nouns may make a topic win the whole reading; the
+// question sentences alone then confirm the whole reading's leading entry.
+describe('a story\'s question sentences against the topic its nouns produce', () => {
+  // the story talks Badumbau (home adaptation topic), the question asks the stairlift entry
+  const story = 'Wir wollen das Bad umbauen, Badumbau mit Dusche statt Badewanne, die Wohnung barrierefrei umbauen. Zahlt die Kasse einen Treppenlift?';
+  // a margin the whole reading cannot pass, the question reading can (it weighs no story word)
+  const tight = (questionFloor: number) => ({ ...DEFAULT_RETRIEVAL, story: 1, margin: 0.2, questionFloor });
+
+  test('without the question reading the topic the story names wins', () => {
+    const got = r.retrieve(story, 'de', { settings: tight(0) });
+    expect(got.entry).toBeUndefined();
+    expect(got.ranked.find((c) => c.kind === 'entry')?.id).toBe('home_stairlift');
+  });
+
+  test('with it the question sentence confirms the leading entry, and says so', () => {
+    const got = r.retrieve(story, 'de', { settings: tight(0.3) });
+    expect(got.entry?.id).toBe('home_stairlift');
+    expect(got.rule).toBe('question');
+  });
+
+  test.each<[string, number, string | undefined]>([
+    // the floor: a question sentence that matches only weakly does not decide
+    ['floor above the question\'s score', 0.99, undefined],
+    ['floor below it', 0.3, 'home_stairlift'],
+  ])('%s', (_name, floor, expected) => {
+    expect(r.retrieve(story, 'de', { settings: tight(floor) }).entry?.id).toBe(expected);
+  });
+
+  test('a message of one sentence is never read twice: the rule is the whole reading\'s', () => {
+    const got = r.retrieve('Zahlt die Pflegekasse einen Treppenlift?', 'de');
+    expect(got.entry?.id).toBe('home_stairlift');
+    expect(got.rule).toBe('whole');
+  });
+
+  test('a thin question ("Stimmt das?") leaves the story to decide: no question reading', () => {
+    const thin = 'Zahlt die Kasse einen Treppenlift, die Treppe schaffen wir nicht. Stimmt das?';
+    expect(r.retrieve(thin, 'de', { settings: tight(0.01) }).rule).not.toBe('question');
+  });
+
+  test('an entry the caller cannot answer with leaves its place to the next one', () => {
+    const text = 'Müssen wir auf das Pflegegeld Steuern zahlen?';
+    expect(r.retrieve(text, 'de').entry?.id).toBe('allowance_tax');
+    const got = r.retrieve(text, 'de', { accept: (id) => id !== 'allowance_tax' });
+    expect(got.entry?.id).not.toBe('allowance_tax');
+  });
+});
+
+describe('a story\'s answered entry and a neighbour of its topic that the question sentences prefer', () => {
+  const bath: RetrievalEntry = { id: 'home_bath', kind: 'entry', topic: 'home_adaptation', concepts: ['home_adaptation'],
+    de: { title: 'Dusche statt Wanne', q: q('Zahlt die Kasse eine bodengleiche Dusche?', 'Badewanne raus, Dusche rein, Zuschuss?', 'Dusche statt Badewanne bezahlt die Pflegekasse?', 'Umbau der Dusche Zuschuss') },
+    en: { title: 'Shower instead of a bath', q: q('Does the fund pay for a walk-in shower?', 'bath out, shower in, grant?', 'shower instead of a bathtub', 'shower conversion grant') } };
+  const stair: RetrievalEntry = { ...ENTRIES[1], topic: 'home_adaptation' };
+  const two = createRetriever([stair, bath, ENTRIES[4]], CONCEPTS);
+  // the story is all stairs and lift, the question asks for the shower
+  const text = 'Die Treppe schafft Mutter nicht mehr, ein Treppenlift wäre gut, Treppenlift und Treppe machen uns Sorgen, der Treppenlift ist teuer. Zahlt die Kasse eine bodengleiche Dusche statt der Badewanne?';
+  const settings = (questionSwitch: number) => ({ ...DEFAULT_RETRIEVAL, story: 1, questionSwitch });
+
+  test('with equal story weight the story\'s entry wins the whole reading', () => {
+    expect(two.retrieve(text, 'de', { settings: settings(-1) }).entry?.id).toBe('home_stairlift');
+  });
+
+  test('the question sentences\' clear preference for the neighbour switches to it', () => {
+    const got = two.retrieve(text, 'de', { settings: settings(0.1) });
+    expect(got.entry?.id).toBe('home_bath');
+    expect(got.rule).toBe('question');
+  });
+
+  test('a lead smaller than questionSwitch keeps the whole reading\'s entry', () => {
+    expect(two.retrieve(text, 'de', { settings: settings(0.99) }).entry?.id).toBe('home_stairlift');
+  });
+});
