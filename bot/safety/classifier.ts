@@ -93,17 +93,11 @@ export interface SentenceScore {
   damped: boolean;
 }
 
-/** Rules first: a clear rule result stands. Where they found nothing, the classifier says possible
- *  at moderate confidence and clear only with a cue; a marker takes one step off (clear → possible,
- *  possible → nothing). Where the rules found only a possible crisis, a confident, undamped
- *  classifier with a cue may still make it clear: the rules' possible is often a bare word
- *  ("Tropfen", "Fieber") in a sentence whose other words the patterns do not know. */
+/** Rules first: whatever they found stands (a "possible" pattern was written as possible on
+ *  purpose). Where they found nothing, the classifier says possible at moderate confidence and
+ *  clear only with a cue; a marker takes one step off (clear → possible, possible → nothing). */
 export function combine(rule: Assessment | undefined, clf: SentenceScore | undefined, th = CLASSIFIER_THRESHOLDS): Assessment | undefined {
-  if (rule?.strength === 'clear' || !clf) return rule;
-  if (rule) {
-    const up = combine(undefined, clf, th);
-    return up?.strength === 'clear' ? up : rule;
-  }
+  if (rule || !clf) return rule;
   let s: 'clear' | 'possible' | undefined;
   if ((clf.cue && clf.p >= th.clearWithCue) || (clf.kindCue && th.clearWithKindCue !== undefined && clf.p >= th.clearWithKindCue)
     || (th.clear !== undefined && clf.p >= th.clear)) s = 'clear';

@@ -491,11 +491,11 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
   const assess = (text: string): Assessment | undefined => {
     const p = prepared(text);
     const rule = assessRules(p.fixed);
-    if (rule?.strength === 'clear') return rule;
+    if (rule) return rule;
     // below the gentle line's threshold the cue and the markers cannot change the outcome (combine
     // says clear only above it as well): they are looked at only for a confident sentence
     const best = classifyBest(p.normalised);
-    return best && best.p >= CLASSIFIER_THRESHOLDS.possible ? combine(rule, describe(best)) : rule;
+    return best && best.p >= CLASSIFIER_THRESHOLDS.possible ? combine(undefined, describe(best)) : undefined;
   };
   const feelings = data.feelings.map((f) => ({ id: f.id, set: anyOf(both(f))! }));
   const feeling = (text: string): Feeling | undefined => {
