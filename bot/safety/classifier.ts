@@ -56,7 +56,7 @@ export const CLEAR_CUES = ['self', 'acute', 'sudden', 'symptom', 'now_or_ask'];
  *  so a confident suicidal sentence needs a cue of its own kind (an ending, hopelessness, giving
  *  things away, pills) to be clear ("Ich bin nicht mehr gut zu Fuß" scored 0.96). */
 export const KIND_CLEAR_CUES: Partial<Record<string, readonly string[]>> = {
-  suicidal: ['ending', 'hopeless', 'giveaway', 'no_need', 'pills', 'self_take', 'death_word'],
+  suicidal: ['ending', 'hopeless', 'giveaway', 'no_need', 'pills', 'self_take', 'death_word', 'means'],
   // neglect is told about someone else, rarely with "ich" or "jetzt": a sign of neglect or "nobody"
   // in the sentence is its cue ("Im Heim liegt meine Mutter stundenlang in ihren nassen Einlagen")
   neglect: ['acute', 'sudden', 'symptom', 'now_or_ask', 'neglect_sign', 'nobody'],
@@ -67,11 +67,14 @@ export const KIND_CLEAR_CUES: Partial<Record<string, readonly string[]>> = {
  *  confident sentence with one of these (clearWithKindCue) is clear: third-person reports ("Die
  *  Betreuerin hat sich von Omas Konto … überwiesen") carry no "ich", "jetzt" or symptom. */
 export const KIND_STRONG_CUES: Partial<Record<string, readonly string[]>> = {
-  suicidal: ['death_word'],
+  suicidal: ['death_word', 'means'],
   violence: ['harm'],
   neglect: ['neglect_sign'],
   medical: ['symptom', 'injury', 'sugar_sign'],
-  loss_of_control: ['harm'],
+  loss_of_control: ['harm', 'self_fear'],
+  // an acute need with nobody to reach now (the service did not come, the line rings out): the
+  // time of day is only a circumstance, the missing help is the crisis
+  out_of_hours: ['unreachable'],
 };
 /** Rule cues that name a crisis sign: negated ("nicht gestürzt", "not confused") they damp the
  *  classifier, as a negated crisis pattern does. */

@@ -409,7 +409,13 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
       for (const combo of data.combos) {
         const c = compiled.find((x) => x.id === combo.kind);
         if (c?.exclude?.test(s)) continue;
-        if (combo.all.every(has)) weigh(combo.kind, combo.strength);
+        if (!combo.all.every(has)) continue;
+        // the clause of the rarest cue (listed first) may speak of the past on its own ("die
+        // Pflegekraft hat sie früher angeschrien, jetzt ist alles gut"): then the combination is past
+        const at = cues.get(combo.all[0])?.affirmedAt(s, negation) ?? -1;
+        const c0 = at >= 0 ? clauseAt(s, at) : '';
+        if (c0 && markers.history?.test(c0) && !markers.present?.test(c0)) weigh(combo.kind, combo.strength, at);
+        else weigh(combo.kind, combo.strength);
       }
     }
     return best;
@@ -484,8 +490,10 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
     // A short message spreads one situation over a few sentences ("Es ist Sonntag. Papa hat Fieber.
     // Wen rufe ich an?"): where no sentence alone is a clear crisis, the cues of the whole message
     // are combined once more, with the markers of the whole message.
-    if (best?.strength !== 'clear' && parts.length > 1 && parts.length <= CROSS_SENTENCE_MAX) {
-      const r = judge(parts.join(', '));
+    // A sentence that speaks of the past only ("hat mich als Kind geschlagen") lends no cue to the rest.
+    const current = parts.filter((s) => !(markers.history?.test(s) && !markers.present?.test(s)));
+    if (best?.strength !== 'clear' && current.length > 1 && parts.length <= CROSS_SENTENCE_MAX) {
+      const r = judge(current.join(', '));
       if (r?.strength === 'clear') best = r;
     }
     return best;

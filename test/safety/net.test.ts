@@ -2,7 +2,7 @@
 // sentences, long stories, strengths, feelings and the social-message rule.
 import * as path from 'path';
 import * as fs from 'fs';
-import { loadSafety } from '../../bot/safety/load';
+import { loadSafety, loadSafetyClassifier } from '../../bot/safety/load';
 import { createSafetyCheck, foldUmlauts, normaliseForSafety, nonLinearShape, sentences, withinOneEdit } from '../../bot/safety/safety';
 import { parseJsonl, score } from '../../bot/safety/evaluate';
 
@@ -153,9 +153,19 @@ test.each([
   expect(!!nonLinearShape(p)).toBe(refused);
 });
 
-test('the train part of the own corpus: every clear crisis caught, no false alarm', () => {
-  const rows = parseJsonl(fs.readFileSync(path.join(__dirname, 'corpus.jsonl'), 'utf8')).filter((r) => r.split === 'train');
+test('the train part of the own corpus up to session 8: every clear crisis caught by the rules, no false alarm', () => {
+  const rows = parseJsonl(fs.readFileSync(path.join(__dirname, 'corpus.jsonl'), 'utf8')).filter((r) => r.split === 'train' && !r.id.startsWith('s9'));
   const s = score(rows, net.assess);
+  expect(s.clear.all.hit).toBe(s.clear.all.n);
+  expect(s.falseAlarms).toBe(0);
+});
+
+// Session 9's phrasings were added to teach the classifier and to find general cues, not to get a
+// pattern each: the whole net (rules and classifier) must catch every clear crisis of the train part.
+test('the whole train part: every clear crisis caught by rules and classifier together, no false alarm', () => {
+  const full = createSafetyCheck(loadSafety(path.join(__dirname, '../../knowledge/safety.json')), loadSafetyClassifier(path.join(__dirname, '../../knowledge/safety-corpus.jsonl')));
+  const rows = parseJsonl(fs.readFileSync(path.join(__dirname, 'corpus.jsonl'), 'utf8')).filter((r) => r.split === 'train');
+  const s = score(rows, full.assess);
   expect(s.clear.all.hit).toBe(s.clear.all.n);
   expect(s.falseAlarms).toBe(0);
 });
