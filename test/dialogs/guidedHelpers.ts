@@ -56,3 +56,17 @@ export function decodeDataUrl(url: string): string {
   if (!m) throw new Error(`not a text data URL: ${url.slice(0, 40)}`);
   return Buffer.from(m[1], 'base64').toString('utf8');
 }
+
+/** The kinds of crisis answer (locales: crisis.<kind>, crisis_gentle.<kind>). */
+export const CRISIS_KINDS = ['suicidal', 'medical', 'violence', 'neglect', 'loss_of_control', 'out_of_hours'];
+
+/** What crisis tests read from a running app: a locale's text, a locale's language, the replies of one
+ *  message in a fresh conversation (the app is created in the test file's beforeAll). */
+export function crisisKit(app: () => App) {
+  const lang = (locale: string): 'de' | 'en' => (locale.startsWith('de') ? 'de' : 'en');
+  return {
+    lang,
+    t: (key: string, lng: 'de' | 'en') => app().services.i18n.t(key, { lng }),
+    parts: async (text: string, locale: string): Promise<string[]> => (await new BotChat(app(), locale).say(text)).split('\n---\n'),
+  };
+}

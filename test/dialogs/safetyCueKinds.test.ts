@@ -5,15 +5,12 @@
 // holiday with no acute need) gets no crisis answer.
 import { testApp } from '../helpers/app';
 import type { App } from '../../bot/app';
-import { BotChat } from './guidedHelpers';
+import { CRISIS_KINDS as KINDS, crisisKit } from './guidedHelpers';
 
 let app: App;
 beforeAll(async () => { app = await testApp(); }, 120_000);
 
-const KINDS = ['suicidal', 'medical', 'violence', 'neglect', 'loss_of_control', 'out_of_hours'];
-const t = (key: string, lng: 'de' | 'en') => app.services.i18n.t(key, { lng });
-const lang = (locale: string): 'de' | 'en' => (locale.startsWith('de') ? 'de' : 'en');
-const parts = async (text: string, locale: string): Promise<string[]> => (await new BotChat(app, locale).say(text)).split('\n---\n');
+const { t, lang, parts } = crisisKit(() => app);
 
 describe('clear: the numbers first, nothing else', () => {
   test.each<[string, string, string]>([

@@ -1,17 +1,8 @@
 // Child process of crash.slow.ts: writes to a LowdbStorage as fast as it can from several
 // "turns" at once and prints "ack <key> <n>" once a write has resolved (the turn is acknowledged).
-// The TypeScript sources are loaded with a small transpile-only hook (no build needed).
+// The TypeScript sources are loaded with the transpile-only hook of test/helpers/tsHook.js (no build needed).
 'use strict';
-const fs = require('fs');
-const ts = require('typescript');
-
-require.extensions['.ts'] = (module, filename) => {
-  const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-    fileName: filename,
-  }).outputText;
-  module._compile(out, filename);
-};
+require('../helpers/tsHook');
 
 const { LowdbStorage } = require('../../bot/store/lowdbStorage.ts');
 
