@@ -50,8 +50,11 @@ export function euroAmounts(text: string): number[] {
   return out;
 }
 
+/** Does the message ask what is left? A story asks it in its question sentences: "den Rest mache ich"
+ *  in a sentence that tells is no question about a budget's remainder. */
 export function asksLeft(text: string): boolean {
-  return ASKS_LEFT.test(foldText(text));
+  const questions = text.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.trim().endsWith('?'));
+  return ASKS_LEFT.test(foldText(questions.length ? questions.join(' ') : text));
 }
 
 /** The budget a message is about: the one its concepts name, else the one of the last answer's topic. */

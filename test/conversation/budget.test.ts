@@ -23,6 +23,11 @@ test.each<[string, boolean]>([
   ['how much is left?', true],
   ['what remains of it?', true],
   ['Wie viel gibt es?', false],
+  // a story's telling sentence is no question about a remainder; its question sentence decides
+  ['Der Dienst kostet 600 €, den Rest mache ich. Kann man das ungenutzte Budget anders verwenden?', false],
+  ['The service costs €600 and I do the rest myself. Can the unused part pay for something else?', false],
+  ['Wir haben 1.200 € verbraucht. Wie viel bleibt noch?', true],
+  ['wir haben 1.200 € verbraucht, was ist noch übrig', true],
 ])('asksLeft(%s) = %s', (text, expected) => {
   expect(asksLeft(text)).toBe(expected);
 });
@@ -71,6 +76,10 @@ describe('remainderFromText', () => {
 
   test('the budget of the last answer when the message names none', () => {
     expect(remainderFromText('we already spent 2,000 euros, how much is left?', [], 'respite', table, DAY)?.left).toBe(v('entlastungsbudget') - 2000);
+  });
+
+  test('a story whose amount is another bill and whose question asks no remainder: nothing', () => {
+    expect(remainderFromText('Mein Vater hat Pflegegrad 3, der Pflegedienst kostet 600 € im Monat, den Rest mache ich. Der Entlastungsbetrag reicht kaum. Kann man das ungenutzte Geld dafür verwenden?', ['relief_amount'], undefined, table, DAY)).toBeUndefined();
   });
 
   test('no question about the rest, no amount, or no budget: nothing', () => {
