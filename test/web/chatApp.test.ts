@@ -10,6 +10,9 @@ import { loadConfig } from '../../bot/config';
 import { tempDir } from '../helpers/tmp';
 
 const ROOT = path.join(__dirname, '../..');
+// the trained NLU model and the start-up caches shared by the app tests (test/helpers/app.ts): this
+// suite is about the terminal chat, and training from scratch in it took minutes on a loaded machine
+const NLU_CACHE_DIR = path.join(ROOT, '.cache', 'nlu-test');
 
 describe('with the real app', () => {
   let dataDir: string;
@@ -19,7 +22,7 @@ describe('with the real app', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   test('a piped question gets the care allowance for grade 3 from the benefits table, with its source', async () => {
-    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TODAY: '2025-06-01' }, ROOT);
+    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, NLU_CACHE_DIR, LOG_LEVEL: 'silent', TODAY: '2025-06-01' }, ROOT);
     const app = await buildApp(config, { storage: new MemoryStorage() });
     const out: string[] = [];
     await runChat(app, Readable.from(['Wie viel Pflegegeld bei Pflegegrad 3?\n']), (l) => out.push(l), { explain: true, lang: 'de', channelId: 'webchat' });
@@ -33,7 +36,7 @@ describe('with the real app', () => {
   }, 120_000);
 
   test('--explain names the context a follow-up was resolved against', async () => {
-    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TODAY: '2025-06-01' }, ROOT);
+    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, NLU_CACHE_DIR, LOG_LEVEL: 'silent', TODAY: '2025-06-01' }, ROOT);
     const app = await buildApp(config, { storage: new MemoryStorage() });
     const out: string[] = [];
     await runChat(app, Readable.from(['Pflegegeld bei Pflegegrad 2?\n', 'und bei 4?\n']), (l) => out.push(l), { explain: true, lang: 'de', channelId: 'webchat' });
@@ -43,7 +46,7 @@ describe('with the real app', () => {
   }, 120_000);
 
   test('--explain names the story\'s grade an answer used, and a related follow-up\'s concepts', async () => {
-    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TODAY: '2026-11-25' }, ROOT);
+    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, NLU_CACHE_DIR, LOG_LEVEL: 'silent', TODAY: '2026-11-25' }, ROOT);
     const app = await buildApp(config, { storage: new MemoryStorage() });
     const out: string[] = [];
     // (a date after July 2025: the respite answer names the joint budget, which starts then)
