@@ -90,6 +90,10 @@ export const WORD_LISTS = {
   percent_unit: 'after_number',
   /** raw (lower case): half of it ("die Hälfte") */
   half: 'word',
+  /** folded: a statement that still requests something ("ich brauche …"), so it is no bare statement */
+  statement_request: 'word',
+  /** folded: a statement that names a notice or an objection, so it wants its deadline */
+  statement_notice: 'word',
   /** the care setting a message names, checked in this order (a nursing home before the family) */
   setting_nursing_home: 'contains',
   setting_day_care: 'contains',

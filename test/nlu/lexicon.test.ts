@@ -9,7 +9,7 @@ import { say } from '../helpers/say';
 import type { App } from '../../bot/app';
 import { tempDir } from '../helpers/tmp';
 import { percentFrom } from '../../bot/care/benefitsText';
-import { deadlineRule } from '../../bot/conversation/answerFirst';
+import { bareStatement, deadlineRule } from '../../bot/conversation/answerFirst';
 import { asksForOffers } from '../../bot/conversation/local';
 
 const LOCALES = path.join(ROOT, 'locales');
@@ -98,6 +98,7 @@ describe('a third language by data alone', () => {
     ['question_lead', 'peut', 'Merci. Peut on le faire'], ['asks_rest', 'demeure', 'que demeure-t-il'],
     ['offer_request', 'pres de chez moi', 'un service pres de chez moi'], ['percent_unit', 'pour cent', '40 pour cent'],
     ['half', 'la moitie', 'il prend la moitie'],
+    ['statement_request', 'il nous faut', 'il nous faut un service'], ['statement_notice', 'courrier de la caisse', 'le courrier de la caisse est arrive'],
   ])('%s: "%s" in fr/commands.json', (list, word, text) => {
     expect(words.has(list, text)).toBe(false);
     expect(loadLexicon(localesWith('fr', { [list]: [word] })).has(list, text)).toBe(true);
@@ -112,6 +113,14 @@ describe('a third language by data alone', () => {
     expect(deadlineRule('Combien de temps pour la demande ?', fr)).toEqual({ topic: 'apply', aspect: 'deadline', kind: 'decision' });
     expect(asksForOffers('une aide pres de chez moi', true, words)).toBe(false);
     expect(asksForOffers('une aide pres de chez moi', true, fr)).toBe(true);
+  });
+
+  test('a bare statement reads its request and notice words from a third language file alone', () => {
+    const fr = loadLexicon(localesWith('fr', { statement_request: ['il nous faut'], statement_notice: ['courrier de la caisse'] }));
+    expect(bareStatement('Ma mere vit seule, il nous faut un service.', words)).toBe(true);
+    expect(bareStatement('Ma mere vit seule, il nous faut un service.', fr)).toBe(false);
+    expect(bareStatement('Le courrier de la caisse est arrive.', words)).toBe(true);
+    expect(bareStatement('Le courrier de la caisse est arrive.', fr)).toBe(false);
   });
 
   let app: App;
