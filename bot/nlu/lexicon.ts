@@ -94,6 +94,13 @@ export const WORD_LISTS = {
   statement_request: 'word',
   /** folded: a statement that names a notice or an objection, so it wants its deadline */
   statement_notice: 'word',
+  /** folded: how the last answer's situation affects another benefit ("wird … gekürzt", "does he keep") */
+  effect: 'word',
+  /** folded: the opening of an elliptic follow-up ("und bei 4?", "what about …"); the first word that
+   *  matches is the one cut off, so a language lists its short words first as before */
+  elliptic_lead: 'start',
+  /** folded: words that can only point back ("dafür", "davon", "it") */
+  strong_pointer: 'word',
   /** the care setting a message names, checked in this order (a nursing home before the family) */
   setting_nursing_home: 'contains',
   setting_day_care: 'contains',

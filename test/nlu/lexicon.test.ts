@@ -11,6 +11,8 @@ import { tempDir } from '../helpers/tmp';
 import { percentFrom } from '../../bot/care/benefitsText';
 import { bareStatement, deadlineRule } from '../../bot/conversation/answerFirst';
 import { asksForOffers } from '../../bot/conversation/local';
+import { pointsBack, resolveFollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
+import { extractFacts } from '../../bot/nlu/facts';
 
 const LOCALES = path.join(ROOT, 'locales');
 const words = loadLexicon(LOCALES);
@@ -99,6 +101,8 @@ describe('a third language by data alone', () => {
     ['offer_request', 'pres de chez moi', 'un service pres de chez moi'], ['percent_unit', 'pour cent', '40 pour cent'],
     ['half', 'la moitie', 'il prend la moitie'],
     ['statement_request', 'il nous faut', 'il nous faut un service'], ['statement_notice', 'courrier de la caisse', 'le courrier de la caisse est arrive'],
+    ['effect', 'supprimee', "l'allocation est supprimee"], ['elliptic_lead', 'et pour', 'et pour 4 ?'],
+    ['strong_pointer', 'cela', 'combien coute cela'],
   ])('%s: "%s" in fr/commands.json', (list, word, text) => {
     expect(words.has(list, text)).toBe(false);
     expect(loadLexicon(localesWith('fr', { [list]: [word] })).has(list, text)).toBe(true);
@@ -121,6 +125,19 @@ describe('a third language by data alone', () => {
     expect(bareStatement('Ma mere vit seule, il nous faut un service.', fr)).toBe(false);
     expect(bareStatement('Le courrier de la caisse est arrive.', words)).toBe(true);
     expect(bareStatement('Le courrier de la caisse est arrive.', fr)).toBe(false);
+  });
+
+  test('the follow-up rules read their effect, lead and pointer words from a third language file alone', () => {
+    const fr = loadLexicon(localesWith('fr', { effect: ['supprimee'], elliptic_lead: ['et pour'], strong_pointer: ['cela'] }));
+    const input = (text: string, concepts: string[], lexicon: typeof words): FollowUpInput =>
+      ({ text, facts: extractFacts(text), concepts, thread: { lastTopic: 'respite' }, words: lexicon });
+    const effect = "L'allocation est-elle supprimee au foyer ?";
+    expect(resolveFollowUp(input(effect, ['allowance', 'nursing_home'], words))).toBeUndefined();
+    expect(resolveFollowUp(input(effect, ['allowance', 'nursing_home'], fr))).toEqual({ kind: 'related', topic: 'respite', concepts: ['allowance'] });
+    expect(resolveFollowUp(input('et pour 4 ?', [], words))).toBeUndefined();
+    expect(resolveFollowUp(input('et pour 4 ?', [], fr))).toEqual({ kind: 'elliptic', topic: 'respite', grade: 4, setting: undefined, person: undefined });
+    expect(pointsBack('combien coute cela', words)).toBe(false);
+    expect(pointsBack('combien coute cela', fr)).toBe(true);
   });
 
   let app: App;
