@@ -67,8 +67,6 @@ export function topicalConcepts(concepts: readonly string[], situation: 'setting
 /** the setting's own topic: "what about day care for her?" after the dementia answer asks about day care */
 const SETTING_OWN_TOPIC: Partial<Record<CareSettingFact, string>> = { daycare: 'daycare', nursing_home: 'nursing_home' };
 
-/** "in der Zeit", "währenddessen", "during that time", "meanwhile": a pointer at the situation */
-const SITUATION_POINTER = /\b(in der zeit|in dieser zeit|wahrenddessen|solange|in the meantime|meanwhile|during (that|this) (time|period|stay)|while (he|she|they)(?: is| are|'s|'re))(?![a-z])/;
 const RELATED_MAX_WORDS = 16;
 /** a conditional clause before the question ("Und falls sie Pflegegrad 2 bekommt – wie viel …?"):
  *  it tells a fact, the question is the main clause */
@@ -150,10 +148,10 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const own = input.concepts.filter((c) => !GENERIC_CONCEPTS.has(c) && !SITUATION_CONCEPTS.has(c) && !STORY_CONCEPTS.has(c) && !explained.has(c));
   if (own.length) {
     // another benefit in the last answer's situation: "Bekommt sie in der Zeit weiter Pflegegeld?"
-    const situation = SITUATION_POINTER.test(folded) || pointsBack(text, input.words) || /\b(dann|then)\b/.test(folded);
+    const situation = input.words.has('situation_pointer', folded) || pointsBack(text, input.words) || input.words.has('situation_then', folded);
     if (n <= RELATED_MAX_WORDS && input.words.has('effect', folded) && (situation || input.concepts.some((c) => SITUATION_CONCEPTS.has(c)))) {
       // "in der Zeit", "while he's in the care home": it points at the last answer's situation outright
-      return SITUATION_POINTER.test(folded) ? { kind: 'related', topic: last, concepts: own, pointer: true } : { kind: 'related', topic: last, concepts: own };
+      return input.words.has('situation_pointer', folded) ? { kind: 'related', topic: last, concepts: own, pointer: true } : { kind: 'related', topic: last, concepts: own };
     }
     // only what the last answer's topic is about: still a question about that answer (an aspect below)
     if (!input.lastConcepts || own.some((c) => !input.lastConcepts!.has(c))) return undefined;

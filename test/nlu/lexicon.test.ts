@@ -102,7 +102,8 @@ describe('a third language by data alone', () => {
     ['half', 'la moitie', 'il prend la moitie'],
     ['statement_request', 'il nous faut', 'il nous faut un service'], ['statement_notice', 'courrier de la caisse', 'le courrier de la caisse est arrive'],
     ['effect', 'supprimee', "l'allocation est supprimee"], ['elliptic_lead', 'et pour', 'et pour 4 ?'],
-    ['strong_pointer', 'cela', 'combien coute cela'],
+    ['strong_pointer', 'cela', 'combien coute cela'], ['situation_pointer', 'pendant ce temps', 'et pendant ce temps'],
+    ['situation_then', 'alors', 'et alors'],
   ])('%s: "%s" in fr/commands.json', (list, word, text) => {
     expect(words.has(list, text)).toBe(false);
     expect(loadLexicon(localesWith('fr', { [list]: [word] })).has(list, text)).toBe(true);
@@ -138,6 +139,19 @@ describe('a third language by data alone', () => {
     expect(resolveFollowUp(input('et pour 4 ?', [], fr))).toEqual({ kind: 'elliptic', topic: 'respite', grade: 4, setting: undefined, person: undefined });
     expect(pointsBack('combien coute cela', words)).toBe(false);
     expect(pointsBack('combien coute cela', fr)).toBe(true);
+  });
+
+  test('the follow-up rules read their situation words from a third language file alone', () => {
+    const effectOnly = loadLexicon(localesWith('fr', { effect: ['supprimee'] }));
+    const fr = loadLexicon(localesWith('fr', { effect: ['supprimee'], situation_pointer: ['pendant ce temps'], situation_then: ['alors'] }));
+    const input = (text: string, lexicon: typeof words): FollowUpInput =>
+      ({ text, facts: extractFacts(text), concepts: ['allowance'], thread: { lastTopic: 'respite' }, words: lexicon });
+    const during = "L'allocation est-elle supprimee pendant ce temps ?";
+    expect(resolveFollowUp(input(during, effectOnly))).toBeUndefined();
+    expect(resolveFollowUp(input(during, fr))).toEqual({ kind: 'related', topic: 'respite', concepts: ['allowance'], pointer: true });
+    const then = "L'allocation est-elle supprimee alors ?";
+    expect(resolveFollowUp(input(then, effectOnly))).toBeUndefined();
+    expect(resolveFollowUp(input(then, fr))).toEqual({ kind: 'related', topic: 'respite', concepts: ['allowance'] });
   });
 
   let app: App;
