@@ -280,7 +280,7 @@ export class MainDialog extends ComponentDialog {
     let reply: ReturnType<typeof buildAspectReply>;
     for (const id of tried) {
       a = kb.entry(id);
-      reply = a ? buildAspectReply(a, aspect, ctx) : undefined;
+      reply = a ? buildAspectReply(a, aspect, ctx, this.deps.services.words) : undefined;
       if (reply) break;
     }
     if (!a || !reply) return false;

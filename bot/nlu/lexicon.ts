@@ -106,6 +106,15 @@ export const WORD_LISTS = {
   situation_pointer: 'word_no_letter_after',
   /** folded: "dann", "then": with an effect word the question is about the last answer's situation */
   situation_then: 'word',
+  /** folded: what a sentence of the last answer must say to answer an aspect of it (aspects.ts);
+   *  the who-words begin a word, so each is written with its leading \\b */
+  answer_expiry: 'contains',
+  answer_from_when: 'contains',
+  answer_deadline: 'contains',
+  answer_duration: 'contains',
+  answer_repay: 'contains',
+  answer_cost: 'contains',
+  answer_who: 'contains',
   /** the care setting a message names, checked in this order (a nursing home before the family) */
   setting_nursing_home: 'contains',
   setting_day_care: 'contains',

@@ -13,6 +13,9 @@ import { bareStatement, deadlineRule } from '../../bot/conversation/answerFirst'
 import { asksForOffers } from '../../bot/conversation/local';
 import { pointsBack, resolveFollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
 import { extractFacts } from '../../bot/nlu/facts';
+import { aspectSentences } from '../../bot/conversation/aspects';
+import type { AnswerContext } from '../../bot/conversation/answers';
+import type { LayeredAnswer } from '../../bot/knowledge/kb';
 
 const LOCALES = path.join(ROOT, 'locales');
 const words = loadLexicon(LOCALES);
@@ -104,6 +107,10 @@ describe('a third language by data alone', () => {
     ['effect', 'supprimee', "l'allocation est supprimee"], ['elliptic_lead', 'et pour', 'et pour 4 ?'],
     ['strong_pointer', 'cela', 'combien coute cela'], ['situation_pointer', 'pendant ce temps', 'et pendant ce temps'],
     ['situation_then', 'alors', 'et alors'],
+    ['answer_expiry', 'perime', 'le droit est perime'], ['answer_from_when', 'avec effet anterieur', 'paye avec effet anterieur'],
+    ['answer_deadline', 'au plus tard', 'au plus tard lundi'], ['answer_duration', 'semaines', 'trois semaines'],
+    ['answer_repay', 'rembourse', 'elle rembourse'], ['answer_cost', 'gratuit', "c'est gratuit"],
+    ['answer_who', '\\bdemandeur', 'le demandeur signe'],
   ])('%s: "%s" in fr/commands.json', (list, word, text) => {
     expect(words.has(list, text)).toBe(false);
     expect(loadLexicon(localesWith('fr', { [list]: [word] })).has(list, text)).toBe(true);
@@ -139,6 +146,15 @@ describe('a third language by data alone', () => {
     expect(resolveFollowUp(input('et pour 4 ?', [], fr))).toEqual({ kind: 'elliptic', topic: 'respite', grade: 4, setting: undefined, person: undefined });
     expect(pointsBack('combien coute cela', words)).toBe(false);
     expect(pointsBack('combien coute cela', fr)).toBe(true);
+  });
+
+  test("an aspect's answer sentences are found by a third language's words from its file alone", () => {
+    const fr = loadLexicon(localesWith('fr', { answer_expiry: ['perime'] }));
+    // only the fields aspectSentences reads: the answer's texts and the context's language and grade
+    const a = { de: { short: "Le droit est perime a la fin de l'annee. Il se demande en ligne.", details: '' } } as unknown as LayeredAnswer;
+    const ctx = { lang: 'de' } as AnswerContext;
+    expect(aspectSentences(a, 'expiry', ctx, words)).toEqual([]);
+    expect(aspectSentences(a, 'expiry', ctx, fr)).toEqual(['Le droit est perime a la fin de l\'annee.']);
   });
 
   test('the follow-up rules read their situation words from a third language file alone', () => {
