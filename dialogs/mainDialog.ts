@@ -339,7 +339,7 @@ export class MainDialog extends ComponentDialog {
     const s = this.deps.services;
     const { text, lang } = turnInfo(dc.context);
     const lastTopic = mem.lastTopic ? s.kb.questions.get(mem.lastTopic)?.topic ?? mem.lastTopic : undefined;
-    const r = remainderFromText(text, u.retrieval.concepts, lastTopic, s.kb.benefits, s.today());
+    const r = remainderFromText(text, u.retrieval.concepts, lastTopic, s.kb.benefits, s.today(), s.words);
     if (!r) return undefined;
     // the entry that answered (the remainder rule) when it is about this budget, else its topic's answer
     const topic = budgetTopic(r.kind);

@@ -108,6 +108,8 @@ export const WORD_LISTS = {
   situation_then: 'word',
   /** folded: what a sentence of the last answer must say to answer an aspect of it (aspects.ts);
    *  the who-words begin a word, so each is written with its leading \\b */
+  /** folded: asks what is left of a budget ("wie viel ist noch übrig", "how much is left") */
+  asks_left: 'word',
   answer_expiry: 'contains',
   answer_from_when: 'contains',
   answer_deadline: 'contains',

@@ -14,6 +14,7 @@ import { asksForOffers } from '../../bot/conversation/local';
 import { pointsBack, resolveFollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
 import { extractFacts } from '../../bot/nlu/facts';
 import { aspectSentences } from '../../bot/conversation/aspects';
+import { asksLeft } from '../../bot/conversation/budget';
 import type { AnswerContext } from '../../bot/conversation/answers';
 import type { LayeredAnswer } from '../../bot/knowledge/kb';
 
@@ -110,7 +111,7 @@ describe('a third language by data alone', () => {
     ['answer_expiry', 'perime', 'le droit est perime'], ['answer_from_when', 'avec effet anterieur', 'paye avec effet anterieur'],
     ['answer_deadline', 'au plus tard', 'au plus tard lundi'], ['answer_duration', 'semaines', 'trois semaines'],
     ['answer_repay', 'rembourse', 'elle rembourse'], ['answer_cost', 'gratuit', "c'est gratuit"],
-    ['answer_who', '\\bdemandeur', 'le demandeur signe'],
+    ['answer_who', '\\bdemandeur', 'le demandeur signe'], ['asks_left', 'solde', 'quel est le solde'],
   ])('%s: "%s" in fr/commands.json', (list, word, text) => {
     expect(words.has(list, text)).toBe(false);
     expect(loadLexicon(localesWith('fr', { [list]: [word] })).has(list, text)).toBe(true);
@@ -155,6 +156,12 @@ describe('a third language by data alone', () => {
     const ctx = { lang: 'de' } as AnswerContext;
     expect(aspectSentences(a, 'expiry', ctx, words)).toEqual([]);
     expect(aspectSentences(a, 'expiry', ctx, fr)).toEqual(['Le droit est perime a la fin de l\'annee.']);
+  });
+
+  test('the budget rule reads "what is left" from a third language file alone', () => {
+    const fr = loadLexicon(localesWith('fr', { asks_left: ['solde'] }));
+    expect(asksLeft('quel est le solde', words)).toBe(false);
+    expect(asksLeft('quel est le solde', fr)).toBe(true);
   });
 
   test('the follow-up rules read their situation words from a third language file alone', () => {
