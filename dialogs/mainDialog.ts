@@ -280,7 +280,7 @@ export class MainDialog extends ComponentDialog {
     let reply: ReturnType<typeof buildAspectReply>;
     for (const id of tried) {
       a = kb.entry(id);
-      reply = a ? buildAspectReply(a, aspect, ctx) : undefined;
+      reply = a ? buildAspectReply(a, aspect, ctx, this.deps.services.words) : undefined;
       if (reply) break;
     }
     if (!a || !reply) return false;
@@ -339,7 +339,7 @@ export class MainDialog extends ComponentDialog {
     const s = this.deps.services;
     const { text, lang } = turnInfo(dc.context);
     const lastTopic = mem.lastTopic ? s.kb.questions.get(mem.lastTopic)?.topic ?? mem.lastTopic : undefined;
-    const r = remainderFromText(text, u.retrieval.concepts, lastTopic, s.kb.benefits, s.today());
+    const r = remainderFromText(text, u.retrieval.concepts, lastTopic, s.kb.benefits, s.today(), s.words);
     if (!r) return undefined;
     // the entry that answered (the remainder rule) when it is about this budget, else its topic's answer
     const topic = budgetTopic(r.kind);

@@ -51,11 +51,10 @@ export function asksAboutOrAnything(text: string, words: Lexicon, lang?: 'de' | 
 
 /** A message that only tells ("Meine Oma wohnt allein in Styrum und hat Pflegegrad 2."): it asks
  *  nothing, searches nothing, wants no letter, names no date or notice and is no request ("ich brauche …"). */
-const REQUEST = /\b(brauch\w*|such\w*|hilf\w*|bitte|mochte|wurde gern\w*|need\w*|looking|help|please|want|would like)\b/;
-/** a date or a letter from the care fund wants its deadline or objection ("Bescheid vom 3.5.") */
-const DATE_LIKE = /\d{1,2}\.\s?\d{1,2}\.|\b(bescheid\w*|widerspruch\w*|notice|decision|objection|appeal)\b/;
+/** a date wants its deadline or objection ("vom 3.5."); the notice words are the list statement_notice */
+const DATE_LIKE = /\d{1,2}\.\s?\d{1,2}\./;
 export function bareStatement(text: string, words: Lexicon, lang?: 'de' | 'en'): boolean {
   const f = foldText(text).trim();
-  if (asksAboutOrAnything(text, words, lang) || REQUEST.test(f) || DATE_LIKE.test(f)) return false;
+  if (asksAboutOrAnything(text, words, lang) || words.has('statement_request', f) || DATE_LIKE.test(f) || words.has('statement_notice', f)) return false;
   return !words.has('local_search', text) && !words.has('letter_request', text) && !words.has('callback_request', text);
 }

@@ -8,17 +8,8 @@ import { foldText } from '../nlu/normalise';
 import type { Reply } from '../channels/reply';
 import { followUpActions, footerFor, type AnswerContext } from './answers';
 import type { Aspect } from './followUp';
+import type { Lexicon } from '../nlu/lexicon';
 
-// What a sentence of the answer must say to answer the aspect (folded text).
-const SENTENCE: Record<Exclude<Aspect, 'where'>, RegExp> = {
-  expiry: /(verfall|verfallt|30\. juni|folgejahr|folgenden jahr|ubertrag|expire|lapse|30 june|following year|carried over|carry over|used up until)/,
-  from_when: /(ab dem monat|ruckwirkend|ab antrag|ab dem tag|from the month|backdated|retroactive|from the day)/,
-  deadline: /(frist|innerhalb|spatestens|arbeitstag|within|deadline|at the latest|working day)/,
-  duration: /(arbeitstag|dauert|innerhalb von|wochen|working day|takes|within|weeks)/,
-  repay: /(zuruck|ruckzahl|rate|erstatt|repa(y|id)|pay (it )?back|instalment|installment|refund)/,
-  cost: /(€|euro|zahlt|bezahlt|kostet|kosten|eigenanteil|kostenlos|pays|paid|cost|charge|per month|im monat|free of charge)/,
-  who: /\b(stellt|beantragt|antrag|vollmacht|zustandig|applies|apply|application|power of attorney|responsible)/,
-};
 const MAX_SENTENCES = 3;
 
 // "bis zum 30. Juni": a date's dot before a month ends no sentence
@@ -39,12 +30,12 @@ function filled(text: string, ctx: AnswerContext): string {
 }
 
 /** The answer's sentences about the aspect, the short text's first (at most three). */
-export function aspectSentences(a: LayeredAnswer, aspect: Exclude<Aspect, 'where'>, ctx: AnswerContext): string[] {
+export function aspectSentences(a: LayeredAnswer, aspect: Exclude<Aspect, 'where'>, ctx: AnswerContext, words: Lexicon): string[] {
   const txt = a[ctx.lang];
   const short = ctx.grade !== undefined && txt.shortWithGrade ? txt.shortWithGrade : txt.short;
   const all = [...sentences(filled(short, ctx)), ...sentences(filled(txt.details, ctx))];
-  const re = SENTENCE[aspect];
-  return [...new Set(all.filter((s) => re.test(foldText(s))))].slice(0, MAX_SENTENCES);
+  // what a sentence must say to answer the aspect: the lexicon's answer_* lists (folded text)
+  return [...new Set(all.filter((s) => words.has(`answer_${aspect}`, foldText(s))))].slice(0, MAX_SENTENCES);
 }
 
 /** The answer's sentences that name one of `concepts` (read by `conceptsOf`, the concept lexicon):
@@ -71,8 +62,8 @@ export function buildLeadReply(a: LayeredAnswer, lead: string, ctx: AnswerContex
   return sentencesReply(a, [], ctx, lead)!;
 }
 
-export function buildAspectReply(a: LayeredAnswer, aspect: Exclude<Aspect, 'where'>, ctx: AnswerContext): Reply | undefined {
-  return sentencesReply(a, aspectSentences(a, aspect, ctx), ctx);
+export function buildAspectReply(a: LayeredAnswer, aspect: Exclude<Aspect, 'where'>, ctx: AnswerContext, words: Lexicon): Reply | undefined {
+  return sentencesReply(a, aspectSentences(a, aspect, ctx, words), ctx);
 }
 
 function sentencesReply(a: LayeredAnswer, found: string[], ctx: AnswerContext, lead?: string): Reply | undefined {

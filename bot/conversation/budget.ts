@@ -8,6 +8,7 @@ import { formatEuro, valueOn } from '../care/benefits';
 import type { IsoDate } from '../care/calendar';
 import type { BenefitsFile, Lang } from '../knowledge/schema';
 import { foldText } from '../nlu/normalise';
+import type { Lexicon } from '../nlu/lexicon';
 
 export type BudgetKind = 'respite' | 'relief' | 'home_adaptation';
 
@@ -31,9 +32,6 @@ const BUDGETS: readonly Budget[] = [
   { kind: 'home_adaptation', benefit: 'wohnumfeld', per: 'measure', concepts: ['home_adaptation'], topic: 'home_adaptation' },
 ];
 
-/** the message asks what is left (folded text) */
-const ASKS_LEFT = /\b(ubrig|bleibt|bleiben|bliebe|rest\w*|noch (da|frei|verfugbar|offen|zur verfugung)|left|remain\w*|still (have|available|got)|noch (zahlt|zahlen|bezahlt|ubernimmt|bekommen|nutzen|abrufen)|still (pay|cover|get|claim|use)\w*)\b/;
-
 // a number with thousands separators ("1.200", "1,200") and cents ("748,50")
 const NUMBER = String.raw`(\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+)(?:[.,](\d{1,2}))?(?!\d)`;
 const EUROS = new RegExp(String.raw`(?:€|\beur(?:o)?)\s*${NUMBER}|${NUMBER}\s*(?:€|euros?\b|eur\b)`, 'gi');
@@ -50,11 +48,12 @@ export function euroAmounts(text: string): number[] {
   return out;
 }
 
-/** Does the message ask what is left? A story asks it in its question sentences: "den Rest mache ich"
- *  in a sentence that tells is no question about a budget's remainder. */
-export function asksLeft(text: string): boolean {
+/** Does the message ask what is left (the lexicon's asks_left, on folded text)? A story asks it in its
+ *  question sentences: "den Rest mache ich" in a sentence that tells is no question about a budget's
+ *  remainder. */
+export function asksLeft(text: string, words: Lexicon): boolean {
   const questions = text.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.trim().endsWith('?'));
-  return ASKS_LEFT.test(foldText(questions.length ? questions.join(' ') : text));
+  return words.has('asks_left', foldText(questions.length ? questions.join(' ') : text));
 }
 
 /** The budget a message is about: the one its concepts name, else the one of the last answer's topic. */
@@ -95,9 +94,9 @@ export function remainder(table: BenefitsFile, kind: BudgetKind, used: number, d
  *  undefined. The budget itself, when the message repeats it ("von den 3.539 € haben wir 1.200 €
  *  …"), is not the amount used. */
 export function remainderFromText(
-  text: string, concepts: readonly string[], lastTopic: string | undefined, table: BenefitsFile, date: IsoDate,
+  text: string, concepts: readonly string[], lastTopic: string | undefined, table: BenefitsFile, date: IsoDate, words: Lexicon,
 ): Remainder | undefined {
-  if (!asksLeft(text)) return undefined;
+  if (!asksLeft(text, words)) return undefined;
   const kind = budgetFor(concepts, lastTopic);
   if (!kind) return undefined;
   const total = budgetTotal(table, kind, date);

@@ -67,11 +67,6 @@ export function topicalConcepts(concepts: readonly string[], situation: 'setting
 /** the setting's own topic: "what about day care for her?" after the dementia answer asks about day care */
 const SETTING_OWN_TOPIC: Partial<Record<CareSettingFact, string>> = { daycare: 'daycare', nursing_home: 'nursing_home' };
 
-/** "Does he keep …", "Wird dann … gekürzt?": a question how the last answer's situation affects
- *  another benefit (folded text) */
-const EFFECT = /\b(weiter\w*|gekurzt|kurz(t|en)|wegfall\w*|fallt \w+ ?weg|fallt weg|gestrichen|angerechnet|abgezogen|ruht|eingestellt|keep\w*|continu\w*|stop(ped|s)?|cut|reduced|deducted|los(e|t)|still (get|paid|receive))\b/;
-/** "in der Zeit", "währenddessen", "during that time", "meanwhile": a pointer at the situation */
-const SITUATION_POINTER = /\b(in der zeit|in dieser zeit|wahrenddessen|solange|in the meantime|meanwhile|during (that|this) (time|period|stay)|while (he|she|they)(?: is| are|'s|'re))(?![a-z])/;
 const RELATED_MAX_WORDS = 16;
 /** a conditional clause before the question ("Und falls sie Pflegegrad 2 bekommt – wie viel …?"):
  *  it tells a fact, the question is the main clause */
@@ -80,11 +75,7 @@ const CONDITIONAL = /^\s*(?:und|and|aber|but)?\s*(?:falls|wenn|sollte|if|once|in
 /** concepts the words of an aspect question can name by themselves */
 const ASPECT_CONCEPTS: Partial<Record<Aspect, string[]>> = { expiry: ['assets'], cost: ['income'] };
 
-/** "und …", "and …", "what about …": the opening of an elliptic follow-up (folded text) */
-const ELLIPTIC_LEAD = /^(und|and|aber|but|what about|how about|und was ist mit|was ist mit|und wie ist es|wie ist es|wie sieht es|und wie sieht es|und wenn|und falls|and if|what if|und bei|und im|und in)\b/;
 const ELLIPTIC_MAX_WORDS = 8;
-/** words that can only point back ("dafür", "davon", "it") */
-const STRONG_POINTER = /\b(dafur|dafuer|davon|dazu|darauf|daruber|damit|dabei|hierfur|hierzu|it|its|them|they)\b/;
 /** "das", "es", "this", "that": pointers only where no noun follows (checked on the raw text) */
 const WEAK_POINTER_DE = /\b(das|es|dies|dieses)\b(?!\s+[A-ZÄÖÜ])/;
 const WEAK_POINTER_EN = /\b(this|that)\b\s*(\?|$|is\b|does\b|will\b|can\b|cost|expire|apply|mean)/i;
@@ -130,14 +121,15 @@ function words(text: string): number {
 }
 
 /** The message points back at what was said ("dafür", "Ist das …", "does it …"). */
-export function pointsBack(text: string): boolean {
-  return STRONG_POINTER.test(foldText(text)) || WEAK_POINTER_DE.test(text.replace(/^\s*Das\b/, 'das')) || WEAK_POINTER_EN.test(text);
+export function pointsBack(text: string, words: Lexicon): boolean {
+  return words.has('strong_pointer', foldText(text)) || WEAK_POINTER_DE.test(text.replace(/^\s*Das\b/, 'das')) || WEAK_POINTER_EN.test(text);
 }
 
 /** The grade of an elliptic follow-up: "und bei 4?" counts a lone number, "what about grade 3?" the usual forms. */
-function ellipticGrade(folded: string, facts: MessageFacts): number | undefined {
+function ellipticGrade(folded: string, facts: MessageFacts, words: Lexicon): number | undefined {
   if (facts.grade !== undefined) return facts.grade;
-  const rest = folded.replace(ELLIPTIC_LEAD, '').replace(/\b(bei|mit|fur|for|at|with|in|den|dem|der|die)\b/g, ' ').replace(/[?!.]/g, ' ').trim();
+  const lead = words.exec('elliptic_lead', folded);
+  const rest = (lead ? folded.slice(lead[0].length) : folded).replace(/\b(bei|mit|fur|for|at|with|in|den|dem|der|die)\b/g, ' ').replace(/[?!.]/g, ' ').trim();
   return rest ? extractGrade(rest, { expectGrade: true }) : undefined;
 }
 
@@ -149,25 +141,25 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const n = words(text);
   // the words that ask for an aspect may name a concept themselves ("save it up" → assets): with a
   // word that points back, they do not make a topic of their own
-  const asked = pointsBack(text) ? aspectOf(text, input.words) : undefined;
+  const asked = pointsBack(text, input.words) ? aspectOf(text, input.words) : undefined;
   const explained = new Set(asked ? ASPECT_CONCEPTS[asked] ?? [] : []);
   // "zu Hause" can read as the property concept ("Haus"): the setting fact already says it
   if (facts.setting === 'home') explained.add('house');
   const own = input.concepts.filter((c) => !GENERIC_CONCEPTS.has(c) && !SITUATION_CONCEPTS.has(c) && !STORY_CONCEPTS.has(c) && !explained.has(c));
   if (own.length) {
     // another benefit in the last answer's situation: "Bekommt sie in der Zeit weiter Pflegegeld?"
-    const situation = SITUATION_POINTER.test(folded) || pointsBack(text) || /\b(dann|then)\b/.test(folded);
-    if (n <= RELATED_MAX_WORDS && EFFECT.test(folded) && (situation || input.concepts.some((c) => SITUATION_CONCEPTS.has(c)))) {
+    const situation = input.words.has('situation_pointer', folded) || pointsBack(text, input.words) || input.words.has('situation_then', folded);
+    if (n <= RELATED_MAX_WORDS && input.words.has('effect', folded) && (situation || input.concepts.some((c) => SITUATION_CONCEPTS.has(c)))) {
       // "in der Zeit", "while he's in the care home": it points at the last answer's situation outright
-      return SITUATION_POINTER.test(folded) ? { kind: 'related', topic: last, concepts: own, pointer: true } : { kind: 'related', topic: last, concepts: own };
+      return input.words.has('situation_pointer', folded) ? { kind: 'related', topic: last, concepts: own, pointer: true } : { kind: 'related', topic: last, concepts: own };
     }
     // only what the last answer's topic is about: still a question about that answer (an aspect below)
     if (!input.lastConcepts || own.some((c) => !input.lastConcepts!.has(c))) return undefined;
   }
 
   // a correction that only names a grade or setting is elliptic too ("no, I meant grade 3")
-  if ((ELLIPTIC_LEAD.test(folded) || input.corrected) && n <= ELLIPTIC_MAX_WORDS) {
-    const grade = ellipticGrade(folded, facts);
+  if ((input.words.has('elliptic_lead', folded) || input.corrected) && n <= ELLIPTIC_MAX_WORDS) {
+    const grade = ellipticGrade(folded, facts, input.words);
     if (grade !== undefined || facts.setting || facts.person || facts.dementia) {
       return { kind: 'elliptic', topic: settingTopic(last, facts.setting), grade, setting: facts.setting, person: facts.person };
     }
@@ -175,10 +167,10 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // "Und falls sie Pflegegrad 2 bekommt – wie viel würde die Kasse dann für die Tagespflege zahlen?":
   // the cost of a setting with its own topic, for the grade the message names
   const settingOwn = facts.setting ? SETTING_OWN_TOPIC[facts.setting] : undefined;
-  if (settingOwn && facts.grade !== undefined && aspectOf(text, input.words) === 'cost' && (ELLIPTIC_LEAD.test(folded) || input.conditional)) {
+  if (settingOwn && facts.grade !== undefined && aspectOf(text, input.words) === 'cost' && (input.words.has('elliptic_lead', folded) || input.conditional)) {
     return { kind: 'elliptic', topic: settingOwn, grade: facts.grade, setting: facts.setting, person: facts.person };
   }
-  const pointer = pointsBack(text);
+  const pointer = pointsBack(text, input.words);
   if (pointer && n <= FOLLOW_UP_MAX_WORDS) {
     if (facts.grade !== undefined || facts.setting) {
       return { kind: 'pronoun', topic: settingTopic(last, facts.setting), grade: facts.grade, setting: facts.setting };

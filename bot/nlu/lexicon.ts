@@ -11,8 +11,9 @@ import { fold } from '../text/fold';
 /** How a list matches: the whole message, a word anywhere, a pattern anywhere, a word that begins
  *  or ends the text, a word that begins a sentence, or a unit right after a number (the number is
  *  the match's first group); 'folded_word' is 'word' with text and patterns folded alike
- *  (bot/text/fold: "verfällt", "verfaellt" and "verfallt" meet). */
-type Anchor = 'whole' | 'word' | 'contains' | 'start' | 'end' | 'sentence_start' | 'after_number' | 'folded_word';
+ *  (bot/text/fold: "verfällt", "verfaellt" and "verfallt" meet); 'word_no_letter_after' is 'word'
+ *  whose end only needs no letter a-z after it (a digit may follow). */
+type Anchor = 'whole' | 'word' | 'contains' | 'start' | 'end' | 'sentence_start' | 'after_number' | 'folded_word' | 'word_no_letter_after';
 
 /** Every word list the dialogs use, with how it matches. A file may name only these. */
 export const WORD_LISTS = {
@@ -90,6 +91,32 @@ export const WORD_LISTS = {
   percent_unit: 'after_number',
   /** raw (lower case): half of it ("die Hälfte") */
   half: 'word',
+  /** folded: a statement that still requests something ("ich brauche …"), so it is no bare statement */
+  statement_request: 'word',
+  /** folded: a statement that names a notice or an objection, so it wants its deadline */
+  statement_notice: 'word',
+  /** folded: how the last answer's situation affects another benefit ("wird … gekürzt", "does he keep") */
+  effect: 'word',
+  /** folded: the opening of an elliptic follow-up ("und bei 4?", "what about …"); the first word that
+   *  matches is the one cut off, so a language lists its short words first as before */
+  elliptic_lead: 'start',
+  /** folded: words that can only point back ("dafür", "davon", "it") */
+  strong_pointer: 'word',
+  /** folded: a pointer at the last answer's situation ("in der Zeit", "meanwhile") */
+  situation_pointer: 'word_no_letter_after',
+  /** folded: "dann", "then": with an effect word the question is about the last answer's situation */
+  situation_then: 'word',
+  /** folded: what a sentence of the last answer must say to answer an aspect of it (aspects.ts);
+   *  the who-words begin a word, so each is written with its leading \\b */
+  /** folded: asks what is left of a budget ("wie viel ist noch übrig", "how much is left") */
+  asks_left: 'word',
+  answer_expiry: 'contains',
+  answer_from_when: 'contains',
+  answer_deadline: 'contains',
+  answer_duration: 'contains',
+  answer_repay: 'contains',
+  answer_cost: 'contains',
+  answer_who: 'contains',
   /** the care setting a message names, checked in this order (a nursing home before the family) */
   setting_nursing_home: 'contains',
   setting_day_care: 'contains',
@@ -138,6 +165,7 @@ function compile(anchor: Anchor, words: readonly string[]): RegExp {
   if (anchor === 'folded_word') return new RegExp(`\\b(?:${alts})\\b`, 'i');
   if (anchor === 'whole') return new RegExp(`^(?:${alts})$`, 'i');
   if (anchor === 'word') return new RegExp(`\\b(?:${alts})\\b`, 'i');
+  if (anchor === 'word_no_letter_after') return new RegExp(`\\b(?:${alts})(?![a-z])`, 'i');
   if (anchor === 'start') return new RegExp(`^(?:${alts})\\b`, 'i');
   if (anchor === 'end') return new RegExp(`\\b(?:${alts})$`, 'i');
   if (anchor === 'sentence_start') return new RegExp(`(?:^|[.!]\\s+)(?:${alts})\\b`, 'i');

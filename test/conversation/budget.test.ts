@@ -4,6 +4,11 @@ import { valueOn } from '../../bot/care/benefits';
 import type { IsoDate } from '../../bot/care/calendar';
 import { asksLeft, budgetFor, budgetTotal, euroAmounts, halfAllowance, remainder, remainderFromText } from '../../bot/conversation/budget';
 import { benefitsTable as table } from '../dialogs/guidedHelpers';
+import * as path from 'path';
+import { loadLexicon } from '../../bot/nlu/lexicon';
+import { ROOT } from '../helpers/app';
+
+const words = loadLexicon(path.join(ROOT, 'locales'));
 
 const DAY = '2026-11-25' as IsoDate;
 const v = (id: string, date: IsoDate = DAY, grade?: number) => valueOn(table, id, date, grade)!;
@@ -29,7 +34,7 @@ test.each<[string, boolean]>([
   ['Wir haben 1.200 € verbraucht. Wie viel bleibt noch?', true],
   ['wir haben 1.200 € verbraucht, was ist noch übrig', true],
 ])('asksLeft(%s) = %s', (text, expected) => {
-  expect(asksLeft(text)).toBe(expected);
+  expect(asksLeft(text, words)).toBe(expected);
 });
 
 test.each<[string[], string | undefined, string | undefined]>([
@@ -70,22 +75,22 @@ describe('remainder', () => {
 describe('remainderFromText', () => {
   test('the amount used, not the budget the message repeats', () => {
     const total = v('entlastungsbudget').toLocaleString('de-DE');
-    const r = remainderFromText(`Von den ${total} € haben wir 1.200 € verbraucht, wie viel ist noch übrig?`, ['respite'], undefined, table, DAY);
+    const r = remainderFromText(`Von den ${total} € haben wir 1.200 € verbraucht, wie viel ist noch übrig?`, ['respite'], undefined, table, DAY, words);
     expect(r?.used).toBe(1200);
   });
 
   test('the budget of the last answer when the message names none', () => {
-    expect(remainderFromText('we already spent 2,000 euros, how much is left?', [], 'respite', table, DAY)?.left).toBe(v('entlastungsbudget') - 2000);
+    expect(remainderFromText('we already spent 2,000 euros, how much is left?', [], 'respite', table, DAY, words)?.left).toBe(v('entlastungsbudget') - 2000);
   });
 
   test('a story whose amount is another bill and whose question asks no remainder: nothing', () => {
-    expect(remainderFromText('Mein Vater hat Pflegegrad 3, der Pflegedienst kostet 600 € im Monat, den Rest mache ich. Der Entlastungsbetrag reicht kaum. Kann man das ungenutzte Geld dafür verwenden?', ['relief_amount'], undefined, table, DAY)).toBeUndefined();
+    expect(remainderFromText('Mein Vater hat Pflegegrad 3, der Pflegedienst kostet 600 € im Monat, den Rest mache ich. Der Entlastungsbetrag reicht kaum. Kann man das ungenutzte Geld dafür verwenden?', ['relief_amount'], undefined, table, DAY, words)).toBeUndefined();
   });
 
   test('no question about the rest, no amount, or no budget: nothing', () => {
-    expect(remainderFromText('Wir haben 1.200 € verbraucht.', ['respite'], undefined, table, DAY)).toBeUndefined();
-    expect(remainderFromText('Wie viel ist noch übrig?', ['respite'], undefined, table, DAY)).toBeUndefined();
-    expect(remainderFromText('Wie viel ist von 500 € noch übrig?', [], 'allowance', table, DAY)).toBeUndefined();
+    expect(remainderFromText('Wir haben 1.200 € verbraucht.', ['respite'], undefined, table, DAY, words)).toBeUndefined();
+    expect(remainderFromText('Wie viel ist noch übrig?', ['respite'], undefined, table, DAY, words)).toBeUndefined();
+    expect(remainderFromText('Wie viel ist von 500 € noch übrig?', [], 'allowance', table, DAY, words)).toBeUndefined();
   });
 });
 

@@ -164,7 +164,7 @@ test.each<[string, boolean]>([
   ['Was ist das Wetter morgen?', false],
   ['Wie beantrage ich Pflegegeld?', false],
 ])('pointsBack(%s) = %s', (text, expected) => {
-  expect(pointsBack(text)).toBe(expected);
+  expect(pointsBack(text, words)).toBe(expected);
 });
 
 describe('thread', () => {

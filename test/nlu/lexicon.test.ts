@@ -9,8 +9,14 @@ import { say } from '../helpers/say';
 import type { App } from '../../bot/app';
 import { tempDir } from '../helpers/tmp';
 import { percentFrom } from '../../bot/care/benefitsText';
-import { deadlineRule } from '../../bot/conversation/answerFirst';
+import { bareStatement, deadlineRule } from '../../bot/conversation/answerFirst';
 import { asksForOffers } from '../../bot/conversation/local';
+import { pointsBack, resolveFollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
+import { extractFacts } from '../../bot/nlu/facts';
+import { aspectSentences } from '../../bot/conversation/aspects';
+import { asksLeft } from '../../bot/conversation/budget';
+import type { AnswerContext } from '../../bot/conversation/answers';
+import type { LayeredAnswer } from '../../bot/knowledge/kb';
 
 const LOCALES = path.join(ROOT, 'locales');
 const words = loadLexicon(LOCALES);
@@ -98,6 +104,14 @@ describe('a third language by data alone', () => {
     ['question_lead', 'peut', 'Merci. Peut on le faire'], ['asks_rest', 'demeure', 'que demeure-t-il'],
     ['offer_request', 'pres de chez moi', 'un service pres de chez moi'], ['percent_unit', 'pour cent', '40 pour cent'],
     ['half', 'la moitie', 'il prend la moitie'],
+    ['statement_request', 'il nous faut', 'il nous faut un service'], ['statement_notice', 'courrier de la caisse', 'le courrier de la caisse est arrive'],
+    ['effect', 'supprimee', "l'allocation est supprimee"], ['elliptic_lead', 'et pour', 'et pour 4 ?'],
+    ['strong_pointer', 'cela', 'combien coute cela'], ['situation_pointer', 'pendant ce temps', 'et pendant ce temps'],
+    ['situation_then', 'alors', 'et alors'],
+    ['answer_expiry', 'perime', 'le droit est perime'], ['answer_from_when', 'avec effet anterieur', 'paye avec effet anterieur'],
+    ['answer_deadline', 'au plus tard', 'au plus tard lundi'], ['answer_duration', 'semaines', 'trois semaines'],
+    ['answer_repay', 'rembourse', 'elle rembourse'], ['answer_cost', 'gratuit', "c'est gratuit"],
+    ['answer_who', '\\bdemandeur', 'le demandeur signe'], ['asks_left', 'solde', 'quel est le solde'],
   ])('%s: "%s" in fr/commands.json', (list, word, text) => {
     expect(words.has(list, text)).toBe(false);
     expect(loadLexicon(localesWith('fr', { [list]: [word] })).has(list, text)).toBe(true);
@@ -112,6 +126,55 @@ describe('a third language by data alone', () => {
     expect(deadlineRule('Combien de temps pour la demande ?', fr)).toEqual({ topic: 'apply', aspect: 'deadline', kind: 'decision' });
     expect(asksForOffers('une aide pres de chez moi', true, words)).toBe(false);
     expect(asksForOffers('une aide pres de chez moi', true, fr)).toBe(true);
+  });
+
+  test('a bare statement reads its request and notice words from a third language file alone', () => {
+    const fr = loadLexicon(localesWith('fr', { statement_request: ['il nous faut'], statement_notice: ['courrier de la caisse'] }));
+    expect(bareStatement('Ma mere vit seule, il nous faut un service.', words)).toBe(true);
+    expect(bareStatement('Ma mere vit seule, il nous faut un service.', fr)).toBe(false);
+    expect(bareStatement('Le courrier de la caisse est arrive.', words)).toBe(true);
+    expect(bareStatement('Le courrier de la caisse est arrive.', fr)).toBe(false);
+  });
+
+  test('the follow-up rules read their effect, lead and pointer words from a third language file alone', () => {
+    const fr = loadLexicon(localesWith('fr', { effect: ['supprimee'], elliptic_lead: ['et pour'], strong_pointer: ['cela'] }));
+    const input = (text: string, concepts: string[], lexicon: typeof words): FollowUpInput =>
+      ({ text, facts: extractFacts(text), concepts, thread: { lastTopic: 'respite' }, words: lexicon });
+    const effect = "L'allocation est-elle supprimee au foyer ?";
+    expect(resolveFollowUp(input(effect, ['allowance', 'nursing_home'], words))).toBeUndefined();
+    expect(resolveFollowUp(input(effect, ['allowance', 'nursing_home'], fr))).toEqual({ kind: 'related', topic: 'respite', concepts: ['allowance'] });
+    expect(resolveFollowUp(input('et pour 4 ?', [], words))).toBeUndefined();
+    expect(resolveFollowUp(input('et pour 4 ?', [], fr))).toEqual({ kind: 'elliptic', topic: 'respite', grade: 4, setting: undefined, person: undefined });
+    expect(pointsBack('combien coute cela', words)).toBe(false);
+    expect(pointsBack('combien coute cela', fr)).toBe(true);
+  });
+
+  test("an aspect's answer sentences are found by a third language's words from its file alone", () => {
+    const fr = loadLexicon(localesWith('fr', { answer_expiry: ['perime'] }));
+    // only the fields aspectSentences reads: the answer's texts and the context's language and grade
+    const a = { de: { short: "Le droit est perime a la fin de l'annee. Il se demande en ligne.", details: '' } } as unknown as LayeredAnswer;
+    const ctx = { lang: 'de' } as AnswerContext;
+    expect(aspectSentences(a, 'expiry', ctx, words)).toEqual([]);
+    expect(aspectSentences(a, 'expiry', ctx, fr)).toEqual(['Le droit est perime a la fin de l\'annee.']);
+  });
+
+  test('the budget rule reads "what is left" from a third language file alone', () => {
+    const fr = loadLexicon(localesWith('fr', { asks_left: ['solde'] }));
+    expect(asksLeft('quel est le solde', words)).toBe(false);
+    expect(asksLeft('quel est le solde', fr)).toBe(true);
+  });
+
+  test('the follow-up rules read their situation words from a third language file alone', () => {
+    const effectOnly = loadLexicon(localesWith('fr', { effect: ['supprimee'] }));
+    const fr = loadLexicon(localesWith('fr', { effect: ['supprimee'], situation_pointer: ['pendant ce temps'], situation_then: ['alors'] }));
+    const input = (text: string, lexicon: typeof words): FollowUpInput =>
+      ({ text, facts: extractFacts(text), concepts: ['allowance'], thread: { lastTopic: 'respite' }, words: lexicon });
+    const during = "L'allocation est-elle supprimee pendant ce temps ?";
+    expect(resolveFollowUp(input(during, effectOnly))).toBeUndefined();
+    expect(resolveFollowUp(input(during, fr))).toEqual({ kind: 'related', topic: 'respite', concepts: ['allowance'], pointer: true });
+    const then = "L'allocation est-elle supprimee alors ?";
+    expect(resolveFollowUp(input(then, effectOnly))).toBeUndefined();
+    expect(resolveFollowUp(input(then, fr))).toEqual({ kind: 'related', topic: 'respite', concepts: ['allowance'] });
   });
 
   let app: App;
