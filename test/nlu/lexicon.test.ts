@@ -11,7 +11,7 @@ import { tempDir } from '../helpers/tmp';
 import { percentFrom } from '../../bot/care/benefitsText';
 import { bareStatement, deadlineRule } from '../../bot/conversation/answerFirst';
 import { asksForOffers } from '../../bot/conversation/local';
-import { pointsBack, resolveFollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
+import { aspectOf, pointsBack, resolveFollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
 import { extractFacts } from '../../bot/nlu/facts';
 import { aspectSentences } from '../../bot/conversation/aspects';
 import { asksLeft } from '../../bot/conversation/budget';
@@ -126,6 +126,14 @@ describe('a third language by data alone', () => {
     expect(deadlineRule('Combien de temps pour la demande ?', fr)).toEqual({ topic: 'apply', aspect: 'deadline', kind: 'decision' });
     expect(asksForOffers('une aide pres de chez moi', true, words)).toBe(false);
     expect(asksForOffers('une aide pres de chez moi', true, fr)).toBe(true);
+  });
+
+  test('the aspect of a follow-up question is read from a third language file alone', () => {
+    const fr = loadLexicon(localesWith('fr', { aspect_expiry: ['perime'], aspect_cost: ['combien'], aspect_repay: ['rembourser'] }));
+    expect(aspectOf("est-ce que c'est perime a la fin de l'annee", words)).toBeUndefined();
+    expect(aspectOf("est-ce que c'est perime a la fin de l'annee", fr)).toBe('expiry');
+    expect(aspectOf('il faut rembourser', fr)).toBe('repay');
+    expect(aspectOf('et combien', fr)).toBe('cost');
   });
 
   test('a bare statement reads its request and notice words from a third language file alone', () => {
