@@ -8,6 +8,7 @@ import { formatEuro, valueOn } from '../care/benefits';
 import type { IsoDate } from '../care/calendar';
 import type { BenefitsFile, Lang } from '../knowledge/schema';
 import { foldText } from '../nlu/normalise';
+import { readSentences } from '../nlu/message';
 import type { Lexicon } from '../nlu/lexicon';
 
 export type BudgetKind = 'respite' | 'relief' | 'home_adaptation';
@@ -52,7 +53,7 @@ export function euroAmounts(text: string): number[] {
  *  question sentences: "den Rest mache ich" in a sentence that tells is no question about a budget's
  *  remainder. */
 export function asksLeft(text: string, words: Lexicon): boolean {
-  const questions = text.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.trim().endsWith('?'));
+  const questions = readSentences(text).filter((sentence) => sentence.question).map((sentence) => sentence.text);
   return words.has('asks_left', foldText(questions.length ? questions.join(' ') : text));
 }
 
