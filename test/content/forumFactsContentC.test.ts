@@ -37,7 +37,7 @@ const newFacts: [string, RegExp, RegExp][] = [
   ['nursing_home_housing_benefit', /Bewohner eines Pflegeheims können Wohngeld[\s\S]*Höchstbetrag der Mietstufe[\s\S]*ab dem Monat des Antrags/,
     /care home residents can also get housing benefit[\s\S]*maximum amount of the local rent level[\s\S]*from the month of the application/],
   ['daycare_nrw_investment_costs', /Investitionskosten[\s\S]*Nordrhein-Westfalen fördert das Land[^.]*je Besuchstag, unabhängig von Einkommen und Vermögen[\s\S]*\{\{b\.entlastungsbetrag\}\}/,
-    /investment costs[\s\S]*North Rhine-Westphalia the state subsidises[^.]*per attendance day, regardless of the guest's income and assets[\s\S]*\{\{b\.entlastungsbetrag\}\}/],
+    /Investment costs[\s\S]*North Rhine-Westphalia the state subsidises[^.]*per attendance day, regardless of the guest's income and assets[\s\S]*\{\{b\.entlastungsbetrag\}\}/],
 ];
 
 // Short answers sharpened in this round: the plain phrasing or the figure people ask for.
