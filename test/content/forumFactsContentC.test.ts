@@ -38,6 +38,10 @@ const newFacts: [string, RegExp, RegExp][] = [
     /care home residents can also get housing benefit[\s\S]*maximum amount of the local rent level[\s\S]*from the month of the application/],
   ['daycare_nrw_investment_costs', /Investitionskosten[\s\S]*Nordrhein-Westfalen fördert das Land[^.]*je Besuchstag, unabhängig von Einkommen und Vermögen[\s\S]*\{\{b\.entlastungsbetrag\}\}/,
     /Investment costs[\s\S]*North Rhine-Westphalia the state subsidises[^.]*per attendance day, regardless of the guest's income and assets[\s\S]*\{\{b\.entlastungsbetrag\}\}/],
+  ['disability_pass_car_tax', /H, Bl oder aG[^.]*ganz von der Kfz-Steuer befreit, mit G oder Gl[^.]*halbiert[^.]*Freifahrt/,
+    /H, Bl or aG[^.]*fully exempt from vehicle tax; with G or Gl[^.]*halved[^.]*free local public transport/],
+  ['disability_pass_retroactive', /ab dem Monat des Antrags[\s\S]*für frühere Zeit[^.]*besonderes Interesse[\s\S]*letzten vier Jahre/,
+    /from the month of the application[\s\S]*earlier periods[^.]*special interest[\s\S]*last four years/],
 ];
 
 // Short answers sharpened in this round: the plain phrasing or the figure people ask for.
