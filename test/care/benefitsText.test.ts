@@ -60,9 +60,14 @@ describe('pure helpers', () => {
     expect(jan2025.real.map((c) => c.id)).toEqual(expect.arrayContaining(['pflegegeld', 'sachleistung', 'entlastungsbetrag']));
     expect(jan2025.real.every((c) => c.kind !== 'new')).toBe(true);
     // 2026: the one DiPA amount for app and support together (since 2022) ends; app and support get
-    // separate amounts, which have no older value of their own
+    // separate amounts, which have no older value of their own. The maximum for maintenance of parents
+    // (§ 33a EStG) and the minimum wage (live-in carers) rose that day too.
     const jan2026 = euroChangesOn(table, '2026-01-01');
-    expect(jan2026.real).toEqual([{ id: 'dipa_gesamt', kind: 'ended', old: 53, new: null }]);
+    expect(jan2026.real).toEqual([
+      { id: 'unterhalt_hoechstbetrag', kind: 'changed', old: 12096, new: 12348 },
+      { id: 'mindestlohn', kind: 'changed', old: 12.82, new: 13.9 },
+      { id: 'dipa_gesamt', kind: 'ended', old: 53, new: null },
+    ]);
     expect(jan2026.firstEntries.map((c) => c.id)).toEqual(expect.arrayContaining(['dipa_app', 'dipa_support']));
     expect(lastRealChange(table, TODAY)).toBe('2026-01-01');
     expect(lastRealChange(table, '2025-12-31')).toBe('2025-07-01');
