@@ -97,7 +97,21 @@ const CONTRAST = /^(.{2,}?)[\s,]+(?:nicht|not|statt|anstatt|instead of|rather th
 const CONTRAST_COMMA = /^[^,]{2,},\s*(?:nicht|not|statt|anstatt|instead of|rather than)\s/i;
 const CONTRAST_MAX_WORDS = 6;
 
-export function readCorrection(text: string): string | undefined {
+/** "nein, nicht meine Mutter, mein Vater, …": what follows the rejected part is meant */
+const NO_NOT = /^\s*(?:nein|nee|ne|no|nope)[\s,.!-]+(?:nicht|not)\s+[^,.;?!]{2,30},\s*(.{2,})$/i;
+
+/** `lexicon` adds the correction openings of the lexicon (correction_lead: "Moment,", "ich hab mich
+ *  vertan", "my mistake"): what follows them is meant, up to a contrast ("…, nicht 2"). */
+export function readCorrection(text: string, lexicon?: Lexicon): string | undefined {
+  const lead = lexicon?.exec('correction_lead', text.trim().toLowerCase());
+  if (lead) {
+    const rest = text.trim().slice(lead[0].length).replace(/^[\s,.:;!-]+/, '');
+    const meant = CONTRAST.exec(rest)?.[1] ?? rest;
+    const cleaned = meant.trim().replace(/[,:\s]+$/, '');
+    if (cleaned.length >= 2) return readCorrection(cleaned) ?? cleaned;
+  }
+  const noNot = NO_NOT.exec(text);
+  if (noNot) return noNot[1].trim();
   const apology = APOLOGY.exec(text);
   const contrast = CONTRAST.exec(apology ? apology[1] : text);
   if (contrast && (apology || (words(text) <= CONTRAST_MAX_WORDS && CONTRAST_COMMA.test(text)))) return contrast[1].trim().replace(/[,:\s]+$/, '');

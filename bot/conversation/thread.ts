@@ -5,6 +5,7 @@
 // names, no text), and it goes with the rest of the memory on "delete my data" and by retention.
 // Pure.
 import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
+import type { Spent } from './budget';
 
 export interface ConversationThread {
   /** the topic or question entry answered last (an id of the knowledge base) */
@@ -15,6 +16,9 @@ export interface ConversationThread {
   setting?: CareSettingFact;
   person?: PersonFact;
   dementia?: boolean;
+  /** a sum the story told as already used of a budget ("schon 2.000 € für Verhinderungspflege
+   *  ausgegeben"): a number and the budget's kind, no text; a later "wie viel bleibt noch?" uses it */
+  spent?: Spent;
 }
 
 export type ThreadField = 'grade' | 'stadtteil' | 'setting' | 'person' | 'dementia';
@@ -45,6 +49,7 @@ export function forgetOnPersonSwitch(thread: ConversationThread, person: PersonF
   thread.grade = undefined;
   thread.setting = undefined;
   thread.dementia = undefined;
+  thread.spent = undefined;
   return true;
 }
 
@@ -78,5 +83,6 @@ export function describeThread(thread: ConversationThread): string {
   if (thread.person) parts.push(`person=${thread.person}`);
   if (thread.dementia) parts.push('dementia');
   if (thread.stadtteil) parts.push(`stadtteil=${thread.stadtteil}`);
+  if (thread.spent) parts.push(`spent=${thread.spent.kind}:${thread.spent.used}`);
   return parts.join(' ') || '(empty)';
 }

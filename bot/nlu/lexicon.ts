@@ -110,6 +110,12 @@ export const WORD_LISTS = {
    *  the who-words begin a word, so each is written with its leading \\b */
   /** folded: asks what is left of a budget ("wie viel ist noch übrig", "how much is left") */
   asks_left: 'word',
+  /** folded: tells that part of a budget was used ("schon 2.000 € ausgegeben", "we already paid"); the
+   *  amount is kept for a later "wie viel bleibt noch?" (bot/conversation/budget.ts spentFromText) */
+  spent: 'word',
+  /** folded: opens a correction without "ich meinte" ("Moment,", "ich hab mich vertan,", "my mistake,");
+   *  the rest is what is meant (bot/conversation/followUp.ts readCorrection) */
+  correction_lead: 'start',
   answer_expiry: 'contains',
   answer_from_when: 'contains',
   answer_deadline: 'contains',
