@@ -11,7 +11,7 @@ import { extractGrade } from '../nlu/grade';
 import { foldText } from '../nlu/normalise';
 import type { Lexicon } from '../nlu/lexicon';
 import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
-import { MONEY_TOPIC_IDS, topicForSetting, type ConversationThread } from './thread';
+import { GRADE_MONEY_TOPIC_IDS, MONEY_TOPIC_IDS, topicForSetting, type ConversationThread } from './thread';
 
 export type Aspect = 'expiry' | 'from_when' | 'duration' | 'deadline' | 'repay' | 'cost' | 'who' | 'where';
 
@@ -190,8 +190,15 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
       return { kind: 'pronoun', topic: settingTopic(last, facts.setting), grade: facts.grade, setting: facts.setting };
     }
     const aspect = facts.stadtteil ? 'where' : aspectOf(text, input.words);
+    // "Was übernimmt die Kasse davon?" after a money topic: its answer is the amount, so it is answered again
+    if (aspect === 'cost' && GRADE_MONEY_TOPIC_IDS.has(last) && n <= SHORT_ASPECT_WORDS) return { kind: 'pronoun', topic: last };
     if (aspect) return { kind: 'aspect', topic: last, aspect };
     return undefined;
+  }
+  // "Was zahlt die Kasse dann?": "dann" points at the last money answer's situation
+  if (n <= SHORT_ASPECT_WORDS && GRADE_MONEY_TOPIC_IDS.has(last) && input.words.has('situation_then', folded) && aspectOf(text, input.words) === 'cost'
+    && !input.otherTopic) {
+    return { kind: 'pronoun', topic: last };
   }
   // "Ab wann?", "Bis wann?": a short aspect question without a topic of its own, unless
   // the intent engine is sure of another topic; a very short question about who applies, a deadline
