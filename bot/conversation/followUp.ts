@@ -13,7 +13,7 @@ import type { Lexicon } from '../nlu/lexicon';
 import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
 import { GRADE_MONEY_TOPIC_IDS, MONEY_TOPIC_IDS, topicForSetting, type ConversationThread } from './thread';
 
-export type Aspect = 'expiry' | 'from_when' | 'duration' | 'deadline' | 'repay' | 'cost' | 'who' | 'where';
+export type Aspect = 'expiry' | 'from_when' | 'duration' | 'deadline' | 'repay' | 'billing' | 'cost' | 'who' | 'where';
 
 export type FollowUp =
   | { kind: 'elliptic' | 'pronoun'; topic: string; grade?: number; setting?: CareSettingFact; person?: PersonFact }
@@ -86,7 +86,8 @@ const SHORT_ASPECT_WORDS = 8;
 // What a question asks about: the lexicon's aspect_* word lists (locales/<lng>/commands.json), checked
 // in this order: "Wer zahlt dafür?" asks about cost, not who; "how long does it take" is a duration
 // before "how long do I have" is a deadline; "zurückzahlen" is repaying before "zahlen" is cost.
-export const ASPECT_ORDER: readonly Aspect[] = ['expiry', 'from_when', 'duration', 'deadline', 'repay', 'cost', 'who', 'where'];
+// "Wie rechnet man das ab?" asks how it is billed or claimed, before "zahlen" would make it a cost question.
+export const ASPECT_ORDER: readonly Aspect[] = ['expiry', 'from_when', 'duration', 'deadline', 'repay', 'billing', 'cost', 'who', 'where'];
 
 /** "nein, ich meinte die Kurzzeitpflege" → "die Kurzzeitpflege"; undefined when it is no correction. */
 // "sorry, grade 2 not 3", "Entschuldigung, Pflegegrad 4, nicht 3": the part before "nicht/not" is meant
@@ -185,6 +186,9 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
     return { kind: 'elliptic', topic: settingOwn, grade: facts.grade, setting: facts.setting, person: facts.person };
   }
   const pointer = pointsBack(text, input.words);
+  // "Gibt es so einen Dienst bei uns in der Nähe?": where, at the place the thread knows
+  const here = n <= ASPECT_MAX_WORDS && !input.otherTopic && input.words.has('place_pointer', folded) && aspectOf(text, input.words) === 'where';
+  if (here) return { kind: 'aspect', topic: last, aspect: 'where' };
   if (pointer && n <= FOLLOW_UP_MAX_WORDS) {
     if (facts.grade !== undefined || facts.setting) {
       return { kind: 'pronoun', topic: settingTopic(last, facts.setting), grade: facts.grade, setting: facts.setting };
@@ -206,7 +210,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const aspect = n <= ASPECT_MAX_WORDS ? aspectOf(text, input.words) : undefined;
   if (!aspect || aspect === 'where') return undefined;
   if (input.concepts.some((c) => SITUATION_CONCEPTS.has(c)) || facts.setting) return undefined;
-  if (input.otherTopic && !(n <= SHORT_ASPECT_WORDS && (aspect === 'who' || aspect === 'deadline' || aspect === 'from_when' || aspect === 'duration' || aspect === 'repay'))) return undefined;
+  if (input.otherTopic && !(n <= SHORT_ASPECT_WORDS && (aspect === 'who' || aspect === 'deadline' || aspect === 'from_when' || aspect === 'duration' || aspect === 'repay' || aspect === 'billing'))) return undefined;
   if (aspect === 'cost' && n > 4) return undefined;
   return { kind: 'aspect', topic: last, aspect };
 }

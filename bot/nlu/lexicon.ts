@@ -121,6 +121,7 @@ export const WORD_LISTS = {
   answer_deadline: 'contains',
   answer_duration: 'contains',
   answer_repay: 'contains',
+  answer_billing: 'contains',
   answer_cost: 'contains',
   answer_who: 'contains',
   /** the care setting a message names, checked in this order (a nursing home before the family) */
@@ -135,9 +136,13 @@ export const WORD_LISTS = {
   aspect_deadline: 'folded_word',
   aspect_duration: 'folded_word',
   aspect_repay: 'folded_word',
+  aspect_billing: 'folded_word',
   aspect_cost: 'folded_word',
   aspect_who: 'folded_word',
   aspect_where: 'folded_word',
+  /** folded: a pointer at the place the thread knows ("bei uns", "near her"): a where-question with it
+   *  is about the last answer's kind of help there (bot/conversation/followUp.ts) */
+  place_pointer: 'word',
 } as const satisfies Record<string, Anchor>;
 
 export type WordList = keyof typeof WORD_LISTS;

@@ -90,6 +90,14 @@ describe('cost questions about an amount-by-grade topic', () => {
     ['Was kostet das?', 'emergency_call', { kind: 'aspect', topic: 'emergency_call', aspect: 'cost' }],
     // "dann" alone is no follow-up about money after a topic without an amount by grade
     ['Was zahlt die Kasse dann?', 'dementia', undefined],
+    // where, at the place the thread knows ("bei uns", "close to us"), without a pointer word
+    ['Gibt es so einen Dienst bei uns in der Nähe?', 'in_kind', { kind: 'aspect', topic: 'in_kind', aspect: 'where' }],
+    ['is there one close to us?', 'daycare', { kind: 'aspect', topic: 'daycare', aspect: 'where' }],
+    ['Wo ist das Rathaus?', 'daycare', undefined],
+    // how it is billed or claimed
+    ['Wie rechnet man das ab?', 'relief', { kind: 'aspect', topic: 'relief', aspect: 'billing' }],
+    ['how do I claim it back?', 'relief', { kind: 'aspect', topic: 'relief', aspect: 'billing' }],
+    ['Bis wann muss ich die Rechnungen einreichen?', 'respite', { kind: 'aspect', topic: 'respite', aspect: 'deadline' }],
   ])('%s after %s', (text, last, expected) => {
     expect(fu(text, last)).toEqual(expected);
   });
