@@ -16,6 +16,7 @@ import { formatDate as shortDate } from '../bot/knowledge/render';
 import type { BenefitsFile } from '../bot/knowledge/schema';
 import { sendReply, type DialogDeps } from './context';
 import type { Memory } from '../bot/conversation/turn';
+import { overviewSettingOf, overviewTopic } from '../bot/conversation/thread';
 import { GuidedDialog, GuidedFlow, command, chosenOption } from './guided';
 
 export const BENEFITS_DIALOG = 'benefitsDialog';
@@ -45,7 +46,8 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
       return dc.endDialog();
     }
     state.grade = options.grade ?? extractGrade(text) ?? mem.grade;
-    state.setting = options.setting ?? settingFromText(text, this.deps.services.words);
+    // a nursing home or day care the thread knows is not asked again
+    state.setting = options.setting ?? settingFromText(text, this.deps.services.words) ?? overviewSettingOf(mem.setting);
     state.percent = percentFrom(text, this.deps.services.words);
     if (state.grade === undefined && mem.selfcheckGrade !== undefined && mem.selfcheckGrade > 0) {
       state.grade = mem.selfcheckGrade;
@@ -84,6 +86,10 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
     }
     state.phase = 'after';
     await sendReply(this.deps, ctx, this.overview(ctx, state.grade, state.setting));
+    // follow-ups after the overview resolve against the setting's money topic and this grade
+    const mem = await this.memory(ctx);
+    mem.lastTopic = overviewTopic(state.setting) ?? mem.lastTopic;
+    mem.grade = state.grade;
     return Dialog.EndOfTurn;
   }
 

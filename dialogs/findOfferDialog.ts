@@ -1,5 +1,6 @@
 // Finds local offers by kind of help and district. Missing pieces are asked for with buttons and
 // remembered for the rest of the conversation ("und Essen auf Rädern?" keeps the district).
+import { topicForCategory } from '../bot/conversation/thread';
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from '../bot/sdk/dialogs';
@@ -131,6 +132,8 @@ class FindOfferFlow extends GuidedFlow<FlowState> {
     const mem = await getMemory(this.deps, ctx);
     mem.category = category;
     mem.stadtteil = stadtteil;
+    // "Was übernimmt die Kasse dafür?" after the list is about the topic of that kind of help
+    mem.lastTopic = topicForCategory(category, this.deps.services.kb.answers.values()) ?? mem.lastTopic;
     await sendReply(this.deps, ctx, this.results(ctx, category, stadtteil, page));
   }
 

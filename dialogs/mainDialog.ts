@@ -25,7 +25,7 @@ import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
 import { aspectCandidates, buildAspectReply, buildLeadReply, buildRelatedReply } from '../bot/conversation/aspects';
-import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine } from '../bot/conversation/budget';
+import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine, spentFromText } from '../bot/conversation/budget';
 import { deadlineRule } from '../bot/conversation/answerFirst';
 import {
   bareGradeStatement, commandBeforeNlu, lastSearchCategory, lookUpRoute, offerRoute, systemRoute, takeOneTurnMemory, toldGradeOverview, withFurtherQuestions,
@@ -121,7 +121,7 @@ export class MainDialog extends ComponentDialog {
 
   private async route(dc: RouteTarget): Promise<DialogTurnResult> {
     // "nein, ich meinte die Kurzzeitpflege": the rest is the question (and may itself be a follow-up)
-    const corrected = readCorrection(turnInfo(dc.context).text);
+    const corrected = readCorrection(turnInfo(dc.context).text, this.deps.services.words);
     if (corrected) {
       restateTurn(dc.context, corrected);
       setThreadUse(dc.context, { kind: 'correction', detail: '' });
@@ -339,8 +339,14 @@ export class MainDialog extends ComponentDialog {
     const s = this.deps.services;
     const { text, lang } = turnInfo(dc.context);
     const lastTopic = mem.lastTopic ? s.kb.questions.get(mem.lastTopic)?.topic ?? mem.lastTopic : undefined;
-    const r = remainderFromText(text, u.retrieval.concepts, lastTopic, s.kb.benefits, s.today(), s.words);
-    if (!r) return undefined;
+    const r = remainderFromText(text, u.retrieval.concepts, lastTopic, s.kb.benefits, s.today(), s.words, mem.spent);
+    if (!r) {
+      // a story that tells a sum already used: kept for "wie viel bleibt noch?" in a later turn
+      const spent = spentFromText(text, u.retrieval.concepts, lastTopic, s.kb.benefits, s.today(), s.words);
+      if (spent) mem.spent = spent;
+      return undefined;
+    }
+    mem.spent = { kind: r.kind, used: r.used };
     // the entry that answered (the remainder rule) when it is about this budget, else its topic's answer
     const topic = budgetTopic(r.kind);
     const a = u.entry && s.kb.questions.get(u.entry.id)?.topic === topic ? s.kb.entry(u.entry.id) : s.kb.entry(topic);

@@ -10,6 +10,7 @@ import type { BenefitsFile, Lang } from '../knowledge/schema';
 import { formatDate, formatNumber, type Translate } from './format';
 import type { Lexicon, WordList } from '../nlu/lexicon';
 import { parseGradeAnswer } from '../nlu/grade';
+import { foldText } from '../nlu/normalise';
 
 /** How the benefits overview starts. */
 export interface BenefitsOptions {
@@ -56,7 +57,9 @@ export type AfterOverview = { kind: 'share'; percent: number } | { kind: 'other'
 export function readAfterOverview(text: string, words: Lexicon): AfterOverview | undefined {
   const percent = percentFrom(text, words);
   if (percent !== undefined) return { kind: 'share', percent };
-  const count = text.trim().split(/\s+/).length;
+  // "and at grade 5?" counts like "grade 5": the opening of an elliptic question is not counted
+  const lead = words.exec('elliptic_lead', foldText(text).trim());
+  const count = text.trim().split(/\s+/).length - (lead ? lead[0].trim().split(/\s+/).length : 0);
   const g = count <= 3 ? parseGradeAnswer(text, words) : undefined;
   const setting = count <= 5 ? settingFromText(text, words) : undefined;
   const grade = g !== undefined && g > 0 ? g : undefined;

@@ -10,6 +10,7 @@ import type { BenefitsFile, Lang } from '../knowledge/schema';
 import { foldText } from '../nlu/normalise';
 import { readSentences } from '../nlu/message';
 import type { Lexicon } from '../nlu/lexicon';
+import { parseNumberWord } from '../nlu/numbers';
 
 export type BudgetKind = 'respite' | 'relief' | 'home_adaptation';
 
@@ -37,7 +38,21 @@ const BUDGETS: readonly Budget[] = [
 const NUMBER = String.raw`(\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+)(?:[.,](\d{1,2}))?(?!\d)`;
 const EUROS = new RegExp(String.raw`(?:€|\beur(?:o)?)\s*${NUMBER}|${NUMBER}\s*(?:€|euros?\b|eur\b)`, 'gi');
 
-/** Every euro amount of a text, in order ("1.200 €", "€2,000", "3000 Euro"). */
+// an amount written in words before the unit ("tausend Euro", "two thousand euros"): up to five words
+const WORDED_EUROS = /((?:[a-zäöüß]+[\s-]+){0,4}[a-zäöüß]+)\s*(?:€|euros?\b|eur\b)/gi;
+
+/** The longest tail of the words before "Euro" that reads as a number ("wir haben tausend" → 1000). */
+function wordedAmount(phrase: string): number | undefined {
+  const ws = phrase.trim().split(/[\s-]+/);
+  for (let i = 0; i < ws.length; i++) {
+    const v = parseNumberWord(ws.slice(i).join(' '));
+    if (v && !v.ordinal && v.value > 0) return v.value;
+  }
+  return undefined;
+}
+
+/** Every euro amount of a text, in order ("1.200 €", "€2,000", "3000 Euro"), then those written in
+ *  words ("tausend Euro", "a thousand euros"). */
 export function euroAmounts(text: string): number[] {
   const out: number[] = [];
   for (const m of text.matchAll(EUROS)) {
@@ -45,6 +60,10 @@ export function euroAmounts(text: string): number[] {
     const cents = m[2] ?? m[4];
     const v = Number(cents ? `${whole}.${cents}` : whole);
     if (Number.isFinite(v) && v > 0) out.push(v);
+  }
+  for (const m of text.matchAll(WORDED_EUROS)) {
+    const v = wordedAmount(m[1]);
+    if (v !== undefined) out.push(v);
   }
   return out;
 }
@@ -96,13 +115,32 @@ export function remainder(table: BenefitsFile, kind: BudgetKind, used: number, d
  *  …"), is not the amount used. */
 export function remainderFromText(
   text: string, concepts: readonly string[], lastTopic: string | undefined, table: BenefitsFile, date: IsoDate, words: Lexicon,
+  told?: Spent,
 ): Remainder | undefined {
   if (!asksLeft(text, words)) return undefined;
+  const kind = budgetFor(concepts, lastTopic) ?? told?.kind;
+  if (!kind) return undefined;
+  const total = budgetTotal(table, kind, date);
+  // "Wie viel bleibt uns noch?" after a story that told the sum: the sum told for this budget
+  const used = euroAmounts(text).find((v) => v !== total) ?? (told?.kind === kind ? told.used : undefined);
+  return used === undefined ? undefined : remainder(table, kind, used, date);
+}
+
+/** What a message tells was used of a budget: an amount, a word that says it was spent, a budget. */
+export interface Spent { kind: BudgetKind; used: number }
+
+/** "Wir haben dieses Jahr schon 2.000 Euro für Verhinderungspflege ausgegeben.": the sum used of that
+ *  budget, kept for a later "wie viel bleibt noch?"; undefined when the message names no sum used or
+ *  no budget (its own concepts, else the last answer's topic). The budget itself is no sum used. */
+export function spentFromText(
+  text: string, concepts: readonly string[], lastTopic: string | undefined, table: BenefitsFile, date: IsoDate, words: Lexicon,
+): Spent | undefined {
+  if (!words.has('spent', foldText(text))) return undefined;
   const kind = budgetFor(concepts, lastTopic);
   if (!kind) return undefined;
   const total = budgetTotal(table, kind, date);
   const used = euroAmounts(text).find((v) => v !== total);
-  return used === undefined ? undefined : remainder(table, kind, used, date);
+  return used === undefined ? undefined : { kind, used };
 }
 
 export interface HalfAllowance { half: number; weeksShortTerm: number; weeksRespite: number }

@@ -11,9 +11,9 @@ import { extractGrade } from '../nlu/grade';
 import { foldText } from '../nlu/normalise';
 import type { Lexicon } from '../nlu/lexicon';
 import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
-import { MONEY_TOPIC_IDS, topicForSetting, type ConversationThread } from './thread';
+import { GRADE_MONEY_TOPIC_IDS, MONEY_TOPIC_IDS, topicForSetting, type ConversationThread } from './thread';
 
-export type Aspect = 'expiry' | 'from_when' | 'duration' | 'deadline' | 'repay' | 'cost' | 'who' | 'where';
+export type Aspect = 'expiry' | 'from_when' | 'duration' | 'deadline' | 'repay' | 'billing' | 'cost' | 'who' | 'where';
 
 export type FollowUp =
   | { kind: 'elliptic' | 'pronoun'; topic: string; grade?: number; setting?: CareSettingFact; person?: PersonFact }
@@ -86,7 +86,8 @@ const SHORT_ASPECT_WORDS = 8;
 // What a question asks about: the lexicon's aspect_* word lists (locales/<lng>/commands.json), checked
 // in this order: "Wer zahlt dafür?" asks about cost, not who; "how long does it take" is a duration
 // before "how long do I have" is a deadline; "zurückzahlen" is repaying before "zahlen" is cost.
-export const ASPECT_ORDER: readonly Aspect[] = ['expiry', 'from_when', 'duration', 'deadline', 'repay', 'cost', 'who', 'where'];
+// "Wie rechnet man das ab?" asks how it is billed or claimed, before "zahlen" would make it a cost question.
+export const ASPECT_ORDER: readonly Aspect[] = ['expiry', 'from_when', 'duration', 'deadline', 'repay', 'billing', 'cost', 'who', 'where'];
 
 /** "nein, ich meinte die Kurzzeitpflege" → "die Kurzzeitpflege"; undefined when it is no correction. */
 // "sorry, grade 2 not 3", "Entschuldigung, Pflegegrad 4, nicht 3": the part before "nicht/not" is meant
@@ -97,7 +98,21 @@ const CONTRAST = /^(.{2,}?)[\s,]+(?:nicht|not|statt|anstatt|instead of|rather th
 const CONTRAST_COMMA = /^[^,]{2,},\s*(?:nicht|not|statt|anstatt|instead of|rather than)\s/i;
 const CONTRAST_MAX_WORDS = 6;
 
-export function readCorrection(text: string): string | undefined {
+/** "nein, nicht meine Mutter, mein Vater, …": what follows the rejected part is meant */
+const NO_NOT = /^\s*(?:nein|nee|ne|no|nope)[\s,.!-]+(?:nicht|not)\s+[^,.;?!]{2,30},\s*(.{2,})$/i;
+
+/** `lexicon` adds the correction openings of the lexicon (correction_lead: "Moment,", "ich hab mich
+ *  vertan", "my mistake"): what follows them is meant, up to a contrast ("…, nicht 2"). */
+export function readCorrection(text: string, lexicon?: Lexicon): string | undefined {
+  const lead = lexicon?.exec('correction_lead', text.trim().toLowerCase());
+  if (lead) {
+    const rest = text.trim().slice(lead[0].length).replace(/^[\s,.:;!-]+/, '');
+    const meant = CONTRAST.exec(rest)?.[1] ?? rest;
+    const cleaned = meant.trim().replace(/[,:\s]+$/, '');
+    if (cleaned.length >= 2) return readCorrection(cleaned) ?? cleaned;
+  }
+  const noNot = NO_NOT.exec(text);
+  if (noNot) return noNot[1].trim();
   const apology = APOLOGY.exec(text);
   const contrast = CONTRAST.exec(apology ? apology[1] : text);
   if (contrast && (apology || (words(text) <= CONTRAST_MAX_WORDS && CONTRAST_COMMA.test(text)))) return contrast[1].trim().replace(/[,:\s]+$/, '');
@@ -171,13 +186,23 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
     return { kind: 'elliptic', topic: settingOwn, grade: facts.grade, setting: facts.setting, person: facts.person };
   }
   const pointer = pointsBack(text, input.words);
+  // "Gibt es so einen Dienst bei uns in der Nähe?": where, at the place the thread knows
+  const here = n <= ASPECT_MAX_WORDS && !input.otherTopic && input.words.has('place_pointer', folded) && aspectOf(text, input.words) === 'where';
+  if (here) return { kind: 'aspect', topic: last, aspect: 'where' };
   if (pointer && n <= FOLLOW_UP_MAX_WORDS) {
     if (facts.grade !== undefined || facts.setting) {
       return { kind: 'pronoun', topic: settingTopic(last, facts.setting), grade: facts.grade, setting: facts.setting };
     }
     const aspect = facts.stadtteil ? 'where' : aspectOf(text, input.words);
+    // "Was übernimmt die Kasse davon?" after a money topic: its answer is the amount, so it is answered again
+    if (aspect === 'cost' && GRADE_MONEY_TOPIC_IDS.has(last) && n <= SHORT_ASPECT_WORDS) return { kind: 'pronoun', topic: last };
     if (aspect) return { kind: 'aspect', topic: last, aspect };
     return undefined;
+  }
+  // "Was zahlt die Kasse dann?": "dann" points at the last money answer's situation
+  if (n <= SHORT_ASPECT_WORDS && GRADE_MONEY_TOPIC_IDS.has(last) && input.words.has('situation_then', folded) && aspectOf(text, input.words) === 'cost'
+    && !input.otherTopic) {
+    return { kind: 'pronoun', topic: last };
   }
   // "Ab wann?", "Bis wann?": a short aspect question without a topic of its own, unless
   // the intent engine is sure of another topic; a very short question about who applies, a deadline
@@ -185,7 +210,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const aspect = n <= ASPECT_MAX_WORDS ? aspectOf(text, input.words) : undefined;
   if (!aspect || aspect === 'where') return undefined;
   if (input.concepts.some((c) => SITUATION_CONCEPTS.has(c)) || facts.setting) return undefined;
-  if (input.otherTopic && !(n <= SHORT_ASPECT_WORDS && (aspect === 'who' || aspect === 'deadline' || aspect === 'from_when' || aspect === 'duration' || aspect === 'repay'))) return undefined;
+  if (input.otherTopic && !(n <= SHORT_ASPECT_WORDS && (aspect === 'who' || aspect === 'deadline' || aspect === 'from_when' || aspect === 'duration' || aspect === 'repay' || aspect === 'billing'))) return undefined;
   if (aspect === 'cost' && n > 4) return undefined;
   return { kind: 'aspect', topic: last, aspect };
 }

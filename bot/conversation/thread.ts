@@ -5,6 +5,7 @@
 // names, no text), and it goes with the rest of the memory on "delete my data" and by retention.
 // Pure.
 import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
+import type { Spent } from './budget';
 
 export interface ConversationThread {
   /** the topic or question entry answered last (an id of the knowledge base) */
@@ -15,6 +16,9 @@ export interface ConversationThread {
   setting?: CareSettingFact;
   person?: PersonFact;
   dementia?: boolean;
+  /** a sum the story told as already used of a budget ("schon 2.000 € für Verhinderungspflege
+   *  ausgegeben"): a number and the budget's kind, no text; a later "wie viel bleibt noch?" uses it */
+  spent?: Spent;
 }
 
 export type ThreadField = 'grade' | 'stadtteil' | 'setting' | 'person' | 'dementia';
@@ -45,12 +49,24 @@ export function forgetOnPersonSwitch(thread: ConversationThread, person: PersonF
   thread.grade = undefined;
   thread.setting = undefined;
   thread.dementia = undefined;
+  thread.spent = undefined;
   return true;
 }
 
 // Topics about what the care insurance pays in one care setting. A follow-up that names another
 // setting ("und im Heim?") means the same question for that setting, i.e. that setting's topic.
 export const MONEY_TOPIC_IDS: ReadonlySet<string> = new Set(['allowance', 'in_kind', 'combination', 'daycare', 'nursing_home', 'respite', 'relief']);
+/** money topics whose answer is an amount by grade: a cost question about them is answered by the amount */
+export const GRADE_MONEY_TOPIC_IDS: ReadonlySet<string> = new Set(['allowance', 'in_kind', 'combination', 'daycare', 'nursing_home']);
+
+/** The topic an offer search for a kind of help stands for ("Tagespflege in Heißen" → day care), so
+ *  that "Was übernimmt die Kasse dafür?" after the list is about it: the money topic among the
+ *  answers that name that kind of help, else the only one; undefined when none or several. */
+export function topicForCategory(category: string, answers: Iterable<{ id: string; offerCategory?: string }>): string | undefined {
+  const ids = [...answers].filter((a) => a.offerCategory === category).map((a) => a.id);
+  const money = ids.filter((id) => GRADE_MONEY_TOPIC_IDS.has(id));
+  return money.length === 1 ? money[0] : ids.length === 1 ? ids[0] : undefined;
+}
 const SETTING_TOPIC: Partial<Record<CareSettingFact, string>> = { nursing_home: 'nursing_home', daycare: 'daycare' };
 
 /** The topic a follow-up about another care setting leads to: the setting's own money topic when the
@@ -69,6 +85,20 @@ export function topicForGrade(last: string, alsoAnswered: readonly string[] | un
   return alsoAnswered?.find(usesGrade) ?? last;
 }
 
+/** The benefits overview's setting the thread already knows: a nursing home or day care told in the
+ *  story is not asked again ("Was zahlt die Kasse dann?" after "ob er ins Heim zieht"); "at home"
+ *  may be family or a service, so it is still asked. */
+export function overviewSettingOf(setting: CareSettingFact | undefined): 'nursing_home' | 'day_care' | undefined {
+  return setting === 'nursing_home' ? 'nursing_home' : setting === 'daycare' ? 'day_care' : undefined;
+}
+
+const OVERVIEW_TOPIC: Record<string, string> = { relatives: 'allowance', home_care: 'in_kind', day_care: 'daycare', nursing_home: 'nursing_home' };
+/** The money topic a benefits overview for a setting stands for: "und bei 5?", "was übernimmt die
+ *  Kasse davon?" after the overview resolve against it. */
+export function overviewTopic(setting: string): string | undefined {
+  return OVERVIEW_TOPIC[setting];
+}
+
 /** One line for staff (`chat --explain`): which context a reply used. */
 export function describeThread(thread: ConversationThread): string {
   const parts: string[] = [];
@@ -78,5 +108,6 @@ export function describeThread(thread: ConversationThread): string {
   if (thread.person) parts.push(`person=${thread.person}`);
   if (thread.dementia) parts.push('dementia');
   if (thread.stadtteil) parts.push(`stadtteil=${thread.stadtteil}`);
+  if (thread.spent) parts.push(`spent=${thread.spent.kind}:${thread.spent.used}`);
   return parts.join(' ') || '(empty)';
 }

@@ -110,11 +110,18 @@ export const WORD_LISTS = {
    *  the who-words begin a word, so each is written with its leading \\b */
   /** folded: asks what is left of a budget ("wie viel ist noch übrig", "how much is left") */
   asks_left: 'word',
+  /** folded: tells that part of a budget was used ("schon 2.000 € ausgegeben", "we already paid"); the
+   *  amount is kept for a later "wie viel bleibt noch?" (bot/conversation/budget.ts spentFromText) */
+  spent: 'word',
+  /** folded: opens a correction without "ich meinte" ("Moment,", "ich hab mich vertan,", "my mistake,");
+   *  the rest is what is meant (bot/conversation/followUp.ts readCorrection) */
+  correction_lead: 'start',
   answer_expiry: 'contains',
   answer_from_when: 'contains',
   answer_deadline: 'contains',
   answer_duration: 'contains',
   answer_repay: 'contains',
+  answer_billing: 'contains',
   answer_cost: 'contains',
   answer_who: 'contains',
   /** the care setting a message names, checked in this order (a nursing home before the family) */
@@ -129,9 +136,13 @@ export const WORD_LISTS = {
   aspect_deadline: 'folded_word',
   aspect_duration: 'folded_word',
   aspect_repay: 'folded_word',
+  aspect_billing: 'folded_word',
   aspect_cost: 'folded_word',
   aspect_who: 'folded_word',
   aspect_where: 'folded_word',
+  /** folded: a pointer at the place the thread knows ("bei uns", "near her"): a where-question with it
+   *  is about the last answer's kind of help there (bot/conversation/followUp.ts) */
+  place_pointer: 'word',
 } as const satisfies Record<string, Anchor>;
 
 export type WordList = keyof typeof WORD_LISTS;

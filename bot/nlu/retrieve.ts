@@ -797,8 +797,9 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
           result.rule = 'question';
         }
       }
-      // A near tie is said, not hidden: the runner-up entry becomes a button.
-      const runnerUp = ranked.find((c) => c.kind === 'entry' && c !== result.entry);
+      // A near tie is said, not hidden: the runner-up entry becomes a button. It comes from the five
+      // best, as the candidate search keeps no more (the exhaustive search would find one further down).
+      const runnerUp = top.find((c) => c.kind === 'entry' && c !== result.entry);
       if (runnerUp && runnerUp.score >= s.threshold && runnerUp.score >= (result.entry ?? topic ?? runnerUp).score - s.near) result.alternative = runnerUp;
       // Several questions: each one read on its own (the others as story); a different entry or topic
       // for one of them answers that question ("Auch gefragt").
