@@ -33,6 +33,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'botbuilder-dialogs', allowTypeImports: true, message: 'import the class from bot/sdk/dialogs.ts' }] }] },
   },
   {
+    // a prompt's file loads the choice recognizers (1.2 MB of source, ~15 MB RSS at start): none in bot/sdk either
+    files: ['bot/sdk/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['botbuilder-dialogs/lib/prompts/*', 'botbuilder-dialogs/lib/choices', 'botbuilder-dialogs/lib/choices/*'], allowTypeImports: true, message: 'prompts and choices load the text recognizers at start (docs/turn-cost-2026-12.md)' }] }] },
+  },
+  {
     // Dialogs only ask, route and send: a test takes rules from the pure modules (bot/...), and from
     // dialogs/ only the dialogs it drives and the turn plumbing the bot itself uses.
     files: ['test/**/*.ts'],

@@ -11,7 +11,7 @@ import { fold } from '../offers/text';
 import { escapeRegExp } from '../nlu/places';
 import { searchOffers } from '../offers/search';
 import type { RankedOffer } from '../offers/ranking';
-import type { Contact, LocalHelp, LocalSearchResult, OfferView } from './local';
+import type { Contact, LocalHelp, LocalSearchResult, OfferView, PlaceMatch } from './local';
 
 const PAGE_SIZE = 3;
 
@@ -88,20 +88,28 @@ export function createLocalHelp(pack: MunicipalityPack, i18n: i18n): LocalHelp {
     name: c.label[lang], phone: c.phone ?? undefined, email: c.email ?? undefined, website: c.website ?? undefined, note: c.note ?? undefined,
   });
 
+  const detectPlace = (text: string): PlaceMatch => {
+    const r = resolveRegion(text, pack.regions);
+    if (r.stadtteil || r.candidates.length) {
+      return { stadtteil: r.stadtteil, candidates: r.candidates, postcode: r.postcode, unknownPostcode: r.unknownPostcode, wholeCity: false };
+    }
+    const folded = fold(text);
+    const other = otherPlaces.find((o) => o.re.test(folded));
+    const bare = folded.replace(/[^\p{L}\d]+/gu, ' ').trim();
+    return {
+      candidates: r.candidates, postcode: r.postcode, unknownPostcode: r.unknownPostcode,
+      wholeCity: wholeCityRe.test(folded), wholeCityOnly: wholeCityOnlyRe.test(bare), otherPlace: other?.name,
+    };
+  };
+  let lastPlace: { text: string; match: PlaceMatch } | undefined;
+
   return {
     cityName: m.name,
+    // a turn asks about the same text two or three times (router, understanding, offer search): the
+    // last text's result is kept and handed out as a copy, so no caller can change another's
     detectPlace: (text) => {
-      const r = resolveRegion(text, pack.regions);
-      if (r.stadtteil || r.candidates.length) {
-        return { stadtteil: r.stadtteil, candidates: r.candidates, postcode: r.postcode, unknownPostcode: r.unknownPostcode, wholeCity: false };
-      }
-      const folded = fold(text);
-      const other = otherPlaces.find((o) => o.re.test(folded));
-      const bare = folded.replace(/[^\p{L}\d]+/gu, ' ').trim();
-      return {
-        candidates: r.candidates, postcode: r.postcode, unknownPostcode: r.unknownPostcode,
-        wholeCity: wholeCityRe.test(folded), wholeCityOnly: wholeCityOnlyRe.test(bare), otherPlace: other?.name,
-      };
+      if (text !== lastPlace?.text) lastPlace = { text, match: detectPlace(text) };
+      return { ...lastPlace.match, candidates: [...lastPlace.match.candidates] };
     },
     detectCategory: (text, lang) => detectCategory(text, lang, pack.categories),
     stadtteile: () => pack.regions.stadtteile.map((s) => ({ id: s.id, name: name(s.id) })),
