@@ -134,8 +134,11 @@ export function planAnswers(first: { id: string }, matches: readonly (PartMatch 
   const plan: AnswerPlan = { short: [], buttons: [] };
   const seen = new Set([first.id]);
   for (const m of matches) {
-    // the first answer (or one already planned) speaks to this question too
-    if (!m || m.near.some((id) => seen.has(id))) continue;
+    // the first answer (or one already planned) is this question's match, or came as close as an
+    // unsure match: it speaks to this question too. A part that retrieval answers with confidence
+    // keeps its own entry even when the first answer came close ("Bekommt jeder einen Zuschuss?"
+    // after a story answered with the entry on a second grant).
+    if (!m || seen.has(m.id) || (!m.confident && m.near.some((id) => seen.has(id)))) continue;
     if (plan.short.length + plan.buttons.length >= MAX_MORE) break;
     seen.add(m.id);
     if (m.confident) plan.short.push(m.id);
