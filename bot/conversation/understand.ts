@@ -65,6 +65,8 @@ export function namesAmount(a: LayeredAnswer | undefined, lang: Lang, grade?: nu
   return grade === undefined ? t.short.includes('{{b.') : new RegExp(`\\{\\{b\\.[\\w.]*\\.${grade}\\}\\}`).test(t.short);
 }
 
+/** concepts an amount question names without naming its subject ("what does the fund pay", "bei Pflegegrad 2") */
+const AMOUNT_WORDS = new Set(['costs', 'grade']);
 /** From this score the best answer that names an amount answers an amount question of a story. */
 export const AMOUNT_FLOOR = 0.3;
 /** amount answers this close to the best are a tie that the first question's topic decides */
@@ -147,7 +149,9 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
     const alone = matchPart(kb, p.query, story, lang, facts, topicScores);
     // a further part that asks "wie viel" and was not answered by an amount of its own ("wie viel wäre
     // das bei ihr?"): the amount of what the story and the first part are about
-    if (i > 0 && p.amount && !(alone?.confident && namesAmount(kb.entry(alone.id), lang, facts.grade))) {
+    // ("how much does the fund pay there?" names no subject: what "there" is, the first part says)
+    const elliptic = !kb.retriever.concepts(p.text, lang).some((c) => !AMOUNT_WORDS.has(c));
+    if (i > 0 && p.amount && (elliptic || !(alone?.confident && namesAmount(kb.entry(alone.id), lang, facts.grade)))) {
       const amount = matchAmount(kb, p.query, [...story, ...p.around], lang, facts, topicScores, firstTopics);
       if (amount) return amount;
     }
