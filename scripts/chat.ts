@@ -75,7 +75,10 @@ export function formatUnderstanding(u: Understanding): string[] {
   ];
   if (u.also && u.retrieval.also) out.push(`  · also asked: ${candidate(u.retrieval.also)}`);
   // several questions in one message: what each matched (bot/conversation/multiQuestion.ts)
-  if (u.parts.length) out.push(`  · questions: ${u.parts.map((p, i) => `${i + 1}) ${p ? `${p.id} ${p.score.toFixed(2)}${p.confident ? ' sure' : ''} (near: ${p.near.join(",")})` : '–'}`).join('; ')}`);
+  // every asked part: the entry it matched, the text read for it, the rule that chose it, its runner-ups
+  u.parts.forEach((p, i) => out.push(`  · question ${i + 1}: ${p
+    ? `${p.id} ${p.score.toFixed(2)}${p.confident ? ' sure' : ''} · rule ${p.rule ?? '–'} · read "${p.read ?? ''}" · near: ${p.near.filter((id) => id !== p.id).join(', ') || '–'}`
+    : '–'}`));
   if (u.alternative && u.retrieval.alternative) out.push(`  · near tie, offered as a button: ${candidate(u.retrieval.alternative)}`);
   const runners = u.retrieval.ranked.filter((c) => c.id !== u.entry?.id).slice(0, 3);
   out.push(`  · entry runner-ups: ${runners.map(candidate).join('; ') || '–'}`);

@@ -29,9 +29,21 @@ const SPLIT = new RegExp(
 );
 const OPENS_QUESTION = new RegExp(`^(?:(?:und|aber|and|but)\\s+)?(?:${WH_DE}|${WH_EN}|${AUX_DE}|${AUX_EN})\\b`, 'i');
 
+// "wie viel wäre das bei ihr?", "und wie hoch ist der?", "how much would that be?": a part that asks
+// for an amount. With few words of its own it names no subject: the amount of what the story and the
+// first question are about (bot/conversation/understand.ts resolves it against the dated table's entries).
+const ASKS_AMOUNT = /\b(?:wie ?viel|wieviel|wie hoch|welche[rnms]? (?:betrag|summe)|how much|how high|what amount)\b/i;
+
+/** The part asks for an amount ("wie viel übernimmt die Kasse", "how much would that be"). */
+export function asksAmount(part: string): boolean {
+  return ASKS_AMOUNT.test(part);
+}
+
 export interface AskedPart {
   /** the part as written ("wie lange") */
   text: string;
+  /** asks for an amount: answered only by an entry that names one (from the dated table) */
+  amount: boolean;
   /** what retrieval reads: an elliptic part borrows the sentence's first part ("wie lange kann ich mich freistellen lassen") */
   query: string;
   /** the other parts of the same sentence, said as story: "wovon soll ich leben?" is about the leave asked for before it */
@@ -71,7 +83,7 @@ export function splitQuestions(text: string): AskedPart[] {
   const sentences = readSentences(text);
   const asked = sentences.filter((s) => s.question);
   // only sentences that ask: a request said as a statement is one question, never split
-  if (!asked.length) return questionSentences(sentences).slice(0, 1).map((s) => ({ text: s.text, query: s.text, around: [] }));
+  if (!asked.length) return questionSentences(sentences).slice(0, 1).map((s) => ({ text: s.text, query: s.text, around: [], amount: asksAmount(s.text) }));
   const out: AskedPart[] = [];
   for (const s of asked) {
     const parts = splitSentence(s.text);
@@ -80,7 +92,7 @@ export function splitQuestions(text: string): AskedPart[] {
       // "wie lange": the sentence's first part says what it is about
       const query = i > 0 && words(strip) <= ELLIPTIC_WORDS ? `${strip} ${parts[0].replace(/[?!.\s]+$/, '')}?` : p;
       const around = parts.filter((_, j) => j !== i).map((o) => `${o.replace(/[?!.,\s]+$/, '')}.`);
-      out.push({ text: p, query, around });
+      out.push({ text: p, query, around, amount: asksAmount(p) });
     });
   }
   return out;
@@ -98,6 +110,11 @@ export interface PartMatch {
   /** the candidates that came as close as the match (the match first): when the first answer is among
    *  them, that answer already speaks to this question */
   near: string[];
+  /** which rule chose it (chat --explain): the part's own entry, a clear topic, the best candidate
+   *  (unsure), or the amount an amount question asks for */
+  rule?: 'entry' | 'topic' | 'best' | 'amount';
+  /** the part's text as read, with the rest of its sentence when it said too little alone */
+  read?: string;
 }
 
 export interface AnswerPlan {
@@ -117,8 +134,11 @@ export function planAnswers(first: { id: string }, matches: readonly (PartMatch 
   const plan: AnswerPlan = { short: [], buttons: [] };
   const seen = new Set([first.id]);
   for (const m of matches) {
-    // the first answer (or one already planned) speaks to this question too
-    if (!m || m.near.some((id) => seen.has(id))) continue;
+    // the first answer (or one already planned) is this question's match, or came as close as an
+    // unsure match: it speaks to this question too. A part that retrieval answers with confidence
+    // keeps its own entry even when the first answer came close ("Bekommt jeder einen Zuschuss?"
+    // after a story answered with the entry on a second grant).
+    if (!m || seen.has(m.id) || (!m.confident && m.near.some((id) => seen.has(id)))) continue;
     if (plan.short.length + plan.buttons.length >= MAX_MORE) break;
     seen.add(m.id);
     if (m.confident) plan.short.push(m.id);

@@ -43,13 +43,49 @@ function matchPart(
   const answerable = r.ranked.filter((c) => (c.kind === 'topic' ? kb.answers.has(c.id) : fitsGrade(kb.questions.get(c.id), facts.grade)));
   const near = (best: number, spread = PART_NEAR) => answerable.filter((c) => c.score >= best - spread).map((c) => c.id);
   const entry = r.entry;
+  const read = query;
   if (entry && answerable.includes(entry)) {
-    return { id: entry.id, topic: entry.topic, score: entry.score, confident: true, near: [entry.id, ...near(entry.score).filter((id) => id !== entry.id)] };
+    return { id: entry.id, topic: entry.topic, score: entry.score, confident: true, near: [entry.id, ...near(entry.score).filter((id) => id !== entry.id)], rule: 'entry', read };
   }
   const top = answerable[0];
   if (!top) return undefined;
   const confident = top.kind === 'topic' && top.score >= TOPIC_SURE && top === r.ranked[0];
-  return { id: top.id, topic: top.kind === 'entry' ? top.topic : undefined, score: top.score, confident, near: near(top.score, confident ? PART_NEAR : PART_NEAR_UNSURE) };
+  return {
+    id: top.id, topic: top.kind === 'entry' ? top.topic : undefined, score: top.score, confident,
+    near: near(top.score, confident ? PART_NEAR : PART_NEAR_UNSURE), rule: confident ? 'topic' : 'best', read,
+  };
+}
+
+/** The answer names an amount from the dated table (in its short answer or its text for a told
+ *  grade); with a grade told, the amount at that grade ("bei Pflegegrad 3 … {{b.x.3}}"). */
+export function namesAmount(a: LayeredAnswer | undefined, lang: Lang, grade?: number): boolean {
+  const t = a?.[lang];
+  if (!t) return false;
+  if (t.shortWithGrade?.includes('{{b.')) return true;
+  return grade === undefined ? t.short.includes('{{b.') : new RegExp(`\\{\\{b\\.[\\w.]*\\.${grade}\\}\\}`).test(t.short);
+}
+
+/** concepts an amount question names without naming its subject ("what does the fund pay", "bei Pflegegrad 2") */
+const AMOUNT_WORDS = new Set(['costs', 'grade']);
+/** From this score the best answer that names an amount answers an amount question of a story. */
+export const AMOUNT_FLOOR = 0.3;
+/** amount answers this close to the best are a tie that the first question's topic decides */
+export const AMOUNT_SPREAD = 0.12;
+
+/** "wie viel wäre das bei ihr?": an amount question is answered by the answer that names an amount
+ *  and fits the story best; among near ties the one of the first question's topic ("Wie viel
+ *  übernimmt die Kasse bei Pflegegrad 2?" after a question on day care: the day-care amount). */
+function matchAmount(
+  kb: KnowledgeBase, query: string, story: readonly string[], lang: Lang, facts: MessageFacts, topicScores: ReadonlyMap<string, number>,
+  firstTopics: ReadonlySet<string>,
+): PartMatch | undefined {
+  const ranked = kb.retriever.rankAll([...story, query].join('\n'), lang, { topicScores, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts) });
+  const amounts = ranked.filter((c) => namesAmount(kb.entry(c.id), lang, facts.grade) && (c.kind === 'topic' ? kb.answers.has(c.id) : fitsGrade(kb.questions.get(c.id), facts.grade)));
+  const best = amounts[0];
+  if (!best || best.score < AMOUNT_FLOOR) return undefined;
+  const pick = amounts.find((c) => c.score >= best.score - AMOUNT_SPREAD && (firstTopics.has(c.id) || firstTopics.has(c.topic))) ?? best;
+  const near = amounts.filter((c) => c !== pick && c.score >= pick.score - PART_NEAR).map((c) => c.id);
+  return { id: pick.id, topic: pick.kind === 'entry' ? pick.topic : undefined, score: pick.score, confident: true, near: [pick.id, ...near], rule: 'amount', read: query };
 }
 
 /** Nothing answered with confidence: retrieval candidates from this score on are offered as "Meinten
@@ -107,13 +143,32 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
   const alternative = fitsGrade(altFound, facts.grade) && altFound?.id !== entry?.id ? altFound : undefined;
   const asked = splitQuestions(text).slice(0, MAX_PARTS);
   const story = asked.length > 1 ? readSentences(text).filter((x) => !x.question).map((x) => x.text) : [];
-  const parts = asked.length > 1 ? asked.map((p) => {
+  // the topics the first answer is about: an amount question's near tie goes to them
+  const firstTopics = new Set([entry?.topic, nlu.intent].filter((x): x is string => !!x));
+  const readPart = (p: (typeof asked)[number], i: number): PartMatch | undefined => {
     const alone = matchPart(kb, p.query, story, lang, facts, topicScores);
+    // a further part that asks "wie viel" and was not answered by an amount of its own ("wie viel wäre
+    // das bei ihr?"): the amount of what the story and the first part are about
+    // ("how much does the fund pay there?" names no subject: what "there" is, the first part says)
+    const elliptic = !kb.retriever.concepts(p.text, lang).some((c) => !AMOUNT_WORDS.has(c));
+    if (i > 0 && p.amount && (elliptic || !(alone?.confident && namesAmount(kb.entry(alone.id), lang, facts.grade)))) {
+      const amount = matchAmount(kb, p.query, [...story, ...p.around], lang, facts, topicScores, firstTopics);
+      if (amount) return amount;
+    }
     // a part that says too little on its own ("wovon soll ich leben?") is read with the rest of its sentence;
     // one that retrieval answers on its own keeps that answer (the rest would pull it to the first question's topic)
     if (alone && (alone.confident || alone.score >= BUTTON_FLOOR)) return alone;
-    return matchPart(kb, p.query, [...story, ...p.around], lang, facts, topicScores) ?? alone;
-  }) : [];
+    const withRest = matchPart(kb, p.query, [...story, ...p.around], lang, facts, topicScores);
+    return withRest ? { ...withRest, read: [...p.around, p.query].join(' ') } : alone;
+  };
+  const parts: (PartMatch | undefined)[] = [];
+  if (asked.length > 1) {
+    asked.forEach((p, i) => {
+      const m = readPart(p, i);
+      if (i === 0 && m) firstTopics.add(m.topic ?? m.id);
+      parts.push(m);
+    });
+  }
   return {
     parts,
     retrieval, facts, entry, alternative,

@@ -1,7 +1,9 @@
 // Table tests for the pure rules of messages with several questions (bot/conversation/multiQuestion.ts):
 // where a question sentence splits into questions, what an elliptic part is read as, and which
 // further questions get their own short answer or a button.
-import { MAX_MORE, planAnswers, splitQuestions, splitSentence, type PartMatch } from '../../bot/conversation/multiQuestion';
+import { MAX_MORE, asksAmount, planAnswers, splitQuestions, splitSentence, type PartMatch } from '../../bot/conversation/multiQuestion';
+import { namesAmount } from '../../bot/conversation/understand';
+import type { LayeredAnswer } from '../../bot/knowledge/kb';
 import { topicForGrade } from '../../bot/conversation/thread';
 
 describe('splitSentence', () => {
@@ -20,6 +22,10 @@ describe('splitSentence', () => {
     ['Sie ist 84 und ist seit Mai dement, was steht ihr zu?', ['Sie ist 84 und ist seit Mai dement, was steht ihr zu?']],
     ['Bekommt er Pflegegeld und Sachleistung zusammen?', ['Bekommt er Pflegegeld und Sachleistung zusammen?']],
     ['Was passiert, wenn er ins Krankenhaus muss?', ['Was passiert, wenn er ins Krankenhaus muss?']],
+    // a story's closing question with an elliptic amount part
+    ['Steht ihr das trotzdem zu, und wie viel wäre das bei ihr?', ['Steht ihr das trotzdem zu', 'wie viel wäre das bei ihr?']],
+    ['Is the bus included, and how much would the fund pay for him?', ['Is the bus included', 'how much would the fund pay for him?']],
+    ['Zahlt die Kasse das, wie hoch ist der Zuschuss, und wo beantrage ich ihn?', ['Zahlt die Kasse das', 'wie hoch ist der Zuschuss', 'wo beantrage ich ihn?']],
   ])('%s', (sentence, parts) => {
     expect(splitSentence(sentence)).toEqual(parts);
   });
@@ -41,6 +47,16 @@ describe('splitQuestions', () => {
     expect(parts[2].around).toEqual(['Darf ich Urlaub von der Pflege nehmen.', 'wie oft.']);
   });
 
+  test('"Stimmt das? Und was machen wir …": two question sentences, the second opening with "und"', () => {
+    const parts = splitQuestions('Die Nachbarin sagt, Papa bekomme keinen Pflegegrad. Stimmt das? Und was machen wir bis dahin?');
+    expect(parts.map((p) => p.text)).toEqual(['Stimmt das?', 'Und was machen wir bis dahin?']);
+  });
+
+  test('a part that asks for an amount is marked as such', () => {
+    const parts = splitQuestions('Mein Vater hat Pflegegrad 2. Ist die Fahrt dabei, und wie viel zahlt die Kasse bei ihm?');
+    expect(parts.map((p) => p.amount)).toEqual([false, true]);
+  });
+
   test('two question sentences are two parts', () => {
     expect(splitQuestions('What is short-term care? Does the allowance continue?').map((p) => p.text))
       .toEqual(['What is short-term care?', 'Does the allowance continue?']);
@@ -53,6 +69,35 @@ describe('splitQuestions', () => {
   });
 });
 
+describe('asksAmount', () => {
+  test.each<[string, boolean]>([
+    ['wie viel wäre das bei ihr?', true],
+    ['Wieviel zahlt die Kasse?', true],
+    ['wie hoch ist der Zuschuss', true],
+    ['welcher Betrag steht ihr zu?', true],
+    ['how much would that be?', true],
+    ['what amount can we claim?', true],
+    ['wie lange dauert das?', false],
+    ['wer zahlt die Vertretung?', false],
+    ['how long does it take?', false],
+  ])('%s → %s', (part, amount) => {
+    expect(asksAmount(part)).toBe(amount);
+  });
+});
+
+describe('namesAmount (which answers can answer an amount question)', () => {
+  const answer = (short: string, shortWithGrade?: string) => ({ de: { short, shortWithGrade } }) as unknown as LayeredAnswer;
+  test.each<[string, LayeredAnswer, number | undefined, boolean]>([
+    ['a text for the told grade', answer('Die Kasse zahlt etwas.', 'Bei Pflegegrad {{grade}} sind das {{b.tagespflege.grade}}.'), 3, true],
+    ['an amount in the short answer, no grade told', answer('Bis zu {{b.wohnumfeld}} je Maßnahme.'), undefined, true],
+    ['the amount at the told grade in the short answer', answer('{{b.pauschbetrag.2}} bei Pflegegrad 2, {{b.pauschbetrag.3}} bei Pflegegrad 3.'), 3, true],
+    ['only another grade\'s amount', answer('Bei Pflegegrad 4 sind es {{b.pauschbetrag.4}}.'), 3, false],
+    ['no amount at all', answer('Ja, das geht, wenn die Kasse zustimmt.'), undefined, false],
+  ])('%s', (_name, a, grade, names) => {
+    expect(namesAmount(a, 'de', grade)).toBe(names);
+  });
+});
+
 describe('planAnswers', () => {
   const m = (id: string, score: number, confident: boolean, near: string[] = [id]): PartMatch => ({ id, score, confident, near });
 
@@ -61,7 +106,8 @@ describe('planAnswers', () => {
     ['an unsure one above the floor becomes a button', [m('first', 0.8, true), m('second', 0.45, false)], { short: [], buttons: ['second'] }],
     ['an unsure one below the floor is left out', [m('first', 0.8, true), m('second', 0.3, false)], { short: [], buttons: [] }],
     ['the first answer again is not repeated', [m('first', 0.8, true), m('first', 0.9, true)], { short: [], buttons: [] }],
-    ['a part on which the first answer came close is answered by it', [m('x', 0.6, true), m('other', 0.7, true, ['other', 'first'])], { short: ['x'], buttons: [] }],
+    ['an unsure part on which the first answer came close is answered by it', [m('x', 0.6, true), m('other', 0.45, false, ['other', 'first'])], { short: ['x'], buttons: [] }],
+    ['a sure part keeps its own entry though the first answer came close', [m('x', 0.6, true), m('other', 0.7, true, ['other', 'first'])], { short: ['x', 'other'], buttons: [] }],
     ['the same further entry twice is answered once', [m('second', 0.7, true), m('second', 0.6, true)], { short: ['second'], buttons: [] }],
     ['parts that matched nothing are skipped', [m('first', 0.8, true), undefined as unknown as PartMatch, m('third', 0.6, true)], { short: ['third'], buttons: [] }],
     ['at most two more', [m('a', 0.8, true), m('b', 0.7, true), m('c', 0.7, true), m('d', 0.7, false)], { short: ['a', 'b'], buttons: [] }],

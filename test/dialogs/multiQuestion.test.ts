@@ -159,3 +159,50 @@ describe('respite before the joint budget began (2025-07-01)', () => {
     expect(reply).not.toContain(eur('entlastungsbudget', 0, lang, TODAY));
   });
 });
+
+// Real stories ask "…, und wie viel wäre das bei ihm?": the amount part names no subject of its own.
+// It is resolved against the story and the first part (the day-care amount at the told grade), and
+// every part that retrieval answers gets its short answer in the text: the reply is read, not the buttons.
+describe('stories with an elliptic amount part, and with three questions', () => {
+  const title = (id: string, lang: 'de' | 'en' = 'de') => app.services.kb.entry(id)![lang].title;
+  const textOf = (acts: Awaited<ReturnType<typeof send>>) => acts.map((a) => a.text ?? '').join('\n');
+
+  test('de, two questions: the transport entry, then the day-care amount at the story\'s grade 2', async () => {
+    const acts = await send(mainDialogClient(app), 'Mein Vater hat Pflegegrad 2 und geht seit Kurzem in eine Tagespflege, der Fahrdienst holt ihn morgens ab. Ist die Fahrt da mit drin, und wie viel zahlt die Kasse bei ihm?');
+    const all = textOf(acts);
+    expect(acts[0].text).toContain(`**${title('daycare_transport')}**`);
+    expect(all).toMatch(/Sie fragten auch: \*\*/);
+    expect(all).toContain(eur('tagespflege', 2));
+    expect(all).not.toContain(eur('tagespflege', 3));
+  });
+
+  test('en, two questions: the transport entry, then the day-care amount at grade 2', async () => {
+    const acts = await send(mainDialogClient(app, 'en'), 'My dad has care grade 2 and has started going to a day care centre; their minibus collects him in the morning. Is the transport included, and how much would the fund pay for him?');
+    const all = textOf(acts);
+    expect(acts[0].text).toContain(`**${title('daycare_transport', 'en')}**`);
+    expect(all).toMatch(/You also asked: \*\*/);
+    expect(all).toContain(eur('tagespflege', 2, 'en'));
+  });
+
+  test('de, three questions: each answered in the text, one next step and one local-help block', async () => {
+    const acts = await send(mainDialogClient(app), 'Meine Mutter hat Pflegegrad 3 und wohnt bei mir. Ist die Fahrt zur Tagespflege bezahlt, wie viel zahlt die Kasse dort, und bekommt sie daneben noch Pflegegeld?');
+    const all = textOf(acts);
+    expect(acts[0].text).toContain(`**${title('daycare_transport')}**`);
+    expect(all).toContain(eur('tagespflege', 3));
+    expect(all).toContain(eur('pflegegeld', 3));
+    expect(all.match(/Sie fragten auch/g)).toHaveLength(2);
+    expect(all.match(/Nächster Schritt/g)).toHaveLength(1);
+    expect(all.match(/Hilfe vor Ort/g)).toHaveLength(1);
+  });
+
+  test('en, three questions: the transport, the day-care amount and the allowance on top, all in the text', async () => {
+    const acts = await send(mainDialogClient(app, 'en'), 'My mother has care grade 3 and lives with me. Is the ride to day care paid for, how much does the fund pay there, and does she still get her care allowance on top?');
+    const all = textOf(acts);
+    expect(all).toContain(`**${title('daycare_transport', 'en')}**`);
+    expect(all).toContain(eur('tagespflege', 3, 'en'));
+    expect(all).toContain(`**${title('daycare_on_top', 'en')}**`);
+    expect(all.match(/You also asked/g)).toHaveLength(2);
+    expect(all.match(/Next step/g)).toHaveLength(1);
+    expect(all.match(/Local help/g)).toHaveLength(1);
+  });
+});
