@@ -30,16 +30,20 @@ const facts: [string, RegExp, RegExp][] = [
   ['end_of_life_ethics_case_conference', /ethischen Fallbesprechung[^.]*was die Person gewollt hätte[^.]*Angehörige können sie erbitten[\s\S]*Bevollmächtigte oder Betreuer[^.]*medizinisch für sinnvoll[\s\S]*Betreuungsgericht/, /ethics case conference[^.]*what the person would have wanted[^.]*relatives can ask for one[\s\S]*attorney or guardian[^.]*medically indicated[\s\S]*guardianship court/],
   ['home_care_contract_provider_terminates', /nicht zur Unzeit[^.]*anderweitig sichern[^.]*wichtigen Grund \(§ 627 BGB\)[\s\S]*Schaden ersetzen[\s\S]*Pflegeberatung/, /not at a bad moment[^.]*arrange care elsewhere[^.]*important reason \(§ 627 BGB\)[\s\S]*pay for the damage[\s\S]*care counselling/],
   ['work_leave_not_close_relative', /^Nein[^.]*nur für nahe Angehörige[^.]*Tante, Onkel, Pflegeeltern[\s\S]*freiwillig[\s\S]*10 Stunden pro Woche[^.]*Rentenbeiträge/i, /^No[^.]*only[^.]*close relatives[^.]*aunts, uncles, foster parents[\s\S]*voluntarily[\s\S]*10 hours a week[^.]*pension contributions/],
+  ['end_of_life_dying_at_home', /SAPV\) verordnen[^.]*rund um die Uhr[^.]*Krankenkasse zahlt[\s\S]*Hospizdienst[^.]*kostenlos[\s\S]*fünf Arbeitstagen/, /\(SAPV\)[^.]*round the clock[^.]*health insurer pays[\s\S]*hospice service[^.]*free of charge[\s\S]*five working days/],
+  ['carer_rehab_repeat_rejected', /frühestens vier Jahre nach der letzten[^.]*medizinischen Gründen dringend[\s\S]*innerhalb eines Monats[^.]*Widerspruch/, /at the earliest four years after the last one[^.]*urgently needed for medical reasons[\s\S]*object within one month/],
   // sharpened in this round: the loan is named where people ask "can I, and what do we live on"
   ['work_leave_end_of_life', /\{\{b\.sterbebegleitung\}\} Monate[\s\S]*zinsloses Darlehen[^.]*BAFzA|BAFzA[^.]*zinsloses Darlehen/, /\{\{b\.sterbebegleitung\}\} months[\s\S]*BAFzA[^.]*interest-free loan/],
   ['work_leave_pflegezeit', /mehr als 15 Beschäftigten[\s\S]*zinsloses Darlehen des BAFzA/, /more than 15 staff[\s\S]*interest-free loan from the BAFzA/],
   ['work_leave_familienpflegezeit', /mehr als 25 Beschäftigten[\s\S]*zinsloses Darlehen des BAFzA/, /more than 25 staff[\s\S]*interest-free loan from the BAFzA/],
+  ['short_term_care_no_place', /Krankenhaus[^.]*bis zu 10 Tage zur Übergangspflege/, /hospital[^.]*up to 10 days of transitional care/],
   ['work_leave_close_relatives', /Tante, Onkel, Pflegeeltern[^.]*zählen nicht dazu/, /Aunts, uncles, foster parents[^.]*do not count/],
 ];
 
 const added = ['dementia_liability_damage', 'dementia_covert_medication', 'dementia_stove_fire_safety', 'hospice_stay_duration',
   'family_hospital_pressure', 'confused_person_found_outside', 'end_of_life_ethics_case_conference',
-  'home_care_contract_provider_terminates', 'work_leave_not_close_relative'];
+  'home_care_contract_provider_terminates', 'work_leave_not_close_relative', 'end_of_life_dying_at_home',
+  'carer_rehab_repeat_rejected'];
 
 describe('third-round forum entries keep the fact the question turns on', () => {
   test.each(facts)('%s', (id, de, en) => {
