@@ -32,6 +32,7 @@ const facts: [string, RegExp, RegExp][] = [
   ['work_leave_not_close_relative', /^Nein[^.]*nur für nahe Angehörige[^.]*Tante, Onkel, Pflegeeltern[\s\S]*freiwillig[\s\S]*10 Stunden pro Woche[^.]*Rentenbeiträge/i, /^No[^.]*only[^.]*close relatives[^.]*aunts, uncles, foster parents[\s\S]*voluntarily[\s\S]*10 hours a week[^.]*pension contributions/],
   ['end_of_life_dying_at_home', /SAPV\) verordnen[^.]*rund um die Uhr[^.]*Krankenkasse zahlt[\s\S]*Hospizdienst[^.]*kostenlos[\s\S]*fünf Arbeitstagen/, /\(SAPV\)[^.]*round the clock[^.]*health insurer pays[\s\S]*hospice service[^.]*free of charge[\s\S]*five working days/],
   ['carer_rehab_repeat_rejected', /frühestens vier Jahre nach der letzten[^.]*medizinischen Gründen dringend[\s\S]*innerhalb eines Monats[^.]*Widerspruch/, /at the earliest four years after the last one[^.]*urgently needed for medical reasons[\s\S]*object within one month/],
+  ['loneliness_in_nursing_home', /Anspruch auf zusätzliche Betreuung und Aktivierung[^.]*Pflegekasse[\s\S]*Entlastungsbetrag gibt es dort aber nicht/, /right to additional support and activities[^.]*care fund[\s\S]*relief amount, however, is not available there/],
   // sharpened in this round: the loan is named where people ask "can I, and what do we live on"
   ['work_leave_end_of_life', /\{\{b\.sterbebegleitung\}\} Monate[\s\S]*zinsloses Darlehen[^.]*BAFzA|BAFzA[^.]*zinsloses Darlehen/, /\{\{b\.sterbebegleitung\}\} months[\s\S]*BAFzA[^.]*interest-free loan/],
   ['work_leave_pflegezeit', /mehr als 15 Beschäftigten[\s\S]*zinsloses Darlehen des BAFzA/, /more than 15 staff[\s\S]*interest-free loan from the BAFzA/],
@@ -43,7 +44,7 @@ const facts: [string, RegExp, RegExp][] = [
 const added = ['dementia_liability_damage', 'dementia_covert_medication', 'dementia_stove_fire_safety', 'hospice_stay_duration',
   'family_hospital_pressure', 'confused_person_found_outside', 'end_of_life_ethics_case_conference',
   'home_care_contract_provider_terminates', 'work_leave_not_close_relative', 'end_of_life_dying_at_home',
-  'carer_rehab_repeat_rejected'];
+  'carer_rehab_repeat_rejected', 'loneliness_in_nursing_home'];
 
 describe('third-round forum entries keep the fact the question turns on', () => {
   test.each(facts)('%s', (id, de, en) => {
