@@ -60,6 +60,10 @@ export const KIND_CLEAR_CUES: Partial<Record<string, readonly string[]>> = {
   // neglect is told about someone else, rarely with "ich" or "jetzt": a sign of neglect or "nobody"
   // in the sentence is its cue ("Im Heim liegt meine Mutter stundenlang in ihren nassen Einlagen")
   neglect: ['acute', 'sudden', 'symptom', 'now_or_ask', 'neglect_sign', 'nobody', 'no_supply', 'no_food', 'unkempt'],
+  // out of hours is help missing now: pain at night or a weekly doctor's visit is in many care
+  // stories (a palliative one scored 0.96 with "nachts" and "Schmerzen"); only nobody reachable or
+  // someone stuck makes a confident sentence clear, otherwise it gets the gentle line with 116 117
+  out_of_hours: ['unreachable', 'stuck'],
 };
 /** Cues that name the crisis of the kind itself, not only a circumstance (a night, a weekend, money,
  *  "verwirrt" are in half of all care stories; with them, real-style stories became clear crises): a word of dying or ending
