@@ -99,6 +99,10 @@ export class CareBot extends ActivityHandler {
     if (crisis?.strength === 'clear') {
       services.log.warn({ conv: conversationRef(ctx), crisis: crisis.kind }, 'crisis message answered');
       await ctx.sendActivity(t(`crisis.${crisis.kind}`));
+      // the numbers stay first; a care question the message also asks (relief for a carer at the
+      // limit, help for someone living alone in neglect) gets one short curated answer after them
+      const help = services.safety.helpAfterCrisis(crisis === tail ? full.slice(-max) : raw, crisis.kind);
+      if (help) await ctx.sendActivity(t(`crisis_help.${help}`));
       await ctx.sendActivity(t('crisis_after'));
       return;
     }

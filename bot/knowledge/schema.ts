@@ -123,6 +123,8 @@ export type Corpus = z.infer<typeof CorpusSchema>;
 const perLang = z.object({ de: z.array(z.string()), en: z.array(z.string()) });
 export const FEELINGS = ['overload', 'guilt', 'fear', 'grief'] as const;
 export const CRISIS_KINDS = ['suicidal', 'medical', 'loss_of_control', 'violence', 'neglect', 'out_of_hours'] as const;
+/** care questions a clear crisis answer still answers briefly after the numbers (locales crisis_help.*) */
+export const CRISIS_HELP_TOPICS = ['relief', 'self_neglect'] as const;
 export const SafetySchema = z.object({
   reviewed: isoDate,
   /** chat spelling and frequent typos, whole word → word ("nich" → "nicht", "nimmer" → "nicht mehr") */
@@ -155,6 +157,14 @@ export const SafetySchema = z.object({
   /** social intents (greeting, thanks, goodbye, cancel, out of scope) answer only short messages
    *  (at most maxWords words) that name no care concept */
   social: z.object({ maxWords: z.number().int().min(1).max(20), care: perLang }).default({ maxWords: 6, care: { de: [], en: [] } }),
+  /** a care question inside a clear crisis ("… welche Entlastung gibt es?", a neighbour alone in the
+   *  dark): after the crisis numbers, one short answer (locales crisis_help.<id>) for these kinds */
+  crisisHelp: z.array(z.object({
+    id: z.enum(CRISIS_HELP_TOPICS),
+    kinds: z.array(z.enum(CRISIS_KINDS)).min(1),
+    de: z.array(z.string()).min(1),
+    en: z.array(z.string()).min(1),
+  })).default([]),
 });
 export type Safety = z.infer<typeof SafetySchema>;
 

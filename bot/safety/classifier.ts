@@ -56,10 +56,14 @@ export const CLEAR_CUES = ['self', 'acute', 'sudden', 'symptom', 'now_or_ask'];
  *  so a confident suicidal sentence needs a cue of its own kind (an ending, hopelessness, giving
  *  things away, pills) to be clear ("Ich bin nicht mehr gut zu Fuß" scored 0.96). */
 export const KIND_CLEAR_CUES: Partial<Record<string, readonly string[]>> = {
-  suicidal: ['ending', 'hopeless', 'giveaway', 'no_need', 'pills', 'self_take', 'death_word', 'means'],
+  suicidal: ['ending', 'hopeless', 'giveaway', 'no_need', 'pills', 'self_take', 'death_word', 'means', 'farewell'],
   // neglect is told about someone else, rarely with "ich" or "jetzt": a sign of neglect or "nobody"
   // in the sentence is its cue ("Im Heim liegt meine Mutter stundenlang in ihren nassen Einlagen")
-  neglect: ['acute', 'sudden', 'symptom', 'now_or_ask', 'neglect_sign', 'nobody'],
+  neglect: ['acute', 'sudden', 'symptom', 'now_or_ask', 'neglect_sign', 'nobody', 'no_supply', 'no_food', 'unkempt'],
+  // out of hours is help missing now: pain at night or a weekly doctor's visit is in many care
+  // stories (a palliative one scored 0.96 with "nachts" and "Schmerzen"); only nobody reachable or
+  // someone stuck makes a confident sentence clear, otherwise it gets the gentle line with 116 117
+  out_of_hours: ['unreachable', 'stuck'],
 };
 /** Cues that name the crisis of the kind itself, not only a circumstance (a night, a weekend, money,
  *  "verwirrt" are in half of all care stories; with them, real-style stories became clear crises): a word of dying or ending
@@ -67,9 +71,11 @@ export const KIND_CLEAR_CUES: Partial<Record<string, readonly string[]>> = {
  *  confident sentence with one of these (clearWithKindCue) is clear: third-person reports ("Die
  *  Betreuerin hat sich von Omas Konto … überwiesen") carry no "ich", "jetzt" or symptom. */
 export const KIND_STRONG_CUES: Partial<Record<string, readonly string[]>> = {
-  suicidal: ['death_word', 'means'],
+  // goodbye behaviour (letters, a will, affairs in order) names the ending without a word of dying
+  suicidal: ['death_word', 'means', 'farewell'],
   violence: ['harm'],
-  neglect: ['neglect_sign'],
+  // a person living alone without electricity, heating or food neglects themselves
+  neglect: ['neglect_sign', 'no_supply', 'no_food', 'unkempt'],
   medical: ['symptom', 'injury', 'sugar_sign'],
   loss_of_control: ['harm', 'self_fear'],
   // an acute need with nobody to reach now (the service did not come, the line rings out): the

@@ -12,7 +12,7 @@
 // Every regex is linear in the text: no `.*` / `.+`, no pattern that opens with a repeated class,
 // no quantified group that holds a quantifier (checked in safetyPatternProblems, so kb:check and the
 // start refuse such data).
-import { CRISIS_KINDS, FEELINGS, type Safety } from '../knowledge/schema';
+import { CRISIS_HELP_TOPICS, CRISIS_KINDS, FEELINGS, type Safety } from '../knowledge/schema';
 import type { SubwordClassifier } from '../nlu/subword';
 import { LiteralGate } from './literals';
 import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, KIND_CLEAR_CUES, KIND_STRONG_CUES, combine, type SentenceScore } from './classifier';
@@ -21,6 +21,7 @@ export type CrisisKind = (typeof CRISIS_KINDS)[number];
 export type Strength = 'clear' | 'possible';
 export interface Assessment { kind: CrisisKind; strength: Strength }
 export type Feeling = (typeof FEELINGS)[number];
+export type CrisisHelp = (typeof CRISIS_HELP_TOPICS)[number];
 
 export interface SafetyCheck {
   /** the strongest crisis in the text, or undefined */
@@ -35,6 +36,9 @@ export interface SafetyCheck {
   socialOk(text: string, anyLength?: boolean): boolean;
   /** the classifier layer's view of the text (its most crisis-like sentence), or undefined */
   classify(text: string): SentenceScore | undefined;
+  /** the care question a clear crisis of `kind` also carries (relief for a carer at the limit, help
+   *  for someone who neglects themselves), answered briefly after the numbers; or undefined */
+  helpAfterCrisis(text: string, kind: CrisisKind): CrisisHelp | undefined;
 }
 
 const FOLD: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'ae', Ö: 'oe', Ü: 'ue' };
@@ -237,6 +241,9 @@ export function safetyPatternProblems(data: Safety): Problem[] {
     for (const lang of langs) f[lang].forEach((p, j) => test(['feelings', i, lang, j], p));
   });
   for (const lang of langs) data.social.care[lang].forEach((p, j) => test(['social', 'care', lang, j], p));
+  data.crisisHelp.forEach((h, i) => {
+    for (const lang of langs) h[lang].forEach((p, j) => test(['crisisHelp', i, lang, j], p));
+  });
   data.combos.forEach((c, i) => c.all.forEach((id, j) => {
     if (!cueIds.has(id)) out.push({ path: ['combos', i, 'all', j], message: `unknown cue ${id}` });
   }));
@@ -528,8 +535,14 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
     if (!anyLength && wordCount(t) > data.social.maxWords) return false;
     return !care?.test(t) && !feeling(text) && !assess(text);
   };
+  const helps = data.crisisHelp.map((h) => ({ id: h.id, kinds: new Set<CrisisKind>(h.kinds), set: anyOf(both(h))! }));
+  const helpAfterCrisis = (text: string, kind: CrisisKind): CrisisHelp | undefined => {
+    const t = prepared(text).fixed;
+    return t ? helps.find((h) => h.kinds.has(kind) && h.set.affirmed(t, negation))?.id : undefined;
+  };
   return {
     assess,
+    helpAfterCrisis,
     check: (text) => {
       const r = assess(text);
       return r?.strength === 'clear' ? r.kind : undefined;

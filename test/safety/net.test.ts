@@ -154,13 +154,13 @@ test.each([
 });
 
 test('the train part of the own corpus up to session 8: every clear crisis caught by the rules, no false alarm', () => {
-  const rows = parseJsonl(fs.readFileSync(path.join(__dirname, 'corpus.jsonl'), 'utf8')).filter((r) => r.split === 'train' && !r.id.startsWith('s9'));
+  const rows = parseJsonl(fs.readFileSync(path.join(__dirname, 'corpus.jsonl'), 'utf8')).filter((r) => r.split === 'train' && !/^s(9|10)/.test(r.id));
   const s = score(rows, net.assess);
   expect(s.clear.all.hit).toBe(s.clear.all.n);
   expect(s.falseAlarms).toBe(0);
 });
 
-// Session 9's phrasings were added to teach the classifier and to find general cues, not to get a
+// Session 9's and 10's phrasings were added to teach the classifier and to find general cues, not to get a
 // pattern each: the whole net (rules and classifier) must catch every clear crisis of the train part.
 test('the whole train part: every clear crisis caught by rules and classifier together, no false alarm', () => {
   const full = createSafetyCheck(loadSafety(path.join(__dirname, '../../knowledge/safety.json')), loadSafetyClassifier(path.join(__dirname, '../../knowledge/safety-corpus.jsonl')));
