@@ -64,6 +64,11 @@ export const KIND_CLEAR_CUES: Partial<Record<string, readonly string[]>> = {
   // stories (a palliative one scored 0.96 with "nachts" and "Schmerzen"); only nobody reachable or
   // someone stuck makes a confident sentence clear, otherwise it gets the gentle line with 116 117
   out_of_hours: ['unreachable', 'stuck'],
+  // "jetzt" and "ich" are in most care questions: a confident violence sentence without an act of
+  // harm, money taken or sedation ("Sie hat jetzt Pflegegrad 3") became a clear crisis; it now gets
+  // the gentle line. Loss of control keeps the general cues: requiring its own cue cost 2 of 15
+  // held-out crises (docs/safety.md)
+  violence: ['harm', 'money_take', 'money_plunder', 'sedative', 'sedative_excess'],
 };
 /** Cues that name the crisis of the kind itself, not only a circumstance (a night, a weekend, money,
  *  "verwirrt" are in half of all care stories; with them, real-style stories became clear crises): a word of dying or ending
