@@ -191,7 +191,7 @@ export class LiteralGate {
   private readonly delta: Int32Array;
   /** the automaton's alphabet: each ASCII character that occurs in a literal has a column; any
    *  other character (column 0) leads back to the start (keeps the table small: ~1 MB, not 4.5) */
-  private readonly column = new Uint8Array(128);
+  private readonly column: Uint8Array;
   private readonly width: number;
   /** per automaton state: where its literal ids (also through the failure links) start in outIds */
   private readonly outAt: Int32Array;
@@ -207,71 +207,24 @@ export class LiteralGate {
     return this.ungatedList.length;
   }
 
-  constructor(sources: readonly string[]) {
-    const ids = new Map<string, number>();
-    const id = (s: string) => {
-      let v = ids.get(s);
-      if (v === undefined) ids.set(s, (v = ids.size));
-      return v;
-    };
-    this.parts = sources.map((src) => orderParts(requiredParts(src)).map((p) => p.map(id)));
+  /** Built from the sources, or taken from `tables` (gateCache.ts: the same sources' earlier build). */
+  constructor(sources: readonly string[], tables?: GateTables) {
+    const t = tables ?? buildTables(sources);
+    this.parts = t.parts;
+    this.column = t.column;
+    this.width = t.width;
+    this.delta = t.delta;
+    this.outAt = t.outAt;
+    this.outIds = t.outIds;
     this.ungatedList = this.parts.flatMap((p, i) => (p.length ? [] : [i]));
-    this.seen = new Uint8Array(ids.size);
-    this.firstOf = Array.from({ length: ids.size }, () => []);
+    this.seen = new Uint8Array(t.literals);
+    this.firstOf = Array.from({ length: t.literals }, () => []);
     this.parts.forEach((p, i) => { for (const lit of p[0] ?? []) this.firstOf[lit].push(i); });
-    // Aho-Corasick: a trie of all literals, then failure links folded into a full transition table
-    const next: Map<number, number>[] = [new Map()];
-    const ends: number[][] = [[]];
-    for (const [lit, litId] of ids) {
-      let st = 0;
-      for (let k = 0; k < lit.length; k++) {
-        const c = lit.charCodeAt(k);
-        let to = next[st].get(c);
-        if (to === undefined) {
-          to = next.length;
-          next.push(new Map());
-          ends.push([]);
-          next[st].set(c, to);
-        }
-        st = to;
-      }
-      ends[st].push(litId);
-    }
-    const n = next.length;
-    for (const lit of ids.keys()) for (let k = 0; k < lit.length; k++) this.column[lit.charCodeAt(k)] ||= 1;
-    let width = 1;
-    for (let c = 0; c < 128; c++) if (this.column[c]) this.column[c] = width++;
-    this.width = width;
-    const w = width;
-    const delta = new Int32Array(n * w);
-    const failure = new Int32Array(n);
-    const queue: number[] = [];
-    // the trie's edges by column (column 0 has none)
-    const edge = (st: number, col: number): number | undefined => (col ? next[st].get(codeOf[col]) : undefined);
-    const codeOf = new Int32Array(w);
-    for (let c = 0; c < 128; c++) if (this.column[c]) codeOf[this.column[c]] = c;
-    for (let c = 0; c < w; c++) {
-      const to = edge(0, c);
-      delta[c] = to ?? 0;
-      if (to !== undefined) queue.push(to);
-    }
-    for (let q = 0; q < queue.length; q++) {
-      const st = queue[q];
-      if (st && ends[failure[st]].length) ends[st] = [...new Set([...ends[st], ...ends[failure[st]]])];
-      for (let c = 0; c < w; c++) {
-        const to = edge(st, c);
-        if (to === undefined) delta[st * w + c] = delta[failure[st] * w + c];
-        else {
-          failure[to] = st ? delta[failure[st] * w + c] : 0;
-          delta[st * w + c] = to;
-          queue.push(to);
-        }
-      }
-    }
-    this.delta = delta;
-    this.outAt = new Int32Array(n + 1);
-    for (let st = 0; st < n; st++) this.outAt[st + 1] = this.outAt[st] + ends[st].length;
-    this.outIds = Int32Array.from(ends.flat());
+  }
+
+  /** what the constructor built (for the start-up cache) */
+  get tables(): GateTables {
+    return { literals: this.seen.length, parts: this.parts, column: this.column, width: this.width, delta: this.delta, outAt: this.outAt, outIds: this.outIds };
   }
 
   /** Reads `text` and fills `candidates`. */
@@ -311,4 +264,79 @@ export class LiteralGate {
 function orderParts(parts: Part[]): Part[] {
   const top = best(parts)[0];
   return top ? [top, ...parts.filter((p) => p !== top)] : parts;
+}
+
+/** The built form of a gate: everything the scan reads. */
+export interface GateTables {
+  /** how many distinct literals (ids 0..literals-1) */
+  literals: number;
+  parts: number[][][];
+  column: Uint8Array;
+  width: number;
+  delta: Int32Array;
+  outAt: Int32Array;
+  outIds: Int32Array;
+}
+
+/** Reads the sources' required literals and builds the automaton over all of them. */
+function buildTables(sources: readonly string[]): GateTables {
+  const ids = new Map<string, number>();
+  const id = (s: string) => {
+    let v = ids.get(s);
+    if (v === undefined) ids.set(s, (v = ids.size));
+    return v;
+  };
+  const parts = sources.map((src) => orderParts(requiredParts(src)).map((p) => p.map(id)));
+  const column = new Uint8Array(128);
+  // Aho-Corasick: a trie of all literals, then failure links folded into a full transition table
+  const next: Map<number, number>[] = [new Map()];
+  const ends: number[][] = [[]];
+  for (const [lit, litId] of ids) {
+    let st = 0;
+    for (let k = 0; k < lit.length; k++) {
+      const c = lit.charCodeAt(k);
+      let to = next[st].get(c);
+      if (to === undefined) {
+        to = next.length;
+        next.push(new Map());
+        ends.push([]);
+        next[st].set(c, to);
+      }
+      st = to;
+    }
+    ends[st].push(litId);
+  }
+  const n = next.length;
+  for (const lit of ids.keys()) for (let k = 0; k < lit.length; k++) column[lit.charCodeAt(k)] ||= 1;
+  let width = 1;
+  for (let c = 0; c < 128; c++) if (column[c]) column[c] = width++;
+  const w = width;
+  const delta = new Int32Array(n * w);
+  const failure = new Int32Array(n);
+  const queue: number[] = [];
+  // the trie's edges by column (column 0 has none)
+  const edge = (st: number, col: number): number | undefined => (col ? next[st].get(codeOf[col]) : undefined);
+  const codeOf = new Int32Array(w);
+  for (let c = 0; c < 128; c++) if (column[c]) codeOf[column[c]] = c;
+  for (let c = 0; c < w; c++) {
+    const to = edge(0, c);
+    delta[c] = to ?? 0;
+    if (to !== undefined) queue.push(to);
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const st = queue[q];
+    if (st && ends[failure[st]].length) ends[st] = [...new Set([...ends[st], ...ends[failure[st]]])];
+    for (let c = 0; c < w; c++) {
+      const to = edge(st, c);
+      if (to === undefined) delta[st * w + c] = delta[failure[st] * w + c];
+      else {
+        failure[to] = st ? delta[failure[st] * w + c] : 0;
+        delta[st * w + c] = to;
+        queue.push(to);
+      }
+    }
+  }
+  const outAt = new Int32Array(n + 1);
+  for (let st = 0; st < n; st++) outAt[st + 1] = outAt[st] + ends[st].length;
+  return { literals: ids.size, parts, column, width, delta, outAt, outIds: Int32Array.from(ends.flat()) };
 }

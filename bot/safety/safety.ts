@@ -15,6 +15,7 @@
 import { CRISIS_HELP_TOPICS, CRISIS_KINDS, FEELINGS, type Safety } from '../knowledge/schema';
 import type { SubwordClassifier } from '../nlu/subword';
 import { LiteralGate } from './literals';
+import { cachedLiteralGate } from './gateCache';
 import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, KIND_CLEAR_CUES, KIND_STRONG_CUES, combine, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
@@ -105,9 +106,10 @@ interface Chunk { loose: RegExp; all: () => RegExp }
 
 /** The boundary-free alternation of a list of patterns, in chunks (a prefilter: nothing else is needed).
  *  A chunk none of whose patterns' required literals occur in the text is not run (literals.ts). */
-export function looseOf(patterns: readonly string[]): Pick<RegExp, 'test'> | undefined {
+export function looseOf(patterns: readonly string[], cache?: SafetyCache): Pick<RegExp, 'test'> | undefined {
   if (!patterns.length) return undefined;
-  const gate = new LiteralGate(patterns.map(looseSource));
+  const sources = patterns.map(looseSource);
+  const gate = cache?.cacheDir ? cachedLiteralGate(sources, cache.cacheDir, cache.log) : new LiteralGate(sources);
   const chunks: RegExp[] = [];
   for (let i = 0; i < patterns.length; i += CHUNK) chunks.push(looseChunk(patterns.slice(i, i + CHUNK)));
   const run = new Uint8Array(chunks.length);
@@ -330,8 +332,11 @@ const wordCount = (t: string): number => t.split(' ').filter((w) => /[\p{L}\p{N}
 /** Messages of at most this many sentences are also judged as one (cue combinations across sentences). */
 const CROSS_SENTENCE_MAX = 4;
 
+/** Where the bot keeps start-up caches (the prefilter's literal gate, gateCache.ts); without, it is built. */
+export interface SafetyCache { cacheDir?: string; log?: (m: string) => void }
+
 /** `classifier`: the optional third layer (bot/safety/classifier.ts), trained on kinds and `none`. */
-export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier): SafetyCheck {
+export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, cache?: SafetyCache): SafetyCheck {
   const both = (x: { de: string[]; en: string[] } | undefined): string[] => [...(x?.de ?? []), ...(x?.en ?? [])];
   // Both languages are always checked: a crisis must not be missed because the language guess failed.
   const compiled: Compiled[] = data.categories.map((c) => ({
@@ -434,7 +439,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier):
   const prefilter = looseOf([
     ...data.categories.flatMap((c) => [...both(c.patterns), ...both(c.possible)]),
     ...data.cues.filter((c) => firstCues.has(c.id)).flatMap((c) => both(c)),
-  ]);
+  ], cache);
   const cueSets = (ids: readonly string[]) => ids.map((id) => cues.get(id)).filter((c): c is PatternSet => !!c);
   const clearCues = cueSets(CLEAR_CUES);
   const kindClearCues = new Map(Object.entries(KIND_CLEAR_CUES).map(([kind, ids]) => [kind, cueSets(ids ?? [])]));
