@@ -61,6 +61,9 @@ export interface RetrievalSettings extends RetrievalWeights {
   /** an entry whose own concepts (those its topic's general question lacks) are all missing from the
    *  message keeps this share of its score: "Pflegegeld wie viel?" is not the tax question */
   missingConcept: number;
+  /** … unless one of its own questions matches the message this closely (variant score): a short
+   *  question that says the entry's question in other words needs no word the topic lacks */
+  variantRescue: number;
   /** an entry is answered from this combined score on */
   threshold: number;
   /** … or from this one when the message tells a story around its question: the story's words
@@ -91,7 +94,7 @@ export interface RetrievalSettings extends RetrievalWeights {
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8,
-  thinWords: 3, topicWeight: 1, missingConcept: 0.6, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
+  thinWords: 3, topicWeight: 1, missingConcept: 0.6, variantRescue: 0.95, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
   questionFloor: 0.3, questionSwitch: 0.1,
 };
 
@@ -676,7 +679,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       let total = s.words * words + s.variant * variantBest[i] + s.grams * grams + s.concepts * concepts + s.prior * prior;
       const kind = entries[i].kind;
       if (kind === 'topic') total *= s.topicWeight;
-      else if (discounted[lang][i] && !rescued[i]) total *= s.missingConcept;
+      else if (discounted[lang][i] && !rescued[i] && variantBest[i] < s.variantRescue) total *= s.missingConcept;
       if (setting?.other.size && kind === 'entry' && !ec.some((id) => setting.own.has(id))
         && ec.some((id) => setting.other.has(id) && (qConcepts.get(id) ?? 0) < 1)) total *= s.otherSetting;
       const bestTopic = kind === 'topic' && (!topic || total > topic.score);

@@ -230,3 +230,36 @@ describe('a story\'s answered entry and a neighbour of its topic that the questi
     expect(two.retrieve(text, 'de', { settings: settings(0.99) }).entry?.id).toBe('home_stairlift');
   });
 });
+
+describe('an entry\'s own question asked in other words than its concepts', () => {
+  // the trip entry's own concept ("Ausland") is not named, yet one of its questions is asked as written
+  const entries: RetrievalEntry[] = [
+    { id: 'allowance_trip', kind: 'entry', topic: 'allowance', concepts: ['care_allowance', 'abroad'],
+      de: { title: 'Pflegegeld im Ausland', q: q('Gibt es Pflegegeld im Ausland weiter?', 'Pflegegeld Ausland', 'Läuft das Pflegegeld während einer langen Reise weiter?', 'Ausland Pflegegeld Urlaub') },
+      en: { title: 'Care allowance abroad', q: q('Is care allowance paid abroad?', 'care allowance abroad', 'Does the care allowance continue during a long trip?', 'abroad care allowance holiday') } },
+    { id: 'allowance', kind: 'topic', topic: 'allowance', concepts: ['care_allowance'],
+      de: { title: 'Pflegegeld', q: q('Wie viel Pflegegeld gibt es?', 'Pflegegeld', 'Was ist Pflegegeld?', 'Wer bekommt Pflegegeld?', 'Läuft das Pflegegeld weiter?') },
+      en: { title: 'Care allowance', q: q('How much care allowance is there?', 'care allowance', 'What is the care allowance?', 'who gets care allowance', 'Does the care allowance continue?') } },
+  ];
+  const concepts: ConceptsFile = { reviewed: '2026-12-06', concepts: [
+    { id: 'care_allowance', aliases: [], de: ['pflegegeld*'], en: ['care allowance'] },
+    { id: 'abroad', aliases: [], de: ['ausland*'], en: ['abroad'] },
+  ] };
+  const rr = createRetriever(entries, concepts);
+  const score = (text: string, lang: 'de' | 'en', variantRescue: number) =>
+    rr.retrieve(text, lang, { settings: { ...DEFAULT_RETRIEVAL, variantRescue } }).ranked.find((c) => c.id === 'allowance_trip')?.score ?? 0;
+  test.each<[string, 'de' | 'en', boolean]>([
+    // said as one of its questions: no discount
+    ['Läuft das Pflegegeld während einer langen Reise weiter?', 'de', false],
+    ['Does the care allowance continue during a long trip?', 'en', false],
+    // only near it: the discount stays
+    ['Läuft das Pflegegeld weiter, wenn meine Mutter im Krankenhaus liegt?', 'de', true],
+    ['Does the care allowance continue when my mother is in hospital?', 'en', true],
+  ])('%s (%s) discounted: %s', (text, lang, discounted) => {
+    const off = score(text, lang, 2);
+    expect(off).toBeGreaterThan(0);
+    const on = score(text, lang, DEFAULT_RETRIEVAL.variantRescue);
+    if (discounted) expect(on).toBeCloseTo(off);
+    else expect(on).toBeCloseTo(off / DEFAULT_RETRIEVAL.missingConcept);
+  });
+});
