@@ -28,7 +28,7 @@ import { aspectCandidates, buildAspectReply, buildLeadReply, buildRelatedReply }
 import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine, spentFromText } from '../bot/conversation/budget';
 import { deadlineRule } from '../bot/conversation/answerFirst';
 import {
-  bareGradeStatement, commandBeforeNlu, lastSearchCategory, lookUpRoute, offerRoute, systemRoute, takeOneTurnMemory, toldGradeOverview, withFurtherQuestions,
+  bareGradeStatement, commandBeforeNlu, lastSearchCategory, lookUpRoute, offerRoute, openHelpRequest, systemRoute, takeOneTurnMemory, toldGradeOverview, withFurtherQuestions,
   type GradeOverview,
 } from '../bot/conversation/route';
 import { BENEFITS_DIALOG } from './benefitsDialog';
@@ -130,7 +130,7 @@ export class MainDialog extends ComponentDialog {
     const mem = await getMemory(this.deps, dc.context);
     const once = takeOneTurnMemory(mem);
     const alsoAnswered = once.alsoAnswered;
-    const cmd = commandBeforeNlu({ text, mem, once, words: this.deps.services.words, staff: !!this.deps.services.staff, feedback: (plain) => this.feedbackWord(dc, plain) });
+    const cmd = commandBeforeNlu({ text, mem, once, words: this.deps.services.words, staff: !!this.deps.services.staff, feedback: (plain) => this.feedbackWord(dc, plain), menu: this.menu(dc) });
     if (cmd?.accepted) setThreadUse(dc.context, { kind: 'accepted', detail: cmd.accepted });
     if (cmd) return this.command(dc, cmd.command);
 
@@ -175,6 +175,8 @@ export class MainDialog extends ComponentDialog {
       return this.offers(dc, { category: offer.category });
     }
     if (offer) return this.offers(dc, offer.opts);
+    // "Ich brauche Unterstützung für meine Mutter": which kind of help, not a guess at a topic
+    if (openHelpRequest(text, u, s.words, detectedCategory, place)) return this.offers(dc, { stadtteil: place.stadtteil });
     // A confident question entry answers exactly what was asked; a very confident one also instead of
     // the self-check the intent engine would start for a story that mentions a care grade.
     // "Was kostet das?" right after an answer is about that answer, not a question entry of its own

@@ -143,6 +143,9 @@ export const WORD_LISTS = {
   /** folded: a pointer at the place the thread knows ("bei uns", "near her"): a where-question with it
    *  is about the last answer's kind of help there (bot/conversation/followUp.ts) */
   place_pointer: 'word',
+  /** a request for help that names no kind of help ("ich brauche Unterstützung", "I need some help"):
+   *  with nothing else in the message it gets the kind-of-help question (bot/conversation/route.ts openHelpRequest) */
+  help_request: 'folded_word',
 } as const satisfies Record<string, Anchor>;
 
 export type WordList = keyof typeof WORD_LISTS;

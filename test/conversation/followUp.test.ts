@@ -37,6 +37,10 @@ describe('resolveFollowUp', () => {
     // "save" names the savings concept, but "save it up" asks whether the benefit expires
     ["can I save it up if I don't spend it?", 'relief', ['assets'], { kind: 'aspect', topic: 'relief', aspect: 'expiry' }],
     ['How much savings can she keep?', 'relief', ['assets'], undefined],
+    // carrying it into the next year asks the same, also typed in a hurry ("nxt")
+    ['can i save it for nxt year?', 'relief', ['assets'], { kind: 'aspect', topic: 'relief', aspect: 'expiry' }],
+    ['can we keep the rest until next year?', 'relief', [], { kind: 'aspect', topic: 'relief', aspect: 'expiry' }],
+    ['Kann ich das ins nächste Jahr mitnehmen?', 'relief', [], { kind: 'aspect', topic: 'relief', aspect: 'expiry' }],
     ['Was kostet das?', 'meals', [], { kind: 'aspect', topic: 'meals', aspect: 'cost' }],
     ['Who pays for it?', 'meals', ['invoice'], { kind: 'aspect', topic: 'meals', aspect: 'cost' }],
     ['Ab wann?', 'allowance', [], { kind: 'aspect', topic: 'allowance', aspect: 'from_when' }],

@@ -1,5 +1,6 @@
 // The router's pure decisions (bot/conversation/route.ts), table by table; the conversations that
 // carry them out are in test/dialogs/mainDialog.test.ts.
+import * as fs from 'fs';
 import * as path from 'path';
 import { loadLexicon } from '../../bot/nlu/lexicon';
 import type { NluResult } from '../../bot/services';
@@ -8,7 +9,7 @@ import {
   commandBeforeNlu, guidedCommandRoute, guidedRoute, lastSearchCategory, lookUpRoute, offerRoute, systemRoute, takeOneTurnMemory, toldGradeOverview,
   type CommandInput,
 } from '../../bot/conversation/route';
-import type { Memory } from '../../bot/conversation/turn';
+import { topicMenu, type Memory } from '../../bot/conversation/turn';
 import type { Understanding } from '../../bot/conversation/understand';
 import { ROOT } from '../helpers/app';
 
@@ -18,6 +19,9 @@ const understanding = (u: Partial<Understanding> = {}): Understanding => ({
   retrieval: { ranked: [], questions: [], concepts: [] } as unknown as Understanding['retrieval'], facts: {}, strong: false, story: false, parts: [], ...u,
 });
 const noPlace: PlaceMatch = { candidates: [] };
+const menuOf = (lng: string) => topicMenu((key) => (JSON.parse(fs.readFileSync(path.join(ROOT, 'locales', lng, 'common.json'), 'utf8')) as { menu: Record<string, string> }).menu[key.replace('menu.', '')]);
+const MENU_DE = menuOf('de');
+const MENU_EN = menuOf('en');
 
 describe('before the NLU', () => {
   const input = (text: string, mem: Memory = {}, over: Partial<CommandInput> = {}): CommandInput => ({
@@ -40,6 +44,13 @@ describe('before the NLU', () => {
     ['Ja, hat geholfen', {}, { lastTopic: 'relief' }, { command: 'feedback:yes:relief' }],
     ['Ja, hat geholfen', { staff: false }, { lastTopic: 'relief' }, undefined],
     ['Wie viel Pflegegeld gibt es?', {}, {}, undefined],
+    // a menu title typed without the menu on screen does what its button does
+    ['Leistungen und Geld', { menu: MENU_DE }, {}, { command: 'money' }],
+    ['  leistungen und geld. ', { menu: MENU_DE }, {}, { command: 'money' }],
+    ['Benefits and money', { menu: MENU_EN }, {}, { command: 'money' }],
+    ['Find help nearby', { menu: MENU_EN }, {}, { command: 'offers' }],
+    ['Leistungen und Geld bei Pflegegrad 3?', { menu: MENU_DE }, {}, undefined],
+    ['Leistungen und Geld', {}, {}, undefined],
   ])('%p with %j, memory %j → %j', (text, over, mem, want) => {
     expect(commandBeforeNlu(input(text, mem, over))).toEqual(want);
   });
