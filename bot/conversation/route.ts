@@ -11,7 +11,7 @@ import { deadlineKind, type DeadlineOptions } from '../care/deadlineText';
 import type { LettersOptions } from '../care/letters';
 import type { SelfCheckOptions } from '../care/selfCheck';
 import { asksAboutOrAnything, bareStatement } from './answerFirst';
-import { topicalConcepts } from './followUp';
+import { namesMoreThanPeople, topicalConcepts } from './followUp';
 import { asksForOffers, placeNamed, type PlaceMatch } from './local';
 import { planAnswers } from './multiQuestion';
 import { WHOLE_CITY, type FindOfferOptions } from './offerSearch';
@@ -76,7 +76,7 @@ export function commandBeforeNlu(x: CommandInput): { command: string; accepted?:
 /** "Leistungen und Geld" typed long after the welcome: the topic menu's command with that title
  *  (case, spaces and a final dot ignored), as if the button were still on screen. */
 export function menuByTitle(menu: readonly Action[] | undefined, text: string): string | undefined {
-  const n = normalise(text);
+  const n = normalise(text.trim());
   return menu?.find((a) => a.kind === 'command' && normalise(a.title) === n)?.value;
 }
 
@@ -134,7 +134,22 @@ const HELP_REQUEST_MAX_WORDS = 10;
 export function openHelpRequest(text: string, u: Understanding, words: Lexicon, detectedCategory: string | undefined, place: PlaceMatch): boolean {
   if (!words.has('help_request', text) || /\?/.test(text) || text.trim().split(/\s+/).length > HELP_REQUEST_MAX_WORDS) return false;
   if (detectedCategory || u.facts.grade !== undefined || (placeNamed(place) && !place.stadtteil)) return false;
-  return topicalConcepts(u.retrieval.concepts).length === 0;
+  return !namesMoreThanPeople(u.retrieval.concepts);
+}
+
+/** What a story does that the intent engine took for the self-check but whose question sentences ask
+ *  something ("Welcher Pflegegrad käme in Frage, und wo beantragen wir den?", "Was steht ihr an Geld
+ *  zu?"): the test starts only when asked for by name. A grade the story tells is known, so a money
+ *  question gets that grade's overview; otherwise the answer (the entry, else the self-check topic's
+ *  explanation) with the test as a button. */
+export type StorySelfCheck = { kind: 'overview'; overview: GradeOverview } | { kind: 'answer'; answerId: string };
+
+export function storySelfCheck(intent: string, u: Understanding, words: Lexicon): StorySelfCheck | undefined {
+  const questions = u.retrieval.questions.join(' ');
+  if (intent !== 'selfcheck' || !u.story || !questions.trim() || words.has('asks_test', questions)) return undefined;
+  const told = overviewOf(u);
+  if (told && !words.has('about_the_grade', questions) && !words.has('asks_selfcheck', questions)) return { kind: 'overview', overview: told };
+  return { kind: 'answer', answerId: u.entry?.id ?? 'selfcheck' };
 }
 
 /** The benefits overview for a told grade, with the story's setting where it decides the overview

@@ -146,6 +146,8 @@ export const WORD_LISTS = {
   /** a request for help that names no kind of help ("ich brauche Unterstützung", "I need some help"):
    *  with nothing else in the message it gets the kind-of-help question (bot/conversation/route.ts openHelpRequest) */
   help_request: 'folded_word',
+  /** names the self-check itself ("Selbsttest", "the test"): a story that asks for it by name starts it */
+  asks_test: 'folded_word',
 } as const satisfies Record<string, Anchor>;
 
 export type WordList = keyof typeof WORD_LISTS;
