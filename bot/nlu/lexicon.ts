@@ -148,6 +148,8 @@ export const WORD_LISTS = {
   help_request: 'folded_word',
   /** names the self-check itself ("Selbsttest", "the test"): a story that asks for it by name starts it */
   asks_test: 'folded_word',
+  /** folded: the notice a duration question waits for ("bis zum Bescheid", "until the decision") */
+  awaits_decision: 'word',
 } as const satisfies Record<string, Anchor>;
 
 export type WordList = keyof typeof WORD_LISTS;

@@ -212,6 +212,11 @@ test.each<[string, ReturnType<typeof deadlineRule>]>([
   ['Wie lange darf die Kasse für die Entscheidung brauchen?', { topic: 'apply', aspect: 'deadline', kind: 'decision' }],
   ['How long do I have to appeal?', { topic: 'objection', aspect: 'deadline', kind: 'objection' }],
   ['From when is the money paid?', { topic: 'apply', aspect: 'from_when', kind: 'decision' }],
+  // how long the wait for the notice takes: the decision's time rule, not the objection deadline
+  ['Wie lange dauert es bis zum Bescheid?', { topic: 'assessment_decision_time', aspect: 'duration', kind: 'decision' }],
+  ['how long does it take until we get the decision?', { topic: 'assessment_decision_time', aspect: 'duration', kind: 'decision' }],
+  // the notice after an objection is the objection's
+  ['Wie lange dauert es nach dem Widerspruch bis zum Bescheid?', { topic: 'objection', aspect: 'deadline', kind: 'objection' }],
 ])('deadlineRule(%s)', (text, rule) => {
   expect(deadlineRule(text, lexicon)).toEqual(rule);
 });
