@@ -6,7 +6,8 @@ import { loadLexicon } from '../../bot/nlu/lexicon';
 import type { NluResult } from '../../bot/services';
 import type { PlaceMatch } from '../../bot/conversation/local';
 import {
-  commandBeforeNlu, guidedCommandRoute, guidedRoute, lastSearchCategory, lookUpRoute, offerRoute, systemRoute, takeOneTurnMemory, toldGradeOverview, storySelfCheck, openHelpRequest,
+  commandBeforeNlu, guidedCommandRoute, guidedRoute, lastSearchCategory, lookUpRoute, offerRoute, systemRoute, takeOneTurnMemory, toldGradeOverview,
+  storySelfCheck, openHelpRequest,
   type CommandInput,
 } from '../../bot/conversation/route';
 import { topicMenu, type Memory } from '../../bot/conversation/turn';
