@@ -28,7 +28,7 @@ import { aspectCandidates, buildAspectReply, buildLeadReply, buildRelatedReply }
 import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine, spentFromText } from '../bot/conversation/budget';
 import { deadlineRule } from '../bot/conversation/answerFirst';
 import {
-  bareGradeStatement, commandBeforeNlu, lastSearchCategory, lookUpRoute, offerRoute, systemRoute, takeOneTurnMemory, toldGradeOverview, withFurtherQuestions,
+  bareGradeStatement, commandBeforeNlu, lastSearchCategory, lookUpRoute, offerRoute, openHelpRequest, storySelfCheck, systemRoute, takeOneTurnMemory, toldGradeOverview, withFurtherQuestions,
   type GradeOverview,
 } from '../bot/conversation/route';
 import { BENEFITS_DIALOG } from './benefitsDialog';
@@ -130,7 +130,7 @@ export class MainDialog extends ComponentDialog {
     const mem = await getMemory(this.deps, dc.context);
     const once = takeOneTurnMemory(mem);
     const alsoAnswered = once.alsoAnswered;
-    const cmd = commandBeforeNlu({ text, mem, once, words: this.deps.services.words, staff: !!this.deps.services.staff, feedback: (plain) => this.feedbackWord(dc, plain) });
+    const cmd = commandBeforeNlu({ text, mem, once, words: this.deps.services.words, staff: !!this.deps.services.staff, feedback: (plain) => this.feedbackWord(dc, plain), menu: this.menu(dc) });
     if (cmd?.accepted) setThreadUse(dc.context, { kind: 'accepted', detail: cmd.accepted });
     if (cmd) return this.command(dc, cmd.command);
 
@@ -175,6 +175,8 @@ export class MainDialog extends ComponentDialog {
       return this.offers(dc, { category: offer.category });
     }
     if (offer) return this.offers(dc, offer.opts);
+    // "Ich brauche Unterstützung für meine Mutter": which kind of help, not a guess at a topic
+    if (openHelpRequest(text, u, s.words, detectedCategory, place)) return this.offers(dc, { stadtteil: place.stadtteil });
     // A confident question entry answers exactly what was asked; a very confident one also instead of
     // the self-check the intent engine would start for a story that mentions a care grade.
     // "Was kostet das?" right after an answer is about that answer, not a question entry of its own
@@ -184,6 +186,15 @@ export class MainDialog extends ComponentDialog {
     // unless a story's question sentences ask something else: storySkipsGuide)
     const skipGuide = u.story && storySkipsGuide(r.intent, u.retrieval.questions.join(' '), text, !!entry, s.words);
     if (entry && ((u.strong && r.intent === 'selfcheck') || skipGuide)) return this.answer(dc, withFurtherQuestions(entry, u));
+    // a story that asks something is answered; the self-check is offered, not started
+    const story = storySelfCheck(r.intent, u, s.words);
+    if (story?.kind === 'overview') return this.gradeStatement(dc, mem, text, story.overview);
+    if (story) {
+      const offer: Action = { kind: 'command', title: this.t(dc, 'menu.selfcheck'), value: 'selfcheck' };
+      // "ja" next turn accepts the offered test
+      mem.offered = offer.value;
+      return this.answer(dc, { ...withFurtherQuestions({ answerId: story.answerId, grade, alternative: u.alternative?.id }, u), offer });
+    }
     const told = toldGradeOverview(r.intent, u, text, s.words, lang);
     if (told) return this.gradeStatement(dc, mem, text, told);
     const guided = skipGuide ? undefined : await routeGuided(dc, this.deps, turnInfo(dc.context), r, grade);

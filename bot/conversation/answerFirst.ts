@@ -14,10 +14,19 @@ export interface DeadlineRule {
   kind: 'objection' | 'decision';
 }
 
+/** the question entry about how long the care fund may take to decide (its rule: 25 working days) */
+const DECISION_TIME_ENTRY = 'assessment_decision_time';
+
 export function deadlineRule(text: string, words: Lexicon): DeadlineRule {
   const f = foldText(text);
   // "Ab wann gibt es Geld, ab Antrag oder ab Bescheid?": benefits start with the application month
   if (words.has('rule_from_when', f)) return { topic: 'apply', aspect: 'from_when', kind: 'decision' };
+  // "Wie lange dauert es bis zum Bescheid?": the wait for the decision on the application; what is left
+  // once the awaited notice is taken out names the area ("… nach dem Widerspruch bis zum Bescheid": the objection)
+  const awaited = words.exec('awaits_decision', f);
+  if (awaited && words.has('aspect_duration', f) && !words.has('rule_objection', f.replace(awaited[0], ' '))) {
+    return { topic: DECISION_TIME_ENTRY, aspect: 'duration', kind: 'decision' };
+  }
   if (words.has('rule_objection', f)) return { topic: 'objection', aspect: 'deadline', kind: 'objection' };
   if (words.has('rule_decision', f)) return { topic: 'apply', aspect: 'deadline', kind: 'decision' };
   return { topic: 'objection', aspect: 'deadline', kind: 'objection' };

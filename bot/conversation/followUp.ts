@@ -58,6 +58,10 @@ const GENERIC_CONCEPTS = new Set(['grade', 'application', 'invoice', 'costs', 'd
 const SITUATION_CONCEPTS = new Set(['nursing_home', 'daycare', 'home_care', 'hospital', 'dementia']);
 /** concepts a story's people and roles name ("mein Mann", "ich pflege"): the facts carry them */
 const STORY_CONCEPTS = new Set(['spouse', 'carer', 'siblings']);
+/** Whether a message's concepts name more than its people ("für meine Mutter"): a topic, a setting, dementia, a grade. */
+export function namesMoreThanPeople(concepts: readonly string[]): boolean {
+  return concepts.some((c) => !STORY_CONCEPTS.has(c));
+}
 /** The concepts of a message that name a topic of its own: not the aspect words, not the story's
  *  people and, unless `situation` counts, not the care setting or dementia. */
 export function topicalConcepts(concepts: readonly string[], situation: 'setting_only' | 'all' = 'all'): string[] {

@@ -11,11 +11,12 @@ import { deadlineKind, type DeadlineOptions } from '../care/deadlineText';
 import type { LettersOptions } from '../care/letters';
 import type { SelfCheckOptions } from '../care/selfCheck';
 import { asksAboutOrAnything, bareStatement } from './answerFirst';
-import { topicalConcepts } from './followUp';
+import { namesMoreThanPeople, topicalConcepts } from './followUp';
 import { asksForOffers, placeNamed, type PlaceMatch } from './local';
 import { planAnswers } from './multiQuestion';
 import { WHOLE_CITY, type FindOfferOptions } from './offerSearch';
-import { matchOption, type Memory } from './turn';
+import { matchOption, normalise, type Memory } from './turn';
+import type { Action } from '../channels/reply';
 import type { Understanding } from './understand';
 
 /** intents that answer small talk, never a care question */
@@ -48,6 +49,8 @@ export interface CommandInput {
   staff: boolean;
   /** "ja"/"nein" under an answer (the feedback card's titles or the words text channels type) */
   feedback: (plain: string) => 'yes' | 'no' | undefined;
+  /** the topic menu's buttons (welcome, "Menü"): a title typed without the menu on screen does what the button does */
+  menu?: readonly Action[];
 }
 
 /** The command a message is before any NLU: a button or numbered option, "ja" to a pending
@@ -61,11 +64,20 @@ export function commandBeforeNlu(x: CommandInput): { command: string; accepted?:
   if (once.offered && words.has('accept', plain)) return { command: once.offered, accepted: once.offered };
   const word = COMMAND_WORDS.find(([list]) => words.has(list, plain));
   if (word) return { command: word[1] };
+  const title = menuByTitle(x.menu, text);
+  if (title) return { command: title };
   if (words.has('more', plain) && mem.lastTopic) return { command: `details:${mem.lastTopic}` };
   if (words.has('callback_request', plain) && x.staff) return { command: 'callback' };
   const helped = x.feedback(plain);
   if (helped !== undefined && mem.lastTopic && x.staff) return { command: `feedback:${helped}:${mem.lastTopic}` };
   return undefined;
+}
+
+/** "Leistungen und Geld" typed long after the welcome: the topic menu's command with that title
+ *  (case, spaces and a final dot ignored), as if the button were still on screen. */
+export function menuByTitle(menu: readonly Action[] | undefined, text: string): string | undefined {
+  const n = normalise(text.trim());
+  return menu?.find((a) => a.kind === 'command' && normalise(a.title) === n)?.value;
 }
 
 /** The kind of help of the offers shown in the last reply (its "Anderer Stadtteil" button says so). */
@@ -110,6 +122,34 @@ export function offerRoute(x: OfferInput): OfferRoute | undefined {
   if (place.otherPlace) return { kind: 'other_city', place: place.otherPlace };
   if (place.unknownPostcode && place.postcode) return { kind: 'postcode_unknown', postcode: place.postcode, category };
   return { kind: 'offers', opts: { category, stadtteil: place.stadtteil ?? (place.wholeCity ? WHOLE_CITY : undefined), candidates: place.candidates, postcode: place.postcode } };
+}
+
+/** a help request longer than this tells more than "I need help": its words decide */
+const HELP_REQUEST_MAX_WORDS = 10;
+
+/** "Ich brauche Unterstützung für meine Mutter", "I need some help": a request for help that names no
+ *  kind of help, topic, grade or place other than a Stadtteil and asks no question. Any answer would be
+ *  a guess at a topic: the kind-of-help question is asked instead (the offer search without a category),
+ *  and its prompt reads a need in free text. */
+export function openHelpRequest(text: string, u: Understanding, words: Lexicon, detectedCategory: string | undefined, place: PlaceMatch): boolean {
+  if (!words.has('help_request', text) || /\?/.test(text) || text.trim().split(/\s+/).length > HELP_REQUEST_MAX_WORDS) return false;
+  if (detectedCategory || u.facts.grade !== undefined || (placeNamed(place) && !place.stadtteil)) return false;
+  return !namesMoreThanPeople(u.retrieval.concepts);
+}
+
+/** What a story does that the intent engine took for the self-check but whose question sentences ask
+ *  something ("Welcher Pflegegrad käme in Frage, und wo beantragen wir den?", "Was steht ihr an Geld
+ *  zu?"): the test starts only when asked for by name. A grade the story tells is known, so a money
+ *  question gets that grade's overview; otherwise the answer (the entry, else the self-check topic's
+ *  explanation) with the test as a button. */
+export type StorySelfCheck = { kind: 'overview'; overview: GradeOverview } | { kind: 'answer'; answerId: string };
+
+export function storySelfCheck(intent: string, u: Understanding, words: Lexicon): StorySelfCheck | undefined {
+  const questions = u.retrieval.questions.join(' ');
+  if (intent !== 'selfcheck' || !u.story || !questions.trim() || words.has('asks_test', questions)) return undefined;
+  const told = overviewOf(u);
+  if (told && !words.has('about_the_grade', questions) && !words.has('asks_selfcheck', questions)) return { kind: 'overview', overview: told };
+  return { kind: 'answer', answerId: u.entry?.id ?? 'selfcheck' };
 }
 
 /** The benefits overview for a told grade, with the story's setting where it decides the overview

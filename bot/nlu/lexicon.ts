@@ -143,6 +143,13 @@ export const WORD_LISTS = {
   /** folded: a pointer at the place the thread knows ("bei uns", "near her"): a where-question with it
    *  is about the last answer's kind of help there (bot/conversation/followUp.ts) */
   place_pointer: 'word',
+  /** a request for help that names no kind of help ("ich brauche Unterstützung", "I need some help"):
+   *  with nothing else in the message it gets the kind-of-help question (bot/conversation/route.ts openHelpRequest) */
+  help_request: 'folded_word',
+  /** names the self-check itself ("Selbsttest", "the test"): a story that asks for it by name starts it */
+  asks_test: 'folded_word',
+  /** folded: the notice a duration question waits for ("bis zum Bescheid", "until the decision") */
+  awaits_decision: 'word',
 } as const satisfies Record<string, Anchor>;
 
 export type WordList = keyof typeof WORD_LISTS;

@@ -37,6 +37,10 @@ describe('resolveFollowUp', () => {
     // "save" names the savings concept, but "save it up" asks whether the benefit expires
     ["can I save it up if I don't spend it?", 'relief', ['assets'], { kind: 'aspect', topic: 'relief', aspect: 'expiry' }],
     ['How much savings can she keep?', 'relief', ['assets'], undefined],
+    // carrying it into the next year asks the same, also typed in a hurry ("nxt")
+    ['can i save it for nxt year?', 'relief', ['assets'], { kind: 'aspect', topic: 'relief', aspect: 'expiry' }],
+    ['can we keep the rest until next year?', 'relief', [], { kind: 'aspect', topic: 'relief', aspect: 'expiry' }],
+    ['Kann ich das ins nächste Jahr mitnehmen?', 'relief', [], { kind: 'aspect', topic: 'relief', aspect: 'expiry' }],
     ['Was kostet das?', 'meals', [], { kind: 'aspect', topic: 'meals', aspect: 'cost' }],
     ['Who pays for it?', 'meals', ['invoice'], { kind: 'aspect', topic: 'meals', aspect: 'cost' }],
     ['Ab wann?', 'allowance', [], { kind: 'aspect', topic: 'allowance', aspect: 'from_when' }],
@@ -208,6 +212,11 @@ test.each<[string, ReturnType<typeof deadlineRule>]>([
   ['Wie lange darf die Kasse für die Entscheidung brauchen?', { topic: 'apply', aspect: 'deadline', kind: 'decision' }],
   ['How long do I have to appeal?', { topic: 'objection', aspect: 'deadline', kind: 'objection' }],
   ['From when is the money paid?', { topic: 'apply', aspect: 'from_when', kind: 'decision' }],
+  // how long the wait for the notice takes: the decision's time rule, not the objection deadline
+  ['Wie lange dauert es bis zum Bescheid?', { topic: 'assessment_decision_time', aspect: 'duration', kind: 'decision' }],
+  ['how long does it take until we get the decision?', { topic: 'assessment_decision_time', aspect: 'duration', kind: 'decision' }],
+  // the notice after an objection is the objection's
+  ['Wie lange dauert es nach dem Widerspruch bis zum Bescheid?', { topic: 'objection', aspect: 'deadline', kind: 'objection' }],
 ])('deadlineRule(%s)', (text, rule) => {
   expect(deadlineRule(text, lexicon)).toEqual(rule);
 });

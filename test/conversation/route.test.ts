@@ -1,14 +1,16 @@
 // The router's pure decisions (bot/conversation/route.ts), table by table; the conversations that
 // carry them out are in test/dialogs/mainDialog.test.ts.
+import * as fs from 'fs';
 import * as path from 'path';
 import { loadLexicon } from '../../bot/nlu/lexicon';
 import type { NluResult } from '../../bot/services';
 import type { PlaceMatch } from '../../bot/conversation/local';
 import {
   commandBeforeNlu, guidedCommandRoute, guidedRoute, lastSearchCategory, lookUpRoute, offerRoute, systemRoute, takeOneTurnMemory, toldGradeOverview,
+  storySelfCheck, openHelpRequest,
   type CommandInput,
 } from '../../bot/conversation/route';
-import type { Memory } from '../../bot/conversation/turn';
+import { topicMenu, type Memory } from '../../bot/conversation/turn';
 import type { Understanding } from '../../bot/conversation/understand';
 import { ROOT } from '../helpers/app';
 
@@ -18,6 +20,9 @@ const understanding = (u: Partial<Understanding> = {}): Understanding => ({
   retrieval: { ranked: [], questions: [], concepts: [] } as unknown as Understanding['retrieval'], facts: {}, strong: false, story: false, parts: [], ...u,
 });
 const noPlace: PlaceMatch = { candidates: [] };
+const menuOf = (lng: string) => topicMenu((key) => (JSON.parse(fs.readFileSync(path.join(ROOT, 'locales', lng, 'common.json'), 'utf8')) as { menu: Record<string, string> }).menu[key.replace('menu.', '')]);
+const MENU_DE = menuOf('de');
+const MENU_EN = menuOf('en');
 
 describe('before the NLU', () => {
   const input = (text: string, mem: Memory = {}, over: Partial<CommandInput> = {}): CommandInput => ({
@@ -40,6 +45,13 @@ describe('before the NLU', () => {
     ['Ja, hat geholfen', {}, { lastTopic: 'relief' }, { command: 'feedback:yes:relief' }],
     ['Ja, hat geholfen', { staff: false }, { lastTopic: 'relief' }, undefined],
     ['Wie viel Pflegegeld gibt es?', {}, {}, undefined],
+    // a menu title typed without the menu on screen does what its button does
+    ['Leistungen und Geld', { menu: MENU_DE }, {}, { command: 'money' }],
+    ['  leistungen und geld. ', { menu: MENU_DE }, {}, { command: 'money' }],
+    ['Benefits and money', { menu: MENU_EN }, {}, { command: 'money' }],
+    ['Find help nearby', { menu: MENU_EN }, {}, { command: 'offers' }],
+    ['Leistungen und Geld bei Pflegegrad 3?', { menu: MENU_DE }, {}, undefined],
+    ['Leistungen und Geld', {}, {}, undefined],
   ])('%p with %j, memory %j → %j', (text, over, mem, want) => {
     expect(commandBeforeNlu(input(text, mem, over))).toEqual(want);
   });
@@ -91,6 +103,51 @@ describe('a story that tells the grade', () => {
     ['benefits_overview', 'Sie hat Pflegegrad 2.', { facts: { grade: 2 } }, undefined],
   ])('%s: %p → %j', (intent, text, u, want) => {
     expect(toldGradeOverview(intent, understanding(u), text, words)).toEqual(want);
+  });
+});
+
+// issue 18: a guided flow starts only when the person asks for it or accepts the offer
+describe('a story the intent engine takes for the self-check', () => {
+  const story = (questions: string[], u: Partial<Understanding> = {}): Understanding => understanding({
+    story: true, retrieval: { ranked: [], questions, concepts: [] } as unknown as Understanding['retrieval'], ...u,
+  });
+  test.each<[string, Understanding, object | undefined]>([
+    // asks which grade and where to apply: answered (the entry, else the topic), the test a button
+    ['selfcheck', story(['Welcher Pflegegrad käme da in Frage?', 'Und wo beantragen wir den?']), { kind: 'answer', answerId: 'selfcheck' }],
+    ['selfcheck', story(['What grade might he get, and where do we apply?'], { entry: { id: 'apply_how' } as Understanding['entry'] }), { kind: 'answer', answerId: 'apply_how' }],
+    // the grade is known and money is asked: that grade's overview
+    ['selfcheck', story(['Was steht ihr an Geld zu?'], { facts: { grade: 3, setting: 'home' } }), { kind: 'overview', overview: { grade: 3, setting: undefined } }],
+    ['selfcheck', story(['Was zahlt die Kasse im Heim?'], { facts: { grade: 4, setting: 'nursing_home' } }), { kind: 'overview', overview: { grade: 4, setting: 'nursing_home' } }],
+    // a told grade doubted: answered with the test offered, not the overview
+    ['selfcheck', story(['Ist Pflegegrad 2 zu niedrig?'], { facts: { grade: 2 } }), { kind: 'answer', answerId: 'selfcheck' }],
+    // asked for by name, no question, no story, another intent: the router goes on as before
+    ['selfcheck', story(['Können wir den Selbsttest zusammen machen?']), undefined],
+    ['selfcheck', story(['Can we do the self-check together?']), undefined],
+    ['selfcheck', story([]), undefined],
+    ['selfcheck', understanding({ retrieval: { ranked: [], questions: ['Welcher Pflegegrad?'], concepts: [] } as unknown as Understanding['retrieval'] }), undefined],
+    ['apply', story(['Wo beantragen wir den Pflegegrad?']), undefined],
+  ])('%s: %j → %j', (intent, u, want) => {
+    expect(storySelfCheck(intent, u, words)).toEqual(want);
+  });
+});
+
+describe('a request for help that names nothing', () => {
+  const u = (concepts: string[] = [], facts: Understanding['facts'] = {}) => understanding({ retrieval: { ranked: [], questions: [], concepts } as unknown as Understanding['retrieval'], facts });
+  test.each<[string, Understanding, string | undefined, PlaceMatch, boolean]>([
+    ['Ich brauche Unterstützung für meine Mutter', u([], { person: 'mother' }), undefined, noPlace, true],
+    ['wir brauchen dringend Hilfe', u(), undefined, noPlace, true],
+    ['I need some help', u(), undefined, noPlace, true],
+    ['we could use a bit of support for my dad', u(), undefined, noPlace, true],
+    ['Ich brauche Hilfe in Saarn', u(), undefined, { candidates: [], stadtteil: 'saarn' }, true],
+    // a kind of help, a topic, a grade, a question or another city decide the answer themselves
+    ['Ich brauche Hilfe beim Einkaufen', u(), 'household', noPlace, false],
+    ['Ich brauche Unterstützung bei der Tagespflege', u(['daycare']), undefined, noPlace, false],
+    ['Ich brauche Hilfe, sie hat Pflegegrad 3', u([], { grade: 3 }), undefined, noPlace, false],
+    ['Ich brauche Hilfe, was kann ich tun?', u(), undefined, noPlace, false],
+    ['I need some help in Essen', u(), undefined, { candidates: [], otherPlace: 'Essen' }, false],
+    ['Wie viel Pflegegeld gibt es?', u(), undefined, noPlace, false],
+  ])('%p → %p', (text, under, category, place, want) => {
+    expect(openHelpRequest(text, under, words, category, place)).toBe(want);
   });
 });
 
