@@ -5,13 +5,18 @@ import type { App } from '../../bot/app';
 import type { NbaCatalogue } from '../../bot/care/nbaSchema';
 import { answerQuestion, isComplete, newProgress, selfCheckQuestions } from '../../bot/care/selfCheck';
 import { findScale } from '../../bot/care/nba';
-import { ROOT, shown } from '../helpers/app';
+import { ROOT, TODAY, shown } from '../helpers/app';
 import * as path from 'path';
 import { readJsonFile } from '../../bot/knowledge/jsonFile';
 import { BenefitsFileSchema, type BenefitsFile } from '../../bot/knowledge/schema';
+import { formatEuro, valueOn } from '../../bot/care/benefits';
+import type { IsoDate } from '../../bot/care/calendar';
 
 /** The real dated benefits table. */
 export const benefitsTable: BenefitsFile = readJsonFile(path.join(ROOT, 'knowledge', 'federal', 'benefits.json'), BenefitsFileSchema);
+/** An amount of the dated table on the tests' day, and how a reply writes it. */
+export const amountOn = (id: string, grade?: number): number => valueOn(benefitsTable, id, TODAY as IsoDate, grade)!;
+export const euro = (n: number, lang: 'de' | 'en' = 'de'): string => formatEuro(n, lang);
 
 /** A translate function that shows keys and variables, so tests check the logic and not the wording. */
 export const keysOnly = (k: string, v: Record<string, unknown> = {}): string => `${k}${JSON.stringify(v)}`;

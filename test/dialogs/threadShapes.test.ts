@@ -3,10 +3,8 @@
 // answered by a sibling entry, apologies that correct one value, "genau" to an offer, a new question
 // inside a prompt, and a bare statement of the grade. Amounts come from the dated table.
 import type { App } from '../../bot/app';
-import { formatEuro, valueOn } from '../../bot/care/benefits';
-import type { IsoDate } from '../../bot/care/calendar';
-import { mainDialogClient, TODAY, testApp } from '../helpers/app';
-import { benefitsTable } from './guidedHelpers';
+import { mainDialogClient, testApp } from '../helpers/app';
+import { amountOn as v, euro as eur } from './guidedHelpers';
 import { say } from '../helpers/say';
 
 let app: App;
@@ -14,8 +12,6 @@ beforeAll(async () => {
   app = await testApp();
 }, 120_000);
 
-const v = (id: string, grade?: number) => valueOn(benefitsTable, id, TODAY as IsoDate, grade)!;
-const eur = (n: number, lang: 'de' | 'en' = 'de') => formatEuro(n, lang);
 
 describe('budgets from the story', () => {
   test('respite: what is left of the joint budget after 1.200 €', async () => {

@@ -3,10 +3,8 @@
 // later, "was übernimmt die Kasse dafür?" after an offer list or a story, free text in the setting
 // prompt and another grade after the benefits overview. Amounts come from the dated table.
 import type { App } from '../../bot/app';
-import { formatEuro, valueOn } from '../../bot/care/benefits';
-import type { IsoDate } from '../../bot/care/calendar';
-import { mainDialogClient, TODAY, testApp } from '../helpers/app';
-import { benefitsTable } from './guidedHelpers';
+import { mainDialogClient, testApp } from '../helpers/app';
+import { amountOn as v, euro as eur } from './guidedHelpers';
 import { say } from '../helpers/say';
 
 let app: App;
@@ -14,8 +12,6 @@ beforeAll(async () => {
   app = await testApp();
 }, 120_000);
 
-const v = (id: string, grade?: number) => valueOn(benefitsTable, id, TODAY as IsoDate, grade)!;
-const eur = (n: number, lang: 'de' | 'en' = 'de') => formatEuro(n, lang);
 
 describe('corrections at the third turn', () => {
   test('"ich hab mich vertan, er hat Pflegegrad 3" re-answers the last topic with that grade', async () => {
