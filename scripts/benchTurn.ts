@@ -20,7 +20,12 @@ const DIST = path.join(ROOT, 'dist');
 
 export const TARGETS = { ratioVsEcho: 0.8, p99Ms: 60, coldStartMs: 2000, rssMb: 250 };
 
-export interface Settings { duration: number; connections: number; warmup: number; classifyRounds: number; classifyLimit: number }
+export interface Settings {
+  duration: number; connections: number; warmup: number; classifyRounds: number; classifyLimit: number;
+  /** smoke runs: the measured run ends after this many answered requests instead of after `duration`
+   *  (on a loaded machine a turn can take longer than a one-second window, which then counted none) */
+  amount?: number;
+}
 
 function num(argv: string[], name: string, fallback: number, min: number, max: number): number {
   const raw = arg(argv, name);
@@ -39,6 +44,7 @@ export function parseSettings(argv: string[]): Settings {
     warmup: num(argv, '--warmup', smoke ? 1 : 3, 0, 120),
     classifyRounds: smoke ? 1 : 5,
     classifyLimit: smoke ? 10 : Infinity,
+    amount: smoke ? 8 : undefined,
   };
 }
 
@@ -89,7 +95,7 @@ async function loadServer(name: string, tag: string, c: Child, s: Settings, ques
   if (s.warmup > 0) await runLoad({ port: c.port, connections: s.connections, duration: s.warmup, questions, locale, tag: `${tag}-warm` });
   afterWarmup?.();
   const cpu0 = cpuMs(c.proc.pid);
-  const r = await runLoad({ port: c.port, connections: s.connections, duration: s.duration, questions, locale, tag });
+  const r = await runLoad({ port: c.port, connections: s.connections, duration: s.duration, amount: s.amount, questions, locale, tag });
   const cpu1 = cpuMs(c.proc.pid);
   const cpu = cpu0 !== undefined && cpu1 !== undefined && r.requests > 0 ? (cpu1 - cpu0) / r.requests : undefined;
   console.log(`${name.padEnd(9)} ${r1(r.rps).toFixed(1).padStart(9)} req/s   p50 ${String(r.p50_ms).padStart(4)} ms   p99 ${String(r.p99_ms).padStart(4)} ms   CPU ${cpu === undefined ? 'n/a' : cpu.toFixed(3)} ms/request   (${r.requests} requests, ${r.errors} errors, ${r.non2xx} non-2xx, ${r.without_reply} without reply)`);

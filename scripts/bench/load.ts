@@ -11,6 +11,8 @@ export interface LoadOptions {
   connections: number;
   /** seconds */
   duration: number;
+  /** when set, the run ends after this many requests (autocannon then ignores `duration`) */
+  amount?: number;
   questions: string[];
   locale: string;
   /** distinguishes the conversation ids of separate runs against the same server */
@@ -73,6 +75,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     url: `http://${HOST}:${o.port}`,
     connections: o.connections,
     duration: o.duration,
+    ...(o.amount ? { amount: o.amount } : {}),
     requests,
     timeout: 30,
   });

@@ -68,8 +68,8 @@ describe('the bot runs with the node flags of npm start', () => {
 
 describe('settings', () => {
   test.each([
-    [[], { duration: 10, connections: 64, warmup: 3 }],
-    [['--smoke'], { duration: 1, connections: 2, warmup: 1 }],
+    [[], { duration: 10, connections: 64, warmup: 3, amount: undefined }],
+    [['--smoke'], { duration: 1, connections: 2, warmup: 1, amount: 8 }],
     [['--duration', '5', '--connections', '16'], { duration: 5, connections: 16, warmup: 3 }],
     [['--smoke', '--connections', '8'], { duration: 1, connections: 8, warmup: 1 }],
   ])('%j', (argv, expected) => {
