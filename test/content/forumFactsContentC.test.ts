@@ -4,23 +4,14 @@
 // benefits table. Checked on the real content files, not on fixtures.
 import * as fs from 'fs';
 import * as path from 'path';
+import { questionEntries } from '../helpers/questionEntries';
 
 const K = path.join(__dirname, '../../knowledge');
 const read = (file: string) => JSON.parse(fs.readFileSync(path.join(K, file), 'utf8'));
 
 type Text = { q: string[]; short: string; details: string; next: string };
 type Item = { id: string; legal: string[]; sources: string[]; reviewed: string; de: Text; en: Text };
-const items = new Map<string, Item>();
-for (const layer of ['federal', 'nrw']) {
-  for (const f of fs.readdirSync(path.join(K, layer, 'questions'))) {
-    for (const q of read(`${layer}/questions/${f}`).questions as Item[]) items.set(q.id, q);
-  }
-}
-const entry = (id: string): Item => {
-  const it = items.get(id);
-  if (!it) throw new Error(`no question entry "${id}"`);
-  return it;
-};
+const entry = questionEntries<Item>();
 
 // [entry, pattern the German short must match, pattern the English short must match]
 const newFacts: [string, RegExp, RegExp][] = [
