@@ -6,7 +6,7 @@
 import { questionSentences, readSentences } from '../nlu/message';
 
 /** at most this many answers after the first one */
-export const MAX_MORE = 2;
+export const MAX_MORE = 3;
 /** at most this many questions of one message are matched (each costs a retrieval or two) */
 export const MAX_PARTS = 4;
 /** a question part with at most this many words names no subject of its own ("wie lange", "and when?") */
@@ -18,21 +18,37 @@ const ELLIPTIC_WORDS = 2;
 const WH_DE = 'wie|was|wer|wem|wen|wo|wann|warum|wieso|weshalb|woher|wohin|womit|wofür|wofur|wovon|worauf|wozu|welche[rsmn]?|wieviel|ob';
 const WH_EN = 'how|what|who|whom|where|when|why|which|whether';
 const AUX_DE = 'kann|können|konnen|darf|dürfen|durfen|muss|müssen|mussen|soll|sollen|gibt|gilt|bekomme|bekommt|bekommen|zahlt|übernimmt|ubernimmt|'
-  + 'habe|hat|haben|ist|sind|wird|werden|läuft|lauft|fällt|fallt|verfällt|verfallt|hört|hort|steht|stehen|brauche|braucht|müsste|musste|könnte|konnte|würde|wurde';
+  + 'habe|hat|haben|ist|sind|wird|werden|läuft|lauft|fällt|fallt|verfällt|verfallt|hört|hort|steht|stehen|brauche|braucht|müsste|musste|könnte|konnte|würde|wurde|'
+  // "…, und geht das auch per Mail?", "Geht das, und …", "…, oder bleibt es dabei?"
+  + 'geht|reicht|bleibt|stimmt|zählt|kriege|kriegt|besteht|hilft|wäre|ware|gäbe|gabe|bezahlt|lohnt|klappt|sollte|dürfte|durfte';
 const AUX_EN = 'can|could|may|might|must|should|shall|will|would|do|does|did|is|are|was|were|has|have|had';
 
 // ", wie lange", "und was darf sie", ", and will": a wh-word after a comma or "und/and/oder/or", or an
 // auxiliary after a comma plus "und/and/oder/or" ("Mutter ist 80 und ist dement" stays one part).
+// a question word may follow a preposition: "bis wann", "ab wann", "für wen", "from when", "for how long"
+const PREP = 'bis|ab|seit|für|fur|mit|an|bei|von|in|auf|nach|um|über|uber|from|until|since|for|with|to|at|by';
+const WH_AT = `(?:(?:${PREP})\\s+)?(?:${WH_DE}|${WH_EN})\\b`;
 const SPLIT = new RegExp(
-  `\\s*(?:,\\s*(?:(?:und|oder|and|or)\\s+)?(?=(?:${WH_DE}|${WH_EN})\\b)|,\\s*(?:und|oder|and|or)\\s+(?=(?:${AUX_DE}|${AUX_EN})\\b)|\\s+(?:und|oder|and|or)\\s+(?=(?:${WH_DE}|${WH_EN})\\b)|;\\s*)`,
+  `\\s*(?:,\\s*(?:(?:und|oder|and|or)\\s+)?(?=${WH_AT})|,\\s*(?:und|oder|and|or)\\s+(?=(?:${AUX_DE}|${AUX_EN})\\b)|\\s+(?:und|oder|and|or)\\s+(?=${WH_AT})|;\\s*)`,
   'i',
 );
-const OPENS_QUESTION = new RegExp(`^(?:(?:und|aber|and|but)\\s+)?(?:${WH_DE}|${WH_EN}|${AUX_DE}|${AUX_EN})\\b`, 'i');
+const OPENS_QUESTION = new RegExp(`^(?:(?:und|aber|and|but)\\s+)?(?:${WH_AT}|(?:${AUX_DE}|${AUX_EN})\\b)`, 'i');
 
 // "wie viel wäre das bei ihr?", "und wie hoch ist der?", "how much would that be?": a part that asks
 // for an amount. With few words of its own it names no subject: the amount of what the story and the
 // first question are about (bot/conversation/understand.ts resolves it against the dated table's entries).
 const ASKS_AMOUNT = /\b(?:wie ?viel|wieviel|wie hoch|welche[rnms]? (?:betrag|summe)|how much|how high|what amount)\b/i;
+
+// "Stimmt das?", "Ist das erlaubt?", "Is that right?", "Is that true?": a short question about what the
+// sentence before it said; alone it names nothing, so the claim before it is what retrieval reads.
+const CHECK_WORDS = 4;
+const DEICTIC = /\b(?:das|dies|so|that|this|it)\b/i;
+
+/** A short question that only points back at what was said before it ("Stimmt das?", "Is that true?"). */
+export function pointsBack(part: string): boolean {
+  const strip = part.replace(/[?!.\s]+$/, '');
+  return words(strip) <= CHECK_WORDS && DEICTIC.test(strip) && OPENS_QUESTION.test(strip);
+}
 
 /** The part asks for an amount ("wie viel übernimmt die Kasse", "how much would that be"). */
 export function asksAmount(part: string): boolean {
@@ -81,6 +97,10 @@ export function splitSentence(sentence: string): string[] {
  *  "und was …", ", and will …". One question (or none) gives a list of at most one. */
 export function splitQuestions(text: string): AskedPart[] {
   const sentences = readSentences(text);
+  const claimBefore = (s: (typeof sentences)[number]): string | undefined => {
+    const prev = sentences[sentences.indexOf(s) - 1];
+    return prev && !prev.question ? prev.text.replace(/[.!:;\s]+$/, '') : undefined;
+  };
   const asked = sentences.filter((s) => s.question);
   // only sentences that ask: a request said as a statement is one question, never split
   if (!asked.length) return questionSentences(sentences).slice(0, 1).map((s) => ({ text: s.text, query: s.text, around: [], amount: asksAmount(s.text) }));
@@ -89,8 +109,10 @@ export function splitQuestions(text: string): AskedPart[] {
     const parts = splitSentence(s.text);
     parts.forEach((p, i) => {
       const strip = p.replace(/[?!.\s]+$/, '');
-      // "wie lange": the sentence's first part says what it is about
-      const query = i > 0 && words(strip) <= ELLIPTIC_WORDS ? `${strip} ${parts[0].replace(/[?!.\s]+$/, '')}?` : p;
+      // "wie lange": the sentence's first part says what it is about; "Stimmt das?" / "Geht das, und …":
+      // the claim or plan told just before it, asked as a question
+      const claim = i === 0 && pointsBack(p) ? claimBefore(s) : undefined;
+      const query = claim ? `${claim}?` : i > 0 && words(strip) <= ELLIPTIC_WORDS ? `${strip} ${parts[0].replace(/[?!.\s]+$/, '')}?` : p;
       const around = parts.filter((_, j) => j !== i).map((o) => `${o.replace(/[?!.,\s]+$/, '')}.`);
       out.push({ text: p, query, around, amount: asksAmount(p) });
     });
