@@ -26,6 +26,15 @@ describe('splitSentence', () => {
     ['Steht ihr das trotzdem zu, und wie viel wäre das bei ihr?', ['Steht ihr das trotzdem zu', 'wie viel wäre das bei ihr?']],
     ['Is the bus included, and how much would the fund pay for him?', ['Is the bus included', 'how much would the fund pay for him?']],
     ['Zahlt die Kasse das, wie hoch ist der Zuschuss, und wo beantrage ich ihn?', ['Zahlt die Kasse das', 'wie hoch ist der Zuschuss', 'wo beantrage ich ihn?']],
+    // a question word after a preposition opens a question, before a comma or after "und"
+    ['Bis wann muss ich widersprechen, und geht das auch per Brief?', ['Bis wann muss ich widersprechen', 'geht das auch per Brief?']],
+    ['Gibt es Pflegegeld, und ab wann wird es gezahlt?', ['Gibt es Pflegegeld', 'ab wann wird es gezahlt?']],
+    ['Does the fund pay, and from when does it pay?', ['Does the fund pay', 'from when does it pay?']],
+    // more verbs that open a question after ", und": geht, reicht, bleibt, stimmt
+    ['Geht das, und gibt es dafür Geld?', ['Geht das', 'gibt es dafür Geld?']],
+    ['Reicht das Ersparte, oder bleibt am Ende nichts übrig?', ['Reicht das Ersparte', 'bleibt am Ende nichts übrig?']],
+    // a preposition before a plain noun is no question
+    ['Ist sie für die Tagespflege zu krank, mit der sie so gut zurechtkam?', ['Ist sie für die Tagespflege zu krank, mit der sie so gut zurechtkam?']],
   ])('%s', (sentence, parts) => {
     expect(splitSentence(sentence)).toEqual(parts);
   });
@@ -50,6 +59,23 @@ describe('splitQuestions', () => {
   test('"Stimmt das? Und was machen wir …": two question sentences, the second opening with "und"', () => {
     const parts = splitQuestions('Die Nachbarin sagt, Papa bekomme keinen Pflegegrad. Stimmt das? Und was machen wir bis dahin?');
     expect(parts.map((p) => p.text)).toEqual(['Stimmt das?', 'Und was machen wir bis dahin?']);
+  });
+
+  test('"Stimmt das?" / "Is that right?" is read as the claim told just before it', () => {
+    const de = splitQuestions('Mein Bruder meint, das Pflegegeld fällt im Heim weg. Stimmt das? Und was zahlt die Kasse dort?');
+    expect(de.map((p) => p.query)).toEqual(['Mein Bruder meint, das Pflegegeld fällt im Heim weg?', 'Und was zahlt die Kasse dort?']);
+    const en = splitQuestions('A friend said respite care needs six months of caring first. Is that true? And who may stand in?');
+    expect(en[0].query).toBe('A friend said respite care needs six months of caring first?');
+  });
+
+  test('"Geht das, und …" at the start of a sentence reads the plan told before it', () => {
+    const parts = splitQuestions('Ich will zwei Jahre lang weniger arbeiten. Geht das, und gibt es dafür Geld?');
+    expect(parts.map((p) => p.query)).toEqual(['Ich will zwei Jahre lang weniger arbeiten?', 'gibt es dafür Geld?']);
+  });
+
+  test('a check question without a claim before it, or a question of its own, is left as written', () => {
+    expect(splitQuestions('Stimmt das? Und wer zahlt?')[0].query).toBe('Stimmt das?');
+    expect(splitQuestions('Mutter ist im Heim. Wie viel kostet das dort im Monat? Und wer zahlt?')[0].query).toBe('Wie viel kostet das dort im Monat?');
   });
 
   test('a part that asks for an amount is marked as such', () => {
@@ -110,13 +136,14 @@ describe('planAnswers', () => {
     ['a sure part keeps its own entry though the first answer came close', [m('x', 0.6, true), m('other', 0.7, true, ['other', 'first'])], { short: ['x', 'other'], buttons: [] }],
     ['the same further entry twice is answered once', [m('second', 0.7, true), m('second', 0.6, true)], { short: ['second'], buttons: [] }],
     ['parts that matched nothing are skipped', [m('first', 0.8, true), undefined as unknown as PartMatch, m('third', 0.6, true)], { short: ['third'], buttons: [] }],
-    ['at most two more', [m('a', 0.8, true), m('b', 0.7, true), m('c', 0.7, true), m('d', 0.7, false)], { short: ['a', 'b'], buttons: [] }],
+    // a story of three questions whose whole reading answered none of them still gets all three
+    ['at most three more', [m('a', 0.8, true), m('b', 0.7, true), m('c', 0.7, true), m('d', 0.7, true)], { short: ['a', 'b', 'c'], buttons: [] }],
   ])('%s', (_name, matches, plan) => {
     expect(planAnswers({ id: 'first' }, matches)).toEqual(plan);
   });
 
-  test('MAX_MORE is two (the first answer plus two)', () => {
-    expect(MAX_MORE).toBe(2);
+  test('MAX_MORE is three (the first answer plus three)', () => {
+    expect(MAX_MORE).toBe(3);
   });
 });
 

@@ -40,6 +40,25 @@ describe('several questions in one message', () => {
     expect(buttons(acts).some((b) => /^More on: Day care/.test(b))).toBe(true);
   });
 
+  test('de: a story with two questions, the second opening with a verb ("…, und mit welcher Frist …"): each answered', async () => {
+    const client = mainDialogClient(app);
+    const acts = await send(client, 'Mein Vater hat Pflegegrad 2 und braucht jetzt einen Pflegedienst. Dürfen wir den Pflegedienst frei aussuchen, und mit welcher Frist können wir ihn kündigen, wenn es nicht klappt?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    // the deciding fact of each question: free choice among approved services; notice at any time
+    expect(all).toMatch(/frei wählen/);
+    expect(all).toMatch(/jederzeit ohne Frist/);
+    expect(all).toMatch(/Sie fragten auch: /);
+  });
+
+  test('en: a story with three questions gets three answers (deadline, e-mail, the objection)', async () => {
+    const client = mainDialogClient(app, 'en');
+    const acts = await send(client, "We got a refusal for my father's care grade last week. By when must the objection arrive, can I send it by e-mail, and who helps with writing it?");
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(all).toMatch(/within one month/);
+    expect(all).toMatch(/e-mail is (?:usually )?not enough/i);
+    expect((all.match(/You also asked: /g) ?? []).length).toBe(2);
+  });
+
   test('de: one question is one answer (no "Sie fragten auch")', async () => {
     const client = mainDialogClient(app);
     const reply = await say(client, 'Wie viel Pflegegeld gibt es bei Pflegegrad 4?');
