@@ -105,7 +105,8 @@ describe('guided steps on the several-questions path', () => {
     const acts = await send(client, 'Wie lange habe ich Zeit für den Widerspruch, und wer hilft mir beim Schreiben?');
     const all = acts.map((a) => a.text ?? '').join('\n');
     expect(all).toMatch(/innerhalb eines Monats/);
-    expect(all).toMatch(/Sie fragten auch: \*\*Wie lege ich Widerspruch ein\?\*\*/);
+    // "wer hilft mir beim Schreiben?" asks who helps: the entry on help with the objection
+    expect(all).toMatch(/Sie fragten auch: \*\*Wer hilft beim Widerspruch\?\*\*/);
     expect(buttons(acts)[0]).toBe('Soll ich das Datum ausrechnen?');
     // "ja" still accepts the offered step
     expect(await say(client, 'ja')).toMatch(/An welchem Tag kam der Bescheid/);
