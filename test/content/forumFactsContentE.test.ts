@@ -16,8 +16,8 @@ const entry = questionEntries<Item>();
 // [entry, pattern the German short must match, pattern the English short must match]
 const newFacts: [string, RegExp, RegExp][] = [
   ['carer_tax_disability_allowance_amounts',
-    /GdB von 20[^.]*\{\{b\.behinderten_pauschbetrag_20\}\}[^.]*\{\{b\.behinderten_pauschbetrag_100\}\}[\s\S]*Merkzeichen H oder Bl[^.]*Pflegegrad 4 oder 5[^.]*\{\{b\.behinderten_pauschbetrag_hilflos\}\}/,
-    /degree of 20[^.]*\{\{b\.behinderten_pauschbetrag_20\}\}[^.]*\{\{b\.behinderten_pauschbetrag_100\}\}[\s\S]*mark H or Bl[^.]*care grade 4 or 5[^.]*\{\{b\.behinderten_pauschbetrag_hilflos\}\}/],
+    /GdB von 20 sind es \{\{b\.behinderten_pauschbetrag_20\}\}[\s\S]*bei 100 \{\{b\.behinderten_pauschbetrag_100\}\}[\s\S]*Merkzeichen H oder Bl[^.]*Pflegegrad 4 oder 5[^.]*\{\{b\.behinderten_pauschbetrag_hilflos\}\}/,
+    /degree of 20 it is \{\{b\.behinderten_pauschbetrag_20\}\}[\s\S]*at 100 \{\{b\.behinderten_pauschbetrag_100\}\}[\s\S]*mark H or Bl[^.]*care grade 4 or 5[^.]*\{\{b\.behinderten_pauschbetrag_hilflos\}\}/],
   ['carer_tax_35a_after_reasonable_burden',
     /nur einmal[^.]*§ 33 EStG[^.]*\{\{b\.haushaltsnahe_anteil\}\}[^.]*§ 35a[^.]*\{\{b\.haushaltsnahe_max\}\}[\s\S]*zumutbaren Belastung nicht abzieht[^.]*§ 35a aber trotzdem/,
     /only once[^.]*§ 33 EStG[^.]*\{\{b\.haushaltsnahe_anteil\}\}[^.]*§ 35a[^.]*\{\{b\.haushaltsnahe_max\}\}[\s\S]*reasonable own share[^.]*still get the § 35a reduction/],
@@ -44,7 +44,7 @@ const newFacts: [string, RegExp, RegExp][] = [
     /H stands for helpless[\s\S]*free on local transport without a token fee[^.]*exempt from vehicle tax[^.]*\{\{b\.behinderten_pauschbetrag_hilflos\}\}[\s\S]*\{\{b\.pflege_pauschbetrag\.4\}\}/],
   ['disability_pass_mark_b',
     /Bus und Bahn regelmäßig Hilfe[\s\S]*Merkzeichen G, aG, Gl oder H[\s\S]*Begleitperson[^.]*kostenlos/,
-    /bus and train[^.]*regularly needs help[\s\S]*mark G, aG, Gl or H[\s\S]*companion then travels free/],
+    /regularly needs help when travelling by bus and train[\s\S]*mark G, aG, Gl or H[\s\S]*companion then travels free/],
   ['disability_pass_parking',
     /blauen EU-Parkausweis[^.]*Merkzeichen aG oder Bl[\s\S]*Merkzeichen G allein reicht dafür nicht[\s\S]*Straßenverkehrsbehörde/,
     /blue EU parking badge[^.]*mark aG or Bl[\s\S]*mark G alone is not enough[\s\S]*road traffic authority/],
@@ -61,7 +61,7 @@ const newFacts: [string, RegExp, RegExp][] = [
 const sharpened: [string, RegExp, RegExp][] = [
   ['carer_tax_allowance_tax_free', /steuerfrei[\s\S]*nicht mehr unentgeltlich[^.]*Pflege-Pauschbetrag nicht nutzen/,
     /tax-free[\s\S]*no longer cares unpaid[^.]*cannot use the carer's lump sum/],
-  ['carer_tax_pauschbetrag_shared', /je die Hälfte von \{\{b\.pflege_pauschbetrag\.4\}\}[\s\S]*nur die, die unentgeltlich pflegen[^.]*vollen Betrag/,
+  ['carer_tax_pauschbetrag_shared', /je die Hälfte von \{\{b\.pflege_pauschbetrag\.4\}\}[\s\S]*nur die, die unentgeltlich pflegen[^.]*volle Betrag/,
     /each get half of \{\{b\.pflege_pauschbetrag\.4\}\}[\s\S]*Only those who care unpaid[^.]*full amount/],
   ['assessment_points_thresholds', /47,5[^.]*70[^.]*90 Punkten[\s\S]*knapp unter einer Grenze[^.]*innerhalb eines Monats Widerspruch/,
     /47\.5[^.]*70[^.]*90 points[\s\S]*just below a threshold[^.]*objection within one month/],
