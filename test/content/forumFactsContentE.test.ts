@@ -54,6 +54,12 @@ const newFacts: [string, RegExp, RegExp][] = [
   ['work_leave_combined_24_months',
     /zusammen aber höchstens \{\{b\.familienpflegezeit\}\} Monate für denselben Angehörigen[\s\S]*unmittelbar[\s\S]*drei Monate vor[^.]*acht Wochen vorher/,
     /together for at most \{\{b\.familienpflegezeit\}\} months for the same relative[\s\S]*directly[\s\S]*three months before[^.]*eight weeks before/],
+  ['carer_tax_pauschbetrag_past_years',
+    /nicht zur Steuererklärung verpflichtet[^.]*bis zu vier Jahre rückwirkend[\s\S]*innerhalb eines Monats[^.]*Einspruch/,
+    /not obliged to file[^.]*up to four years back[\s\S]*objection \(Einspruch\) within one month/],
+  ['work_leave_loan_repayment',
+    /gleichbleibenden Monatsraten[^.]*innerhalb von 48 Monaten nach Beginn der Freistellung[\s\S]*besonderer Härte[^.]*stundet[\s\S]*Viertel/,
+    /equal monthly instalments[^.]*within 48 months of the start of the leave[\s\S]*particular hardship[^.]*defers[\s\S]*quarter/],
 ];
 
 // Short answers sharpened in this round: they now carry the condition or figure the usual second
