@@ -58,8 +58,8 @@ const newFacts: [string, RegExp, RegExp][] = [
     /nicht zur Steuererklärung verpflichtet[^.]*bis zu vier Jahre rückwirkend[\s\S]*innerhalb eines Monats[^.]*Einspruch/,
     /not obliged to file[^.]*up to four years back[\s\S]*objection \(Einspruch\) within one month/],
   ['work_leave_loan_repayment',
-    /gleichbleibenden Monatsraten[^.]*innerhalb von 48 Monaten nach Beginn der Freistellung[\s\S]*besonderer Härte[^.]*stundet[\s\S]*Viertel/,
-    /equal monthly instalments[^.]*within 48 months of the start of the leave[\s\S]*particular hardship[^.]*defers[\s\S]*quarter/],
+    /gleichen Monatsraten[^.]*innerhalb von 48 Monaten nach ihrem Beginn[\s\S]*besonderer Härte[^.]*stundet[\s\S]*Viertel/,
+    /equal monthly instalments[^.]*within 48 months of its start[\s\S]*particular hardship[^.]*defers[\s\S]*quarter/],
 ];
 
 // Short answers sharpened in this round: they now carry the condition or figure the usual second
