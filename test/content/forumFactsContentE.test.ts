@@ -71,6 +71,7 @@ const sharpened: [string, RegExp, RegExp][] = [
     /each get half of \{\{b\.pflege_pauschbetrag\.4\}\}[\s\S]*Only those who care unpaid[^.]*full amount/],
   ['assessment_points_thresholds', /47,5[^.]*70[^.]*90 Punkten[\s\S]*knapp unter einer Grenze[^.]*innerhalb eines Monats Widerspruch/,
     /47\.5[^.]*70[^.]*90 points[\s\S]*just below a threshold[^.]*objection within one month/],
+  ['live_in_costs', /Mindestlohn von \{\{b\.mindestlohn\}\}[^;]*Bereitschaftszeiten/, /minimum wage of \{\{b\.mindestlohn\}\} applies[^;]*on-call time/],
   ['work_leave_dismissal_protection', /12 Wochen[^.]*Freistellung zur Sterbebegleitung[^.]*nicht kündigen/,
     /12 weeks[^.]*leave to accompany a dying relative[^.]*may not dismiss/],
 ];
