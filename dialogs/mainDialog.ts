@@ -26,7 +26,7 @@ import { tg } from './guided';
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
 import { aspectCandidates, buildAspectReply, buildLeadReply, buildRelatedReply } from '../bot/conversation/aspects';
 import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine, spentFromText } from '../bot/conversation/budget';
-import { deadlineRule } from '../bot/conversation/answerFirst';
+import { deadlineReading, deadlineRule } from '../bot/conversation/answerFirst';
 import {
   bareGradeStatement, commandBeforeNlu, lastSearchCategory, lookUpRoute, offerRoute, openHelpRequest, storySelfCheck, systemRoute, takeOneTurnMemory, toldGradeOverview, withFurtherQuestions,
   type GradeOverview,
@@ -40,6 +40,8 @@ export const MAIN_DIALOG = 'mainDialog';
 
 /** from this score the intent engine's topic beats reading a short aspect question as a follow-up */
 const OTHER_TOPIC_SCORE = 0.5;
+/** the next-ranked topic that answers instead of a guessed deadline topic must reach this score */
+const GUESS_NEXT_SCORE = 0.15;
 
 /** A topic or question entry about short-term or respite care (the half allowance goes on there). */
 function isRespite(kb: Services['kb'], id: string): boolean {
@@ -111,6 +113,8 @@ export class MainDialog extends ComponentDialog {
     if (opts.grade === undefined && mem.grade !== undefined && this.deps.services.kb.entry(opts.answerId)?.usesGrade && !threadUse(dc.context)) {
       setThreadUse(dc.context, { kind: 'story', detail: describeThread({ ...mem, lastTopic: opts.answerId }) });
     }
+    // what a grade told later may be about (thread.ts topicForGrade)
+    if (this.deps.services.kb.entry(opts.answerId)?.usesGrade) mem.gradeTopic = opts.answerId;
     return (await answerNow(this.deps, dc.context, opts)) ? ANSWERED : dc.beginDialog(ANSWER_DIALOG, opts);
   }
 
@@ -157,7 +161,7 @@ export class MainDialog extends ComponentDialog {
     const left = await this.budgetLeft(dc, u, mem);
     if (left) return left;
     // "und bei 4?", "Does it expire?": resolved against the thread before the facts join it
-    const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected, alsoAnswered);
+    const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected, alsoAnswered, detectedCategory);
     rememberFacts(mem, u.facts);
     if (followed) return followed;
     // "Meine Oma wohnt allein in Styrum und hat Pflegegrad 2.": a bare statement of the grade that
@@ -199,12 +203,19 @@ export class MainDialog extends ComponentDialog {
     if (told) return this.gradeStatement(dc, mem, text, told);
     const guided = skipGuide ? undefined : await routeGuided(dc, this.deps, turnInfo(dc.context), r, grade);
     if (guided) return guided;
-    if (r.intent === 'deadline') {
+    // the deadline topic for a story that asks no time is a guess: the next-ranked topic answers;
+    // a time question read as the objection topic gets the rule first, like the deadline topic
+    const reading = deadlineReading(r.intent, text, s.words, lang);
+    if (reading === 'guess' && !entry) {
+      const next = r.ranked.find((c) => c.intent !== r.intent && s.kb.answers.has(c.intent) && c.score >= GUESS_NEXT_SCORE);
+      if (next) return this.answer(dc, withFurtherQuestions({ answerId: next.intent, grade }, u));
+    }
+    if (reading) {
       const rule = deadlineRule(text, s.words);
       const offer: Action = { kind: 'command', title: this.t(dc, 'follow_up.compute_date'), value: `deadline:${rule.kind}` };
       if (await this.aspectAnswer(dc, rule.topic, rule.aspect, mem, offer, u)) return ANSWERED;
       if (entry) return this.answer(dc, entry);
-      return dc.beginDialog(DEADLINE_DIALOG, { text });
+      if (r.intent === 'deadline') return dc.beginDialog(DEADLINE_DIALOG, { text });
     }
     if (entry) return this.answer(dc, withFurtherQuestions(entry, u));
     if (answer) {
@@ -220,6 +231,7 @@ export class MainDialog extends ComponentDialog {
    *  the message is no follow-up or its aspect is not in the last answer. */
   private async followUp(
     dc: RouteTarget, r: NluResult, u: Understanding, mem: Memory, stadtteil: string | undefined, corrected: boolean, alsoAnswered?: string[],
+    namedCategory?: string,
   ): Promise<DialogTurnResult | undefined> {
     const s = this.deps.services;
     const otherTopic = s.kb.answers.has(r.intent) && r.intent !== mem.lastTopic && r.score >= OTHER_TOPIC_SCORE;
@@ -228,7 +240,8 @@ export class MainDialog extends ComponentDialog {
     const main = mainClause(text);
     const concepts = main ? s.kb.retriever.concepts(main, lang) : u.retrieval.concepts;
     const lastConcepts = mem.lastTopic ? topicConcepts(s.kb, mem.lastTopic) : undefined;
-    const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, words: s.words, otherTopic, corrected, conditional: !!main, lastConcepts });
+    const lastParent = mem.lastTopic ? s.kb.questions.get(mem.lastTopic)?.topic : undefined;
+    const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, words: s.words, otherTopic, corrected, conditional: !!main, lastConcepts, lastParent });
     if (!fu) return undefined;
     // what the reply used: the thread with what the follow-up itself changed
     const used = (f: FollowUp) => setThreadUse(dc.context, {
@@ -241,7 +254,8 @@ export class MainDialog extends ComponentDialog {
     });
     if (fu.kind === 'aspect') {
       if (fu.aspect === 'where') {
-        const category = lastTopicCategory(s, mem);
+        // "gibt es hier in der Nähe eine Tagespflege?" after the dementia answer: the kind of help named wins
+        const category = namedCategory ?? lastTopicCategory(s, mem);
         if (!category) return undefined;
         used(fu);
         // a city-wide service needs no Stadtteil: it is not asked for
@@ -268,7 +282,7 @@ export class MainDialog extends ComponentDialog {
       return ANSWERED;
     }
     // a new grade after several answers is about the one whose amount depends on it
-    const asked = fu.grade !== undefined ? topicForGrade(fu.topic, alsoAnswered, (id) => !!s.kb.entry(id)?.usesGrade) : fu.topic;
+    const asked = fu.grade !== undefined ? topicForGrade(fu.topic, alsoAnswered, (id) => !!s.kb.entry(id)?.usesGrade, mem.gradeTopic) : fu.topic;
     // a question entry without amounts: a new grade asks its topic's answer
     const q = s.kb.questions.get(asked);
     const topic = q && fu.grade !== undefined && !s.kb.entry(asked)?.usesGrade ? q.topic : asked;
