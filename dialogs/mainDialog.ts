@@ -20,11 +20,12 @@ import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
 import { refersBack, storySkipsGuide } from '../bot/conversation/cues';
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
-import { mainClause, readCorrection, resolveFollowUp, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
+import { mainClause, readCorrection, resolveFollowUp, situatedQuestion, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
+import { factConcepts, otherSettingConcepts } from '../bot/nlu/facts';
 import { tg } from './guided';
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
-import { aspectCandidates, buildAspectReply, buildLeadReply, buildRelatedReply } from '../bot/conversation/aspects';
+import { aspectCandidates, sentences, buildAspectReply, buildLeadReply, buildRelatedReply } from '../bot/conversation/aspects';
 import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine, spentFromText } from '../bot/conversation/budget';
 import { deadlineReading, deadlineRule } from '../bot/conversation/answerFirst';
 import {
@@ -185,6 +186,9 @@ export class MainDialog extends ComponentDialog {
     // the self-check the intent engine would start for a story that mentions a care grade.
     // "Was kostet das?" right after an answer is about that answer, not a question entry of its own
     const pointsBack = !!mem.lastTopic && refersBack(text, s.words);
+    // a story's question about what it just told ("… kommt ein Pflegedienst. Fällt das Pflegegeld dann weg?")
+    const situated = !u.entry && u.story ? await this.storySituation(dc, u) : undefined;
+    if (situated) return this.answer(dc, { answerId: situated, grade });
     const entry = u.entry && !pointsBack ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id, alternative: u.alternative?.id } : undefined;
     // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline,
     // unless a story's question sentences ask something else: storySkipsGuide)
@@ -291,6 +295,25 @@ export class MainDialog extends ComponentDialog {
     forgetOnPersonSwitch(mem, fu.person);
     used(fu);
     return this.answer(dc, { answerId: topic, grade: fu.grade ?? mem.grade });
+  }
+
+  /** The entry a story's question answers when read with the sentence before it (followUp.ts
+   *  situatedQuestion); undefined when retrieval is not confident of one then either. */
+  private async storySituation(dc: RouteTarget, u: Understanding): Promise<string | undefined> {
+    const s = this.deps.services;
+    const { text, lang } = turnInfo(dc.context);
+    const question = u.retrieval.questions[0];
+    const query = question ? situatedQuestion(sentences(text), question, s.words) : undefined;
+    if (!query) return undefined;
+    // the two sentences are classified on their own: the rest of the story's words no longer pull
+    const nlu = await s.nlu.classify(query, lang);
+    const topicScores = new Map(nlu.ranked.map((x) => [x.intent, x.score]));
+    const r = s.kb.retriever.retrieve(query, lang, { topicScores, contextConcepts: factConcepts(u.facts), otherSetting: otherSettingConcepts(u.facts) });
+    // a confident entry, else the topic the intent engine is sure of for the two sentences
+    const id = r.entry && s.kb.entry(r.entry.id) ? r.entry.id : nlu.score >= OTHER_TOPIC_SCORE && s.kb.answers.has(nlu.intent) ? nlu.intent : undefined;
+    if (!id) return undefined;
+    setThreadUse(dc.context, { kind: 'story', detail: `situated ${id}` });
+    return id;
   }
 
   /** The sentences of a topic's answer about one aspect (deadline, cost, expiry …); false when it has none. */

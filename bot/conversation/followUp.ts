@@ -232,6 +232,26 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   return { kind: 'aspect', topic: last, aspect };
 }
 
+/** A story's question that points at what the story just told ("… soll jetzt morgens ein Pflegedienst
+ *  kommen. Fällt das Pflegegeld dann komplett weg?"): with "dann"/"then", "in der Zeit" or a word that
+ *  asks how a benefit is affected, it is read with the last clause of the sentence before it, the
+ *  situation it asks about.
+ *  `sentences` are the message's sentences in order; undefined when the question is first or points at nothing. */
+export function situatedQuestion(sentences: readonly string[], question: string, lexicon: Lexicon): string | undefined {
+  const i = sentences.findIndex((x) => x.trim() === question.trim());
+  if (i < 1) return undefined;
+  const f = foldText(question);
+  const points = lexicon.has('situation_then', f) || lexicon.has('situation_pointer', f) || lexicon.has('effect', f);
+  if (!points) return undefined;
+  // the situation is the last clause of that sentence: "Weil ich wieder mehr arbeiten muss, soll jetzt …
+  // ein Pflegedienst kommen" tells a reason first, and its words would pull to another topic
+  const clauses = sentences[i - 1].split(/,\s*/);
+  const last = clauses[clauses.length - 1];
+  const situation = words(last) >= MIN_SITUATION_WORDS ? last : sentences[i - 1];
+  return `${situation} ${sentences[i]}`;
+}
+const MIN_SITUATION_WORDS = 4;
+
 interface QuestionsOf { questions: ReadonlyMap<string, { topic: string; concepts: readonly string[] }> }
 const topicConceptsCache = new WeakMap<object, Map<string, ReadonlySet<string>>>();
 
