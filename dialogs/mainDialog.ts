@@ -186,9 +186,6 @@ export class MainDialog extends ComponentDialog {
     // the self-check the intent engine would start for a story that mentions a care grade.
     // "Was kostet das?" right after an answer is about that answer, not a question entry of its own
     const pointsBack = !!mem.lastTopic && refersBack(text, s.words);
-    // a story's question about what it just told ("… kommt ein Pflegedienst. Fällt das Pflegegeld dann weg?")
-    const situated = !u.entry && u.story ? await this.storySituation(dc, u) : undefined;
-    if (situated) return this.answer(dc, { answerId: situated, grade });
     const entry = u.entry && !pointsBack ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id, alternative: u.alternative?.id } : undefined;
     // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline,
     // unless a story's question sentences ask something else: storySkipsGuide)
@@ -207,6 +204,10 @@ export class MainDialog extends ComponentDialog {
     if (told) return this.gradeStatement(dc, mem, text, told);
     const guided = skipGuide ? undefined : await routeGuided(dc, this.deps, turnInfo(dc.context), r, grade);
     if (guided) return guided;
+    // (after the guided flows: a share or a date told in the story keeps its calculation)
+    // a story's question about what it just told ("… kommt ein Pflegedienst. Fällt das Pflegegeld dann weg?")
+    const situated = !u.entry && u.story ? await this.storySituation(dc, u) : undefined;
+    if (situated) return this.answer(dc, { answerId: situated, grade });
     // the deadline topic for a story that asks no time is a guess: the next-ranked topic answers;
     // a time question read as the objection topic gets the rule first, like the deadline topic
     const reading = deadlineReading(r.intent, text, s.words, lang);
@@ -215,7 +216,7 @@ export class MainDialog extends ComponentDialog {
       if (next) return this.answer(dc, withFurtherQuestions({ answerId: next.intent, grade }, u));
     }
     if (reading) {
-      const rule = deadlineRule(text, s.words);
+      const rule = deadlineRule(text, s.words, r.intent === 'objection');
       const offer: Action = { kind: 'command', title: this.t(dc, 'follow_up.compute_date'), value: `deadline:${rule.kind}` };
       if (await this.aspectAnswer(dc, rule.topic, rule.aspect, mem, offer, u)) return ANSWERED;
       if (entry) return this.answer(dc, entry);

@@ -17,8 +17,10 @@ export interface DeadlineRule {
 /** the question entry about how long the care fund may take to decide (its rule: 25 working days) */
 const DECISION_TIME_ENTRY = 'assessment_decision_time';
 
-export function deadlineRule(text: string, words: Lexicon): DeadlineRule {
+/** `objection`: the intent engine read the message as the objection topic, so the time rule asked is the objection's */
+export function deadlineRule(text: string, words: Lexicon, objection = false): DeadlineRule {
   const f = foldText(text);
+  if (objection) return { topic: 'objection', aspect: 'deadline', kind: 'objection' };
   // "Ab wann gibt es Geld, ab Antrag oder ab Bescheid?": benefits start with the application month
   if (words.has('rule_from_when', f)) return { topic: 'apply', aspect: 'from_when', kind: 'decision' };
   // "Wie lange dauert es bis zum Bescheid?": the wait for the decision on the application; what is left
