@@ -199,7 +199,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // "und wie viel darf der Dienst maximal abrechnen?" after an entry about a money topic by grade: the
   // amount is that topic's answer, at the grade the thread knows (or the message names)
   const moneyTopic = GRADE_MONEY_TOPIC_IDS.has(last) ? last : input.lastParent && GRADE_MONEY_TOPIC_IDS.has(input.lastParent) ? input.lastParent : undefined;
-  if (moneyTopic && !facts.setting && !input.otherTopic && n <= SHORT_ASPECT_WORDS && input.words.has('asks_amount', folded)
+  if (moneyTopic && !facts.setting && !input.otherTopic && n <= ASPECT_MAX_WORDS && input.words.has('asks_amount', folded)
     && (pointer || input.words.has('elliptic_lead', folded) || input.words.has('situation_then', folded))) {
     return { kind: 'pronoun', topic: moneyTopic, grade: facts.grade };
   }
