@@ -20,13 +20,14 @@ import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
 import { refersBack, storySkipsGuide } from '../bot/conversation/cues';
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
-import { mainClause, readCorrection, resolveFollowUp, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
+import { mainClause, readCorrection, resolveFollowUp, situatedQuestion, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
+import { factConcepts, otherSettingConcepts } from '../bot/nlu/facts';
 import { tg } from './guided';
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
-import { aspectCandidates, buildAspectReply, buildLeadReply, buildRelatedReply } from '../bot/conversation/aspects';
+import { aspectCandidates, sentences, buildAspectReply, buildLeadReply, buildRelatedReply } from '../bot/conversation/aspects';
 import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine, spentFromText } from '../bot/conversation/budget';
-import { deadlineRule } from '../bot/conversation/answerFirst';
+import { deadlineReading, deadlineRule } from '../bot/conversation/answerFirst';
 import {
   bareGradeStatement, commandBeforeNlu, lastSearchCategory, lookUpRoute, offerRoute, openHelpRequest, storySelfCheck, systemRoute, takeOneTurnMemory, toldGradeOverview, withFurtherQuestions,
   type GradeOverview,
@@ -40,6 +41,8 @@ export const MAIN_DIALOG = 'mainDialog';
 
 /** from this score the intent engine's topic beats reading a short aspect question as a follow-up */
 const OTHER_TOPIC_SCORE = 0.5;
+/** the next-ranked topic that answers instead of a guessed deadline topic must reach this score */
+const GUESS_NEXT_SCORE = 0.15;
 
 /** A topic or question entry about short-term or respite care (the half allowance goes on there). */
 function isRespite(kb: Services['kb'], id: string): boolean {
@@ -111,6 +114,8 @@ export class MainDialog extends ComponentDialog {
     if (opts.grade === undefined && mem.grade !== undefined && this.deps.services.kb.entry(opts.answerId)?.usesGrade && !threadUse(dc.context)) {
       setThreadUse(dc.context, { kind: 'story', detail: describeThread({ ...mem, lastTopic: opts.answerId }) });
     }
+    // what a grade told later may be about (thread.ts topicForGrade)
+    if (this.deps.services.kb.entry(opts.answerId)?.usesGrade) mem.gradeTopic = opts.answerId;
     return (await answerNow(this.deps, dc.context, opts)) ? ANSWERED : dc.beginDialog(ANSWER_DIALOG, opts);
   }
 
@@ -157,7 +162,7 @@ export class MainDialog extends ComponentDialog {
     const left = await this.budgetLeft(dc, u, mem);
     if (left) return left;
     // "und bei 4?", "Does it expire?": resolved against the thread before the facts join it
-    const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected, alsoAnswered);
+    const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected, alsoAnswered, detectedCategory);
     rememberFacts(mem, u.facts);
     if (followed) return followed;
     // "Meine Oma wohnt allein in Styrum und hat Pflegegrad 2.": a bare statement of the grade that
@@ -199,12 +204,23 @@ export class MainDialog extends ComponentDialog {
     if (told) return this.gradeStatement(dc, mem, text, told);
     const guided = skipGuide ? undefined : await routeGuided(dc, this.deps, turnInfo(dc.context), r, grade);
     if (guided) return guided;
-    if (r.intent === 'deadline') {
-      const rule = deadlineRule(text, s.words);
+    // (after the guided flows: a share or a date told in the story keeps its calculation)
+    // a story's question about what it just told ("… kommt ein Pflegedienst. Fällt das Pflegegeld dann weg?")
+    const situated = !u.entry && u.story ? await this.storySituation(dc, u) : undefined;
+    if (situated) return this.answer(dc, { answerId: situated, grade });
+    // the deadline topic for a story that asks no time is a guess: the next-ranked topic answers;
+    // a time question read as the objection topic gets the rule first, like the deadline topic
+    const reading = deadlineReading(r.intent, text, s.words, lang);
+    if (reading === 'guess' && !entry) {
+      const next = r.ranked.find((c) => c.intent !== r.intent && s.kb.answers.has(c.intent) && c.score >= GUESS_NEXT_SCORE);
+      if (next) return this.answer(dc, withFurtherQuestions({ answerId: next.intent, grade }, u));
+    }
+    if (reading) {
+      const rule = deadlineRule(text, s.words, r.intent === 'objection');
       const offer: Action = { kind: 'command', title: this.t(dc, 'follow_up.compute_date'), value: `deadline:${rule.kind}` };
       if (await this.aspectAnswer(dc, rule.topic, rule.aspect, mem, offer, u)) return ANSWERED;
       if (entry) return this.answer(dc, entry);
-      return dc.beginDialog(DEADLINE_DIALOG, { text });
+      if (r.intent === 'deadline') return dc.beginDialog(DEADLINE_DIALOG, { text });
     }
     if (entry) return this.answer(dc, withFurtherQuestions(entry, u));
     if (answer) {
@@ -220,6 +236,7 @@ export class MainDialog extends ComponentDialog {
    *  the message is no follow-up or its aspect is not in the last answer. */
   private async followUp(
     dc: RouteTarget, r: NluResult, u: Understanding, mem: Memory, stadtteil: string | undefined, corrected: boolean, alsoAnswered?: string[],
+    namedCategory?: string,
   ): Promise<DialogTurnResult | undefined> {
     const s = this.deps.services;
     const otherTopic = s.kb.answers.has(r.intent) && r.intent !== mem.lastTopic && r.score >= OTHER_TOPIC_SCORE;
@@ -228,7 +245,8 @@ export class MainDialog extends ComponentDialog {
     const main = mainClause(text);
     const concepts = main ? s.kb.retriever.concepts(main, lang) : u.retrieval.concepts;
     const lastConcepts = mem.lastTopic ? topicConcepts(s.kb, mem.lastTopic) : undefined;
-    const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, words: s.words, otherTopic, corrected, conditional: !!main, lastConcepts });
+    const lastParent = mem.lastTopic ? s.kb.questions.get(mem.lastTopic)?.topic : undefined;
+    const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, words: s.words, otherTopic, corrected, conditional: !!main, lastConcepts, lastParent });
     if (!fu) return undefined;
     // what the reply used: the thread with what the follow-up itself changed
     const used = (f: FollowUp) => setThreadUse(dc.context, {
@@ -241,7 +259,8 @@ export class MainDialog extends ComponentDialog {
     });
     if (fu.kind === 'aspect') {
       if (fu.aspect === 'where') {
-        const category = lastTopicCategory(s, mem);
+        // "gibt es hier in der Nähe eine Tagespflege?" after the dementia answer: the kind of help named wins
+        const category = namedCategory ?? lastTopicCategory(s, mem);
         if (!category) return undefined;
         used(fu);
         // a city-wide service needs no Stadtteil: it is not asked for
@@ -268,7 +287,7 @@ export class MainDialog extends ComponentDialog {
       return ANSWERED;
     }
     // a new grade after several answers is about the one whose amount depends on it
-    const asked = fu.grade !== undefined ? topicForGrade(fu.topic, alsoAnswered, (id) => !!s.kb.entry(id)?.usesGrade) : fu.topic;
+    const asked = fu.grade !== undefined ? topicForGrade(fu.topic, alsoAnswered, (id) => !!s.kb.entry(id)?.usesGrade, mem.gradeTopic) : fu.topic;
     // a question entry without amounts: a new grade asks its topic's answer
     const q = s.kb.questions.get(asked);
     const topic = q && fu.grade !== undefined && !s.kb.entry(asked)?.usesGrade ? q.topic : asked;
@@ -277,6 +296,25 @@ export class MainDialog extends ComponentDialog {
     forgetOnPersonSwitch(mem, fu.person);
     used(fu);
     return this.answer(dc, { answerId: topic, grade: fu.grade ?? mem.grade });
+  }
+
+  /** The entry a story's question answers when read with the sentence before it (followUp.ts
+   *  situatedQuestion); undefined when retrieval is not confident of one then either. */
+  private async storySituation(dc: RouteTarget, u: Understanding): Promise<string | undefined> {
+    const s = this.deps.services;
+    const { text, lang } = turnInfo(dc.context);
+    const question = u.retrieval.questions[0];
+    const query = question ? situatedQuestion(sentences(text), question, s.words) : undefined;
+    if (!query) return undefined;
+    // the two sentences are classified on their own: the rest of the story's words no longer pull
+    const nlu = await s.nlu.classify(query, lang);
+    const topicScores = new Map(nlu.ranked.map((x) => [x.intent, x.score]));
+    const r = s.kb.retriever.retrieve(query, lang, { topicScores, contextConcepts: factConcepts(u.facts), otherSetting: otherSettingConcepts(u.facts) });
+    // a confident entry, else the topic the intent engine is sure of for the two sentences
+    const id = r.entry && s.kb.entry(r.entry.id) ? r.entry.id : nlu.score >= OTHER_TOPIC_SCORE && s.kb.answers.has(nlu.intent) ? nlu.intent : undefined;
+    if (!id) return undefined;
+    setThreadUse(dc.context, { kind: 'story', detail: `situated ${id}` });
+    return id;
   }
 
   /** The sentences of a topic's answer about one aspect (deadline, cost, expiry …); false when it has none. */

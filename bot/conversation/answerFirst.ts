@@ -3,7 +3,7 @@
 // out the concrete date is then offered (the deadline dialog), not started. Pure; the words are
 // data (locales/<lng>/commands.json), matched against folded text.
 import { foldText } from '../nlu/normalise';
-import type { Aspect } from './followUp';
+import { aspectOf, type Aspect } from './followUp';
 import type { Lexicon } from '../nlu/lexicon';
 
 export interface DeadlineRule {
@@ -17,8 +17,10 @@ export interface DeadlineRule {
 /** the question entry about how long the care fund may take to decide (its rule: 25 working days) */
 const DECISION_TIME_ENTRY = 'assessment_decision_time';
 
-export function deadlineRule(text: string, words: Lexicon): DeadlineRule {
+/** `objection`: the intent engine read the message as the objection topic, so the time rule asked is the objection's */
+export function deadlineRule(text: string, words: Lexicon, objection = false): DeadlineRule {
   const f = foldText(text);
+  if (objection) return { topic: 'objection', aspect: 'deadline', kind: 'objection' };
   // "Ab wann gibt es Geld, ab Antrag oder ab Bescheid?": benefits start with the application month
   if (words.has('rule_from_when', f)) return { topic: 'apply', aspect: 'from_when', kind: 'decision' };
   // "Wie lange dauert es bis zum Bescheid?": the wait for the decision on the application; what is left
@@ -30,6 +32,32 @@ export function deadlineRule(text: string, words: Lexicon): DeadlineRule {
   if (words.has('rule_objection', f)) return { topic: 'objection', aspect: 'deadline', kind: 'objection' };
   if (words.has('rule_decision', f)) return { topic: 'apply', aspect: 'deadline', kind: 'decision' };
   return { topic: 'objection', aspect: 'deadline', kind: 'objection' };
+}
+
+const TIME_ASPECTS: ReadonlySet<Aspect> = new Set(['deadline', 'from_when', 'duration']);
+
+/** Whether a message asks for a time rule at all: how long, by when, from when, a date or a notice.
+ *  Stories often carry times that ask nothing ("seit drei Jahren", "zwei Wochen Pause"), and the
+ *  intent engine then guesses the deadline topic. */
+export function asksForTime(text: string, words: Lexicon): boolean {
+  const f = foldText(text);
+  const aspect = aspectOf(text, words);
+  return (!!aspect && TIME_ASPECTS.has(aspect)) || words.has('rule_from_when', f) || words.has('asks_date', f)
+    || words.has('awaits_decision', f) || DATE_LIKE.test(f) || words.has('statement_notice', f);
+}
+
+/** How the intent engine's deadline or objection topic is to be taken: `rule` answers the time rule
+ *  first and offers the date ("Wie lange habe ich Zeit für einen Widerspruch?" read as the objection
+ *  topic, after a story about a refusal); `guess` is a deadline topic for a message that asks nothing
+ *  and names no time rule ("Ich pflege meine Frau seit drei Jahren und bräuchte mal zwei Wochen Pause"),
+ *  which the next-ranked topic answers better; undefined leaves the intent as it is. */
+export function deadlineReading(intent: string, text: string, words: Lexicon, lang?: 'de' | 'en'): 'rule' | 'guess' | undefined {
+  if (intent === 'deadline') return !asksForTime(text, words) && !asksAboutOrAnything(text, words, lang) ? 'guess' : 'rule';
+  if (intent === 'objection') {
+    const f = foldText(text);
+    return words.has('asks_date', f) || aspectOf(text, words) === 'deadline' ? 'rule' : undefined;
+  }
+  return undefined;
 }
 
 /** What a guided dialog is for, asked in so many words: a date to work out ("Bis wann muss der

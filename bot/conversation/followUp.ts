@@ -13,7 +13,7 @@ import type { Lexicon } from '../nlu/lexicon';
 import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
 import { GRADE_MONEY_TOPIC_IDS, MONEY_TOPIC_IDS, topicForSetting, type ConversationThread } from './thread';
 
-export type Aspect = 'expiry' | 'from_when' | 'duration' | 'deadline' | 'repay' | 'billing' | 'cost' | 'who' | 'where';
+export type Aspect = 'expiry' | 'from_when' | 'duration' | 'deadline' | 'repay' | 'consequence' | 'billing' | 'cost' | 'who' | 'where';
 
 export type FollowUp =
   | { kind: 'elliptic' | 'pronoun'; topic: string; grade?: number; setting?: CareSettingFact; person?: PersonFact }
@@ -40,6 +40,9 @@ export interface FollowUpInput {
   lastConcepts?: ReadonlySet<string>;
   /** the message opened with a conditional clause; `concepts` are then its main clause's */
   conditional?: boolean;
+  /** the topic of the last answer when that was a question entry ("Bleibt das Pflegegeld, wenn ein
+   *  Pflegedienst dazukommt?" → combination) */
+  lastParent?: string;
 }
 
 /** The topic a follow-up naming a care setting asks about: for a money topic that setting's money
@@ -90,8 +93,11 @@ const SHORT_ASPECT_WORDS = 8;
 // What a question asks about: the lexicon's aspect_* word lists (locales/<lng>/commands.json), checked
 // in this order: "Wer zahlt dafür?" asks about cost, not who; "how long does it take" is a duration
 // before "how long do I have" is a deadline; "zurückzahlen" is repaying before "zahlen" is cost.
-// "Wie rechnet man das ab?" asks how it is billed or claimed, before "zahlen" would make it a cost question.
-export const ASPECT_ORDER: readonly Aspect[] = ['expiry', 'from_when', 'duration', 'deadline', 'repay', 'billing', 'cost', 'who', 'where'];
+// "Wie rechnet man das ab?" asks how it is billed or claimed, before "zahlen" would make it a cost question;
+// "Was passiert, wenn wir das nicht bezahlen?" asks what follows, not what it costs.
+export const ASPECT_ORDER: readonly Aspect[] = ['expiry', 'from_when', 'duration', 'deadline', 'repay', 'consequence', 'billing', 'cost', 'who', 'where'];
+/** aspects a very short question asks about the last answer even when the intent engine is sure of another topic */
+const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'deadline', 'from_when', 'duration', 'repay', 'billing', 'consequence']);
 
 /** "nein, ich meinte die Kurzzeitpflege" → "die Kurzzeitpflege"; undefined when it is no correction. */
 // "sorry, grade 2 not 3", "Entschuldigung, Pflegegrad 4, nicht 3": the part before "nicht/not" is meant
@@ -190,6 +196,13 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
     return { kind: 'elliptic', topic: settingOwn, grade: facts.grade, setting: facts.setting, person: facts.person };
   }
   const pointer = pointsBack(text, input.words);
+  // "und wie viel darf der Dienst maximal abrechnen?" after an entry about a money topic by grade: the
+  // amount is that topic's answer, at the grade the thread knows (or the message names)
+  const moneyTopic = GRADE_MONEY_TOPIC_IDS.has(last) ? last : input.lastParent && GRADE_MONEY_TOPIC_IDS.has(input.lastParent) ? input.lastParent : undefined;
+  if (moneyTopic && !facts.setting && !input.otherTopic && n <= ASPECT_MAX_WORDS && input.words.has('asks_amount', folded)
+    && (pointer || input.words.has('elliptic_lead', folded) || input.words.has('situation_then', folded))) {
+    return { kind: 'pronoun', topic: moneyTopic, grade: facts.grade };
+  }
   // "Gibt es so einen Dienst bei uns in der Nähe?": where, at the place the thread knows
   const here = n <= ASPECT_MAX_WORDS && !input.otherTopic && input.words.has('place_pointer', folded) && aspectOf(text, input.words) === 'where';
   if (here) return { kind: 'aspect', topic: last, aspect: 'where' };
@@ -214,10 +227,30 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const aspect = n <= ASPECT_MAX_WORDS ? aspectOf(text, input.words) : undefined;
   if (!aspect || aspect === 'where') return undefined;
   if (input.concepts.some((c) => SITUATION_CONCEPTS.has(c)) || facts.setting) return undefined;
-  if (input.otherTopic && !(n <= SHORT_ASPECT_WORDS && (aspect === 'who' || aspect === 'deadline' || aspect === 'from_when' || aspect === 'duration' || aspect === 'repay' || aspect === 'billing'))) return undefined;
+  if (input.otherTopic && !(n <= SHORT_ASPECT_WORDS && SHORT_ASPECTS.has(aspect))) return undefined;
   if (aspect === 'cost' && n > 4) return undefined;
   return { kind: 'aspect', topic: last, aspect };
 }
+
+/** A story's question that points at what the story just told ("… soll jetzt morgens ein Pflegedienst
+ *  kommen. Fällt das Pflegegeld dann komplett weg?"): with "dann"/"then", "in der Zeit" or a word that
+ *  asks how a benefit is affected, it is read with the last clause of the sentence before it, the
+ *  situation it asks about.
+ *  `sentences` are the message's sentences in order; undefined when the question is first or points at nothing. */
+export function situatedQuestion(sentences: readonly string[], question: string, lexicon: Lexicon): string | undefined {
+  const i = sentences.findIndex((x) => x.trim() === question.trim());
+  if (i < 1) return undefined;
+  const f = foldText(question);
+  const points = lexicon.has('situation_then', f) || lexicon.has('situation_pointer', f) || lexicon.has('effect', f);
+  if (!points) return undefined;
+  // the situation is the last clause of that sentence: "Weil ich wieder mehr arbeiten muss, soll jetzt …
+  // ein Pflegedienst kommen" tells a reason first, and its words would pull to another topic
+  const clauses = sentences[i - 1].split(/,\s*/);
+  const last = clauses[clauses.length - 1];
+  const situation = words(last) >= MIN_SITUATION_WORDS ? last : sentences[i - 1];
+  return `${situation} ${sentences[i]}`;
+}
+const MIN_SITUATION_WORDS = 4;
 
 interface QuestionsOf { questions: ReadonlyMap<string, { topic: string; concepts: readonly string[] }> }
 const topicConceptsCache = new WeakMap<object, Map<string, ReadonlySet<string>>>();

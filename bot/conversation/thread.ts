@@ -19,6 +19,9 @@ export interface ConversationThread {
   /** a sum the story told as already used of a budget ("schon 2.000 € für Verhinderungspflege
    *  ausgegeben"): a number and the budget's kind, no text; a later "wie viel bleibt noch?" uses it */
   spent?: Spent;
+  /** the last answer whose amount depends on the grade (an id): a grade told after an answer that does
+   *  not depend on it ("who applies for it?" → "no wait, it's for my father, he has grade 5") is about it */
+  gradeTopic?: string;
 }
 
 export type ThreadField = 'grade' | 'stadtteil' | 'setting' | 'person' | 'dementia';
@@ -80,9 +83,9 @@ export function topicForSetting(lastTopic: string, setting: CareSettingFact | un
 /** "und bei 5?" after an answer to several questions: the grade is about the answer whose amount
  *  depends on it (the Pflegegeld, not who gets the relief amount). The last topic when it depends on
  *  the grade itself, or when none of the further answers does. */
-export function topicForGrade(last: string, alsoAnswered: readonly string[] | undefined, usesGrade: (id: string) => boolean): string {
+export function topicForGrade(last: string, alsoAnswered: readonly string[] | undefined, usesGrade: (id: string) => boolean, gradeTopic?: string): string {
   if (usesGrade(last)) return last;
-  return alsoAnswered?.find(usesGrade) ?? last;
+  return alsoAnswered?.find(usesGrade) ?? (gradeTopic && usesGrade(gradeTopic) ? gradeTopic : last);
 }
 
 /** The benefits overview's setting the thread already knows: a nursing home or day care told in the

@@ -110,6 +110,9 @@ export const WORD_LISTS = {
    *  the who-words begin a word, so each is written with its leading \\b */
   /** folded: asks what is left of a budget ("wie viel ist noch übrig", "how much is left") */
   asks_left: 'word',
+  /** folded: asks for an amount ("wie viel … maximal", "how much"): after an answer whose amount
+   *  depends on the grade, a short follow-up with it is answered by that amount (followUp.ts) */
+  asks_amount: 'word',
   /** folded: tells that part of a budget was used ("schon 2.000 € ausgegeben", "we already paid"); the
    *  amount is kept for a later "wie viel bleibt noch?" (bot/conversation/budget.ts spentFromText) */
   spent: 'word',
@@ -124,6 +127,7 @@ export const WORD_LISTS = {
   answer_billing: 'contains',
   answer_cost: 'contains',
   answer_who: 'contains',
+  answer_consequence: 'contains',
   /** the care setting a message names, checked in this order (a nursing home before the family) */
   setting_nursing_home: 'contains',
   setting_day_care: 'contains',
@@ -139,6 +143,8 @@ export const WORD_LISTS = {
   aspect_billing: 'folded_word',
   aspect_cost: 'folded_word',
   aspect_who: 'folded_word',
+  /** what happens when something is not done ("was passiert, wenn wir das nicht machen?") */
+  aspect_consequence: 'folded_word',
   aspect_where: 'folded_word',
   /** folded: a pointer at the place the thread knows ("bei uns", "near her"): a where-question with it
    *  is about the last answer's kind of help there (bot/conversation/followUp.ts) */
