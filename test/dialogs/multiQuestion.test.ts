@@ -50,12 +50,13 @@ describe('several questions in one message', () => {
     expect(all).toMatch(/Sie fragten auch: /);
   });
 
-  test('en: a story with three questions gets three answers (deadline, e-mail, the objection)', async () => {
+  test('en: a story with three questions gets three answers (deadline, e-mail, suing afterwards)', async () => {
     const client = mainDialogClient(app, 'en');
-    const acts = await send(client, "We got a refusal for my father's care grade last week. By when must the objection arrive, can I send it by e-mail, and who helps with writing it?");
+    const acts = await send(client, "We got a refusal for my father's care grade last week. By when must the objection arrive, can I send it by e-mail, and can we sue if the objection is rejected?");
     const all = acts.map((a) => a.text ?? '').join('\n');
     expect(all).toMatch(/within one month/);
     expect(all).toMatch(/e-mail is (?:usually )?not enough/i);
+    expect(all).toMatch(/social court/i);
     expect((all.match(/You also asked: /g) ?? []).length).toBe(2);
   });
 
