@@ -59,6 +59,28 @@ function readCache(file: string): Map<string, { sha1: string; data: Buffer }> {
   return out;
 }
 
+function write(file: string, scripts: Map<string, { sha1: string; script: vm.Script }>): void {
+  try {
+    const entries: Header['entries'] = [];
+    const parts: Buffer[] = [];
+    for (const [name, { sha1, script }] of scripts) {
+      const data = script.createCachedData();
+      entries.push([name, sha1, data.length]);
+      parts.push(data);
+    }
+    const header = Buffer.from(JSON.stringify({ magic: MAGIC, node: process.version, entries } satisfies Header), 'utf8');
+    const size = Buffer.alloc(4);
+    size.writeUInt32LE(header.length, 0);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // write then rename: a second process never reads half a file
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, Buffer.concat([size, header, ...parts]));
+    fs.renameSync(tmp, file);
+  } catch {
+    // a read-only install runs without the cache
+  }
+}
+
 /** Compiles CommonJS modules with the code cache in `dir` from now on. */
 export function enableCompileCache(dir: string): CompileCache {
   const M = Module as unknown as ModuleInternals;
@@ -66,6 +88,7 @@ export function enableCompileCache(dir: string): CompileCache {
   const cached = readCache(file);
   const scripts = new Map<string, { sha1: string; script: vm.Script }>();
   const stats = { hits: 0, misses: 0, passed: 0 };
+  let saved = false;
   const original = M.prototype._compile;
 
   M.prototype._compile = function compile(this: Module, content: string, filename: string, format?: string): unknown {
@@ -84,7 +107,8 @@ export function enableCompileCache(dir: string): CompileCache {
     }
     if (known?.sha1 === sha1 && !script.cachedDataRejected) stats.hits++;
     else stats.misses++;
-    scripts.set(filename, { sha1, script });
+    // modules loaded after the save (on a rare turn) are compiled without being kept for it
+    if (!saved) scripts.set(filename, { sha1, script });
     // what Node's loader hands a module: require, module, exports, __filename, __dirname
     const req = ((id: string) => this.require(id)) as NodeJS.Require;
     const resolve = ((request: string, options?: unknown) => M._resolveFilename(request, this, false, options)) as NodeJS.RequireResolve;
@@ -101,26 +125,8 @@ export function enableCompileCache(dir: string): CompileCache {
     stats,
     save() {
       cached.clear();
-      if (stats.misses === 0) return;
-      try {
-        const entries: Header['entries'] = [];
-        const parts: Buffer[] = [];
-        for (const [name, { sha1, script }] of scripts) {
-          const data = script.createCachedData();
-          entries.push([name, sha1, data.length]);
-          parts.push(data);
-        }
-        const header = Buffer.from(JSON.stringify({ magic: MAGIC, node: process.version, entries } satisfies Header), 'utf8');
-        const size = Buffer.alloc(4);
-        size.writeUInt32LE(header.length, 0);
-        fs.mkdirSync(dir, { recursive: true });
-        // write then rename: a second process never reads half a file
-        const tmp = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, Buffer.concat([size, header, ...parts]));
-        fs.renameSync(tmp, file);
-      } catch {
-        // a read-only install runs without the cache
-      }
+      saved = true;
+      if (stats.misses > 0) write(file, scripts);
       scripts.clear();
     },
     disable() {

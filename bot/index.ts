@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   app.server.listen(config.port, config.host, () => {
     app.services.log.info({ port: config.port, startupMs: app.startupMs }, 'Pflegenetz is listening');
     compileCache.save();
-    collectStartGarbage();
+    // a second later: /healthz and the first turns need not wait for it
+    setTimeout(collectStartGarbage, 1_000).unref();
   });
   const checkHeap = () => {
     const w = heapWarning(getHeapStatistics());
