@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { NlpClassification } from 'node-nlp';
-import { createNlp, type NlpjsModel } from './nlpjs';
+import { createNlp, withoutGuesserSentences, type NlpjsModel } from './nlpjs';
 import type { Corpus } from '../knowledge/schema';
 import { detectLanguage as detect } from './detect';
 import { extractGrade } from './grade';
@@ -134,7 +134,7 @@ function readCache(file: string, key: string, langs: NluLang[], log: (m: string)
     let manager: NlpjsModel | undefined;
     if (parsed.model !== null) {
       manager = createNlp(langs);
-      manager.import(parsed.model);
+      manager.import(withoutGuesserSentences(parsed.model as object));
     }
     const subword = new Map<NluLang, SubwordClassifier>();
     for (const lang of langs) {

@@ -1,0 +1,108 @@
+// The start's V8 code cache (bot/compileCache.ts), in child processes with Node's real loader (jest
+// has its own): modules load once compiling and writing the cache, then from it; a changed source, a
+// broken, cut-short or foreign cache file is compiled afresh; what the hook does not handle goes
+// through Node's own compile.
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { projectRoot } from '../../bot/compileCache';
+import { tempDir } from '../helpers/tmp';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+interface Run { stats: { hits: number; misses: number; passed: number }; out: Record<string, unknown> }
+
+// one process start: the hook on, the modules required, the cache saved (as bot/index.ts does)
+const CHILD = `
+require(${JSON.stringify(path.join(ROOT, 'test', 'helpers', 'tsHook.js'))});
+const { enableCompileCache } = require(${JSON.stringify(path.join(ROOT, 'bot', 'compileCache.ts'))});
+const [cacheDir, dir, ...names] = process.argv.slice(2);
+const cc = enableCompileCache(cacheDir);
+const out = {};
+for (const n of names) out[n] = require(require('path').join(dir, n));
+cc.save();
+process.stdout.write(JSON.stringify({ stats: cc.stats, out }));
+`;
+
+function project(): { dir: string; cache: string; run: (...names: string[]) => Run } {
+  const dir = tempDir('pn-cc-');
+  fs.writeFileSync(path.join(dir, 'child.js'), CHILD);
+  fs.writeFileSync(path.join(dir, 'b.js'), "module.exports = { value: 'b1' };\n");
+  fs.writeFileSync(path.join(dir, 'a.js'), [
+    "const b = require('./b');",
+    "module.exports = { value: 'a1', b: b.value, resolved: require.resolve('./b'), file: __filename, dirname: __dirname, same: this === module.exports, main: require.main === process.mainModule };",
+  ].join('\n'));
+  const cache = path.join(dir, 'cache');
+  const run = (...names: string[]): Run => {
+    const r = spawnSync(process.execPath, [path.join(dir, 'child.js'), cache, dir, ...(names.length ? names : ['a.js'])], { encoding: 'utf8', timeout: 60_000 });
+    if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
+    return JSON.parse(r.stdout) as Run;
+  };
+  return { dir, cache, run };
+}
+
+const cacheFile = (cache: string) => path.join(cache, `modules-${process.platform}-${process.arch}.bin`);
+
+test('compiles, writes the cache, then loads from it with the same exports and the same require', () => {
+  const p = project();
+  const first = p.run();
+  expect(first.stats).toEqual({ hits: 0, misses: 2, passed: 0 });
+  expect(first.out['a.js']).toEqual({
+    value: 'a1', b: 'b1', resolved: path.join(p.dir, 'b.js'), file: path.join(p.dir, 'a.js'), dirname: p.dir, same: true, main: true,
+  });
+  expect(fs.readdirSync(p.cache)).toEqual([path.basename(cacheFile(p.cache))]);
+  const second = p.run();
+  expect(second.stats).toEqual({ hits: 2, misses: 0, passed: 0 });
+  expect(second.out).toEqual(first.out);
+}, 60_000);
+
+test('a changed source of the same length is compiled afresh (V8 alone checks only the length)', () => {
+  const p = project();
+  p.run();
+  fs.writeFileSync(path.join(p.dir, 'b.js'), "module.exports = { value: 'b2' };\n");
+  const changed = p.run();
+  expect(changed.out['a.js']).toMatchObject({ value: 'a1', b: 'b2' });
+  expect(changed.stats).toEqual({ hits: 1, misses: 1, passed: 0 });
+  expect(p.run().stats).toEqual({ hits: 2, misses: 0, passed: 0 });
+}, 60_000);
+
+test.each([
+  ['broken', (f: string) => fs.writeFileSync(f, 'not a cache at all')],
+  ['cut short', (f: string) => fs.truncateSync(f, Math.floor(fs.statSync(f).size * 0.6))],
+  ['empty', (f: string) => fs.writeFileSync(f, '')],
+  ['foreign (another format)', (f: string) => {
+    fs.writeFileSync(f, fs.readFileSync(f, 'latin1').replace('pflegenetz-code-cache-1', 'pflegenetz-code-cache-0'), 'latin1');
+  }],
+  ['foreign (another Node)', (f: string) => {
+    fs.writeFileSync(f, fs.readFileSync(f, 'latin1').replace(`"node":"${process.version}"`, '"node":"v0.0.1"'), 'latin1');
+  }],
+])('a %s cache file is compiled afresh and rewritten', (_name, damage) => {
+  const p = project();
+  p.run();
+  damage(cacheFile(p.cache));
+  const again = p.run();
+  expect(again.out['a.js']).toMatchObject({ value: 'a1', b: 'b1' });
+  expect(again.stats).toEqual({ hits: 0, misses: 2, passed: 0 });
+  expect(p.run().stats).toEqual({ hits: 2, misses: 0, passed: 0 });
+}, 60_000);
+
+test('files with import() or a #! line go through Node\'s own compile', () => {
+  const p = project();
+  fs.writeFileSync(path.join(p.dir, 'c.js'), "#!/usr/bin/env node\nmodule.exports = 'c';\n");
+  fs.writeFileSync(path.join(p.dir, 'd.js'), "module.exports = typeof (() => import('./b.js'));\n");
+  const r = p.run('c.js', 'd.js');
+  expect(r.out).toEqual({ 'c.js': 'c', 'd.js': 'function' });
+  expect(r.stats).toEqual({ hits: 0, misses: 0, passed: 2 });
+}, 60_000);
+
+test('an unwritable cache folder costs only the compile', () => {
+  const p = project();
+  fs.writeFileSync(p.cache, 'a file where the folder should be');
+  const r = p.run();
+  expect(r.out['a.js']).toMatchObject({ value: 'a1' });
+  expect(p.run().stats).toEqual({ hits: 0, misses: 2, passed: 0 });
+}, 60_000);
+
+test('the cache lives in the project folder, built or not', () => {
+  expect(projectRoot(path.join(ROOT, 'dist', 'bot'))).toBe(ROOT);
+  expect(projectRoot(path.join(ROOT, 'bot'))).toBe(ROOT);
+});
