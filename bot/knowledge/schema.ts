@@ -140,7 +140,10 @@ export const SafetySchema = z.object({
      *  out-of-hours crisis in such a message */
     dying: perLang.default({ de: [], en: [] }),
   })
-    .default({ history: { de: [], en: [] }, present: { de: [], en: [] }, hypothetical: { de: [], en: [] }, negation: { de: [], en: [] }, dying: { de: [], en: [] } }),
+    .default({
+      history: { de: [], en: [] }, present: { de: [], en: [] }, hypothetical: { de: [], en: [] },
+      negation: { de: [], en: [] }, dying: { de: [], en: [] },
+    }),
   categories: z.array(z.object({
     id: z.enum(CRISIS_KINDS),
     /** a clear crisis (the numbers first) */
