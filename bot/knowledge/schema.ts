@@ -124,7 +124,7 @@ const perLang = z.object({ de: z.array(z.string()), en: z.array(z.string()) });
 export const FEELINGS = ['overload', 'guilt', 'fear', 'grief'] as const;
 export const CRISIS_KINDS = ['suicidal', 'medical', 'loss_of_control', 'violence', 'neglect', 'out_of_hours'] as const;
 /** care questions a clear crisis answer still answers briefly after the numbers (locales crisis_help.*) */
-export const CRISIS_HELP_TOPICS = ['relief', 'self_neglect'] as const;
+export const CRISIS_HELP_TOPICS = ['relief', 'carer_relief', 'self_neglect'] as const;
 export const SafetySchema = z.object({
   reviewed: isoDate,
   /** chat spelling and frequent typos, whole word → word ("nich" → "nicht", "nimmer" → "nicht mehr") */
@@ -133,8 +133,17 @@ export const SafetySchema = z.object({
   fuzzy: z.array(z.string().min(6)).default([]),
   /** sentence markers: a past event, the present ("jetzt"), a hypothetical or prevention question,
    *  and the negation words that cancel a cue right after them */
-  markers: z.object({ history: perLang, present: perLang, hypothetical: perLang, negation: perLang })
-    .default({ history: { de: [], en: [] }, present: { de: [], en: [] }, hypothetical: { de: [], en: [] }, negation: { de: [], en: [] } }),
+  markers: z.object({
+    history: perLang, present: perLang, hypothetical: perLang, negation: perLang,
+    /** someone is dying (palliative care, a hospice): not drinking, pain at night and fear of
+     *  thirst belong to dying there, so the classifier alone calls no neglect, loss of control or
+     *  out-of-hours crisis in such a message */
+    dying: perLang.default({ de: [], en: [] }),
+  })
+    .default({
+      history: { de: [], en: [] }, present: { de: [], en: [] }, hypothetical: { de: [], en: [] },
+      negation: { de: [], en: [] }, dying: { de: [], en: [] },
+    }),
   categories: z.array(z.object({
     id: z.enum(CRISIS_KINDS),
     /** a clear crisis (the numbers first) */

@@ -40,7 +40,11 @@ export function parseSafetyCorpus(text: string, file = 'safety-corpus.jsonl'): S
 /** Chosen by 5-fold cross-validation on the train part (classifier alone: none → clear ≤ 3 %,
  *  gentle line on negatives ≤ 5 %; npm run cv:safety). With a rule cue (first person, now, a
  *  sudden symptom) a lower probability suffices for "clear" than without one. */
-export const CLASSIFIER_THRESHOLDS: Thresholds = { possible: 0.7, clearWithCue: 0.9, clearWithKindCue: 0.8 };
+// clearAlone (session 11): most held-out suicidal misses were a confident classifier without a
+// cue of its kind (veiled wording: "switch off my own life"); at 0.97 it caught 3 more of 36 with no
+// new false alarm there, while at 0.95 first-person care questions ("I would like to take over the
+// guardianship myself") became clear crises (docs/safety.md)
+export const CLASSIFIER_THRESHOLDS: Thresholds = { possible: 0.7, clearWithCue: 0.9, clearWithKindCue: 0.8, clearAlone: { suicidal: 0.97 } };
 export interface Thresholds {
   possible: number;
   clearWithCue: number;
@@ -48,6 +52,8 @@ export interface Thresholds {
   clearWithKindCue?: number;
   /** clear without a rule cue; absent: never */
   clear?: number;
+  /** clear without a cue, for single kinds only (absent: never) */
+  clearAlone?: Partial<Record<string, number>>;
 }
 /** Rule cues (knowledge/safety.json) that let a confident classifier say "clear": first person,
  *  now/acute, a sudden symptom. */
@@ -111,11 +117,18 @@ export function combine(rule: Assessment | undefined, clf: SentenceScore | undef
   if (rule || !clf) return rule;
   let s: 'clear' | 'possible' | undefined;
   if ((clf.cue && clf.p >= th.clearWithCue) || (clf.kindCue && th.clearWithKindCue !== undefined && clf.p >= th.clearWithKindCue)
-    || (th.clear !== undefined && clf.p >= th.clear)) s = 'clear';
+    || (th.clear !== undefined && clf.p >= th.clear)
+    || (th.clearAlone?.[clf.kind] !== undefined && clf.p >= th.clearAlone[clf.kind]!)) s = 'clear';
   else if (clf.p >= th.possible) s = 'possible';
   if (s && clf.damped) s = s === 'clear' ? 'possible' : undefined;
   return s && { kind: clf.kind, strength: s };
 }
+
+/** Kinds whose signs also belong to dying (not drinking, pain at night, restlessness, fear of
+ *  thirst): in a message about someone who is dying (`markers.dying`) the classifier says nothing
+ *  for them; "Papa liegt im Sterben und trinkt nicht mehr, leidet er Durst?" is a palliative
+ *  question, not neglect. The rules still decide on their own patterns. */
+export const DYING_DAMPED_KINDS: readonly string[] = ['neglect', 'loss_of_control', 'out_of_hours'];
 
 /** Same settings as the NLU (DEFAULT_SUBWORD_SETTINGS); texts normalised as the net normalises. */
 export function trainCrisisClassifier(rows: readonly SafetyCorpusRow[], normalise: (t: string) => string): SubwordClassifier {

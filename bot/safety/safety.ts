@@ -16,7 +16,7 @@ import { CRISIS_HELP_TOPICS, CRISIS_KINDS, FEELINGS, type Safety } from '../know
 import type { SubwordClassifier } from '../nlu/subword';
 import { LiteralGate } from './literals';
 import { cachedLiteralGate } from './gateCache';
-import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, KIND_CLEAR_CUES, KIND_STRONG_CUES, combine, type SentenceScore } from './classifier';
+import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, DYING_DAMPED_KINDS, KIND_CLEAR_CUES, KIND_STRONG_CUES, combine, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 export type Strength = 'clear' | 'possible';
@@ -223,7 +223,7 @@ export function safetyPatternProblems(data: Safety): Problem[] {
     }
   };
   const langs = ['de', 'en'] as const;
-  for (const m of ['history', 'present', 'hypothetical', 'negation'] as const) {
+  for (const m of ['history', 'present', 'hypothetical', 'negation', 'dying'] as const) {
     for (const lang of langs) data.markers[m][lang].forEach((p, j) => test(['markers', m, lang, j], p));
   }
   data.categories.forEach((c, i) => {
@@ -351,6 +351,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     history: anyOf(both(data.markers.history)),
     present: anyOf(both(data.markers.present)),
     hypothetical: anyOf(both(data.markers.hypothetical)),
+    dying: anyOf(both(data.markers.dying)),
   };
   const negationList = both(data.markers.negation);
   // the negation word, then at most one more word, right before the match
@@ -527,7 +528,11 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // below the gentle line's threshold the cue and the markers cannot change the outcome (combine
     // says clear only above it as well): they are looked at only for a confident sentence
     const best = classifyBest(p.normalised);
-    return best && best.p >= CLASSIFIER_THRESHOLDS.possible ? combine(undefined, describe(best)) : undefined;
+    if (!best || best.p < CLASSIFIER_THRESHOLDS.possible) return undefined;
+    // someone dying: not drinking, pain at night, restlessness are the dying itself, and the gentle
+    // neglect line would speak of the Heimaufsicht; the rules alone decide these kinds there
+    if (DYING_DAMPED_KINDS.includes(best.kind) && markers.dying?.test(p.fixed)) return undefined;
+    return combine(undefined, describe(best));
   };
   const feelings = data.feelings.map((f) => ({ id: f.id, set: anyOf(both(f))! }));
   const feeling = (text: string): Feeling | undefined => {
