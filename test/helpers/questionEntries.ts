@@ -20,3 +20,21 @@ export function questionEntries<T extends { id: string }>(): (id: string) => T {
     return it;
   };
 }
+
+type Variants = { q: string[] };
+/** What every newly written entry must have (the content tests of each round): at least six distinct
+ *  German and five distinct English variants, a legal basis, a source, the round's review date, and only
+ *  concepts (or their aliases) that concepts.json defines. */
+export function expectWellFormedEntry(
+  it: { legal: string[]; sources: string[]; reviewed: string; concepts?: string[]; de: Variants; en: Variants },
+  reviewed: string,
+): void {
+  expect(new Set(it.de.q.map((q) => q.toLowerCase())).size).toBeGreaterThanOrEqual(6);
+  expect(new Set(it.en.q.map((q) => q.toLowerCase())).size).toBeGreaterThanOrEqual(5);
+  expect(it.legal.length).toBeGreaterThan(0);
+  expect(it.sources.length).toBeGreaterThan(0);
+  expect(it.reviewed).toBe(reviewed);
+  const file = JSON.parse(fs.readFileSync(path.join(K, 'concepts.json'), 'utf8')) as { concepts: { id: string; aliases?: string[] }[] };
+  const known = new Set(file.concepts.flatMap((c) => [c.id, ...(c.aliases ?? [])]));
+  for (const c of it.concepts ?? []) expect(known.has(c)).toBe(true);
+}
