@@ -14,7 +14,7 @@ describe('a look-alike care question: no crisis answer, no gentle line', () => {
   test.each<[string, string]>([
     // may we force her? (permission)
     ['Papa lässt sich seit Wochen nicht mehr rasieren und wird dabei laut. Dürfen wir ihn dazu zwingen?', 'de-DE'],
-    ['My aunt will not take her heart tablets. Are we allowed to force her to take them?', 'en-US'],
+    ['My uncle says no to the day centre every Tuesday morning. Are we allowed to force him to go?', 'en-US'],
     // price and legality of a live-in carer
     ['Uns wurde eine Betreuerin für 24 Stunden angeboten, 2000 Euro im Monat. Was kostet das legal grob?', 'de-DE'],
     ['A company offers a live-in carer for 2,000 euros a month. What would a legal arrangement cost, roughly?', 'en-US'],
