@@ -139,10 +139,16 @@ export const SafetySchema = z.object({
      *  thirst belong to dying there, so the classifier alone calls no neglect, loss of control or
      *  out-of-hours crisis in such a message */
     dying: perLang.default({ de: [], en: [] }),
+    /** a fear about the future ("I worry he will collapse", "Angst, dass er umkippt"): without a
+     *  present marker in the sentence it counts as hypothetical and lends no cue to the rest */
+    fear: perLang.default({ de: [], en: [] }),
+    /** a symptom told as something that keeps coming ("nachts hat er Atemnot"): in a dying frame and
+     *  without a present marker it is the known course of the illness, not an emergency now */
+    ongoing: perLang.default({ de: [], en: [] }),
   })
     .default({
       history: { de: [], en: [] }, present: { de: [], en: [] }, hypothetical: { de: [], en: [] },
-      negation: { de: [], en: [] }, dying: { de: [], en: [] },
+      negation: { de: [], en: [] }, dying: { de: [], en: [] }, fear: { de: [], en: [] }, ongoing: { de: [], en: [] },
     }),
   categories: z.array(z.object({
     id: z.enum(CRISIS_KINDS),

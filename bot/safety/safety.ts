@@ -223,7 +223,7 @@ export function safetyPatternProblems(data: Safety): Problem[] {
     }
   };
   const langs = ['de', 'en'] as const;
-  for (const m of ['history', 'present', 'hypothetical', 'negation', 'dying'] as const) {
+  for (const m of ['history', 'present', 'hypothetical', 'negation', 'dying', 'fear', 'ongoing'] as const) {
     for (const lang of langs) data.markers[m][lang].forEach((p, j) => test(['markers', m, lang, j], p));
   }
   data.categories.forEach((c, i) => {
@@ -317,6 +317,8 @@ const RANK: Record<Strength, number> = { clear: 2, possible: 1 };
 /** matches of one kind weighed per sentence; bounds the work on a text that repeats a cue word */
 const MAX_MATCHES = 8;
 /** the weaker of two strengths; undefined (no crisis) is the weakest */
+/** kinds a recurring symptom in a dying frame steps down to possible (see `markers.ongoing`) */
+const ONGOING_DAMPED_KINDS: readonly CrisisKind[] = ['medical', 'out_of_hours'];
 const weaker = (a: Strength | undefined, b: Strength | undefined): Strength | undefined => (a && b ? (RANK[a] <= RANK[b] ? a : b) : undefined);
 
 /** The classifier reads at most this many sentences of this length: a longer one is no chat
@@ -352,7 +354,12 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     present: anyOf(both(data.markers.present)),
     hypothetical: anyOf(both(data.markers.hypothetical)),
     dying: anyOf(both(data.markers.dying)),
+    fear: anyOf(both(data.markers.fear)),
+    ongoing: anyOf(both(data.markers.ongoing)),
   };
+  // a fear about the future is hypothetical unless the sentence also speaks of now ("ich habe Angst,
+  // dass er stirbt, er atmet jetzt kaum")
+  const fearOnly = (s: string): boolean => !!markers.fear?.test(s) && !markers.present?.test(s);
   const negationList = both(data.markers.negation);
   // the negation word, then at most one more word, right before the match
   const negation = negationList.length
@@ -383,7 +390,9 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   // so that an endless word costs one pass instead of one regex attempt per letter.
   const fixWords = (t: string): string => t.replace(/[\p{L}]+/gu, (w) => (w.length > 40 ? ' ' : fixWord(w)));
 
-  const judge = (s: string): Assessment | undefined => {
+  // `dyingFrame`: the message speaks of someone dying; a symptom told as recurring there is the
+  // course of the illness (the palliative team's work), so it is a possible crisis at most
+  const judge = (s: string, dyingFrame = false): Assessment | undefined => {
     let best: Assessment | undefined;
     const consider = (kind: CrisisKind, strength: Strength): void => {
       if (!best || RANK[strength] > RANK[best.strength] || (RANK[strength] === RANK[best.strength] && order.get(kind)! < order.get(best.kind)!)) best = { kind, strength };
@@ -394,7 +403,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // Schlaganfall, jetzt ist er bewusstlos"); a combination of cues is judged on the sentence.
     // A hypothetical colours the whole sentence ("Was mache ich, wenn er sagt, er will sterben?").
     const weigh = (kind: CrisisKind, strength: Strength, at = -1): void => {
-      hypo ??= !!markers.hypothetical?.test(s);
+      hypo ??= !!markers.hypothetical?.test(s) || fearOnly(s);
       let past: boolean;
       if (at >= 0) {
         const c = clauseAt(s, at);
@@ -404,6 +413,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
       let out: Strength | undefined = strength;
       if (hypo) out = weaker(out, policy.hypothetical);
       if (past) out = weaker(out, policy.past);
+      if (dyingFrame && ONGOING_DAMPED_KINDS.includes(kind) && markers.ongoing?.test(s) && !markers.present?.test(s)) out = weaker(out, 'possible');
       if (out) consider(kind, out);
     };
     for (const c of compiled) {
@@ -455,7 +465,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     .filter((c): c is PatternSet => !!c);
   const denial = (s: string): boolean => deniable.some((set) => set.test(s) && !set.affirmed(s, negation));
   const damped = (s: string): boolean =>
-    !!markers.hypothetical?.test(s) || denial(s) || (!!markers.history?.test(s) && !markers.present?.test(s));
+    !!markers.hypothetical?.test(s) || fearOnly(s) || denial(s) || (!!markers.history?.test(s) && !markers.present?.test(s));
   /** the classifier's most crisis-like sentence of a normalised text */
   const classifyBest = (normalised: string): { kind: CrisisKind; p: number; s: string } | undefined => {
     if (!classifier) return undefined;
@@ -495,8 +505,9 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     if (!t || !prefilter?.test(t)) return undefined;
     let best: Assessment | undefined;
     const parts = sentences(t);
+    const dyingFrame = !!markers.dying?.test(t);
     for (const s of parts) {
-      const r = judge(s);
+      const r = judge(s, dyingFrame);
       if (r && (!best || RANK[r.strength] > RANK[best.strength] || (RANK[r.strength] === RANK[best.strength] && order.get(r.kind)! < order.get(best.kind)!))) best = r;
       if (best?.strength === 'clear' && order.get(best.kind) === 0) break;
     }
@@ -504,9 +515,10 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // Wen rufe ich an?"): where no sentence alone is a clear crisis, the cues of the whole message
     // are combined once more, with the markers of the whole message.
     // A sentence that speaks of the past only ("hat mich als Kind geschlagen") lends no cue to the rest.
-    const current = parts.filter((s) => !(markers.history?.test(s) && !markers.present?.test(s)));
+    // Nor does a fear about the future ("I worry he will collapse").
+    const current = parts.filter((s) => !(markers.history?.test(s) && !markers.present?.test(s)) && !fearOnly(s));
     if (best?.strength !== 'clear' && current.length > 1 && parts.length <= CROSS_SENTENCE_MAX) {
-      const r = judge(current.join(', '));
+      const r = judge(current.join(', '), dyingFrame);
       if (r?.strength === 'clear') best = r;
     }
     return best;

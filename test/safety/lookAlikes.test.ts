@@ -1,0 +1,59 @@
+// Crisis look-alikes in care questions (session 11, crisisfa), table-tested on the rules and on the
+// whole net: a question whether the family may force someone, the price of a live-in carer
+// ("roughly"), a recurring symptom of someone dying, a fear about the future. The crises they
+// resemble (forced now, breathless now, collapsed) stay clear.
+import * as path from 'path';
+import { loadSafety, loadSafetyClassifier } from '../../bot/safety/load';
+import { createSafetyCheck, type Assessment } from '../../bot/safety/safety';
+
+const knowledge = path.join(__dirname, '../../knowledge');
+const data = loadSafety(path.join(knowledge, 'safety.json'));
+const rules = createSafetyCheck(data);
+const net = createSafetyCheck(data, loadSafetyClassifier(path.join(knowledge, 'safety-corpus.jsonl')));
+const label = (a: Assessment | undefined) => (a ? `${a.kind}/${a.strength}` : 'none');
+
+describe('rules: look-alikes are no clear crisis, the crises stay clear', () => {
+  test.each([
+    // permission to force: an exclude of violence
+    ['die pflegerin will nicht, dass wir sie zwingen. dürfen wir oma überhaupt zum essen zwingen?', 'none'],
+    ['can my father be forced to move into a home by his brother?', 'none'],
+    ['is the nursing home allowed to make mum stay in her room?', 'none'],
+    // the same words as an act now
+    ['der pfleger zwingt oma gerade zum essen, sie weint', 'violence/clear'],
+    ['the nurse forced her into the chair and she is bruised', 'violence/clear'],
+    // "roughly" as a price, "grob" as an estimate
+    ['my brother asked the agency what a live-in carer for dad costs, roughly?', 'none'],
+    ['der sohn fragt, was die betreuerin für papa kostet, grob geschätzt', 'none'],
+    ['the carer handles her roughly and she has bruises on her arm', 'violence/clear'],
+    // a fear about the future is hypothetical and lends no cue to the rest of the message
+    ['i worry he will collapse. who can i talk to?', 'none'],
+    ['ich habe angst, dass mein vater irgendwann zusammenbricht. wer hilft uns?', 'none'],
+    // the fear with the present in the same sentence is not hypothetical
+    ['ich habe angst, er ist gerade zusammengebrochen und reagiert nicht', 'medical/clear'],
+    ['he collapsed. i worry he will not wake up', 'medical/clear'],
+    // a recurring symptom in a dying frame: possible at most; the same symptom now stays clear
+    ['mama wird palliativ versorgt und hat nachts atemnot. wer kann uns helfen?', 'medical/possible'],
+    ['mama wird palliativ versorgt und hat jetzt atemnot und blaue lippen', 'medical/clear'],
+    ['my father is in a hospice and is not breathing right now', 'medical/clear'],
+    // the same recurring symptom without a dying frame keeps its crisis
+    ['papa hat nachts atemnot, was soll ich tun?', 'medical/clear'],
+  ])('%s → %s', (text, want) => {
+    expect(label(rules.assess(text))).toBe(want);
+  });
+});
+
+describe('the net: look-alike care questions get no clear crisis, the crises do', () => {
+  test.each([
+    ['Unsere Mutter verweigert das Duschen seit Tagen. Dürfen wir sie dazu zwingen?', false],
+    ['My grandad refuses the day centre. Are we allowed to force him to go?', false],
+    ['Eine Agentur bietet eine Betreuerin für 1900 Euro im Monat an, Bekannte halten das für illegal. Was kostet es legal?', false],
+    ['An agency wants 1,900 euros a month for live-in care, which sounds illegal to us. What does it cost roughly?', false],
+    ['Ich habe Sorge, dass Mama irgendwann umkippt, weil sie Papa allein pflegt. Was können wir tun?', false],
+    ['I am afraid my wife will collapse one day from caring. What support is there?', false],
+    ['Der Betreuer zwingt Mama gerade mit Gewalt ins Bett.', true],
+    ['Papa ist gerade zusammengebrochen.', true],
+    ['She cannot breathe right now and her lips are blue.', true],
+  ])('%s → clear: %s', (text, clear) => {
+    expect(net.assess(text)?.strength === 'clear').toBe(clear);
+  });
+});
