@@ -316,9 +316,9 @@ interface Compiled { id: CrisisKind; clear?: PatternSet; possible?: PatternSet; 
 const RANK: Record<Strength, number> = { clear: 2, possible: 1 };
 /** matches of one kind weighed per sentence; bounds the work on a text that repeats a cue word */
 const MAX_MATCHES = 8;
-/** the weaker of two strengths; undefined (no crisis) is the weakest */
 /** kinds a recurring symptom in a dying frame steps down to possible (see `markers.ongoing`) */
 const ONGOING_DAMPED_KINDS: readonly CrisisKind[] = ['medical', 'out_of_hours'];
+/** the weaker of two strengths; undefined (no crisis) is the weakest */
 const weaker = (a: Strength | undefined, b: Strength | undefined): Strength | undefined => (a && b ? (RANK[a] <= RANK[b] ? a : b) : undefined);
 
 /** The classifier reads at most this many sentences of this length: a longer one is no chat
