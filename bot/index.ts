@@ -6,16 +6,8 @@ import { ContentError } from './knowledge/jsonFile';
 import { webRoutes } from './web/routes';
 import { purgeStaff, staffRoutes } from './staff/routes';
 import { LowdbStorage } from './store/lowdbStorage';
-import { getHeapStatistics, setFlagsFromString } from 'v8';
-import { runInNewContext } from 'vm';
-import { heapWarning } from './heap';
-
-/** One full collection once listening: the start leaves ~20–30 MB of garbage (the caches' JSON texts)
- *  that V8 would otherwise keep until load forces a major collection (RSS after warm-up +25 MB). */
-function collectStartGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
+import { getHeapStatistics } from 'v8';
+import { collectStartGarbage, heapWarning } from './heap';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -22,7 +22,6 @@ import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
 import { mainClause, readCorrection, resolveFollowUp, situatedQuestion, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
-import { factConcepts, otherSettingConcepts } from '../bot/nlu/facts';
 import { tg } from './guided';
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
 import { aspectCandidates, sentences, buildAspectReply, buildLeadReply, buildRelatedReply } from '../bot/conversation/aspects';
@@ -34,7 +33,7 @@ import {
 } from '../bot/conversation/route';
 import { BENEFITS_DIALOG } from './benefitsDialog';
 import { combinationText } from '../bot/care/benefitsText';
-import { guesses, type Understanding } from '../bot/conversation/understand';
+import { guesses, situatedAnswer, type Understanding } from '../bot/conversation/understand';
 import { planAnswers } from '../bot/conversation/multiQuestion';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -306,12 +305,7 @@ export class MainDialog extends ComponentDialog {
     const question = u.retrieval.questions[0];
     const query = question ? situatedQuestion(sentences(text), question, s.words) : undefined;
     if (!query) return undefined;
-    // the two sentences are classified on their own: the rest of the story's words no longer pull
-    const nlu = await s.nlu.classify(query, lang);
-    const topicScores = new Map(nlu.ranked.map((x) => [x.intent, x.score]));
-    const r = s.kb.retriever.retrieve(query, lang, { topicScores, contextConcepts: factConcepts(u.facts), otherSetting: otherSettingConcepts(u.facts) });
-    // a confident entry, else the topic the intent engine is sure of for the two sentences
-    const id = r.entry && s.kb.entry(r.entry.id) ? r.entry.id : nlu.score >= OTHER_TOPIC_SCORE && s.kb.answers.has(nlu.intent) ? nlu.intent : undefined;
+    const id = situatedAnswer(s.kb, query, lang, u.facts, await s.nlu.classify(query, lang));
     if (!id) return undefined;
     setThreadUse(dc.context, { kind: 'story', detail: `situated ${id}` });
     return id;

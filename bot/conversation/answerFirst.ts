@@ -19,8 +19,8 @@ const DECISION_TIME_ENTRY = 'assessment_decision_time';
 
 /** `objection`: the intent engine read the message as the objection topic, so the time rule asked is the objection's */
 export function deadlineRule(text: string, words: Lexicon, objection = false): DeadlineRule {
-  const f = foldText(text);
   if (objection) return { topic: 'objection', aspect: 'deadline', kind: 'objection' };
+  const f = foldText(text);
   // "Ab wann gibt es Geld, ab Antrag oder ab Bescheid?": benefits start with the application month
   if (words.has('rule_from_when', f)) return { topic: 'apply', aspect: 'from_when', kind: 'decision' };
   // "Wie lange dauert es bis zum Bescheid?": the wait for the decision on the application; what is left

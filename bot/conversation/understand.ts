@@ -177,3 +177,16 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
     story: isStory(text),
   };
 }
+
+/** From this intent score the topic answers a situated story question when no entry is confident. */
+export const SITUATED_TOPIC_SCORE = 0.5;
+
+/** The entry or topic a story's question answers when read with the situation before it
+ *  (followUp.ts situatedQuestion): a confident entry, else the topic the intent engine is sure of for
+ *  those two sentences alone, so the rest of the story's words no longer pull; undefined otherwise. */
+export function situatedAnswer(kb: KnowledgeBase, query: string, lang: Lang, facts: MessageFacts, nlu: NluResult): string | undefined {
+  const topicScores = new Map(nlu.ranked.map((x) => [x.intent, x.score]));
+  const r = kb.retriever.retrieve(query, lang, { topicScores, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts) });
+  if (r.entry && kb.entry(r.entry.id)) return r.entry.id;
+  return nlu.score >= SITUATED_TOPIC_SCORE && kb.answers.has(nlu.intent) ? nlu.intent : undefined;
+}
