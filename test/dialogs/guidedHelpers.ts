@@ -69,9 +69,17 @@ export const CRISIS_KINDS = ['suicidal', 'medical', 'violence', 'neglect', 'loss
  *  message in a fresh conversation (the app is created in the test file's beforeAll). */
 export function crisisKit(app: () => App) {
   const lang = (locale: string): 'de' | 'en' => (locale.startsWith('de') ? 'de' : 'en');
+  const t = (key: string, lng: 'de' | 'en') => app().services.i18n.t(key, { lng });
   return {
     lang,
-    t: (key: string, lng: 'de' | 'en') => app().services.i18n.t(key, { lng }),
+    t,
     parts: async (text: string, locale: string): Promise<string[]> => (await new BotChat(app(), locale).say(text)).split('\n---\n'),
+    /** no reply part is any kind's crisis answer, nor (unless `allowGentle`) any kind's gentle line */
+    expectNoCrisis: (replies: readonly string[], locale: string, allowGentle = false): void => {
+      for (const k of CRISIS_KINDS) {
+        expect(replies).not.toContain(t(`crisis.${k}`, lang(locale)));
+        if (!allowGentle) expect(replies).not.toContain(t(`crisis_gentle.${k}`, lang(locale)));
+      }
+    },
   };
 }

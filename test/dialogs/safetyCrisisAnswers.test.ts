@@ -4,12 +4,12 @@
 // message never gets the relief line; a dying person who no longer drinks is palliative care, no crisis.
 import { testApp } from '../helpers/app';
 import type { App } from '../../bot/app';
-import { CRISIS_KINDS as KINDS, crisisKit } from './guidedHelpers';
+import { crisisKit } from './guidedHelpers';
 
 let app: App;
 beforeAll(async () => { app = await testApp(); }, 120_000);
 
-const { t, lang, parts } = crisisKit(() => app);
+const { t, lang, parts, expectNoCrisis } = crisisKit(() => app);
 
 describe('a clear crisis that asks whom to turn to: the numbers, then the fitting help', () => {
   test.each<[string, string, string, string]>([
@@ -41,9 +41,6 @@ describe('a dying person who no longer drinks: palliative care, no crisis answer
     ['My mother is dying at home and has stopped drinking. I am afraid she is suffering from thirst. What can we do?', 'en-US'],
   ])('%s', async (text, locale) => {
     const replies = await parts(text, locale);
-    for (const k of KINDS) {
-      expect(replies).not.toContain(t(`crisis.${k}`, lang(locale)));
-      expect(replies).not.toContain(t(`crisis_gentle.${k}`, lang(locale)));
-    }
+    expectNoCrisis(replies, locale);
   });
 });

@@ -9,7 +9,7 @@ import { CRISIS_KINDS as KINDS, crisisKit } from './guidedHelpers';
 let app: App;
 beforeAll(async () => { app = await testApp(); }, 120_000);
 
-const { t, lang, parts } = crisisKit(() => app);
+const { t, lang, parts, expectNoCrisis } = crisisKit(() => app);
 
 describe('a clear crisis with a care question: the numbers, then the short answer', () => {
   test.each<[string, string, string, string]>([
@@ -60,9 +60,6 @@ describe('look-alikes: no crisis answer', () => {
     ['Mum wants a living will so she is not kept alive on machines.', 'en-US'],
   ])('%s', async (text, locale) => {
     const replies = await parts(text, locale);
-    for (const k of KINDS) {
-      expect(replies).not.toContain(t(`crisis.${k}`, lang(locale)));
-      expect(replies).not.toContain(t(`crisis_gentle.${k}`, lang(locale)));
-    }
+    expectNoCrisis(replies, locale);
   });
 });

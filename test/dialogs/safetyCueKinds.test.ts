@@ -10,7 +10,7 @@ import { CRISIS_KINDS as KINDS, crisisKit } from './guidedHelpers';
 let app: App;
 beforeAll(async () => { app = await testApp(); }, 120_000);
 
-const { t, lang, parts } = crisisKit(() => app);
+const { t, lang, parts, expectNoCrisis } = crisisKit(() => app);
 
 describe('clear: the numbers first, nothing else', () => {
   test.each<[string, string, string]>([
@@ -57,9 +57,6 @@ describe('look-alikes: no crisis answer', () => {
     ['I am dying to know when the letter comes.', 'en-US'],
   ])('%s', async (text, locale) => {
     const replies = await parts(text, locale);
-    for (const k of KINDS) {
-      expect(replies).not.toContain(t(`crisis.${k}`, lang(locale)));
-      expect(replies).not.toContain(t(`crisis_gentle.${k}`, lang(locale)));
-    }
+    expectNoCrisis(replies, locale);
   });
 });

@@ -3,12 +3,12 @@
 // future. None of them gets the numbers first; the crises they resemble still do.
 import { testApp } from '../helpers/app';
 import type { App } from '../../bot/app';
-import { CRISIS_KINDS as KINDS, crisisKit } from './guidedHelpers';
+import { crisisKit } from './guidedHelpers';
 
 let app: App;
 beforeAll(async () => { app = await testApp(); }, 120_000);
 
-const { t, lang, parts } = crisisKit(() => app);
+const { t, lang, parts, expectNoCrisis } = crisisKit(() => app);
 
 describe('a look-alike care question: no crisis answer, no gentle line', () => {
   test.each<[string, string]>([
@@ -23,10 +23,7 @@ describe('a look-alike care question: no crisis answer, no gentle line', () => {
     ['I worry my mum will collapse one day, she cares for grandad on her own. What can we do?', 'en-US'],
   ])('%s', async (text, locale) => {
     const replies = await parts(text, locale);
-    for (const k of KINDS) {
-      expect(replies).not.toContain(t(`crisis.${k}`, lang(locale)));
-      expect(replies).not.toContain(t(`crisis_gentle.${k}`, lang(locale)));
-    }
+    expectNoCrisis(replies, locale);
   });
 });
 
@@ -37,7 +34,7 @@ describe('a recurring symptom of someone dying, asked about palliative care: no 
     ['My husband is in palliative care at home and is often breathless at night. Who can support us?', 'en-US'],
   ])('%s', async (text, locale) => {
     const replies = await parts(text, locale);
-    for (const k of KINDS) expect(replies).not.toContain(t(`crisis.${k}`, lang(locale)));
+    expectNoCrisis(replies, locale, true);
   });
 });
 

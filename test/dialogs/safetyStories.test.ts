@@ -8,7 +8,7 @@ import { CRISIS_KINDS as KINDS, crisisKit } from './guidedHelpers';
 let app: App;
 beforeAll(async () => { app = await testApp(); }, 120_000);
 
-const { t, lang, parts } = crisisKit(() => app);
+const { t, lang, parts, expectNoCrisis } = crisisKit(() => app);
 
 describe('stories with past violence, dying at home, an end-of-life or legal question: no crisis answer', () => {
   test.each<[string, string]>([
@@ -23,7 +23,7 @@ describe('stories with past violence, dying at home, an end-of-life or legal que
     ['Mum can no longer read her letters or sign anything. How do I become her legal guardian?', 'en-US'],
   ])('%s', async (text, locale) => {
     const replies = await parts(text, locale);
-    for (const k of KINDS) expect(replies).not.toContain(t(`crisis.${k}`, lang(locale)));
+    expectNoCrisis(replies, locale, true);
     // violence long past may still earn the gentle line after the answer (the policy for past violence)
     const gentle = KINDS.map((k) => t(`crisis_gentle.${k}`, lang(locale)));
     expect(gentle).not.toContain(replies[0]);
