@@ -82,7 +82,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const pack = loadMunicipalityPack(path.join(k, config.municipality));
   const state = stateLayer(k, config.municipality, pack.municipality.state);
   const kb = loadKnowledgeBase({ knowledgeDir: k, state, municipality: config.municipality, indexCacheDir: config.nluCacheDir, log: (m) => log.info({}, m) });
-  const safety = createSafetyCheck(loadSafety(path.join(k, 'safety.json')), optionalClassifier(path.join(k, 'safety-corpus.jsonl'), config.nluCacheDir, (m) => log.info({}, m)),
+  const safety = createSafetyCheck(loadSafety(path.join(k, 'safety.json'), config.nluCacheDir), optionalClassifier(path.join(k, 'safety-corpus.jsonl'), config.nluCacheDir, (m) => log.info({}, m)),
     { cacheDir: config.nluCacheDir, log: (m) => log.info({}, m) });
   const city = cityNames(pack.municipality);
   // texts name the city as {{city}} / {{cityShort}}: the same microcopy serves every data pack

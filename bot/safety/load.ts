@@ -10,11 +10,41 @@ import { SubwordClassifier, type SubwordModelJson } from '../nlu/subword';
 import { parseSafetyCorpus, trainCrisisClassifier } from './classifier';
 import { normaliseForSafety, safetyPatternProblems } from './safety';
 
-export function loadSafety(file: string): Safety {
+/** The file after its schema and pattern checks. With `cacheDir` (the bot's start) a file whose exact
+ *  text already passed the pattern check under the same code and Node version skips that check (~100 ms):
+ *  see checkedPatternsKey. The schema check always runs. */
+export function loadSafety(file: string, cacheDir?: string): Safety {
   const data = readJsonFile(file, SafetySchema);
+  const key = cacheDir ? checkedPatternsKey(fs.readFileSync(file, 'utf8')) : undefined;
+  const marker = cacheDir && key ? path.join(cacheDir, `${CHECKED_PREFIX}${key.slice(0, 16)}.json`) : undefined;
+  if (marker && passedBefore(marker, key!)) return data;
   const [first] = safetyPatternProblems(data);
   if (first) throw contentErrorAt(file, first.path, `${first.path.join('.')}: ${first.message}`);
+  if (marker) writeCacheFile(cacheDir!, marker, CHECKED_PREFIX, JSON.stringify({ format: CHECKED_FORMAT, key, problems: 0 }), () => undefined);
   return data;
+}
+
+// Not 'safety-': the classifier's cache removes every other 'safety-*.json' beside it.
+const CHECKED_PREFIX = 'pattern-check-';
+const CHECKED_FORMAT = 1;
+// The check's code and the schema that shapes what it reads; the regex syntax is V8's (Node version).
+const CHECK_CODE = ['./safety', '../knowledge/schema'];
+
+/** sha256 over the file's text, the checking code and the Node version: only a byte-identical file
+ *  that passed under the same code is trusted, so any edit (a broken pattern too) is checked again */
+export function checkedPatternsKey(text: string): string {
+  const h = createHash('sha256').update(`${CHECKED_FORMAT}\u0000${process.version}\u0000${text}`);
+  for (const m of CHECK_CODE) h.update('\u0000').update(fs.readFileSync(require.resolve(m), 'utf8'));
+  return h.digest('hex');
+}
+
+function passedBefore(marker: string, key: string): boolean {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(marker, 'utf8')) as { format?: unknown; key?: unknown; problems?: unknown };
+    return parsed.format === CHECKED_FORMAT && parsed.key === key && parsed.problems === 0;
+  } catch {
+    return false; // missing, broken or unreadable: check again
+  }
 }
 
 /** The classifier layer, trained on knowledge/safety-corpus.jsonl (a few hundred ms). */
