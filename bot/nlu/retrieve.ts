@@ -207,6 +207,9 @@ interface LangIndex {
 export interface RetrievalIndexData {
   entryConcepts: string[][];
   langs: Record<RLang, LangData>;
+  /** the lexicon's one-word terms and their stems: stemming them at start, with the stemmer's code
+   *  still cold, cost ~90 ms */
+  conceptStems: Record<RLang, Record<string, string>>;
 }
 interface LangData {
   distinctive: string[][];
@@ -224,10 +227,13 @@ interface ConceptMatcher {
   /** all phrases in one alternation (one scan per text instead of one per phrase) */
   phraseRe?: RegExp;
   phraseIds: Map<string, string[]>;
+  /** each one-word term's stem as used here (kept in the index cache) */
+  termStems: Record<string, string>;
 }
 
-function compileConcepts(file: ConceptsFile | undefined, lang: RLang, stem: (w: string) => string): ConceptMatcher {
-  const m: ConceptMatcher = { exact: new Map(), prefixes: new Map(), phrases: [], phraseIds: new Map() };
+/** `known`: term stems from the index cache; a term not in it is stemmed */
+function compileConcepts(file: ConceptsFile | undefined, lang: RLang, stem: (w: string) => string, known?: Record<string, string>): ConceptMatcher {
+  const m: ConceptMatcher = { exact: new Map(), prefixes: new Map(), phrases: [], phraseIds: new Map(), termStems: Object.create(null) as Record<string, string> };
   const addExact = (w: string, id: string) => {
     const list = m.exact.get(w) ?? [];
     if (!list.includes(id)) list.push(id);
@@ -243,8 +249,9 @@ function compileConcepts(file: ConceptsFile | undefined, lang: RLang, stem: (w: 
       }
       else if (/\s/.test(term)) m.phrases.push([new RegExp(`\\b${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`), c.id]);
       else {
+        const st = (m.termStems[term] ??= (known && Object.hasOwn(known, term) ? known[term] : stem(term)));
         addExact(term, c.id);
-        addExact(`~${stem(term)}`, c.id);
+        addExact(`~${st}`, c.id);
       }
     }
   }
@@ -289,7 +296,7 @@ export interface RetrieverOptions {
 // The code the built index depends on: its text is part of the cache key, so any change to how entries
 // are read or indexed rebuilds (no version number to forget). The stemmers' package versions too.
 const INDEX_CODE = ['./retrieve', './normalise', './stem', '../text/fold', '@nlpjs/lang-de/package.json', '@nlpjs/lang-en/package.json'];
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 interface IndexCacheFile { format: number; key: string; data: RetrievalIndexData }
 
 /** sha256 over the entries, the concept lexicon and the index code */
@@ -310,27 +317,31 @@ function plausible(d: RetrievalIndexData, n: number): boolean {
       && isList(l.termDoc, l.termOff[l.terms.length] as number) && isList(l.termTf, l.termDoc.length)
       && isList(l.termVariant, l.termVariantOff[l.terms.length] as number)
       && isList(l.gramDoc, l.gramOff[l.grams.length] as number) && isList(l.gramTf, l.gramDoc.length)
-      && isList(l.variantNorm) && isList(l.variantDoc, l.variantNorm.length);
+      && isList(l.variantNorm) && isList(l.variantDoc, l.variantNorm.length)
+      && typeof d.conceptStems?.[lang] === 'object' && d.conceptStems[lang] !== null && Object.values(d.conceptStems[lang]).every((v) => typeof v === 'string');
   });
 }
 
-/** The index data from `cacheDir` when its key matches, otherwise built and written (write-then-rename,
- *  older retrieval caches removed). A broken or foreign cache rebuilds; an unwritable one costs the build. */
-function cachedIndexData(key: string, n: number, cacheDir: string, build: () => RetrievalIndexData, log: (m: string) => void): RetrievalIndexData {
+/** The index data from `cacheDir` when its key matches; undefined when missing, broken, cut short or
+ *  foreign (the caller builds and writes it). */
+function readIndexCache(key: string, n: number, cacheDir: string, log: (m: string) => void): RetrievalIndexData | undefined {
   const file = path.join(cacheDir, `retrieval-${key.slice(0, 16)}.json`);
-  if (fs.existsSync(file)) {
-    try {
-      const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<IndexCacheFile>;
-      if (parsed.format !== INDEX_FORMAT || parsed.key !== key || !parsed.data || !plausible(parsed.data, n)) throw new Error('format, key or shape mismatch');
-      return parsed.data;
-    } catch (err) {
-      log(`retrieval: index cache ${path.basename(file)} is unreadable (${(err as Error).message}); rebuilding`);
-    }
+  if (!fs.existsSync(file)) return undefined;
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<IndexCacheFile>;
+    if (parsed.format !== INDEX_FORMAT || parsed.key !== key || !parsed.data || !plausible(parsed.data, n)) throw new Error('format, key or shape mismatch');
+    return parsed.data;
+  } catch (err) {
+    log(`retrieval: index cache ${path.basename(file)} is unreadable (${(err as Error).message}); rebuilding`);
+    return undefined;
   }
-  const data = build();
+}
+
+/** write-then-rename, older retrieval caches removed; an unwritable folder costs only the next build */
+function writeIndexCache(key: string, cacheDir: string, data: RetrievalIndexData, log: (m: string) => void): void {
+  const file = path.join(cacheDir, `retrieval-${key.slice(0, 16)}.json`);
   writeCacheFile(cacheDir, file, 'retrieval-', JSON.stringify({ format: INDEX_FORMAT, key, data } satisfies IndexCacheFile),
     (m) => log(`retrieval: could not write the index cache (${m}); continuing without`));
-  return data;
 }
 
 /** An entry's own concepts: those its topic's general question lacks (what makes it more than its topic). */
@@ -374,7 +385,12 @@ function hydrate(d: LangData, n: number, entryConcepts: readonly string[][]): La
 export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile?: ConceptsFile, options: RetrieverOptions = {}): Retriever {
   const stems = { de: stemmerFor('de')!, en: stemmerFor('en')! };
   const stemMemo = { de: boundedMemo(stems.de, 50_000), en: boundedMemo(stems.en, 50_000) };
-  const matchers = { de: compileConcepts(conceptsFile, 'de', stemMemo.de), en: compileConcepts(conceptsFile, 'en', stemMemo.en) };
+  const log = options.log ?? (() => undefined);
+  const key = options.cacheDir ? retrievalIndexKey(entries, conceptsFile) : undefined;
+  const cached = key ? readIndexCache(key, entries.length, options.cacheDir!, log) : undefined;
+  const matchers = {
+    de: compileConcepts(conceptsFile, 'de', stemMemo.de, cached?.conceptStems.de), en: compileConcepts(conceptsFile, 'en', stemMemo.en, cached?.conceptStems.en),
+  };
 
   const tokens = (ws: string[], lang: RLang): string[] => ws.filter((w) => w.length > 1 && !STOP[lang].has(w)).map(stemMemo[lang]);
   /** topics the intent engine has an intent for (each has a rival document) */
@@ -530,11 +546,13 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
         gramNorm, variantNorm, variantDoc: variants.map((v) => v.doc),
       };
     };
-    return { entryConcepts, langs: { de: build('de'), en: build('en') } };
+    return { entryConcepts, langs: { de: build('de'), en: build('en') }, conceptStems: { de: matchers.de.termStems, en: matchers.en.termStems } };
   };
-  const data = options.cacheDir
-    ? cachedIndexData(retrievalIndexKey(entries, conceptsFile), entries.length, options.cacheDir, buildData, options.log ?? (() => undefined))
-    : buildData();
+  let data = cached;
+  if (!data) {
+    data = buildData();
+    if (key) writeIndexCache(key, options.cacheDir!, data, log);
+  }
   const entryConcepts = data.entryConcepts;
   const { topicConcepts, own } = ownConcepts(entries, entryConcepts);
 

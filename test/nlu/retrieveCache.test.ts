@@ -6,6 +6,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../bot/knowledge/kb';
 import type { RLang } from '../../bot/nlu/retrieve';
+import { stemmerFor } from '../../bot/nlu/stem';
+import { foldText } from '../../bot/nlu/normalise';
 
 const ROOT = path.join(__dirname, '../..');
 const dirs = { knowledgeDir: path.join(ROOT, 'knowledge'), state: 'nrw', municipality: 'muelheim' };
@@ -55,6 +57,8 @@ test.each([
   ['not JSON', () => '{"format": 1, "key": '],
   ['cut short (a list missing)', (text: string) => JSON.stringify({ ...JSON.parse(text), data: { ...JSON.parse(text).data, entryConcepts: [] } })],
   ['another key', (text: string) => JSON.stringify({ ...JSON.parse(text), key: 'f'.repeat(64) })],
+  ['without the lexicon\'s stems', (text: string) => JSON.stringify({ ...JSON.parse(text), data: { ...JSON.parse(text).data, conceptStems: undefined } })],
+  ['a stem that is no string', (text: string) => JSON.stringify({ ...JSON.parse(text), data: { ...JSON.parse(text).data, conceptStems: { de: { pflege: 3 }, en: {} } } })],
 ])('a broken cache (%s) is rebuilt, said in the log, and rewritten', (_name, breakIt) => {
   loadKnowledgeBase({ ...dirs, indexCacheDir: dir });
   const file = path.join(dir, cacheFiles(dir)[0]);
@@ -81,4 +85,17 @@ test('a cache folder that cannot be written costs only the build', () => {
   const kb = loadKnowledgeBase({ ...dirs, indexCacheDir: path.join(blocked, 'cache'), log: (m) => logs.push(m) });
   expect(logs).toEqual([expect.stringMatching(/could not write the index cache/)]);
   sameAsFresh(kb);
+}, 120_000);
+
+test('the cache keeps every one-word lexicon term with the stem the stemmer gives it', () => {
+  loadKnowledgeBase({ ...dirs, indexCacheDir: dir });
+  const cached = JSON.parse(fs.readFileSync(path.join(dir, cacheFiles(dir)[0]), 'utf8')) as { data: { conceptStems: Record<RLang, Record<string, string>> } };
+  const concepts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'knowledge', 'concepts.json'), 'utf8')) as { concepts: Record<RLang, string[]>[] }).concepts;
+  for (const lang of ['de', 'en'] as const) {
+    const stem = stemmerFor(lang)!;
+    const terms = [...new Set(concepts.flatMap((c) => c[lang]).map((t) => foldText(t.trim())).filter((t) => !t.endsWith('*') && !/\s/.test(t)))];
+    expect(terms.length).toBeGreaterThan(100);
+    expect(Object.keys(cached.data.conceptStems[lang]).sort()).toEqual(terms.sort());
+    for (const t of terms) expect([t, cached.data.conceptStems[lang][t]]).toEqual([t, stem(t)]);
+  }
 }, 120_000);
