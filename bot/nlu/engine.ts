@@ -14,7 +14,7 @@ import { extractGrade } from './grade';
 import { NONE, OUT_OF_SCOPE } from './intents';
 import { foldText, normaliseForNlu, replaceEntities, Vocabulary, words, type NormaliseSettings } from './normalise';
 import { compilePlaces, type PlaceLexicon } from './places';
-import { DEFAULT_SUBWORD_SETTINGS, SubwordClassifier, type SubwordModelJson, type SubwordSettings } from './subword';
+import { DEFAULT_SUBWORD_SETTINGS, SubwordClassifier, type SubwordModelMeta, type SubwordSettings } from './subword';
 
 export type NluLang = 'de' | 'en';
 
@@ -55,7 +55,7 @@ export interface NluEngineOptions {
 
 /** Bump when normalisation or training changes in a way the settings object does not show. */
 export const ENGINE_VERSION = 'pflegenetz-nlu-5';
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 export interface EngineSettings extends NormaliseSettings {
   /** 'subword': the subword model alone; 'ensemble': node-nlp and the subword model together;
@@ -118,19 +118,57 @@ function slug(corpora: Corpus[]): string {
 }
 
 
-/** model: node-nlp's export, null when the settings leave node-nlp out */
-interface CacheFile { format: number; key: string; model: unknown; subword: Partial<Record<NluLang, SubwordModelJson>> }
+// The cache is one binary file: a little-endian uint32 with the byte length of a JSON header, the
+// header (key, node-nlp's model, the subword models without their tables, the vocabulary), zero bytes
+// up to a multiple of 4, then the subword models' float32 tables. Format 1 was one 14 MB JSON text whose
+// base64 tables cost most of its parse, and its garbage most of the start's collections.
+/** a float32 table in the data part: its start and length, in floats */
+type TableAt = [number, number];
+interface CacheHeader {
+  format: number;
+  key: string;
+  /** node-nlp's export, null when the settings leave node-nlp out */
+  model: unknown;
+  subword: Partial<Record<NluLang, SubwordModelMeta & { idfAt: TableAt; weightsAt: TableAt }>>;
+  /** the vocabulary of each language (Vocabulary.toCounts), valid while `code` matches vocabularyCode() */
+  vocabulary: { code: string; counts: Partial<Record<NluLang, [string, number][]>> };
+}
 
-interface Models { manager?: NlpjsModel; subword: Map<NluLang, SubwordClassifier> }
+interface Models { manager?: NlpjsModel; subword: Map<NluLang, SubwordClassifier>; vocab?: Map<NluLang, Vocabulary> }
+
+// The code a vocabulary is built by (folding, words, entities, places): its text keys the cached one.
+const VOCABULARY_CODE = ['./normalise', './places', '../text/fold'];
+let vocabularyCodeKey: string | undefined;
+function vocabularyCode(): string {
+  if (vocabularyCodeKey === undefined) {
+    const h = createHash('sha256');
+    for (const m of VOCABULARY_CODE) h.update('\u0000').update(fs.readFileSync(require.resolve(m), 'utf8'));
+    vocabularyCodeKey = h.digest('hex');
+  }
+  return vocabularyCodeKey;
+}
+
+function table(data: Buffer, at: unknown): Float32Array {
+  if (!Array.isArray(at) || at.length !== 2 || !at.every((v) => Number.isInteger(v) && v >= 0) || (at[0] + at[1]) * 4 > data.length) throw new Error('a table lies outside the file');
+  // an own, aligned copy: a view would keep the whole file's buffer alive
+  const bytes = new Uint8Array(at[1] * 4);
+  bytes.set(data.subarray(at[0] * 4, (at[0] + at[1]) * 4));
+  return new Float32Array(bytes.buffer);
+}
 
 function readCache(file: string, key: string, langs: NluLang[], log: (m: string) => void): Models | undefined {
   if (!fs.existsSync(file)) return undefined;
   try {
-    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CacheFile>;
+    const buf = fs.readFileSync(file);
+    if (buf.length < 4) throw new Error('cut short');
+    const headerLength = buf.readUInt32LE(0);
+    if (4 + headerLength > buf.length) throw new Error('cut short');
+    const parsed = JSON.parse(buf.toString('utf8', 4, 4 + headerLength)) as Partial<CacheHeader>;
     if (parsed.format !== CACHE_FORMAT || parsed.key !== key || typeof parsed.model !== 'object'
       || typeof parsed.subword !== 'object' || parsed.subword === null) {
       throw new Error('format or key mismatch');
     }
+    const data = buf.subarray((4 + headerLength + 3) & ~3);
     let manager: NlpjsModel | undefined;
     if (parsed.model !== null) {
       manager = createNlp(langs);
@@ -138,11 +176,24 @@ function readCache(file: string, key: string, langs: NluLang[], log: (m: string)
     }
     const subword = new Map<NluLang, SubwordClassifier>();
     for (const lang of langs) {
-      const json = parsed.subword[lang];
-      if (!json) throw new Error(`no subword model for ${lang}`);
-      subword.set(lang, SubwordClassifier.fromJSON(json));
+      const meta = parsed.subword[lang];
+      if (!meta) throw new Error(`no subword model for ${lang}`);
+      subword.set(lang, SubwordClassifier.fromParts(meta, table(data, meta.idfAt), table(data, meta.weightsAt)));
     }
-    return { manager, subword };
+    // a vocabulary that does not fit is built from the corpora again; the models stay
+    let vocab: Map<NluLang, Vocabulary> | undefined;
+    if (parsed.vocabulary?.code === vocabularyCode()) {
+      try {
+        vocab = new Map(langs.map((l) => {
+          const counts = parsed.vocabulary!.counts?.[l];
+          if (!Array.isArray(counts)) throw new Error(`no vocabulary for ${l}`);
+          return [l, Vocabulary.fromCounts(counts)];
+        }));
+      } catch (err) {
+        log(`nlu: cached vocabulary unusable (${(err as Error).message}); building it`);
+      }
+    }
+    return { manager, subword, vocab };
   } catch (err) {
     log(`nlu: cache file ${path.basename(file)} is unreadable (${(err as Error).message}); retraining`);
     return undefined;
@@ -152,18 +203,35 @@ function readCache(file: string, key: string, langs: NluLang[], log: (m: string)
 function writeCache(dir: string, file: string, prefix: string, key: string, models: Models, log: (m: string) => void): void {
   try {
     fs.mkdirSync(dir, { recursive: true });
-    const body: CacheFile = {
+    const tables: Float32Array[] = [];
+    let floats = 0;
+    const at = (t: Float32Array): TableAt => {
+      tables.push(t);
+      floats += t.length;
+      return [floats - t.length, t.length];
+    };
+    const header: CacheHeader = {
       format: CACHE_FORMAT,
       key,
       model: models.manager ? JSON.parse(models.manager.export(true)) as unknown : null,
-      subword: Object.fromEntries([...models.subword].map(([lang, m]) => [lang, m.toJSON()])),
+      subword: Object.fromEntries([...models.subword].map(([lang, m]) => {
+        const { meta, idf, weights } = m.toParts();
+        return [lang, { ...meta, idfAt: at(idf), weightsAt: at(weights) }];
+      })),
+      vocabulary: { code: vocabularyCode(), counts: Object.fromEntries([...(models.vocab ?? [])].map(([lang, v]) => [lang, v.toCounts()])) },
     };
+    const json = Buffer.from(JSON.stringify(header), 'utf8');
+    const head = Buffer.alloc((4 + json.length + 3) & ~3);
+    head.writeUInt32LE(json.length, 0);
+    json.copy(head, 4);
+    const parts = [head, ...tables.map((t) => Buffer.from(t.buffer, t.byteOffset, t.byteLength))];
     // write-then-rename: a crash or a parallel test run never leaves a half-written model behind
     const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(body));
+    fs.writeFileSync(tmp, Buffer.concat(parts));
     fs.renameSync(tmp, file);
     for (const other of fs.readdirSync(dir)) {
-      if (other.startsWith(prefix) && other.endsWith('.json') && path.join(dir, other) !== file) {
+      // format 1 files (.json) of this prefix go too
+      if (other.startsWith(prefix) && (other.endsWith('.json') || other.endsWith('.bin')) && path.join(dir, other) !== file) {
         fs.rmSync(path.join(dir, other), { force: true });
       }
     }
@@ -182,23 +250,25 @@ export async function createNluEngine(opts: NluEngineOptions): Promise<NluEngine
   if (langs.length === 0) throw new Error('createNluEngine: no corpora');
 
   const places = opts.places ? compilePlaces(opts.places, foldText) : undefined;
-  // Vocabulary per language from the training utterances (deterministic, so not cached).
-  const vocab = new Map<NluLang, Vocabulary>();
-  for (const lang of langs) {
-    const texts = opts.corpora.filter((c) => c.locale === lang)
-      .flatMap((c) => c.data.flatMap((d) => d.utterances))
-      .map((u) => replaceEntities(foldText(u), places));
-    vocab.set(lang, new Vocabulary(texts));
-  }
-  const prepare = (text: string, lang: NluLang): string => normaliseForNlu(text, vocab.get(lang), settings, places);
-
   const intents = [...new Set(opts.corpora.flatMap((c) => c.data.map((d) => d.intent)))];
   const key = modelKey(opts.corpora, settings, opts.places);
   const prefix = `nlu-${slug(opts.corpora)}-`;
-  const file = path.join(opts.cacheDir, `${prefix}${key.slice(0, 16)}.json`);
+  const file = path.join(opts.cacheDir, `${prefix}${key.slice(0, 16)}.bin`);
   const useCache = opts.cache !== false;
 
   let models = useCache ? readCache(file, key, langs, log) : undefined;
+  // Vocabulary per language from the training utterances; kept in the model cache, as folding every
+  // utterance and replacing its entities was ~90 ms of each start.
+  const vocab = models?.vocab ?? new Map<NluLang, Vocabulary>();
+  if (!models?.vocab) {
+    for (const lang of langs) {
+      const texts = opts.corpora.filter((c) => c.locale === lang)
+        .flatMap((c) => c.data.flatMap((d) => d.utterances))
+        .map((u) => replaceEntities(foldText(u), places));
+      vocab.set(lang, new Vocabulary(texts));
+    }
+  }
+  const prepare = (text: string, lang: NluLang): string => normaliseForNlu(text, vocab.get(lang), settings, places);
   if (models) {
     log(`nlu: loaded model ${path.basename(file)} (cache hit)`);
   } else {
@@ -222,7 +292,7 @@ export async function createNluEngine(opts: NluEngineOptions): Promise<NluEngine
     }
     const count = [...docs.values()].reduce((n, l) => n + l.length, 0);
     log(`nlu: trained ${count} utterances (${langs.join(', ')}) in ${Date.now() - started} ms (cache miss)`);
-    models = { manager, subword };
+    models = { manager, subword, vocab };
     if (useCache) writeCache(opts.cacheDir, file, prefix, key, models, log);
   }
   const { manager: trained, subword } = models;

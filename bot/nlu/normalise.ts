@@ -90,6 +90,25 @@ export class Vocabulary {
     }
   }
 
+  /** Each word with its count, in the order first seen (the order ties are broken in): what
+   *  fromCounts needs to rebuild this vocabulary exactly (the NLU model cache keeps it). */
+  toCounts(): [string, number][] {
+    return [...this.counts];
+  }
+
+  static fromCounts(counts: readonly (readonly [string, number])[]): Vocabulary {
+    const v = new Vocabulary([]);
+    for (const [w, n] of counts) {
+      if (typeof w !== 'string' || !w || !Number.isInteger(n) || n < 1 || v.known.has(w)) throw new Error('vocabulary: bad entry');
+      v.counts.set(w, n);
+      v.known.add(w);
+      const list = v.byFirst.get(w[0]) ?? [];
+      list.push(w);
+      v.byFirst.set(w[0], list);
+    }
+    return v;
+  }
+
   has(word: string): boolean {
     return this.known.has(word);
   }

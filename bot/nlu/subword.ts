@@ -38,6 +38,9 @@ export const DEFAULT_SUBWORD_SETTINGS: SubwordSettings = {
   featureDropout: 0,
 };
 
+/** a model without its idf and weight tables */
+export type SubwordModelMeta = Omit<SubwordModelJson, 'idf' | 'weights'>;
+
 export interface SubwordModelJson {
   settings: SubwordSettings;
   intents: string[];
@@ -154,12 +157,21 @@ export class SubwordClassifier {
   }
 
   static fromJSON(json: SubwordModelJson): SubwordClassifier {
-    const weights = fromBase64(json.weights);
-    const idf = fromBase64(json.idf);
-    if (idf.length !== json.features.length || weights.length !== json.features.length * json.intents.length || json.bias.length !== json.intents.length) {
+    return SubwordClassifier.fromParts(json, fromBase64(json.idf), fromBase64(json.weights));
+  }
+
+  /** The model from its description and its two tables as they are (the NLU cache keeps them as raw
+   *  bytes: decoding megabytes of base64 text was a large part of the start) */
+  static fromParts(meta: SubwordModelMeta, idf: Float32Array, weights: Float32Array): SubwordClassifier {
+    if (!Array.isArray(meta.features) || !Array.isArray(meta.intents) || !Array.isArray(meta.bias)
+      || idf.length !== meta.features.length || weights.length !== meta.features.length * meta.intents.length || meta.bias.length !== meta.intents.length) {
       throw new Error('subword model: inconsistent sizes');
     }
-    return new SubwordClassifier({ ...DEFAULT_SUBWORD_SETTINGS, ...json.settings }, json.intents, json.features, idf, weights, Float64Array.from(json.bias));
+    return new SubwordClassifier({ ...DEFAULT_SUBWORD_SETTINGS, ...meta.settings }, meta.intents, meta.features, idf, weights, Float64Array.from(meta.bias));
+  }
+
+  toParts(): { meta: SubwordModelMeta; idf: Float32Array; weights: Float32Array } {
+    return { meta: { settings: this.settings, intents: this.intents, features: this.features, bias: [...this.bias] }, idf: this.idf, weights: this.weights };
   }
 
   toJSON(): SubwordModelJson {

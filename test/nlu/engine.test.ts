@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Corpus } from '../../bot/knowledge/schema';
 import { combine, createNluEngine, modelKey, DEFAULT_SETTINGS } from '../../bot/nlu/engine';
+import { foldText, replaceEntities, Vocabulary } from '../../bot/nlu/normalise';
 import { tempDir } from '../helpers/tmp';
 
 // A small corpus keeps these tests fast; the real corpora are exercised in heldout.test.ts.
@@ -31,7 +32,7 @@ describe('createNluEngine: model cache', () => {
     const first: string[] = [];
     const e1 = await create(corpus(), dir, first);
     expect(first.some((m) => m.includes('cache miss'))).toBe(true);
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
 
     const second: string[] = [];
     const e2 = await create(corpus(), dir, second);
@@ -58,13 +59,13 @@ describe('createNluEngine: model cache', () => {
     await create(changed, dir, logsB);
     expect(logsB.some((m) => m.includes('cache miss'))).toBe(true);
     // the stale model file is replaced, not piled up
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
   });
 
   it('recovers from a corrupt cache file by retraining (and says so)', async () => {
     const dir = freshDir();
     await create(corpus(), dir, []);
-    const [file] = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+    const [file] = fs.readdirSync(dir).filter((f) => f.endsWith('.bin'));
     fs.writeFileSync(path.join(dir, file), '{"format":1,"key":"x","mod');
     const logs: string[] = [];
     const engine = await create(corpus(), dir, logs);
@@ -74,6 +75,80 @@ describe('createNluEngine: model cache', () => {
     const again: string[] = [];
     await create(corpus(), dir, again);
     expect(again.some((m) => m.includes('cache hit'))).toBe(true);
+  });
+
+  // the cache file: uint32 header length, JSON header, zero bytes to a multiple of 4, float32 tables
+  const cacheFile = (dir: string) => path.join(dir, fs.readdirSync(dir).filter((f) => f.endsWith('.bin'))[0]);
+  function readHeader(file: string): { header: Record<string, unknown>; tables: Buffer } {
+    const buf = fs.readFileSync(file);
+    const n = buf.readUInt32LE(0);
+    return { header: JSON.parse(buf.toString('utf8', 4, 4 + n)) as Record<string, unknown>, tables: buf.subarray((4 + n + 3) & ~3) };
+  }
+  function writeHeader(file: string, header: Record<string, unknown>, tables: Buffer): void {
+    const json = Buffer.from(JSON.stringify(header));
+    const head = Buffer.alloc((4 + json.length + 3) & ~3);
+    head.writeUInt32LE(json.length, 0);
+    json.copy(head, 4);
+    fs.writeFileSync(file, Buffer.concat([head, tables]));
+  }
+  const probes = ['Wie hoch ist das Pflegegeld bei Pflegegrad 3?', 'tagespflege kosten', 'hallo', 'pflegegelt tagespflge', 'wetter in saarn'];
+
+  it('keeps the vocabulary in the cache as the corpus makes it', async () => {
+    const dir = freshDir();
+    await create(corpus(), dir, []);
+    const { header } = readHeader(cacheFile(dir));
+    const built = new Vocabulary(corpus().data.flatMap((d) => d.utterances).map((u) => replaceEntities(foldText(u))));
+    expect((header.vocabulary as { counts: { de: unknown } }).counts.de).toEqual(built.toCounts());
+  });
+
+  it.each([
+    ['cut short (tables missing)', (file: string) => fs.writeFileSync(file, fs.readFileSync(file).subarray(0, fs.statSync(file).size - 100))],
+    ['cut inside its header', (file: string) => fs.writeFileSync(file, fs.readFileSync(file).subarray(0, 50))],
+    ['empty', (file: string) => fs.writeFileSync(file, '')],
+    ['a table pointing outside the file', (file: string) => {
+      const { header, tables } = readHeader(file);
+      (header.subword as { de: { weightsAt: number[] } }).de.weightsAt = [0, 1e9];
+      writeHeader(file, header, tables);
+    }],
+  ])('a cache file %s retrains (and says so)', async (_name, breakIt) => {
+    const dir = freshDir();
+    const e1 = await create(corpus(), dir, []);
+    breakIt(cacheFile(dir));
+    const logs: string[] = [];
+    const e2 = await create(corpus(), dir, logs);
+    expect(logs.some((m) => m.includes('unreadable'))).toBe(true);
+    expect(logs.some((m) => m.includes('cache miss'))).toBe(true);
+    for (const text of probes) expect(await e2.classify(text, 'de')).toEqual(await e1.classify(text, 'de'));
+  });
+
+  it.each([
+    ['from other normalisation code', (v: { code: string }) => { v.code = 'f'.repeat(64); }],
+    ['broken', (v: { counts: { de: unknown } }) => { v.counts.de = [['pflegegeld', -1]]; }],
+  ])('a cached vocabulary %s is built again while the model is used', async (_name, breakIt) => {
+    const dir = freshDir();
+    const e1 = await create(corpus(), dir, []);
+    const file = cacheFile(dir);
+    const { header, tables } = readHeader(file);
+    breakIt(header.vocabulary as never);
+    writeHeader(file, header, tables);
+    const logs: string[] = [];
+    const e2 = await create(corpus(), dir, logs);
+    expect(logs.some((m) => m.includes('cache hit'))).toBe(true);
+    for (const text of probes) expect(await e2.classify(text, 'de')).toEqual(await e1.classify(text, 'de'));
+  });
+
+  it('a cache of the old JSON format beside it is removed once the new file is written', async () => {
+    const dir = freshDir();
+    const first = await create(corpus(), dir, []);
+    const bin = cacheFile(dir);
+    const old = bin.replace(/\.bin$/, '.json');
+    fs.writeFileSync(old, '{"format":1}');
+    fs.rmSync(bin);
+    const logs: string[] = [];
+    const again = await create(corpus(), dir, logs);
+    expect(logs.some((m) => m.includes('cache miss'))).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual([path.basename(bin)]);
+    for (const text of probes) expect(await again.classify(text, 'de')).toEqual(await first.classify(text, 'de'));
   });
 
   it('writes nothing with cache: false', async () => {

@@ -1,4 +1,5 @@
 import { prng } from '../../bot/nlu/prng';
+import * as fs from 'fs';
 import * as path from 'path';
 import { editDistance, foldText, normaliseForNlu, replaceEntities, TOKENS, Vocabulary } from '../../bot/nlu/normalise';
 import { compilePlaces } from '../../bot/nlu/places';
@@ -113,6 +114,34 @@ describe('Vocabulary', () => {
     expect(vocab.split('wohnungsumbau')).toEqual(['wohnung', 'umbau']); // linking s
     expect(vocab.split('pflegegeld')).toBeUndefined();
     expect(vocab.split('kaffeemaschine')).toBeUndefined();
+  });
+
+  // the model cache keeps a vocabulary as toCounts(); what fromCounts makes of it must answer the same,
+  // ties included (a typo as close to two known words goes to the more frequent one, then the first seen)
+  it('rebuilt from its counts, a vocabulary of the real corpus corrects and splits exactly as the original', () => {
+    const corpus = JSON.parse(fs.readFileSync(path.join(__dirname, '../../knowledge/nlu/de.json'), 'utf8')) as { data: { utterances: string[] }[] };
+    const texts = corpus.data.flatMap((d) => d.utterances).map((u) => foldText(u));
+    const original = new Vocabulary(texts);
+    const copy = Vocabulary.fromCounts(JSON.parse(JSON.stringify(original.toCounts())) as [string, number][]);
+    expect(copy.toCounts()).toEqual(original.toCounts());
+    const known = original.toCounts().map(([w]) => w);
+    expect(known.length).toBeGreaterThan(500);
+    const rnd = prng(7);
+    // typos of known words (one letter changed, dropped or doubled) and pairs of known words as compounds
+    // every 8th known word (a few hundred) keeps the test short on a shared machine
+    const probes = known.filter((_w, i) => i % 8 === 0).flatMap((w) => {
+      const i = 1 + Math.floor(rnd() * Math.max(1, w.length - 1));
+      return [w, `${w.slice(0, i)}x${w.slice(i + 1)}`, w.slice(0, i) + w.slice(i + 1), w.slice(0, i) + w[i - 1] + w.slice(i), w + known[Math.floor(rnd() * known.length)]];
+    });
+    for (const p of probes) expect([p, copy.has(p), copy.correct(p), copy.split(p)]).toEqual([p, original.has(p), original.correct(p), original.split(p)]);
+  });
+
+  it.each([
+    ['a word twice', [['pflege', 1], ['pflege', 2]]],
+    ['a count of zero', [['pflege', 0]]],
+    ['an empty word', [['', 1]]],
+  ])('fromCounts refuses %s', (_name, counts) => {
+    expect(() => Vocabulary.fromCounts(counts as [string, number][])).toThrow(/vocabulary/);
   });
 
   it('normalises a message: typo repaired, compound split, grade 1 marked', () => {
