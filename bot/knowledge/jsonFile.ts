@@ -165,7 +165,9 @@ export function readJsonFile<S extends z.ZodTypeAny>(file: string, schema: S): z
     throw new ContentError(file, undefined, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
   const data = parseJsonText(file, text.replace(/^\uFEFF/, ''));
-  const result = schema.safeParse(data);
+  // jitless: zod would compile a fast parser for each object schema at its first parse; a data file is
+  // parsed once, at start, where that compile cost more than it saved (~100 ms, docs/turn-cost-2026-12.md)
+  const result = schema.safeParse(data, { jitless: true });
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue.path.length ? issue.path.join('.') : '(top level)';

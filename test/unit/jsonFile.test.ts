@@ -3,6 +3,9 @@ import * as path from 'path';
 import { z } from 'zod';
 import { ContentError, lineOfPath, readJsonFile } from '../../bot/knowledge/jsonFile';
 import { tempDir } from '../helpers/tmp';
+import { BenefitsFileSchema, ConceptsFileSchema, CorpusSchema, SafetySchema } from '../../bot/knowledge/schema';
+import { OffersFileSchema } from '../../bot/offers/schema';
+import { NbaCatalogueSchema } from '../../bot/care/nbaSchema';
 
 const text = '{\n  "a": 1,\n  "list": [\n    { "x": "one" },\n    {\n      "x": 2\n    }\n  ],\n  "b": { "c": [1, 2] }\n}\n';
 
@@ -47,4 +50,19 @@ test('a missing file is reported, not crashed on', () => {
 test('a BOM is accepted', () => {
   const f = tmp('bom.json', '\uFEFF{"a": "x"}');
   expect(readJsonFile(f, z.object({ a: z.string() }))).toEqual({ a: 'x' });
+});
+
+// readJsonFile parses without zod's compiled fast path (a start-up saving): the data it returns for
+// the real content files must be what the default (compiled) parse returns.
+test.each<[string, z.ZodTypeAny]>([
+  ['knowledge/safety.json', SafetySchema],
+  ['knowledge/nlu/de.json', CorpusSchema],
+  ['knowledge/federal/benefits.json', BenefitsFileSchema],
+  ['knowledge/concepts.json', ConceptsFileSchema],
+  ['knowledge/muelheim/offers.json', OffersFileSchema],
+  ['knowledge/federal/nba.json', NbaCatalogueSchema],
+])('%s reads the same as the compiled parse gives', (file, schema) => {
+  const full = path.join(__dirname, '../..', file);
+  const compiled = schema.parse(JSON.parse(fs.readFileSync(full, 'utf8'))) as unknown;
+  expect(readJsonFile(full, schema)).toEqual(compiled);
 });
