@@ -210,7 +210,7 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
   if (kb.reranker) {
     const input = rerankInput(kb, nlu, text, lang, facts, entry?.id ?? nlu.intent);
     const result = rerank(kb.reranker, input);
-    if (result) {
+    if (result && (kb.reranker.scope === 'all' || input.story)) {
       const pick = input.candidates[result.best];
       const decided = result.probs[result.best] >= kb.reranker.sure && pick.id !== (entry?.id ?? nlu.intent);
       if (decided) entry = pick.kind === 'entry' ? kb.questions.get(pick.id) : undefined;

@@ -130,6 +130,8 @@ export interface RerankModel {
   weights: number[];
   /** the re-ranker's choice answers when its probability reaches this; below, retrieval's own decision stands */
   sure: number;
+  /** the messages it decides: stories (a question with sentences around it) or every message */
+  scope: 'story' | 'all';
   /** how it was trained (k, data, CV figures): for the reader, not used */
   trained: Record<string, unknown>;
 }
@@ -138,6 +140,7 @@ export const RerankModelSchema = z.object({
   features: z.array(z.enum(FEATURES)),
   weights: z.array(z.number().finite()),
   sure: z.number().min(0).max(1),
+  scope: z.enum(['story', 'all']),
   trained: z.record(z.string(), z.unknown()).default({}),
 }).superRefine((m, ctx) => {
   if (m.features.join() !== FEATURES.join()) {
