@@ -152,6 +152,12 @@ function canonicalConcepts(kb: KnowledgeBase): Map<string, string> {
   return m;
 }
 
+/** a question with sentences around it (retrieval reads its question sentences apart from the story) */
+function readsAsStory(text: string): boolean {
+  const sentences = readSentences(text);
+  return questionSentences(sentences).length < sentences.length;
+}
+
 const NO_PARTS = { words: 0, variant: 0, grams: 0, concepts: 0, prior: 0 };
 
 /** What the re-ranker reads for a message: retrieval's top-k entries (those that fit the told grade)
@@ -207,10 +213,11 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
   let entry = fitsGrade(found, facts.grade) ? found : undefined;
   // the re-ranker's choice answers when it is sure of it (an entry, or no entry: the topic answers)
   let reranked: Understanding['rerank'];
-  if (kb.reranker) {
+  // (a model for stories only is not asked about a single question: it costs two full rankings)
+  if (kb.reranker && (kb.reranker.scope === 'all' || readsAsStory(text))) {
     const input = rerankInput(kb, nlu, text, lang, facts, entry?.id ?? nlu.intent);
     const result = rerank(kb.reranker, input);
-    if (result && (kb.reranker.scope === 'all' || input.story)) {
+    if (result) {
       const pick = input.candidates[result.best];
       const decided = result.probs[result.best] >= kb.reranker.sure && pick.id !== (entry?.id ?? nlu.intent);
       if (decided) entry = pick.kind === 'entry' ? kb.questions.get(pick.id) : undefined;
