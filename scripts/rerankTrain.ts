@@ -21,7 +21,10 @@ function arg(name: string): string | undefined {
 const toCase = (r: RerankRow): TrainCase => ({ x: features(revive(r)), y: r.labels });
 
 /** How many rows pass when the model's choice replaces today's from probability `sure` on. */
-export function passes(weights: number[], rows: readonly RerankRow[], xs: readonly TrainCase[], sure: number): { pass: number; top1: number; changed: number; won: number; lost: number } {
+interface Tally { pass: number; top1: number; changed: number; won: number; lost: number }
+const none = (): Tally => ({ pass: 0, top1: 0, changed: 0, won: 0, lost: 0 });
+
+export function passes(weights: number[], rows: readonly RerankRow[], xs: readonly TrainCase[], sure: number): Tally {
   let pass = 0; let top1 = 0; let changed = 0; let won = 0; let lost = 0;
   rows.forEach((r, n) => {
     const probs = softmax(xs[n].x.map((x) => linear(weights, x)));
@@ -55,7 +58,7 @@ function main(): void {
   const today = rows.filter((r) => r.todayPasses).length;
   console.log(`${rows.length} rows from ${files.length} files; today's choice passes ${today}; ≥1 positive ${rows.filter((r) => r.labels.some(Boolean)).length}`);
   // leave one file out: train on the others, decide on it
-  const cv = new Map<number, { pass: number; top1: number; changed: number; won: number; lost: number }>(SURES.map((s) => [s, { pass: 0, top1: 0, changed: 0, won: 0, lost: 0 }]));
+  const cv = new Map<number, Tally>(SURES.map((s) => [s, none()]));
   const perFile: string[] = [];
   for (const f of files) {
     const w = train(pick((r) => r.file !== f).xs, { l2 });
