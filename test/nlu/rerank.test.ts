@@ -3,6 +3,7 @@
 // gives the same weights for the same data.
 import * as fs from 'fs';
 import * as path from 'path';
+import { checkKnowledge } from '../../bot/knowledge/check';
 import { ContentError } from '../../bot/knowledge/jsonFile';
 import { loadKnowledgeBase } from '../../bot/knowledge/kb';
 import {
@@ -155,6 +156,20 @@ describe('the weights file', () => {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"qScore"', '"qScoreOld"'));
     try {
       expect(() => loadKnowledgeBase({ knowledgeDir: root, state: 'nrw', municipality: 'muelheim' })).toThrow(/rerank\.json:\d+: .*features/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('kb:check reports a broken weights file as an error with its line', () => {
+    const root = tempDir('rerank-check-');
+    fs.cpSync(K, root, { recursive: true });
+    const file = path.join(root, 'rerank.json');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/("weights": \[\n\s*)[-\d.e]+/, '$1"x"'));
+    try {
+      const found = checkKnowledge(root, { now: new Date() }).issues.filter((i) => i.severity === 'error' && path.basename(i.file) === 'rerank.json');
+      expect(found).toHaveLength(1);
+      expect(found[0].line).toBeGreaterThan(1);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
