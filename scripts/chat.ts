@@ -66,13 +66,23 @@ export function formatUnderstanding(u: Understanding): string[] {
   const out = [
     `  · question sentence(s): ${u.retrieval.questions.map((q) => `"${q}"`).join(' | ') || '–'}${u.story ? ' (story)' : ''}`,
     `  · concepts: ${u.retrieval.concepts.join(', ') || '–'} · facts: ${facts.join(', ') || '–'}`,
-    u.entry && u.retrieval.entry
+    u.rerank?.decided
+      ? `  · entry: ${u.entry?.id ?? '–'} (the re-ranker's choice${u.entry ? `, ${path.relative(process.cwd(), u.entry.file) || u.entry.file}` : ': the topic answers'}; retrieval had ${u.retrieval.entry?.id ?? 'no entry'})`
+      : u.entry && u.retrieval.entry
       ? `  · entry: ${candidate(u.retrieval.entry)}${u.strong ? ' strong' : ''}${u.retrieval.entry.specific ? ' (names what the entry is about: no margin over the topic)' : ''} (${path.relative(process.cwd(), u.entry.file) || u.entry.file})`
       : '  · entry: – (no entry confident: the topic answers)',
-    `  · decided by: ${!u.entry ? 'intent engine (its topic answers; no entry confident)'
+    `  · decided by: ${u.rerank?.decided ? 're-ranker (bot/nlu/rerank.ts: sure of another choice than retrieval\'s)'
+      : !u.entry ? 'intent engine (its topic answers; no entry confident)'
       : u.retrieval.rule === 'question' ? 'retrieval on the question sentence(s) alone (they confirmed the whole message\'s leading entry against the topic, or preferred a neighbour of its topic)'
         : 'retrieval on the whole message'}`,
   ];
+  if (u.rerank) {
+    // the re-ranker's view: its three most probable candidates and the features that decided its first
+    const { input, result, decided } = u.rerank;
+    const top = input.candidates.map((c, i) => ({ c, p: result.probs[i] })).sort((a, b) => b.p - a.p).slice(0, 3);
+    out.push(`  · re-ranker${decided ? '' : ' (not used: unsure, agrees, or no story)'}: ${top.map(({ c, p }) => `${c.kind === 'fallback' ? `topic:${c.id}` : c.id} ${p.toFixed(2)}`).join('; ')}`
+      + ` · decided by ${result.why.map((w) => `${w.feature}=${w.value.toFixed(2)} (${w.lead >= 0 ? '+' : ''}${w.lead.toFixed(2)})`).join(', ') || '–'}`);
+  }
   if (u.also && u.retrieval.also) out.push(`  · also asked: ${candidate(u.retrieval.also)}`);
   // several questions in one message: what each matched (bot/conversation/multiQuestion.ts)
   // every asked part: the entry it matched, the text read for it, the rule that chose it, its runner-ups

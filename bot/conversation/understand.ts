@@ -4,8 +4,9 @@
 import type { KnowledgeBase, LayeredAnswer, LayeredQuestion } from '../knowledge/kb';
 import type { Lang } from '../knowledge/schema';
 import { extractFacts, factConcepts, otherSettingConcepts, type MessageFacts } from '../nlu/facts';
-import type { Retrieval } from '../nlu/retrieve';
-import { readSentences } from '../nlu/message';
+import type { Candidate, Retrieval } from '../nlu/retrieve';
+import { questionSentences, readSentences } from '../nlu/message';
+import { rerank, type Reranked, type RerankCandidate, type RerankInput } from '../nlu/rerank';
 import type { NluResult } from '../services';
 import { BUTTON_FLOOR, MAX_PARTS, splitQuestions, type PartMatch } from './multiQuestion';
 
@@ -25,6 +26,9 @@ export interface Understanding {
   story: boolean;
   /** a message of several questions: what each one matched, in the order asked (empty for one question) */
   parts: (PartMatch | undefined)[];
+  /** the re-ranker's look at retrieval's top-k (when the knowledge base has a model): its candidates,
+   *  their probabilities, and whether its choice replaced retrieval's decision */
+  rerank?: { input: RerankInput; result: Reranked; decided: boolean };
 }
 
 /** From this score a topic's general question answers a further question of the message on its own. */
@@ -129,6 +133,76 @@ export function fitsGrade(entry: LayeredAnswer | undefined, grade: number | unde
   return !grades.length || (grade !== undefined && grades.includes(grade));
 }
 
+/** candidates the re-ranker looks at: retrieval's best entries for the whole message, and the
+ *  question sentences' best few that the whole reading put further down */
+export const RERANK_K = 12;
+export const RERANK_Q = 3;
+
+const canonicalMemo = new WeakMap<KnowledgeBase, Map<string, string>>();
+function canonicalConcepts(kb: KnowledgeBase): Map<string, string> {
+  let m = canonicalMemo.get(kb);
+  if (!m) {
+    m = new Map<string, string>();
+    for (const c of kb.concepts?.concepts ?? []) {
+      m.set(c.id, c.id);
+      for (const a of c.aliases) m.set(a, c.id);
+    }
+    canonicalMemo.set(kb, m);
+  }
+  return m;
+}
+
+/** a question with sentences around it (retrieval reads its question sentences apart from the story) */
+function readsAsStory(text: string): boolean {
+  const sentences = readSentences(text);
+  return questionSentences(sentences).length < sentences.length;
+}
+
+const NO_PARTS = { words: 0, variant: 0, grams: 0, concepts: 0, prior: 0 };
+
+/** What the re-ranker reads for a message: retrieval's top-k entries (those that fit the told grade)
+ *  and the intent's topic as the "no entry" choice, each scored on the whole message and on its
+ *  question sentences alone. */
+export function rerankInput(kb: KnowledgeBase, nlu: NluResult, text: string, lang: Lang, facts: MessageFacts, chosen: string): RerankInput {
+  const topicScores = new Map(nlu.ranked.map((x) => [x.intent, x.score]));
+  const opts = { topicScores, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts) };
+  const sentences = readSentences(text);
+  const asked = questionSentences(sentences);
+  const question = asked.map((x) => x.text).join('\n');
+  const story = asked.length < sentences.length;
+  const whole = kb.retriever.rankAll(text, lang, opts);
+  const qRanked = story ? kb.retriever.rankAll(question, lang, opts) : whole;
+  const byId = (list: Candidate[]) => new Map(list.map((c) => [c.id, c]));
+  const wholeBy = byId(whole);
+  const qBy = story ? byId(qRanked) : wholeBy;
+  const fits = (c: Candidate) => c.kind === 'entry' && fitsGrade(kb.questions.get(c.id), facts.grade);
+  const ids = [...whole.filter(fits).slice(0, RERANK_K), ...qRanked.filter(fits).slice(0, RERANK_Q)].map((c) => c.id);
+  const canonical = canonicalConcepts(kb);
+  const other = new Set(otherSettingConcepts(facts));
+  const candidates: RerankCandidate[] = [...new Set(ids)].map((id) => {
+    const q = kb.questions.get(id)!;
+    const w = wholeBy.get(id);
+    const qc = qBy.get(id);
+    const concepts = [...new Set(q.concepts.map((c) => canonical.get(c) ?? c))];
+    return {
+      id, kind: 'entry', topic: q.topic, score: w?.score ?? 0, parts: w?.parts ?? NO_PARTS, qScore: qc?.score ?? 0, qVariant: qc?.parts.variant ?? 0,
+      concepts, title: q[lang].title, short: q[lang].short, gradeSpecific: entryGrades(q).length > 0,
+      otherSetting: concepts.some((c) => other.has(c)),
+    };
+  });
+  candidates.sort((a, b) => b.score - a.score);
+  const wt = wholeBy.get(nlu.intent);
+  const qt = qBy.get(nlu.intent);
+  candidates.push({
+    id: nlu.intent, kind: 'fallback', topic: nlu.intent, score: wt?.score ?? 0, parts: wt?.parts ?? NO_PARTS, qScore: qt?.score ?? 0, qVariant: qt?.parts.variant ?? 0,
+    concepts: [], title: '', short: '', gradeSpecific: false, otherSetting: false,
+  });
+  const questionConcepts = new Set(kb.retriever.concepts(question, lang).map((c) => canonical.get(c) ?? c));
+  const storyConcepts = new Set(sentences.filter((x) => !asked.includes(x)).flatMap((x) => kb.retriever.concepts(x.text, lang))
+    .map((c) => canonical.get(c) ?? c).filter((c) => !questionConcepts.has(c)));
+  return { candidates, questionConcepts, storyConcepts, question, intent: nlu.intent, intentScore: nlu.score, story, chosen };
+}
+
 export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang: Lang, detectStadtteil?: (text: string) => string | undefined): Understanding {
   const facts = extractFacts(text, { detectStadtteil });
   const topicScores = new Map(nlu.ranked.map((x) => [x.intent, x.score]));
@@ -136,7 +210,20 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
     topicScores, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts), accept: (id) => fitsGrade(kb.questions.get(id), facts.grade),
   });
   const found = retrieval.entry ? kb.questions.get(retrieval.entry.id) : undefined;
-  const entry = fitsGrade(found, facts.grade) ? found : undefined;
+  let entry = fitsGrade(found, facts.grade) ? found : undefined;
+  // the re-ranker's choice answers when it is sure of it (an entry, or no entry: the topic answers)
+  let reranked: Understanding['rerank'];
+  // (a model for stories only is not asked about a single question: it costs two full rankings)
+  if (kb.reranker && (kb.reranker.scope === 'all' || readsAsStory(text))) {
+    const input = rerankInput(kb, nlu, text, lang, facts, entry?.id ?? nlu.intent);
+    const result = rerank(kb.reranker, input);
+    if (result) {
+      const pick = input.candidates[result.best];
+      const decided = result.probs[result.best] >= kb.reranker.sure && pick.id !== (entry?.id ?? nlu.intent);
+      if (decided) entry = pick.kind === 'entry' ? kb.questions.get(pick.id) : undefined;
+      reranked = { input, result, decided };
+    }
+  }
   const alsoFound = retrieval.also ? kb.entry(retrieval.also.id) : undefined;
   const also = fitsGrade(alsoFound, facts.grade) ? alsoFound : undefined;
   const altFound = retrieval.alternative ? kb.questions.get(retrieval.alternative.id) : undefined;
@@ -170,10 +257,10 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
     });
   }
   return {
-    parts,
+    parts, rerank: reranked,
     retrieval, facts, entry, alternative,
     also: also && also.id !== entry?.id ? also : undefined,
-    strong: !!entry && !!retrieval.entry && retrieval.entry.score >= STRONG_ENTRY,
+    strong: !!entry && (reranked?.decided ? reranked.input.candidates[reranked.result.best].score : retrieval.entry?.score ?? 0) >= STRONG_ENTRY,
     story: isStory(text),
   };
 }

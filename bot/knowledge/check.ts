@@ -20,6 +20,7 @@ import {
   type Answer, type BenefitsFile, type Corpus, type QuestionsFile, type Supplement,
 } from './schema';
 import { questionProblems, type QuestionLayer } from './questions';
+import { RerankModelSchema } from '../nlu/rerank';
 import { checkAnswerLayers, checkConcepts, type AnswerLayerFile } from './rules';
 
 export type { Issue, Severity };
@@ -355,6 +356,9 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
       entryFiles.push({ file, data });
     }
   }
+  // the re-ranker's weights (bot/nlu/rerank.ts): features as the code names them, one weight each
+  const rerankFile = path.join(absRoot, 'rerank.json');
+  if (fs.existsSync(rerankFile)) c.load(rerankFile, RerankModelSchema);
   const conceptsFile = path.join(absRoot, 'concepts.json');
   const conceptIds = new Set<string>();
   if (fs.existsSync(conceptsFile)) {

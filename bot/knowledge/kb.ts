@@ -11,6 +11,7 @@ import {
 import { questionProblems, type QuestionLayer } from './questions';
 import { checkAnswerLayers, checkConcepts, stopAtFirst, type AnswerLayerFile } from './rules';
 import { createRetriever, type RetrievalEntry, type Retriever } from '../nlu/retrieve';
+import { loadRerankModel, type RerankModel } from '../nlu/rerank';
 
 export type Layer = 'federal' | 'state' | 'municipality';
 export interface LayeredAnswer extends Answer { layer: Layer; file: string }
@@ -36,6 +37,8 @@ export interface KnowledgeBase {
   entry(id: string): LayeredAnswer | undefined;
   /** finds the question entry that answers a message (bot/nlu/retrieve.ts), indexes built at load */
   readonly retriever: Retriever;
+  /** the re-ranker's weights (knowledge/rerank.json, bot/nlu/rerank.ts), if there are any */
+  readonly reranker?: RerankModel;
   /** full-text search over the answers (fuzzy, for typos), best first */
   search(text: string, lang: Lang, limit?: number): SearchHit[];
 }
@@ -237,8 +240,11 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
     de: { q: q.q.de, title: q.de.title }, en: { q: q.q.en, title: q.en.title },
   })), ...topics], concepts, { cacheDir: dirs.indexCacheDir, log: dirs.log });
 
+  const rerankFile = path.join(k, 'rerank.json');
+  const reranker = fs.existsSync(rerankFile) ? loadRerankModel(rerankFile) : undefined;
+
   return {
-    sources, benefits, answers, questions, concepts, entry, retriever,
+    sources, benefits, answers, questions, concepts, entry, retriever, reranker,
     search(text, lang, limit = 3) {
       // distinct words, at most SEARCH_WORDS, none longer than MAX_SEARCH_WORD: each is a fuzzy
       // query of its own whose allowed typos grow with its length, and a long message repeating

@@ -1,0 +1,177 @@
+// The re-ranker (bot/nlu/rerank.ts): its features on fixed inputs, its decision with fixed weights,
+// the weights file's validation (a broken file stops the start with file and line), and training that
+// gives the same weights for the same data.
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkKnowledge } from '../../bot/knowledge/check';
+import { ContentError } from '../../bot/knowledge/jsonFile';
+import { loadKnowledgeBase } from '../../bot/knowledge/kb';
+import {
+  FEATURES, asks, features, loadRerankModel, rerank, train, type FeatureName, type RerankCandidate, type RerankInput,
+} from '../../bot/nlu/rerank';
+import { tempDir } from '../helpers/tmp';
+
+const K = path.join(__dirname, '../../knowledge');
+const at = (name: FeatureName) => FEATURES.indexOf(name);
+
+function cand(id: string, over: Partial<RerankCandidate> = {}): RerankCandidate {
+  return {
+    id, kind: 'entry', topic: 'allowance', score: 0.5, parts: { words: 0.2, variant: 0.3, grams: 0.2, concepts: 0.5, prior: 0.4 },
+    qScore: 0.5, qVariant: 0.3, concepts: [], title: '', short: '', gradeSpecific: false, otherSetting: false, ...over,
+  };
+}
+
+function input(candidates: RerankCandidate[], over: Partial<RerankInput> = {}): RerankInput {
+  return {
+    candidates, questionConcepts: new Set(), storyConcepts: new Set(), question: '', intent: 'allowance', intentScore: 0.7,
+    story: true, chosen: candidates[0].id, ...over,
+  };
+}
+
+describe('what a question asks for', () => {
+  test.each<[string, string[]]>([
+    ['Wie viel Pflegegeld bekommt sie?', ['amount']],
+    ['Bis wann muss der Widerspruch da sein?', ['time']],
+    ['Wer ist dafür zuständig?', ['who']],
+    ['Darf das Heim das verlangen?', ['may']],
+    ['Wo stelle ich den Antrag?', ['where']],
+    ['How much does the fund pay?', ['amount']],
+    ['Is she allowed to stay?', ['may']],
+    ['Gibt es Hilfe beim Umbau?', []],
+  ])('%s → %j', (text, kinds) => {
+    expect([...asks(text)].sort()).toEqual(kinds.sort());
+  });
+});
+
+describe('features of fixed candidates', () => {
+  const x = input([
+    cand('pension', { score: 0.6, qScore: 0.4, concepts: ['pension', 'carer'], short: 'Die Kasse zahlt Beiträge.', title: 'Wann zahlt die Kasse Rentenbeiträge?' }),
+    cand('tax', { score: 0.55, qScore: 0.6, concepts: ['tax', 'carer'], short: 'Sie können {{b.pauschbetrag}} absetzen.', title: 'Wie viel kann ich absetzen?' }),
+    cand('allowance', { kind: 'fallback', score: 0.3, qScore: 0.2 }),
+  ], { question: 'Wie viel kann ich von der Steuer absetzen?', questionConcepts: new Set(['tax']), storyConcepts: new Set(['pension']), chosen: 'pension' });
+  const f = features(x);
+
+  test.each<[string, FeatureName, number[]]>([
+    ['rank and gap to the best on the whole message', 'gap', [0, -0.05, -0.3]],
+    ['gap on the question sentences alone', 'qGap', [-0.2, 0, -0.4]],
+    ['retrieval\'s own decision', 'chosen', [1, 0, 0]],
+    ['the no-entry choice', 'fallback', [0, 0, 1]],
+    ['the intent\'s score counts for the no-entry choice only', 'fallbackIntentScore', [0, 0, 0.7]],
+    ['concepts the question names', 'conceptsInQuestion', [0, 0.5, 0]],
+    ['concepts only the story names', 'conceptsOnlyInStory', [0.5, 0, 0]],
+    ['the amount asked for is in the short answer', 'askAnswered', [0, 1, 0]],
+    ['asked for an amount, the short answer has none', 'askUnanswered', [1, 0, 0]],
+    ['the title asks the same kind of question', 'titleAsksSame', [0, 1, 0]],
+  ])('%s (%s)', (_what, name, want) => {
+    f.forEach((row, i) => expect(row[at(name)]).toBeCloseTo(want[i], 6));
+  });
+
+  test('one vector per candidate, in the order of FEATURES', () => {
+    expect(f).toHaveLength(3);
+    for (const row of f) expect(row).toHaveLength(FEATURES.length);
+  });
+});
+
+describe('the decision with fixed weights', () => {
+  const weights = (w: Partial<Record<FeatureName, number>>) => FEATURES.map((n) => w[n] ?? 0);
+  const x = input([
+    cand('whole_best', { score: 0.7, qScore: 0.3 }),
+    cand('question_best', { score: 0.6, qScore: 0.65 }),
+    cand('allowance', { kind: 'fallback', score: 0.2, qScore: 0.1 }),
+  ], { chosen: 'whole_best' });
+
+  test('weight on the question sentences picks what the question asks', () => {
+    const r = rerank({ weights: weights({ qScore: 10 }) }, x)!;
+    expect(x.candidates[r.best].id).toBe('question_best');
+    expect(r.why[0].feature).toBe('qScore');
+  });
+  test('weight on the whole message keeps retrieval\'s leader', () => {
+    expect(x.candidates[rerank({ weights: weights({ score: 10 }) }, x)!.best].id).toBe('whole_best');
+  });
+  test('the intent\'s score makes the no-entry choice win', () => {
+    expect(x.candidates[rerank({ weights: weights({ fallbackIntentScore: 10 }) }, x)!.best].id).toBe('allowance');
+  });
+  test('probabilities sum to one; no candidates, no decision', () => {
+    const r = rerank({ weights: weights({ score: 1 }) }, x)!;
+    expect(r.probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    expect(rerank({ weights: weights({}) }, { ...x, candidates: [] })).toBeUndefined();
+  });
+});
+
+describe('training', () => {
+  // two candidates; the right one has the higher question score, the whole-message leader is wrong
+  const data = Array.from({ length: 12 }, (_, i) => {
+    const right = cand('r', { score: 0.4 + i * 0.01, qScore: 0.7 });
+    const wrong = cand('w', { score: 0.6, qScore: 0.3 + i * 0.01 });
+    const x = input(i % 2 ? [right, wrong] : [wrong, right], { chosen: 'w' });
+    return { x: features(x), y: x.candidates.map((c) => c.id === 'r') };
+  });
+
+  test('the same data give the same weights', () => {
+    expect(train(data, { epochs: 50 })).toEqual(train(data, { epochs: 50 }));
+  });
+  test('it learns to prefer the right candidate', () => {
+    const w = train(data, { epochs: 200 });
+    for (const c of data) {
+      const p = c.x.map((v) => v.reduce((s, xk, k) => s + xk * w[k], 0));
+      expect(p[c.y.indexOf(true)]).toBeGreaterThan(p[c.y.indexOf(false)]);
+    }
+  });
+});
+
+describe('the weights file', () => {
+  test('knowledge/rerank.json is valid and loaded with the knowledge base', () => {
+    const m = loadRerankModel(path.join(K, 'rerank.json'));
+    expect(m.features).toEqual([...FEATURES]);
+    expect(m.weights).toHaveLength(FEATURES.length);
+    expect(loadKnowledgeBase({ knowledgeDir: K, state: 'nrw', municipality: 'muelheim' }).reranker?.weights).toEqual(m.weights);
+  });
+
+  // a copy of the weights file, edited
+  const broken = (edit: (text: string) => string): string => {
+    const dir = tempDir('rerank-');
+    const file = path.join(dir, 'rerank.json');
+    fs.writeFileSync(file, edit(fs.readFileSync(path.join(K, 'rerank.json'), 'utf8')));
+    return file;
+  };
+  test.each<[string, (t: string) => string, RegExp]>([
+    ['a feature the code does not know', (t) => t.replace('"qScore"', '"qScoreOld"'), /rerank\.json:\d+: .*features/],
+    ['a weight that is no number', (t) => t.replace(/("weights": \[\n\s*)[-\d.e]+/, '$1"x"'), /rerank\.json:\d+: .*weights/],
+    ['a weight missing', (t) => t.replace(/("weights": \[\n\s*)[-\d.e]+,\n\s*/, '$1'), /rerank\.json:\d+: .*weights/],
+    ['broken JSON', (t) => t.replace('"sure":', '"sure"'), /rerank\.json:\d+: /],
+  ])('%s: a clear error with file and line', (_what, edit, message) => {
+    const file = broken(edit);
+    try {
+      expect(() => loadRerankModel(file)).toThrow(ContentError);
+      expect(() => loadRerankModel(file)).toThrow(message);
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+
+  test('a broken weights file stops the knowledge base from loading', () => {
+    const root = tempDir('rerank-kb-');
+    fs.cpSync(K, root, { recursive: true });
+    const file = path.join(root, 'rerank.json');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"qScore"', '"qScoreOld"'));
+    try {
+      expect(() => loadKnowledgeBase({ knowledgeDir: root, state: 'nrw', municipality: 'muelheim' })).toThrow(/rerank\.json:\d+: .*features/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('kb:check reports a broken weights file as an error with its line', () => {
+    const root = tempDir('rerank-check-');
+    fs.cpSync(K, root, { recursive: true });
+    const file = path.join(root, 'rerank.json');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/("weights": \[\n\s*)[-\d.e]+/, '$1"x"'));
+    try {
+      const found = checkKnowledge(root, { now: new Date() }).issues.filter((i) => i.severity === 'error' && path.basename(i.file) === 'rerank.json');
+      expect(found).toHaveLength(1);
+      expect(found[0].line).toBeGreaterThan(1);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
