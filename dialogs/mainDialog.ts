@@ -20,11 +20,11 @@ import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
 import { refersBack, storySkipsGuide } from '../bot/conversation/cues';
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
-import { mainClause, readCorrection, resolveFollowUp, situatedQuestion, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
+import { afterDecline, mainClause, readCorrection, resolveFollowUp, situatedQuestion, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
-import { aspectCandidates, sentences, buildAspectReply, buildLeadReply, buildRelatedReply } from '../bot/conversation/aspects';
+import { aspectCandidates, sentences, buildAspectReply, buildConditionReply, buildLeadReply, buildRelatedReply } from '../bot/conversation/aspects';
 import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine, spentFromText } from '../bot/conversation/budget';
 import { deadlineReading, deadlineRule } from '../bot/conversation/answerFirst';
 import {
@@ -130,6 +130,9 @@ export class MainDialog extends ComponentDialog {
       restateTurn(dc.context, corrected);
       setThreadUse(dc.context, { kind: 'correction', detail: '' });
     }
+    // "nein danke, wie beantrage ich den?": the offer is declined, the rest is the question
+    const declined = corrected ? undefined : afterDecline(turnInfo(dc.context).text, this.deps.services.words);
+    if (declined) restateTurn(dc.context, declined);
     const { text, lang } = turnInfo(dc.context);
     const mem = await getMemory(this.deps, dc.context);
     const once = takeOneTurnMemory(mem);
@@ -252,6 +255,8 @@ export class MainDialog extends ComponentDialog {
       kind: f.kind,
       detail: f.kind === 'aspect'
         ? `aspect=${f.aspect} ${describeThread(mem)}`
+        : f.kind === 'condition'
+          ? `condition ${describeThread(mem)}`
         : f.kind === 'related'
           ? `concepts=${f.concepts.join(',')} ${describeThread(mem)}`
           : describeThread({ ...mem, lastTopic: f.topic, grade: f.grade ?? mem.grade, setting: f.setting ?? mem.setting, person: f.person ?? mem.person }),
@@ -266,6 +271,11 @@ export class MainDialog extends ComponentDialog {
         return this.offers(dc, { category, stadtteil: stadtteil ?? mem.stadtteil ?? (s.local.placeMatters(category) ? undefined : WHOLE_CITY) });
       }
       if (!(await this.aspectAnswer(dc, fu.topic, fu.aspect, mem))) return undefined;
+      used(fu);
+      return ANSWERED;
+    }
+    if (fu.kind === 'condition') {
+      if (!(await this.conditionAnswer(dc, fu.topic, fu.clause, mem))) return undefined;
       used(fu);
       return ANSWERED;
     }
@@ -336,6 +346,23 @@ export class MainDialog extends ComponentDialog {
     // "ja" next turn accepts the offered step
     if (offer) mem.offered = offer.value;
     return true;
+  }
+
+  /** The sentences of the last answer (or its topic's, or a sibling entry's) that speak to a changed
+   *  condition ("und wenn es länger dauert?"); false when none does. */
+  private async conditionAnswer(dc: RouteTarget, topic: string, clause: string, mem: Memory): Promise<boolean> {
+    const kb = this.deps.services.kb;
+    const ctx = answerContext(this.deps, dc.context, mem.grade, mem.stadtteil);
+    const parent = kb.questions.get(topic)?.topic ?? (kb.answers.has(topic) ? topic : undefined);
+    for (const id of this.aspectSources(dc, topic, parent)) {
+      const a = kb.entry(id);
+      const reply = a ? buildConditionReply(a, clause, ctx) : undefined;
+      if (!a || !reply) continue;
+      mem.lastTopic = a.id;
+      await sendReply(this.deps, dc.context, reply);
+      return true;
+    }
+    return false;
   }
 
   /** A statement of the care grade: that grade's benefits by care setting. */
