@@ -24,7 +24,7 @@ import { afterDecline, mainClause, readCorrection, resolveFollowUp, situatedQues
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
-import { aspectCandidates, sentences, buildAspectReply, buildConditionReply, buildLeadReply, buildRelatedReply } from '../bot/conversation/aspects';
+import { aspectCandidates, sentences, buildAspectReply, buildConditionReply, buildLeadReply, buildRelatedReply, relatedSentences } from '../bot/conversation/aspects';
 import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine, spentFromText } from '../bot/conversation/budget';
 import { deadlineReading, deadlineRule } from '../bot/conversation/answerFirst';
 import {
@@ -283,12 +283,16 @@ export class MainDialog extends ComponentDialog {
       // a confident question entry of its own answers better than sentences of the last answer, unless
       // the message points at the last answer's situation outright ("in der Zeit", "while he's there")
       if (u.entry && u.strong && !fu.pointer) return undefined;
-      const a = s.kb.entry(fu.topic) ?? s.kb.entry(s.kb.questions.get(fu.topic)?.topic ?? '');
       const ctx = answerContext(this.deps, dc.context, mem.grade, mem.stadtteil);
+      // the last entry first, then its topic's answer when the entry names none of the concepts
+      const conceptsOf = (sentence: string) => s.kb.retriever.concepts(sentence, lang);
+      const parentId = s.kb.questions.get(fu.topic)?.topic;
+      const a = [s.kb.entry(fu.topic), parentId ? s.kb.entry(parentId) : undefined]
+        .find((x) => !!x && relatedSentences(x, fu.concepts, ctx, conceptsOf).length > 0) ?? s.kb.entry(fu.topic) ?? s.kb.entry(parentId ?? '');
       // "Bekommt sie in der Zeit weiter Pflegegeld?" during respite: half the grade's allowance, worked out
       const half = fu.concepts.includes('care_allowance') && mem.grade !== undefined && isRespite(s.kb, fu.topic) ? halfAllowance(s.kb.benefits, mem.grade, s.today()) : undefined;
       const lead = half && mem.grade !== undefined ? halfAllowanceLine(half, mem.grade, lang, (k, v) => s.i18n.t(k, { lng: lang, ...v })) : undefined;
-      const reply = a ? buildRelatedReply(a, fu.concepts, ctx, (sentence) => s.kb.retriever.concepts(sentence, lang), lead) : undefined;
+      const reply = a ? buildRelatedReply(a, fu.concepts, ctx, conceptsOf, lead) : undefined;
       if (!a || !reply) return undefined;
       used(fu);
       mem.lastTopic = a.id;
@@ -356,7 +360,7 @@ export class MainDialog extends ComponentDialog {
     const parent = kb.questions.get(topic)?.topic ?? (kb.answers.has(topic) ? topic : undefined);
     for (const id of this.aspectSources(dc, topic, parent)) {
       const a = kb.entry(id);
-      const reply = a ? buildConditionReply(a, clause, ctx) : undefined;
+      const reply = a ? buildConditionReply(a, clause, ctx, (x) => this.deps.services.kb.retriever.concepts(x, turnInfo(dc.context).lang)) : undefined;
       if (!a || !reply) continue;
       mem.lastTopic = a.id;
       await sendReply(this.deps, dc.context, reply);

@@ -84,7 +84,8 @@ const RELATED_MAX_WORDS = 16;
 const CONDITIONAL = /^\s*(?:und|and|aber|but)?\s*(?:falls|wenn|sollte|if|once|in case)\b([^,–—-]{3,120})\s*[,–—-]+\s*(.{6,})$/i;
 
 /** concepts the words of an aspect question can name by themselves */
-const ASPECT_CONCEPTS: Partial<Record<Aspect, string[]>> = { expiry: ['assets'], cost: ['income'] };
+// ("does it run out?" names the used-up budget, "do I get paid in that time?" the paid-in insurance period)
+const ASPECT_CONCEPTS: Partial<Record<Aspect, string[]>> = { expiry: ['assets', 'used_up'], cost: ['income', 'insurance_period'] };
 
 const ELLIPTIC_MAX_WORDS = 8;
 /** "das", "es", "this", "that": pointers only where no noun follows (checked on the raw text) */
@@ -197,7 +198,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const n = words(text);
   // the words that ask for an aspect may name a concept themselves ("save it up" → assets): with a
   // word that points back, they do not make a topic of their own
-  const asked = pointsBack(text, input.words) ? aspectOf(text, input.words) : undefined;
+  const asked = pointsBack(text, input.words) || input.words.has('situation_pointer', folded) ? aspectOf(text, input.words) : undefined;
   const explained = new Set(asked ? ASPECT_CONCEPTS[asked] ?? [] : []);
   // "zu Hause" can read as the property concept ("Haus"): the setting fact already says it
   if (facts.setting === 'home') explained.add('house');
@@ -271,6 +272,10 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // the intent engine is sure of another topic; a very short question about who applies, a deadline
   // or the start is still read as about the last answer ("Wer stellt den Antrag?")
   const aspect = n <= ASPECT_MAX_WORDS ? aspectOf(text, input.words) : undefined;
+  // "hat mein Vater da Anspruch, er hat 20000 gespart" after the nursing-home allowance: a fact the last
+  // topic is about (its own concepts, checked above), no aspect and no other topic the intent engine is
+  // sure of: the last answer's sentences that name it
+  if (!aspect && own.length && !input.otherTopic && n <= RELATED_MAX_WORDS) return { kind: 'related', topic: last, concepts: own };
   if (!aspect || aspect === 'where') return undefined;
   if (input.concepts.some((c) => SITUATION_CONCEPTS.has(c)) || facts.setting) return undefined;
   if (input.otherTopic && !(n <= SHORT_ASPECT_WORDS && SHORT_ASPECTS.has(aspect))) return undefined;
