@@ -4,6 +4,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { ComponentDialog, DialogTurnStatus } from '../bot/sdk/dialogs';
+import { parseDate } from '../bot/nlu/dates';
 import type { Action } from '../bot/channels/reply';
 import type { NluResult, Services } from '../bot/services';
 import { buildDetailsReply, contactLine, followUpActions, withShortAnswers } from '../bot/conversation/answers';
@@ -248,7 +249,8 @@ export class MainDialog extends ComponentDialog {
     const concepts = main ? s.kb.retriever.concepts(main, lang) : u.retrieval.concepts;
     const lastConcepts = mem.lastTopic ? topicConcepts(s.kb, mem.lastTopic) : undefined;
     const lastParent = mem.lastTopic ? s.kb.questions.get(mem.lastTopic)?.topic : undefined;
-    const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, words: s.words, otherTopic, corrected, conditional: !!main, lastConcepts, lastParent });
+    const namesDate = !!parseDate(text, lang, s.today(), { noYear: 'past' });
+    const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, words: s.words, otherTopic, corrected, conditional: !!main, lastConcepts, lastParent, namesDate });
     if (!fu) return undefined;
     // what the reply used: the thread with what the follow-up itself changed
     const used = (f: FollowUp) => setThreadUse(dc.context, {

@@ -47,6 +47,9 @@ export interface FollowUpInput {
   /** the topic of the last answer when that was a question entry ("Bleibt das Pflegegeld, wenn ein
    *  Pflegedienst dazukommt?" → combination) */
   lastParent?: string;
+  /** the message names a date ("Der Bescheid kam am 10. März"): a told fact for a calculation, not for
+   *  the last answer's sentences */
+  namesDate?: boolean;
 }
 
 /** The topic a follow-up naming a care setting asks about: for a money topic that setting's money
@@ -275,7 +278,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // "hat mein Vater da Anspruch, er hat 20000 gespart" after the nursing-home allowance: a fact the last
   // topic is about (its own concepts, checked above), no aspect and no other topic the intent engine is
   // sure of: the last answer's sentences that name it
-  if (!aspect && own.length && !input.otherTopic && n <= RELATED_MAX_WORDS) return { kind: 'related', topic: last, concepts: own };
+  if (!aspect && own.length && !input.otherTopic && !input.namesDate && n <= RELATED_MAX_WORDS) return { kind: 'related', topic: last, concepts: own };
   if (!aspect || aspect === 'where') return undefined;
   if (input.concepts.some((c) => SITUATION_CONCEPTS.has(c)) || facts.setting) return undefined;
   if (input.otherTopic && !(n <= SHORT_ASPECT_WORDS && SHORT_ASPECTS.has(aspect))) return undefined;
