@@ -220,7 +220,9 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // a correction that only names a grade or setting is elliptic too ("no, I meant grade 3"), and so is
   // a short statement that corrects what the last answer assumed ("die wohnt aber im Heim", "sorry she
   // is grade 2 actually"): it tells facts and asks nothing
-  if ((input.words.has('elliptic_lead', folded) || input.corrected || correctsFacts(text, folded, input.words)) && n <= ELLIPTIC_MAX_WORDS) {
+  // (dementia alone is no such correction: "sie hat aber Demenz" asks about dementia)
+  const correcting = correctsFacts(text, folded, input.words) && (facts.grade !== undefined || !!facts.setting || !!facts.person);
+  if ((input.words.has('elliptic_lead', folded) || input.corrected || correcting) && n <= ELLIPTIC_MAX_WORDS) {
     const grade = ellipticGrade(folded, facts, input.words);
     if (grade !== undefined || facts.setting || facts.person || facts.dementia) {
       return { kind: 'elliptic', topic: settingTopic(last, facts.setting), grade, setting: facts.setting, person: facts.person };

@@ -46,6 +46,9 @@ describe('resolveFollowUp: grid kinds', () => {
     ['die wohnt aber im heim', 'allowance', {}, { kind: 'elliptic', setting: 'nursing_home' }],
     ['sorry she is grade 2 actually', 'allowance', {}, { kind: 'elliptic', grade: 2 }],
     ['he lives in a care home tho', 'allowance', {}, { kind: 'elliptic', setting: 'nursing_home' }],
+    // dementia alone, or colloquial "ne", is no correcting statement
+    ['sie hat ne demenz', 'allowance', {}, undefined],
+    ['sie hat aber demenz', 'allowance', {}, undefined],
     // how an amount changes over time
     ['wird das mit der Zeit mehr?', 'nursing_home', {}, { kind: 'aspect', aspect: 'change' }],
     ['does it go up later', 'nursing_home', {}, { kind: 'aspect', aspect: 'change' }],
