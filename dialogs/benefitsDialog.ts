@@ -202,6 +202,13 @@ class BenefitsFlow extends GuidedFlow<FlowState> {
 export class BenefitsDialog extends GuidedDialog<FlowState> {
   protected override rerouteQuestions = true;
 
+  /** After a worked-out share, another share asked as a question ("und wenn der Dienst drei Viertel
+   *  braucht?", "what if it takes a quarter?") is worked out too. */
+  protected override async answersAsQuestion(dc: DialogContext, text: string): Promise<boolean> {
+    const state = dc.activeDialog?.state as FlowState | undefined;
+    return state?.phase === 'after' && percentFrom(text, this.deps.services.words) !== undefined;
+  }
+
   constructor(deps: DialogDeps) {
     super(BENEFITS_DIALOG, deps, new BenefitsFlow(deps));
   }

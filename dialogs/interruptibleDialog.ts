@@ -26,6 +26,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     super(id);
   }
 
+  /** Whether a full question is still this step's answer ("und wenn der Dienst drei Viertel braucht?"
+   *  after a combination share): then it is not rerouted. None by default. */
+  protected async answersAsQuestion(_dc: DialogContext, _text: string): Promise<boolean> {
+    return false;
+  }
+
   /** Whether this text is a valid answer to the current step (then no rerouting is considered). */
   protected abstract acceptsInput(dc: DialogContext, text: string): Promise<boolean>;
 
@@ -55,7 +61,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
-    const question = this.rerouteQuestions && isFullQuestion(text, words);
+    const question = this.rerouteQuestions && isFullQuestion(text, words) && !(await this.answersAsQuestion(innerDc, text));
     if (!question && (await this.acceptsInput(innerDc, text))) return undefined;
     // Not (only) an answer to our question: if it is a clear new question, let the main dialog take it.
     const r = await classifyTurn(this.deps.services, innerDc.context);

@@ -4,6 +4,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { ComponentDialog, DialogTurnStatus } from '../bot/sdk/dialogs';
+import { parseDate } from '../bot/nlu/dates';
 import type { Action } from '../bot/channels/reply';
 import type { NluResult, Services } from '../bot/services';
 import { buildDetailsReply, contactLine, followUpActions, withShortAnswers } from '../bot/conversation/answers';
@@ -20,11 +21,11 @@ import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
 import { refersBack, storySkipsGuide } from '../bot/conversation/cues';
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
-import { mainClause, readCorrection, resolveFollowUp, situatedQuestion, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
+import { afterDecline, mainClause, readCorrection, resolveFollowUp, situatedQuestion, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
-import { aspectCandidates, sentences, buildAspectReply, buildLeadReply, buildRelatedReply } from '../bot/conversation/aspects';
+import { aspectCandidates, sentences, buildAspectReply, buildConditionReply, buildLeadReply, buildRelatedReply, relatedSentences } from '../bot/conversation/aspects';
 import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine, spentFromText } from '../bot/conversation/budget';
 import { deadlineReading, deadlineRule } from '../bot/conversation/answerFirst';
 import {
@@ -130,6 +131,9 @@ export class MainDialog extends ComponentDialog {
       restateTurn(dc.context, corrected);
       setThreadUse(dc.context, { kind: 'correction', detail: '' });
     }
+    // "nein danke, wie beantrage ich den?": the offer is declined, the rest is the question
+    const declined = corrected ? undefined : afterDecline(turnInfo(dc.context).text, this.deps.services.words);
+    if (declined) restateTurn(dc.context, declined);
     const { text, lang } = turnInfo(dc.context);
     const mem = await getMemory(this.deps, dc.context);
     const once = takeOneTurnMemory(mem);
@@ -245,13 +249,16 @@ export class MainDialog extends ComponentDialog {
     const concepts = main ? s.kb.retriever.concepts(main, lang) : u.retrieval.concepts;
     const lastConcepts = mem.lastTopic ? topicConcepts(s.kb, mem.lastTopic) : undefined;
     const lastParent = mem.lastTopic ? s.kb.questions.get(mem.lastTopic)?.topic : undefined;
-    const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, words: s.words, otherTopic, corrected, conditional: !!main, lastConcepts, lastParent });
+    const namesDate = !!parseDate(text, lang, s.today(), { noYear: 'past' });
+    const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, words: s.words, otherTopic, corrected, conditional: !!main, lastConcepts, lastParent, namesDate });
     if (!fu) return undefined;
     // what the reply used: the thread with what the follow-up itself changed
     const used = (f: FollowUp) => setThreadUse(dc.context, {
       kind: f.kind,
       detail: f.kind === 'aspect'
         ? `aspect=${f.aspect} ${describeThread(mem)}`
+        : f.kind === 'condition'
+          ? `condition ${describeThread(mem)}`
         : f.kind === 'related'
           ? `concepts=${f.concepts.join(',')} ${describeThread(mem)}`
           : describeThread({ ...mem, lastTopic: f.topic, grade: f.grade ?? mem.grade, setting: f.setting ?? mem.setting, person: f.person ?? mem.person }),
@@ -269,16 +276,25 @@ export class MainDialog extends ComponentDialog {
       used(fu);
       return ANSWERED;
     }
+    if (fu.kind === 'condition') {
+      if (!(await this.conditionAnswer(dc, fu.topic, fu.clause, mem))) return undefined;
+      used(fu);
+      return ANSWERED;
+    }
     if (fu.kind === 'related') {
       // a confident question entry of its own answers better than sentences of the last answer, unless
       // the message points at the last answer's situation outright ("in der Zeit", "while he's there")
       if (u.entry && u.strong && !fu.pointer) return undefined;
-      const a = s.kb.entry(fu.topic) ?? s.kb.entry(s.kb.questions.get(fu.topic)?.topic ?? '');
       const ctx = answerContext(this.deps, dc.context, mem.grade, mem.stadtteil);
+      // the last entry first, then its topic's answer when the entry names none of the concepts
+      const conceptsOf = (sentence: string) => s.kb.retriever.concepts(sentence, lang);
+      const parentId = s.kb.questions.get(fu.topic)?.topic;
+      const a = [s.kb.entry(fu.topic), parentId ? s.kb.entry(parentId) : undefined]
+        .find((x) => !!x && relatedSentences(x, fu.concepts, ctx, conceptsOf).length > 0) ?? s.kb.entry(fu.topic) ?? s.kb.entry(parentId ?? '');
       // "Bekommt sie in der Zeit weiter Pflegegeld?" during respite: half the grade's allowance, worked out
       const half = fu.concepts.includes('care_allowance') && mem.grade !== undefined && isRespite(s.kb, fu.topic) ? halfAllowance(s.kb.benefits, mem.grade, s.today()) : undefined;
       const lead = half && mem.grade !== undefined ? halfAllowanceLine(half, mem.grade, lang, (k, v) => s.i18n.t(k, { lng: lang, ...v })) : undefined;
-      const reply = a ? buildRelatedReply(a, fu.concepts, ctx, (sentence) => s.kb.retriever.concepts(sentence, lang), lead) : undefined;
+      const reply = a ? buildRelatedReply(a, fu.concepts, ctx, conceptsOf, lead) : undefined;
       if (!a || !reply) return undefined;
       used(fu);
       mem.lastTopic = a.id;
@@ -336,6 +352,23 @@ export class MainDialog extends ComponentDialog {
     // "ja" next turn accepts the offered step
     if (offer) mem.offered = offer.value;
     return true;
+  }
+
+  /** The sentences of the last answer (or its topic's, or a sibling entry's) that speak to a changed
+   *  condition ("und wenn es länger dauert?"); false when none does. */
+  private async conditionAnswer(dc: RouteTarget, topic: string, clause: string, mem: Memory): Promise<boolean> {
+    const kb = this.deps.services.kb;
+    const ctx = answerContext(this.deps, dc.context, mem.grade, mem.stadtteil);
+    const parent = kb.questions.get(topic)?.topic ?? (kb.answers.has(topic) ? topic : undefined);
+    for (const id of this.aspectSources(dc, topic, parent)) {
+      const a = kb.entry(id);
+      const reply = a ? buildConditionReply(a, clause, ctx, (x) => this.deps.services.kb.retriever.concepts(x, turnInfo(dc.context).lang)) : undefined;
+      if (!a || !reply) continue;
+      mem.lastTopic = a.id;
+      await sendReply(this.deps, dc.context, reply);
+      return true;
+    }
+    return false;
   }
 
   /** A statement of the care grade: that grade's benefits by care setting. */

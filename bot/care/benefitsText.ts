@@ -36,7 +36,8 @@ export function settingFromText(text: string, words: Lexicon): CareSetting | und
   return SETTING_WORDS.find(([list]) => words.has(list, text))?.[1];
 }
 
-/** "60 %", "60 Prozent", "sixty percent" is not supported; "die Hälfte" / "half" = 50. */
+/** "60 %", "60 Prozent", "sixty percent" is not supported; "die Hälfte" / "half" = 50, "ein Viertel" /
+ *  "a quarter" = 25, "drei Viertel" / "three quarters" = 75. */
 export function percentFrom(text: string, words: Lexicon): number | undefined {
   const t = text.toLowerCase();
   // the unit and half words: locales/<lng>/commands.json percent_unit, half
@@ -46,6 +47,9 @@ export function percentFrom(text: string, words: Lexicon): number | undefined {
     return v >= 0 && v <= 100 ? v : undefined;
   }
   if (words.has('half', t)) return 50;
+  // the larger share first, so a list that names both words reads as three quarters
+  if (words.has('three_quarters', t)) return 75;
+  if (words.has('quarter', t)) return 25;
   return undefined;
 }
 

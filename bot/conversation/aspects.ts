@@ -85,3 +85,42 @@ export function aspectCandidates(last: string, topic: string | undefined, siblin
   for (const id of ranked.filter((r) => sib.has(r))) if (!out.includes(id)) out.push(id);
   return out;
 }
+
+/** the first letters two words must share to count as the same word ("länger" / "längere", "longer") */
+const STEM = 5;
+/** a word of the clause that more of the answer's sentences name says nothing about one of them */
+const MAX_SENTENCES_PER_STEM = 2;
+
+function stems(folded: string): string[] {
+  return [...new Set(folded.split(/[^a-z0-9]+/).filter((w) => w.length >= STEM).map((w) => w.slice(0, STEM)))];
+}
+
+/** The answer's sentences that speak to a changed condition ("und wenn es länger dauert?" after the
+ *  short leave from work: "Für längere Zeiten gibt es die Pflegezeit …"): sentences that share a word
+ *  of the clause which at most two of the answer's sentences name (a word every sentence uses, such as
+ *  the benefit's name, tells nothing). Best first, at most two; none when no word is that particular. */
+export function conditionSentences(a: LayeredAnswer, clause: string, ctx: AnswerContext, conceptsOf?: ConceptsOf): string[] {
+  const txt = a[ctx.lang];
+  const short = ctx.grade !== undefined && txt.shortWithGrade ? txt.shortWithGrade : txt.short;
+  const all = [...new Set([...sentences(filled(short, ctx)), ...sentences(filled(txt.details, ctx))])];
+  const words = all.map((s) => foldText(s).split(/[^a-z0-9]+/));
+  const names = (i: number, stem: string) => words[i].some((w) => w.startsWith(stem));
+  // a concept counts like a word ("verheiratet" and "Ehepaare" both name the spouse)
+  const sentenceConcepts = all.map((s) => new Set(conceptsOf ? conceptsOf(s) : []));
+  const keys = [...stems(foldText(clause)).map((st) => ({ st })), ...(conceptsOf ? conceptsOf(clause) : []).map((c) => ({ c }))];
+  const hit = (i: number, k: { st?: string; c?: string }) => (k.st ? names(i, k.st) : sentenceConcepts[i].has(k.c!));
+  const particular = keys.filter((k) => {
+    const n = all.filter((_, i) => hit(i, k)).length;
+    return n > 0 && n <= MAX_SENTENCES_PER_STEM;
+  });
+  return all
+    .map((s, i) => ({ s, i, score: particular.filter((k) => hit(i, k)).length }))
+    .filter((x) => x.score > 0)
+    .sort((x, y) => y.score - x.score || x.i - y.i)
+    .slice(0, 2)
+    .map((x) => x.s);
+}
+
+export function buildConditionReply(a: LayeredAnswer, clause: string, ctx: AnswerContext, conceptsOf?: ConceptsOf): Reply | undefined {
+  return sentencesReply(a, conditionSentences(a, clause, ctx, conceptsOf), ctx);
+}

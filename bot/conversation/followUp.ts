@@ -8,16 +8,20 @@
 // A message that names a topic of its own ("Wer zahlt das Pflegeheim?") is no follow-up. Pure; the
 // router calls resolveFollowUp once per message.
 import { extractGrade } from '../nlu/grade';
+import { percentFrom } from '../care/benefitsText';
 import { foldText } from '../nlu/normalise';
 import type { Lexicon } from '../nlu/lexicon';
 import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
 import { GRADE_MONEY_TOPIC_IDS, MONEY_TOPIC_IDS, topicForSetting, type ConversationThread } from './thread';
 
-export type Aspect = 'expiry' | 'from_when' | 'duration' | 'deadline' | 'repay' | 'consequence' | 'billing' | 'cost' | 'who' | 'where';
+export type Aspect = 'expiry' | 'from_when' | 'duration' | 'change' | 'deadline' | 'repay' | 'consequence' | 'billing' | 'cost' | 'who' | 'where';
 
 export type FollowUp =
   | { kind: 'elliptic' | 'pronoun'; topic: string; grade?: number; setting?: CareSettingFact; person?: PersonFact }
   | { kind: 'aspect'; topic: string; aspect: Aspect }
+  /** a changed condition ("und wenn es länger dauert?"): the last answer's sentences that speak to
+   *  `clause` (aspects.ts conditionSentences) */
+  | { kind: 'condition'; topic: string; clause: string }
   /** a question about another benefit in the last answer's situation ("Bekommt sie in der Zeit weiter
    *  Pflegegeld?" after short-term care): the last answer's sentences that name it */
   | { kind: 'related'; topic: string; concepts: string[]; pointer?: boolean };
@@ -43,6 +47,9 @@ export interface FollowUpInput {
   /** the topic of the last answer when that was a question entry ("Bleibt das Pflegegeld, wenn ein
    *  Pflegedienst dazukommt?" → combination) */
   lastParent?: string;
+  /** the message names a date ("Der Bescheid kam am 10. März"): a told fact for a calculation, not for
+   *  the last answer's sentences */
+  namesDate?: boolean;
 }
 
 /** The topic a follow-up naming a care setting asks about: for a money topic that setting's money
@@ -80,7 +87,8 @@ const RELATED_MAX_WORDS = 16;
 const CONDITIONAL = /^\s*(?:und|and|aber|but)?\s*(?:falls|wenn|sollte|if|once|in case)\b([^,–—-]{3,120})\s*[,–—-]+\s*(.{6,})$/i;
 
 /** concepts the words of an aspect question can name by themselves */
-const ASPECT_CONCEPTS: Partial<Record<Aspect, string[]>> = { expiry: ['assets'], cost: ['income'] };
+// ("does it run out?" names the used-up budget, "do I get paid in that time?" the paid-in insurance period)
+const ASPECT_CONCEPTS: Partial<Record<Aspect, string[]>> = { expiry: ['assets', 'used_up'], cost: ['income', 'insurance_period'] };
 
 const ELLIPTIC_MAX_WORDS = 8;
 /** "das", "es", "this", "that": pointers only where no noun follows (checked on the raw text) */
@@ -95,9 +103,10 @@ const SHORT_ASPECT_WORDS = 8;
 // before "how long do I have" is a deadline; "zurückzahlen" is repaying before "zahlen" is cost.
 // "Wie rechnet man das ab?" asks how it is billed or claimed, before "zahlen" would make it a cost question;
 // "Was passiert, wenn wir das nicht bezahlen?" asks what follows, not what it costs.
-export const ASPECT_ORDER: readonly Aspect[] = ['expiry', 'from_when', 'duration', 'deadline', 'repay', 'consequence', 'billing', 'cost', 'who', 'where'];
+// "wird das mit der Zeit mehr?" asks how it changes, before "mehr" could read as an amount.
+export const ASPECT_ORDER: readonly Aspect[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'consequence', 'billing', 'cost', 'who', 'where'];
 /** aspects a very short question asks about the last answer even when the intent engine is sure of another topic */
-const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'deadline', 'from_when', 'duration', 'repay', 'billing', 'consequence']);
+const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'deadline', 'from_when', 'duration', 'change', 'repay', 'billing', 'consequence']);
 
 /** "nein, ich meinte die Kurzzeitpflege" → "die Kurzzeitpflege"; undefined when it is no correction. */
 // "sorry, grade 2 not 3", "Entschuldigung, Pflegegrad 4, nicht 3": the part before "nicht/not" is meant
@@ -131,6 +140,32 @@ export function readCorrection(text: string, lexicon?: Lexicon): string | undefi
   const rest = m[1].trim().replace(/^[,:\s]+/, '');
   return rest.length >= 2 ? rest : undefined;
 }
+
+/** A statement that corrects a fact of the last answer: a correcting word ("nee", "aber", "actually",
+ *  "tho") and no question; the caller checks that it names nothing but facts. */
+function correctsFacts(text: string, folded: string, words: Lexicon): boolean {
+  return !text.includes('?') && !words.has('question_start', folded) && words.has('fact_correction', folded);
+}
+
+const CONDITION_MAX_WORDS = 12;
+/** "und wenn es länger dauert" → "es länger dauert"; undefined when the message opens no condition. */
+export function conditionClause(folded: string, words: Lexicon): string | undefined {
+  const lead = words.exec('condition_lead', folded.trim());
+  if (!lead) return undefined;
+  const rest = folded.trim().slice(lead[0].length).replace(/^[\s,]+/, '').replace(/[?!.\s]+$/, '');
+  return rest.length >= 3 ? rest : undefined;
+}
+
+/** "nein danke, wie beantrage ich den?" → "wie beantrage ich den?": what follows a declined offer is
+ *  the question; undefined when nothing of at least two words follows. */
+export function afterDecline(text: string, words: Lexicon): string | undefined {
+  // matched on the lower-cased text (folding may shorten it), so the lead's length cuts the raw text
+  const lead = words.exec('decline_lead', text.trim().toLowerCase());
+  if (!lead) return undefined;
+  const rest = text.trim().slice(lead[0].length).replace(/^[\s,.;:!-]+/, '').trim();
+  return words_(rest) >= 2 ? rest : undefined;
+}
+const words_ = (t: string): number => t.split(/\s+/).filter(Boolean).length;
 
 /** The main clause after a conditional one, whose concepts are the question's; undefined when none. */
 export function mainClause(text: string): string | undefined {
@@ -166,7 +201,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const n = words(text);
   // the words that ask for an aspect may name a concept themselves ("save it up" → assets): with a
   // word that points back, they do not make a topic of their own
-  const asked = pointsBack(text, input.words) ? aspectOf(text, input.words) : undefined;
+  const asked = pointsBack(text, input.words) || input.words.has('situation_pointer', folded) ? aspectOf(text, input.words) : undefined;
   const explained = new Set(asked ? ASPECT_CONCEPTS[asked] ?? [] : []);
   // "zu Hause" can read as the property concept ("Haus"): the setting fact already says it
   if (facts.setting === 'home') explained.add('house');
@@ -182,8 +217,12 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
     if (!input.lastConcepts || own.some((c) => !input.lastConcepts!.has(c))) return undefined;
   }
 
-  // a correction that only names a grade or setting is elliptic too ("no, I meant grade 3")
-  if ((input.words.has('elliptic_lead', folded) || input.corrected) && n <= ELLIPTIC_MAX_WORDS) {
+  // a correction that only names a grade or setting is elliptic too ("no, I meant grade 3"), and so is
+  // a short statement that corrects what the last answer assumed ("die wohnt aber im Heim", "sorry she
+  // is grade 2 actually"): it tells facts and asks nothing
+  // (dementia alone is no such correction: "sie hat aber Demenz" asks about dementia)
+  const correcting = correctsFacts(text, folded, input.words) && (facts.grade !== undefined || !!facts.setting || !!facts.person);
+  if ((input.words.has('elliptic_lead', folded) || input.corrected || correcting) && n <= ELLIPTIC_MAX_WORDS) {
     const grade = ellipticGrade(folded, facts, input.words);
     if (grade !== undefined || facts.setting || facts.person || facts.dementia) {
       return { kind: 'elliptic', topic: settingTopic(last, facts.setting), grade, setting: facts.setting, person: facts.person };
@@ -195,7 +234,14 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   if (settingOwn && facts.grade !== undefined && aspectOf(text, input.words) === 'cost' && (input.words.has('elliptic_lead', folded) || input.conditional)) {
     return { kind: 'elliptic', topic: settingOwn, grade: facts.grade, setting: facts.setting, person: facts.person };
   }
-  const pointer = pointsBack(text, input.words);
+  // "und wenn es länger dauert?", "and if it takes longer?": a changed condition without a topic of its
+  // own is read against the last answer's sentences (an aspect word asks that aspect instead)
+  // (a share told in words, "und wenn der Dienst nur ein Viertel braucht", is the combination's calculation)
+  const clause = n <= CONDITION_MAX_WORDS && !input.otherTopic && !aspectOf(text, input.words) && percentFrom(text, input.words) === undefined
+    ? conditionClause(folded, input.words) : undefined;
+  if (clause) return { kind: 'condition', topic: last, clause };
+  // "krieg ich in der Zeit Geld?", "do I get paid in that time?": the situation pointer points back too
+  const pointer = pointsBack(text, input.words) || input.words.has('situation_pointer', folded);
   // "und wie viel darf der Dienst maximal abrechnen?" after an entry about a money topic by grade: the
   // amount is that topic's answer, at the grade the thread knows (or the message names)
   const moneyTopic = GRADE_MONEY_TOPIC_IDS.has(last) ? last : input.lastParent && GRADE_MONEY_TOPIC_IDS.has(input.lastParent) ? input.lastParent : undefined;
@@ -216,6 +262,12 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
     if (aspect) return { kind: 'aspect', topic: last, aspect };
     return undefined;
   }
+  // "how much does the fund pay at grade 2?" after the day-care amount (or its offers): a cost question
+  // with a grade and no topic of its own asks the last money topic at that grade
+  if (GRADE_MONEY_TOPIC_IDS.has(last) && facts.grade !== undefined && !facts.setting && n <= FOLLOW_UP_MAX_WORDS
+    && aspectOf(text, input.words) === 'cost' && !topicalConcepts(input.concepts).length) {
+    return { kind: 'pronoun', topic: last, grade: facts.grade };
+  }
   // "Was zahlt die Kasse dann?": "dann" points at the last money answer's situation
   if (n <= SHORT_ASPECT_WORDS && GRADE_MONEY_TOPIC_IDS.has(last) && input.words.has('situation_then', folded) && aspectOf(text, input.words) === 'cost'
     && !input.otherTopic) {
@@ -225,6 +277,10 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // the intent engine is sure of another topic; a very short question about who applies, a deadline
   // or the start is still read as about the last answer ("Wer stellt den Antrag?")
   const aspect = n <= ASPECT_MAX_WORDS ? aspectOf(text, input.words) : undefined;
+  // "hat mein Vater da Anspruch, er hat 20000 gespart" after the nursing-home allowance: a fact the last
+  // topic is about (its own concepts, checked above), no aspect and no other topic the intent engine is
+  // sure of: the last answer's sentences that name it
+  if (!aspect && own.length && !input.otherTopic && !input.namesDate && n <= RELATED_MAX_WORDS) return { kind: 'related', topic: last, concepts: own };
   if (!aspect || aspect === 'where') return undefined;
   if (input.concepts.some((c) => SITUATION_CONCEPTS.has(c)) || facts.setting) return undefined;
   if (input.otherTopic && !(n <= SHORT_ASPECT_WORDS && SHORT_ASPECTS.has(aspect))) return undefined;

@@ -91,6 +91,9 @@ export const WORD_LISTS = {
   percent_unit: 'after_number',
   /** raw (lower case): half of it ("die Hälfte") */
   half: 'word',
+  /** a share told as a fraction ("ein Viertel", "three quarters"): 25 and 75 % (bot/care/benefitsText.ts percentFrom) */
+  quarter: 'word',
+  three_quarters: 'word',
   /** folded: a statement that still requests something ("ich brauche …"), so it is no bare statement */
   statement_request: 'word',
   /** folded: a statement that names a notice or an objection, so it wants its deadline */
@@ -123,6 +126,8 @@ export const WORD_LISTS = {
   answer_from_when: 'contains',
   answer_deadline: 'contains',
   answer_duration: 'contains',
+  /** folded: a sentence that says how an amount changes over time ("im ersten Jahr … nach mehr als") */
+  answer_change: 'contains',
   answer_repay: 'contains',
   answer_billing: 'contains',
   answer_cost: 'contains',
@@ -145,7 +150,17 @@ export const WORD_LISTS = {
   aspect_who: 'folded_word',
   /** what happens when something is not done ("was passiert, wenn wir das nicht machen?") */
   aspect_consequence: 'folded_word',
+  /** whether it changes over time ("wird das mit der Zeit mehr?", "does it go up later?") */
+  aspect_change: 'folded_word',
   aspect_where: 'folded_word',
+  /** folded: opens a changed condition ("und wenn es länger dauert?", "and if …"): the rest is read
+   *  against the last answer's sentences (bot/conversation/followUp.ts conditionClause) */
+  condition_lead: 'start',
+  /** folded: a short statement that corrects what the last answer assumed ("die wohnt aber im Heim",
+   *  "sorry she is grade 2 actually"): with only a grade, setting or person it is elliptic */
+  fact_correction: 'word',
+  /** lower case: declines an offered step and goes on ("nein danke, wie beantrage ich …"): the rest is the question */
+  decline_lead: 'start',
   /** folded: a pointer at the place the thread knows ("bei uns", "near her"): a where-question with it
    *  is about the last answer's kind of help there (bot/conversation/followUp.ts) */
   place_pointer: 'word',
