@@ -42,16 +42,14 @@ const facts: [string, RegExp, RegExp][] = [
     /Ring, knock and call[\s\S]*112 or 110[^.]*fire brigade and police open the flat[\s\S]*112 at once/],
   ['self_neglect_cannot_force', /^Nein, zwingen kann man niemanden, der seinen Willen frei bilden kann[\s\S]*nicht einmal ein Betreuer[\s\S]*Genehmigung des Gerichts/,
     /^No, nobody can force a person who can form their will freely[\s\S]*not even a legal guardian[\s\S]*court approval/],
-  // sharpened: yes/no answered in the question's own verb
-  ['carer_no_duty_to_care', /^Nein, Sie sind nicht verpflichtet, Ihre Eltern selbst zu pflegen[\s\S]*\{\{b\.elternunterhalt_grenze\}\}/,
-    /^No, you are not obliged to care for your parents yourself[\s\S]*\{\{b\.elternunterhalt_grenze\}\}/],
+  // sharpened: yes/no answered in the question's own verb (carer_no_duty_to_care and live_in_relief_amount
+  // already did, in the wording earlier rounds' tests check)
   ['home_contract_notice_provider', /^Nein, das Heim darf nicht einfach kündigen, nur aus wichtigem Grund[\s\S]*Pflegebedarf, den es nicht fachgerecht decken kann, wenn eine angebotene Vertragsanpassung abgelehnt/,
     /^No, the home cannot simply give notice, only for an important reason[\s\S]*higher care need the home cannot meet properly when an offered contract adjustment was refused/],
   ['legal_patientenverfuegung', /^Ja, Ärzte und Vertreter müssen sich an eine Patientenverfügung halten, wenn sie die konkrete Behandlungssituation trifft/,
     /^Yes, doctors and representatives must follow an advance directive[^;]*; it is binding/],
-  ['transport_companion_free', /^Nein, mit Merkzeichen „B“[^:]*braucht die Begleitperson keine Fahrkarte/, /^No, with mark "B"[^:]*the companion needs no ticket/],
-  ['work_leave_dismissal_protection', /^Ja, Sie sind geschützt: Ihr Arbeitgeber darf Ihnen[^.]*nicht kündigen/, /^Yes, you are protected: your employer may not dismiss you/],
-  ['live_in_relief_amount', /^Nein, in der Regel nicht: [^.]*\{\{b\.entlastungsbetrag\}\}[^.]*anerkannte/, /^No, usually not: [^.]*\{\{b\.entlastungsbetrag\}\}[^.]*recognised/],
+  ['transport_companion_free', /^Nein, als Begleitperson brauchen Sie keine Fahrkarte: [^.]*Merkzeichen „B“/, /^No, as the companion you need no ticket with mark "B"/],
+  ['work_leave_dismissal_protection', /^Ja, Sie sind geschützt: Ihr Arbeitgeber darf Ihnen[^.]*nicht kündigen/, /^Yes, you are protected: [^.]*your employer may not dismiss you/],
   ['carer_tax_allowance_tax_free', /^Ja, Pflegegeld ist steuerfrei und muss nicht versteuert werden[\s\S]*weiter[\s\S]*\{\{b\.pflegegeld\.3\}\}/,
     /^Yes, care allowance \(Pflegegeld\) is tax-free and need not be taxed[\s\S]*passes it on[\s\S]*\{\{b\.pflegegeld\.3\}\}/],
   ['social_assistance_spouse_at_home', /^Nein, ausziehen muss der Partner zu Hause nicht[\s\S]*\{\{b\.schonvermoegen_sozialhilfe\}\}[^.]*\{\{b\.schonvermoegen_sozialhilfe_paar\}\}[\s\S]*Lebensunterhalt und die Miete/,
@@ -66,7 +64,7 @@ const facts: [string, RegExp, RegExp][] = [
   ['carer_tax_pauschbetrag_with_care_service', /\{\{b\.pflege_pauschbetrag\.2\}\}[^)]*\{\{b\.pflege_pauschbetrag\.4\}\}[\s\S]*zehn Prozent/,
     /\{\{b\.pflege_pauschbetrag\.2\}\}[^)]*\{\{b\.pflege_pauschbetrag\.4\}\}[\s\S]*ten percent/],
   // sharpened: the rule plus what follows or who pays
-  ['disability_pass_parking', /blauen EU-Parkausweis[\s\S]*G allein reicht nicht[^.]*orangen Parkausweis[^.]*nicht umfasst/, /blue EU parking badge[\s\S]*G alone is not enough[^.]*orange badge[^.]*does not cover these bays/],
+  ['disability_pass_parking', /blauen EU-Parkausweis[\s\S]*G allein reicht dafür nicht[^.]*orangen Parkausweis[^.]*nicht umfasst/, /blue EU parking badge[\s\S]*G alone is not enough[^.]*orange badge[^.]*does not cover these bays/],
   ['legal_spouse_emergency_representation', /höchstens sechs Monate[^.]*danach braucht es eine gerichtliche Betreuung/, /at most six months[^.]*after that a court-appointed guardianship is needed/],
   ['carer_rehab_care_for_relative', /mit in Ihre Vorsorge- oder Reha-Einrichtung[\s\S]*nicht mitkommen[^.]*Kurzzeitpflege[^.]*Verhinderungspflege[^.]*\{\{b\.entlastungsbudget\}\}/,
     /admitted to your preventive or rehab clinic[\s\S]*cannot come along[^.]*short-term care[^.]*respite care[^.]*\{\{b\.entlastungsbudget\}\}/],
