@@ -137,6 +137,10 @@ export interface PartMatch {
   rule?: 'entry' | 'topic' | 'best' | 'amount';
   /** the part's text as read, with the rest of its sentence when it said too little alone */
   read?: string;
+  /** a neighbour as close as the match that covers more of the concepts the part names: it answers
+   *  the part when the match is already shown ("Kann mir gekündigt werden, wenn ich Pflegezeit
+   *  beantrage?" under a Pflegezeit answer: the dismissal entry) */
+  next?: string;
 }
 
 export interface AnswerPlan {
@@ -155,7 +159,16 @@ export const BUTTON_FLOOR = 0.4;
 export function planAnswers(first: { id: string }, matches: readonly (PartMatch | undefined)[]): AnswerPlan {
   const plan: AnswerPlan = { short: [], buttons: [] };
   const seen = new Set([first.id]);
-  for (const m of matches) {
+  for (const match of matches) {
+    let m = match;
+    // an earlier unsure part offered this entry as a button; a part sure of it answers it after all
+    if (m?.confident && plan.buttons.includes(m.id)) {
+      plan.buttons.splice(plan.buttons.indexOf(m.id), 1);
+      plan.short.push(m.id);
+      continue;
+    }
+    // the part's match is already shown, but a neighbour as close speaks to more of what it names
+    if (m && seen.has(m.id) && m.next && !seen.has(m.next)) m = { ...m, id: m.next, next: undefined };
     // the first answer (or one already planned) is this question's match, or came as close as an
     // unsure match: it speaks to this question too. A part that retrieval answers with confidence
     // keeps its own entry even when the first answer came close ("Bekommt jeder einen Zuschuss?"

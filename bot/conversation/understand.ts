@@ -4,7 +4,7 @@
 import type { KnowledgeBase, LayeredAnswer, LayeredQuestion } from '../knowledge/kb';
 import type { Lang } from '../knowledge/schema';
 import { extractFacts, factConcepts, otherSettingConcepts, type MessageFacts } from '../nlu/facts';
-import type { Retrieval } from '../nlu/retrieve';
+import type { Candidate, Retrieval } from '../nlu/retrieve';
 import { readSentences } from '../nlu/message';
 import type { NluResult } from '../services';
 import { BUTTON_FLOOR, MAX_PARTS, splitQuestions, type PartMatch } from './multiQuestion';
@@ -33,6 +33,8 @@ export const TOPIC_SURE = 0.5;
  *  match itself is unsure) */
 export const PART_NEAR = 0.05;
 export const PART_NEAR_UNSURE = 0.2;
+/** a neighbour covers clearly more of a part's concepts from this much more concept overlap */
+export const NEXT_CONCEPTS = 0.1;
 
 /** What one further question of a message matched, read with the message's story (its sentences that
  *  ask nothing) around it; undefined when nothing came close. */
@@ -44,15 +46,18 @@ function matchPart(
   const near = (best: number, spread = PART_NEAR) => answerable.filter((c) => c.score >= best - spread).map((c) => c.id);
   const entry = r.entry;
   const read = query;
+  // an entry as close that covers clearly more of the concepts read (the part's own words weigh most)
+  const next = (best: Candidate) => answerable.find((c) => c !== best && c.kind === 'entry' && c.score >= best.score - PART_NEAR
+    && c.parts.concepts >= best.parts.concepts + NEXT_CONCEPTS)?.id;
   if (entry && answerable.includes(entry)) {
-    return { id: entry.id, topic: entry.topic, score: entry.score, confident: true, near: [entry.id, ...near(entry.score).filter((id) => id !== entry.id)], rule: 'entry', read };
+    return { id: entry.id, topic: entry.topic, score: entry.score, confident: true, near: [entry.id, ...near(entry.score).filter((id) => id !== entry.id)], rule: 'entry', read, next: next(entry) };
   }
   const top = answerable[0];
   if (!top) return undefined;
   const confident = top.kind === 'topic' && top.score >= TOPIC_SURE && top === r.ranked[0];
   return {
     id: top.id, topic: top.kind === 'entry' ? top.topic : undefined, score: top.score, confident,
-    near: near(top.score, confident ? PART_NEAR : PART_NEAR_UNSURE), rule: confident ? 'topic' : 'best', read,
+    near: near(top.score, confident ? PART_NEAR : PART_NEAR_UNSURE), rule: confident ? 'topic' : 'best', read, next: next(top),
   };
 }
 

@@ -138,6 +138,14 @@ describe('planAnswers', () => {
     ['parts that matched nothing are skipped', [m('first', 0.8, true), undefined as unknown as PartMatch, m('third', 0.6, true)], { short: ['third'], buttons: [] }],
     // a story of three questions whose whole reading answered none of them still gets all three
     ['at most three more', [m('a', 0.8, true), m('b', 0.7, true), m('c', 0.7, true), m('d', 0.7, true)], { short: ['a', 'b', 'c'], buttons: [] }],
+    // an unsure part offered an entry as a button; a later part sure of the same entry answers it
+    ['a button made a short answer by a later sure part', [m('second', 0.5, false), m('second', 0.6, true)], { short: ['second'], buttons: [] }],
+    // "Kann mir gekündigt werden, wenn ich Pflegezeit beantrage? Und wann muss ich es sagen?" under the
+    // Pflegezeit answer: the first part matched the shown entry, its close neighbour covers what it names
+    ['a part whose match is shown takes its close neighbour', [{ ...m('first', 0.62, true), next: 'dismissal' }, m('first', 0.47, true)], { short: ['dismissal'], buttons: [] }],
+    ['… an unsure one stays with the shown answer (it came as close)', [{ ...m('first', 0.5, false), next: 'dismissal' }], { short: [], buttons: [] }],
+    ['… not when the neighbour is shown too', [m('dismissal', 0.7, true), { ...m('first', 0.62, true), next: 'dismissal' }], { short: ['dismissal'], buttons: [] }],
+    ['… a part with its own new match keeps it', [{ ...m('second', 0.62, true), next: 'dismissal' }], { short: ['second'], buttons: [] }],
   ])('%s', (_name, matches, plan) => {
     expect(planAnswers({ id: 'first' }, matches)).toEqual(plan);
   });
