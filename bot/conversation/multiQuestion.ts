@@ -20,7 +20,9 @@ const WH_EN = 'how|what|who|whom|where|when|why|which|whether';
 const AUX_DE = 'kann|können|konnen|darf|dürfen|durfen|muss|müssen|mussen|soll|sollen|gibt|gilt|bekomme|bekommt|bekommen|zahlt|übernimmt|ubernimmt|'
   + 'habe|hat|haben|ist|sind|wird|werden|läuft|lauft|fällt|fallt|verfällt|verfallt|hört|hort|steht|stehen|brauche|braucht|müsste|musste|könnte|konnte|würde|wurde|'
   // "…, und geht das auch per Mail?", "Geht das, und …", "…, oder bleibt es dabei?"
-  + 'geht|reicht|bleibt|stimmt|zählt|kriege|kriegt|besteht|hilft|wäre|ware|gäbe|gabe|bezahlt|lohnt|klappt|sollte|dürfte|durfte';
+  + 'geht|reicht|bleibt|stimmt|zählt|kriege|kriegt|besteht|hilft|wäre|ware|gäbe|gabe|bezahlt|lohnt|klappt|sollte|dürfte|durfte|'
+  // "…, und kostet das etwas?", "…, und dauert das lange?", "…, oder passiert das automatisch?"
+  + 'kostet|kosten|dauert|passiert|bringt|zahlen|übernehmen|ubernehmen|verliert|verliere|verlieren';
 const AUX_EN = 'can|could|may|might|must|should|shall|will|would|do|does|did|is|are|was|were|has|have|had';
 
 // ", wie lange", "und was darf sie", ", and will": a wh-word after a comma or "und/and/oder/or", or an
