@@ -72,6 +72,19 @@ export function namesAmount(a: LayeredAnswer | undefined, lang: Lang, grade?: nu
 
 /** concepts an amount question names without naming its subject ("what does the fund pay", "bei Pflegegrad 2") */
 const AMOUNT_WORDS = new Set(['costs', 'grade']);
+const conceptWeights = new WeakMap<KnowledgeBase, Map<string, number>>();
+/** How telling a concept is: log of the entries over the entries that declare it (a rare one says more). */
+function conceptWeight(kb: KnowledgeBase, concept: string): number {
+  let w = conceptWeights.get(kb);
+  if (!w) {
+    const df = new Map<string, number>();
+    for (const q of kb.questions.values()) for (const c of q.concepts) df.set(c, (df.get(c) ?? 0) + 1);
+    w = new Map([...df].map(([c, n]) => [c, Math.log((kb.questions.size + 1) / n)]));
+    conceptWeights.set(kb, w);
+  }
+  return w.get(concept) ?? 0;
+}
+
 /** From this score the best answer that names an amount answers an amount question of a story. */
 export const AMOUNT_FLOOR = 0.3;
 /** amount answers this close to the best are a tie that the first question's topic decides */
@@ -82,13 +95,18 @@ export const AMOUNT_SPREAD = 0.12;
  *  übernimmt die Kasse bei Pflegegrad 2?" after a question on day care: the day-care amount). */
 function matchAmount(
   kb: KnowledgeBase, query: string, story: readonly string[], lang: Lang, facts: MessageFacts, topicScores: ReadonlyMap<string, number>,
-  firstTopics: ReadonlySet<string>,
+  firstTopics: ReadonlySet<string>, subject: readonly string[] = [],
 ): PartMatch | undefined {
   const ranked = kb.retriever.rankAll([...story, query].join('\n'), lang, { topicScores, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts) });
   const amounts = ranked.filter((c) => namesAmount(kb.entry(c.id), lang, facts.grade) && (c.kind === 'topic' ? kb.answers.has(c.id) : fitsGrade(kb.questions.get(c.id), facts.grade)));
   const best = amounts[0];
   if (!best || best.score < AMOUNT_FLOOR) return undefined;
-  const pick = amounts.find((c) => c.score >= best.score - AMOUNT_SPREAD && (firstTopics.has(c.id) || firstTopics.has(c.topic))) ?? best;
+  const ties = amounts.filter((c) => c.score >= best.score - AMOUNT_SPREAD && (firstTopics.has(c.id) || firstTopics.has(c.topic)));
+  // "Bekomme ich den Pflege-Pauschbetrag trotzdem, und wie viel wäre das?": of the tied amounts, the one
+  // sharing the rarest concepts with the entry the question before matched (the tax allowance, not the
+  // tax-free Pflegegeld that every story about passed-on Pflegegeld also names)
+  const shared = (c: Candidate) => (kb.questions.get(c.id)?.concepts ?? []).filter((x) => subject.includes(x)).reduce((sum, x) => sum + conceptWeight(kb, x), 0);
+  const pick = ties.reduce<Candidate | undefined>((a, c) => (!a || shared(c) > shared(a) + 1e-9 ? c : a), undefined) ?? best;
   const near = amounts.filter((c) => c !== pick && c.score >= pick.score - PART_NEAR).map((c) => c.id);
   return { id: pick.id, topic: pick.kind === 'entry' ? pick.topic : undefined, score: pick.score, confident: true, near: [pick.id, ...near], rule: 'amount', read: query };
 }
@@ -157,7 +175,9 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
     // ("how much does the fund pay there?" names no subject: what "there" is, the first part says)
     const elliptic = !kb.retriever.concepts(p.text, lang).some((c) => !AMOUNT_WORDS.has(c));
     if (i > 0 && p.amount && (elliptic || !(alone?.confident && namesAmount(kb.entry(alone.id), lang, facts.grade)))) {
-      const amount = matchAmount(kb, p.query, [...story, ...p.around], lang, facts, topicScores, firstTopics);
+      // what "das" is: the entry the nearest question before this one matched
+      const before = parts.slice(0, i).reverse().find((m) => m && kb.questions.has(m.id));
+      const amount = matchAmount(kb, p.query, [...story, ...p.around], lang, facts, topicScores, firstTopics, before ? kb.questions.get(before.id)!.concepts : entry?.concepts);
       if (amount) return amount;
     }
     // a part that says too little on its own ("wovon soll ich leben?") is read with the rest of its sentence;
