@@ -33,6 +33,9 @@ export const TOPIC_SURE = 0.5;
  *  match itself is unsure) */
 export const PART_NEAR = 0.05;
 export const PART_NEAR_UNSURE = 0.2;
+/** an entry behind a guided topic alone answers a part from this score, this far ahead of the answerable topics */
+export const PART_ENTRY_SURE = 0.4;
+export const PART_MARGIN = 0.05;
 /** a neighbour covers clearly more of a part's concepts from this much more concept overlap */
 export const NEXT_CONCEPTS = 0.1;
 
@@ -54,6 +57,15 @@ function matchPart(
   }
   const top = answerable[0];
   if (!top) return undefined;
+  // only a topic that has no answer text of its own (a guided dialog: the deadline calculator) led the
+  // entry, which leads every topic that can answer: the entry answers ("… and will the money only come
+  // from the decision?" read under a deadline story)
+  const before = r.ranked.slice(0, r.ranked.indexOf(top));
+  const topic = answerable.find((c) => c.kind === 'topic');
+  if (top.kind === 'entry' && before.length && before.every((c) => c.kind === 'topic' && !kb.answers.has(c.id))
+    && top.score >= PART_ENTRY_SURE && top.score >= (topic?.score ?? 0) + PART_MARGIN) {
+    return { id: top.id, topic: top.topic, score: top.score, confident: true, near: near(top.score), rule: 'entry', read, next: next(top) };
+  }
   const confident = top.kind === 'topic' && top.score >= TOPIC_SURE && top === r.ranked[0];
   return {
     id: top.id, topic: top.kind === 'entry' ? top.topic : undefined, score: top.score, confident,
