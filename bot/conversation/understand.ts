@@ -66,6 +66,11 @@ function matchPart(
     && top.score >= PART_ENTRY_SURE && top.score >= (topic?.score ?? 0) + PART_MARGIN) {
     return { id: top.id, topic: top.topic, score: top.score, confident: true, near: near(top.score), rule: 'entry', read, next: next(top) };
   }
+  // the part's best entry and its own topic's overview tie: sure of the topic, unsure of the entry, the
+  // overview answers ("… and is there any money from the care fund for this?" after the landlord entry)
+  if (top.kind === 'entry' && topic?.id === top.topic && topic.score >= TOPIC_SURE && topic.score >= top.score - PART_MARGIN) {
+    return { id: topic.id, score: topic.score, confident: true, near: near(topic.score), rule: 'topic', read, next: next(topic) };
+  }
   const confident = top.kind === 'topic' && top.score >= TOPIC_SURE && top === r.ranked[0];
   return {
     id: top.id, topic: top.kind === 'entry' ? top.topic : undefined, score: top.score, confident,
