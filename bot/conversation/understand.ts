@@ -122,7 +122,8 @@ function matchAmount(
   // "Bekomme ich den Pflege-Pauschbetrag trotzdem, und wie viel wäre das?": of the tied amounts, the one
   // sharing the rarest concepts with the entry the question before matched (the tax allowance, not the
   // tax-free Pflegegeld that every story about passed-on Pflegegeld also names)
-  const shared = (c: Candidate) => (kb.questions.get(c.id)?.concepts ?? []).filter((x) => subject.includes(x)).reduce((sum, x) => sum + conceptWeight(kb, x), 0);
+  const shared = (c: Candidate) => (kb.questions.get(c.id)?.concepts ?? [])
+    .filter((x) => subject.includes(x)).reduce((sum, x) => sum + conceptWeight(kb, x), 0);
   const pick = ties.reduce<Candidate | undefined>((a, c) => (!a || shared(c) > shared(a) + 1e-9 ? c : a), undefined) ?? best;
   const near = amounts.filter((c) => c !== pick && c.score >= pick.score - PART_NEAR).map((c) => c.id);
   return { id: pick.id, topic: pick.kind === 'entry' ? pick.topic : undefined, score: pick.score, confident: true, near: [pick.id, ...near], rule: 'amount', read: query };
@@ -194,7 +195,8 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
     if (i > 0 && p.amount && (elliptic || !(alone?.confident && namesAmount(kb.entry(alone.id), lang, facts.grade)))) {
       // what "das" is: the entry the nearest question before this one matched
       const before = parts.slice(0, i).reverse().find((m) => m && kb.questions.has(m.id));
-      const amount = matchAmount(kb, p.query, [...story, ...p.around], lang, facts, topicScores, firstTopics, before ? kb.questions.get(before.id)!.concepts : entry?.concepts);
+      const subject = before ? kb.questions.get(before.id)!.concepts : entry?.concepts;
+      const amount = matchAmount(kb, p.query, [...story, ...p.around], lang, facts, topicScores, firstTopics, subject);
       if (amount) return amount;
     }
     // a part that says too little on its own ("wovon soll ich leben?") is read with the rest of its sentence;
