@@ -45,11 +45,14 @@ const ASKS_AMOUNT = /\b(?:wie ?viel|wieviel|wie hoch|welche[rnms]? (?:betrag|sum
 // sentence before it said; alone it names nothing, so the claim before it is what retrieval reads.
 const CHECK_WORDS = 4;
 const DEICTIC = /\b(?:das|dies|so|that|this|it)\b/i;
+// a German noun after the first word ("Geht das per E-Mail?", "Geht das auch ohne Antrag?"): the check
+// question names its own subject and is read as written
+const NAMES_NOUN = /\s\p{Lu}(?:\p{Ll}|-\p{Lu})/u;
 
 /** A short question that only points back at what was said before it ("Stimmt das?", "Is that true?"). */
 export function pointsBack(part: string): boolean {
   const strip = part.replace(/[?!.\s]+$/, '');
-  return words(strip) <= CHECK_WORDS && DEICTIC.test(strip) && OPENS_QUESTION.test(strip);
+  return words(strip) <= CHECK_WORDS && DEICTIC.test(strip) && OPENS_QUESTION.test(strip) && !NAMES_NOUN.test(strip);
 }
 
 /** The part asks for an amount ("wie viel übernimmt die Kasse", "how much would that be"). */

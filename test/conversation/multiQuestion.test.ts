@@ -73,6 +73,14 @@ describe('splitQuestions', () => {
     expect(parts.map((p) => p.query)).toEqual(['Ich will zwei Jahre lang weniger arbeiten?', 'gibt es dafür Geld?']);
   });
 
+  test('a check question that names its own subject (a German noun) is read as written', () => {
+    const parts = splitQuestions('Wir wollen gegen den Bescheid vorgehen. Geht das per E-Mail, und kostet uns das etwas?');
+    expect(parts.map((p) => p.query)).toEqual(['Geht das per E-Mail', 'kostet uns das etwas?']);
+    expect(splitQuestions('Geht das auch ohne Antrag? Und wer zahlt?')[0].query).toBe('Geht das auch ohne Antrag?');
+    // "Stimmt das so?" names nothing: the claim before it is read
+    expect(splitQuestions('Die Nachbarin sagt, das Pflegegeld fällt weg. Stimmt das so? Und was nun?')[0].query).toBe('Die Nachbarin sagt, das Pflegegeld fällt weg?');
+  });
+
   test('a check question without a claim before it, or a question of its own, is left as written', () => {
     expect(splitQuestions('Stimmt das? Und wer zahlt?')[0].query).toBe('Stimmt das?');
     expect(splitQuestions('Mutter ist im Heim. Wie viel kostet das dort im Monat? Und wer zahlt?')[0].query).toBe('Wie viel kostet das dort im Monat?');
