@@ -88,6 +88,7 @@ export function formatUnderstanding(u: Understanding): string[] {
   // every asked part: the entry it matched, the text read for it, the rule that chose it, its runner-ups
   u.parts.forEach((p, i) => out.push(`  · question ${i + 1}: ${p
     ? `${p.id} ${p.score.toFixed(2)}${p.confident ? ' sure' : ''} · rule ${p.rule ?? '–'} · read "${p.read ?? ''}" · near: ${p.near.filter((id) => id !== p.id).join(', ') || '–'}`
+      + (p.next ? ` · if shown already: ${p.next}` : '')
     : '–'}`));
   if (u.alternative && u.retrieval.alternative) out.push(`  · near tie, offered as a button: ${candidate(u.retrieval.alternative)}`);
   const runners = u.retrieval.ranked.filter((c) => c.id !== u.entry?.id).slice(0, 3);

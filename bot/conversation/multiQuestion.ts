@@ -20,7 +20,9 @@ const WH_EN = 'how|what|who|whom|where|when|why|which|whether';
 const AUX_DE = 'kann|können|konnen|darf|dürfen|durfen|muss|müssen|mussen|soll|sollen|gibt|gilt|bekomme|bekommt|bekommen|zahlt|übernimmt|ubernimmt|'
   + 'habe|hat|haben|ist|sind|wird|werden|läuft|lauft|fällt|fallt|verfällt|verfallt|hört|hort|steht|stehen|brauche|braucht|müsste|musste|könnte|konnte|würde|wurde|'
   // "…, und geht das auch per Mail?", "Geht das, und …", "…, oder bleibt es dabei?"
-  + 'geht|reicht|bleibt|stimmt|zählt|kriege|kriegt|besteht|hilft|wäre|ware|gäbe|gabe|bezahlt|lohnt|klappt|sollte|dürfte|durfte';
+  + 'geht|reicht|bleibt|stimmt|zählt|kriege|kriegt|besteht|hilft|wäre|ware|gäbe|gabe|bezahlt|lohnt|klappt|sollte|dürfte|durfte|'
+  // "…, und kostet das etwas?", "…, und dauert das lange?", "…, oder passiert das automatisch?"
+  + 'kostet|kosten|dauert|passiert|bringt|zahlen|übernehmen|ubernehmen|verliert|verliere|verlieren';
 const AUX_EN = 'can|could|may|might|must|should|shall|will|would|do|does|did|is|are|was|were|has|have|had';
 
 // ", wie lange", "und was darf sie", ", and will": a wh-word after a comma or "und/and/oder/or", or an
@@ -43,11 +45,14 @@ const ASKS_AMOUNT = /\b(?:wie ?viel|wieviel|wie hoch|welche[rnms]? (?:betrag|sum
 // sentence before it said; alone it names nothing, so the claim before it is what retrieval reads.
 const CHECK_WORDS = 4;
 const DEICTIC = /\b(?:das|dies|so|that|this|it)\b/i;
+// a German noun after the first word ("Geht das per E-Mail?", "Geht das auch ohne Antrag?"): the check
+// question names its own subject and is read as written
+const NAMES_NOUN = /\s\p{Lu}(?:\p{Ll}|-\p{Lu})/u;
 
 /** A short question that only points back at what was said before it ("Stimmt das?", "Is that true?"). */
 export function pointsBack(part: string): boolean {
   const strip = part.replace(/[?!.\s]+$/, '');
-  return words(strip) <= CHECK_WORDS && DEICTIC.test(strip) && OPENS_QUESTION.test(strip);
+  return words(strip) <= CHECK_WORDS && DEICTIC.test(strip) && OPENS_QUESTION.test(strip) && !NAMES_NOUN.test(strip);
 }
 
 /** The part asks for an amount ("wie viel übernimmt die Kasse", "how much would that be"). */
@@ -137,6 +142,10 @@ export interface PartMatch {
   rule?: 'entry' | 'topic' | 'best' | 'amount';
   /** the part's text as read, with the rest of its sentence when it said too little alone */
   read?: string;
+  /** a neighbour as close as the match that covers more of the concepts the part names: it answers
+   *  the part when the match is already shown ("Kann mir gekündigt werden, wenn ich Pflegezeit
+   *  beantrage?" under a Pflegezeit answer: the dismissal entry) */
+  next?: string;
 }
 
 export interface AnswerPlan {
@@ -155,7 +164,16 @@ export const BUTTON_FLOOR = 0.4;
 export function planAnswers(first: { id: string }, matches: readonly (PartMatch | undefined)[]): AnswerPlan {
   const plan: AnswerPlan = { short: [], buttons: [] };
   const seen = new Set([first.id]);
-  for (const m of matches) {
+  for (const match of matches) {
+    let m = match;
+    // an earlier unsure part offered this entry as a button; a part sure of it answers it after all
+    if (m?.confident && plan.buttons.includes(m.id)) {
+      plan.buttons.splice(plan.buttons.indexOf(m.id), 1);
+      plan.short.push(m.id);
+      continue;
+    }
+    // the part's match is already shown, but a neighbour as close speaks to more of what it names
+    if (m && seen.has(m.id) && m.next && !seen.has(m.next)) m = { ...m, id: m.next, next: undefined };
     // the first answer (or one already planned) is this question's match, or came as close as an
     // unsure match: it speaks to this question too. A part that retrieval answers with confidence
     // keeps its own entry even when the first answer came close ("Bekommt jeder einen Zuschuss?"

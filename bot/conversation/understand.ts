@@ -37,6 +37,11 @@ export const TOPIC_SURE = 0.5;
  *  match itself is unsure) */
 export const PART_NEAR = 0.05;
 export const PART_NEAR_UNSURE = 0.2;
+/** an entry behind a guided topic alone answers a part from this score, this far ahead of the answerable topics */
+export const PART_ENTRY_SURE = 0.4;
+export const PART_MARGIN = 0.05;
+/** a neighbour covers clearly more of a part's concepts from this much more concept overlap */
+export const NEXT_CONCEPTS = 0.1;
 
 /** What one further question of a message matched, read with the message's story (its sentences that
  *  ask nothing) around it; undefined when nothing came close. */
@@ -48,15 +53,32 @@ function matchPart(
   const near = (best: number, spread = PART_NEAR) => answerable.filter((c) => c.score >= best - spread).map((c) => c.id);
   const entry = r.entry;
   const read = query;
+  // an entry as close that covers clearly more of the concepts read (the part's own words weigh most)
+  const next = (best: Candidate) => answerable.find((c) => c !== best && c.kind === 'entry' && c.score >= best.score - PART_NEAR
+    && c.parts.concepts >= best.parts.concepts + NEXT_CONCEPTS)?.id;
   if (entry && answerable.includes(entry)) {
-    return { id: entry.id, topic: entry.topic, score: entry.score, confident: true, near: [entry.id, ...near(entry.score).filter((id) => id !== entry.id)], rule: 'entry', read };
+    return { id: entry.id, topic: entry.topic, score: entry.score, confident: true, near: [entry.id, ...near(entry.score).filter((id) => id !== entry.id)], rule: 'entry', read, next: next(entry) };
   }
   const top = answerable[0];
   if (!top) return undefined;
+  // only a topic that has no answer text of its own (a guided dialog: the deadline calculator) led the
+  // entry, which leads every topic that can answer: the entry answers ("… and will the money only come
+  // from the decision?" read under a deadline story)
+  const before = r.ranked.slice(0, r.ranked.indexOf(top));
+  const topic = answerable.find((c) => c.kind === 'topic');
+  if (top.kind === 'entry' && before.length && before.every((c) => c.kind === 'topic' && !kb.answers.has(c.id))
+    && top.score >= PART_ENTRY_SURE && top.score >= (topic?.score ?? 0) + PART_MARGIN) {
+    return { id: top.id, topic: top.topic, score: top.score, confident: true, near: near(top.score), rule: 'entry', read, next: next(top) };
+  }
+  // the part's best entry and its own topic's overview tie: sure of the topic, unsure of the entry, the
+  // overview answers ("… and is there any money from the care fund for this?" after the landlord entry)
+  if (top.kind === 'entry' && topic?.id === top.topic && topic.score >= TOPIC_SURE && topic.score >= top.score - PART_MARGIN) {
+    return { id: topic.id, score: topic.score, confident: true, near: near(topic.score), rule: 'topic', read, next: next(topic) };
+  }
   const confident = top.kind === 'topic' && top.score >= TOPIC_SURE && top === r.ranked[0];
   return {
     id: top.id, topic: top.kind === 'entry' ? top.topic : undefined, score: top.score, confident,
-    near: near(top.score, confident ? PART_NEAR : PART_NEAR_UNSURE), rule: confident ? 'topic' : 'best', read,
+    near: near(top.score, confident ? PART_NEAR : PART_NEAR_UNSURE), rule: confident ? 'topic' : 'best', read, next: next(top),
   };
 }
 
@@ -71,6 +93,19 @@ export function namesAmount(a: LayeredAnswer | undefined, lang: Lang, grade?: nu
 
 /** concepts an amount question names without naming its subject ("what does the fund pay", "bei Pflegegrad 2") */
 const AMOUNT_WORDS = new Set(['costs', 'grade']);
+const conceptWeights = new WeakMap<KnowledgeBase, Map<string, number>>();
+/** How telling a concept is: log of the entries over the entries that declare it (a rare one says more). */
+function conceptWeight(kb: KnowledgeBase, concept: string): number {
+  let w = conceptWeights.get(kb);
+  if (!w) {
+    const df = new Map<string, number>();
+    for (const q of kb.questions.values()) for (const c of q.concepts) df.set(c, (df.get(c) ?? 0) + 1);
+    w = new Map([...df].map(([c, n]) => [c, Math.log((kb.questions.size + 1) / n)]));
+    conceptWeights.set(kb, w);
+  }
+  return w.get(concept) ?? 0;
+}
+
 /** From this score the best answer that names an amount answers an amount question of a story. */
 export const AMOUNT_FLOOR = 0.3;
 /** amount answers this close to the best are a tie that the first question's topic decides */
@@ -81,13 +116,19 @@ export const AMOUNT_SPREAD = 0.12;
  *  übernimmt die Kasse bei Pflegegrad 2?" after a question on day care: the day-care amount). */
 function matchAmount(
   kb: KnowledgeBase, query: string, story: readonly string[], lang: Lang, facts: MessageFacts, topicScores: ReadonlyMap<string, number>,
-  firstTopics: ReadonlySet<string>,
+  firstTopics: ReadonlySet<string>, subject: readonly string[] = [],
 ): PartMatch | undefined {
   const ranked = kb.retriever.rankAll([...story, query].join('\n'), lang, { topicScores, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts) });
   const amounts = ranked.filter((c) => namesAmount(kb.entry(c.id), lang, facts.grade) && (c.kind === 'topic' ? kb.answers.has(c.id) : fitsGrade(kb.questions.get(c.id), facts.grade)));
   const best = amounts[0];
   if (!best || best.score < AMOUNT_FLOOR) return undefined;
-  const pick = amounts.find((c) => c.score >= best.score - AMOUNT_SPREAD && (firstTopics.has(c.id) || firstTopics.has(c.topic))) ?? best;
+  const ties = amounts.filter((c) => c.score >= best.score - AMOUNT_SPREAD && (firstTopics.has(c.id) || firstTopics.has(c.topic)));
+  // "Bekomme ich den Pflege-Pauschbetrag trotzdem, und wie viel wäre das?": of the tied amounts, the one
+  // sharing the rarest concepts with the entry the question before matched (the tax allowance, not the
+  // tax-free Pflegegeld that every story about passed-on Pflegegeld also names)
+  const shared = (c: Candidate) => (kb.questions.get(c.id)?.concepts ?? [])
+    .filter((x) => subject.includes(x)).reduce((sum, x) => sum + conceptWeight(kb, x), 0);
+  const pick = ties.reduce<Candidate | undefined>((a, c) => (!a || shared(c) > shared(a) + 1e-9 ? c : a), undefined) ?? best;
   const near = amounts.filter((c) => c !== pick && c.score >= pick.score - PART_NEAR).map((c) => c.id);
   return { id: pick.id, topic: pick.kind === 'entry' ? pick.topic : undefined, score: pick.score, confident: true, near: [pick.id, ...near], rule: 'amount', read: query };
 }
@@ -239,7 +280,10 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
     // ("how much does the fund pay there?" names no subject: what "there" is, the first part says)
     const elliptic = !kb.retriever.concepts(p.text, lang).some((c) => !AMOUNT_WORDS.has(c));
     if (i > 0 && p.amount && (elliptic || !(alone?.confident && namesAmount(kb.entry(alone.id), lang, facts.grade)))) {
-      const amount = matchAmount(kb, p.query, [...story, ...p.around], lang, facts, topicScores, firstTopics);
+      // what "das" is: the entry the nearest question before this one matched
+      const before = parts.slice(0, i).reverse().find((m) => m && kb.questions.has(m.id));
+      const subject = before ? kb.questions.get(before.id)!.concepts : entry?.concepts;
+      const amount = matchAmount(kb, p.query, [...story, ...p.around], lang, facts, topicScores, firstTopics, subject);
       if (amount) return amount;
     }
     // a part that says too little on its own ("wovon soll ich leben?") is read with the rest of its sentence;

@@ -73,6 +73,14 @@ describe('splitQuestions', () => {
     expect(parts.map((p) => p.query)).toEqual(['Ich will zwei Jahre lang weniger arbeiten?', 'gibt es dafür Geld?']);
   });
 
+  test('a check question that names its own subject (a German noun) is read as written', () => {
+    const parts = splitQuestions('Wir wollen gegen den Bescheid vorgehen. Geht das per E-Mail, und kostet uns das etwas?');
+    expect(parts.map((p) => p.query)).toEqual(['Geht das per E-Mail', 'kostet uns das etwas?']);
+    expect(splitQuestions('Geht das auch ohne Antrag? Und wer zahlt?')[0].query).toBe('Geht das auch ohne Antrag?');
+    // "Stimmt das so?" names nothing: the claim before it is read
+    expect(splitQuestions('Die Nachbarin sagt, das Pflegegeld fällt weg. Stimmt das so? Und was nun?')[0].query).toBe('Die Nachbarin sagt, das Pflegegeld fällt weg?');
+  });
+
   test('a check question without a claim before it, or a question of its own, is left as written', () => {
     expect(splitQuestions('Stimmt das? Und wer zahlt?')[0].query).toBe('Stimmt das?');
     expect(splitQuestions('Mutter ist im Heim. Wie viel kostet das dort im Monat? Und wer zahlt?')[0].query).toBe('Wie viel kostet das dort im Monat?');
@@ -138,6 +146,14 @@ describe('planAnswers', () => {
     ['parts that matched nothing are skipped', [m('first', 0.8, true), undefined as unknown as PartMatch, m('third', 0.6, true)], { short: ['third'], buttons: [] }],
     // a story of three questions whose whole reading answered none of them still gets all three
     ['at most three more', [m('a', 0.8, true), m('b', 0.7, true), m('c', 0.7, true), m('d', 0.7, true)], { short: ['a', 'b', 'c'], buttons: [] }],
+    // an unsure part offered an entry as a button; a later part sure of the same entry answers it
+    ['a button made a short answer by a later sure part', [m('second', 0.5, false), m('second', 0.6, true)], { short: ['second'], buttons: [] }],
+    // "Kann mir gekündigt werden, wenn ich Pflegezeit beantrage? Und wann muss ich es sagen?" under the
+    // Pflegezeit answer: the first part matched the shown entry, its close neighbour covers what it names
+    ['a part whose match is shown takes its close neighbour', [{ ...m('first', 0.62, true), next: 'dismissal' }, m('first', 0.47, true)], { short: ['dismissal'], buttons: [] }],
+    ['… an unsure one stays with the shown answer (it came as close)', [{ ...m('first', 0.5, false), next: 'dismissal' }], { short: [], buttons: [] }],
+    ['… not when the neighbour is shown too', [m('dismissal', 0.7, true), { ...m('first', 0.62, true), next: 'dismissal' }], { short: ['dismissal'], buttons: [] }],
+    ['… a part with its own new match keeps it', [{ ...m('second', 0.62, true), next: 'dismissal' }], { short: ['second'], buttons: [] }],
   ])('%s', (_name, matches, plan) => {
     expect(planAnswers({ id: 'first' }, matches)).toEqual(plan);
   });

@@ -227,3 +227,63 @@ describe('stories with an elliptic amount part, and with three questions', () =>
     expect(all.match(/Local help/g)).toHaveLength(1);
   });
 });
+
+// Session 12 (docs/retrieval.md, "Eighth pass"): every question of a story gets its deciding fact (the
+// en two-question and the de three-question story failed before this pass; the others guard it). A
+// part that matched the answer already shown takes a neighbour as close that covers what it names; a
+// part's entry behind a guided topic without an answer text answers; a part tied with its topic's
+// overview gets the overview; ", und kostet das …?" opens a question of its own.
+describe('every question of a story gets its deciding fact', () => {
+  const textOf = (acts: Awaited<ReturnType<typeof send>>) => acts.map((a) => a.text ?? '').join('\n');
+  const grant = (lang: 'de' | 'en') => formatEuro(valueOn(benefitsTable, 'wohnumfeld', TODAY)!, lang);
+
+  test('de, two questions: the landlord\'s consent and the care fund\'s grant for a shower', async () => {
+    const all = textOf(await send(mainDialogClient(app), 'Meine Mutter (Pflegegrad 2) wohnt zur Miete und kommt nicht mehr in die Wanne, wir möchten eine bodengleiche Dusche einbauen lassen. Muss der Vermieter zustimmen, und gibt es von der Pflegekasse Geld dafür?'));
+    expect(all).toMatch(/Erlaubnis der Vermieterin oder des Vermieters/);
+    expect(all).toContain(grant('de'));
+  });
+
+  test('en, three questions: the e-mail, the deadline and the cost of an objection, each answered in the text', async () => {
+    const acts = await send(mainDialogClient(app, 'en'), 'My father only got care grade 2 and we want to challenge it. Can we object by e-mail, by when must it reach the fund, and does it cost us anything?');
+    const all = textOf(acts);
+    expect(all).toMatch(/plain e-mail is usually not enough/);
+    expect(all).toMatch(/one month/);
+    expect(all).toMatch(/free of charge|no fees|costs nothing/);
+  });
+
+  test('de, two questions: apply before the work starts, and the grant', async () => {
+    const all = textOf(await send(mainDialogClient(app), 'Meine Mutter hat Pflegegrad 3 und schafft die Stufe in die Badewanne nicht mehr. Ein Handwerker könnte nächste Woche eine flache Dusche einbauen. Dürfen wir sofort anfangen, oder müssen wir vorher etwas beantragen? Und wie viel gibt die Pflegekasse dazu?'));
+    expect(all).toMatch(/vor Beginn der Arbeiten|Apply before|vor dem Beginn/);
+    expect(all).toContain(grant('de'));
+  });
+
+  test('de, two questions: dismissal protection and the notice for Pflegezeit', async () => {
+    const all = textOf(await send(mainDialogClient(app), 'Ich will ab Juni für ein halbes Jahr in Pflegezeit gehen, um meine Mutter zu versorgen. In meiner Firma arbeiten 80 Leute. Darf mir gekündigt werden, wenn ich die Pflegezeit beantrage? Und wie früh muss ich sie anmelden?'));
+    expect(all).toMatch(/darf der Arbeitgeber nicht kündigen/);
+    expect(all).toMatch(/10 Arbeitstage/);
+  });
+
+  test('en, two questions: the landlord\'s permission and the care fund\'s grant', async () => {
+    const all = textOf(await send(mainDialogClient(app, 'en'), 'My parents rent their flat, and dad (care grade 3) can no longer climb into the bathtub, so we want a walk-in shower fitted. Do we need the landlord\'s permission, and is there any money from the care fund for this?'));
+    expect(all).toMatch(/landlord's permission/);
+    expect(all).toContain(grant('en'));
+  });
+
+  test('de, three questions: e-mail, the deadline and what it costs, each answered in the text', async () => {
+    const acts = await send(mainDialogClient(app), 'Mein Vater hat nur Pflegegrad 2 bekommen, wir wollen das anfechten. Können wir per E-Mail widersprechen, bis wann muss das bei der Kasse sein, und kostet uns das etwas?');
+    const all = textOf(acts);
+    expect(all).toMatch(/einfache E-Mail reicht/);
+    expect(all).toMatch(/innerhalb eines Monats/);
+    expect(all).toMatch(/kostenfrei/);
+    expect(all.match(/Nächster Schritt/g)).toHaveLength(1);
+  });
+
+  test('en, three questions: landlord, grant and the amount for the shower, each answered in the text', async () => {
+    const acts = await send(mainDialogClient(app, 'en'), 'My mother (care grade 2) rents her flat and can no longer step into the bath. We would like a level shower instead. Does the landlord have to agree, is there money from the care fund, and how much would that be?');
+    const all = textOf(acts);
+    expect(all).toMatch(/landlord's permission/);
+    expect(all).toContain(grant('en'));
+    expect(all.match(/Next step/g)).toHaveLength(1);
+    expect(all.match(/Local help/g)).toHaveLength(1);
+  });
+});
