@@ -194,9 +194,11 @@ function canonicalConcepts(kb: KnowledgeBase): Map<string, string> {
 }
 
 /** a question with sentences around it (retrieval reads its question sentences apart from the story) */
+// A story tells at least two things before or around its question: one told fact ("Meine Mutter hat
+// Pflegegrad 3. Was ist Kurzzeitpflege?") is a question with its context, which retrieval reads well.
 function readsAsStory(text: string): boolean {
   const sentences = readSentences(text);
-  return questionSentences(sentences).length < sentences.length;
+  return sentences.length - questionSentences(sentences).length >= 2;
 }
 
 const NO_PARTS = { words: 0, variant: 0, grams: 0, concepts: 0, prior: 0 };

@@ -259,7 +259,7 @@ describe('every question of a story gets its deciding fact', () => {
 
   test('de, two questions: dismissal protection and the notice for Pflegezeit', async () => {
     const all = textOf(await send(mainDialogClient(app), 'Ich will ab Juni für ein halbes Jahr in Pflegezeit gehen, um meine Mutter zu versorgen. In meiner Firma arbeiten 80 Leute. Darf mir gekündigt werden, wenn ich die Pflegezeit beantrage? Und wie früh muss ich sie anmelden?'));
-    expect(all).toMatch(/darf der Arbeitgeber nicht kündigen/);
+    expect(all).toMatch(/(darf der Arbeitgeber|Arbeitgeber darf Ihnen[^.]*) nicht kündigen/);
     expect(all).toMatch(/10 Arbeitstage/);
   });
 
