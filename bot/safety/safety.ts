@@ -16,7 +16,7 @@ import { CRISIS_HELP_TOPICS, CRISIS_KINDS, FEELINGS, type Safety } from '../know
 import type { SubwordClassifier } from '../nlu/subword';
 import { LiteralGate } from './literals';
 import { cachedLiteralGate } from './gateCache';
-import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, DYING_DAMPED_KINDS, KIND_CLEAR_CUES, KIND_STRONG_CUES, combine, type SentenceScore } from './classifier';
+import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, DYING_DAMPED_KINDS, KIND_CLEAR_CUES, KIND_CLEAR_CUE_PAIRS, KIND_STRONG_CUES, combine, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 export type Strength = 'clear' | 'possible';
@@ -472,6 +472,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const clearCues = cueSets(CLEAR_CUES);
   const kindClearCues = new Map(Object.entries(KIND_CLEAR_CUES).map(([kind, ids]) => [kind, cueSets(ids ?? [])]));
   const kindStrongCues = new Map(Object.entries(KIND_STRONG_CUES).map(([kind, ids]) => [kind, cueSets(ids ?? [])]));
+  const kindCuePairs = new Map(Object.entries(KIND_CLEAR_CUE_PAIRS).map(([kind, pairs]) => [kind, (pairs ?? []).map(cueSets)]));
   const excludes = new Map(compiled.map((c) => [c.id, c.exclude]));
   // A negation damps the classifier only where it denies what the rules read as a crisis ("er ist
   // nicht gestürzt", "I do not want to die"): a pattern or crisis cue that matches the sentence, but
@@ -505,7 +506,8 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     return {
       kind: best.kind,
       p: best.p,
-      cue: !lookAlike && (kindClearCues.get(best.kind) ?? clearCues).some((c) => c.test(fixed)),
+      cue: !lookAlike && ((kindClearCues.get(best.kind) ?? clearCues).some((c) => c.test(fixed))
+        || !!kindCuePairs.get(best.kind)?.some((pair) => pair.length > 0 && pair.every((c) => c.test(fixed)))),
       kindCue: !lookAlike && !!kindStrongCues.get(best.kind)?.some((c) => c.test(fixed)),
       damped: lookAlike || damped(fixed),
     };
