@@ -12,13 +12,14 @@ beforeAll(async () => { app = await testApp(); }, 120_000);
 const { t, lang, parts, expectNoCrisis } = crisisKit(() => app);
 
 describe('an end-of-life story about a feeding tube: no crisis answer, the entry on who decides', () => {
-  test.each<[string, string, RegExp]>([
-    ['Mama ist dement, im letzten Stadium, und isst fast gar nichts mehr. Das Heim schlägt eine Magensonde vor, doch ihre Patientenverfügung lehnt so etwas ab. Meine Schwester meint, wir dürften sie nicht verhungern lassen. Wer entscheidet das am Ende?', 'de-DE', /Patientenverfügung[^.]*verbindlich/],
-    ['My mum has late-stage dementia and eats almost nothing now. The care home suggests a feeding tube, but her living will refuses one. My brother says we cannot let her starve. Who decides in the end?', 'en-US', /living will[^.]*binds/],
-  ])('%s', async (text, locale, decides) => {
+  test.each<[string, string, RegExp, string]>([
+    ['Mama ist dement, im letzten Stadium, und isst fast gar nichts mehr. Das Heim schlägt eine Magensonde vor, doch ihre Patientenverfügung lehnt so etwas ab. Meine Schwester meint, wir dürften sie nicht verhungern lassen. Wer entscheidet das am Ende?', 'de-DE', /Patientenverfügung[^.]*verbindlich/, 'Magensonde und lebensverlängernde Behandlung: Wer stimmt zu?'],
+    ['My mum has late-stage dementia and eats almost nothing now. The care home suggests a feeding tube, but her living will refuses one. My brother says we cannot let her starve. Who decides in the end?', 'en-US', /living will[^.]*binds/, 'Feeding tubes and life-prolonging treatment: who decides?'],
+  ])('%s', async (text, locale, decides, title) => {
     const replies = await parts(text, locale);
     expectNoCrisis(replies, locale);
     expect(replies.join('\n')).toMatch(decides);
+    expect(replies.join('\n')).toContain(title);
   });
 });
 
