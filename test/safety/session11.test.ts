@@ -35,8 +35,8 @@ describe('rules: self-neglect asked about, other people\'s stories, decades ago'
     // another person's story and a weight loss that is being looked after
     ['eine kollegin hat erzählt, dass ihr vater im heim vernachlässigt wurde. worauf achte ich bei der heimwahl?', 'none'],
     ['opa hat im heim etwas abgenommen, die pflegekräfte wiegen ihn jetzt jede woche', 'none'],
-    // decades ago is past: violence becomes possible only
-    ['mein vater hat mich vor dreißig jahren geschlagen, jetzt braucht er pflege', 'violence/possible'],
+    // decades ago is remote (session 12): violence then is no crisis line of today
+    ['mein vater hat mich vor dreißig jahren geschlagen, jetzt braucht er pflege', 'none'],
   ])('%s → %s', (text, want) => {
     expect(label(rules.assess(text))).toBe(want);
   });
