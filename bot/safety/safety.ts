@@ -563,8 +563,16 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // someone dying: not drinking, pain at night, restlessness are the dying itself, and the gentle
     // neglect line would speak of the Heimaufsicht; the rules alone decide these kinds there
     if (DYING_DAMPED_KINDS.includes(best.kind) && markers.dying?.test(p.fixed)) return undefined;
-    return combine(undefined, describe(best));
+    const view = describe(best);
+    // grief over someone who died ("My husband died in the spring and I still can't believe it")
+    // reads like a death wish to the model; without a cue of a wish to die (an ending, hopelessness,
+    // pills …) it gets the grief acknowledgement, not the suicide line
+    if (best.kind === 'suicidal' && !view.cue && griefOf(p.fixed)) return undefined;
+    return combine(undefined, view);
   };
+  const grief = data.feelings.find((f) => f.id === 'grief');
+  const griefSet = grief ? anyOf(both(grief)) : undefined;
+  const griefOf = (fixed: string): boolean => !!griefSet?.affirmed(fixed, negation);
   const feelings = data.feelings.map((f) => ({ id: f.id, set: anyOf(both(f))! }));
   const feeling = (text: string): Feeling | undefined => {
     const t = prepared(text).fixed;
