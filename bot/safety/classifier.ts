@@ -47,8 +47,10 @@ export function parseSafetyCorpus(text: string, file = 'safety-corpus.jsonl'): S
 // clearWithKindCue 0.8 → 0.7 (session 12): 5-fold CV on the train part (1 869 rows, classifier
 // alone) caught 939 instead of 917 of 1 270 clear crises for one more false alarm (2 of 599); a cue
 // that names the crisis itself (an act of harm, nobody reachable, a neglect sign) carries the rest.
-// clearAlone stays: on the same CV 0.95 or lower added false alarms faster than crises
-export const CLASSIFIER_THRESHOLDS: Thresholds = { possible: 0.7, clearWithCue: 0.9, clearWithKindCue: 0.7, clearAlone: { suicidal: 0.97 } };
+// clearAlone.suicidal 0.97 → 0.99: on the same CV 0.97 caught 8 more of 1 270 crises for 4 more
+// false alarms of 599, and after the retraining "I would like to take over the guardianship
+// myself" scored 0.97 again (eval:cases real-own2-content-b)
+export const CLASSIFIER_THRESHOLDS: Thresholds = { possible: 0.7, clearWithCue: 0.9, clearWithKindCue: 0.7, clearAlone: { suicidal: 0.99 } };
 export interface Thresholds {
   possible: number;
   clearWithCue: number;

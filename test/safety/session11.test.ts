@@ -15,9 +15,9 @@ const score = (kind: SentenceScore['kind'], p: number, more: Partial<SentenceSco
 
 describe('combine: a confident suicidal sentence is clear without a cue, other kinds are not', () => {
   test.each<[SentenceScore, string]>([
-    [score('suicidal', 0.97), 'suicidal/clear'],
+    [score('suicidal', 0.99), 'suicidal/clear'],
     [score('suicidal', 0.93), 'suicidal/possible'],
-    [score('suicidal', 0.97, { damped: true }), 'suicidal/possible'],
+    [score('suicidal', 0.99, { damped: true }), 'suicidal/possible'],
     [score('violence', 0.99), 'violence/possible'],
     [score('out_of_hours', 0.99), 'out_of_hours/possible'],
   ])('%j → %s', (clf, want) => {
