@@ -11,6 +11,7 @@ import { getMemory, sendReply, setTurnInfo, turnNlu, turnOf, unansweredOf } from
 import { topicMenu, type Memory } from './conversation/turn';
 import { looksForeign } from './nlu/detect';
 import { readSentences } from './nlu/message';
+import { crisisHelpReply } from './safety/crisisReply';
 
 /** intents that are not a care topic: not counted in the planning report */
 const NOT_TOPICS = new Set(['greeting', 'help', 'cancel', 'thanks', 'goodbye', 'privacy', 'delete_data', 'out_of_scope', 'None']);
@@ -102,7 +103,7 @@ export class CareBot extends ActivityHandler {
       // the numbers stay first; a care question the message also asks (relief for a carer at the
       // limit, help for someone living alone in neglect) gets one short curated answer after them
       const help = services.safety.helpAfterCrisis(crisis === tail ? full.slice(-max) : raw, crisis.kind);
-      if (help) await ctx.sendActivity(t(`crisis_help.${help}`));
+      if (help) await ctx.sendActivity(crisisHelpReply(t(`crisis_help.${help}`), help === 'self_neglect' ? services.local.people(lang) : []));
       await ctx.sendActivity(t('crisis_after'));
       return;
     }

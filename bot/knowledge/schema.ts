@@ -145,10 +145,14 @@ export const SafetySchema = z.object({
     /** a symptom told as something that keeps coming ("nachts hat er Atemnot"): in a dying frame and
      *  without a present marker it is the known course of the illness, not an emergency now */
     ongoing: perLang.default({ de: [], en: [] }),
+    /** an event far from the people now talking: childhood, decades ago, a news report, a film, a
+     *  friend's story. Violence or neglect there is no crisis of this conversation (no line at all);
+     *  a death wish there keeps the gentle line, as the past does */
+    remote: perLang.default({ de: [], en: [] }),
   })
     .default({
       history: { de: [], en: [] }, present: { de: [], en: [] }, hypothetical: { de: [], en: [] },
-      negation: { de: [], en: [] }, dying: { de: [], en: [] }, fear: { de: [], en: [] }, ongoing: { de: [], en: [] },
+      negation: { de: [], en: [] }, dying: { de: [], en: [] }, fear: { de: [], en: [] }, ongoing: { de: [], en: [] }, remote: { de: [], en: [] },
     }),
   categories: z.array(z.object({
     id: z.enum(CRISIS_KINDS),

@@ -44,7 +44,13 @@ export function parseSafetyCorpus(text: string, file = 'safety-corpus.jsonl'): S
 // cue of its kind (veiled wording: "switch off my own life"); at 0.97 it caught 3 more of 36 with no
 // new false alarm there, while at 0.95 first-person care questions ("I would like to take over the
 // guardianship myself") became clear crises (docs/safety.md)
-export const CLASSIFIER_THRESHOLDS: Thresholds = { possible: 0.7, clearWithCue: 0.9, clearWithKindCue: 0.8, clearAlone: { suicidal: 0.97 } };
+// clearWithKindCue 0.8 → 0.7 (session 12): 5-fold CV on the train part (1 869 rows, classifier
+// alone) caught 939 instead of 917 of 1 270 clear crises for one more false alarm (2 of 599); a cue
+// that names the crisis itself (an act of harm, nobody reachable, a neglect sign) carries the rest.
+// clearAlone.suicidal 0.97 → 0.99: on the same CV 0.97 caught 8 more of 1 270 crises for 4 more
+// false alarms of 599, and after the retraining "I would like to take over the guardianship
+// myself" scored 0.97 again (eval:cases real-own2-content-b)
+export const CLASSIFIER_THRESHOLDS: Thresholds = { possible: 0.7, clearWithCue: 0.9, clearWithKindCue: 0.7, clearAlone: { suicidal: 0.99 } };
 export interface Thresholds {
   possible: number;
   clearWithCue: number;
@@ -75,6 +81,13 @@ export const KIND_CLEAR_CUES: Partial<Record<string, readonly string[]>> = {
   // the gentle line. Loss of control keeps the general cues: requiring its own cue cost 2 of 15
   // held-out crises (docs/safety.md)
   violence: ['harm', 'money_take', 'money_plunder', 'sedative', 'sedative_excess'],
+};
+/** Cue pairs that, together in one confident sentence, make it clear as well (all of a pair must be
+ *  there). Out of hours: an acute problem at a closed time is the crisis itself ("Sonntagabend, der
+ *  Katheter ist verstopft"), even where nobody says that the line rings out; either alone is a
+ *  circumstance of many care stories. A dying frame still silences the kind (DYING_DAMPED_KINDS). */
+export const KIND_CLEAR_CUE_PAIRS: Partial<Record<string, ReadonlyArray<readonly string[]>>> = {
+  out_of_hours: [['closed_time', 'acute']],
 };
 /** Cues that name the crisis of the kind itself, not only a circumstance (a night, a weekend, money,
  *  "verwirrt" are in half of all care stories; with them, real-style stories became clear crises): a word of dying or ending

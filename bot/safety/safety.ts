@@ -16,7 +16,7 @@ import { CRISIS_HELP_TOPICS, CRISIS_KINDS, FEELINGS, type Safety } from '../know
 import type { SubwordClassifier } from '../nlu/subword';
 import { LiteralGate } from './literals';
 import { cachedLiteralGate } from './gateCache';
-import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, DYING_DAMPED_KINDS, KIND_CLEAR_CUES, KIND_STRONG_CUES, combine, type SentenceScore } from './classifier';
+import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, DYING_DAMPED_KINDS, KIND_CLEAR_CUES, KIND_CLEAR_CUE_PAIRS, KIND_STRONG_CUES, combine, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 export type Strength = 'clear' | 'possible';
@@ -223,7 +223,7 @@ export function safetyPatternProblems(data: Safety): Problem[] {
     }
   };
   const langs = ['de', 'en'] as const;
-  for (const m of ['history', 'present', 'hypothetical', 'negation', 'dying', 'fear', 'ongoing'] as const) {
+  for (const m of ['history', 'present', 'hypothetical', 'negation', 'dying', 'fear', 'ongoing', 'remote'] as const) {
     for (const lang of langs) data.markers[m][lang].forEach((p, j) => test(['markers', m, lang, j], p));
   }
   data.categories.forEach((c, i) => {
@@ -258,14 +258,20 @@ export function safetyPatternProblems(data: Safety): Problem[] {
 /** How much a match counts in a sentence that speaks of the past (and not of now) or of a
  *  hypothetical / prevention. A stroke two years ago or "falls sie mal stürzt" is no emergency; a
  *  death wish or violence that is past or asked about still earns the gentle line. */
-const STRENGTH_POLICY: Record<CrisisKind, { past: Strength | undefined; hypothetical: Strength | undefined }> = {
-  suicidal: { past: 'possible', hypothetical: 'possible' },
-  medical: { past: undefined, hypothetical: undefined },
-  loss_of_control: { past: 'possible', hypothetical: 'possible' },
-  violence: { past: 'possible', hypothetical: 'possible' },
-  neglect: { past: 'possible', hypothetical: undefined },
-  out_of_hours: { past: undefined, hypothetical: undefined },
+// `remote` (markers.remote: childhood, decades ago, news, a film, a friend's story): "my father hit
+// us as children, must I care for him now?" is a care question, not abuse going on now.
+const STRENGTH_POLICY: Record<CrisisKind, { past: Strength | undefined; hypothetical: Strength | undefined; remote: Strength | undefined }> = {
+  suicidal: { past: 'possible', hypothetical: 'possible', remote: 'possible' },
+  medical: { past: undefined, hypothetical: undefined, remote: undefined },
+  loss_of_control: { past: 'possible', hypothetical: 'possible', remote: 'possible' },
+  violence: { past: 'possible', hypothetical: 'possible', remote: undefined },
+  neglect: { past: 'possible', hypothetical: undefined, remote: undefined },
+  out_of_hours: { past: undefined, hypothetical: undefined, remote: undefined },
 };
+/** kinds whose *possible* signs belong to dying in a dying frame (`markers.dying`, also an
+ *  end-of-life decision on tube feeding): "isst fast nichts mehr" there is the illness, and the
+ *  neglect line would point to the Heimaufsicht instead of the question who decides */
+const DYING_SILENT_POSSIBLE: readonly CrisisKind[] = ['neglect'];
 
 /** Sentences: ends of sentences and line breaks. A story is judged by its worst sentence, and a
  *  marker ("vor zwei Jahren", "falls") only colours the sentence it stands in. */
@@ -356,6 +362,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     dying: anyOf(both(data.markers.dying)),
     fear: anyOf(both(data.markers.fear)),
     ongoing: anyOf(both(data.markers.ongoing)),
+    remote: anyOf(both(data.markers.remote)),
   };
   // a fear about the future is hypothetical unless the sentence also speaks of now ("ich habe Angst,
   // dass er stirbt, er atmet jetzt kaum")
@@ -399,20 +406,30 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     };
     let hypo: boolean | undefined;
     let sentencePast: boolean | undefined;
+    let sentenceRemote: boolean | undefined;
     // `at`: where a pattern matched. The past counts in that clause only ("vor zwei Jahren ein
     // Schlaganfall, jetzt ist er bewusstlos"); a combination of cues is judged on the sentence.
     // A hypothetical colours the whole sentence ("Was mache ich, wenn er sagt, er will sterben?").
     const weigh = (kind: CrisisKind, strength: Strength, at = -1): void => {
       hypo ??= !!markers.hypothetical?.test(s) || fearOnly(s);
       let past: boolean;
+      let remote: boolean;
       if (at >= 0) {
         const c = clauseAt(s, at);
         past = !!markers.history?.test(c) && !markers.present?.test(c);
-      } else past = (sentencePast ??= !!markers.history?.test(s) && !markers.present?.test(s));
+        remote = !!markers.remote?.test(c) && !markers.present?.test(c);
+      } else {
+        past = (sentencePast ??= !!markers.history?.test(s) && !markers.present?.test(s));
+        remote = (sentenceRemote ??= !!markers.remote?.test(s) && !markers.present?.test(s));
+      }
       const policy = STRENGTH_POLICY[kind];
       let out: Strength | undefined = strength;
       if (hypo) out = weaker(out, policy.hypothetical);
       if (past) out = weaker(out, policy.past);
+      // a report or a childhood memory is remote in the whole sentence ("Ich habe gelesen, dass in
+      // einem Heim Bewohner misshandelt wurden"), so the sentence decides, not only the clause
+      if (remote || (sentenceRemote ??= !!markers.remote?.test(s) && !markers.present?.test(s))) out = weaker(out, policy.remote);
+      if (dyingFrame && strength === 'possible' && DYING_SILENT_POSSIBLE.includes(kind)) out = undefined;
       if (dyingFrame && ONGOING_DAMPED_KINDS.includes(kind) && markers.ongoing?.test(s) && !markers.present?.test(s)) out = weaker(out, 'possible');
       if (out) consider(kind, out);
     };
@@ -455,6 +472,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const clearCues = cueSets(CLEAR_CUES);
   const kindClearCues = new Map(Object.entries(KIND_CLEAR_CUES).map(([kind, ids]) => [kind, cueSets(ids ?? [])]));
   const kindStrongCues = new Map(Object.entries(KIND_STRONG_CUES).map(([kind, ids]) => [kind, cueSets(ids ?? [])]));
+  const kindCuePairs = new Map(Object.entries(KIND_CLEAR_CUE_PAIRS).map(([kind, pairs]) => [kind, (pairs ?? []).map(cueSets)]));
   const excludes = new Map(compiled.map((c) => [c.id, c.exclude]));
   // A negation damps the classifier only where it denies what the rules read as a crisis ("er ist
   // nicht gestürzt", "I do not want to die"): a pattern or crisis cue that matches the sentence, but
@@ -465,7 +483,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     .filter((c): c is PatternSet => !!c);
   const denial = (s: string): boolean => deniable.some((set) => set.test(s) && !set.affirmed(s, negation));
   const damped = (s: string): boolean =>
-    !!markers.hypothetical?.test(s) || fearOnly(s) || denial(s) || (!!markers.history?.test(s) && !markers.present?.test(s));
+    !!markers.hypothetical?.test(s) || fearOnly(s) || denial(s) || ((!!markers.history?.test(s) || !!markers.remote?.test(s)) && !markers.present?.test(s));
   /** the classifier's most crisis-like sentence of a normalised text */
   const classifyBest = (normalised: string): { kind: CrisisKind; p: number; s: string } | undefined => {
     if (!classifier) return undefined;
@@ -488,7 +506,8 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     return {
       kind: best.kind,
       p: best.p,
-      cue: !lookAlike && (kindClearCues.get(best.kind) ?? clearCues).some((c) => c.test(fixed)),
+      cue: !lookAlike && ((kindClearCues.get(best.kind) ?? clearCues).some((c) => c.test(fixed))
+        || !!kindCuePairs.get(best.kind)?.some((pair) => pair.length > 0 && pair.every((c) => c.test(fixed)))),
       kindCue: !lookAlike && !!kindStrongCues.get(best.kind)?.some((c) => c.test(fixed)),
       damped: lookAlike || damped(fixed),
     };
@@ -516,7 +535,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // are combined once more, with the markers of the whole message.
     // A sentence that speaks of the past only ("hat mich als Kind geschlagen") lends no cue to the rest.
     // Nor does a fear about the future ("I worry he will collapse").
-    const current = parts.filter((s) => !(markers.history?.test(s) && !markers.present?.test(s)) && !fearOnly(s));
+    const current = parts.filter((s) => !((markers.history?.test(s) || markers.remote?.test(s)) && !markers.present?.test(s)) && !fearOnly(s));
     if (best?.strength !== 'clear' && current.length > 1 && parts.length <= CROSS_SENTENCE_MAX) {
       const r = judge(current.join(', '), dyingFrame);
       if (r?.strength === 'clear') best = r;
@@ -544,8 +563,16 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // someone dying: not drinking, pain at night, restlessness are the dying itself, and the gentle
     // neglect line would speak of the Heimaufsicht; the rules alone decide these kinds there
     if (DYING_DAMPED_KINDS.includes(best.kind) && markers.dying?.test(p.fixed)) return undefined;
-    return combine(undefined, describe(best));
+    const view = describe(best);
+    // grief over someone who died ("My husband died in the spring and I still can't believe it")
+    // reads like a death wish to the model; without a cue of a wish to die (an ending, hopelessness,
+    // pills …) it gets the grief acknowledgement, not the suicide line
+    if (best.kind === 'suicidal' && !view.cue && griefOf(p.fixed)) return undefined;
+    return combine(undefined, view);
   };
+  const grief = data.feelings.find((f) => f.id === 'grief');
+  const griefSet = grief ? anyOf(both(grief)) : undefined;
+  const griefOf = (fixed: string): boolean => !!griefSet?.affirmed(fixed, negation);
   const feelings = data.feelings.map((f) => ({ id: f.id, set: anyOf(both(f))! }));
   const feeling = (text: string): Feeling | undefined => {
     const t = prepared(text).fixed;

@@ -21,7 +21,15 @@ describe('a clear crisis that asks whom to turn to: the numbers, then the fittin
     ['The old man next door lives alone, his flat is dark every night and the post is piling up. Who should I contact?', 'en-US', 'neglect', 'self_neglect'],
   ])('%s', async (text, locale, kind, help) => {
     const replies = await parts(text, locale);
-    expect(replies).toEqual([t(`crisis.${kind}`, lang(locale)), t(`crisis_help.${help}`, lang(locale)), t('crisis_after', lang(locale))]);
+    expect(replies).toHaveLength(3);
+    expect([replies[0], replies[2]]).toEqual([t(`crisis.${kind}`, lang(locale)), t('crisis_after', lang(locale))]);
+    const [helpText, ...contacts] = replies[1].split('\n');
+    expect(helpText).toBe(t(`crisis_help.${help}`, lang(locale)));
+    // self-neglect: the city's sourced counselling contacts follow (session 12); relief: none
+    if (help === 'self_neglect') {
+      expect(contacts.length).toBeGreaterThanOrEqual(1);
+      for (const line of contacts) expect(line).toMatch(/^• .+ · 0208 455-\d{4}/);
+    } else expect(contacts).toEqual([]);
   });
 });
 

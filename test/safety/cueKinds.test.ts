@@ -34,10 +34,11 @@ test.each([
   // idioms of dying, fiction and news
   ['Ich sterbe vor Langeweile in der Warteschleife', 'none'],
   ['The paperwork is killing me, who can help with the form?', 'none'],
-  ['Im Krimi hat der Pfleger die alte Frau eingesperrt. Gibt es echte Kontrollen?', 'violence/possible'],
+  // fiction is remote (session 12): no line at all
+  ['Im Krimi hat der Pfleger die alte Frau eingesperrt. Gibt es echte Kontrollen?', 'none'],
   // a past clause or sentence lends no cue to the present
   ['Die Pflegerin hat meine Oma früher angeschrien, wir haben gewechselt und jetzt ist alles gut', 'violence/possible'],
-  ['Mein Vater hat mich als Kind oft geschlagen. Jetzt ist er im Heim. Muss ich zahlen?', 'violence/possible'],
+  ['Mein Vater hat mich als Kind oft geschlagen. Jetzt ist er im Heim. Muss ich zahlen?', 'none'],
 ])('%s → %s', (text, expected) => {
   expect(label(text)).toBe(expected);
 });

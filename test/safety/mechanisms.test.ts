@@ -40,9 +40,9 @@ test.each([
   // separable verbs and adjectives that look like violence
   ['Der Heimarzt schlägt eine Magensonde vor', 'none'],
   ['Als wir das angesprochen haben, war sie beleidigt', 'none'],
-  // violence in childhood is history: the gentle line at most
-  ['Mein Vater hat mich als Kind oft geschlagen. Muss ich jetzt für sein Heim zahlen?', 'violence/possible'],
-  ['My father was violent towards us when we were kids. Do I have to pay for his care home?', 'violence/possible'],
+  // violence in childhood is remote (session 12: markers.remote): no crisis line at all
+  ['Mein Vater hat mich als Kind oft geschlagen. Muss ich jetzt für sein Heim zahlen?', 'none'],
+  ['My father was violent towards us when we were kids. Do I have to pay for his care home?', 'none'],
   // weeks in hospital: the emergency is over
   ['She fell, broke her hip and has now been in hospital for almost three weeks. What happens after?', 'none'],
   // an empty savings account in a cost question is not money taken

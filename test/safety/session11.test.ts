@@ -15,9 +15,9 @@ const score = (kind: SentenceScore['kind'], p: number, more: Partial<SentenceSco
 
 describe('combine: a confident suicidal sentence is clear without a cue, other kinds are not', () => {
   test.each<[SentenceScore, string]>([
-    [score('suicidal', 0.97), 'suicidal/clear'],
+    [score('suicidal', 0.99), 'suicidal/clear'],
     [score('suicidal', 0.93), 'suicidal/possible'],
-    [score('suicidal', 0.97, { damped: true }), 'suicidal/possible'],
+    [score('suicidal', 0.99, { damped: true }), 'suicidal/possible'],
     [score('violence', 0.99), 'violence/possible'],
     [score('out_of_hours', 0.99), 'out_of_hours/possible'],
   ])('%j → %s', (clf, want) => {
@@ -35,8 +35,8 @@ describe('rules: self-neglect asked about, other people\'s stories, decades ago'
     // another person's story and a weight loss that is being looked after
     ['eine kollegin hat erzählt, dass ihr vater im heim vernachlässigt wurde. worauf achte ich bei der heimwahl?', 'none'],
     ['opa hat im heim etwas abgenommen, die pflegekräfte wiegen ihn jetzt jede woche', 'none'],
-    // decades ago is past: violence becomes possible only
-    ['mein vater hat mich vor dreißig jahren geschlagen, jetzt braucht er pflege', 'violence/possible'],
+    // decades ago is remote (session 12): violence then is no crisis line of today
+    ['mein vater hat mich vor dreißig jahren geschlagen, jetzt braucht er pflege', 'none'],
   ])('%s → %s', (text, want) => {
     expect(label(rules.assess(text))).toBe(want);
   });
