@@ -249,7 +249,8 @@ export class MainDialog extends ComponentDialog {
     const concepts = main ? s.kb.retriever.concepts(main, lang) : u.retrieval.concepts;
     const lastConcepts = mem.lastTopic ? topicConcepts(s.kb, mem.lastTopic) : undefined;
     const lastParent = mem.lastTopic ? s.kb.questions.get(mem.lastTopic)?.topic : undefined;
-    const namesDate = !!parseDate(text, lang, s.today(), { noYear: 'past' });
+    // the own date rules only: the recognisers' fallback costs milliseconds on every short follow-up
+    const namesDate = () => !!parseDate(text, lang, s.today(), { noYear: 'past', useRecognizers: false });
     const fu = resolveFollowUp({ text, facts: u.facts, concepts, thread: mem, words: s.words, otherTopic, corrected, conditional: !!main, lastConcepts, lastParent, namesDate });
     if (!fu) return undefined;
     // what the reply used: the thread with what the follow-up itself changed
