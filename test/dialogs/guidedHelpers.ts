@@ -81,5 +81,17 @@ export function crisisKit(app: () => App) {
         if (!allowGentle) expect(replies).not.toContain(t(`crisis_gentle.${k}`, lang(locale)));
       }
     },
+    /** a clear crisis with a care question: the kind's numbers, the curated help line (for self-neglect
+     *  followed by the city's sourced counselling contacts, otherwise nothing), the closing line */
+    expectHelpReply: (replies: readonly string[], locale: string, kind: string, help: string): void => {
+      expect(replies).toHaveLength(3);
+      expect([replies[0], replies[2]]).toEqual([t(`crisis.${kind}`, lang(locale)), t('crisis_after', lang(locale))]);
+      const [helpText, ...contacts] = replies[1].split('\n');
+      expect(helpText).toBe(t(`crisis_help.${help}`, lang(locale)));
+      if (help === 'self_neglect') {
+        expect(contacts.length).toBeGreaterThanOrEqual(1);
+        for (const line of contacts) expect(line).toMatch(/^• .+ · 0208 455-\d{4}/);
+      } else expect(contacts).toEqual([]);
+    },
   };
 }

@@ -9,7 +9,7 @@ import { crisisKit } from './guidedHelpers';
 let app: App;
 beforeAll(async () => { app = await testApp(); }, 120_000);
 
-const { t, lang, parts, expectNoCrisis } = crisisKit(() => app);
+const { t, lang, parts, expectNoCrisis, expectHelpReply } = crisisKit(() => app);
 
 describe('a clear crisis that asks whom to turn to: the numbers, then the fitting help', () => {
   test.each<[string, string, string, string]>([
@@ -20,16 +20,7 @@ describe('a clear crisis that asks whom to turn to: the numbers, then the fittin
     ['Bei dem alten Herrn gegenüber ist seit Tagen alles dunkel, er lebt allein und aus der Wohnung riecht es streng. An wen kann ich mich wenden?', 'de-DE', 'neglect', 'self_neglect'],
     ['The old man next door lives alone, his flat is dark every night and the post is piling up. Who should I contact?', 'en-US', 'neglect', 'self_neglect'],
   ])('%s', async (text, locale, kind, help) => {
-    const replies = await parts(text, locale);
-    expect(replies).toHaveLength(3);
-    expect([replies[0], replies[2]]).toEqual([t(`crisis.${kind}`, lang(locale)), t('crisis_after', lang(locale))]);
-    const [helpText, ...contacts] = replies[1].split('\n');
-    expect(helpText).toBe(t(`crisis_help.${help}`, lang(locale)));
-    // self-neglect: the city's sourced counselling contacts follow (session 12); relief: none
-    if (help === 'self_neglect') {
-      expect(contacts.length).toBeGreaterThanOrEqual(1);
-      for (const line of contacts) expect(line).toMatch(/^• .+ · 0208 455-\d{4}/);
-    } else expect(contacts).toEqual([]);
+    expectHelpReply(await parts(text, locale), locale, kind, help);
   });
 });
 

@@ -9,7 +9,7 @@ import { CRISIS_KINDS as KINDS, crisisKit } from './guidedHelpers';
 let app: App;
 beforeAll(async () => { app = await testApp(); }, 120_000);
 
-const { t, lang, parts, expectNoCrisis } = crisisKit(() => app);
+const { t, lang, parts, expectNoCrisis, expectHelpReply } = crisisKit(() => app);
 
 describe('a clear crisis with a care question: the numbers, then the short answer', () => {
   test.each<[string, string, string, string]>([
@@ -22,16 +22,7 @@ describe('a clear crisis with a care question: the numbers, then the short answe
     ['Der alte Herr unter uns wohnt allein, es stinkt furchtbar aus der Wohnung und er ist völlig verwirrt.', 'de-DE', 'neglect', 'self_neglect'],
     ['The old man downstairs lives alone, there is an awful smell from his flat and he seems very confused.', 'en-US', 'neglect', 'self_neglect'],
   ])('%s', async (text, locale, kind, help) => {
-    const replies = await parts(text, locale);
-    expect(replies).toHaveLength(3);
-    expect([replies[0], replies[2]]).toEqual([t(`crisis.${kind}`, lang(locale)), t('crisis_after', lang(locale))]);
-    const [helpText, ...contacts] = replies[1].split('\n');
-    expect(helpText).toBe(t(`crisis_help.${help}`, lang(locale)));
-    // self-neglect: the city's sourced counselling contacts follow (session 12); relief: none
-    if (help === 'self_neglect') {
-      expect(contacts.length).toBeGreaterThanOrEqual(1);
-      for (const line of contacts) expect(line).toMatch(/^• .+ · 0208 455-\d{4}/);
-    } else expect(contacts).toEqual([]);
+    expectHelpReply(await parts(text, locale), locale, kind, help);
   });
 });
 
