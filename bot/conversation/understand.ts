@@ -193,9 +193,8 @@ function canonicalConcepts(kb: KnowledgeBase): Map<string, string> {
   return m;
 }
 
-/** a question with sentences around it (retrieval reads its question sentences apart from the story) */
-// A story tells at least two things before or around its question: one told fact ("Meine Mutter hat
-// Pflegegrad 3. Was ist Kurzzeitpflege?") is a question with its context, which retrieval reads well.
+/** a question with at least two told sentences around it; one told fact ("Meine Mutter hat
+ *  Pflegegrad 3. Was ist Kurzzeitpflege?") is a question with its context, which retrieval reads well */
 function readsAsStory(text: string): boolean {
   const sentences = readSentences(text);
   return sentences.length - questionSentences(sentences).length >= 2;
