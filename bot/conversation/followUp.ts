@@ -50,7 +50,7 @@ export interface FollowUpInput {
   /** the message names a date ("Der Bescheid kam am 10. März"): a told fact for a calculation, not for
    *  the last answer's sentences; a function so that the date recogniser (a few ms) runs only for a
    *  message that could otherwise be read as a fact about the last topic */
-  namesDate?: boolean | (() => boolean);
+  namesDate?: () => boolean;
 }
 
 /** The topic a follow-up naming a care setting asks about: for a money topic that setting's money
@@ -83,10 +83,6 @@ export function topicalConcepts(concepts: readonly string[], situation: 'setting
 const SETTING_OWN_TOPIC: Partial<Record<CareSettingFact, string>> = { daycare: 'daycare', nursing_home: 'nursing_home' };
 
 const RELATED_MAX_WORDS = 16;
-
-function namesDate(input: FollowUpInput): boolean {
-  return typeof input.namesDate === 'function' ? input.namesDate() : !!input.namesDate;
-}
 /** a conditional clause before the question ("Und falls sie Pflegegrad 2 bekommt – wie viel …?"):
  *  it tells a fact, the question is the main clause */
 const CONDITIONAL = /^\s*(?:und|and|aber|but)?\s*(?:falls|wenn|sollte|if|once|in case)\b([^,–—-]{3,120})\s*[,–—-]+\s*(.{6,})$/i;
@@ -285,7 +281,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // "hat mein Vater da Anspruch, er hat 20000 gespart" after the nursing-home allowance: a fact the last
   // topic is about (its own concepts, checked above), no aspect and no other topic the intent engine is
   // sure of: the last answer's sentences that name it
-  if (!aspect && own.length && !input.otherTopic && n <= RELATED_MAX_WORDS && !namesDate(input)) return { kind: 'related', topic: last, concepts: own };
+  if (!aspect && own.length && !input.otherTopic && n <= RELATED_MAX_WORDS && !input.namesDate?.()) return { kind: 'related', topic: last, concepts: own };
   if (!aspect || aspect === 'where') return undefined;
   if (input.concepts.some((c) => SITUATION_CONCEPTS.has(c)) || facts.setting) return undefined;
   if (input.otherTopic && !(n <= SHORT_ASPECT_WORDS && SHORT_ASPECTS.has(aspect))) return undefined;

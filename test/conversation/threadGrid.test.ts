@@ -64,7 +64,7 @@ describe('resolveFollowUp: grid kinds', () => {
     ['hat mein vater da anspruch, er hat 20000 gespart', 'nursing_home_allowance', { concepts: ['assets'], lastConcepts: new Set(['assets']) },
       { kind: 'related', concepts: ['assets'] }],
     // … not when it tells a date (the deadline's calculation takes it)
-    ['Der Bescheid kam am 10. März', 'objection', { concepts: ['decision'], lastConcepts: new Set(['decision']), namesDate: true }, undefined],
+    ['Der Bescheid kam am 10. März', 'objection', { concepts: ['decision'], lastConcepts: new Set(['decision']), namesDate: () => true }, undefined],
     // … not when the intent engine is sure of another topic
     ['hat mein vater da anspruch, er hat 20000 gespart', 'nursing_home_allowance', { concepts: ['assets'], lastConcepts: new Set(['assets']), otherTopic: true }, undefined],
   ])('%s (after %s)', (text, last, extra, expected) => {
