@@ -53,7 +53,8 @@ describe('content-c entries keep the fact the question turns on', () => {
     const it = entry(id);
     expect(it.legal.length).toBeGreaterThan(0);
     expect(it.sources.length).toBeGreaterThan(0);
-    expect(it.reviewed).toBe('2026-12-06');
+    // written on 2026-12-06; a later review moves the date forward (issue 17 sharpened some of these on 2026-12-07)
+    expect(it.reviewed >= '2026-12-06').toBe(true);
     expect(it.de.q.length).toBeGreaterThanOrEqual(6);
     expect(it.en.q.length).toBeGreaterThanOrEqual(5);
   });
