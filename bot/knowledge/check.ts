@@ -22,6 +22,7 @@ import {
 import { questionProblems, type QuestionLayer } from './questions';
 import { RerankModelSchema } from '../nlu/rerank';
 import { checkAnswerLayers, checkConcepts, type AnswerLayerFile } from './rules';
+import { auditShortAnswers, compileShortAudit, ShortAuditFileSchema } from './shortAudit';
 
 export type { Issue, Severity };
 
@@ -377,6 +378,25 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
         if (conceptIds.size && !conceptIds.has(k)) c.add('warning', file, ['questions', i, 'concepts', j], 'unknown_concept', `concept "${k}" is not in concepts.json: add words for it there, or the entry cannot be found by it`);
       });
     });
+  }
+  // Does each short answer give the fact its question variants ask for (issue 17)? Words in short-audit.json.
+  const auditFile = path.join(absRoot, 'short-audit.json');
+  if (fs.existsSync(auditFile)) {
+    const lexicon = c.load(auditFile, ShortAuditFileSchema);
+    if (lexicon) {
+      const { rules, problems } = compileShortAudit(lexicon);
+      for (const p of problems) c.add('error', auditFile, p.path as JsonPath, 'schema', p.message);
+      const flagged = new Map<string, Set<string>>();
+      for (const { file, data } of entryFiles) {
+        for (const f of auditShortAnswers(data, rules)) {
+          c.add(f.severity, file, ['questions', f.index, f.lang, 'short'], `short_${f.kind}`, f.message);
+          flagged.set(f.kind, (flagged.get(f.kind) ?? new Set()).add(f.entry));
+        }
+      }
+      const entries = new Set([...flagged.values()].flatMap((x) => [...x])).size;
+      const byKind = rules.kinds.map((k) => `${k.id} ${flagged.get(k.id)?.size ?? 0}`).join(', ');
+      c.issues.push({ severity: 'notice', file: auditFile, path: [], code: 'short_audit', message: `short answers that may miss the asked fact: ${entries} entries (${byKind})` });
+    }
   }
   const entryTopics = new Set(entryFiles.flatMap((e) => e.data.questions.map((q) => q.topic)));
   for (const n of noIntent) {
