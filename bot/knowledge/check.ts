@@ -389,7 +389,7 @@ export function checkKnowledge(root: string, opts: CheckOptions): CheckReport {
       const flagged = new Map<string, Set<string>>();
       for (const { file, data } of entryFiles) {
         for (const f of auditShortAnswers(data, rules)) {
-          c.add(f.severity, file, ['questions', f.index, f.lang, 'short'], `short_${f.kind}`, f.message);
+          c.add(f.severity, file, ['questions', f.index, f.lang, f.field], `short_${f.kind}`, f.message);
           flagged.set(f.kind, (flagged.get(f.kind) ?? new Set()).add(f.entry));
         }
       }

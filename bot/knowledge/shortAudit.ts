@@ -90,6 +90,7 @@ export interface ShortFinding {
   /** index of the entry in its file */
   index: number;
   lang: Lang;
+  field: 'short' | 'shortWithGrade';
   kind: string;
   severity: 'warning' | 'error';
   /** variants (both languages) that ask this kind, of all variants */
@@ -114,11 +115,15 @@ export function auditShortAnswers(file: QuestionsFile, rules: ShortAuditRules): 
       const asking = counts.get(kind.id) ?? 0;
       if (asking < 2 || asking < (kind.minShare ?? rules.minShare) * variants) continue;
       for (const lang of ['de', 'en'] as const) {
-        if (answerGives(kind, q[lang].short, lang)) continue;
-        out.push({
-          entry: q.id, index, lang, kind: kind.id, severity: kind.severity, asking, variants,
-          message: `${q.id}: ${asking} of ${variants} variants ask for ${kind.label}, but the ${lang === 'de' ? 'German' : 'English'} short answer does not give it`,
-        });
+        // the bot shows shortWithGrade instead of short when it knows the grade: both must give the fact
+        for (const field of ['short', 'shortWithGrade'] as const) {
+          const text = q[lang][field];
+          if (text === undefined || answerGives(kind, text, lang)) continue;
+          out.push({
+            entry: q.id, index, lang, field, kind: kind.id, severity: kind.severity, asking, variants,
+            message: `${q.id}: ${asking} of ${variants} variants ask for ${kind.label}, but the ${lang === 'de' ? 'German' : 'English'} ${field === 'short' ? 'short answer' : 'shortWithGrade'} does not give it`,
+          });
+        }
       }
     }
   });

@@ -96,12 +96,21 @@ describe('which entries are flagged', () => {
   test('a yes/no entry whose short answers give no yes or no, in each language', () => {
     const found = auditShortAnswers(entry({ q: askDe, short: 'Die Diagnose beendet die Fahrerlaubnis nicht automatisch.' },
       { q: askEn, short: 'Yes, at first: the diagnosis does not end the licence.' }), rules);
-    expect(found.map((f) => [f.entry, f.lang, f.kind, f.asking, f.variants])).toEqual([['demo', 'de', 'yesno', 6, 10]]);
+    expect(found.map((f) => [f.entry, f.lang, f.field, f.kind, f.asking, f.variants])).toEqual([['demo', 'de', 'short', 'yesno', 6, 10]]);
     expect(found[0].message).toMatch(/6 of 10 variants ask for a yes or no, but the German short answer does not give it/);
   });
 
   test('no finding once the short answer says it', () => {
     expect(auditShortAnswers(entry({ q: askDe, short: 'Ja, solange er sicher fährt.' }, { q: askEn, short: 'Yes, as long as he drives safely.' }), rules)).toEqual([]);
+  });
+
+  test('the answer shown when the grade is known (shortWithGrade) must give it too', () => {
+    const f = entry({ q: askDe, short: 'Ja, solange er sicher fährt.' }, { q: askEn, short: 'Yes, as long as he drives safely.' });
+    f.questions[0].de.shortWithGrade = 'Bei Pflegegrad {{grade}} gilt dasselbe.';
+    f.questions[0].en.shortWithGrade = 'Yes, at care grade {{grade}} too.';
+    const found = auditShortAnswers(f, rules);
+    expect(found.map((x) => [x.lang, x.field, x.kind])).toEqual([['de', 'shortWithGrade', 'yesno']]);
+    expect(found[0].message).toMatch(/German shortWithGrade does not give it/);
   });
 
   test('a kind asked by too few variants is not audited (one "wie viel" among keywords)', () => {
