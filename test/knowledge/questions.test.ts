@@ -10,7 +10,7 @@ import { QuestionsFileSchema, type QuestionsFile } from '../../bot/knowledge/sch
 import { tempDir } from '../helpers/tmp';
 
 const K = path.join(__dirname, '../../knowledge');
-const AS_OF = '2026-12-06';
+const AS_OF = '2026-12-07';
 
 const text = (lang: 'de' | 'en') => ({
   q: ['eins?', 'zwei?', 'drei?', 'vier?', 'fünf?'].map((x) => `${lang} ${x}`),
