@@ -2,7 +2,7 @@
 // measures (court approval, its time limit, milder means), money taken from people with dementia (fake police
 // calls, a relative misusing a power of attorney, unwanted contracts), travel with a disability (train, travel
 // token, flights), a family carer's own health (rehab co-payment, a psychotherapy appointment), missed days at
-// day care and single rooms in NRW homes.
+// day care, single rooms in NRW homes, and the couple answer that now says whether the partner may move in.
 // Each short answer keeps the figure, rule or condition the question turns on, in both languages.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -40,6 +40,9 @@ const facts: [string, RegExp, RegExp][] = [
     /only for days the person actually spent at day care; for missed days it pays nothing, nor does the social welfare office[\s\S]*set by your contract/],
   ['nursing_home_single_room_nrw', /Nordrhein-Westfalen[^.]*seit August 2018 mindestens 80 Prozent Einzelzimmer[^.]*neu gebaute nur Einzelzimmer[\s\S]*Paare/,
     /North Rhine-Westphalia[^.]*at least 80 percent single rooms since August 2018[^.]*new homes only single rooms[\s\S]*couples/],
+  // sharpened: a partner without a care grade asks whether she may move in, not only who pays
+  ['nursing_home_couple', /ohne Pflegegrad bekommt von der Pflegekasse nichts; ob er mit einziehen darf, entscheidet das Heim, einen Anspruch gibt es nicht/,
+    /without a care grade gets nothing from the care fund; whether they may move in is up to the home, there is no right to it/],
 ];
 
 const added = ['restraint_court_approval_how', 'restraint_approval_duration', 'restraint_alternatives', 'scam_fake_police_calls',
