@@ -1,9 +1,10 @@
 // The deciding facts of the sixth round of forum-question entries (content13, issue 17): freedom-restricting
-// measures (court approval, its time limit, milder means), money taken from people with dementia (fake police
-// calls, a relative misusing a power of attorney, unwanted contracts), travel with a disability (train, travel
-// token, flights), a family carer's own health (rehab co-payment, a psychotherapy appointment), missed days at
-// day care, single rooms in NRW homes, and the couple answer that now says whether the partner may move in.
-// Each short answer keeps the figure, rule or condition the question turns on, in both languages.
+// measures (court approval, its time limit, milder means, the spouse's six weeks, what a power of attorney must
+// name), money taken from people with dementia (fake police calls, a relative misusing a power of attorney,
+// unwanted contracts, strangers at the door, the court's consent reservation), travel with a disability (train,
+// travel token, flights), a family carer's own health (rehab co-payment, a psychotherapy appointment), missed
+// days at day care, single rooms in NRW homes, and the couple answer that now says whether the partner may move
+// in. Each short answer keeps the figure, rule or condition the question turns on, in both languages.
 import * as fs from 'fs';
 import * as path from 'path';
 import { expectWellFormedEntry, questionEntries } from '../helpers/questionEntries';
@@ -40,6 +41,14 @@ const facts: [string, RegExp, RegExp][] = [
     /only for days the person actually spent at day care; for missed days it pays nothing, nor does the social welfare office[\s\S]*set by your contract/],
   ['nursing_home_single_room_nrw', /Nordrhein-Westfalen[^.]*seit August 2018 mindestens 80 Prozent Einzelzimmer[^.]*neu gebaute nur Einzelzimmer[\s\S]*Paare/,
     /North Rhine-Westphalia[^.]*at least 80 percent single rooms since August 2018[^.]*new homes only single rooms[\s\S]*couples/],
+  ['restraint_spouse_decides', /^Ja, aber nur kurz: [^.]*Ehepartner[^.]*höchstens sechs Wochen[\s\S]*Betreuungsgericht muss sie trotzdem genehmigen/,
+    /^Yes, but only briefly: [^.]*spouse[^.]*at most six weeks[\s\S]*guardianship court must still approve/],
+  ['legal_poa_must_name_restraint', /^Nur wenn die Vollmacht es ausdrücklich und schriftlich nennt[\s\S]*allgemeine Vollmacht reicht nicht[\s\S]*Betreuungsgericht zustimmen/,
+    /^Only if it says so expressly and in writing[\s\S]*general power of attorney is not enough[\s\S]*guardianship court must approve/],
+  ['legal_consent_reservation', /zusätzlich zu einer Betreuung[^:]*: [^.]*nur mit Zustimmung des Betreuers[\s\S]*erheblichen Gefahr[^.]*nie gegen den freien Willen/,
+    /on top of a guardianship: [^.]*only with the guardian's consent[\s\S]*serious danger[^.]*never against their free will/],
+  ['doorstep_fake_officials', /^Niemand muss Unbekannte in die Wohnung lassen[\s\S]*Dienstausweis[^.]*selbst herausgesuchten Nummer[\s\S]*110/,
+    /^Nobody has to let strangers into the flat[\s\S]*ID card[^.]*number you look up yourself[\s\S]*110/],
   // sharpened: a partner without a care grade asks whether she may move in, not only who pays
   ['nursing_home_couple', /ohne Pflegegrad bekommt von der Pflegekasse nichts; ob er mit einziehen darf, entscheidet das Heim, einen Anspruch gibt es nicht/,
     /without a care grade gets nothing from the care fund; whether they may move in is up to the home, there is no right to it/],
@@ -48,7 +57,8 @@ const facts: [string, RegExp, RegExp][] = [
 const added = ['restraint_court_approval_how', 'restraint_approval_duration', 'restraint_alternatives', 'scam_fake_police_calls',
   'financial_abuse_by_relative', 'unwanted_contracts_consumer_advice', 'travel_train_boarding_help', 'disability_pass_token_which_trains',
   'travel_flight_assistance', 'carer_rehab_copayment', 'carer_psychotherapy_appointment', 'daycare_absence_sick_days',
-  'nursing_home_single_room_nrw'];
+  'nursing_home_single_room_nrw', 'restraint_spouse_decides', 'legal_poa_must_name_restraint', 'legal_consent_reservation',
+  'doorstep_fake_officials'];
 
 describe('sixth-round forum entries (content13) keep the fact the question turns on', () => {
   test.each(facts)('%s', (id, de, en) => {
