@@ -16,10 +16,10 @@ const entry = questionEntries<Item>();
 
 // [entry, pattern the German short must match, pattern the English short must match]
 const facts: [string, RegExp, RegExp][] = [
-  ['restraint_court_approval_how', /^Ja, im Heim[^.]*Genehmigung des Betreuungsgerichts, auch mit Vollmacht[\s\S]*ärztlichen Zeugnis[\s\S]*persönlich an[^.]*Verfahrenspfleger/,
-    /^Yes, in a home[^.]*guardianship court's approval, even with a power of attorney[\s\S]*doctor's certificate[\s\S]*in person[^.]*procedural representative/],
-  ['restraint_approval_duration', /^Nein, nicht für immer: [^.]*spätestens nach einem Jahr[^.]*höchstens zwei Jahren[\s\S]*Verlängerung[\s\S]*sofort enden/,
-    /^No, not forever: [^.]*one year at the latest[^.]*at most two years[\s\S]*extension[\s\S]*stop at once/],
+  ['restraint_court_approval_how', /^Im Heim[^.]*Genehmigung des Betreuungsgerichts, auch mit Vollmacht[\s\S]*ärztlichen Zeugnis[\s\S]*persönlich an[^.]*Verfahrenspfleger/,
+    /^In a home[^.]*guardianship court's approval, even with a power of attorney[\s\S]*doctor's certificate[\s\S]*in person[^.]*procedural representative/],
+  ['restraint_approval_duration', /^Nicht für immer: [^.]*spätestens nach einem Jahr[^.]*höchstens zwei Jahren[\s\S]*Verlängerung[\s\S]*sofort enden/,
+    /^Not forever: [^.]*one year at the latest[^.]*at most two years[\s\S]*extension[\s\S]*stop at once/],
   ['restraint_alternatives', /Niedrigbett[^.]*Matte[^.]*Sensormatte[^.]*besser als ein Bettgitter[\s\S]*Werdenfelser Weg/,
     /low bed[^.]*mat[^.]*sensor mat[^.]*better than bed rails[\s\S]*Werdenfelser Weg/],
   ['scam_fake_police_calls', /nie mit der Nummer 110 an und verlangt niemals Geld[\s\S]*auflegen und selbst die 110 wählen/,
