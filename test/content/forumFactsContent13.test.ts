@@ -2,10 +2,10 @@
 // measures (court approval, its time limit, milder means, the spouse's six weeks, what a power of attorney must
 // name, a locked unit), money taken from people with dementia (fake police calls, a relative misusing a power
 // of attorney, unwanted contracts, strangers at the door, the court's consent reservation), travel with a
-// disability (train, travel token, flights), a family carer's own health (rehab co-payment and pay, a
-// psychotherapy appointment), missed days at day care and who pays when it is too dear, single rooms in NRW
-// homes, and the couple answer that now says whether the partner may move in. Each short answer keeps the
-// figure, rule or condition the question turns on, in both languages.
+// disability (train, travel token, flights, a holiday with care, parking abroad), a family carer's own health
+// (rehab co-payment and pay, a psychotherapy appointment), missed days at day care and who pays when it is too
+// dear, single rooms in NRW homes, and the couple answer that now says whether the partner may move in. Each
+// short answer keeps the figure, rule or condition the question turns on, in both languages.
 import * as fs from 'fs';
 import * as path from 'path';
 import { expectWellFormedEntry, questionEntries } from '../helpers/questionEntries';
@@ -56,6 +56,10 @@ const facts: [string, RegExp, RegExp][] = [
     /^Yes, as an employee you keep your pay[^.]*up to six weeks[\s\S]*may not be counted against your annual leave/],
   ['daycare_social_assistance', /^Ja, reichen Einkommen und Vermögen nicht, zahlt das Sozialamt ab Pflegegrad 2 als Hilfe zur Pflege auch die Tagespflege[\s\S]*Entlastungsbetrag[\s\S]*frühestens ab dem Tag/,
     /^Yes, if income and savings are not enough, the social welfare office pays for day care from care grade 2[\s\S]*relief amount[\s\S]*at the earliest on the day/],
+  ['travel_holiday_with_care', /^Ja, auch im Urlaub zahlt die Pflegekasse: [^.]*Pflegesachleistung[^.]*ab Pflegegrad 2[^.]*Kurzzeit- oder Verhinderungspflege[\s\S]*Urlaub in Deutschland[\s\S]*Pflegegeld läuft weiter/,
+    /^Yes, the care fund pays on holiday too: [^.]*care in kind[^.]*from care grade 2[^.]*short-term or respite care[\s\S]*holiday in Germany[\s\S]*care allowance continues/],
+  ['disability_pass_parking_abroad', /blaue EU-Parkausweis gilt in allen Staaten der Europäischen Union[\s\S]*regelt jedes Land selbst[\s\S]*orange Parkausweis gilt nur in Deutschland/,
+    /blue EU parking card is valid in all countries of the European Union[\s\S]*up to each country[\s\S]*orange parking badge is valid only in Germany/],
   // sharpened: a partner without a care grade asks whether she may move in, not only who pays
   ['nursing_home_couple', /ohne Pflegegrad bekommt von der Pflegekasse nichts; ob er mit einziehen darf, entscheidet das Heim, einen Anspruch gibt es nicht/,
     /without a care grade gets nothing from the care fund; whether they may move in is up to the home, there is no right to it/],
@@ -65,7 +69,8 @@ const added = ['restraint_court_approval_how', 'restraint_approval_duration', 'r
   'financial_abuse_by_relative', 'unwanted_contracts_consumer_advice', 'travel_train_boarding_help', 'disability_pass_token_which_trains',
   'travel_flight_assistance', 'carer_rehab_copayment', 'carer_psychotherapy_appointment', 'daycare_absence_sick_days',
   'nursing_home_single_room_nrw', 'restraint_spouse_decides', 'legal_poa_must_name_restraint', 'legal_consent_reservation',
-  'doorstep_fake_officials', 'nursing_home_closed_ward', 'carer_rehab_work_pay', 'daycare_social_assistance'];
+  'doorstep_fake_officials', 'nursing_home_closed_ward', 'carer_rehab_work_pay', 'daycare_social_assistance',
+  'travel_holiday_with_care', 'disability_pass_parking_abroad'];
 
 describe('sixth-round forum entries (content13) keep the fact the question turns on', () => {
   test.each(facts)('%s', (id, de, en) => {
