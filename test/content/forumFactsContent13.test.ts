@@ -1,11 +1,12 @@
 // The deciding facts of the sixth round of forum-question entries (content13, issue 17): freedom-restricting
 // measures (court approval, its time limit, milder means, the spouse's six weeks, what a power of attorney must
 // name, a locked unit), money taken from people with dementia (fake police calls, a relative misusing a power
-// of attorney, unwanted contracts, strangers at the door, the court's consent reservation), travel with a
-// disability (train, travel token, flights, a holiday with care, parking abroad), a family carer's own health
-// (rehab co-payment and pay, a psychotherapy appointment, BAföG for a student who cares), missed days at day care and who pays when it is too
-// dear, single rooms in NRW homes, and the couple answer that now says whether the partner may move in. Each
-// short answer keeps the figure, rule or condition the question turns on, in both languages.
+// of attorney, unwanted contracts, strangers at the door, the court's consent reservation), a neighbour's flat
+// full of rubbish, travel with a disability (train, travel token, flights, a holiday with care, parking
+// abroad), a family carer's own health (rehab co-payment and pay, a psychotherapy appointment, BAföG for a
+// student who cares), missed days at day care and who pays when it is too dear, single rooms in NRW homes, and
+// the couple answer that now says whether the partner may move in. Each short answer keeps the figure, rule or
+// condition the question turns on, in both languages.
 import * as fs from 'fs';
 import * as path from 'path';
 import { expectWellFormedEntry, questionEntries } from '../helpers/questionEntries';
@@ -62,6 +63,8 @@ const facts: [string, RegExp, RegExp][] = [
     /blue EU parking card is valid in all countries of the European Union[\s\S]*up to each country[\s\S]*orange parking badge is valid only in Germany/],
   ['young_carer_student_bafoeg', /^Ja, pflegen Sie zu Hause einen nahen Angehörigen mit mindestens Pflegegrad 3, wird BAföG über die Förderungshöchstdauer hinaus[\s\S]*Antrag auf Weiterförderung/,
     /^Yes, if you care at home for a close relative with at least care grade 3, BAföG continues beyond the maximum funding period[\s\S]*continued funding/],
+  ['neighbour_hoarding_flat', /^Zuerst ist der Vermieter zuständig[\s\S]*nur ausnahmsweise[^;]*Seuchengefahr; Gestank und Ungeziefer allein reichen meist nicht[\s\S]*Sozialpsychiatrische Dienst[^.]*Betreuungsgericht/,
+    /^The landlord comes first[\s\S]*only exceptionally[^;]*risk of infection; smell and vermin alone are usually not enough[\s\S]*social psychiatric service[^.]*guardianship court/],
   // sharpened: a partner without a care grade asks whether she may move in, not only who pays
   ['nursing_home_couple', /ohne Pflegegrad bekommt von der Pflegekasse nichts; ob er mit einziehen darf, entscheidet das Heim, einen Anspruch gibt es nicht/,
     /without a care grade gets nothing from the care fund; whether they may move in is up to the home, there is no right to it/],
@@ -72,7 +75,8 @@ const added = ['restraint_court_approval_how', 'restraint_approval_duration', 'r
   'travel_flight_assistance', 'carer_rehab_copayment', 'carer_psychotherapy_appointment', 'daycare_absence_sick_days',
   'nursing_home_single_room_nrw', 'restraint_spouse_decides', 'legal_poa_must_name_restraint', 'legal_consent_reservation',
   'doorstep_fake_officials', 'nursing_home_closed_ward', 'carer_rehab_work_pay', 'daycare_social_assistance',
-  'travel_holiday_with_care', 'disability_pass_parking_abroad', 'young_carer_student_bafoeg'];
+  'travel_holiday_with_care', 'disability_pass_parking_abroad', 'young_carer_student_bafoeg',
+  'neighbour_hoarding_flat'];
 
 describe('sixth-round forum entries (content13) keep the fact the question turns on', () => {
   test.each(facts)('%s', (id, de, en) => {
