@@ -140,6 +140,7 @@ export const WORD_LISTS = {
   answer_who: 'contains',
   answer_consequence: 'contains',
   answer_several: 'contains',
+  answer_own_share: 'contains',
   /** the care setting a message names, checked in this order (a nursing home before the family) */
   setting_nursing_home: 'contains',
   setting_day_care: 'contains',
@@ -162,6 +163,9 @@ export const WORD_LISTS = {
   /** that more than one person needs care ("die haben beide einen Pflegegrad", "both have a grade"):
    *  asks what the last answer says for several people */
   aspect_several: 'folded_word',
+  /** what the family pays itself ("muss man da was selber zahlen?", "do we pay anything ourselves?"),
+   *  before the cost, whose answer is the fund's amount */
+  aspect_own_share: 'folded_word',
   aspect_where: 'folded_word',
   /** folded: opens a changed condition ("und wenn es länger dauert?", "and if …"): the rest is read
    *  against the last answer's sentences (bot/conversation/followUp.ts conditionClause) */

@@ -2,10 +2,12 @@
 // "both", "auch einen Pflegegrad") ask what the last answer says for several people; a relative the
 // facts do not carry ("Tante", "uncle") with a grade is the person of an elliptic question, not a topic;
 // "und mit Pflegedienst?" after a money topic is the service benefit; a question typed into the place
-// prompt is about the kind of help searched for; "bis wann kann ich das noch nutzen" asks about expiry.
+// prompt is about the kind of help searched for; "bis wann kann ich das noch nutzen" asks about expiry;
+// "muss man da was selber zahlen" asks what the family pays itself.
 import * as path from 'path';
 import { aspectOf, resolveFollowUp, type FollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
 import { asksInPrompt } from '../../bot/conversation/cues';
+import { bareStatement } from '../../bot/conversation/answerFirst';
 import { aspectSentences } from '../../bot/conversation/aspects';
 import { extractFacts } from '../../bot/nlu/facts';
 import { loadLexicon } from '../../bot/nlu/lexicon';
@@ -30,6 +32,12 @@ describe('aspectOf: several people and use-by questions', () => {
     ['till when can i use it', 'expiry'],
     ['muss man das vorher beantragen?', 'who'],
     ['do we have to apply beforehand', 'who'],
+    // what the family pays itself, before the fund's cost
+    ['und was müssen wir selber bezahlen', 'own_share'],
+    ['zahlt man da was aus eigener tasche', 'own_share'],
+    ['do we have to pay anything ourselves', 'own_share'],
+    ['what is the own share', 'own_share'],
+    ['was zahlt die Kasse?', 'cost'],
     // one person, no several
     ['sie hat Pflegegrad 2', undefined],
   ])('%s → %s', (text, aspect) => {
@@ -55,6 +63,9 @@ describe('resolveFollowUp: session 13 kinds', () => {
     ['and with a care service at home?', 'nursing_home', { concepts: ['care_service'] }, { kind: 'elliptic', topic: 'in_kind' }],
     // a care service named after a topic that is no money topic is a topic of its own
     ['und mit pflegedienst?', 'dementia', { concepts: ['care_service'] }, undefined],
+    // what the family pays itself after a money topic: that aspect, also in a question of five words or more
+    ['muss man da denn was selber zahlen', 'daycare', {}, { kind: 'aspect', aspect: 'own_share' }],
+    ['do we pay for anything ourselves there', 'respite', {}, { kind: 'aspect', aspect: 'own_share' }],
     // use-by question after the relief amount
     ['bis wann kann ich das noch nutzen', 'relief', {}, { kind: 'aspect', aspect: 'expiry' }],
   ])('%s after %s', (text, last, extra, want) => {
@@ -93,5 +104,17 @@ describe('aspectSentences: several people', () => {
     const got = aspectSentences(answer, 'several', ctx, words);
     expect(got).toHaveLength(1);
     expect(got[0]).toMatch(want);
+  });
+});
+
+describe('bareStatement: a grade dispute told as a statement wants the objection', () => {
+  test.each<[string, boolean]>([
+    ['die Pflegekasse hat uns nur Pflegegrad 2 gegeben, wir wollten 3', false],
+    ['Mama wurde zu niedrig eingestuft, sie hat jetzt Grad 1', false],
+    ['they only gave her grade 2, we expected 3', false],
+    // a statement of the grade alone is still a bare statement
+    ['Meine Oma wohnt allein in Styrum und hat Pflegegrad 2.', true],
+  ])('%s → %s', (text, want) => {
+    expect(bareStatement(text, words, text.match(/they|grade/) ? 'en' : 'de')).toBe(want);
   });
 });

@@ -102,3 +102,33 @@ describe('until when the relief amount can be used', () => {
     expect(await say(client, 'until when can we still use it?')).toMatch(/30 June/);
   });
 });
+
+describe('what the family pays itself', () => {
+  test('de: day care at grade 3, then "und was zahlen wir da selber?": meals and investment costs', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Wie viel zahlt die Kasse für Tagespflege bei Pflegegrad 3?');
+    expect(await say(client, 'muss man da dann noch was selber bezahlen?')).toMatch(/Verpflegung/);
+  });
+
+  test('en: short-term care, then "is there anything we pay ourselves there?": board and lodging are paid by the family', async () => {
+    const client = mainDialogClient(app, 'en');
+    await say(client, 'What does the care fund pay for short-term care?');
+    expect(await say(client, 'is there anything we have to pay for ourselves there?')).toMatch(/board/);
+  });
+});
+
+describe('a grade dispute told as a statement', () => {
+  test('de: "die Kasse hat nur Pflegegrad 2 gegeben, wir wollten 3": the objection, not the overview', async () => {
+    const client = mainDialogClient(app);
+    const reply = await say(client, 'die Kasse hat meinem Vater nur Pflegegrad 2 gegeben, wir wollten eigentlich 3');
+    expect(reply).toMatch(/Widerspruch/);
+    expect(reply).not.toMatch(/Wie wird die Person/);
+  });
+
+  test('en: "they only gave mum grade 2, we expected 3": the objection, not the overview', async () => {
+    const client = mainDialogClient(app, 'en');
+    const reply = await say(client, 'the fund only gave mum grade 2, we expected 3');
+    expect(reply).toMatch(/objection/i);
+    expect(reply).not.toMatch(/How is the person/);
+  });
+});
