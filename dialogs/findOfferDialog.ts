@@ -11,6 +11,7 @@ import {
 } from '../bot/conversation/offerSearch';
 import { getMemory, sendReply, turnInfo, type DialogDeps } from './context';
 import { matchOption, normalise } from '../bot/conversation/turn';
+import { asksInPrompt } from '../bot/conversation/cues';
 import { GuidedDialog, GuidedFlow } from './guided';
 
 export const FIND_OFFER_DIALOG = 'findOfferDialog';
@@ -80,6 +81,8 @@ class FindOfferFlow extends GuidedFlow<FlowState> {
     if (text !== undefined) await this.keepPlace(ctx, text);
     const stadtteil = knownPlace(this.deps.services.local, opts, mem.stadtteil);
     if (stadtteil) return this.show(dc, opts, stadtteil);
+    // the kind of help is the thread's topic now: "kostet das was?" instead of a place asks about it
+    if (opts.category) mem.lastTopic = topicForCategory(opts.category, this.deps.services.kb.answers.values()) ?? mem.lastTopic;
     // a postcode or name that fits several districts: ask which one, offering only those
     const ids = opts.candidates && opts.candidates.length > 1 ? opts.candidates : this.deps.services.local.stadtteile().map((s) => s.id);
     await this.askPlace(ctx, ids, opts.candidates && opts.candidates.length > 1 ? opts.postcode : undefined, opts.category);
@@ -155,6 +158,11 @@ class FindOfferFlow extends GuidedFlow<FlowState> {
 
 export class FindOfferDialog extends GuidedDialog<FlowState> {
   protected override rerouteQuestions = true;
+
+  /** a question about the kind of help instead of a place ("kostet das was?"): the main dialog answers it */
+  protected override async reroutesFollowUp(dc: DialogContext, text: string): Promise<boolean> {
+    return dc.activeDialog?.state?.phase === 'place' && asksInPrompt(text, this.deps.services.words);
+  }
   private readonly offers: FindOfferFlow;
 
   constructor(deps: DialogDeps) {

@@ -32,6 +32,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return false;
   }
 
+  /** Whether a message that is no answer to the step asks about the step's subject ("kostet das was?"
+   *  in the place prompt): then it leaves the dialog, and the main dialog answers it against the
+   *  thread. None by default. */
+  protected async reroutesFollowUp(_dc: DialogContext, _text: string): Promise<boolean> {
+    return false;
+  }
+
   /** Whether this text is a valid answer to the current step (then no rerouting is considered). */
   protected abstract acceptsInput(dc: DialogContext, text: string): Promise<boolean>;
 
@@ -63,6 +70,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     }
     const question = this.rerouteQuestions && isFullQuestion(text, words) && !(await this.answersAsQuestion(innerDc, text));
     if (!question && (await this.acceptsInput(innerDc, text))) return undefined;
+    if (await this.reroutesFollowUp(innerDc, text)) {
+      await innerDc.cancelAllDialogs();
+      return { status: DialogTurnStatus.complete, result: REROUTE };
+    }
     // Not (only) an answer to our question: if it is a clear new question, let the main dialog take it.
     const r = await classifyTurn(this.deps.services, innerDc.context);
     // a full question that a question entry answers ("Was ist eine Vorsorgevollmacht?" in the grade

@@ -10,6 +10,7 @@ import type { BenefitsFile, Lang } from '../knowledge/schema';
 import { formatDate, formatNumber, type Translate } from './format';
 import type { Lexicon, WordList } from '../nlu/lexicon';
 import { parseGradeAnswer } from '../nlu/grade';
+import { parseNumberWord } from '../nlu/numbers';
 import { foldText } from '../nlu/normalise';
 
 /** How the benefits overview starts. */
@@ -36,8 +37,9 @@ export function settingFromText(text: string, words: Lexicon): CareSetting | und
   return SETTING_WORDS.find(([list]) => words.has(list, text))?.[1];
 }
 
-/** "60 %", "60 Prozent", "sixty percent" is not supported; "die Hälfte" / "half" = 50, "ein Viertel" /
- *  "a quarter" = 25, "drei Viertel" / "three quarters" = 75. */
+/** "60 %", "60 Prozent", "sechzig Prozent", "sixty percent"; "die Hälfte" / "half" = 50, "ein Viertel" /
+ *  "a quarter" = 25, "drei Viertel" / "three quarters" = 75, "ein Drittel" / "a third" = 33⅓,
+ *  "zwei Drittel" / "two thirds" = 66⅔. */
 export function percentFrom(text: string, words: Lexicon): number | undefined {
   const t = text.toLowerCase();
   // the unit and half words: locales/<lng>/commands.json percent_unit, half
@@ -46,10 +48,26 @@ export function percentFrom(text: string, words: Lexicon): number | undefined {
     const v = Number(m[1].replace(',', '.'));
     return v >= 0 && v <= 100 ? v : undefined;
   }
+  const written = writtenPercent(words.exec('percent_unit_word', t)?.[1]);
+  if (written !== undefined) return written;
   if (words.has('half', t)) return 50;
-  // the larger share first, so a list that names both words reads as three quarters
+  // the larger share first, so a list that names both words reads as three quarters (two thirds)
   if (words.has('three_quarters', t)) return 75;
   if (words.has('quarter', t)) return 25;
+  if (words.has('two_thirds', t)) return 200 / 3;
+  if (words.has('third', t)) return 100 / 3;
+  return undefined;
+}
+
+/** The number the words before the percent unit end with ("rechnet sechzig" → 60, "uses sixty five"
+ *  → 65): the longest ending that is a number, 0–100; an ordinal or no number is no share. */
+function writtenPercent(before: string | undefined): number | undefined {
+  if (!before) return undefined;
+  const w = before.trim().split(/\s+/);
+  for (let i = 0; i < w.length; i += 1) {
+    const n = parseNumberWord(w.slice(i).join(' '));
+    if (n && !n.ordinal) return n.value <= 100 ? n.value : undefined;
+  }
   return undefined;
 }
 

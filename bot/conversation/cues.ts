@@ -2,6 +2,7 @@
 // the lexicon (locales/<lng>/commands.json), so they are data and the same in every dialog.
 import type { Lexicon } from '../nlu/lexicon';
 import { guideAsked } from './answerFirst';
+import { aspectOf } from './followUp';
 
 /** A short question points back at the last answer only if it is at most this long. */
 const MAX_FOLLOW_UP_WORDS = 6;
@@ -18,6 +19,20 @@ export function refersBack(text: string, words: Lexicon): boolean {
 export function isFullQuestion(text: string, words: Lexicon): boolean {
   const count = text.trim().split(/\s+/).length;
   return count >= 4 && (/\?\s*$/.test(text) || words.has('question_start', text.trim()));
+}
+
+/** a question typed into a prompt is about the prompt's subject only if it is this short */
+const PROMPT_QUESTION_MAX_WORDS = 10;
+
+/** "kostet das was?", "was kostet das denn ungefähr", "wer zahlt das" typed into the place prompt: a
+ *  short question about an aspect of what is being searched for (its cost, who applies, a deadline),
+ *  not a place. A where-question ("wo ist das?") is still an attempt at the place. The caller checks
+ *  that no place or kind of help was named. */
+export function asksInPrompt(text: string, words: Lexicon): boolean {
+  const t = text.trim();
+  if (!t || t.split(/\s+/).length > PROMPT_QUESTION_MAX_WORDS) return false;
+  const aspect = aspectOf(t, words);
+  return aspect !== undefined && aspect !== 'where';
 }
 
 /** A story is answered from its question sentences: a date or a care grade told in the story does

@@ -14,7 +14,7 @@ import type { Lexicon } from '../nlu/lexicon';
 import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
 import { GRADE_MONEY_TOPIC_IDS, MONEY_TOPIC_IDS, topicForSetting, type ConversationThread } from './thread';
 
-export type Aspect = 'expiry' | 'from_when' | 'duration' | 'change' | 'deadline' | 'repay' | 'consequence' | 'billing' | 'cost' | 'who' | 'where';
+export type Aspect = 'expiry' | 'from_when' | 'duration' | 'change' | 'deadline' | 'repay' | 'consequence' | 'several' | 'billing' | 'own_share' | 'cost' | 'who' | 'where';
 
 export type FollowUp =
   | { kind: 'elliptic' | 'pronoun'; topic: string; grade?: number; setting?: CareSettingFact; person?: PersonFact }
@@ -69,6 +69,9 @@ const GENERIC_CONCEPTS = new Set(['grade', 'application', 'invoice', 'costs', 'd
 const SITUATION_CONCEPTS = new Set(['nursing_home', 'daycare', 'home_care', 'hospital', 'dementia']);
 /** concepts a story's people and roles name ("mein Mann", "ich pflege"): the facts carry them */
 const STORY_CONCEPTS = new Set(['spouse', 'carer', 'siblings']);
+/** people the facts do not carry ("meine Tante", "my uncle"): with a grade told they are the person the
+ *  grade is about ("und bei meiner Tante, die hat Grad 5"), not a topic (leave for distant relatives) */
+const KIN_CONCEPTS = new Set(['distant_relative']);
 /** Whether a message's concepts name more than its people ("für meine Mutter"): a topic, a setting, dementia, a grade. */
 export function namesMoreThanPeople(concepts: readonly string[]): boolean {
   return concepts.some((c) => !STORY_CONCEPTS.has(c));
@@ -80,6 +83,8 @@ export function topicalConcepts(concepts: readonly string[], situation: 'setting
     && !(SITUATION_CONCEPTS.has(c) && (situation === 'all' || c !== 'dementia')));
 }
 /** the setting's own topic: "what about day care for her?" after the dementia answer asks about day care */
+/** the money topic of care at home by a service */
+const SERVICE_TOPIC = 'in_kind';
 const SETTING_OWN_TOPIC: Partial<Record<CareSettingFact, string>> = { daycare: 'daycare', nursing_home: 'nursing_home' };
 
 const RELATED_MAX_WORDS = 16;
@@ -105,7 +110,9 @@ const SHORT_ASPECT_WORDS = 8;
 // "Wie rechnet man das ab?" asks how it is billed or claimed, before "zahlen" would make it a cost question;
 // "Was passiert, wenn wir das nicht bezahlen?" asks what follows, not what it costs.
 // "wird das mit der Zeit mehr?" asks how it changes, before "mehr" could read as an amount.
-export const ASPECT_ORDER: readonly Aspect[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'consequence', 'billing', 'cost', 'who', 'where'];
+// "gibts dann mehr Geld, wenn beide einen Pflegegrad haben?" asks about several people before the cost;
+// "muss man da was selber zahlen?" asks what the family pays, not what the fund pays.
+export const ASPECT_ORDER: readonly Aspect[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'consequence', 'several', 'billing', 'own_share', 'cost', 'who', 'where'];
 /** aspects a very short question asks about the last answer even when the intent engine is sure of another topic */
 const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'deadline', 'from_when', 'duration', 'change', 'repay', 'billing', 'consequence']);
 
@@ -206,6 +213,12 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const explained = new Set(asked ? ASPECT_CONCEPTS[asked] ?? [] : []);
   // "zu Hause" can read as the property concept ("Haus"): the setting fact already says it
   if (facts.setting === 'home') explained.add('house');
+  if (facts.grade !== undefined) for (const c of KIN_CONCEPTS) explained.add(c);
+  // "und zuhause mit Pflegedienst?" after a money topic: the home-care service is a setting of its own,
+  // the service benefit (in_kind), not a topic
+  const elliptic = input.words.has('elliptic_lead', folded) && n <= ELLIPTIC_MAX_WORDS;
+  const service = elliptic && MONEY_TOPIC_IDS.has(last) && input.concepts.includes('care_service') && facts.setting !== 'nursing_home' && facts.setting !== 'daycare';
+  if (service) explained.add('care_service');
   const own = input.concepts.filter((c) => !GENERIC_CONCEPTS.has(c) && !SITUATION_CONCEPTS.has(c) && !STORY_CONCEPTS.has(c) && !explained.has(c));
   if (own.length) {
     // another benefit in the last answer's situation: "Bekommt sie in der Zeit weiter Pflegegeld?"
@@ -223,10 +236,13 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // is grade 2 actually"): it tells facts and asks nothing
   // (dementia alone is no such correction: "sie hat aber Demenz" asks about dementia)
   const correcting = correctsFacts(text, folded, input.words) && (facts.grade !== undefined || !!facts.setting || !!facts.person);
-  if ((input.words.has('elliptic_lead', folded) || input.corrected || correcting) && n <= ELLIPTIC_MAX_WORDS) {
+  // "und wenn meine Eltern beide einen Pflegegrad haben" names a person, but asks about the two
+  // together (the several aspect below), not about another person alone
+  const several = aspectOf(text, input.words) === 'several';
+  if ((input.words.has('elliptic_lead', folded) || input.corrected || correcting) && n <= ELLIPTIC_MAX_WORDS && !several) {
     const grade = ellipticGrade(folded, facts, input.words);
-    if (grade !== undefined || facts.setting || facts.person || facts.dementia) {
-      return { kind: 'elliptic', topic: settingTopic(last, facts.setting), grade, setting: facts.setting, person: facts.person };
+    if (grade !== undefined || facts.setting || facts.person || facts.dementia || service) {
+      return { kind: 'elliptic', topic: service ? SERVICE_TOPIC : settingTopic(last, facts.setting), grade, setting: facts.setting, person: facts.person };
     }
   }
   // "Und falls sie Pflegegrad 2 bekommt – wie viel würde die Kasse dann für die Tagespflege zahlen?":
@@ -277,14 +293,17 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // "Ab wann?", "Bis wann?": a short aspect question without a topic of its own, unless
   // the intent engine is sure of another topic; a very short question about who applies, a deadline
   // or the start is still read as about the last answer ("Wer stellt den Antrag?")
-  const aspect = n <= ASPECT_MAX_WORDS ? aspectOf(text, input.words) : undefined;
+  // (several people is said in a longer sentence: "what if both of my parents live there and both have a grade")
+  const aspect = n <= (several ? FOLLOW_UP_MAX_WORDS : ASPECT_MAX_WORDS) ? aspectOf(text, input.words) : undefined;
   // "hat mein Vater da Anspruch, er hat 20000 gespart" after the nursing-home allowance: a fact the last
   // topic is about (its own concepts, checked above), no aspect and no other topic the intent engine is
   // sure of: the last answer's sentences that name it
   if (!aspect && own.length && !input.otherTopic && n <= RELATED_MAX_WORDS && !input.namesDate?.()) return { kind: 'related', topic: last, concepts: own };
   if (!aspect || aspect === 'where') return undefined;
   if (input.concepts.some((c) => SITUATION_CONCEPTS.has(c)) || facts.setting) return undefined;
-  if (input.otherTopic && !(n <= SHORT_ASPECT_WORDS && SHORT_ASPECTS.has(aspect))) return undefined;
+  // several people is answered only by a sentence of the last answer that speaks of them (or none):
+  // the intent engine's guess at another topic does not decide it
+  if (input.otherTopic && !several && !(n <= SHORT_ASPECT_WORDS && SHORT_ASPECTS.has(aspect))) return undefined;
   if (aspect === 'cost' && n > 4) return undefined;
   return { kind: 'aspect', topic: last, aspect };
 }

@@ -280,6 +280,11 @@ export function guidedRoute(x: GuidedInput): GuidedStart | undefined {
     case 'combination':
       // "the service uses 60 % of the Sachleistung": compute the Pflegegeld left
       return percentFrom(text, words) !== undefined ? { dialog: 'benefits', options: { grade, text } } : undefined;
+    case 'in_kind':
+    case 'allowance':
+      // "der Dienst rechnet sechzig Prozent der Sachleistung ab – wie viel Pflegegeld bekomme ich noch?":
+      // a share and a question for what is left is the combination, whichever benefit it names
+      return percentFrom(text, words) !== undefined && words.has('asks_rest', text) ? { dialog: 'benefits', options: { grade, text } } : undefined;
     case 'apply':
     case 'objection':
       if (words.has('letter_request', text)) return { dialog: 'letters', options: { letter: r.intent === 'apply' ? 'application' : 'objection' } };

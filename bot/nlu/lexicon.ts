@@ -12,8 +12,9 @@ import { fold } from '../text/fold';
  *  or ends the text, a word that begins a sentence, or a unit right after a number (the number is
  *  the match's first group); 'folded_word' is 'word' with text and patterns folded alike
  *  (bot/text/fold: "verfällt", "verfaellt" and "verfallt" meet); 'word_no_letter_after' is 'word'
- *  whose end only needs no letter a-z after it (a digit may follow). */
-type Anchor = 'whole' | 'word' | 'contains' | 'start' | 'end' | 'sentence_start' | 'after_number' | 'folded_word' | 'word_no_letter_after';
+ *  whose end only needs no letter a-z after it (a digit may follow); 'after_words' is a unit after up
+ *  to three words (the first group), which the caller reads as a number written out ("sechzig Prozent"). */
+type Anchor = 'whole' | 'word' | 'contains' | 'start' | 'end' | 'sentence_start' | 'after_number' | 'after_words' | 'folded_word' | 'word_no_letter_after';
 
 /** Every word list the dialogs use, with how it matches. A file may name only these. */
 export const WORD_LISTS = {
@@ -89,11 +90,16 @@ export const WORD_LISTS = {
   offer_request: 'word',
   /** raw (lower case): the unit after a percentage ("60 %", "60 Prozent") */
   percent_unit: 'after_number',
+  /** raw (lower case): the same unit after a number written as words ("sechzig Prozent", "sixty percent") */
+  percent_unit_word: 'after_words',
   /** raw (lower case): half of it ("die Hälfte") */
   half: 'word',
   /** a share told as a fraction ("ein Viertel", "three quarters"): 25 and 75 % (bot/care/benefitsText.ts percentFrom) */
   quarter: 'word',
   three_quarters: 'word',
+  /** a share told as thirds ("ein Drittel", "two thirds"): 33⅓ and 66⅔ % (percentFrom) */
+  third: 'word',
+  two_thirds: 'word',
   /** folded: a statement that still requests something ("ich brauche …"), so it is no bare statement */
   statement_request: 'word',
   /** folded: a statement that names a notice or an objection, so it wants its deadline */
@@ -133,6 +139,8 @@ export const WORD_LISTS = {
   answer_cost: 'contains',
   answer_who: 'contains',
   answer_consequence: 'contains',
+  answer_several: 'contains',
+  answer_own_share: 'contains',
   /** the care setting a message names, checked in this order (a nursing home before the family) */
   setting_nursing_home: 'contains',
   setting_day_care: 'contains',
@@ -152,6 +160,12 @@ export const WORD_LISTS = {
   aspect_consequence: 'folded_word',
   /** whether it changes over time ("wird das mit der Zeit mehr?", "does it go up later?") */
   aspect_change: 'folded_word',
+  /** that more than one person needs care ("die haben beide einen Pflegegrad", "both have a grade"):
+   *  asks what the last answer says for several people */
+  aspect_several: 'folded_word',
+  /** what the family pays itself ("muss man da was selber zahlen?", "do we pay anything ourselves?"),
+   *  before the cost, whose answer is the fund's amount */
+  aspect_own_share: 'folded_word',
   aspect_where: 'folded_word',
   /** folded: opens a changed condition ("und wenn es länger dauert?", "and if …"): the rest is read
    *  against the last answer's sentences (bot/conversation/followUp.ts conditionClause) */
@@ -209,6 +223,7 @@ function compile(anchor: Anchor, words: readonly string[]): RegExp {
   if (anchor === 'end') return new RegExp(`\\b(?:${alts})$`, 'i');
   if (anchor === 'sentence_start') return new RegExp(`(?:^|[.!]\\s+)(?:${alts})\\b`, 'i');
   if (anchor === 'after_number') return new RegExp(`(\\d{1,3}(?:[.,]\\d{1,2})?)\\s*(?:${alts})`, 'i');
+  if (anchor === 'after_words') return new RegExp(`((?:[a-zäöüß]+[\\s-]+){0,2}[a-zäöüß]+)\\s*(?:${alts})\\b`, 'i');
   return new RegExp(`(?:${alts})`, 'i');
 }
 

@@ -29,6 +29,17 @@ describe('pure helpers', () => {
     expect(percentFrom(text, loadLexicon(path.join(ROOT, 'locales')))).toBe(want);
   });
 
+  // issue 18 (session 13): shares written as words and as thirds
+  test.each([
+    ['so ungefähr fünfzig Prozent', 50], ['der dienst rechnet sechzig prozent der sachleistung ab', 60],
+    ['fünfundsiebzig Prozent', 75], ['the service uses sixty five percent', 65], ['about forty per cent', 40],
+    ['und wenn es nur ein drittel ist', 100 / 3], ['zwei Drittel', 200 / 3], ['a third of what it may bill', 100 / 3],
+    ['and if it\'s two thirds', 200 / 3], ['hundertzwanzig prozent', undefined], ['der dritte prozent', undefined],
+    ['das kostet prozentual mehr', undefined],
+  ])('share in words %p → %p', (text, want) => {
+    expect(percentFrom(text, loadLexicon(path.join(ROOT, 'locales')))).toBe(want);
+  });
+
   test.each([
     [3, 'relatives', ['pflegegeld', 'entlastungsbetrag'], ['sachleistung', 'stationaer']],
     [3, 'home_care', ['sachleistung', 'umwandlung'], ['pflegegeld']],
