@@ -24,14 +24,14 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export const DEV_FILES = [
   'real-dev.jsonl', 'real-own.jsonl', 'real-stories.jsonl', 'real-own2-content-a.jsonl', 'real-own2-content-b.jsonl',
   'real-own3-content-c.jsonl', 'real-own3-content-d.jsonl', 'real-own4-retr.jsonl', 'real-own4-content-e.jsonl',
-  'real-own4-content-f.jsonl', 'cases.jsonl',
+  'real-own4-content-f.jsonl', 'real-own5-content-g.jsonl', 'real-own5-multi.jsonl', 'real-own6-retr.jsonl', 'cases.jsonl',
 ];
 const REFUSED = /heldout|held-out|unseen|own-check|\/work\/heldout\//;
 
 /** A re-ranker input as JSON (sets as lists) with the labels and today's choice. */
 export interface RerankRow {
   file: string; id: string; lang: Lang;
-  input: Omit<RerankInput, 'questionConcepts' | 'storyConcepts'> & { questionConcepts: string[]; storyConcepts: string[] };
+  input: Omit<RerankInput, 'questionConcepts' | 'storyConcepts' | 'leadConcepts'> & { questionConcepts: string[]; storyConcepts: string[]; leadConcepts?: string[] };
   /** per candidate: its rendered answer passes the case */
   labels: boolean[];
   /** what the bot answers without the re-ranker (an entry id or the intent) and whether it passes */
@@ -39,7 +39,10 @@ export interface RerankRow {
 }
 
 export function revive(row: RerankRow): RerankInput {
-  return { ...row.input, questionConcepts: new Set(row.input.questionConcepts), storyConcepts: new Set(row.input.storyConcepts) };
+  return {
+    ...row.input, questionConcepts: new Set(row.input.questionConcepts), storyConcepts: new Set(row.input.storyConcepts),
+    leadConcepts: new Set(row.input.leadConcepts ?? []),
+  };
 }
 
 function replyText(a: LayeredAnswer, ctx: AnswerContext, now: Date): string {
@@ -85,7 +88,9 @@ async function main(): Promise<void> {
       const todayPasses = passes(u.entry ?? kb.answers.get(nlu.intent));
       rows.push({
         file: path.basename(file), id: c.id, lang, labels, today, todayPasses,
-        input: { ...input, questionConcepts: [...input.questionConcepts], storyConcepts: [...input.storyConcepts] },
+        input: {
+          ...input, questionConcepts: [...input.questionConcepts], storyConcepts: [...input.storyConcepts], leadConcepts: [...input.leadConcepts ?? []],
+        },
       });
       st.n += 1;
       if (labels.some(Boolean)) st.ceiling += 1;

@@ -193,11 +193,17 @@ function canonicalConcepts(kb: KnowledgeBase): Map<string, string> {
   return m;
 }
 
-/** a question with at least two told sentences around it; one told fact ("Meine Mutter hat
- *  Pflegegrad 3. Was ist Kurzzeitpflege?") is a question with its context, which retrieval reads well */
-function readsAsStory(text: string): boolean {
+/** The messages the story re-ranker decides: a question with at least two told sentences around it,
+ *  or with one told sentence when the question names a subject of its own ("Meine Mutter bekommt
+ *  Grundsicherung. Kann ich die Pflege von der Steuer absetzen?": the told noun competes with the
+ *  question's). An elliptic question after one told fact ("… wohnt bei mir. Ist das erlaubt?") is one
+ *  question with its context, which retrieval reads as a whole (round 13: the model lost such a case). */
+export function rerankDecides(kb: KnowledgeBase, text: string, lang: Lang): boolean {
   const sentences = readSentences(text);
-  return sentences.length - questionSentences(sentences).length >= 2;
+  const asked = questionSentences(sentences);
+  const told = sentences.length - asked.length;
+  if (told >= 2) return true;
+  return told === 1 && kb.retriever.concepts(asked.map((x) => x.text).join('\n'), lang).length > 0;
 }
 
 const NO_PARTS = { words: 0, variant: 0, grams: 0, concepts: 0, prior: 0 };
@@ -242,7 +248,10 @@ export function rerankInput(kb: KnowledgeBase, nlu: NluResult, text: string, lan
   const questionConcepts = new Set(kb.retriever.concepts(question, lang).map((c) => canonical.get(c) ?? c));
   const storyConcepts = new Set(sentences.filter((x) => !asked.includes(x)).flatMap((x) => kb.retriever.concepts(x.text, lang))
     .map((c) => canonical.get(c) ?? c).filter((c) => !questionConcepts.has(c)));
-  return { candidates, questionConcepts, storyConcepts, question, intent: nlu.intent, intentScore: nlu.score, story, chosen };
+  const first = sentences.indexOf(asked[0]);
+  const lead = story && first > 0 && !sentences[first - 1].question ? sentences[first - 1].text : '';
+  const leadConcepts = new Set(lead ? kb.retriever.concepts(lead, lang).map((c) => canonical.get(c) ?? c).filter((c) => !questionConcepts.has(c)) : []);
+  return { candidates, questionConcepts, storyConcepts, leadConcepts, question, intent: nlu.intent, intentScore: nlu.score, story, chosen };
 }
 
 export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang: Lang, detectStadtteil?: (text: string) => string | undefined): Understanding {
@@ -256,7 +265,7 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
   // the re-ranker's choice answers when it is sure of it (an entry, or no entry: the topic answers)
   let reranked: Understanding['rerank'];
   // (a model for stories only is not asked about a single question: it costs two full rankings)
-  if (kb.reranker && (kb.reranker.scope === 'all' || readsAsStory(text))) {
+  if (kb.reranker && (kb.reranker.scope === 'all' || rerankDecides(kb, text, lang))) {
     const input = rerankInput(kb, nlu, text, lang, facts, entry?.id ?? nlu.intent);
     const result = rerank(kb.reranker, input);
     if (result) {

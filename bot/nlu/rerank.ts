@@ -39,6 +39,10 @@ export interface RerankInput {
   /** concepts the question sentences name, and those only the story names */
   questionConcepts: ReadonlySet<string>;
   storyConcepts: ReadonlySet<string>;
+  /** concepts of the told sentence right before the first question, that the question does not name:
+   *  "Jetzt soll sie in die Tagespflege. Wie viel zahlt die Kasse dafür?" asks about that sentence's
+   *  subject, while nouns earlier in the story are background */
+  leadConcepts?: ReadonlySet<string>;
   /** the question sentences' text (what kind of answer is asked for) */
   question: string;
   intent: string;
@@ -75,6 +79,7 @@ export const FEATURES = [
   'score', 'gap', 'invRank', 'qScore', 'qGap', 'qInvRank', 'variant', 'qVariant', 'words', 'grams', 'concepts', 'prior',
   'chosen', 'fallback', 'fallbackIntentScore', 'intentAgrees', 'conceptsInQuestion', 'conceptsOnlyInStory', 'questionCovered',
   'askAnswered', 'askUnanswered', 'titleAsksSame', 'gradeSpecific', 'otherSetting', 'storyQGap',
+  'conceptsInLead', 'storyOnlySupport',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -120,6 +125,10 @@ export function features(input: RerankInput): number[][] {
       gradeSpecific: x.gradeSpecific ? 1 : 0,
       otherSetting: x.otherSetting ? 1 : 0,
       storyQGap: input.story ? x.qScore - qBest : 0,
+      conceptsInLead: entry && input.leadConcepts ? share(x.concepts, input.leadConcepts) : 0,
+      // the question names concepts of its own and the entry shares none of them, only the story's
+      storyOnlySupport: entry && qc.length && !x.concepts.some((k) => input.questionConcepts.has(k))
+        && x.concepts.some((k) => input.storyConcepts.has(k)) ? 1 : 0,
     };
     return FEATURES.map((n) => f[n]);
   });

@@ -72,6 +72,29 @@ describe('features of fixed candidates', () => {
   });
 });
 
+describe('features of the sentence before the question and of story-only support (round 13)', () => {
+  // "Oma bekommt Pflegegeld. Jetzt soll sie in die Tagespflege. Wie viel zahlt die Kasse dafür?"
+  const x = input([
+    cand('allowance_amount', { concepts: ['care_allowance'] }),
+    cand('daycare_amount', { concepts: ['daycare', 'costs'] }),
+    cand('allowance', { kind: 'fallback' }),
+  ], { questionConcepts: new Set(['costs']), storyConcepts: new Set(['care_allowance', 'daycare']), leadConcepts: new Set(['daycare']) });
+  const f = features(x);
+
+  test.each<[string, FeatureName, number[]]>([
+    ['the entry shares the subject of the told sentence right before the question', 'conceptsInLead', [0, 0.5, 0]],
+    ['the question names a concept, the entry shares only the story\'s', 'storyOnlySupport', [1, 0, 0]],
+  ])('%s (%s)', (_what, name, want) => {
+    f.forEach((row, i) => expect(row[at(name)]).toBeCloseTo(want[i], 6));
+  });
+
+  test('an elliptic question (no concept of its own) gives no story-only penalty; no lead sentence, no lead share', () => {
+    const g = features(input([cand('a', { concepts: ['care_allowance'] })], { storyConcepts: new Set(['care_allowance']) }));
+    expect(g[0][at('storyOnlySupport')]).toBe(0);
+    expect(g[0][at('conceptsInLead')]).toBe(0);
+  });
+});
+
 describe('the decision with fixed weights', () => {
   const weights = (w: Partial<Record<FeatureName, number>>) => FEATURES.map((n) => w[n] ?? 0);
   const x = input([
