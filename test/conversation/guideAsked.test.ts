@@ -48,6 +48,11 @@ describe('storySkipsGuide', () => {
     // the self-check without an entry stays
     ['selfcheck', 'Stimmt das?', 'Sie hat Pflegegrad 3. Stimmt das?', false, false],
     ['selfcheck', 'Welchen Pflegegrad bekommt sie wohl?', 'Sie kann nicht mehr allein duschen. Welchen Pflegegrad bekommt sie wohl?', true, false],
+    // a told share and "what is left": the calculation, even when an entry about the rule was found
+    ['in_kind', 'Wie viel Pflegegeld bleibt uns dann?', 'Grad 3, der Pflegedienst verbraucht ungefähr ein Drittel. Wie viel Pflegegeld bleibt uns dann?', true, false],
+    ['allowance', 'How much allowance is left?', 'Grade 2, the service bills seventy percent. How much allowance is left?', true, false],
+    // a share without a question for the rest is context: the entry answers
+    ['in_kind', 'Darf der Dienst das so abrechnen?', 'Der Pflegedienst rechnet 60 Prozent ab. Darf der Dienst das so abrechnen?', true, true],
   ])('%s | %s | %s | entry: %s → %s', (intent, questions, text, hasEntry, want) => {
     expect(storySkipsGuide(intent, questions, text, hasEntry, words)).toBe(want);
   });
