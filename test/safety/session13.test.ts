@@ -1,0 +1,57 @@
+// Table tests of session 13's mechanisms (rules only): help missing right now — the one who cares is
+// taken to hospital and the person is alone, the service that was due does not come and the person
+// cannot manage without it; passive wishes and plans in other words (a prayer to be taken, a
+// resolve, following the person cared for into death, pills hoarded); money and sedation by others.
+import * as path from 'path';
+import { loadSafety } from '../../bot/safety/load';
+import { createSafetyCheck } from '../../bot/safety/safety';
+
+const rules = createSafetyCheck(loadSafety(path.join(__dirname, '../../knowledge/safety.json')));
+const label = (text: string): string => {
+  const r = rules.assess(text);
+  return r ? `${r.kind}/${r.strength}` : 'none';
+};
+
+test.each([
+  // the carer is taken away and the person cared for is alone now
+  ['Ich muss heute Abend noch in die Klinik und mein Vater bleibt dann ganz allein zu Hause', 'out_of_hours/clear'],
+  ['mich haben sie mit dem rettungswagen mitgenommen, mama ist allein daheim', 'out_of_hours/clear'],
+  ['I have to go into hospital tonight and my dad cannot be left alone', 'out_of_hours/clear'],
+  ['my sister was rushed to hospital this evening and gran is home alone', 'out_of_hours/clear'],
+  // the help that was due does not come and the person cannot manage without it
+  ['Die Nachtwache hat abgesagt und Opa ist bettlägerig', 'out_of_hours/clear'],
+  ['the carer called in sick and mum cannot get to the toilet on her own', 'out_of_hours/clear'],
+  ['Die Praxis hat erst Montag wieder auf und er braucht sein Insulin', 'out_of_hours/clear'],
+  // … asked ahead, or told as the past: no crisis now
+  ['Was passiert, wenn ich mal ins Krankenhaus muss und Mama allein zu Hause ist?', 'none'],
+  ['If I ever have to go to hospital, who looks after my husband? He cannot be left alone.', 'none'],
+  ['Mein Vater ist bettlägerig. Welche Hilfsmittel zahlt die Pflegekasse?', 'none'],
+  ['Die Tagespflege hat erst Montag wieder auf. Wie melde ich ihn dort an?', 'none'],
+])('%s → %s', (text, expected) => {
+  expect(label(text)).toBe(expected);
+});
+
+test.each([
+  // a prayer or a resolve is a wish; following the person cared for; pills put aside
+  ['Ich bete jeden Abend, dass der liebe Gott mich im Schlaf holt', 'suicidal/clear'],
+  ['wenn er stirbt komme ich ihm nach, das steht fest', 'suicidal/clear'],
+  ['Mein Mann hat seine Schlaftabletten gesammelt, sagt er', 'suicidal/clear'],
+  ['My mother said she has been hoarding her sleeping pills', 'suicidal/clear'],
+  ['I pray every night that I will not see the morning', 'suicidal/clear'],
+  // the same words without a wish to die
+  ['Ich bete jeden Abend für meine Mutter, dass sie wieder gesund wird', 'none'],
+  ['Wir gehen beide zusammen zur Beratung, das steht fest', 'none'],
+  ['Wo kann ich abgelaufene Tabletten entsorgen, die ich gesammelt habe?', 'none'],
+])('%s → %s', (text, expected) => {
+  expect(label(text)).toBe(expected);
+});
+
+test.each([
+  // money and sedation by others
+  ['my nephew has been transferring her savings into his own account', 'violence/clear'],
+  ['They keep giving him drops before bed and now he drools and sleeps until noon', 'violence/clear'],
+  ['I pinned my dad down on the sofa, I scared myself', 'loss_of_control/clear'],
+  ['Can I transfer my own savings into my own account online?', 'none'],
+])('%s → %s', (text, expected) => {
+  expect(label(text)).toBe(expected);
+});
