@@ -3,7 +3,7 @@
 // cannot manage without it; passive wishes and plans in other words (a prayer to be taken, a
 // resolve, following the person cared for into death, pills hoarded); money and sedation by others.
 import * as path from 'path';
-import { loadSafety } from '../../bot/safety/load';
+import { loadSafety, loadSafetyClassifier } from '../../bot/safety/load';
 import { createSafetyCheck } from '../../bot/safety/safety';
 
 const rules = createSafetyCheck(loadSafety(path.join(__dirname, '../../knowledge/safety.json')));
@@ -27,6 +27,11 @@ test.each([
   ['If I ever have to go to hospital, who looks after my husband? He cannot be left alone.', 'none'],
   ['Mein Vater ist bettlägerig. Welche Hilfsmittel zahlt die Pflegekasse?', 'none'],
   ['Die Tagespflege hat erst Montag wieder auf. Wie melde ich ihn dort an?', 'none'],
+  // who looks after the person now, asked from the hospital; the same asked ahead is planning
+  ['Ich liege seit heute früh in der Notaufnahme, wer schaut heute nach Papa?', 'out_of_hours/clear'],
+  ['they are admitting me tonight, who will check on mum', 'out_of_hours/clear'],
+  ['If I have to go to hospital, who will look after mum?', 'none'],
+  ['What happens if my carer is in hospital and mum is home alone?', 'none'],
 ])('%s → %s', (text, expected) => {
   expect(label(text)).toBe(expected);
 });
@@ -54,4 +59,13 @@ test.each([
   ['Can I transfer my own savings into my own account online?', 'none'],
 ])('%s → %s', (text, expected) => {
   expect(label(text)).toBe(expected);
+});
+
+describe('the classifier layer: the carer taken away is a cue of its own kind for out of hours', () => {
+  const knowledge = path.join(__dirname, '../../knowledge');
+  const net = createSafetyCheck(loadSafety(path.join(knowledge, 'safety.json')), loadSafetyClassifier(path.join(knowledge, 'safety-corpus.jsonl')));
+  test('a confident out-of-hours sentence with the carer in hospital needs no "nobody answers"', () => {
+    // kindCue lets clearWithKindCue (0.7) decide; before, only "unreachable" counted
+    expect(net.classify('Ich liege seit heute früh in der Notaufnahme, wer schaut heute nach Papa?')).toMatchObject({ kind: 'out_of_hours', kindCue: true, damped: false });
+  });
 });
