@@ -2,7 +2,9 @@
 // taken to hospital and the person is alone, the service that was due does not come and the person
 // cannot manage without it; passive wishes and plans in other words (a prayer to be taken, a
 // resolve, following the person cared for into death, pills hoarded); money and sedation by others.
+import * as fs from 'fs';
 import * as path from 'path';
+import { parseJsonl, score } from '../../bot/safety/evaluate';
 import { loadSafety, loadSafetyClassifier } from '../../bot/safety/load';
 import { createSafetyCheck } from '../../bot/safety/safety';
 
@@ -67,5 +69,16 @@ describe('the classifier layer: the carer taken away is a cue of its own kind fo
   test('a confident out-of-hours sentence with the carer in hospital needs no "nobody answers"', () => {
     // kindCue lets clearWithKindCue (0.7) decide; before, only "unreachable" counted
     expect(net.classify('Ich liege seit heute früh in der Notaufnahme, wer schaut heute nach Papa?')).toMatchObject({ kind: 'out_of_hours', kindCue: true, damped: false });
+  });
+});
+
+describe('the session-13 dev phrasings (s13t…, never trained on): a floor a bit under what the net reaches', () => {
+  const knowledge = path.join(__dirname, '../../knowledge');
+  const net = createSafetyCheck(loadSafety(path.join(knowledge, 'safety.json')), loadSafetyClassifier(path.join(knowledge, 'safety-corpus.jsonl')));
+  const rows = parseJsonl(fs.readFileSync(path.join(__dirname, 'corpus.jsonl'), 'utf8')).filter((r) => r.id.startsWith('s13t'));
+  test('clear recall ≥ 78 % (41/50 at the end of the session), at most one false alarm', () => {
+    const s = score(rows, net.assess);
+    expect(s.clear.all.hit / s.clear.all.n).toBeGreaterThanOrEqual(0.78);
+    expect(s.falseAlarms).toBeLessThanOrEqual(1);
   });
 });
