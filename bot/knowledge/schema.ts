@@ -124,7 +124,7 @@ const perLang = z.object({ de: z.array(z.string()), en: z.array(z.string()) });
 export const FEELINGS = ['overload', 'guilt', 'fear', 'grief'] as const;
 export const CRISIS_KINDS = ['suicidal', 'medical', 'loss_of_control', 'violence', 'neglect', 'out_of_hours'] as const;
 /** care questions a clear crisis answer still answers briefly after the numbers (locales crisis_help.*) */
-export const CRISIS_HELP_TOPICS = ['relief', 'carer_relief', 'self_neglect'] as const;
+export const CRISIS_HELP_TOPICS = ['relief', 'carer_relief', 'self_neglect', 'carer_away'] as const;
 export const SafetySchema = z.object({
   reviewed: isoDate,
   /** chat spelling and frequent typos, whole word → word ("nich" → "nicht", "nimmer" → "nicht mehr") */

@@ -74,8 +74,10 @@ export const KIND_CLEAR_CUES: Partial<Record<string, readonly string[]>> = {
   neglect: ['acute', 'sudden', 'symptom', 'now_or_ask', 'neglect_sign', 'nobody', 'no_supply', 'no_food', 'unkempt'],
   // out of hours is help missing now: pain at night or a weekly doctor's visit is in many care
   // stories (a palliative one scored 0.96 with "nachts" and "Schmerzen"); only nobody reachable or
-  // someone stuck makes a confident sentence clear, otherwise it gets the gentle line with 116 117
-  out_of_hours: ['unreachable', 'stuck'],
+  // someone stuck makes a confident sentence clear, otherwise it gets the gentle line with 116 117;
+  // session 13: so do the carer taken to hospital, the person left alone now, or a need that cannot
+  // wait for the service that did not come (5-fold CV on the train part unchanged)
+  out_of_hours: ['unreachable', 'stuck', 'carer_away', 'left_alone', 'needs_now'],
   // "jetzt" and "ich" are in most care questions: a confident violence sentence without an act of
   // harm, money taken or sedation ("Sie hat jetzt Pflegegrad 3") became a clear crisis; it now gets
   // the gentle line. Loss of control keeps the general cues: requiring its own cue cost 2 of 15
@@ -104,7 +106,8 @@ export const KIND_STRONG_CUES: Partial<Record<string, readonly string[]>> = {
   loss_of_control: ['harm', 'self_fear'],
   // an acute need with nobody to reach now (the service did not come, the line rings out): the
   // time of day is only a circumstance, the missing help is the crisis
-  out_of_hours: ['unreachable'],
+  // the one who cares taken to hospital is the missing help itself, as the line that rings out
+  out_of_hours: ['unreachable', 'carer_away'],
 };
 /** Rule cues that name a crisis sign: negated ("nicht gestürzt", "not confused") they damp the
  *  classifier, as a negated crisis pattern does. */
