@@ -83,6 +83,9 @@ export const KIND_CLEAR_CUES: Partial<Record<string, readonly string[]>> = {
   // the gentle line. Loss of control keeps the general cues: requiring its own cue cost 2 of 15
   // held-out crises (docs/safety.md)
   violence: ['harm', 'money_take', 'money_plunder', 'sedative', 'sedative_excess'],
+  // "ich" alone made "sie ist glaub ich in Grad drei eingestuft" a call for 112 (the subword "grad"
+  // of fever sentences scored 0.93): a medical sentence needs its own sign, a sudden onset or "now"
+  medical: ['acute', 'sudden', 'symptom', 'now_or_ask', 'fall', 'injury', 'sugar_sign', 'fever', 'confusion'],
 };
 /** Cue pairs that, together in one confident sentence, make it clear as well (all of a pair must be
  *  there). Out of hours: an acute problem at a closed time is the crisis itself ("Sonntagabend, der

@@ -53,6 +53,11 @@ describe('the net: look-alike care questions get no clear crisis, the crises do'
     ['Der Betreuer zwingt Mama gerade mit Gewalt ins Bett.', true],
     ['Papa ist gerade zusammengebrochen.', true],
     ['She cannot breathe right now and her lips are blue.', true],
+    // a care grade told with "ich" (the classifier reads "grad" from fever sentences): no 112
+    ['sie ist glaub ich in grad drei eingestuft', false],
+    ['ich glaub er hat jetzt grad 4 bekommen, was ändert sich', false],
+    // a medical sentence with "ich" and a sign of its own stays clear
+    ['ich glaube papa hat einen schlaganfall, sein mund hängt', true],
   ])('%s → clear: %s', (text, clear) => {
     expect(net.assess(text)?.strength === 'clear').toBe(clear);
   });
