@@ -2,9 +2,7 @@
 // an append-only journal (state-<generation>.jsonl) of the writes since that snapshot.
 //
 // Why a journal and not shard files or one file per conversation: docs/decisions.md, "State storage".
-// A write resolves once its line has been handed to the OS (as steno's writes do; no fsync). The
-// journal line is written synchronously: a ~0.5 KB append to the page cache costs a few µs, where a
-// stream's write costs a thread-pool round trip of ~50 µs CPU per turn (docs/turn-cost-2026-12.md).
+// A write resolves once its line has been handed to the OS (as steno's writes do; no fsync).
 // Each entry is kept in memory as its JSON text: a write serialises once (that text goes into the
 // journal line and, later, unchanged into the snapshot) and a read parses a fresh copy, which is
 // cheaper than cloning objects both ways and about half the memory of the parsed state.
@@ -159,45 +157,6 @@ class LineSnapshotFile implements Adapter<Snapshot> {
   }
 }
 
-/** The open journal file. A failed write closes it; the storage's next write then starts a new
- *  generation from a snapshot of everything in memory (as it did for a failed stream). */
-class JournalFile {
-  private fd: number | undefined;
-
-  constructor(file: string) {
-    try {
-      this.fd = fs.openSync(file, 'a');
-    } catch {
-      this.fd = undefined;
-    }
-  }
-
-  get closed(): boolean {
-    return this.fd === undefined;
-  }
-
-  append(buf: Buffer): void {
-    if (this.fd === undefined) throw new Error('the state journal is not open');
-    try {
-      for (let off = 0; off < buf.length;) off += fs.writeSync(this.fd, buf, off);
-    } catch (err) {
-      this.close();
-      throw err;
-    }
-  }
-
-  close(): void {
-    const fd = this.fd;
-    this.fd = undefined;
-    if (fd === undefined) return;
-    try {
-      fs.closeSync(fd);
-    } catch {
-      /* nothing left to lose: every line was written synchronously */
-    }
-  }
-}
-
 /** One journal line: a write. Deletes are never journalled: they rewrite the snapshot at once. */
 interface JournalLine { k: string; v?: Record<string, unknown>; t?: number }
 
@@ -280,7 +239,7 @@ export class LowdbStorage implements Storage {
   private snapshot!: Low<Snapshot>;
   private snapshotBytes = 0;
   private generation = 1;
-  private journal!: JournalFile;
+  private journal!: fs.WriteStream;
   private journalBytes = 0;
   private compacting?: Promise<void>;
   private etag = 0;
@@ -423,21 +382,17 @@ export class LowdbStorage implements Storage {
 
   private openJournal(generation: number): void {
     this.generation = generation;
-    // a journal that cannot be opened or written is replaced by the next write (see write), which
-    // first saves everything in memory as a new snapshot
-    this.journal = new JournalFile(this.file(`state-${generation}.jsonl`));
+    this.journal = fs.createWriteStream(this.file(`state-${generation}.jsonl`), { flags: 'a' });
+    // errors reach the waiting writes through their callbacks; a failed stream is replaced by the
+    // next write (see write), which first saves everything in memory as a new snapshot
+    this.journal.on('error', () => undefined);
     this.journalBytes = 0;
   }
 
   private append(text: string): Promise<void> {
-    const buf = Buffer.from(text, 'utf8');
-    this.journalBytes += buf.length;
-    try {
-      this.journal.append(buf);
-      return Promise.resolve();
-    } catch (err) {
-      return Promise.reject(err as Error);
-    }
+    this.journalBytes += Buffer.byteLength(text);
+    const stream = this.journal;
+    return new Promise((resolve, reject) => stream.write(text, (err) => (err ? reject(err) : resolve())));
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -452,7 +407,7 @@ export class LowdbStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    if (this.journal.closed) await this.compact();
+    if (this.journal.destroyed) await this.compact();
     const writes: Promise<void>[] = [];
     for (const [key, value] of Object.entries(changes)) {
       const old = this.items.get(key);
@@ -545,7 +500,7 @@ export class LowdbStorage implements Storage {
       const oldGen = this.generation;
       this.openJournal(oldGen + 1);
       this.snapshot.data = { generation: this.generation, items: new Map(this.items) };
-      old.close();
+      if (!old.destroyed) await new Promise<void>((resolve) => old.end(() => resolve()));
       await this.snapshot.write();
       this.snapshotBytes = fs.statSync(this.file(SNAPSHOT)).size;
       for (const f of fs.readdirSync(this.opts.dir)) {
@@ -564,8 +519,11 @@ export class LowdbStorage implements Storage {
 
   /** Waits until every started write has reached the files (for a clean shutdown). */
   async settle(): Promise<void> {
-    // journal lines are written synchronously: only a snapshot can be under way
     await this.compacting?.catch(() => undefined);
+    await new Promise<void>((resolve) => {
+      if (this.journal.writableLength === 0 || this.journal.destroyed) resolve();
+      else this.journal.once('drain', () => resolve());
+    });
   }
 
   /** Number of stored entries (for tests and the privacy statement). */
