@@ -79,7 +79,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const t0 = Date.now();
   const log = opts.logger ?? createLogger(config.logLevel, config.logUserText);
   const k = config.knowledgeDir;
-  const pack = loadMunicipalityPack(path.join(k, config.municipality));
+  const pack = loadMunicipalityPack(path.join(k, config.municipality), { cacheDir: config.nluCacheDir });
   const state = stateLayer(k, config.municipality, pack.municipality.state);
   const kb = loadKnowledgeBase({ knowledgeDir: k, state, municipality: config.municipality, indexCacheDir: config.nluCacheDir, log: (m) => log.info({}, m) });
   const safety = createSafetyCheck(loadSafety(path.join(k, 'safety.json'), config.nluCacheDir), optionalClassifier(path.join(k, 'safety-corpus.jsonl'), config.nluCacheDir, (m) => log.info({}, m)),

@@ -4,6 +4,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+/** Whether `marker` (a JSON file written with writeCacheFile) records a check passed under exactly
+ *  `key` in this `format`; a missing, broken or unreadable file means "check again". */
+export function markerPassed(marker: string, format: number, key: string): boolean {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(marker, 'utf8')) as { format?: unknown; key?: unknown; problems?: unknown };
+    return parsed.format === format && parsed.key === key && parsed.problems === 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Writes `content` to `file` in `cacheDir` and removes the other `<prefix>*.json` files there;
  *  `false` (after logging why) when the folder cannot be written. */
 export function writeCacheFile(cacheDir: string, file: string, prefix: string, content: string, onError: (message: string) => void): boolean {

@@ -8,6 +8,7 @@ import { purgeStaff, staffRoutes } from './staff/routes';
 import { LowdbStorage } from './store/lowdbStorage';
 import { getHeapStatistics } from 'v8';
 import { collectStartGarbage, heapWarning } from './heap';
+import { openingHoursLibrary } from './offers/hours';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,8 +16,13 @@ async function main(): Promise<void> {
   app.server.listen(config.port, config.host, () => {
     app.services.log.info({ port: config.port, startupMs: app.startupMs }, 'Pflegenetz is listening');
     compileCache.save();
-    // a second later: /healthz and the first turns need not wait for it
-    setTimeout(collectStartGarbage, 1_000).unref();
+    // a second later: /healthz and the first turns need not wait for it; the opening-hours library
+    // (not loaded when the offers' hours passed their check before) is loaded first, so that an
+    // answer with offers does not wait for it and its start-up garbage goes with the rest
+    setTimeout(() => {
+      openingHoursLibrary();
+      collectStartGarbage();
+    }, 1_000).unref();
   });
   const checkHeap = () => {
     const w = heapWarning(getHeapStatistics());

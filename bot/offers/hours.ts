@@ -1,6 +1,6 @@
 // Opening hours in OpenStreetMap syntax, evaluated in the city's time zone whatever the server's
 // zone is. Returns structured data only; the caller turns it into words in the user's language.
-import OpeningHours from 'opening_hours';
+import type OpeningHours from 'opening_hours';
 import type { MunicipalityFile } from './schema';
 
 export interface HoursContext {
@@ -94,8 +94,18 @@ function wall(d: Date): WallTime {
   };
 }
 
+// The library is loaded at its first use, not with this module: ~80 ms CPU of the start, which needs
+// it only when the offers' hours have not passed the check before (offers/load.ts); index.ts loads it
+// after listening, before the first turn that shows hours.
+let library: typeof OpeningHours | undefined;
+export function openingHoursLibrary(): typeof OpeningHours {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (library ??= require('opening_hours') as typeof OpeningHours);
+}
+
 function parse(value: string, ctx: HoursContext): OpeningHours {
-  return new OpeningHours(value, { lat: ctx.lat, lon: ctx.lon, address: { country_code: ctx.countryCode, state: ctx.stateName } });
+  const OpeningHoursClass = openingHoursLibrary();
+  return new OpeningHoursClass(value, { lat: ctx.lat, lon: ctx.lon, address: { country_code: ctx.countryCode, state: ctx.stateName } });
 }
 
 // Offers' hours are fixed once the pack is loaded: each value is parsed once per city context
