@@ -203,8 +203,15 @@ export function rerankDecides(kb: KnowledgeBase, text: string, lang: Lang): bool
   const asked = questionSentences(sentences);
   const told = sentences.length - asked.length;
   if (told >= 2) return true;
-  return told === 1 && kb.retriever.concepts(asked.map((x) => x.text).join('\n'), lang).length > 0;
+  if (told !== 1 || kb.retriever.concepts(asked.map((x) => x.text).join('\n'), lang).length === 0) return false;
+  // only a told noun competes: a told care grade alone ("Meine Mutter hat Pflegegrad 3. Was ist
+  // Kurzzeitpflege?") is a fact that shapes the answer, and the model picked the no-grade entry there
+  const toldSentence = sentences.filter((x) => !asked.includes(x)).map((x) => x.text).join('\n');
+  return kb.retriever.concepts(toldSentence, lang).some((c) => !FACT_CONCEPTS.has(c));
 }
+
+/** Concepts a told sentence states as a fact of the situation rather than as a topic of its own. */
+const FACT_CONCEPTS: ReadonlySet<string> = new Set(['grade']);
 
 const NO_PARTS = { words: 0, variant: 0, grams: 0, concepts: 0, prior: 0 };
 

@@ -14,6 +14,11 @@ describe('the re-ranker decides stories', () => {
     ['Meine Kinder wollen eine Frau einstellen, die bei mir wohnt. Ist das erlaubt?', 'de', false],
     ['Mama hat Pflegegrad 3. Sie wohnt allein. Ist das erlaubt?', 'de', true],
     ['Wie viel Pflegegeld gibt es bei Pflegegrad 3?', 'de', false],
+    // a told care grade alone is a fact, not a competing topic: retrieval reads the question
+    ['Meine Mutter hat Pflegegrad 3. Was ist Kurzzeitpflege?', 'de', false],
+    ['My mum has care grade 2. What is respite care?', 'en', false],
+    // a grade beside a told noun still competes
+    ['Meine Mutter hat Pflegegrad 3 und lebt von Grundsicherung. Kann ich die Pflege von der Steuer absetzen?', 'de', true],
   ])('%s → %s', (text, lang, decides) => {
     expect(rerankDecides(kb, text, lang)).toBe(decides);
   });
