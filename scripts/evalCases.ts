@@ -14,11 +14,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createServer } from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Activity } from 'botbuilder';
-import { buildApp, type App } from '../bot/app';
-import { loadConfig } from '../bot/config';
+import type { App } from '../bot/app';
+import { inProcessApp } from './inProcessApp';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CASES_DIR = path.join(ROOT, 'test', 'cases');
@@ -185,19 +184,9 @@ async function main(): Promise<void> {
     send = httpSender(base.replace(/\/$/, ''));
     where = `over HTTP at ${base}`;
   } else {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-eval-cases-'));
-    const config = loadConfig({
-      ...process.env, PORT: '0', DATA_DIR: dataDir, NLU_CACHE_DIR: process.env.NLU_CACHE_DIR ?? path.join(ROOT, 'data', 'nlu-cache'),
-      LOG_LEVEL: 'silent', MicrosoftAppId: '', MicrosoftAppPassword: '',
-    }, ROOT);
-    const app = await buildApp(config);
-    send = inProcessSender(app);
-    stop = async () => {
-      await (app.storage as { settle?: () => Promise<void> }).settle?.();
-      // the staff store gathers a turn's counters for up to a second: written before the folder goes
-      await app.staffRepo.settle();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    };
+    const inProcess = await inProcessApp('pn-eval-cases-');
+    send = inProcessSender(inProcess.app);
+    stop = inProcess.stop;
     where = 'in process (buildApp, adapter expectReplies path)';
   }
 

@@ -9,10 +9,7 @@
 //   node dist/scripts/oracleCases.js [--cases FILE]… [--failing-only] [--json OUT]
 // Default files: test/cases/real-dev.jsonl, real-own.jsonl, real-stories.jsonl, cases.jsonl.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildApp } from '../bot/app';
-import { loadConfig } from '../bot/config';
 import { buildAnswerReply, type AnswerContext } from '../bot/conversation/answers';
 import { fitsGrade, understand } from '../bot/conversation/understand';
 import type { LayeredAnswer } from '../bot/knowledge/kb';
@@ -20,6 +17,7 @@ import type { Lang } from '../bot/knowledge/schema';
 import { extractFacts, factConcepts, otherSettingConcepts } from '../bot/nlu/facts';
 import { questionSentences, readSentences } from '../bot/nlu/message';
 import { parseCases, type Case } from './evalCases';
+import { inProcessApp } from './inProcessApp';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEV_FILES = ['real-dev.jsonl', 'real-own.jsonl', 'real-stories.jsonl', 'cases.jsonl'].map((f) => path.join(ROOT, 'test', 'cases', f));
@@ -58,12 +56,7 @@ async function main(): Promise<void> {
   for (const f of files) if (HELD_OUT.test(f)) throw new Error(`${f}: held-out files are never read by the oracle`);
   const failingOnly = process.argv.includes('--failing-only');
   const jsonOut = process.argv[process.argv.indexOf('--json') + 1];
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-oracle-'));
-  const config = loadConfig({
-    ...process.env, PORT: '0', DATA_DIR: dataDir, NLU_CACHE_DIR: process.env.NLU_CACHE_DIR ?? path.join(ROOT, 'data', 'nlu-cache'),
-    LOG_LEVEL: 'silent', MicrosoftAppId: '', MicrosoftAppPassword: '',
-  }, ROOT);
-  const app = await buildApp(config);
+  const { app, stop } = await inProcessApp('pn-oracle-');
   const s = app.services;
   const all = [...s.kb.answers.values(), ...s.kb.questions.values()];
   const rows: OracleRow[] = [];
@@ -111,8 +104,7 @@ async function main(): Promise<void> {
     + `a passing answer loses ${by((r) => !r.pickedPasses && r.passing.length > 0)} (of those the intent topic decided ${by((r) => !r.pickedPasses && r.passing.length > 0 && r.intentDecided)}, `
     + `best passing ranked 1 on the question sentences ${by((r) => !r.pickedPasses && r.passing.length > 0 && r.rankQuestion === 1)}, within 3 ${by((r) => !r.pickedPasses && r.passing.length > 0 && r.rankQuestion > 0 && r.rankQuestion <= 3)})`);
   if (jsonOut && jsonOut !== process.argv[1] && process.argv.includes('--json')) fs.writeFileSync(jsonOut, JSON.stringify(rows, null, 1));
-  await (app.storage as { settle?: () => Promise<void> }).settle?.();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await stop();
   process.exit(0);
 }
 

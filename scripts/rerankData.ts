@@ -8,10 +8,7 @@
 //
 //   node dist/scripts/rerankData.js [--cases FILE]… [--out data/rerank-data.json]
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildApp } from '../bot/app';
-import { loadConfig } from '../bot/config';
 import { buildAnswerReply, type AnswerContext } from '../bot/conversation/answers';
 import { rerankInput, understand } from '../bot/conversation/understand';
 import type { KnowledgeBase, LayeredAnswer } from '../bot/knowledge/kb';
@@ -19,6 +16,7 @@ import type { Lang } from '../bot/knowledge/schema';
 import { extractFacts } from '../bot/nlu/facts';
 import type { RerankInput } from '../bot/nlu/rerank';
 import { parseCases, type Case } from './evalCases';
+import { inProcessApp } from './inProcessApp';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const DEV_FILES = [
@@ -56,12 +54,7 @@ async function main(): Promise<void> {
   for (const f of files) if (REFUSED.test(f)) throw new Error(`${f}: held-out and unseen files are never read for training`);
   const outArg = process.argv.indexOf('--out');
   const out = outArg > 0 ? process.argv[outArg + 1] : path.join(ROOT, 'data', 'rerank-data.json');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pn-rerank-'));
-  const config = loadConfig({
-    ...process.env, PORT: '0', DATA_DIR: dataDir, NLU_CACHE_DIR: process.env.NLU_CACHE_DIR ?? path.join(ROOT, 'data', 'nlu-cache'),
-    LOG_LEVEL: 'silent', MicrosoftAppId: '', MicrosoftAppPassword: '',
-  }, ROOT);
-  const app = await buildApp(config);
+  const { app, stop } = await inProcessApp('pn-rerank-');
   const s = app.services;
   // today's decision: retrieval alone, whatever weights file is in knowledge/
   const kb: KnowledgeBase = { ...s.kb, reranker: undefined };
@@ -108,8 +101,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(rows));
   console.log(`${rows.length} rows → ${path.relative(process.cwd(), out)}`);
-  await (app.storage as { settle?: () => Promise<void> }).settle?.();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await stop();
   process.exit(0);
 }
 
