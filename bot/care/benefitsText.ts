@@ -59,6 +59,12 @@ export function percentFrom(text: string, words: Lexicon): number | undefined {
   return undefined;
 }
 
+/** A share told in the message beside a question for what is left ("der Dienst rechnet 60 % ab – wie
+ *  viel Pflegegeld bleibt?"): the combination's calculation answers it, whichever benefit it names. */
+export function asksRestOfShare(asked: string, text: string, words: Lexicon): boolean {
+  return words.has('asks_rest', asked) && percentFrom(text, words) !== undefined;
+}
+
 /** The number the words before the percent unit end with ("rechnet sechzig" → 60, "uses sixty five"
  *  → 65): the longest ending that is a number, 0–100; an ordinal or no number is no share. */
 function writtenPercent(before: string | undefined): number | undefined {

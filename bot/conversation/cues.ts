@@ -3,7 +3,7 @@
 import type { Lexicon } from '../nlu/lexicon';
 import { guideAsked } from './answerFirst';
 import { aspectOf } from './followUp';
-import { percentFrom } from '../care/benefitsText';
+import { asksRestOfShare } from '../care/benefitsText';
 
 /** A short question points back at the last answer only if it is at most this long. */
 const MAX_FOLLOW_UP_WORDS = 6;
@@ -43,6 +43,6 @@ export function asksInPrompt(text: string, words: Lexicon): boolean {
 export function storySkipsGuide(intent: string, questions: string, text: string, hasEntry: boolean, words: Lexicon): boolean {
   if (guideAsked(questions, words) || words.has('changes_question', questions) || words.has('letter_request', text)) return false;
   // a told share and a question for what is left asks for the calculation, not an entry about the rule
-  if (words.has('asks_rest', questions) && percentFrom(text, words) !== undefined) return false;
+  if (asksRestOfShare(questions, text, words)) return false;
   return hasEntry || ['deadline', 'apply', 'objection'].includes(intent);
 }

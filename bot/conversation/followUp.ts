@@ -82,9 +82,9 @@ export function topicalConcepts(concepts: readonly string[], situation: 'setting
   return concepts.filter((c) => !GENERIC_CONCEPTS.has(c) && !STORY_CONCEPTS.has(c)
     && !(SITUATION_CONCEPTS.has(c) && (situation === 'all' || c !== 'dementia')));
 }
-/** the setting's own topic: "what about day care for her?" after the dementia answer asks about day care */
 /** the money topic of care at home by a service */
 const SERVICE_TOPIC = 'in_kind';
+/** the setting's own topic: "what about day care for her?" after the dementia answer asks about day care */
 const SETTING_OWN_TOPIC: Partial<Record<CareSettingFact, string>> = { daycare: 'daycare', nursing_home: 'nursing_home' };
 
 const RELATED_MAX_WORDS = 16;
@@ -207,9 +207,11 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   if (!last || !text.trim()) return undefined;
   const folded = foldText(text).trim();
   const n = words(text);
+  // the aspect the message's words ask for, read once: most rules below test it
+  const textAspect = aspectOf(text, input.words);
   // the words that ask for an aspect may name a concept themselves ("save it up" → assets): with a
   // word that points back, they do not make a topic of their own
-  const asked = pointsBack(text, input.words) || input.words.has('situation_pointer', folded) ? aspectOf(text, input.words) : undefined;
+  const asked = pointsBack(text, input.words) || input.words.has('situation_pointer', folded) ? textAspect : undefined;
   const explained = new Set(asked ? ASPECT_CONCEPTS[asked] ?? [] : []);
   // "zu Hause" can read as the property concept ("Haus"): the setting fact already says it
   if (facts.setting === 'home') explained.add('house');
@@ -238,7 +240,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const correcting = correctsFacts(text, folded, input.words) && (facts.grade !== undefined || !!facts.setting || !!facts.person);
   // "und wenn meine Eltern beide einen Pflegegrad haben" names a person, but asks about the two
   // together (the several aspect below), not about another person alone
-  const several = aspectOf(text, input.words) === 'several';
+  const several = textAspect === 'several';
   if ((input.words.has('elliptic_lead', folded) || input.corrected || correcting) && n <= ELLIPTIC_MAX_WORDS && !several) {
     const grade = ellipticGrade(folded, facts, input.words);
     if (grade !== undefined || facts.setting || facts.person || facts.dementia || service) {
@@ -248,13 +250,13 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // "Und falls sie Pflegegrad 2 bekommt – wie viel würde die Kasse dann für die Tagespflege zahlen?":
   // the cost of a setting with its own topic, for the grade the message names
   const settingOwn = facts.setting ? SETTING_OWN_TOPIC[facts.setting] : undefined;
-  if (settingOwn && facts.grade !== undefined && aspectOf(text, input.words) === 'cost' && (input.words.has('elliptic_lead', folded) || input.conditional)) {
+  if (settingOwn && facts.grade !== undefined && textAspect === 'cost' && (input.words.has('elliptic_lead', folded) || input.conditional)) {
     return { kind: 'elliptic', topic: settingOwn, grade: facts.grade, setting: facts.setting, person: facts.person };
   }
   // "und wenn es länger dauert?", "and if it takes longer?": a changed condition without a topic of its
   // own is read against the last answer's sentences (an aspect word asks that aspect instead)
   // (a share told in words, "und wenn der Dienst nur ein Viertel braucht", is the combination's calculation)
-  const clause = n <= CONDITION_MAX_WORDS && !input.otherTopic && !aspectOf(text, input.words) && percentFrom(text, input.words) === undefined
+  const clause = n <= CONDITION_MAX_WORDS && !input.otherTopic && !textAspect && percentFrom(text, input.words) === undefined
     ? conditionClause(folded, input.words) : undefined;
   if (clause) return { kind: 'condition', topic: last, clause };
   // "krieg ich in der Zeit Geld?", "do I get paid in that time?": the situation pointer points back too
@@ -267,13 +269,13 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
     return { kind: 'pronoun', topic: moneyTopic, grade: facts.grade };
   }
   // "Gibt es so einen Dienst bei uns in der Nähe?": where, at the place the thread knows
-  const here = n <= ASPECT_MAX_WORDS && !input.otherTopic && input.words.has('place_pointer', folded) && aspectOf(text, input.words) === 'where';
+  const here = n <= ASPECT_MAX_WORDS && !input.otherTopic && input.words.has('place_pointer', folded) && textAspect === 'where';
   if (here) return { kind: 'aspect', topic: last, aspect: 'where' };
   if (pointer && n <= FOLLOW_UP_MAX_WORDS) {
     if (facts.grade !== undefined || facts.setting) {
       return { kind: 'pronoun', topic: settingTopic(last, facts.setting), grade: facts.grade, setting: facts.setting };
     }
-    const aspect = facts.stadtteil ? 'where' : aspectOf(text, input.words);
+    const aspect = facts.stadtteil ? 'where' : textAspect;
     // "Was übernimmt die Kasse davon?" after a money topic: its answer is the amount, so it is answered again
     if (aspect === 'cost' && GRADE_MONEY_TOPIC_IDS.has(last) && n <= SHORT_ASPECT_WORDS) return { kind: 'pronoun', topic: last };
     if (aspect) return { kind: 'aspect', topic: last, aspect };
@@ -282,11 +284,11 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // "how much does the fund pay at grade 2?" after the day-care amount (or its offers): a cost question
   // with a grade and no topic of its own asks the last money topic at that grade
   if (GRADE_MONEY_TOPIC_IDS.has(last) && facts.grade !== undefined && !facts.setting && n <= FOLLOW_UP_MAX_WORDS
-    && aspectOf(text, input.words) === 'cost' && !topicalConcepts(input.concepts).length) {
+    && textAspect === 'cost' && !topicalConcepts(input.concepts).length) {
     return { kind: 'pronoun', topic: last, grade: facts.grade };
   }
   // "Was zahlt die Kasse dann?": "dann" points at the last money answer's situation
-  if (n <= SHORT_ASPECT_WORDS && GRADE_MONEY_TOPIC_IDS.has(last) && input.words.has('situation_then', folded) && aspectOf(text, input.words) === 'cost'
+  if (n <= SHORT_ASPECT_WORDS && GRADE_MONEY_TOPIC_IDS.has(last) && input.words.has('situation_then', folded) && textAspect === 'cost'
     && !input.otherTopic) {
     return { kind: 'pronoun', topic: last };
   }
@@ -294,7 +296,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // the intent engine is sure of another topic; a very short question about who applies, a deadline
   // or the start is still read as about the last answer ("Wer stellt den Antrag?")
   // (several people is said in a longer sentence: "what if both of my parents live there and both have a grade")
-  const aspect = n <= (several ? FOLLOW_UP_MAX_WORDS : ASPECT_MAX_WORDS) ? aspectOf(text, input.words) : undefined;
+  const aspect = n <= (several ? FOLLOW_UP_MAX_WORDS : ASPECT_MAX_WORDS) ? textAspect : undefined;
   // "hat mein Vater da Anspruch, er hat 20000 gespart" after the nursing-home allowance: a fact the last
   // topic is about (its own concepts, checked above), no aspect and no other topic the intent engine is
   // sure of: the last answer's sentences that name it

@@ -6,7 +6,7 @@
 import type { Lexicon, WordList } from '../nlu/lexicon';
 import type { NluResult } from '../services';
 import type { CareSetting } from '../care/benefits';
-import { SETTINGS, percentFrom, type BenefitsOptions } from '../care/benefitsText';
+import { SETTINGS, asksRestOfShare, percentFrom, type BenefitsOptions } from '../care/benefitsText';
 import { deadlineKind, type DeadlineOptions } from '../care/deadlineText';
 import type { LettersOptions } from '../care/letters';
 import type { SelfCheckOptions } from '../care/selfCheck';
@@ -284,7 +284,7 @@ export function guidedRoute(x: GuidedInput): GuidedStart | undefined {
     case 'allowance':
       // "der Dienst rechnet sechzig Prozent der Sachleistung ab – wie viel Pflegegeld bekomme ich noch?":
       // a share and a question for what is left is the combination, whichever benefit it names
-      return percentFrom(text, words) !== undefined && words.has('asks_rest', text) ? { dialog: 'benefits', options: { grade, text } } : undefined;
+      return asksRestOfShare(text, text, words) ? { dialog: 'benefits', options: { grade, text } } : undefined;
     case 'apply':
     case 'objection':
       if (words.has('letter_request', text)) return { dialog: 'letters', options: { letter: r.intent === 'apply' ? 'application' : 'objection' } };
