@@ -4,7 +4,8 @@
 // The words for each kind of fact are data (knowledge/short-audit.json); this module only applies
 // them. Pure: kb:check reads the files and reports what `auditShortAnswers` returns.
 import { z } from 'zod';
-import type { QuestionsFile } from './schema';
+import type { Lang, QuestionsFile } from './schema';
+import { foldMarks } from '../text/fold';
 
 const Patterns = z.object({ de: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) }).strict();
 
@@ -30,13 +31,9 @@ export const ShortAuditFileSchema = z.object({
 }).strict();
 export type ShortAuditFile = z.infer<typeof ShortAuditFileSchema>;
 
-type Lang = 'de' | 'en';
-
-/** Lower case, ß as ss, umlauts and accents without their marks. Lighter than text/fold (which also
- *  folds "ae"/"oe"/"ue" and so turns English "does" into "dos"): the patterns are written in both languages. */
-export function auditFold(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-}
+/** The audit's folding: text/fold's foldMarks (the patterns are written in both languages, so the
+ *  ASCII spellings stay: English "does" must not become "dos"). */
+export const auditFold = foldMarks;
 export interface AuditKind {
   id: string; severity: 'warning' | 'error'; label: string; minShare?: number; questionWord?: boolean; yieldsToQuestionWord?: boolean;
   ask: Record<Lang, RegExp[]>; answer: Record<Lang, RegExp[]> }

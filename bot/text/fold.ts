@@ -2,15 +2,16 @@
 // question entries, places, kinds of help, follow-ups) folds both sides with `fold`, so "Mülheim",
 // "Muelheim" and "Mulheim" meet wherever they are compared. Pure, no imports.
 
-/** Lower case, ß→ss, diacritics removed (ä→a) and the ASCII spellings folded the same way
- *  (ae→a, oe→o, ue→u). "ue" after a, e or q stays ("neue", "Dauer", "Quelle"). */
+/** Lower case, ß→ss, diacritics removed (ä→a); the ASCII spellings stay. For word lists written in
+ *  German and English alike, where folding "ae"/"oe"/"ue" would turn English "does" into "dos". */
+export function foldMarks(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** `foldMarks` and the ASCII spellings folded the same way (ae→a, oe→o, ue→u). "ue" after a, e or q
+ *  stays ("neue", "Dauer", "Quelle"). */
 export function fold(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldMarks(text)
     .replace(/ae/g, 'a')
     .replace(/oe/g, 'o')
     .replace(/(?<![aeq])ue/g, 'u');
