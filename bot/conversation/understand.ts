@@ -88,7 +88,15 @@ export function namesAmount(a: LayeredAnswer | undefined, lang: Lang, grade?: nu
   const t = a?.[lang];
   if (!t) return false;
   if (t.shortWithGrade?.includes('{{b.')) return true;
-  return grade === undefined ? t.short.includes('{{b.') : new RegExp(`\\{\\{b\\.[\\w.]*\\.${grade}\\}\\}`).test(t.short);
+  return grade === undefined ? t.short.includes('{{b.') : amountOfGrade(grade).test(t.short);
+}
+
+// one pattern per grade, built once: a story's further question tests every ranked entry with it
+const amountPatterns = new Map<number, RegExp>();
+function amountOfGrade(grade: number): RegExp {
+  let re = amountPatterns.get(grade);
+  if (!re) amountPatterns.set(grade, (re = new RegExp(`\\{\\{b\\.[\\w.]*\\.${grade}\\}\\}`)));
+  return re;
 }
 
 /** concepts an amount question names without naming its subject ("what does the fund pay", "bei Pflegegrad 2") */
@@ -159,18 +167,31 @@ export function isStory(text: string): boolean {
 /** The care grades an entry is about, read from its German title ("… bei Pflegegrad 1?", "… mit
  *  Pflegegrad 4 oder 5 …"); empty for entries that hold for every grade. */
 export function entryGrades(entry: LayeredAnswer): number[] {
-  const m = /Pflegegrad(?:en)?\s*([1-5])(?:\s*(?:oder|und|bis|–|-)\s*([1-5]))?/.exec(entry.de.title);
+  return [...gradesOf(entry)];
+}
+
+function readGrades(title: string): readonly number[] {
+  const m = /Pflegegrad(?:en)?\s*([1-5])(?:\s*(?:oder|und|bis|–|-)\s*([1-5]))?/.exec(title);
   if (!m) return [];
   const from = Number(m[1]);
   const to = m[2] ? Number(m[2]) : from;
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
+// An entry's grades, read once per title: a story's re-ranking asks this of every ranked entry.
+const gradesMemo = new WeakMap<LayeredAnswer, { title: string; grades: readonly number[] }>();
+function gradesOf(entry: LayeredAnswer): readonly number[] {
+  const title = entry.de.title;
+  let m = gradesMemo.get(entry);
+  if (m?.title !== title) gradesMemo.set(entry, (m = { title, grades: readGrades(title) }));
+  return m.grades;
+}
+
 /** A grade-specific entry answers only a message that names one of its grades: "Was zahlt die
  *  Kasse im Heim bei Pflegegrad 3?" must not get the entry about grade 1. */
 export function fitsGrade(entry: LayeredAnswer | undefined, grade: number | undefined): boolean {
   if (!entry) return false;
-  const grades = entryGrades(entry);
+  const grades = gradesOf(entry);
   return !grades.length || (grade !== undefined && grades.includes(grade));
 }
 
@@ -215,6 +236,16 @@ const FACT_CONCEPTS: ReadonlySet<string> = new Set(['grade']);
 
 const NO_PARTS = { words: 0, variant: 0, grams: 0, concepts: 0, prior: 0 };
 
+/** `list.filter(keep).slice(0, k)` without testing the rest of a ranking of every entry */
+function firstOf<T>(list: readonly T[], keep: (x: T) => boolean, k: number): T[] {
+  const out: T[] = [];
+  for (const x of list) {
+    if (out.length >= k) break;
+    if (keep(x)) out.push(x);
+  }
+  return out;
+}
+
 /** What the re-ranker reads for a message: retrieval's top-k entries (those that fit the told grade)
  *  and the intent's topic as the "no entry" choice, each scored on the whole message and on its
  *  question sentences alone. */
@@ -227,11 +258,17 @@ export function rerankInput(kb: KnowledgeBase, nlu: NluResult, text: string, lan
   const story = asked.length < sentences.length;
   const whole = kb.retriever.rankAll(text, lang, opts);
   const qRanked = story ? kb.retriever.rankAll(question, lang, opts) : whole;
-  const byId = (list: Candidate[]) => new Map(list.map((c) => [c.id, c]));
+  const fits = (c: Candidate) => c.kind === 'entry' && fitsGrade(kb.questions.get(c.id), facts.grade);
+  const ids = [...firstOf(whole, fits, RERANK_K), ...firstOf(qRanked, fits, RERANK_Q)].map((c) => c.id);
+  // both rankings hold every entry; only the chosen ones and the intent's topic are looked up
+  const wanted = new Set([...ids, nlu.intent]);
+  const byId = (list: Candidate[]) => {
+    const m = new Map<string, Candidate>();
+    for (const c of list) if (wanted.has(c.id)) m.set(c.id, c);
+    return m;
+  };
   const wholeBy = byId(whole);
   const qBy = story ? byId(qRanked) : wholeBy;
-  const fits = (c: Candidate) => c.kind === 'entry' && fitsGrade(kb.questions.get(c.id), facts.grade);
-  const ids = [...whole.filter(fits).slice(0, RERANK_K), ...qRanked.filter(fits).slice(0, RERANK_Q)].map((c) => c.id);
   const canonical = canonicalConcepts(kb);
   const other = new Set(otherSettingConcepts(facts));
   const candidates: RerankCandidate[] = [...new Set(ids)].map((id) => {
@@ -241,7 +278,7 @@ export function rerankInput(kb: KnowledgeBase, nlu: NluResult, text: string, lan
     const concepts = [...new Set(q.concepts.map((c) => canonical.get(c) ?? c))];
     return {
       id, kind: 'entry', topic: q.topic, score: w?.score ?? 0, parts: w?.parts ?? NO_PARTS, qScore: qc?.score ?? 0, qVariant: qc?.parts.variant ?? 0,
-      concepts, title: q[lang].title, short: q[lang].short, gradeSpecific: entryGrades(q).length > 0,
+      concepts, title: q[lang].title, short: q[lang].short, gradeSpecific: gradesOf(q).length > 0,
       otherSetting: concepts.some((c) => other.has(c)),
     };
   });

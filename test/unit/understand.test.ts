@@ -45,6 +45,17 @@ test.each<[string, number | undefined, number[], boolean]>([
   expect(fitsGrade(entryTitled(title), grade)).toBe(fits);
 });
 
+// the grades are read once per entry and title (a story's re-ranking asks for every ranked entry)
+test('an entry\'s grades follow its title and are the caller\'s own copy', () => {
+  const e = entryTitled('Was zahlt die Pflegekasse im Heim bei Pflegegrad 1?');
+  expect(fitsGrade(e, 1)).toBe(true);
+  entryGrades(e).push(3);
+  expect(fitsGrade(e, 3)).toBe(false);
+  (e.de as { title: string }).title = 'Gibt es mit Pflegegrad 4 oder 5 einen Behinderten-Pauschbetrag?';
+  expect(entryGrades(e)).toEqual([4, 5]);
+  expect(fitsGrade(e, 1)).toBe(false);
+});
+
 describe('guesses: nothing confident, the closest candidates are offered', () => {
   const parts = { words: 0, variant: 0, grams: 0, concepts: 0, prior: 0 };
   const cand = (id: string, score: number): Candidate => ({ id, kind: 'entry', topic: 't', score, parts });
