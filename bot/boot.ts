@@ -3,4 +3,5 @@
 import * as path from 'node:path';
 import { enableCompileCache, projectRoot } from './compileCache';
 
-export const compileCache = enableCompileCache(path.join(projectRoot(__dirname), '.cache', 'compile'));
+const root = projectRoot(__dirname);
+export const compileCache = enableCompileCache(path.join(root, '.cache', 'compile'), { installed: path.join(root, 'node_modules', '.package-lock.json') });

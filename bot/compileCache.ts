@@ -19,6 +19,8 @@ interface Header { magic: string; node: string; entries: Array<[file: string, sh
 export interface CompileCache {
   /** modules whose code came from the cache / were compiled / went through Node's loader */
   readonly stats: { hits: number; misses: number; passed: number };
+  /** package-internal requires answered from the resolution cache / resolved by Node */
+  readonly resolved: { hits: number; misses: number };
   /** writes the cache when a module was compiled afresh (call once the process has started) */
   save(): void;
   /** puts Node's own compile back (tests) */
@@ -81,15 +83,87 @@ function write(file: string, scripts: Map<string, { sha1: string; script: vm.Scr
   }
 }
 
+// Resolution cache: where a require inside an installed package led last time. Node's resolver looks
+// for each of a start's ~1,500 package-internal requires through stat calls and package.json reads
+// (~14 % of a start's profile, session 14). Kept only for requires from a file under node_modules
+// to a file under node_modules, so it changes only when packages are installed: the file is valid for
+// one fingerprint (size and mtime of npm's node_modules/.package-lock.json, which every install
+// rewrites) and one Node version; an answer whose file is gone is resolved by Node again.
+const RESOLVE_MAGIC = 'pflegenetz-resolve-1';
+const IN_PACKAGES = `${path.sep}node_modules${path.sep}`;
+
+interface ResolveFile { magic: string; node: string; installed: string; entries: Record<string, string> }
+
+function installedFingerprint(lockFile: string): string | undefined {
+  const st = fs.statSync(lockFile, { throwIfNoEntry: false });
+  return st ? `${st.size}-${st.mtimeMs}` : undefined;
+}
+
+function readResolveCache(file: string, installed: string): Map<string, string> {
+  try {
+    const f = JSON.parse(fs.readFileSync(file, 'utf8')) as ResolveFile;
+    if (f.magic !== RESOLVE_MAGIC || f.node !== process.version || f.installed !== installed || typeof f.entries !== 'object' || !f.entries) return new Map();
+    return new Map(Object.entries(f.entries).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return new Map();
+  }
+}
+
+function writeResolveCache(file: string, installed: string, entries: Map<string, string>): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    const f: ResolveFile = { magic: RESOLVE_MAGIC, node: process.version, installed, entries: Object.fromEntries(entries) };
+    fs.writeFileSync(tmp, JSON.stringify(f));
+    fs.renameSync(tmp, file);
+  } catch {
+    // a read-only install resolves as Node does
+  }
+}
+
+export interface CompileCacheOptions {
+  /** npm's record of the installed packages (node_modules/.package-lock.json): with it, package-internal
+   *  requires are resolved from the resolution cache while it is unchanged */
+  installed?: string;
+}
+
 /** Compiles CommonJS modules with the code cache in `dir` from now on. */
-export function enableCompileCache(dir: string): CompileCache {
+export function enableCompileCache(dir: string, options: CompileCacheOptions = {}): CompileCache {
   const M = Module as unknown as ModuleInternals;
   const file = path.join(dir, `modules-${process.platform}-${process.arch}.bin`);
   const cached = readCache(file);
   const scripts = new Map<string, { sha1: string; script: vm.Script }>();
   const stats = { hits: 0, misses: 0, passed: 0 };
+  const resolved = { hits: 0, misses: 0 };
   let saved = false;
   const original = M.prototype._compile;
+
+  const installed = options.installed ? installedFingerprint(options.installed) : undefined;
+  const resolveFile = path.join(dir, `resolve-${process.platform}-${process.arch}.json`);
+  const known = installed ? readResolveCache(resolveFile, installed) : new Map<string, string>();
+  const learned = new Map<string, string>();
+  const present = new Set<string>();
+  const originalResolve = M._resolveFilename;
+  if (installed) {
+    M._resolveFilename = function resolveFilename(this: unknown, request: string, parent: Module, isMain: boolean, opts?: unknown): string {
+      const from = parent?.filename;
+      if (isMain || opts !== undefined || !from || !from.includes(IN_PACKAGES)) return originalResolve.call(this, request, parent, isMain, opts);
+      const key = `${path.dirname(from)}\0${request}`;
+      const hit = known.get(key);
+      if (hit !== undefined && (present.has(hit) || (fs.statSync(hit, { throwIfNoEntry: false })?.isFile() && present.add(hit)))) {
+        resolved.hits++;
+        if (!saved) learned.set(key, hit);
+        return hit;
+      }
+      const out = originalResolve.call(this, request, parent, isMain, opts);
+      // built-in modules ('fs') and files outside the packages are Node's to answer every time
+      if (!saved && out.includes(IN_PACKAGES)) {
+        resolved.misses++;
+        learned.set(key, out);
+      }
+      return out;
+    };
+  }
 
   M.prototype._compile = function compile(this: Module, content: string, filename: string, format?: string): unknown {
     if ((format !== undefined && format !== 'commonjs') || !/\.c?js$/.test(filename) || content.startsWith('#!') || content.includes('import(')) {
@@ -123,14 +197,19 @@ export function enableCompileCache(dir: string): CompileCache {
 
   return {
     stats,
+    resolved,
     save() {
       cached.clear();
       saved = true;
       if (stats.misses > 0) write(file, scripts);
       scripts.clear();
+      if (installed && resolved.misses > 0) writeResolveCache(resolveFile, installed, learned);
+      known.clear();
+      learned.clear();
     },
     disable() {
       M.prototype._compile = original;
+      M._resolveFilename = originalResolve;
     },
   };
 }

@@ -9,18 +9,18 @@ import { projectRoot } from '../../bot/compileCache';
 import { tempDir } from '../helpers/tmp';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-interface Run { stats: { hits: number; misses: number; passed: number }; out: Record<string, unknown> }
+interface Run { stats: { hits: number; misses: number; passed: number }; resolved: { hits: number; misses: number }; out: Record<string, unknown> }
 
 // one process start: the hook on, the modules required, the cache saved (as bot/index.ts does)
 const CHILD = `
 require(${JSON.stringify(path.join(ROOT, 'test', 'helpers', 'tsHook.js'))});
 const { enableCompileCache } = require(${JSON.stringify(path.join(ROOT, 'bot', 'compileCache.ts'))});
 const [cacheDir, dir, ...names] = process.argv.slice(2);
-const cc = enableCompileCache(cacheDir);
+const cc = enableCompileCache(cacheDir, { installed: require('path').join(dir, 'node_modules', '.package-lock.json') });
 const out = {};
 for (const n of names) out[n] = require(require('path').join(dir, n));
 cc.save();
-process.stdout.write(JSON.stringify({ stats: cc.stats, out }));
+process.stdout.write(JSON.stringify({ stats: cc.stats, resolved: cc.resolved, out }));
 `;
 
 function project(): { dir: string; cache: string; run: (...names: string[]) => Run } {
@@ -106,3 +106,58 @@ test('the cache lives in the project folder, built or not', () => {
   expect(projectRoot(path.join(ROOT, 'dist', 'bot'))).toBe(ROOT);
   expect(projectRoot(path.join(ROOT, 'bot'))).toBe(ROOT);
 });
+
+// Requires inside installed packages: resolved from the resolution cache while npm's record of the
+// install is unchanged; another install, or a file that is gone, is resolved by Node again.
+function withPackage(): ReturnType<typeof project> & { lock: string; pkg: string } {
+  const p = project();
+  const pkg = path.join(p.dir, 'node_modules', 'pkg');
+  fs.mkdirSync(path.join(pkg, 'lib'), { recursive: true });
+  fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'pkg', main: 'main.js' }));
+  fs.writeFileSync(path.join(pkg, 'main.js'), "module.exports = require('./lib');\n");
+  fs.writeFileSync(path.join(pkg, 'lib', 'index.js'), "module.exports = 'lib/index';\n");
+  const lock = path.join(p.dir, 'node_modules', '.package-lock.json');
+  fs.writeFileSync(lock, '{"lockfileVersion":3}');
+  fs.writeFileSync(path.join(p.dir, 'e.js'), "module.exports = require('pkg');\n");
+  return { ...p, lock, pkg };
+}
+
+test('a require inside a package is resolved from the cache on the next start', () => {
+  const p = withPackage();
+  const first = p.run('e.js');
+  expect(first.out).toEqual({ 'e.js': 'lib/index' });
+  // 'pkg' from e.js is the project's own require (Node's every time); './lib' from the package is cached
+  expect(first.resolved).toEqual({ hits: 0, misses: 1 });
+  const second = p.run('e.js');
+  expect(second.out).toEqual({ 'e.js': 'lib/index' });
+  expect(second.resolved).toEqual({ hits: 1, misses: 0 });
+}, 60_000);
+
+test('another install (npm rewrote its record) resolves afresh', () => {
+  const p = withPackage();
+  p.run('e.js');
+  // the install put lib.js beside lib/: Node now resolves './lib' to the file
+  fs.writeFileSync(path.join(p.pkg, 'lib.js'), "module.exports = 'lib.js';\n");
+  fs.writeFileSync(p.lock, '{"lockfileVersion":3,"packages":{}}');
+  const after = p.run('e.js');
+  expect(after.out).toEqual({ 'e.js': 'lib.js' });
+  expect(after.resolved).toEqual({ hits: 0, misses: 1 });
+}, 60_000);
+
+test('a cached answer whose file is gone is resolved by Node again', () => {
+  const p = withPackage();
+  p.run('e.js');
+  fs.renameSync(path.join(p.pkg, 'lib', 'index.js'), path.join(p.pkg, 'lib', 'main.js'));
+  fs.writeFileSync(path.join(p.pkg, 'lib', 'package.json'), JSON.stringify({ main: 'main.js' }));
+  const after = p.run('e.js');
+  expect(after.out).toEqual({ 'e.js': 'lib/index' });
+  expect(after.resolved).toEqual({ hits: 0, misses: 1 });
+}, 60_000);
+
+test('a broken resolution cache file is resolved afresh and rewritten', () => {
+  const p = withPackage();
+  p.run('e.js');
+  fs.writeFileSync(path.join(p.cache, `resolve-${process.platform}-${process.arch}.json`), '{ not json');
+  expect(p.run('e.js').resolved).toEqual({ hits: 0, misses: 1 });
+  expect(p.run('e.js').resolved).toEqual({ hits: 1, misses: 0 });
+}, 60_000);
