@@ -1,7 +1,9 @@
 // Table tests of the thread rules of session 14 (issue 18): the colloquial "wie lange hab ich Zeit"
 // asks the deadline; "wem muss ich das sagen", "who do i tell" ask who is told or applies (the answer's
 // next step names the employer, the fund); "und nach einem Jahr", "after two years" ask how the last
-// answer changes over time; one slip of the keyboard in "Pflegegrad" still names the grade.
+// answer changes over time; "muss das schriftlich sein", "can I do it by phone" ask the form;
+// "was kostet das uns", "does it cost us anything" ask what the family pays itself; one slip of the
+// keyboard in "Pflegegrad" still names the grade.
 import * as path from 'path';
 import { aspectOf, resolveFollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
 import { extractFacts } from '../../bot/nlu/facts';
@@ -31,6 +33,18 @@ describe('aspectOf: colloquial deadline, who is told, change over the years', ()
     ['and after a year?', 'change'],
     ['what about after two years', 'change'],
     ['does it get cheaper the longer she stays', 'change'],
+    ['muss das schriftlich sein', 'form'],
+    ['reicht auch ein anruf', 'form'],
+    ['muss ich das schriftlich beantragen', 'form'],
+    ['does it have to be in writing', 'form'],
+    ['can i do that by phone', 'form'],
+    ['und was kostet das uns', 'own_share'],
+    ['müssen wir da noch was dazu zahlen', 'own_share'],
+    ['does it cost us anything', 'own_share'],
+    ['will we have to pay anything', 'own_share'],
+    // guards: the fund's cost stays cost; where to apply stays who
+    ['was kostet das', 'cost'],
+    ['wo beantrage ich das', 'who'],
     // guards: no aspect in a plain statement of time
     ['sie ist seit einem jahr im heim', undefined],
     ['wie lange dauert das', 'duration'],
@@ -46,6 +60,9 @@ describe('resolveFollowUp: the new aspect words read against the last answer', (
     ['wem muss ich bescheid sagen', 'work_leave', 'who'],
     ['und nach einem jahr', 'nursing_home', 'change'],
     ['and after two years?', 'nursing_home', 'change'],
+    ['muss das schriftlich sein', 'objection', 'form'],
+    ['does it have to be in writing?', 'objection', 'form'],
+    ['und was kostet das uns', 'respite', 'own_share'],
   ])('%s after %s → aspect %s', (text, last, aspect) => {
     expect(resolveFollowUp(input(text, last))).toEqual({ kind: 'aspect', topic: last, aspect });
   });

@@ -2,7 +2,9 @@
 // after a refused grade is the objection's deadline; "wem muss ich das sagen?" / "who should I tell?"
 // after the short leave from work names the employer (the answer's next step); "und nach zwei Jahren?"
 // / "and after a year?" after the nursing-home amount gives the supplement that grows with the stay;
-// "Pflegegard 4" (a slip) is grade 4. Amounts come from the dated table.
+// "muss das schriftlich sein?" / "can I send it by email?" after the objection is answered from its
+// sentence about the form; "was kostet uns das?" / "does it cost us anything?" after short-term
+// care gives what the family pays itself; "Pflegegard 4" (a slip) is grade 4. Amounts come from the dated table.
 import type { App } from '../../bot/app';
 import { mainDialogClient, testApp } from '../helpers/app';
 import { say } from '../helpers/say';
@@ -48,6 +50,34 @@ describe('change over the years', () => {
     const client = mainDialogClient(app, 'en');
     expect(await say(client, 'how much does the care fund pay for a nursing home at care grade 3')).toContain(eur(v('stationaer', 3), 'en'));
     expect(await say(client, 'and after a year?')).toMatch(/after more than/);
+  });
+});
+
+describe('the form of an objection', () => {
+  test('de: the objection, then "muss das schriftlich sein?": the sentence about writing', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Ich bin mit dem Bescheid der Pflegekasse nicht einverstanden, wie lege ich Widerspruch ein?');
+    expect(await say(client, 'muss das schriftlich sein?')).toMatch(/schriftlich/);
+  });
+
+  test('en: the objection, then "does it have to be in writing?": the sentences about a letter', async () => {
+    const client = mainDialogClient(app, 'en');
+    await say(client, 'I disagree with the care fund decision, how do I object?');
+    expect(await say(client, 'does it have to be in writing?')).toMatch(/letter/);
+  });
+});
+
+describe('what the family pays itself', () => {
+  test('de: short-term care, then "müssen wir da noch was dazu zahlen?": board and lodging are paid by the family (a guard: the cost reading found the sentence before too)', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Mein Mann kommt nach der Reha für ein paar Wochen in die Kurzzeitpflege. Was zahlt die Pflegekasse?');
+    expect(await say(client, 'müssen wir da noch was dazu zahlen?')).toMatch(/Unterkunft und Verpflegung[^.]*selbst/);
+  });
+
+  test('en: short-term care, then "does it cost us anything?": board and lodging are paid by the family', async () => {
+    const client = mainDialogClient(app, 'en');
+    await say(client, 'what is short-term care');
+    expect(await say(client, 'does it cost us anything?')).toMatch(/board and lodging yourself/);
   });
 });
 
