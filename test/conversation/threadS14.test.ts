@@ -87,3 +87,15 @@ describe('extractGrade: one slip in "Pflegegrad"', () => {
     expect(extractGrade(text)).toBe(grade);
   });
 });
+
+describe('extractFacts: a slip in "Heim" after a preposition', () => {
+  test.each<[string, string | undefined]>([
+    ['und im hiem', 'nursing_home'],
+    ['und wenn sie ins hiem kommt', 'nursing_home'],
+    ['und im heim', 'nursing_home'],
+    // guards: "hiem" alone is no setting
+    ['hiem', undefined],
+  ])('%s → %s', (text, setting) => {
+    expect(extractFacts(text).setting).toBe(setting);
+  });
+});

@@ -4,7 +4,7 @@
 // / "and after a year?" after the nursing-home amount gives the supplement that grows with the stay;
 // "muss das schriftlich sein?" / "can I send it by email?" after the objection is answered from its
 // sentence about the form; "was kostet uns das?" / "does it cost us anything?" after short-term
-// care gives what the family pays itself; "Pflegegard 4" (a slip) is grade 4. Amounts come from the dated table.
+// care gives what the family pays itself; "Pflegegard 4" and "im hiem" (slips) are grade 4 and the home. Amounts come from the dated table.
 import type { App } from '../../bot/app';
 import { mainDialogClient, testApp } from '../helpers/app';
 import { say } from '../helpers/say';
@@ -85,5 +85,11 @@ describe('a slip in "Pflegegrad"', () => {
   test('de: "wie viel pflegegeld gibt es bei pflegegard 4": the amount at grade 4', async () => {
     const client = mainDialogClient(app);
     expect(await say(client, 'wie viel pflegegeld gibt es bei pflegegard 4')).toContain(eur(v('pflegegeld', 4)));
+  });
+
+  test('de: the allowance at grade 4, then "und im hiem?" (a slip): the nursing-home amount at grade 4', async () => {
+    const client = mainDialogClient(app);
+    expect(await say(client, 'Wie viel Pflegegeld gibt es bei Pflegegrad 4?')).toContain(eur(v('pflegegeld', 4)));
+    expect(await say(client, 'und im hiem?')).toContain(eur(v('stationaer', 4)));
   });
 });
