@@ -17,10 +17,11 @@ export interface MessageFacts {
 }
 
 // Folded patterns (ä→a, ö→o, ü→u, ß→ss). Order matters: the first setting that matches wins, and the
-// more specific ones (day care, hospital) come before the general ones.
+// more specific ones (day care, hospital) come before the general ones. "im hiem" (two letters
+// swapped, a frequent slip in a short word the spelling repair leaves alone) is the home too.
 const SETTINGS: [CareSettingFact, RegExp][] = [
   ['daycare', /\b(tagespflege|tagesstatte|tagesgast|day care|daycare|day centre|day center)\b/],
-  ['nursing_home', /\b(pflegeheim\w*|altenheim\w*|seniorenheim\w*|heimplatz|heimbewohner\w*|ins heim|im heim|in(s| das| ein| einem| einen)? (pflege|alten|senioren)?heim|heimvertrag\w*|heimkosten|stationar\w*|vollstationar\w*|care home|nursing home|residential care)\b/],
+  ['nursing_home', /\b(pflegeheim\w*|altenheim\w*|seniorenheim\w*|heimplatz|heimbewohner\w*|ins heim|im h(ei|ie)m|in(s| das| ein| einem| einen)? (pflege|alten|senioren)?h(ei|ie)m|heimvertrag\w*|heimkosten|stationar\w*|vollstationar\w*|care home|nursing home|residential care)\b/],
   ['hospital', /\b(krankenhaus\w*|klinik\w*|hospital|reha\w*|geriatrie)\b/],
   ['home', /\b(zu ?hause|daheim|bei uns|bei mir|bei sich|in (ihrer|seiner|der eigenen|unserer) wohnung|hausliche\w*|ambulant\w*|pflegedienst|at home|in (her|his|their) (own )?(flat|house|home)|with us)\b/],
 ];

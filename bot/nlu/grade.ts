@@ -23,10 +23,21 @@ const ORDINALS: Array<[RegExp, number]> = [
 
 const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5 };
 
+// One slip of the keyboard in the long keyword ("pflegegard", "plfegegrad", "pflegegrd"): two
+// neighbouring letters swapped or one left out. Only the long word: in "grad" a slip makes other words.
+function slips(word: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i += 1) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  for (let i = 1; i < word.length; i += 1) out.add(word.slice(0, i) + word.slice(i + 1));
+  out.delete(word);
+  return [...out];
+}
+const KEYWORD_SLIPS = slips('pflegegrad').join('|');
+
 /** Words that name the grade. "grad"/"stufe"/"level"/"grade" alone are accepted too: people write
  *  "Grad 3" or "level three"; the number after them must still be 1–5. */
 const KEYWORD =
-  '(?:pflege[-\\s]?grad(?:e|es)?|pflege[-\\s]?stufe|pg|grad|stufe|care[-\\s]?grade|care[-\\s]?level|grade|level)';
+  `(?:${KEYWORD_SLIPS}|pflege[-\\s]?grad(?:e|es)?|pflege[-\\s]?stufe|pg|grad|stufe|care[-\\s]?grade|care[-\\s]?level|grade|level)`;
 const NUMBER_WORD = '(?:[1-5]|eins|zwei|drei|vier|f(?:ü|ue|u)nf|one|two|three|four|five|I{1,3}|IV|V)';
 const ORDINAL_WORD =
   '(?:erst|zweit|dritt|viert|f(?:ü|ue|u)nft)(?:e|er|en|em|es)?|first|second|third|fourth|fifth';

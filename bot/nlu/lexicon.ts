@@ -141,6 +141,8 @@ export const WORD_LISTS = {
   answer_consequence: 'contains',
   answer_several: 'contains',
   answer_own_share: 'contains',
+  /** folded: a sentence that says in what form something is done (in writing, informally, by phone) */
+  answer_form: 'contains',
   /** the care setting a message names, checked in this order (a nursing home before the family) */
   setting_nursing_home: 'contains',
   setting_day_care: 'contains',
@@ -156,6 +158,8 @@ export const WORD_LISTS = {
   aspect_billing: 'folded_word',
   aspect_cost: 'folded_word',
   aspect_who: 'folded_word',
+  /** in what form ("muss das schriftlich sein?", "can I do it by phone?") */
+  aspect_form: 'folded_word',
   /** what happens when something is not done ("was passiert, wenn wir das nicht machen?") */
   aspect_consequence: 'folded_word',
   /** whether it changes over time ("wird das mit der Zeit mehr?", "does it go up later?") */
