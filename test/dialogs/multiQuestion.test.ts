@@ -287,3 +287,19 @@ describe('every question of a story gets its deciding fact', () => {
     expect(all.match(/Local help/g)).toHaveLength(1);
   });
 });
+
+describe('the second question without a comma or question mark (session 14)', () => {
+  const textOf = (acts: Awaited<ReturnType<typeof send>>) => acts.map((a) => a.text ?? '').join('\n');
+
+  test('de: "… behalten und müssen wir Kinder …": the protected savings and the children\'s income limit, each in the text', async () => {
+    const all = textOf(await send(mainDialogClient(app), 'Meine Mutter muss ins Pflegeheim, ihre Rente reicht dafür nicht. Auf dem Konto hat sie noch 40.000 Euro. Wie viel davon darf sie behalten und müssen wir Kinder den Rest bezahlen?'));
+    expect(all).toMatch(/10\.000/);
+    expect(all).toMatch(/100\.000/);
+  });
+
+  test('en: "… keep and do we children have to pay?": the protected savings and the income limit', async () => {
+    const all = textOf(await send(mainDialogClient(app, 'en'), 'My mother has to move into a nursing home and her pension is not enough. She has about 40,000 euros in savings. How much of it may she keep before social services pay and do we children have to pay the rest?'));
+    expect(all).toMatch(/10,000/);
+    expect(all).toMatch(/100,000/);
+  });
+});
