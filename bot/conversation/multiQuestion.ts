@@ -167,6 +167,9 @@ export interface AnswerPlan {
   short: string[];
   /** entries offered as a button ("Auch gefragt: …") */
   buttons: string[];
+  /** those of `short` that answer a question asked before the one the first answer matched: shown
+   *  before the first answer, so the answers keep the order of the questions (unset when none) */
+  before?: string[];
 }
 
 /** From this score an unsure match of a further question is still worth a button. */
@@ -183,13 +186,19 @@ export function planAnswers(first: { id: string }, matches: readonly (PartMatch 
   // answer only when it is worth a button at least (a weak one is mostly a stray word: "zu Hause
   // bleiben" → the entry on a death at home). Skipping every such first part lost 3 cases (session 14).
   const firstMatched = matches.some((m) => m && (m.id === first.id || m.near.includes(first.id)));
+  // the question the first answer is the match of; answers to questions before it are shown before it
+  const firstAt = matches.findIndex((m) => m?.id === first.id);
+  const answer = (id: string, i: number) => {
+    plan.short.push(id);
+    if (i < firstAt) plan.before = [...plan.before ?? [], id];
+  };
   for (const [i, match] of matches.entries()) {
     if (i === 0 && !firstMatched && (match?.score ?? 0) < BUTTON_FLOOR) continue;
     let m = match;
     // an earlier unsure part offered this entry as a button; a part sure of it answers it after all
     if (m?.confident && plan.buttons.includes(m.id)) {
       plan.buttons.splice(plan.buttons.indexOf(m.id), 1);
-      plan.short.push(m.id);
+      answer(m.id, i);
       continue;
     }
     // the part's match is already shown, but a neighbour as close speaks to more of what it names
@@ -208,7 +217,7 @@ export function planAnswers(first: { id: string }, matches: readonly (PartMatch 
     if (!m || seen.has(m.id) || (!m.confident && m.near.some((id) => seen.has(id)))) continue;
     if (plan.short.length + plan.buttons.length >= MAX_MORE) break;
     seen.add(m.id);
-    if (m.confident) plan.short.push(m.id);
+    if (m.confident) answer(m.id, i);
     else if (m.score >= BUTTON_FLOOR) plan.buttons.push(m.id);
   }
   return plan;
