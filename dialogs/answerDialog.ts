@@ -26,6 +26,8 @@ export interface AnswerOptions {
   /** further questions of the same message: entries answered briefly after this one, and entries
    *  offered as buttons (bot/conversation/multiQuestion.ts) */
   more?: string[];
+  /** of `more`, those asked before the question this answer is for: shown before it */
+  moreBefore?: string[];
   alsoButtons?: string[];
   /** a guided step offered after the answer (its button comes first) */
   offer?: Action;
@@ -103,7 +105,7 @@ export function answerContext(deps: DialogDeps, ctx: TurnContext, grade: number 
 }
 
 /** The answer for a grade (undefined or 0: for every grade); remembers grade and topic. */
-async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, grade: number | undefined, opts: Pick<AnswerOptions, 'alternative' | 'alsoAsked' | 'alsoButtons' | 'more' | 'offer'>): Promise<void> {
+async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, grade: number | undefined, opts: Pick<AnswerOptions, 'alternative' | 'alsoAsked' | 'alsoButtons' | 'more' | 'moreBefore' | 'offer'>): Promise<void> {
   const mem = await getMemory(deps, ctx);
   if (grade !== undefined && grade > 0) mem.grade = grade;
   mem.lastTopic = a.id;
@@ -113,7 +115,7 @@ async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, 
   // the message's further questions, each briefly, with the grade the story told
   const more = (opts.more ?? []).map((id) => deps.services.kb.entry(id)).filter((x): x is LayeredAnswer => !!x && x.id !== a.id);
   mem.alsoAnswered = more.length ? more.map((x) => x.id) : undefined;
-  for (const r of withShortAnswers(reply, more, actx)) await sendReply(deps, ctx, r);
+  for (const r of withShortAnswers(reply, more, actx, opts.moreBefore)) await sendReply(deps, ctx, r);
 }
 
 /** "Hat das geholfen? Ja / Nein" under an answer, counted per entry for the staff area. The ways on

@@ -121,17 +121,25 @@ export function buildAnswerReply(a: LayeredAnswer, ctx: AnswerContext, now: Date
   return { text: parts.join('\n\n'), suggestions: followUpActions(a, ctx, true), footer: footerFor(a, ctx) };
 }
 
-/** Another question of the same message, answered briefly after the first answer: its title and
- *  short answer (for the story's grade) with its own sources; its details are a button. */
-export function buildShortReply(a: LayeredAnswer, ctx: AnswerContext): Reply {
-  return { text: [ctx.t('also_answer', { lng: ctx.lang, title: a[ctx.lang].title }), shortText(a, ctx)].join('\n\n'), footer: footerFor(a, ctx) };
+/** Another question of the same message, answered briefly beside the first answer: its title and
+ *  short answer (for the story's grade) with its own sources; its details are a button. One asked
+ *  before the first answer's question comes before it and is introduced as such, not as "also asked". */
+export function buildShortReply(a: LayeredAnswer, ctx: AnswerContext, before = false): Reply {
+  const intro = ctx.t(before ? 'earlier_answer' : 'also_answer', { lng: ctx.lang, title: a[ctx.lang].title });
+  return { text: [intro, shortText(a, ctx)].join('\n\n'), footer: footerFor(a, ctx) };
 }
 
-/** The first answer, then the short answers of the message's further questions: the buttons move to
- *  the last reply (channels show only the last one's), the further answers' details first. */
-export function withShortAnswers(first: Reply, more: readonly LayeredAnswer[], ctx: AnswerContext): Reply[] {
+/** The first answer and the short answers of the message's further questions, in the order asked (those
+ *  in `before` were asked before the first answer's question): the buttons move to the last reply
+ *  (channels show only the last one's), the further answers' details first. */
+export function withShortAnswers(first: Reply, more: readonly LayeredAnswer[], ctx: AnswerContext, before: readonly string[] = []): Reply[] {
   if (!more.length) return [first];
-  const replies: Reply[] = [{ ...first, suggestions: undefined }, ...more.map((a) => buildShortReply(a, ctx))];
+  const earlier = more.filter((a) => before.includes(a.id));
+  const replies: Reply[] = [
+    ...earlier.map((a) => buildShortReply(a, ctx, true)),
+    { ...first, suggestions: undefined },
+    ...more.filter((a) => !before.includes(a.id)).map((a) => buildShortReply(a, ctx)),
+  ];
   const detailsOf = (id: string, title: string): Action => ({ kind: 'command', title: ctx.t('details_of', { lng: ctx.lang, title }), value: `details:${id}` });
   // with several answers a plain "Mehr dazu" would not say which one
   const own = (first.suggestions ?? []).map((x) => {

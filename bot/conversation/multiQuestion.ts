@@ -30,11 +30,25 @@ const AUX_EN = 'can|could|may|might|must|should|shall|will|would|do|does|did|is|
 // a question word may follow a preposition: "bis wann", "ab wann", "für wen", "from when", "for how long"
 const PREP = 'bis|ab|seit|für|fur|mit|an|bei|von|in|auf|nach|um|über|uber|from|until|since|for|with|to|at|by';
 const WH_AT = `(?:(?:${PREP})\\s+)?(?:${WH_DE}|${WH_EN})\\b`;
+// Without a comma, "und"/"and" opens a question only when the verb comes before its pronoun subject,
+// the word order of a question ("Wie viel darf er behalten und müssen wir Kinder zahlen?", "… and does
+// it have to be in writing?"); "sie ist 84 und ist dement" (no pronoun after the verb) stays one part.
+const SUBJ_DE = 'ich|wir|er|sie|es|man|du|ihr|das';
+const SUBJ_EN = 'i|we|you|he|she|it|they|that|there';
+const INVERTED = `(?:(?:${AUX_DE})\\s+(?:${SUBJ_DE})|(?:${AUX_EN})\\s+(?:${SUBJ_EN}))\\b`;
 const SPLIT = new RegExp(
-  `\\s*(?:,\\s*(?:(?:und|oder|and|or)\\s+)?(?=${WH_AT})|,\\s*(?:und|oder|and|or)\\s+(?=(?:${AUX_DE}|${AUX_EN})\\b)|\\s+(?:und|oder|and|or)\\s+(?=${WH_AT})|;\\s*)`,
+  `\\s*(?:,\\s*(?:(?:und|oder|and|or)\\s+)?(?=${WH_AT})|,\\s*(?:und|oder|and|or)\\s+(?=(?:${AUX_DE}|${AUX_EN})\\b)|\\s+(?:und|oder|and|or)\\s+(?=${WH_AT}|${INVERTED})|;\\s*)`,
   'i',
 );
-const OPENS_QUESTION = new RegExp(`^(?:(?:und|aber|and|but)\\s+)?(?:${WH_AT}|(?:${AUX_DE}|${AUX_EN})\\b)`, 'i');
+// "also muss ich …", "so can I …": a question that restates or narrows the one before still opens a part
+const OPENS_QUESTION = new RegExp(`^(?:(?:und|aber|also|and|but|so)\\s+)?(?:${WH_AT}|(?:${AUX_DE}|${AUX_EN})\\b)`, 'i');
+// A question told as a sentence: "ich frage mich, ob …", "weiß nicht ob …", "I wonder whether …", "not
+// sure if …". Such a part asks on its own; it does not join the question after it.
+const EMBEDDED = /\b(?:frage mich|fragen uns|wei(?:ß|ss) nicht|wissen nicht|nicht sicher|unsicher|wonder(?:ing)?|not sure|(?:don't|do not) know)\b,?\s+(?:ob|whether|if)\b/i;
+// a question that starts after a full stop the sentence splitter kept (lower case after a number:
+// "er hat pflegegrad 4. kann ich das absetzen")
+const INNER_START = new RegExp(`\\.\\s+(?:(?:und|aber|and|but)\\s+)?(?:${WH_AT}|(?:${AUX_DE}|${AUX_EN})\\b)`, 'i');
+const asksOnItsOwn = (p: string): boolean => OPENS_QUESTION.test(p) || EMBEDDED.test(p) || INNER_START.test(p);
 
 // "wie viel wäre das bei ihr?", "und wie hoch ist der?", "how much would that be?": a part that asks
 // for an amount. With few words of its own it names no subject: the amount of what the story and the
@@ -83,7 +97,7 @@ export function splitSentence(sentence: string): string[] {
   let carry = '';
   for (const p of raw) {
     const joined = carry ? `${carry}, ${p}` : p;
-    if (!OPENS_QUESTION.test(joined) && !OPENS_QUESTION.test(p)) {
+    if (!OPENS_QUESTION.test(joined) && !asksOnItsOwn(p)) {
       carry = joined;
       continue;
     }
@@ -153,6 +167,9 @@ export interface AnswerPlan {
   short: string[];
   /** entries offered as a button ("Auch gefragt: …") */
   buttons: string[];
+  /** those of `short` that answer a question asked before the one the first answer matched: shown
+   *  before the first answer, so the answers keep the order of the questions (unset when none) */
+  before?: string[];
 }
 
 /** From this score an unsure match of a further question is still worth a button. */
@@ -164,16 +181,35 @@ export const BUTTON_FLOOR = 0.4;
 export function planAnswers(first: { id: string }, matches: readonly (PartMatch | undefined)[]): AnswerPlan {
   const plan: AnswerPlan = { short: [], buttons: [] };
   const seen = new Set([first.id]);
-  for (const match of matches) {
+  // the first answer stands for the question that matched it; when none did (it was chosen for the
+  // whole message), it stands for the first question, and that question's own match adds a second
+  // answer only when it is worth a button at least (a weak one is mostly a stray word: "zu Hause
+  // bleiben" → the entry on a death at home). Skipping every such first part lost 3 cases (session 14).
+  const firstMatched = matches.some((m) => m && (m.id === first.id || m.near.includes(first.id)));
+  // the question the first answer is the match of; answers to questions before it are shown before it
+  const firstAt = matches.findIndex((m) => m?.id === first.id);
+  const answer = (id: string, i: number) => {
+    plan.short.push(id);
+    if (i < firstAt) plan.before = [...plan.before ?? [], id];
+  };
+  for (const [i, match] of matches.entries()) {
+    if (i === 0 && !firstMatched && (match?.score ?? 0) < BUTTON_FLOOR) continue;
     let m = match;
     // an earlier unsure part offered this entry as a button; a part sure of it answers it after all
     if (m?.confident && plan.buttons.includes(m.id)) {
       plan.buttons.splice(plan.buttons.indexOf(m.id), 1);
-      plan.short.push(m.id);
+      answer(m.id, i);
       continue;
     }
     // the part's match is already shown, but a neighbour as close speaks to more of what it names
     if (m && seen.has(m.id) && m.next && !seen.has(m.next)) m = { ...m, id: m.next, next: undefined };
+    // … or, when no neighbour covers more, the first candidate as close that is not shown yet: a sure
+    // part ("will we children have to pay?" after the savings answer) asks something the shown answer
+    // does not say, and retrieval's near tie is the likeliest entry for it (session 14)
+    else if (m?.confident && seen.has(m.id)) {
+      const alt = m.near.find((id) => !seen.has(id));
+      if (alt) m = { ...m, id: alt };
+    }
     // the first answer (or one already planned) is this question's match, or came as close as an
     // unsure match: it speaks to this question too. A part that retrieval answers with confidence
     // keeps its own entry even when the first answer came close ("Bekommt jeder einen Zuschuss?"
@@ -181,7 +217,7 @@ export function planAnswers(first: { id: string }, matches: readonly (PartMatch 
     if (!m || seen.has(m.id) || (!m.confident && m.near.some((id) => seen.has(id)))) continue;
     if (plan.short.length + plan.buttons.length >= MAX_MORE) break;
     seen.add(m.id);
-    if (m.confident) plan.short.push(m.id);
+    if (m.confident) answer(m.id, i);
     else if (m.score >= BUTTON_FLOOR) plan.buttons.push(m.id);
   }
   return plan;

@@ -192,12 +192,12 @@ export function bareGradeStatement(u: Understanding, text: string, words: Lexico
 /** Several questions in one message: the further ones that another entry answers, briefly after
  *  the first answer or as buttons (bot/conversation/multiQuestion.ts); they replace the single
  *  "Auch gefragt" button of a message that asks one thing per sentence. */
-export interface FurtherQuestions { answerId: string; alsoAsked?: string; alsoButtons?: string[]; more?: string[] }
+export interface FurtherQuestions { answerId: string; alsoAsked?: string; alsoButtons?: string[]; more?: string[]; moreBefore?: string[] }
 
 export function withFurtherQuestions<T extends FurtherQuestions>(opts: T, u: Understanding): T {
   if (!u.parts.length) return opts;
   const plan = planAnswers({ id: opts.answerId }, u.parts);
-  return { ...opts, alsoAsked: plan.buttons[0], alsoButtons: plan.buttons.slice(1), more: plan.short };
+  return { ...opts, alsoAsked: plan.buttons[0], alsoButtons: plan.buttons.slice(1), more: plan.short, moreBefore: plan.before };
 }
 
 /** What the router does with small talk, system intents and a message it could not place. */

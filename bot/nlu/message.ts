@@ -11,8 +11,9 @@ export interface Sentence {
 // Starts of questions without a question mark ("wie beantrage ich das", "darf das heim das").
 const QUESTION_START_DE = /^(und |aber |also |nun |jetzt |ach |hallo,? |ok,? )?(wie|was|wer|wo|wann|warum|wieso|weshalb|woher|wohin|womit|wofür|wofur|wovon|worauf|welche[rsmn]?|wieviel|wie ?viel|kann|können|konnen|darf|dürfen|durfen|muss|müssen|mussen|soll|sollen|sollte|gibt|gilt|bekomme|bekommt|bekommen|kriege|kriegt|steht|stehen|zahlt|zahlen|übernimmt|ubernimmt|hat|habe|haben|ist|sind|wird|werden|besteht|lohnt|reicht|brauche|braucht|zählt|zahlt|geht|klappt|stimmt|macht|lässt|lasst|hilft|wäre|ware|würde|wurde|könnte|konnte|dürfte|durfte|müsste|musste|verfällt|verfallt|endet|fällt|fallt)\b/i;
 const QUESTION_START_EN = /^(and |but |so |now |hi,? |ok,? )?(how|what|who|where|when|why|which|whose|whom|can|could|may|might|must|should|shall|will|would|do|does|did|is|are|was|were|has|have|had|am)\b/i;
-// "Ich möchte wissen, ob …", "Meine Frage:", "bitte erklären Sie", "I'd like to know", "tell me"
-const ASKS = /\b(ich (möchte|mochte|würde|wurde) (gern |gerne )?wissen|ich frage mich|ich wüsste gern|meine frage|frage ist|weiß jemand|weiss jemand|wer weiß|wer weiss|bitte (erklären|erklaren|sagen)|erklären sie|erklaren sie|sagen sie mir|können sie mir|konnen sie mir|was muss ich|was kann ich|i('d| would) like to know|i wonder|my question|does anyone know|please (explain|tell)|tell me|can you (tell|explain))\b/i;
+// "Ich möchte wissen, ob …", "Meine Frage:", "bitte erklären Sie", "I'd like to know", "tell me";
+// a question told as a statement: "weiß nicht, ob wir das beantragen können", "not sure if I have to"
+const ASKS = /\b(ich (möchte|mochte|würde|wurde) (gern |gerne )?wissen|ich frage mich|ich wüsste gern|meine frage|frage ist|weiß jemand|weiss jemand|wer weiß|wer weiss|bitte (erklären|erklaren|sagen)|erklären sie|erklaren sie|sagen sie mir|können sie mir|konnen sie mir|was muss ich|was kann ich|(weiß|weiss) nicht,? ob|nicht sicher,? ob|i('d| would) like to know|i wonder|not sure (if|whether)|(don't|do not) know (if|whether)|my question|does anyone know|please (explain|tell)|tell me|can you (tell|explain))\b/i;
 
 /** Splits at sentence ends (. ! ? and line breaks), keeping abbreviations and dates together. */
 export function splitSentences(text: string): string[] {

@@ -1,7 +1,7 @@
 // Table tests for the pure rules of messages with several questions (bot/conversation/multiQuestion.ts):
 // where a question sentence splits into questions, what an elliptic part is read as, and which
 // further questions get their own short answer or a button.
-import { MAX_MORE, asksAmount, planAnswers, splitQuestions, splitSentence, type PartMatch } from '../../bot/conversation/multiQuestion';
+import { MAX_MORE, asksAmount, planAnswers, splitQuestions, splitSentence, type AnswerPlan, type PartMatch } from '../../bot/conversation/multiQuestion';
 import { namesAmount } from '../../bot/conversation/understand';
 import type { LayeredAnswer } from '../../bot/knowledge/kb';
 import { topicForGrade } from '../../bot/conversation/thread';
@@ -33,6 +33,19 @@ describe('splitSentence', () => {
     // more verbs that open a question after ", und": geht, reicht, bleibt, stimmt
     ['Geht das, und gibt es dafür Geld?', ['Geht das', 'gibt es dafür Geld?']],
     ['Reicht das Ersparte, oder bleibt am Ende nichts übrig?', ['Reicht das Ersparte', 'bleibt am Ende nichts übrig?']],
+    // "und/and" without a comma opens a question when its verb comes before a pronoun subject (session 14)
+    ['Wie viel davon darf er behalten und müssen wir Kinder für den Rest aufkommen?', ['Wie viel davon darf er behalten', 'müssen wir Kinder für den Rest aufkommen?']],
+    ['How long do we have to object and does it have to be in writing?', ['How long do we have to object', 'does it have to be in writing?']],
+    ['Darf sie das Geld behalten oder muss sie es abgeben?', ['Darf sie das Geld behalten', 'muss sie es abgeben?']],
+    // … not when no pronoun follows the verb (a told clause)
+    ['Kann sie zu Hause bleiben, obwohl sie 84 ist und hat seit Mai Demenz?', ['Kann sie zu Hause bleiben, obwohl sie 84 ist und hat seit Mai Demenz?']],
+    // a question told as a sentence asks on its own and does not join the question after it
+    ['i wonder whether the allowance keeps being paid, and how much is it at grade 3?', ['i wonder whether the allowance keeps being paid', 'how much is it at grade 3?']],
+    ['Ich frage mich, ob das Pflegegeld weiterläuft, und wie viel ist das bei Grad 3?', ['Ich frage mich, ob das Pflegegeld weiterläuft', 'wie viel ist das bei Grad 3?']],
+    // a lower-case question after a number's full stop (kept in one sentence by the splitter)
+    ['er hat pflegegrad 4. kann ich das von der steuer absetzen und wie viel wäre das', ['er hat pflegegrad 4. kann ich das von der steuer absetzen', 'wie viel wäre das']],
+    // "also …" restating the question before it is one more part, never glued to the story
+    ['Also muss ich mit weniger Geld rechnen oder ist das extra?', ['Also muss ich mit weniger Geld rechnen', 'ist das extra?']],
     // a preposition before a plain noun is no question
     ['Ist sie für die Tagespflege zu krank, mit der sie so gut zurechtkam?', ['Ist sie für die Tagespflege zu krank, mit der sie so gut zurechtkam?']],
   ])('%s', (sentence, parts) => {
@@ -135,7 +148,7 @@ describe('namesAmount (which answers can answer an amount question)', () => {
 describe('planAnswers', () => {
   const m = (id: string, score: number, confident: boolean, near: string[] = [id]): PartMatch => ({ id, score, confident, near });
 
-  test.each<[string, PartMatch[], { short: string[]; buttons: string[] }]>([
+  test.each<[string, PartMatch[], AnswerPlan]>([
     ['a different confident entry gets a short answer', [m('first', 0.8, true), m('second', 0.7, true)], { short: ['second'], buttons: [] }],
     ['an unsure one above the floor becomes a button', [m('first', 0.8, true), m('second', 0.45, false)], { short: [], buttons: ['second'] }],
     ['an unsure one below the floor is left out', [m('first', 0.8, true), m('second', 0.3, false)], { short: [], buttons: [] }],
@@ -152,8 +165,20 @@ describe('planAnswers', () => {
     // Pflegezeit answer: the first part matched the shown entry, its close neighbour covers what it names
     ['a part whose match is shown takes its close neighbour', [{ ...m('first', 0.62, true), next: 'dismissal' }, m('first', 0.47, true)], { short: ['dismissal'], buttons: [] }],
     ['… an unsure one stays with the shown answer (it came as close)', [{ ...m('first', 0.5, false), next: 'dismissal' }], { short: [], buttons: [] }],
-    ['… not when the neighbour is shown too', [m('dismissal', 0.7, true), { ...m('first', 0.62, true), next: 'dismissal' }], { short: ['dismissal'], buttons: [] }],
+    ['… not when the neighbour is shown too', [m('dismissal', 0.7, true), { ...m('first', 0.62, true), next: 'dismissal' }], { short: ['dismissal'], buttons: [], before: ['dismissal'] }],
     ['… a part with its own new match keeps it', [{ ...m('second', 0.62, true), next: 'dismissal' }], { short: ['second'], buttons: [] }],
+    // "… and will we children have to pay?" matched the savings answer shown first, the children's income limit as close
+    ['a sure part whose match is shown takes its first near candidate not shown', [m('first', 0.64, true), m('first', 0.54, true, ['first', 'children'])], { short: ['children'], buttons: [] }],
+    ['… an unsure one does not', [m('first', 0.64, true), m('first', 0.38, false, ['first', 'children'])], { short: [], buttons: [] }],
+    ['… nor when every near candidate is shown', [m('children', 0.7, true), m('first', 0.54, true, ['first', 'children'])], { short: ['children'], buttons: [], before: ['children'] }],
+    // the first answer was chosen for the whole message and no part matched it: it stands for the first
+    // question, whose own weak match (below the button floor) would be a second, wrong answer to it
+    ['a weak first part under an answer no part matched adds nothing', [m('stray', 0.37, true), m('second', 0.6, true)], { short: ['second'], buttons: [] }],
+    ['… a first part sure enough keeps its own answer', [m('own', 0.5, true), m('second', 0.6, true)], { short: ['own', 'second'], buttons: [] }],
+    ['… and a weak first part when another part matched the first answer', [m('weak', 0.37, true), m('first', 0.6, true)], { short: ['weak'], buttons: [], before: ['weak'] }],
+    // "Wie früh muss ich es sagen? Und kann er mir dann kündigen?" answered first with the dismissal entry
+    // (the second question): the notice entry answers the first question and is shown before it
+    ['a question asked before the first answer\'s one is answered before it', [m('notice', 0.58, true), m('first', 0.69, true), m('third', 0.6, true)], { short: ['notice', 'third'], buttons: [], before: ['notice'] }],
   ])('%s', (_name, matches, plan) => {
     expect(planAnswers({ id: 'first' }, matches)).toEqual(plan);
   });

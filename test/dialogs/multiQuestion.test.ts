@@ -22,7 +22,9 @@ describe('several questions in one message', () => {
     const all = acts.map((a) => a.text ?? '').join('\n');
     expect(acts.length).toBeGreaterThanOrEqual(2);
     expect(all).toMatch(/Entlastungsbetrag/);
-    expect(all).toMatch(/Sie fragten auch: \*\*Pflegegeld\*\*/);
+    // the Pflegegeld was asked first: its short answer comes before the relief answer (session 14: the
+    // order of the questions; it was "Sie fragten auch" after the relief answer before)
+    expect(all).toMatch(/^Zuerst zu Ihrer Frage: \*\*Pflegegeld\*\*/);
     // the story's grade shapes the further answer: the amount for grade 3, not the range
     expect(all).toContain(`Pflegegrad 3 beträgt das Pflegegeld ${eur('pflegegeld', 3)}`);
     // the buttons come with the last reply and say which answer they open
@@ -47,7 +49,8 @@ describe('several questions in one message', () => {
     // the deciding fact of each question: free choice among approved services; notice at any time
     expect(all).toMatch(/frei wählen/);
     expect(all).toMatch(/jederzeit ohne Frist/);
-    expect(all).toMatch(/Sie fragten auch: /);
+    // a further short answer, before or after the full one in the order asked (session 14)
+    expect(all).toMatch(/Sie fragten auch: |Zuerst zu Ihrer Frage: /);
   });
 
   test('en: a story with three questions gets three answers (deadline, e-mail, suing afterwards)', async () => {
@@ -222,7 +225,8 @@ describe('stories with an elliptic amount part, and with three questions', () =>
     expect(all).toContain(`**${title('daycare_transport', 'en')}**`);
     expect(all).toContain(eur('tagespflege', 3, 'en'));
     expect(all).toContain(`**${title('daycare_on_top', 'en')}**`);
-    expect(all.match(/You also asked/g)).toHaveLength(2);
+    // two short answers beside the full one, each where its question was asked (session 14)
+    expect(all.match(/You also asked|First, your question/g)).toHaveLength(2);
     expect(all.match(/Next step/g)).toHaveLength(1);
     expect(all.match(/Local help/g)).toHaveLength(1);
   });
@@ -285,5 +289,42 @@ describe('every question of a story gets its deciding fact', () => {
     expect(all).toContain(grant('en'));
     expect(all.match(/Next step/g)).toHaveLength(1);
     expect(all.match(/Local help/g)).toHaveLength(1);
+  });
+});
+
+describe('the second question without a comma or question mark (session 14)', () => {
+  const textOf = (acts: Awaited<ReturnType<typeof send>>) => acts.map((a) => a.text ?? '').join('\n');
+
+  test('de: "… behalten und müssen wir Kinder …": the protected savings and the children\'s income limit, each in the text', async () => {
+    const all = textOf(await send(mainDialogClient(app), 'Meine Mutter muss ins Pflegeheim, ihre Rente reicht dafür nicht. Auf dem Konto hat sie noch 40.000 Euro. Wie viel davon darf sie behalten und müssen wir Kinder den Rest bezahlen?'));
+    expect(all).toMatch(/10\.000/);
+    expect(all).toMatch(/100\.000/);
+  });
+
+  test('en: "… keep and do we children have to pay?": the protected savings and the income limit', async () => {
+    const all = textOf(await send(mainDialogClient(app, 'en'), 'My mother has to move into a nursing home and her pension is not enough. She has about 40,000 euros in savings. How much of it may she keep before social services pay and do we children have to pay the rest?'));
+    expect(all).toMatch(/10,000/);
+    expect(all).toMatch(/100,000/);
+  });
+});
+
+describe('the answers keep the order of the questions (session 14)', () => {
+  const textOf = (acts: Awaited<ReturnType<typeof send>>) => acts.map((a) => a.text ?? '').join('\n');
+
+  test('de: the first question (how early to give notice) is answered before the full answer to the second (dismissal)', async () => {
+    const all = textOf(await send(mainDialogClient(app), 'Für meine Mutter möchte ich ein halbes Jahr Pflegezeit nehmen. Wie früh muss ich das beim Arbeitgeber anmelden, und kann er mir dann kündigen?'));
+    expect(all).toMatch(/^Zuerst zu Ihrer Frage: \*\*/m);
+    expect(all.indexOf('Zuerst zu Ihrer Frage')).toBeLessThan(all.indexOf('**Bin ich während Pflegezeit'));
+    expect(all.indexOf('10 Arbeitstage')).toBeLessThan(all.indexOf('**Bin ich während Pflegezeit'));
+    // one next step and one local-help block, after both answers
+    expect(all.match(/Nächster Schritt:/g)).toHaveLength(1);
+    expect(all.indexOf('Nächster Schritt:')).toBeGreaterThan(all.indexOf('**Bin ich während Pflegezeit'));
+  });
+
+  test('en: the notice question first, then the dismissal answer with its next step', async () => {
+    const all = textOf(await send(mainDialogClient(app, 'en'), 'I want to take six months of care leave for my mum. How early do I have to tell my employer, and can they dismiss me then?'));
+    expect(all).toMatch(/^First, your question: \*\*/m);
+    expect(all.indexOf('First, your question')).toBeLessThan(all.indexOf('Next step:'));
+    expect(all.match(/Next step:/g)).toHaveLength(1);
   });
 });

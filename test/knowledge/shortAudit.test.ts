@@ -74,6 +74,11 @@ describe('whether a short answer gives the fact', () => {
     // yes/no is judged on the first sentence only
     ['yesno', 'de', 'Die Diagnose beendet die Fahrerlaubnis nicht automatisch. Ja, sprechen Sie mit dem Arzt.', false],
     ['yesno', 'en', 'Yes, as long as the person can still drive safely.', true],
+    // "Darf ich schon wieder beantragen?" answered "Sofort: …" / "Straight away: …" says yes (session 14)
+    ['yesno', 'de', 'Sofort: Es gibt keine Sperrfrist für einen neuen Antrag.', true],
+    ['yesno', 'de', 'Jederzeit, auch telefonisch.', true],
+    ['yesno', 'en', 'Straight away: there is no waiting period.', true],
+    ['yesno', 'de', 'Die Frist beginnt sofort.', false],
     ['kept', 'de', 'Mit dem Einzug ins Heim endet das Pflegegeld.', true],
     ['kept', 'de', 'Ja, Sie bekommen ihn auch mit Pflegedienst.', true],
     ['kept', 'de', 'Die Pflegekasse zahlt dann an das Heim.', false],
