@@ -258,7 +258,7 @@ export function rerankInput(kb: KnowledgeBase, nlu: NluResult, text: string, lan
   const first = sentences.indexOf(asked[0]);
   const lead = story && first > 0 && !sentences[first - 1].question ? sentences[first - 1].text : '';
   const leadConcepts = new Set(lead ? kb.retriever.concepts(lead, lang).map((c) => canonical.get(c) ?? c).filter((c) => !questionConcepts.has(c)) : []);
-  return { candidates, questionConcepts, storyConcepts, leadConcepts, question, intent: nlu.intent, intentScore: nlu.score, story, chosen };
+  return { candidates, questionConcepts, storyConcepts, leadConcepts, grade: facts.grade, question, intent: nlu.intent, intentScore: nlu.score, story, chosen };
 }
 
 export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang: Lang, detectStadtteil?: (text: string) => string | undefined): Understanding {

@@ -95,6 +95,23 @@ describe('features of the sentence before the question and of story-only support
   });
 });
 
+describe('an entry whose amounts are another grade\'s than the told one (session 14)', () => {
+  // "Mein Mann hat Pflegegrad 2 … Bis zu welchem Betrag bezahlt die Pflegekasse den Dienst?"
+  const entries = [
+    cand('in_kind_costs_above', { short: 'bei Pflegegrad 3 bis zu {{b.sachleistung.3}} im Monat' }),
+    cand('in_kind_amounts', { short: '{{b.sachleistung.2}} bei Pflegegrad 2, {{b.sachleistung.3}} bei Pflegegrad 3' }),
+    cand('in_kind_rule', { short: 'Die Pflegekasse zahlt den Dienst direkt.' }),
+    cand('in_kind', { kind: 'fallback' }),
+  ];
+  test.each<[string, number | undefined, number[]]>([
+    ['grade 2 told: only the entry with grade 3 amounts alone', 2, [1, 0, 0, 0]],
+    ['grade 3 told: no entry', 3, [0, 0, 0, 0]],
+    ['no grade told: no entry', undefined, [0, 0, 0, 0]],
+  ])('%s', (_what, grade, want) => {
+    expect(features(input(entries, { grade })).map((row) => row[at('otherGradeAmount')])).toEqual(want);
+  });
+});
+
 describe('the decision with fixed weights', () => {
   const weights = (w: Partial<Record<FeatureName, number>>) => FEATURES.map((n) => w[n] ?? 0);
   const x = input([
