@@ -141,6 +141,18 @@ function main(): void {
       bands(preds, 'probability of the first choice', (p) => Math.max(...p), [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1]);
       bands(preds, 'lead over the runner-up', lead, [0, 0.1, 0.2, 0.3, 0.4, 0.6, 1]);
     }
+    // the runner-up as an "Oder meinten Sie" button: where the sure choice replaces today's, how often it
+    // fails while the runner-up (an entry) passes, per band of the lead
+    const second = (p: readonly number[]) => p.reduce((b, v, i) => (i !== argmax(p) && (b < 0 || v > p[b]) ? i : b), -1);
+    console.log(`  runner-up of a replacing choice at sure ${sure}: lead band  n  choice fails  runner-up passes then  runner-up passes when the choice passes`);
+    const edges = [0, 0.1, 0.2, 0.3, 0.4, 0.6, 1];
+    const replaced = cvPreds.filter(({ row, probs }) => confident({ sure }, probs) && row.input.candidates[argmax(probs)].id !== row.today);
+    for (let i = 0; i < edges.length - 1; i++) {
+      const b = replaced.filter(({ probs }) => lead(probs) >= edges[i] && (lead(probs) < edges[i + 1] || i === edges.length - 2));
+      const fails = b.filter(({ row, probs }) => !row.labels[argmax(probs)]);
+      const ok2 = (r: Predicted) => { const j = second(r.probs); return j >= 0 && r.row.input.candidates[j].kind === 'entry' && r.row.labels[j]; };
+      console.log(`    ${edges[i].toFixed(2)}–${edges[i + 1].toFixed(2)}  ${b.length}  ${fails.length}  ${fails.filter(ok2).length}  ${b.filter((r) => r.row.labels[argmax(r.probs)] && ok2(r)).length}`);
+    }
     console.log('decision rules: CV passes (won, lost) | not trained on: passes (won, lost) | both');
     for (const r of RULES) {
       const a = tallyRule(cvPreds, r);

@@ -1,11 +1,12 @@
 // Stories the story re-ranker decides from probability 0.3 on (session 14's calibration: in
 // leave-one-file-out cross-validation its first choice beats the hand rules' in every band from 0.3,
 // not only from 0.6), and a grade-specific amount of another grade than the told one that it no longer
-// takes (feature otherGradeAmount). Real app, real NLU.
+// takes (feature otherGradeAmount); a close runner-up of its choice is the "Oder meinten Sie" button.
+// Real app, real NLU.
 import type { App } from '../../bot/app';
 import { formatEuro, valueOn } from '../../bot/care/benefits';
 import { mainDialogClient, TODAY, testApp } from '../helpers/app';
-import { benefitsTable } from './guidedHelpers';
+import { benefitsTable, buttons } from './guidedHelpers';
 import { send } from '../helpers/say';
 
 let app: App;
@@ -33,5 +34,12 @@ describe('the re-ranker picks the entry that answers the question inside a story
   test('grade 4 told, how much care allowance: the grade 4 amount, not an entry whose amounts are other grades\'', async () => {
     const all = await reply('mein mann hat pflegegrad 4 und ich pflege ihn. wie viel pflegegeld gibts');
     expect(all).toContain(formatEuro(valueOn(benefitsTable, 'pflegegeld', TODAY, 4)!, 'de'));
+  });
+
+  test('a choice with a close runner-up offers it as "Oder meinten Sie", with one question mark', async () => {
+    const acts = await send(mainDialogClient(app), 'Mein Mann ist Frührentner, ich arbeite nur noch halbtags. Er hat Pflegegrad 4 und '
+      + 'ich pflege ihn ganz allein. Gibt es da einen Steuerfreibetrag für mich?');
+    const offered = buttons(acts).filter((b) => b.startsWith('Oder meinten Sie'));
+    expect(offered).toEqual(['Oder meinten Sie: Wie hoch ist der Pflege-Pauschbetrag?']);
   });
 });
