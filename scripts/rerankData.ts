@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildAnswerReply, type AnswerContext } from '../bot/conversation/answers';
-import { rerankInput, understand } from '../bot/conversation/understand';
+import { rerankDecides, rerankInput, understand } from '../bot/conversation/understand';
 import type { KnowledgeBase, LayeredAnswer } from '../bot/knowledge/kb';
 import type { Lang } from '../bot/knowledge/schema';
 import { extractFacts } from '../bot/nlu/facts';
@@ -22,7 +22,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export const DEV_FILES = [
   'real-dev.jsonl', 'real-own.jsonl', 'real-stories.jsonl', 'real-own2-content-a.jsonl', 'real-own2-content-b.jsonl',
   'real-own3-content-c.jsonl', 'real-own3-content-d.jsonl', 'real-own4-retr.jsonl', 'real-own4-content-e.jsonl',
-  'real-own4-content-f.jsonl', 'real-own5-content-g.jsonl', 'real-own5-multi.jsonl', 'real-own6-retr.jsonl', 'cases.jsonl',
+  'real-own4-content-f.jsonl', 'real-own5-content-g.jsonl', 'real-own5-multi.jsonl', 'real-own6-retr.jsonl', 'real-own7-retr.jsonl', 'cases.jsonl',
 ];
 const REFUSED = /heldout|held-out|unseen|own-check|\/work\/heldout\//;
 
@@ -34,6 +34,8 @@ export interface RerankRow {
   labels: boolean[];
   /** what the bot answers without the re-ranker (an entry id or the intent) and whether it passes */
   today: string; todayPasses: boolean;
+  /** the message passes the story gate (understand.ts rerankDecides): the model decides it at run time */
+  decides?: boolean;
 }
 
 export function revive(row: RerankRow): RerankInput {
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
       const today = u.entry?.id ?? nlu.intent;
       const todayPasses = passes(u.entry ?? kb.answers.get(nlu.intent));
       rows.push({
-        file: path.basename(file), id: c.id, lang, labels, today, todayPasses,
+        file: path.basename(file), id: c.id, lang, labels, today, todayPasses, decides: rerankDecides(kb, text, lang),
         input: {
           ...input, questionConcepts: [...input.questionConcepts], storyConcepts: [...input.storyConcepts], leadConcepts: [...input.leadConcepts ?? []],
         },

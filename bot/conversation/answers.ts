@@ -51,7 +51,9 @@ export function contactLine(c: Contact): string {
 /** The button for the close runner-up of an uncertain guess (bot/conversation/alternative.ts):
  *  "Oder meinten Sie: …?", leading to that answer. */
 export function alternativeAction(alt: LayeredAnswer, ctx: Pick<AnswerContext, 't' | 'lang'>): Action {
-  return { kind: 'command', title: ctx.t('alternative_button', { lng: ctx.lang, title: alt[ctx.lang].title }), value: `answer:${alt.id}` };
+  // the button adds its own "?": an entry title that is a question would end in "??"
+  const title = alt[ctx.lang].title.replace(/\?\s*$/, '');
+  return { kind: 'command', title: ctx.t('alternative_button', { lng: ctx.lang, title }), value: `answer:${alt.id}` };
 }
 
 export function followUpActions(a: LayeredAnswer, ctx: AnswerContext, withDetails: boolean): Action[] {

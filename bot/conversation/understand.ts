@@ -6,7 +6,7 @@ import type { Lang } from '../knowledge/schema';
 import { extractFacts, factConcepts, otherSettingConcepts, type MessageFacts } from '../nlu/facts';
 import type { Candidate, Retrieval } from '../nlu/retrieve';
 import { questionSentences, readSentences } from '../nlu/message';
-import { rerank, type Reranked, type RerankCandidate, type RerankInput } from '../nlu/rerank';
+import { closeRunnerUp, rerank, type Reranked, type RerankCandidate, type RerankInput } from '../nlu/rerank';
 import type { NluResult } from '../services';
 import { BUTTON_FLOOR, MAX_PARTS, splitQuestions, type PartMatch } from './multiQuestion';
 
@@ -295,7 +295,7 @@ export function rerankInput(kb: KnowledgeBase, nlu: NluResult, text: string, lan
   const first = sentences.indexOf(asked[0]);
   const lead = story && first > 0 && !sentences[first - 1].question ? sentences[first - 1].text : '';
   const leadConcepts = new Set(lead ? kb.retriever.concepts(lead, lang).map((c) => canonical.get(c) ?? c).filter((c) => !questionConcepts.has(c)) : []);
-  return { candidates, questionConcepts, storyConcepts, leadConcepts, question, intent: nlu.intent, intentScore: nlu.score, story, chosen };
+  return { candidates, questionConcepts, storyConcepts, leadConcepts, grade: facts.grade, question, intent: nlu.intent, intentScore: nlu.score, story, chosen };
 }
 
 export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang: Lang, detectStadtteil?: (text: string) => string | undefined): Understanding {
@@ -321,7 +321,11 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
   }
   const alsoFound = retrieval.also ? kb.entry(retrieval.also.id) : undefined;
   const also = fitsGrade(alsoFound, facts.grade) ? alsoFound : undefined;
-  const altFound = retrieval.alternative ? kb.questions.get(retrieval.alternative.id) : undefined;
+  // a choice of the re-ranker with a close runner-up: that entry is the "Oder meinten Sie" button
+  const close = reranked?.decided ? closeRunnerUp(reranked.result) : undefined;
+  const runnerUp = close !== undefined && reranked!.input.candidates[close].kind === 'entry' ? reranked!.input.candidates[close].id : undefined;
+  const altId = runnerUp ?? retrieval.alternative?.id;
+  const altFound = altId ? kb.questions.get(altId) : undefined;
   const alternative = fitsGrade(altFound, facts.grade) && altFound?.id !== entry?.id ? altFound : undefined;
   const asked = splitQuestions(text).slice(0, MAX_PARTS);
   const story = asked.length > 1 ? readSentences(text).filter((x) => !x.question).map((x) => x.text) : [];

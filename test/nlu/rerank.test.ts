@@ -7,7 +7,7 @@ import { checkKnowledge } from '../../bot/knowledge/check';
 import { ContentError } from '../../bot/knowledge/jsonFile';
 import { loadKnowledgeBase } from '../../bot/knowledge/kb';
 import {
-  FEATURES, asks, features, loadRerankModel, rerank, train, type FeatureName, type RerankCandidate, type RerankInput,
+  FEATURES, RUNNER_UP_LEAD, asks, closeRunnerUp, features, loadRerankModel, rerank, train, type FeatureName, type RerankCandidate, type RerankInput,
 } from '../../bot/nlu/rerank';
 import { tempDir } from '../helpers/tmp';
 
@@ -92,6 +92,35 @@ describe('features of the sentence before the question and of story-only support
     const g = features(input([cand('a', { concepts: ['care_allowance'] })], { storyConcepts: new Set(['care_allowance']) }));
     expect(g[0][at('storyOnlySupport')]).toBe(0);
     expect(g[0][at('conceptsInLead')]).toBe(0);
+  });
+});
+
+describe('an entry whose amounts are another grade\'s than the told one (session 14)', () => {
+  // "Mein Mann hat Pflegegrad 2 … Bis zu welchem Betrag bezahlt die Pflegekasse den Dienst?"
+  const entries = [
+    cand('in_kind_costs_above', { short: 'bei Pflegegrad 3 bis zu {{b.sachleistung.3}} im Monat' }),
+    cand('in_kind_amounts', { short: '{{b.sachleistung.2}} bei Pflegegrad 2, {{b.sachleistung.3}} bei Pflegegrad 3' }),
+    cand('in_kind_rule', { short: 'Die Pflegekasse zahlt den Dienst direkt.' }),
+    cand('in_kind', { kind: 'fallback' }),
+  ];
+  test.each<[string, number | undefined, number[]]>([
+    ['grade 2 told: only the entry with grade 3 amounts alone', 2, [1, 0, 0, 0]],
+    ['grade 3 told: no entry', 3, [0, 0, 0, 0]],
+    ['no grade told: no entry', undefined, [0, 0, 0, 0]],
+  ])('%s', (_what, grade, want) => {
+    expect(features(input(entries, { grade })).map((row) => row[at('otherGradeAmount')])).toEqual(want);
+  });
+});
+
+describe('the close runner-up of a decided choice (session 14)', () => {
+  test.each<[string, number[], number, number | undefined]>([
+    ['trails by less than the lead: offered', [0.2, 0.45, 0.3, 0.05], 1, 2],
+    ['trails by the lead or more: not offered', [0.1, 0.7, 0.15, 0.05], 1, undefined],
+    ['the best is first in the list', [0.5, 0.1, 0.35, 0.05], 0, 2],
+    ['a single candidate: none', [1], 0, undefined],
+  ])('%s', (_what, probs, best, want) => {
+    expect(RUNNER_UP_LEAD).toBe(0.3);
+    expect(closeRunnerUp({ probs, best })).toBe(want);
   });
 });
 
