@@ -1,7 +1,7 @@
 // The deciding facts of the seventh round of question entries (content14, issue 17): the time around and
 // after a death (children's hospice, the widow's three full months and the advance, widow's pension basics,
 // pension paid after the death, what the care fund needs to know, funeral costs and tax, NRW's burial time
-// limits and duty to bury), the insurance period for children and household help when a parent is ill and
+// limits and duty to bury, renouncing an inheritance), the insurance period for children and household help when a parent is ill and
 // children live at home. Each short answer keeps the figure, rule or condition the question turns on, in
 // both languages.
 import * as fs from 'fs';
@@ -31,6 +31,8 @@ const facts: [string, RegExp, RegExp][] = [
     /household help[^.]*a child under 12[^.]*length of the hospital or rehab stay[^.]*up to 26 weeks[\s\S]*youth welfare office[^.]*§ 20 SGB VIII/],
   ['carer_tax_funeral_costs', /^Nur soweit Erbe und Leistungen wie eine Sterbegeldversicherung die Kosten nicht decken[\s\S]*außergewöhnliche Belastung[\s\S]*unmittelbaren Kosten[\s\S]*\{\{b\.beerdigung_angemessen\}\}/,
     /^Only as far as the estate and payments such as a funeral insurance do not cover the costs[\s\S]*extraordinary burden[\s\S]*direct costs[\s\S]*\{\{b\.beerdigung_angemessen\}\}/],
+  ['inheritance_renounce_deadline', /^Sie können ein Erbe innerhalb von sechs Wochen ausschlagen[\s\S]*sechs Monate[\s\S]*Nachlassgericht[\s\S]*haftet nicht für Schulden[^.]*Ersatzanspruch des Sozialamts/,
+    /^You can renounce an inheritance within six weeks[\s\S]*six months[\s\S]*probate court[\s\S]*not liable for the deceased's debts[^.]*social welfare office's claim/],
   ['burial_deadlines_nrw', /^In Nordrhein-Westfalen[^.]*bis zu 36 Stunden zu Hause bleiben[\s\S]*frühestens 24 Stunden[^.]*innerhalb von zehn Tagen[\s\S]*sechs Wochen/,
     /^In North Rhine-Westphalia[^.]*up to 36 hours[\s\S]*24 hours after death at the earliest[^.]*within ten days[\s\S]*six weeks/],
   ['funeral_duty_nrw', /^In Nordrhein-Westfalen müssen die Angehörigen in dieser Reihenfolge[^:]*: Ehegatte oder Lebenspartner, volljährige Kinder, Eltern[\s\S]*Ordnungsamt[\s\S]*Erben[\s\S]*Sozialamt/,
