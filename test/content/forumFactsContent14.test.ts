@@ -1,9 +1,9 @@
 // The deciding facts of the seventh round of question entries (content14, issue 17): the time around and
 // after a death (children's hospice, the widow's three full months and the advance, widow's pension basics,
 // pension paid after the death, what the care fund needs to know, funeral costs and tax, NRW's burial time
-// limits and duty to bury, renouncing an inheritance), the insurance period for children and household help when a parent is ill and
-// children live at home. Each short answer keeps the figure, rule or condition the question turns on, in
-// both languages.
+// limits and duty to bury, renouncing an inheritance, the care allowance in inheritance tax), the insurance
+// period for children and household help when a parent is ill and children live at home. Each short answer
+// keeps the figure, rule or condition the question turns on, in both languages.
 import * as fs from 'fs';
 import * as path from 'path';
 import { expectWellFormedEntry, questionEntries } from '../helpers/questionEntries';
@@ -33,6 +33,8 @@ const facts: [string, RegExp, RegExp][] = [
     /^Only as far as the estate and payments such as a funeral insurance do not cover the costs[\s\S]*extraordinary burden[\s\S]*direct costs[\s\S]*\{\{b\.beerdigung_angemessen\}\}/],
   ['inheritance_renounce_deadline', /^Sie können ein Erbe innerhalb von sechs Wochen ausschlagen[\s\S]*sechs Monate[\s\S]*Nachlassgericht[\s\S]*haftet nicht für Schulden[^.]*Ersatzanspruch des Sozialamts/,
     /^You can renounce an inheritance within six weeks[\s\S]*six months[\s\S]*probate court[\s\S]*not liable for the deceased's debts[^.]*social welfare office's claim/],
+  ['carer_inheritance_tax_allowance', /^Ja, wer den Verstorbenen unentgeltlich oder für zu wenig Geld gepflegt hat[\s\S]*Pflegefreibetrag von bis zu \{\{b\.pflegefreibetrag_erbst\}\}[\s\S]*auch für Kinder[\s\S]*Art, Dauer und Umfang/,
+    /^Yes, whoever cared for the deceased without pay or for too little money[\s\S]*care allowance of up to \{\{b\.pflegefreibetrag_erbst\}\}[\s\S]*also applies to children[\s\S]*kind, length and extent/],
   ['burial_deadlines_nrw', /^In Nordrhein-Westfalen[^.]*bis zu 36 Stunden zu Hause bleiben[\s\S]*frühestens 24 Stunden[^.]*innerhalb von zehn Tagen[\s\S]*sechs Wochen/,
     /^In North Rhine-Westphalia[^.]*up to 36 hours[\s\S]*24 hours after death at the earliest[^.]*within ten days[\s\S]*six weeks/],
   ['funeral_duty_nrw', /^In Nordrhein-Westfalen müssen die Angehörigen in dieser Reihenfolge[^:]*: Ehegatte oder Lebenspartner, volljährige Kinder, Eltern[\s\S]*Ordnungsamt[\s\S]*Erben[\s\S]*Sozialamt/,
@@ -60,10 +62,12 @@ describe('seventh-round entries (content14) keep the fact the question turns on'
     }
   });
 
-  test('the funeral cost limit is the dated amount of the benefits table, never a typed figure', () => {
+  test('the funeral cost limit and the care allowance in inheritance tax are dated amounts of the benefits table, never typed figures', () => {
     const table = JSON.parse(fs.readFileSync(path.join(K, 'federal/benefits.json'), 'utf8')) as { benefits: { id: string; values: { value: number }[] }[] };
     expect(table.benefits.find((b) => b.id === 'beerdigung_angemessen')?.values.map((v) => v.value)).toEqual([7500]);
+    expect(table.benefits.find((b) => b.id === 'pflegefreibetrag_erbst')?.values.map((v) => v.value)).toEqual([20000]);
     expect(entry('carer_tax_funeral_costs').de.short).not.toMatch(/7\.?500/);
+    expect(entry('carer_inheritance_tax_allowance').de.short).not.toMatch(/20\.?000/);
   });
 
   test('the widow\'s advance and the pension paid after a death stay separate answers', () => {
