@@ -21,7 +21,7 @@ const ROOT = join(__dirname, '..', '..', 'knowledge');
 const LAYERS = ['federal', 'nrw', 'muelheim'] as const;
 
 /** Date the content was last reviewed against its sources; bump together with `reviewed`. */
-const AS_OF = '2026-12-06';
+const AS_OF = '2026-12-07';
 
 /** Answer ids are the NLU topic intents (one answer per intent) and the topics reached only
  *  through question entries. */
