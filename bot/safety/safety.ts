@@ -16,7 +16,7 @@ import { CRISIS_HELP_TOPICS, CRISIS_KINDS, FEELINGS, type Safety } from '../know
 import type { SubwordClassifier } from '../nlu/subword';
 import { LiteralGate } from './literals';
 import { cachedLiteralGate } from './gateCache';
-import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, DYING_DAMPED_KINDS, KIND_CLEAR_CUES, KIND_CLEAR_CUE_PAIRS, KIND_STRONG_CUES, combine, type SentenceScore } from './classifier';
+import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, DYING_DAMPED_KINDS, KIND_CLEAR_CUES, KIND_CLEAR_CUE_PAIRS, KIND_STRONG_CUES, combine, upgradePossible, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 export type Strength = 'clear' | 'possible';
@@ -555,6 +555,10 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const assess = (text: string): Assessment | undefined => {
     const p = prepared(text);
     const rule = assessRules(p.fixed);
+    if (rule?.strength === 'possible') {
+      const best = classifyBest(p.normalised);
+      return best && best.kind === rule.kind && best.p >= (CLASSIFIER_THRESHOLDS.clearWithKindCue ?? 1) ? upgradePossible(rule, describe(best)) : rule;
+    }
     if (rule) return rule;
     // below the gentle line's threshold the cue and the markers cannot change the outcome (combine
     // says clear only above it as well): they are looked at only for a confident sentence
