@@ -67,6 +67,20 @@ test.each([
   expect(label(text)).toBe(expected);
 });
 
+test.each([
+  // a message that says it asks ahead: its sentences are hypothetical unless they speak of now
+  ['Welche Nummer rufe ich am Wochenende an, wenn Papa Fieber bekommt? Ich will vorbereitet sein.', 'none'],
+  ['Who do I ring on a sunday night if dads catheter blocks and the nurse cant come? Just planning ahead.', 'none'],
+  ['Es ist Sonntag, Papa hat jetzt hohes Fieber und ist verwirrt. Ich will vorbereitet sein, wen rufe ich an?', 'medical/clear'],
+  // an idiom: the work, the heat, the paperwork "bringt mich um"
+  ['Dieser ganze Papierkram bringt mich noch um. Wo gibt es Hilfe beim Antrag?', 'none'],
+  ['Ich bringe mich um, wenn das so weitergeht', 'suicidal/clear'],
+  // marks that healed
+  ['Mama ist letzte Woche gestürzt und hatte blaue Flecken, jetzt ist alles verheilt.', 'none'],
+])('%s → %s', (text, expected) => {
+  expect(label(text)).toBe(expected);
+});
+
 describe('upgradePossible: a rule\'s possible, a confident classifier and a cue of that kind', () => {
   const p = CLASSIFIER_THRESHOLDS.clearWithKindCue ?? 1;
   const clf = (o: Partial<SentenceScore>): SentenceScore => ({ kind: 'suicidal', p, cue: true, kindCue: true, damped: false, ...o });
