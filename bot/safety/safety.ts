@@ -337,6 +337,9 @@ export const CLASSIFIER_MIN_WORDS = 5;
 /** words of a normalised (single-spaced) text: tokens with a letter or digit */
 const wordCount = (t: string): number => t.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
+/** Kinds whose rule "possible" a confident classifier may make clear (upgradePossible). */
+const UPGRADE_KINDS: readonly CrisisKind[] = ['suicidal'];
+
 /** Messages of at most this many sentences are also judged as one (cue combinations across sentences). */
 const CROSS_SENTENCE_MAX = 4;
 
@@ -565,7 +568,10 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const assess = (text: string): Assessment | undefined => {
     const p = prepared(text);
     const rule = assessRules(p.fixed);
-    if (rule?.strength === 'possible') {
+    // only a death wish, and only where nothing in the message speaks of the past, a report or a
+    // hypothetical: a possible there was weakened on purpose ("Vor vielen Jahren habe ich
+    // Abschiedsbriefe geschrieben, heute geht es mir gut"); neglect signs without a place stay gentle
+    if (rule?.strength === 'possible' && UPGRADE_KINDS.includes(rule.kind) && !markers.history?.test(p.fixed) && !markers.remote?.test(p.fixed) && !markers.hypothetical?.test(p.fixed)) {
       const best = classifyBest(p.normalised);
       return best && best.kind === rule.kind && best.p >= (CLASSIFIER_THRESHOLDS.clearWithKindCue ?? 1) ? upgradePossible(rule, viewIn(best, p.fixed)) : rule;
     }
