@@ -149,10 +149,15 @@ export const SafetySchema = z.object({
      *  friend's story. Violence or neglect there is no crisis of this conversation (no line at all);
      *  a death wish there keeps the gentle line, as the past does */
     remote: perLang.default({ de: [], en: [] }),
+    /** the message says it asks ahead ("Ich will vorbereitet sein", "just planning ahead"): each of
+     *  its sentences counts as hypothetical unless that sentence speaks of the present, also where
+     *  the planning is said in another sentence than the emergency it names */
+    planning: perLang.default({ de: [], en: [] }),
   })
     .default({
       history: { de: [], en: [] }, present: { de: [], en: [] }, hypothetical: { de: [], en: [] },
       negation: { de: [], en: [] }, dying: { de: [], en: [] }, fear: { de: [], en: [] }, ongoing: { de: [], en: [] }, remote: { de: [], en: [] },
+      planning: { de: [], en: [] },
     }),
   categories: z.array(z.object({
     id: z.enum(CRISIS_KINDS),

@@ -143,6 +143,16 @@ export function combine(rule: Assessment | undefined, clf: SentenceScore | undef
   return s && { kind: clf.kind, strength: s };
 }
 
+/** A rule's "possible" becomes clear when the classifier, for the same kind, is as confident as a
+ *  kind cue asks (clearWithKindCue) in a sentence that also holds a cue naming that crisis itself
+ *  (KIND_STRONG_CUES) and no marker damps it: "Ich mag nicht mehr. Ich will einfach nur weg, für
+ *  immer." is possible by its pattern alone, but the model and "für immer" both say the wish is
+ *  there (session 14; at clearWithCue 0.9 one old dev row fewer, the same false alarms). */
+export function upgradePossible(rule: Assessment | undefined, clf: SentenceScore | undefined, th = CLASSIFIER_THRESHOLDS): Assessment | undefined {
+  if (rule?.strength !== 'possible' || !clf || clf.kind !== rule.kind || clf.damped || !clf.kindCue || clf.p < (th.clearWithKindCue ?? 1)) return rule;
+  return { kind: rule.kind, strength: 'clear' };
+}
+
 /** Kinds whose signs also belong to dying (not drinking, pain at night, restlessness, fear of
  *  thirst): in a message about someone who is dying (`markers.dying`) the classifier says nothing
  *  for them; "Papa liegt im Sterben und trinkt nicht mehr, leidet er Durst?" is a palliative

@@ -16,7 +16,7 @@ import { CRISIS_HELP_TOPICS, CRISIS_KINDS, FEELINGS, type Safety } from '../know
 import type { SubwordClassifier } from '../nlu/subword';
 import { LiteralGate } from './literals';
 import { cachedLiteralGate } from './gateCache';
-import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, DYING_DAMPED_KINDS, KIND_CLEAR_CUES, KIND_CLEAR_CUE_PAIRS, KIND_STRONG_CUES, combine, type SentenceScore } from './classifier';
+import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, DYING_DAMPED_KINDS, KIND_CLEAR_CUES, KIND_CLEAR_CUE_PAIRS, KIND_STRONG_CUES, combine, upgradePossible, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 export type Strength = 'clear' | 'possible';
@@ -337,6 +337,9 @@ export const CLASSIFIER_MIN_WORDS = 5;
 /** words of a normalised (single-spaced) text: tokens with a letter or digit */
 const wordCount = (t: string): number => t.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
+/** Kinds whose rule "possible" a confident classifier may make clear (upgradePossible). */
+const UPGRADE_KINDS: readonly CrisisKind[] = ['suicidal'];
+
 /** Messages of at most this many sentences are also judged as one (cue combinations across sentences). */
 const CROSS_SENTENCE_MAX = 4;
 
@@ -363,6 +366,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     fear: anyOf(both(data.markers.fear)),
     ongoing: anyOf(both(data.markers.ongoing)),
     remote: anyOf(both(data.markers.remote)),
+    planning: anyOf(both(data.markers.planning)),
   };
   // a fear about the future is hypothetical unless the sentence also speaks of now ("ich habe Angst,
   // dass er stirbt, er atmet jetzt kaum")
@@ -399,7 +403,10 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
 
   // `dyingFrame`: the message speaks of someone dying; a symptom told as recurring there is the
   // course of the illness (the palliative team's work), so it is a possible crisis at most
-  const judge = (s: string, dyingFrame = false): Assessment | undefined => {
+  // `planningFrame`: the message says it asks ahead; every sentence that does not speak of now is
+  // hypothetical ("Welche Nummer rufe ich am Wochenende an, wenn Papa Fieber bekommt? Ich will
+  // vorbereitet sein.")
+  const judge = (s: string, dyingFrame = false, planningFrame = false): Assessment | undefined => {
     let best: Assessment | undefined;
     const consider = (kind: CrisisKind, strength: Strength): void => {
       if (!best || RANK[strength] > RANK[best.strength] || (RANK[strength] === RANK[best.strength] && order.get(kind)! < order.get(best.kind)!)) best = { kind, strength };
@@ -411,7 +418,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // Schlaganfall, jetzt ist er bewusstlos"); a combination of cues is judged on the sentence.
     // A hypothetical colours the whole sentence ("Was mache ich, wenn er sagt, er will sterben?").
     const weigh = (kind: CrisisKind, strength: Strength, at = -1): void => {
-      hypo ??= !!markers.hypothetical?.test(s) || fearOnly(s);
+      hypo ??= !!markers.hypothetical?.test(s) || fearOnly(s) || (planningFrame && !markers.present?.test(s));
       let past: boolean;
       let remote: boolean;
       if (at >= 0) {
@@ -514,6 +521,11 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   };
   // `floor`: below this probability the cue and the markers are not read (nothing would come of
   // them in combine); most care questions end here, and reading every pattern set costs more than the model
+  // the classifier's view in a message that asks ahead: its sentence is damped as a hypothetical one
+  const viewIn = (best: { kind: CrisisKind; p: number; s: string }, fixed: string): SentenceScore => {
+    const view = describe(best);
+    return markers.planning?.test(fixed) && !markers.present?.test(fixWords(best.s)) ? { ...view, damped: true } : view;
+  };
   const classify = (text: string, floor = 0): SentenceScore | undefined => {
     const best = classifyBest(normaliseForSafety(text));
     if (!best) return undefined;
@@ -525,8 +537,9 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     let best: Assessment | undefined;
     const parts = sentences(t);
     const dyingFrame = !!markers.dying?.test(t);
+    const planningFrame = !!markers.planning?.test(t);
     for (const s of parts) {
-      const r = judge(s, dyingFrame);
+      const r = judge(s, dyingFrame, planningFrame);
       if (r && (!best || RANK[r.strength] > RANK[best.strength] || (RANK[r.strength] === RANK[best.strength] && order.get(r.kind)! < order.get(best.kind)!))) best = r;
       if (best?.strength === 'clear' && order.get(best.kind) === 0) break;
     }
@@ -537,7 +550,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // Nor does a fear about the future ("I worry he will collapse").
     const current = parts.filter((s) => !((markers.history?.test(s) || markers.remote?.test(s)) && !markers.present?.test(s)) && !fearOnly(s));
     if (best?.strength !== 'clear' && current.length > 1 && parts.length <= CROSS_SENTENCE_MAX) {
-      const r = judge(current.join(', '), dyingFrame);
+      const r = judge(current.join(', '), dyingFrame, planningFrame);
       if (r?.strength === 'clear') best = r;
     }
     return best;
@@ -555,6 +568,13 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const assess = (text: string): Assessment | undefined => {
     const p = prepared(text);
     const rule = assessRules(p.fixed);
+    // only a death wish, and only where nothing in the message speaks of the past, a report or a
+    // hypothetical: a possible there was weakened on purpose ("Vor vielen Jahren habe ich
+    // Abschiedsbriefe geschrieben, heute geht es mir gut"); neglect signs without a place stay gentle
+    if (rule?.strength === 'possible' && UPGRADE_KINDS.includes(rule.kind) && !markers.history?.test(p.fixed) && !markers.remote?.test(p.fixed) && !markers.hypothetical?.test(p.fixed)) {
+      const best = classifyBest(p.normalised);
+      return best && best.kind === rule.kind && best.p >= (CLASSIFIER_THRESHOLDS.clearWithKindCue ?? 1) ? upgradePossible(rule, viewIn(best, p.fixed)) : rule;
+    }
     if (rule) return rule;
     // below the gentle line's threshold the cue and the markers cannot change the outcome (combine
     // says clear only above it as well): they are looked at only for a confident sentence
@@ -563,7 +583,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // someone dying: not drinking, pain at night, restlessness are the dying itself, and the gentle
     // neglect line would speak of the Heimaufsicht; the rules alone decide these kinds there
     if (DYING_DAMPED_KINDS.includes(best.kind) && markers.dying?.test(p.fixed)) return undefined;
-    const view = describe(best);
+    const view = viewIn(best, p.fixed);
     // grief over someone who died ("My husband died in the spring and I still can't believe it")
     // reads like a death wish to the model; without a cue of a wish to die (an ending, hopelessness,
     // pills …) it gets the grief acknowledgement, not the suicide line

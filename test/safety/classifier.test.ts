@@ -76,11 +76,14 @@ describe('the net with its classifier layer', () => {
     expect(net.classify('Wir waren heute beim Arzt. Ich will nur noch sterben. Morgen kommt der Pflegedienst.')?.cue).toBe(true);
   });
 
-  test('whatever the rules find stands', () => {
+  // session 14: a rule's "possible" may become clear of the same kind (upgradePossible, a confident
+  // classifier with a cue naming that crisis); a clear rule and the kind still stand
+  test('whatever the rules find stands (a possible one may only become clear, of the same kind)', () => {
     const corpus = parseJsonl(fs.readFileSync(path.join(__dirname, 'corpus.jsonl'), 'utf8'));
     for (const r of corpus) {
       const byRules = rules.assess(r.text);
-      if (byRules) expect([r.id, net.assess(r.text)]).toEqual([r.id, byRules]);
+      if (byRules?.strength === 'clear') expect([r.id, net.assess(r.text)]).toEqual([r.id, byRules]);
+      else if (byRules) expect([r.id, net.assess(r.text)?.kind]).toEqual([r.id, byRules.kind]);
     }
   });
 
