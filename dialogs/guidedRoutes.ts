@@ -3,7 +3,7 @@
 import type { ComponentDialog, DialogTurnResult } from 'botbuilder-dialogs';
 import type { NluResult } from '../bot/services';
 import { closeAlternative } from '../bot/conversation/alternative';
-import { guidedCommandRoute, guidedRoute, type GuidedStart } from '../bot/conversation/route';
+import { answersAtOnce, guidedCommandRoute, guidedRoute, type GuidedStart } from '../bot/conversation/route';
 import type { TurnInfo } from '../bot/conversation/turn';
 import { parseDate } from '../bot/nlu/dates';
 import type { DialogDeps, RouteTarget } from './context';
@@ -25,16 +25,18 @@ export function startGuided(dc: RouteTarget, start: GuidedStart): Promise<Dialog
   return dc.beginDialog(DIALOG_IDS[start.dialog], start.options);
 }
 
-/** Starts a guided dialog for this message, or undefined when it is not one of theirs. */
-export async function routeGuided(dc: RouteTarget, deps: DialogDeps, turn: TurnInfo, r: NluResult, grade?: number): Promise<DialogTurnResult | undefined> {
+/** Starts a guided dialog for this message, or undefined when it is not one of theirs; `atOnce` when
+ *  its first reply answers (route.ts answersAtOnce). */
+export async function routeGuided(dc: RouteTarget, deps: DialogDeps, turn: TurnInfo, r: NluResult, grade?: number): Promise<{ result: DialogTurnResult; atOnce: boolean; dialog: GuidedStart['dialog'] } | undefined> {
   const { text, lang } = turn;
   const s = deps.services;
-  const start = guidedRoute({
+  const x = {
     r, text, words: s.words, grade,
     hasDate: () => !!parseDate(text, lang, s.today(), { noYear: 'past' }),
     alternative: () => closeAlternative(r.ranked, 'selfcheck', (id) => s.kb.answers.has(id)),
-  });
-  return start ? startGuided(dc, start) : undefined;
+  };
+  const start = guidedRoute(x);
+  return start ? { result: await startGuided(dc, start), atOnce: answersAtOnce(start, x), dialog: start.dialog } : undefined;
 }
 
 /** Commands of the guided dialogs' buttons ("overview:3", "letter:objection", …). */

@@ -7,7 +7,7 @@ import { ComponentDialog, DialogTurnStatus } from '../bot/sdk/dialogs';
 import { parseDate } from '../bot/nlu/dates';
 import type { Action } from '../bot/channels/reply';
 import type { NluResult, Services } from '../bot/services';
-import { buildDetailsReply, contactLine, followUpActions, withShortAnswers } from '../bot/conversation/answers';
+import { buildDetailsReply, buildShortReply, contactLine, followUpActions, withShortAnswers } from '../bot/conversation/answers';
 import type { LayeredAnswer } from '../bot/knowledge/kb';
 import { classifyTurn, getMemory, turnOf, lastTopicCategory, markUnanswered, restateTurn, sendReply, setThreadUse, threadUse, turnInfo, understandTurn, type DialogDeps, type RouteTarget } from './context';
 import { normalise, topicMenu, type Memory } from '../bot/conversation/turn';
@@ -30,6 +30,7 @@ import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remai
 import { deadlineReading, deadlineRule } from '../bot/conversation/answerFirst';
 import {
   bareGradeStatement, commandBeforeNlu, lastSearchCategory, lookUpRoute, offerRoute, openHelpRequest, storySelfCheck, systemRoute, takeOneTurnMemory, toldGradeOverview, withFurtherQuestions,
+  guidedFurther,
   type GradeOverview,
 } from '../bot/conversation/route';
 import { BENEFITS_DIALOG } from './benefitsDialog';
@@ -206,7 +207,7 @@ export class MainDialog extends ComponentDialog {
     const told = toldGradeOverview(r.intent, u, text, s.words, lang);
     if (told) return this.gradeStatement(dc, mem, text, told);
     const guided = skipGuide ? undefined : await routeGuided(dc, this.deps, turnInfo(dc.context), r, grade);
-    if (guided) return guided;
+    if (guided) return this.afterGuided(dc, guided.result, guided.atOnce ? guidedFurther(r.intent, u, guided.dialog) : [], mem);
     // (after the guided flows: a share or a date told in the story keeps its calculation)
     // a story's question about what it just told ("… kommt ein Pflegedienst. Fällt das Pflegegeld dann weg?")
     const situated = !u.entry && u.story ? await this.storySituation(dc, u) : undefined;
@@ -326,6 +327,23 @@ export class MainDialog extends ComponentDialog {
     if (!id) return undefined;
     setThreadUse(dc.context, { kind: 'story', detail: `situated ${id}` });
     return id;
+  }
+
+  /** The short answers of a message's further questions after the guided dialog that answered one of
+   *  them (route.ts guidedFurther; the caller passes none when the dialog asks a question first). */
+  private async afterGuided(dc: RouteTarget, result: DialogTurnResult, ids: string[], mem: Memory): Promise<DialogTurnResult> {
+    if (!ids.length) return result;
+    const kb = this.deps.services.kb;
+    const more = ids.map((id) => kb.entry(id)).filter((x): x is LayeredAnswer => !!x);
+    if (!more.length) return result;
+    const ctx = answerContext(this.deps, dc.context, mem.grade, mem.stadtteil);
+    // the dialog's buttons move to the last reply (channels show only the last one's)
+    const own = ((await getMemory(this.deps, dc.context)).options ?? []).map((o): Action => ({ kind: 'command', title: o.title, value: o.command }));
+    const replies = more.map((a) => buildShortReply(a, ctx));
+    replies[replies.length - 1].suggestions = own.length ? own : undefined;
+    for (const r of replies) await sendReply(this.deps, dc.context, r);
+    mem.alsoAnswered = more.map((x) => x.id);
+    return result;
   }
 
   /** The sentences of a topic's answer about one aspect (deadline, cost, expiry …); false when it has none. */

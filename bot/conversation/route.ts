@@ -200,6 +200,19 @@ export function withFurtherQuestions<T extends FurtherQuestions>(opts: T, u: Und
   return { ...opts, alsoAsked: plan.buttons[0], alsoButtons: plan.buttons.slice(1), more: plan.short, moreBefore: plan.before };
 }
 
+/** A guided dialog (the deadline calculator, the combination worked out, a grade's overview) answers
+ *  one question of a message that asks several; the others still get their short answers after it
+ *  ("Wie lange haben wir Zeit für den Widerspruch? Und muss der schriftlich sein?", "How much allowance
+ *  is left, and is it taxed?"). The dialog stands for its intent's topic, as an answer with that id
+ *  would (planAnswers: a part matching it adds nothing); empty when the message asks one thing. The
+ *  buttons of unsure parts are not offered: the dialog's own buttons close its reply. */
+export function guidedFurther(intent: string, u: Pick<Understanding, 'parts'>, dialog?: GuidedStart['dialog']): string[] {
+  if (u.parts.length < 2) return [];
+  // a share of the Sachleistung worked out is the combination, whichever benefit the intent named
+  const topic = dialog === 'benefits' && (intent === 'in_kind' || intent === 'allowance') ? 'combination' : intent;
+  return planAnswers({ id: topic }, u.parts).short;
+}
+
 /** What the router does with small talk, system intents and a message it could not place. */
 export type SystemRoute =
   | { kind: 'say'; key: string; menu?: boolean }
@@ -293,6 +306,17 @@ export function guidedRoute(x: GuidedInput): GuidedStart | undefined {
       return undefined;
     default:
       return undefined;
+  }
+}
+
+/** Whether a guided start answers in its first reply (a deadline with its kind and date, a grade's
+ *  overview or the combination for a told grade, the changes) rather than asking a question first: only
+ *  then may further answers follow it (after a prompt they would stand between its question and the reply). */
+export function answersAtOnce(start: GuidedStart, x: Pick<GuidedInput, 'text' | 'words' | 'hasDate'>): boolean {
+  switch (start.dialog) {
+    case 'deadline': return !!start.options.kind || (!!deadlineKind(x.text, x.words) && x.hasDate());
+    case 'benefits': return start.options.grade !== undefined || start.options.show === 'changes';
+    default: return false;
   }
 }
 

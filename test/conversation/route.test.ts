@@ -6,12 +6,14 @@ import { loadLexicon } from '../../bot/nlu/lexicon';
 import type { NluResult } from '../../bot/services';
 import type { PlaceMatch } from '../../bot/conversation/local';
 import {
-  commandBeforeNlu, guidedCommandRoute, guidedRoute, lastSearchCategory, lookUpRoute, offerRoute, systemRoute, takeOneTurnMemory, toldGradeOverview,
+  answersAtOnce, commandBeforeNlu, guidedCommandRoute, guidedFurther, guidedRoute,
+  lastSearchCategory, lookUpRoute, offerRoute, systemRoute, takeOneTurnMemory, toldGradeOverview,
   storySelfCheck, openHelpRequest,
   type CommandInput,
 } from '../../bot/conversation/route';
 import { topicMenu, type Memory } from '../../bot/conversation/turn';
 import type { Understanding } from '../../bot/conversation/understand';
+import type { PartMatch } from '../../bot/conversation/multiQuestion';
 import { ROOT } from '../helpers/app';
 
 const words = loadLexicon(path.join(ROOT, 'locales'));
@@ -220,5 +222,38 @@ describe('guided dialogs', () => {
   ])('button %p → %j', (cmd, want) => {
     const [name, arg, sub] = cmd.split(':');
     expect(guidedCommandRoute(name, arg, sub)).toEqual(want);
+  });
+});
+
+// issue 17 (session 14b): a guided dialog answers one question of several; the others keep their short answers
+describe('the further questions of a message a guided dialog answers', () => {
+  const m = (id: string, score: number, confident: boolean, near: string[] = [id]): PartMatch => ({ id, score, confident, near });
+  test.each<[string, string, PartMatch[], string[]]>([
+    ['one question: nothing more', 'deadline', [m('objection', 0.6, true)], []],
+    ['the calculator\'s question matched another topic: its rule follows as a short answer', 'deadline', [m('objection', 0.52, true), m('objection', 0.47, false)], ['objection']],
+    ['a sure second question after the combination worked out', 'combination', [m('combination', 0.7, true), m('allowance_tax_free', 0.6, true)], ['allowance_tax_free']],
+    ['a part that matches the dialog\'s own topic adds nothing', 'combination', [m('allowance_tax_free', 0.6, true), m('combination', 0.7, true)], ['allowance_tax_free']],
+    ['an unsure part is no short answer', 'deadline', [m('deadline', 0.7, true), m('apply', 0.3, false)], []],
+  ])('%s', (_name, intent, parts, want) => {
+    expect(guidedFurther(intent, { parts })).toEqual(want);
+  });
+
+  test('a share worked out for the in-kind intent stands for the combination', () => {
+    const parts = [m('combination', 0.62, true), m('allowance_tax_free', 0.6, true)];
+    expect(guidedFurther('in_kind', { parts }, 'benefits')).toEqual(['allowance_tax_free']);
+    expect(guidedFurther('in_kind', { parts })).toEqual(['combination', 'allowance_tax_free']);
+  });
+
+  const x = (text: string, hasDate: boolean) => ({ text, words, hasDate: () => hasDate });
+  test.each<[string, Parameters<typeof answersAtOnce>[0], string, boolean, boolean]>([
+    ['a notice with its date: the date is worked out', { dialog: 'deadline', options: { text: 'Der Bescheid kam am 3.11.' } }, 'Der Bescheid kam am 3.11.', true, true],
+    ['a notice without a date: the dialog asks for it', { dialog: 'deadline', options: { text: 'Der Bescheid ist da' } }, 'Der Bescheid ist da', false, false],
+    ['the step-by-step guide asks which deadline', { dialog: 'deadline', options: { text: 'Welche Fristen gibt es?' } }, 'Welche Fristen gibt es?', false, false],
+    ['a deadline button with its kind', { dialog: 'deadline', options: { kind: 'objection' } }, '', false, true],
+    ['the combination for a told grade', { dialog: 'benefits', options: { grade: 2, text: 'Der Dienst nimmt 50 %' } }, 'Der Dienst nimmt 50 %', false, true],
+    ['the overview without a grade asks for it', { dialog: 'benefits', options: { text: 'Was steht uns zu?' } }, 'Was steht uns zu?', false, false],
+    ['the self-check asks', { dialog: 'selfcheck', options: {} }, 'Welcher Pflegegrad?', false, false],
+  ])('%s → %p', (_name, start, text, hasDate, want) => {
+    expect(answersAtOnce(start, x(text, hasDate))).toBe(want);
   });
 });

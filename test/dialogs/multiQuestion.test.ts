@@ -328,3 +328,30 @@ describe('the answers keep the order of the questions (session 14)', () => {
     expect(all.match(/Next step:/g)).toHaveLength(1);
   });
 });
+
+// issue 17 (session 14b): a guided dialog (the deadline calculator, the combination worked out) answered
+// the first question and the message's other question was lost; the objection date came without its rule
+describe('a guided answer and a further question in one message (session 14b)', () => {
+  test('de: the objection deadline worked out with its rule in words, then the further question', async () => {
+    const client = mainDialogClient(app);
+    const acts = await send(client, 'Den Bescheid haben wir am 2. November bekommen, nur Pflegegrad 2 für meinen Vater. Bis wann geht ein Widerspruch? Und ist der kostenlos?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    // the rule (period and from when) before the computed date
+    expect(all).toMatch(/einen Monat ab dem Tag, an dem der Bescheid bei Ihnen ankam[^]*spätestens am/);
+    expect(all).toMatch(/Sie fragten auch: \*\*Widerspruch/);
+    expect(all).toMatch(/kostet nichts/);
+    // the calculator's buttons close the last reply
+    expect(acts[acts.length - 1].suggestedActions?.actions.map((a) => a.title)).toContain('Vorlage: Widerspruch');
+  });
+
+  test('en: the combination worked out, then whether the allowance is taxed', async () => {
+    const client = mainDialogClient(app, 'en');
+    const acts = await send(client, 'My father has care grade 3 and the home care service uses about 40 percent of his in-kind benefit. How much care allowance remains for us, and is the care allowance taxed?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(all).toMatch(/60 ?%/);
+    expect(all).toMatch(/You also asked: \*\*[^*]*tax/i);
+    expect(all).toMatch(/tax-free/);
+    // the worked-out combination is not told again as a short answer
+    expect(all).not.toMatch(/You also asked: \*\*Combination/);
+  });
+});
