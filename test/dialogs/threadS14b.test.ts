@@ -2,7 +2,8 @@
 // elliptic follow-up ("wat about grade 4", "un bei grad 3") or in "grade" ("and for grdae 4?") keeps
 // the last topic at the new grade; "kann ich das für ihn machen?" / "can i do it for her?" after the
 // application is answered by its sentence on who applies (the person or someone with a power of
-// attorney); "und an wen schick ich den?" after the objection names the care fund. Amounts come from
+// attorney); "und an wen schick ich den?" after the objection names the care fund (the objection entry
+// now says it goes to the office that issued the decision, § 84 SGG). Amounts come from
 // the dated table.
 import type { App } from '../../bot/app';
 import { mainDialogClient, testApp } from '../helpers/app';
@@ -55,5 +56,17 @@ describe('who applies or receives it', () => {
     const reply = await say(client, 'und an wen schick ich den');
     expect(reply).toMatch(/Pflegekasse/);
     expect(reply).not.toMatch(/Angebot\(e\)/);
+  });
+
+  test('de: der Widerspruch selbst, dann "an wen schicke ich den": die Stelle, die den Bescheid erlassen hat', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'wie lege ich widerspruch gegen den bescheid der pflegekasse ein');
+    expect(await say(client, 'und an wen schicke ich den')).toMatch(/den Bescheid erlassen hat/);
+  });
+
+  test('en: the objection itself, then "who do i send it to": the office that issued the decision', async () => {
+    const client = mainDialogClient(app, 'en');
+    await say(client, 'how do i object to the care fund decision');
+    expect(await say(client, 'and who do i send it to')).toMatch(/issued the decision/);
   });
 });
