@@ -24,7 +24,8 @@ const ORDINALS: Array<[RegExp, number]> = [
 const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5 };
 
 // One slip of the keyboard in the long keyword ("pflegegard", "plfegegrad", "pflegegrd"): two
-// neighbouring letters swapped or one left out. Only the long word: in "grad" a slip makes other words.
+// neighbouring letters swapped or one left out. Not for "grad": a slip of four letters makes other
+// words ("gard", "rad"); "grade" has five, and its slips stand only before a number 1–5 anyway.
 function slips(word: string): string[] {
   const out = new Set<string>();
   for (let i = 0; i + 1 < word.length; i += 1) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
@@ -32,7 +33,8 @@ function slips(word: string): string[] {
   out.delete(word);
   return [...out];
 }
-const KEYWORD_SLIPS = slips('pflegegrad').join('|');
+// "and for grdae 4?": the English word's slips too ("grad", one of them, is a keyword already)
+const KEYWORD_SLIPS = [...slips('pflegegrad'), ...slips('grade').filter((w) => w !== 'grad')].join('|');
 
 /** Words that name the grade. "grad"/"stufe"/"level"/"grade" alone are accepted too: people write
  *  "Grad 3" or "level three"; the number after them must still be 1–5. */
