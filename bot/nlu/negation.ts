@@ -17,6 +17,8 @@ const NOT_DENIAL = new Set(['nur', 'only', 'immer', 'always', 'just', 'sure', 's
 // a denied wish still names its subject: "he never wanted to be kept alive on machines" is a story
 // about that very subject
 const WISH = new Set(['will', 'willst', 'wollen', 'wollte', 'wollten', 'mochte', 'mochten', 'want', 'wants', 'wanted', 'wish', 'wished', 'like']);
+// "X haben wir nicht": the verbs of having and getting, whose object a clause-final "nicht" denies
+const HAVE = new Set(['haben', 'hat', 'habe', 'hatten', 'hatte', 'gibt', 'gab', 'bekommen', 'bekommt', 'bekomme', 'kriegen', 'kriegt', 'brauchen', 'braucht']);
 // a clause ends at punctuation and at a contrasting or coordinating word
 const CLAUSE_WORD = new Set(['aber', 'sondern', 'jedoch', 'doch', 'und', 'oder', 'weil', 'dass', 'but', 'and', 'or', 'because', 'though', 'although']);
 
@@ -49,6 +51,16 @@ export function negatedWords(folded: string): Set<number> {
   for (let i = 0; i < tokens.length; i++) {
     if (!negatorAt(i)) continue;
     for (let j = i + 1; j <= i + NEGATION_SCOPE && j < tokens.length && tokens[j].clause === tokens[i].clause; j++) out.add(j);
+  }
+  // German word order puts the denial last: "Einen Pflegedienst haben wir nicht", "Pflegegeld bekommt
+  // sie noch nicht": a clause of at most 6 words, a have/get verb second or third, "nicht"/"nie" last
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].w !== 'nicht' && tokens[i].w !== 'nie') continue;
+    if (i + 1 < tokens.length && tokens[i + 1].clause === tokens[i].clause) continue;
+    let start = i;
+    while (start > 0 && tokens[start - 1].clause === tokens[i].clause) start--;
+    if (i - start > 5 || ![1, 2].some((k) => start + k < i && HAVE.has(tokens[start + k].w))) continue;
+    for (let j = start; j < start + 3 && j < i; j++) out.add(j);
   }
   return out;
 }

@@ -23,6 +23,11 @@ describe('negatedWords: the scope of a negation within its clause', () => {
     ['my mum does not have dementia', 'dementia', true],
     ["we don't get any benefits yet", 'benefits', true],
     ['no power of attorney exists', 'attorney', true],
+    // German order: a short clause with a have/get verb and "nicht" last denies its first words
+    ['Einen Pflegedienst haben wir nicht, ich mache alles.', 'pflegedienst', true],
+    ['Pflegegeld bekommt sie noch nicht.', 'pflegegeld', true],
+    ['Der Pflegedienst kommt morgens leider nicht.', 'pflegedienst', false],
+    ['Den Antrag haben wir gestellt, aber der Gutachter war noch nicht da.', 'antrag', false],
     // the clause ends the scope
     ['Keine Pflegekasse zahlt das, also beantragen wir Pflegegeld.', 'pflegegeld', false],
     ['He is not confused but he needs a care service.', 'care', false],
