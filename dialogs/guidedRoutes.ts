@@ -30,9 +30,11 @@ export function startGuided(dc: RouteTarget, start: GuidedStart): Promise<Dialog
 export async function routeGuided(dc: RouteTarget, deps: DialogDeps, turn: TurnInfo, r: NluResult, grade?: number): Promise<{ result: DialogTurnResult; atOnce: boolean; dialog: GuidedStart['dialog'] } | undefined> {
   const { text, lang } = turn;
   const s = deps.services;
+  // guidedRoute and answersAtOnce may both ask whether the text names a date: parse it once
+  let dated: boolean | undefined;
   const x = {
     r, text, words: s.words, grade,
-    hasDate: () => !!parseDate(text, lang, s.today(), { noYear: 'past' }),
+    hasDate: () => (dated ??= !!parseDate(text, lang, s.today(), { noYear: 'past' })),
     alternative: () => closeAlternative(r.ranked, 'selfcheck', (id) => s.kb.answers.has(id)),
   };
   const start = guidedRoute(x);
