@@ -1,7 +1,8 @@
 // The deciding facts of the eighth round of question entries (content15, issue 17): what no entry carried yet —
 // a person with advanced dementia who hardly eats (no PEG in severe dementia, palliative care), the Hausnotruf and
 // § 35a EStG, opening a relative's mail, contracts signed by a person with dementia, extra leave with a severe
-// disability and dental prevention with a care grade. Each short answer keeps the rule, condition or figure the
+// disability, dental prevention with a care grade and
+// someone who refuses short-term care (cover at home from the same annual amount). Each short answer keeps the rule, condition or figure the
 // question turns on, in both languages.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -26,6 +27,8 @@ const facts: [string, RegExp, RegExp][] = [
     /^Yes, whoever is severely disabled \(degree of disability 50 or more\)[^.]*five days of paid extra leave a year with a five-day week[\s\S]*equal status[^.]*do not get it/],
   ['dental_care_grade', /^Wer einen Pflegegrad hat \(1 bis 5\)[^:]*: einmal im Kalenderhalbjahr[\s\S]*Zahnstein[\s\S]*nach Hause oder ins Heim/,
     /^Anyone with a care grade \(1 to 5\)[^:]*: once every calendar half-year[\s\S]*tartar[\s\S]*to the home or the care home/],
+  ['respite_refuses_short_term_care', /^Die Vertretung muss nicht im Heim sein: Verhinderungspflege gibt es auch zu Hause[\s\S]*stundenweise[^.]*Jahresbetrag wie die Kurzzeitpflege[\s\S]*vorher gemeinsam an/,
+    /^Cover does not have to be in a home: replacement care \(Verhinderungspflege\) is also possible at home[\s\S]*by the hour[^.]*annual amount as short-term care[\s\S]*together first/],
 ];
 
 const added = facts.map(([id]) => id);
