@@ -1,9 +1,9 @@
 // The deciding facts of the eighth round of question entries (content15, issue 17): what no entry carried yet —
 // a person with advanced dementia who hardly eats (no PEG in severe dementia, palliative care), the Hausnotruf and
 // § 35a EStG, opening a relative's mail, contracts signed by a person with dementia, extra leave with a severe
-// disability, dental prevention with a care grade and
-// someone who refuses short-term care (cover at home from the same annual amount). Each short answer keeps the rule, condition or figure the
-// question turns on, in both languages.
+// disability, dental prevention with a care grade, someone who refuses short-term care (cover at home from the same
+// annual amount) and voting with dementia or a guardianship. Each short answer keeps the rule, condition or figure
+// the question turns on, in both languages.
 import * as fs from 'fs';
 import * as path from 'path';
 import { expectWellFormedEntry, questionEntries } from '../helpers/questionEntries';
@@ -29,6 +29,8 @@ const facts: [string, RegExp, RegExp][] = [
     /^Anyone with a care grade \(1 to 5\)[^:]*: once every calendar half-year[\s\S]*tartar[\s\S]*to the home or the care home/],
   ['respite_refuses_short_term_care', /^Die Vertretung muss nicht im Heim sein: Verhinderungspflege gibt es auch zu Hause[\s\S]*stundenweise[^.]*Jahresbetrag wie die Kurzzeitpflege[\s\S]*vorher gemeinsam an/,
     /^Cover does not have to be in a home: replacement care \(Verhinderungspflege\) is also possible at home[\s\S]*by the hour[^.]*annual amount as short-term care[\s\S]*together first/],
+  ['dementia_voting', /^Ja: Eine Demenz oder eine rechtliche Betreuung nimmt niemandem das Wahlrecht[^;]*; den Ausschluss[^.]*seit 2019 nicht mehr[\s\S]*nur, um umzusetzen, was die Person selbst erkennbar will[\s\S]*auch mit Vollmacht[^.]*strafbar/,
+    /^Yes: dementia or a legal guardianship takes nobody's right to vote away[^;]*; the exclusion[^.]*abolished in 2019[\s\S]*only to carry out what the person clearly wants themselves[\s\S]*even with a power of attorney[^.]*punishable/],
 ];
 
 const added = facts.map(([id]) => id);
