@@ -2,7 +2,7 @@
 // a person with advanced dementia who hardly eats (no PEG in severe dementia, palliative care), the Hausnotruf and
 // § 35a EStG, opening a relative's mail, contracts signed by a person with dementia, extra leave with a severe
 // disability, dental prevention with a care grade, someone who refuses short-term care (cover at home from the same
-// annual amount) and voting with dementia or a guardianship. Each short answer keeps the rule, condition or figure
+// annual amount), voting with dementia or a guardianship and podiatry on prescription. Each short answer keeps the rule, condition or figure
 // the question turns on, in both languages.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -31,6 +31,8 @@ const facts: [string, RegExp, RegExp][] = [
     /^Cover does not have to be in a home: replacement care \(Verhinderungspflege\) is also possible at home[\s\S]*by the hour[^.]*annual amount as short-term care[\s\S]*together first/],
   ['dementia_voting', /^Ja: Eine Demenz oder eine rechtliche Betreuung nimmt niemandem das Wahlrecht[^;]*; den Ausschluss[^.]*seit 2019 nicht mehr[\s\S]*nur, um umzusetzen, was die Person selbst erkennbar will[\s\S]*auch mit Vollmacht[^.]*strafbar/,
     /^Yes: dementia or a legal guardianship takes nobody's right to vote away[^;]*; the exclusion[^.]*abolished in 2019[\s\S]*only to carry out what the person clearly wants themselves[\s\S]*even with a power of attorney[^.]*punishable/],
+  ['podiatry_prescription', /^Ja, die Krankenkasse zahlt Podologie, wenn die Ärztin sie verordnet[\s\S]*diabetischen Fußsyndrom und seit Juli 2020 auch bei Nervenschäden[\s\S]*10 Prozent und \{\{b\.zuzahlung_verordnung\}\} je Verordnung[\s\S]*Pflegegrad allein reicht nicht/,
+    /^Yes, the health insurer pays for podiatry when the doctor prescribes it[\s\S]*diabetic foot syndrome and, since July 2020, also with nerve damage[\s\S]*10 percent and \{\{b\.zuzahlung_verordnung\}\} per prescription[\s\S]*care grade alone is not enough/],
 ];
 
 const added = facts.map(([id]) => id);
