@@ -69,3 +69,31 @@ test('score counts the asked band apart from clear', () => {
   expect(s.clear.all).toEqual({ n: 2, hit: 1 });
   expect([s.askedClear, s.askedOnNegatives, s.falseAlarms, s.gentleOnNegatives]).toEqual([1, 1, 0, 1]);
 });
+
+describe('"nicht mehr leben im Heim" is about where to live, not a death wish', () => {
+  const rules = createSafetyCheck(loadSafety(path.join(__dirname, '../../knowledge/safety.json')));
+  test.each<[string, string | undefined]>([
+    ['Mama möchte nicht mehr leben im Heim, sie will unbedingt zurück nach Hause. Geht das mit Pflegegrad 4?', undefined],
+    ['Papa will nicht mehr wohnen in einer Wohngruppe, er vermisst seinen Garten.', undefined],
+    // the wish itself stays clear
+    ['Mama sagt jeden Tag, sie möchte nicht mehr leben.', 'suicidal/clear'],
+    ['Ich will nicht mehr leben in diesem Zustand.', 'suicidal/clear'],
+  ])('%s → %s', (text, expected) => {
+    const r = rules.assess(text);
+    expect(r && r.strength === 'clear' ? `${r.kind}/${r.strength}` : undefined).toBe(expected);
+  });
+});
+
+describe('violence told by its signs: cuts, burns or bite marks with fear of a person', () => {
+  const rules = createSafetyCheck(loadSafety(path.join(__dirname, '../../knowledge/safety.json')));
+  test.each<[string, string | undefined]>([
+    ['Seit der neue Freund von Mama da ist, hat sie Brandwunden an den Armen und zuckt zusammen, wenn er reinkommt.', 'violence/clear'],
+    ['Since my stepbrother moved in, grandpa has cuts on his arms and goes silent when he hears him on the stairs.', 'violence/clear'],
+    // the same marks with their everyday cause and no fear of anyone
+    ['Oma hat Schnittwunden an den Händen vom Gemüseschneiden, wie verbinde ich das richtig?', undefined],
+    ['dad has burn marks on his hands from the kettle, should we get a kettle tipper?', undefined],
+  ])('%s → %s', (text, expected) => {
+    const r = rules.assess(text);
+    expect(r && r.strength === 'clear' ? `${r.kind}/${r.strength}` : undefined).toBe(expected);
+  });
+});
