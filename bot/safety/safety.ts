@@ -598,7 +598,11 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // reads like a death wish to the model; without a cue of a wish to die (an ending, hopelessness,
     // pills …) it gets the grief acknowledgement, not the suicide line
     if (best.kind === 'suicidal' && !view.cue && griefOf(p.fixed)) return undefined;
-    return combine(undefined, view);
+    const r = combine(undefined, view);
+    // an asked reading with a cue of its kind in another sentence of the message (hopelessness, an
+    // ending, pills …) is clear: the two halves of one wish told across sentences (session 15)
+    if (r?.ask && (kindClearCues.get(r.kind) ?? []).some((c) => c.test(p.fixed))) return { kind: r.kind, strength: 'clear' };
+    return r;
   };
   const grief = data.feelings.find((f) => f.id === 'grief');
   const griefSet = grief ? anyOf(both(grief)) : undefined;

@@ -13,7 +13,7 @@ const split = (s: string): string[] => s.split('\n---\n');
 
 const CASES: Array<[string, string, string, string]> = [
   ['Ich frag mich immer öfter, wozu ich eigentlich noch da bin. Jeden Tag dasselbe mit Mama.', 'de-DE', 'ja, manchmal', 'nein'],
-  ['I keep thinking my family would manage fine without me around. Mum needs me all the time and I have nothing left.', 'en-US', 'yes', 'no'],
+  ['I keep thinking my family would manage fine without me around. Mum needs me all the time.', 'en-US', 'yes', 'no'],
 ];
 
 describe('the direct question comes first, then the usual answer, without the gentle line', () => {

@@ -97,3 +97,16 @@ describe('violence told by its signs: cuts, burns or bite marks with fear of a p
     expect(r && r.strength === 'clear' ? `${r.kind}/${r.strength}` : undefined).toBe(expected);
   });
 });
+
+describe('an asked reading with a cue of its kind elsewhere in the message is clear', () => {
+  const knowledge = path.join(__dirname, '../../knowledge');
+  const net = createSafetyCheck(loadSafety(path.join(knowledge, 'safety.json')), loadSafetyClassifier(path.join(knowledge, 'safety-corpus.jsonl')));
+  test.each<[string, Assessment]>([
+    ['Ich frag mich immer öfter, wozu ich eigentlich noch da bin. Jeden Tag dasselbe mit Mama, ich habe keine Kraft mehr.', { kind: 'suicidal', strength: 'clear' }],
+    ['I keep thinking my family would manage fine without me around. Mum needs me all the time and I have nothing left.', { kind: 'suicidal', strength: 'clear' }],
+    // without the second half it is asked
+    ['I keep thinking my family would manage fine without me around. Mum needs me all the time.', { kind: 'suicidal', strength: 'possible', ask: true }],
+  ])('%s', (text, expected) => {
+    expect(net.assess(text)).toEqual(expected);
+  });
+});
