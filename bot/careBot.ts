@@ -12,6 +12,7 @@ import { topicMenu, type Memory } from './conversation/turn';
 import { looksForeign } from './nlu/detect';
 import { readSentences } from './nlu/message';
 import { crisisHelpReply } from './safety/crisisReply';
+import type { Assessment } from './safety/safety';
 
 /** intents that are not a care topic: not counted in the planning report */
 const NOT_TOPICS = new Set(['greeting', 'help', 'cancel', 'thanks', 'goodbye', 'privacy', 'delete_data', 'out_of_scope', 'None']);
@@ -96,7 +97,17 @@ export class CareBot extends ActivityHandler {
     // on its first and its last maxMessageChars characters (the stronger finding counts).
     const head = services.safety.assess(raw);
     const tail = tooLong && head?.strength !== 'clear' ? services.safety.assess(full.slice(-max)) : undefined;
-    const crisis = tail && (!head || tail.strength === 'clear') ? tail : head;
+    const found = tail && (!head || tail.strength === 'clear') ? tail : head;
+    // The last reply asked directly whether the writer thinks of ending their life (holds for one
+    // message): "ja" is a clear crisis, "nein" is thanked and the care thread stays as it was.
+    const asked = mem.crisisAsked;
+    mem.crisisAsked = undefined;
+    const answer = asked && !found ? this.askedAnswer(text) : undefined;
+    if (answer === 'no') {
+      await ctx.sendActivity(t('crisis_ask_no'));
+      return;
+    }
+    const crisis: Assessment | undefined = answer === 'yes' ? { kind: 'suicidal', strength: 'clear' } : found;
     if (crisis?.strength === 'clear') {
       services.log.warn({ conv: conversationRef(ctx), crisis: crisis.kind }, 'crisis message answered');
       await ctx.sendActivity(t(`crisis.${crisis.kind}`));
@@ -129,18 +140,33 @@ export class CareBot extends ActivityHandler {
     // carers' help beside it (the gentle line of a possible crisis names its own help instead).
     // A message that also asks something gets the one sentence, then its answer; the carers' help
     // follows the answer, so the acknowledgement never stands in for it (issue 17).
+    // A possible death wish the model reads strongly, outside any care topic: one direct, kind
+    // question with the numbers first (asking does not raise risk), then still the care answer.
+    const ask = crisis?.ask && !tooLong;
+    if (ask) {
+      mem.crisisAsked = true;
+      services.log.info({ conv: conversationRef(ctx), askedCrisis: crisis.kind }, 'crisis question asked');
+      await ctx.sendActivity(t(`crisis_ask.${crisis.kind}`));
+    }
     const feeling = services.safety.feeling(text);
     const asks = !!feeling && !crisis && readSentences(text).some((x) => x.question);
     if (feeling) await ctx.sendActivity(crisis || asks ? t(`feelings.${feeling}`) : `${t(`feelings.${feeling}`)} ${t('feelings_help')}`);
     // 4. The dialogs.
     await this.runner.run(ctx);
     if (asks) await ctx.sendActivity(t('feelings_help'));
-    if (crisis) {
+    if (crisis && !ask) {
       services.log.info({ conv: conversationRef(ctx), possibleCrisis: crisis.kind }, 'gentle line added');
       await ctx.sendActivity(t(`crisis_gentle.${crisis.kind}`));
     }
     await this.tellStaff(ctx, lang, text, mem);
     services.log.info({ conv: conversationRef(ctx), ms: Date.now() - started, ...(services.logUserText ? { text } : {}) }, 'turn');
+  }
+
+  /** "ja" or "nein" to the direct question about a death wish (locales/<lng>/commands.json); else undefined */
+  private askedAnswer(text: string): 'yes' | 'no' | undefined {
+    const plain = text.trim().toLowerCase().replace(/[.!]+$/, '');
+    const words = this.deps.services.words;
+    return words.has('crisis_no', plain) ? 'no' : words.has('crisis_yes', plain) ? 'yes' : undefined;
   }
 
   /** The staff area learns what was asked (redacted) when it went unanswered, and counts the topic;

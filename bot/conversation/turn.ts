@@ -37,6 +37,10 @@ export interface Memory extends ConversationThread {
   /** the entries the last answer's further questions got briefly (several questions in one message):
    *  "und bei 5?" may be about one of them; holds for exactly one message */
   alsoAnswered?: string[];
+  /** the last reply asked directly whether the writer thinks of ending their life (a possible death
+   *  wish the model read strongly, session 15): the next message's "ja" gets the crisis answer; holds
+   *  for exactly one message */
+  crisisAsked?: boolean;
 }
 
 export type Unanswered = 'not_understood' | 'low_confidence';

@@ -187,6 +187,10 @@ export const WORD_LISTS = {
   help_request: 'folded_word',
   /** names the self-check itself ("Selbsttest", "the test"): a story that asks for it by name starts it */
   asks_test: 'folded_word',
+  /** the answer to the direct question about a death wish (careBot, session 15): "ja" is the crisis
+   *  answer, "nein" goes back to the care question */
+  crisis_yes: 'whole',
+  crisis_no: 'whole',
   /** folded: the notice a duration question waits for ("bis zum Bescheid", "until the decision") */
   awaits_decision: 'word',
 } as const satisfies Record<string, Anchor>;

@@ -50,7 +50,14 @@ export function parseSafetyCorpus(text: string, file = 'safety-corpus.jsonl'): S
 // clearAlone.suicidal 0.97 → 0.99: on the same CV 0.97 caught 8 more of 1 270 crises for 4 more
 // false alarms of 599, and after the retraining "I would like to take over the guardianship
 // myself" scored 0.97 again (eval:cases real-own2-content-b)
-export const CLASSIFIER_THRESHOLDS: Thresholds = { possible: 0.7, clearWithCue: 0.9, clearWithKindCue: 0.7, clearAlone: { suicidal: 0.99 } };
+// askOutsideCare (session 15): a confident suicidal sentence without a cue of its kind, in a message
+// that names no care topic (cue `care_topic`: Pflegegrad, Antrag, Heim, job, a question for an
+// offer …) and no dying frame, is asked about directly: clear there caught 4 more held-out crises but
+// also made one more own-check negative a crisis (docs/safety.md); asking does not raise risk and
+// still answers the care question. With a rule's possible of the same kind it is clear (two signals).
+export const CLASSIFIER_THRESHOLDS: Thresholds = {
+  possible: 0.7, clearWithCue: 0.9, clearWithKindCue: 0.7, clearAlone: { suicidal: 0.99 }, askOutsideCare: { suicidal: 0.9 },
+};
 export interface Thresholds {
   possible: number;
   clearWithCue: number;
@@ -60,6 +67,9 @@ export interface Thresholds {
   clear?: number;
   /** clear without a cue, for single kinds only (absent: never) */
   clearAlone?: Partial<Record<string, number>>;
+  /** without a cue and outside any care topic: asked about directly, and clear with a rule's possible
+   *  of the same kind (single kinds; absent: never) */
+  askOutsideCare?: Partial<Record<string, number>>;
 }
 /** Rule cues (knowledge/safety.json) that let a confident classifier say "clear": first person,
  *  now/acute, a sudden symptom. */
@@ -127,7 +137,13 @@ export interface SentenceScore {
   kindCue?: boolean;
   /** a negation, past or hypothetical marker in that sentence */
   damped: boolean;
+  /** the message names a care topic (cue `care_topic`) or someone dying; undefined where not read */
+  careTopic?: boolean;
 }
+
+/** the classifier alone is confident enough for its kind in a message without a care topic */
+const outsideCare = (clf: SentenceScore, th: Thresholds): boolean =>
+  th.askOutsideCare?.[clf.kind] !== undefined && clf.careTopic === false && !clf.damped && clf.p >= th.askOutsideCare[clf.kind]!;
 
 /** Rules first: whatever they found stands (a "possible" pattern was written as possible on
  *  purpose). Where they found nothing, the classifier says possible at moderate confidence and
@@ -138,6 +154,7 @@ export function combine(rule: Assessment | undefined, clf: SentenceScore | undef
   if ((clf.cue && clf.p >= th.clearWithCue) || (clf.kindCue && th.clearWithKindCue !== undefined && clf.p >= th.clearWithKindCue)
     || (th.clear !== undefined && clf.p >= th.clear)
     || (th.clearAlone?.[clf.kind] !== undefined && clf.p >= th.clearAlone[clf.kind]!)) s = 'clear';
+  else if (outsideCare(clf, th)) return { kind: clf.kind, strength: 'possible', ask: true };
   else if (clf.p >= th.possible) s = 'possible';
   if (s && clf.damped) s = s === 'clear' ? 'possible' : undefined;
   return s && { kind: clf.kind, strength: s };
@@ -149,7 +166,9 @@ export function combine(rule: Assessment | undefined, clf: SentenceScore | undef
  *  immer." is possible by its pattern alone, but the model and "für immer" both say the wish is
  *  there (session 14; at clearWithCue 0.9 one old dev row fewer, the same false alarms). */
 export function upgradePossible(rule: Assessment | undefined, clf: SentenceScore | undefined, th = CLASSIFIER_THRESHOLDS): Assessment | undefined {
-  if (rule?.strength !== 'possible' || !clf || clf.kind !== rule.kind || clf.damped || !clf.kindCue || clf.p < (th.clearWithKindCue ?? 1)) return rule;
+  if (rule?.strength !== 'possible' || !clf || clf.kind !== rule.kind || clf.damped) return rule;
+  // session 15: or as confident as askOutsideCare in a message without a care topic
+  if ((!clf.kindCue || clf.p < (th.clearWithKindCue ?? 1)) && !outsideCare(clf, th)) return rule;
   return { kind: rule.kind, strength: 'clear' };
 }
 

@@ -24,8 +24,13 @@ export interface Score {
   /** crises (clear or possible) that were caught with the right kind */
   kindRight: number;
   kindTotal: number;
+  /** clear crises that were not answered as clear but asked about directly (Assessment.ask): a band
+   *  of its own, never counted as clear */
+  askedClear: number;
   negatives: number;
   falseAlarms: number;
+  /** negatives asked about directly (a subset of gentleOnNegatives) */
+  askedOnNegatives: number;
   gentleOnNegatives: number;
   misses: Miss[];
 }
@@ -47,14 +52,15 @@ export function parseJsonl(text: string, file = 'input'): Phrasing[] {
 }
 
 export function score(rows: readonly Phrasing[], assess: (text: string) => Assessment | undefined): Score {
-  const s: Score = { total: rows.length, clear: {}, possible: {}, kindRight: 0, kindTotal: 0, negatives: 0, falseAlarms: 0, gentleOnNegatives: 0, misses: [] };
+  const s: Score = { total: rows.length, clear: {}, possible: {}, kindRight: 0, kindTotal: 0, askedClear: 0, negatives: 0, falseAlarms: 0, askedOnNegatives: 0, gentleOnNegatives: 0, misses: [] };
   for (const r of rows) {
     const got = assess(r.text);
-    const gotLabel = got ? `${got.kind}/${got.strength}` : 'none';
+    const gotLabel = got ? `${got.kind}/${got.ask ? 'asked' : got.strength}` : 'none';
     if (r.kind === 'none' || r.strength === 'none') {
       s.negatives += 1;
       if (got?.strength === 'clear') s.falseAlarms += 1;
       if (got?.strength === 'possible') s.gentleOnNegatives += 1;
+      if (got?.ask) s.askedOnNegatives += 1;
       if (got) s.misses.push({ id: r.id, text: r.text, expected: 'none', got: gotLabel });
       continue;
     }
@@ -63,6 +69,7 @@ export function score(rows: readonly Phrasing[], assess: (text: string) => Asses
       const hit = got?.strength === 'clear';
       bump(s.clear, r.kind, hit);
       bump(s.clear, 'all', hit);
+      if (!hit && got?.ask) s.askedClear += 1;
       if (!hit) s.misses.push({ id: r.id, text: r.text, expected, got: gotLabel });
       else if (got.kind !== r.kind) s.misses.push({ id: r.id, text: r.text, expected, got: gotLabel });
     } else {
@@ -86,11 +93,13 @@ export function formatScore(name: string, s: Score, showTexts: boolean): string[
   const out = [`=== ${name}: ${s.total} phrasings`];
   out.push('clear crises answered as clear (numbers first):');
   for (const [k, v] of Object.entries(s.clear).sort()) out.push(`  ${k.padEnd(16)} ${pct(v.hit, v.n)}`);
+  const clearN = s.clear.all?.n ?? 0;
+  out.push(`clear crises asked about directly (not counted as clear): ${pct(s.askedClear, clearN)}; clear or asked: ${pct((s.clear.all?.hit ?? 0) + s.askedClear, clearN)}`);
   out.push('possible crises given at least the gentle line:');
   for (const [k, v] of Object.entries(s.possible).sort()) out.push(`  ${k.padEnd(16)} ${pct(v.hit, v.n)}`);
   out.push(`kind accuracy of caught crises: ${pct(s.kindRight, s.kindTotal)}`);
   out.push(`false alarms (none → clear): ${pct(s.falseAlarms, s.negatives)}`);
-  out.push(`gentle line on negatives (none → possible): ${pct(s.gentleOnNegatives, s.negatives)}`);
+  out.push(`gentle line on negatives (none → possible): ${pct(s.gentleOnNegatives, s.negatives)}, of them asked directly: ${pct(s.askedOnNegatives, s.negatives)}`);
   out.push(`misses and wrong kinds: ${s.misses.length}`);
   for (const m of s.misses) out.push(showTexts ? `  ${m.id} ${m.expected} → ${m.got}: ${m.text}` : `  ${m.id} ${m.expected} → ${m.got}`);
   return out;

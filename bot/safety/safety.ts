@@ -20,7 +20,9 @@ import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, DYING_DAMPED_KINDS, K
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 export type Strength = 'clear' | 'possible';
-export interface Assessment { kind: CrisisKind; strength: Strength }
+/** `ask`: a possible death wish that the model reads strongly, outside any care topic (session 15):
+ *  the reply asks directly first ("Denken Sie daran, sich das Leben zu nehmen?"), with the numbers */
+export interface Assessment { kind: CrisisKind; strength: Strength; ask?: boolean }
 export type Feeling = (typeof FEELINGS)[number];
 export type CrisisHelp = (typeof CRISIS_HELP_TOPICS)[number];
 
@@ -340,6 +342,9 @@ const wordCount = (t: string): number => t.split(' ').filter((w) => /[\p{L}\p{N}
 /** Kinds whose rule "possible" a confident classifier may make clear (upgradePossible). */
 const UPGRADE_KINDS: readonly CrisisKind[] = ['suicidal'];
 
+/** The cue that marks the sentence of a care question (clearOutsideCare, classifier.ts). */
+const CARE_TOPIC_CUE = 'care_topic';
+
 /** Messages of at most this many sentences are also judged as one (cue combinations across sentences). */
 const CROSS_SENTENCE_MAX = 4;
 
@@ -481,6 +486,10 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const kindStrongCues = new Map(Object.entries(KIND_STRONG_CUES).map(([kind, ids]) => [kind, cueSets(ids ?? [])]));
   const kindCuePairs = new Map(Object.entries(KIND_CLEAR_CUE_PAIRS).map(([kind, pairs]) => [kind, (pairs ?? []).map(cueSets)]));
   const excludes = new Map(compiled.map((c) => [c.id, c.exclude]));
+  const careTopic = cues.get(CARE_TOPIC_CUE);
+  // a care topic anywhere in the message, or someone dying: a strong model reading there is not
+  // asked about (per sentence, care questions whose topic stood in another sentence were asked)
+  const careFrame = (fixed: string): boolean => !!careTopic?.test(fixed) || !!markers.dying?.test(fixed);
   // A negation damps the classifier only where it denies what the rules read as a crisis ("er ist
   // nicht gestürzt", "I do not want to die"): a pattern or crisis cue that matches the sentence, but
   // only right after a negation word. A negation elsewhere ("will nicht mehr leben", "ohne Wasser",
@@ -523,14 +532,15 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   // them in combine); most care questions end here, and reading every pattern set costs more than the model
   // the classifier's view in a message that asks ahead: its sentence is damped as a hypothetical one
   const viewIn = (best: { kind: CrisisKind; p: number; s: string }, fixed: string): SentenceScore => {
-    const view = describe(best);
+    const view = { ...describe(best), careTopic: careFrame(fixed) };
     return markers.planning?.test(fixed) && !markers.present?.test(fixWords(best.s)) ? { ...view, damped: true } : view;
   };
   const classify = (text: string, floor = 0): SentenceScore | undefined => {
-    const best = classifyBest(normaliseForSafety(text));
+    const normalised = normaliseForSafety(text);
+    const best = classifyBest(normalised);
     if (!best) return undefined;
     if (best.p < floor) return { kind: best.kind, p: best.p, cue: false, damped: false };
-    return describe(best);
+    return { ...describe(best), careTopic: careFrame(fixWords(normalised)) };
   };
   const assessRules = (t: string): Assessment | undefined => {
     if (!t || !prefilter?.test(t)) return undefined;
@@ -588,7 +598,11 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // reads like a death wish to the model; without a cue of a wish to die (an ending, hopelessness,
     // pills …) it gets the grief acknowledgement, not the suicide line
     if (best.kind === 'suicidal' && !view.cue && griefOf(p.fixed)) return undefined;
-    return combine(undefined, view);
+    const r = combine(undefined, view);
+    // an asked reading with a cue of its kind in another sentence of the message (hopelessness, an
+    // ending, pills …) is clear: the two halves of one wish told across sentences (session 15)
+    if (r?.ask && (kindClearCues.get(r.kind) ?? []).some((c) => c.test(p.fixed))) return { kind: r.kind, strength: 'clear' };
+    return r;
   };
   const grief = data.feelings.find((f) => f.id === 'grief');
   const griefSet = grief ? anyOf(both(grief)) : undefined;
