@@ -17,6 +17,7 @@ import { boundedMemo } from '../memo';
 import type { ConceptsFile } from '../knowledge/schema';
 import { foldText, words } from './normalise';
 import { questionSentences, readSentences, type Sentence } from './message';
+import { negatedWords, refersBack, wordIndexAt } from './negation';
 import { stemmerFor } from './stem';
 
 export type RLang = 'de' | 'en';
@@ -266,13 +267,20 @@ function compileConcepts(file: ConceptsFile | undefined, lang: RLang, stem: (w: 
   return m;
 }
 
-function findConcepts(m: ConceptMatcher, folded: string, ws: string[], stem: (w: string) => string): Set<string> {
+/** `denied`: word indexes a negation in their clause denies (bot/nlu/negation.ts); no concept is read there */
+function findConcepts(m: ConceptMatcher, folded: string, ws: string[], stem: (w: string) => string, denied?: Set<number>): Set<string> {
   const out = new Set<string>();
-  for (const w of ws) {
+  ws.forEach((w, i) => {
+    if (denied?.has(i)) return;
     for (const id of m.exact.get(w) ?? m.exact.get(`~${stem(w)}`) ?? []) out.add(id);
     for (const [p, id] of m.prefixes.get(w.slice(0, 3)) ?? []) if (w.startsWith(p)) out.add(id);
+  });
+  if (m.phraseRe) {
+    for (const hit of folded.matchAll(m.phraseRe)) {
+      if (denied?.size && denied.has(wordIndexAt(folded, hit.index ?? 0))) continue;
+      for (const id of m.phraseIds.get(hit[1]) ?? []) out.add(id);
+    }
   }
-  if (m.phraseRe) for (const hit of folded.matchAll(m.phraseRe)) for (const id of m.phraseIds.get(hit[1]) ?? []) out.add(id);
   return out;
 }
 
@@ -723,10 +731,25 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
   /** one sentence, analysed once: a message is read again for each of its questions */
   interface Analysed { sentence: Sentence; tokens: string[]; grams: string[]; concepts: Set<string> }
 
-  function analyse(sentence: Sentence, lang: RLang): Analysed {
+  function analyse(sentence: Sentence, lang: RLang, denials: boolean): Analysed {
     const f = foldText(sentence.text);
     const ws = words(f);
-    return { sentence, tokens: tokens(ws, lang), grams: gramsOf(ws, STOP[lang]), concepts: findConcepts(matchers[lang], f, ws, stemMemo[lang]) };
+    const denied = denials && !sentence.question ? negatedWords(f) : undefined;
+    return { sentence, tokens: tokens(ws, lang), grams: gramsOf(ws, STOP[lang]), concepts: findConcepts(matchers[lang], f, ws, stemMemo[lang], denied) };
+  }
+
+  /** A story sentence's denied concepts ("keine Demenz") are no support; a question's stay ("Warum
+   *  bekommen wir kein Pflegegeld?" asks about Pflegegeld), and so does a one-sentence turn ("Nein,
+   *  noch keinen Pflegegrad." answers what was asked about). A question without a topic of its own
+   *  that points back ("Stimmt das?", "Is that right?") asks about the denial told: all stay. */
+  function analyseAll(text: string, lang: RLang): Analysed[] {
+    const read0 = readSentences(text);
+    const pointsBack = read0.some((x) => {
+      if (!x.question) return false;
+      const f = foldText(x.text);
+      return refersBack(f) && findConcepts(matchers[lang], f, words(f), stemMemo[lang]).size === 0;
+    });
+    return read0.map((x) => analyse(x, lang, read0.length > 1 && !pointsBack));
   }
 
   /** the query: each word, gram and concept with the weight of the most important sentence naming it */
@@ -753,7 +776,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     },
     rankAll(text, lang, opts = {}) {
       const s = opts.settings ?? DEFAULT_RETRIEVAL;
-      const sentences = readSentences(text).map((x) => analyse(x, lang));
+      const sentences = analyseAll(text, lang);
       const questions = new Set(questionSentences(sentences.map((a) => a.sentence)));
       const said = new Set(sentences.filter((a) => questions.has(a.sentence)).flatMap((a) => a.tokens)).size;
       const story = said < s.thinWords ? s.storyThin : s.story;
@@ -764,7 +787,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     },
     retrieve(text, lang, opts = {}) {
       const s = opts.settings ?? DEFAULT_RETRIEVAL;
-      const sentences = readSentences(text).map((x) => analyse(x, lang));
+      const sentences = analyseAll(text, lang);
       const questions = new Set(questionSentences(sentences.map((a) => a.sentence)));
       const asked = sentences.filter((a) => questions.has(a.sentence));
       // a question that points back at the story ("Dürfen die das?") leaves the story to say what it is about
