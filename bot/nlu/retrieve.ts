@@ -146,6 +146,9 @@ export interface Retriever {
   rankAll(text: string, lang: RLang, opts?: RetrieveOptions): Candidate[];
   /** concepts named in a text, for staff tools and tests */
   concepts(text: string, lang: RLang): string[];
+  /** concepts a story sentence names only where it denies them ("keine Demenz") and no other sentence
+   *  names: no support for an entry (issue 17); empty when a question points back at the story */
+  deniedConcepts(text: string, lang: RLang): string[];
   /** question entries in the index (topics not counted) */
   readonly size: number;
 }
@@ -729,13 +732,13 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
 
   interface Read { qWords: Map<string, number>; qGrams: Map<string, number>; qConcepts: Map<string, number> }
   /** one sentence, analysed once: a message is read again for each of its questions */
-  interface Analysed { sentence: Sentence; tokens: string[]; grams: string[]; concepts: Set<string> }
+  interface Analysed { sentence: Sentence; tokens: string[]; grams: string[]; concepts: Set<string>; denied?: Set<number>; f: string; ws: string[] }
 
   function analyse(sentence: Sentence, lang: RLang, denials: boolean): Analysed {
     const f = foldText(sentence.text);
     const ws = words(f);
     const denied = denials && !sentence.question ? negatedWords(f) : undefined;
-    return { sentence, tokens: tokens(ws, lang), grams: gramsOf(ws, STOP[lang]), concepts: findConcepts(matchers[lang], f, ws, stemMemo[lang], denied) };
+    return { sentence, tokens: tokens(ws, lang), grams: gramsOf(ws, STOP[lang]), concepts: findConcepts(matchers[lang], f, ws, stemMemo[lang], denied), denied, f, ws };
   }
 
   /** A story sentence's denied concepts ("keine Demenz") are no support; a question's stay ("Warum
@@ -773,6 +776,16 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     concepts(text, lang) {
       const f = foldText(text);
       return [...findConcepts(matchers[lang], f, words(f), stemMemo[lang])];
+    },
+    deniedConcepts(text, lang) {
+      const sentences = analyseAll(text, lang);
+      const read = new Set(sentences.flatMap((a) => [...a.concepts]));
+      const out = new Set<string>();
+      for (const a of sentences) {
+        if (!a.denied?.size) continue;
+        for (const c of findConcepts(matchers[lang], a.f, a.ws, stemMemo[lang])) if (!read.has(c)) out.add(c);
+      }
+      return [...out];
     },
     rankAll(text, lang, opts = {}) {
       const s = opts.settings ?? DEFAULT_RETRIEVAL;
