@@ -297,10 +297,12 @@ export function rerankInput(kb: KnowledgeBase, nlu: NluResult, text: string, lan
   const first = sentences.indexOf(asked[0]);
   const lead = story && first > 0 && !sentences[first - 1].question ? sentences[first - 1].text : '';
   const leadConcepts = new Set(lead ? kb.retriever.concepts(lead, lang).map((c) => canonical.get(c) ?? c).filter((c) => !questionConcepts.has(c)) : []);
-  const deniedConcepts = new Set(story ? kb.retriever.deniedConcepts(text, lang).map((c) => canonical.get(c) ?? c).filter((c) => !questionConcepts.has(c)) : []);
+  const denied = story ? kb.retriever.deniedConcepts(text, lang) : [];
+  const deniedConcepts = new Set(denied.map((c) => canonical.get(c) ?? c).filter((c) => !questionConcepts.has(c)));
   const asker = askerOf(foldMarks(question));
   return {
-    candidates, questionConcepts, storyConcepts, leadConcepts, deniedConcepts, asker, grade: facts.grade, question, intent: nlu.intent, intentScore: nlu.score, story, chosen,
+    candidates, questionConcepts, storyConcepts, leadConcepts, deniedConcepts, asker,
+    grade: facts.grade, question, intent: nlu.intent, intentScore: nlu.score, story, chosen,
   };
 }
 
