@@ -22,14 +22,17 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export const DEV_FILES = [
   'real-dev.jsonl', 'real-own.jsonl', 'real-stories.jsonl', 'real-own2-content-a.jsonl', 'real-own2-content-b.jsonl',
   'real-own3-content-c.jsonl', 'real-own3-content-d.jsonl', 'real-own4-retr.jsonl', 'real-own4-content-e.jsonl',
-  'real-own4-content-f.jsonl', 'real-own5-content-g.jsonl', 'real-own5-multi.jsonl', 'real-own6-retr.jsonl', 'real-own7-retr.jsonl', 'cases.jsonl',
+  'real-own4-content-f.jsonl', 'real-own5-content-g.jsonl', 'real-own5-multi.jsonl', 'real-own6-retr.jsonl', 'real-own7-retr.jsonl',
+  'real-own8-retr.jsonl', 'real-own9-retr.jsonl', 'cases.jsonl',
 ];
 const REFUSED = /heldout|held-out|unseen|own-check|\/work\/heldout\//;
 
 /** A re-ranker input as JSON (sets as lists) with the labels and today's choice. */
 export interface RerankRow {
   file: string; id: string; lang: Lang;
-  input: Omit<RerankInput, 'questionConcepts' | 'storyConcepts' | 'leadConcepts'> & { questionConcepts: string[]; storyConcepts: string[]; leadConcepts?: string[] };
+  input: Omit<RerankInput, 'questionConcepts' | 'storyConcepts' | 'leadConcepts' | 'deniedConcepts'> & {
+    questionConcepts: string[]; storyConcepts: string[]; leadConcepts?: string[]; deniedConcepts?: string[];
+  };
   /** per candidate: its rendered answer passes the case */
   labels: boolean[];
   /** what the bot answers without the re-ranker (an entry id or the intent) and whether it passes */
@@ -41,7 +44,7 @@ export interface RerankRow {
 export function revive(row: RerankRow): RerankInput {
   return {
     ...row.input, questionConcepts: new Set(row.input.questionConcepts), storyConcepts: new Set(row.input.storyConcepts),
-    leadConcepts: new Set(row.input.leadConcepts ?? []),
+    leadConcepts: new Set(row.input.leadConcepts ?? []), deniedConcepts: new Set(row.input.deniedConcepts ?? []),
   };
 }
 
@@ -85,6 +88,7 @@ async function main(): Promise<void> {
         file: path.basename(file), id: c.id, lang, labels, today, todayPasses, decides: rerankDecides(kb, text, lang),
         input: {
           ...input, questionConcepts: [...input.questionConcepts], storyConcepts: [...input.storyConcepts], leadConcepts: [...input.leadConcepts ?? []],
+          deniedConcepts: [...input.deniedConcepts ?? []],
         },
       });
       st.n += 1;

@@ -4,7 +4,7 @@
 // in a fixed order, so the same data give the same file.
 //
 //   node dist/scripts/rerankTrain.js [--data data/rerank-data.json] [--skip FILE.jsonl]… [--only story|short] [--gate]
-//     [--l2 0.001] [--sure 0.6] [--bands] [--write]
+//     [--l2 0.001] [--sure 0.6] [--bands] [--write] [--drop FEATURE]…
 // --gate: count only the messages the model decides at run time (understand.ts rerankDecides); it learns from all.
 // --bands: calibration in cross-validation: where the model's first choice differs from retrieval's,
 // how often each passes per band of its probability and of its lead over the runner-up, and the
@@ -34,7 +34,9 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const toCase = (r: RerankRow): TrainCase => ({ x: features(revive(r)), y: r.labels });
+// --drop FEATURE (repeatable): the feature is 0 everywhere, for an ablation (CV before a new feature)
+const DROP = new Set(process.argv.flatMap((a, i) => (process.argv[i - 1] === '--drop' ? [FEATURES.indexOf(a as (typeof FEATURES)[number])] : [])));
+const toCase = (r: RerankRow): TrainCase => ({ x: features(revive(r)).map((v) => v.map((x, j) => (DROP.has(j) ? 0 : x))), y: r.labels });
 
 /** A row's probabilities from a model that was not trained on its file. */
 interface Predicted { row: RerankRow; probs: number[] }
@@ -107,6 +109,12 @@ function main(): void {
   const xs = rows.map(toCase);
   const pick = (f: (r: RerankRow) => boolean) => ({ rows: rows.filter(f), xs: xs.filter((_, i) => f(rows[i])) });
   const l2 = Number(arg('--l2') ?? 0.001);
+  // --learn FEATURE (repeatable): keep the weights in knowledge/rerank.json and learn only these
+  const learnNames = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--learn' ? [a] : []));
+  const kept = learnNames.length ? (JSON.parse(fs.readFileSync(path.join(ROOT, 'knowledge', 'rerank.json'), 'utf8')) as RerankModel) : undefined;
+  const start = kept && FEATURES.map((n) => kept.weights[kept.features.indexOf(n)] ?? 0);
+  const learn = kept && new Set(learnNames.map((n) => FEATURES.indexOf(n as (typeof FEATURES)[number])));
+  const fit = (cases: readonly TrainCase[]) => train(cases, { l2, start, learn });
   const today = rows.filter((r) => r.todayPasses).length;
   console.log(`${rows.length} rows from ${files.length} files; today's choice passes ${today}; ≥1 positive ${rows.filter((r) => r.labels.some(Boolean)).length}`);
   // leave one file out: train on the others, decide on it
@@ -114,7 +122,7 @@ function main(): void {
   const perFile: string[] = [];
   const cvPreds: Predicted[] = [];
   for (const f of files) {
-    const w = train(pick((r) => r.file !== f).xs, { l2 });
+    const w = fit(pick((r) => r.file !== f).xs);
     const { rows: test, xs: testX } = pick((r) => r.file === f);
     cvPreds.push(...predict(w, test, testX).filter(counted));
     const line = [f.padEnd(28), `today ${test.filter((r) => r.todayPasses).length}/${test.length}`];
@@ -131,7 +139,7 @@ function main(): void {
   for (const [s, a] of cv) console.log(`sure ${s}: CV passes ${a.pass}/${rows.length} (today ${today}); argmax right ${a.top1}; replaced ${a.changed} (won ${a.won}, lost ${a.lost})`);
   const sure = Number(arg('--sure') ?? 0.6);
   const rule: DecisionRule = { sure };
-  const weights = train(xs, { l2 });
+  const weights = fit(xs);
   const all = passes(weights, rows, xs, sure);
   const skippedPreds = predict(weights, skipped, skipped.map(toCase)).filter(counted);
   if (process.argv.includes('--bands')) {

@@ -3,9 +3,11 @@
 // Stadtteil). The router acts on `choice`; `chat --explain` shows all of it. Pure.
 import type { KnowledgeBase, LayeredAnswer, LayeredQuestion } from '../knowledge/kb';
 import type { Lang } from '../knowledge/schema';
+import { askerOf, carerSubject } from '../nlu/asker';
 import { extractFacts, factConcepts, otherSettingConcepts, type MessageFacts } from '../nlu/facts';
 import type { Candidate, Retrieval } from '../nlu/retrieve';
 import { questionSentences, readSentences } from '../nlu/message';
+import { foldMarks } from '../text/fold';
 import { closeRunnerUp, rerank, type Reranked, type RerankCandidate, type RerankInput } from '../nlu/rerank';
 import type { NluResult } from '../services';
 import { BUTTON_FLOOR, MAX_PARTS, splitQuestions, type PartMatch } from './multiQuestion';
@@ -279,7 +281,7 @@ export function rerankInput(kb: KnowledgeBase, nlu: NluResult, text: string, lan
     return {
       id, kind: 'entry', topic: q.topic, score: w?.score ?? 0, parts: w?.parts ?? NO_PARTS, qScore: qc?.score ?? 0, qVariant: qc?.parts.variant ?? 0,
       concepts, title: q[lang].title, short: q[lang].short, gradeSpecific: gradesOf(q).length > 0,
-      otherSetting: concepts.some((c) => other.has(c)),
+      otherSetting: concepts.some((c) => other.has(c)), carer: carerSubject(q.topic, concepts),
     };
   });
   candidates.sort((a, b) => b.score - a.score);
@@ -295,7 +297,13 @@ export function rerankInput(kb: KnowledgeBase, nlu: NluResult, text: string, lan
   const first = sentences.indexOf(asked[0]);
   const lead = story && first > 0 && !sentences[first - 1].question ? sentences[first - 1].text : '';
   const leadConcepts = new Set(lead ? kb.retriever.concepts(lead, lang).map((c) => canonical.get(c) ?? c).filter((c) => !questionConcepts.has(c)) : []);
-  return { candidates, questionConcepts, storyConcepts, leadConcepts, grade: facts.grade, question, intent: nlu.intent, intentScore: nlu.score, story, chosen };
+  const denied = story ? kb.retriever.deniedConcepts(text, lang) : [];
+  const deniedConcepts = new Set(denied.map((c) => canonical.get(c) ?? c).filter((c) => !questionConcepts.has(c)));
+  const asker = askerOf(foldMarks(question));
+  return {
+    candidates, questionConcepts, storyConcepts, leadConcepts, deniedConcepts, asker,
+    grade: facts.grade, question, intent: nlu.intent, intentScore: nlu.score, story, chosen,
+  };
 }
 
 export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang: Lang, detectStadtteil?: (text: string) => string | undefined): Understanding {

@@ -3,6 +3,7 @@
 // home variant of a question); they are not stored beyond what the memory already keeps (grade,
 // Stadtteil). Pure; German and English; input is the raw message.
 import { extractGrade } from './grade';
+import { negatedWords, wordIndexAt } from './negation';
 import { foldText } from './normalise';
 
 export type CareSettingFact = 'home' | 'daycare' | 'nursing_home' | 'hospital';
@@ -45,16 +46,25 @@ export interface FactOptions {
   detectStadtteil?: (text: string) => string | undefined;
 }
 
+/** `re` names something the text does not deny ("keine Demenz", "nicht im Heim" deny it; issue 17) */
+function affirmed(f: string, denied: Set<number>, re: RegExp): boolean {
+  if (!denied.size) return re.test(f);
+  const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  for (const m of f.matchAll(all)) if (!denied.has(wordIndexAt(f, m.index ?? 0))) return true;
+  return false;
+}
+
 export function extractFacts(text: string, opts: FactOptions = {}): MessageFacts {
   const f = foldText(text);
+  const denied = negatedWords(f);
   const facts: MessageFacts = {};
   const grade = extractGrade(text);
   if (grade !== undefined) facts.grade = grade;
-  const setting = SETTINGS.find(([, re]) => re.test(f));
+  const setting = SETTINGS.find(([, re]) => affirmed(f, denied, re));
   if (setting) facts.setting = setting[0];
   const person = PERSONS.find(([, re]) => re.test(f));
   if (person) facts.person = person[0];
-  if (DEMENTIA.test(f)) facts.dementia = true;
+  if (affirmed(f, denied, DEMENTIA)) facts.dementia = true;
   const stadtteil = opts.detectStadtteil?.(text);
   if (stadtteil) facts.stadtteil = stadtteil;
   return facts;

@@ -8,6 +8,7 @@
 // at start-up. Pure: no botbuilder, no I/O except `loadRerankModel`.
 import { z } from 'zod';
 import { readJsonFile } from '../knowledge/jsonFile';
+import type { Asker } from './asker';
 import type { ScoreParts } from './retrieve';
 
 /** One candidate as the re-ranker sees it. `fallback` is the "no entry" choice: the intent engine's
@@ -32,6 +33,8 @@ export interface RerankCandidate {
   gradeSpecific: boolean;
   /** the entry names a care setting other than the story's */
   otherSetting: boolean;
+  /** the entry is about the carer's own situation (asker.ts carerSubject) */
+  carer?: boolean;
 }
 
 export interface RerankInput {
@@ -43,6 +46,11 @@ export interface RerankInput {
    *  "Jetzt soll sie in die Tagespflege. Wie viel zahlt die Kasse dafür?" asks about that sentence's
    *  subject, while nouns earlier in the story are background */
   leadConcepts?: ReadonlySet<string>;
+  /** concepts the story names only where it denies them ("keine Demenz", "Einen Pflegedienst haben wir
+   *  nicht"): retrieval.deniedConcepts */
+  deniedConcepts?: ReadonlySet<string>;
+  /** who the question asks for (bot/nlu/asker.ts): the carer herself, or the person cared for */
+  asker?: Asker;
   /** the care grade the message tells, if any */
   grade?: number;
   /** the question sentences' text (what kind of answer is asked for) */
@@ -87,7 +95,7 @@ export const FEATURES = [
   'score', 'gap', 'invRank', 'qScore', 'qGap', 'qInvRank', 'variant', 'qVariant', 'words', 'grams', 'concepts', 'prior',
   'chosen', 'fallback', 'fallbackIntentScore', 'intentAgrees', 'conceptsInQuestion', 'conceptsOnlyInStory', 'questionCovered',
   'askAnswered', 'askUnanswered', 'titleAsksSame', 'gradeSpecific', 'otherSetting', 'storyQGap',
-  'conceptsInLead', 'storyOnlySupport', 'otherGradeAmount',
+  'conceptsInLead', 'storyOnlySupport', 'otherGradeAmount', 'deniedConcept', 'askerCarer',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -141,6 +149,12 @@ export function features(input: RerankInput): number[][] {
       // grade's figure ("bei Pflegegrad 3 bis zu …" for a grade 2 story asking how much)
       otherGradeAmount: entry && input.grade !== undefined && amountGrades(x.short).length > 0
         && !amountGrades(x.short).includes(input.grade) ? 1 : 0,
+      // the entry's own concept is one the story says is NOT the case ("Einen Pflegedienst haben wir
+      // nicht" → the combination entry)
+      deniedConcept: entry && input.deniedConcepts?.size && x.concepts.some((k) => input.deniedConcepts!.has(k)) ? 1 : 0,
+      // the carer asks for herself and the entry is about the carer (a feature for the reverse,
+      // asked for the person cared for, learnt a weight of the wrong sign and moved nothing: left out)
+      askerCarer: entry && input.asker === 'self' && x.carer ? 1 : 0,
     };
     return FEATURES.map((n) => f[n]);
   });
@@ -234,12 +248,14 @@ export interface TrainCase { x: number[][]; y: boolean[] }
 /** Listwise softmax regression: the loss is −log of the probability mass on a message's passing
  *  candidates (any one of them is a right answer), minimised by full-batch Adam from zero weights
  *  with L2: the same data give the same weights (no random draws). */
-export function train(cases: readonly TrainCase[], opts: { l2?: number; rate?: number; epochs?: number } = {}): number[] {
+/** `start`/`learn`: begin from these weights and move only the features at these indexes (a new
+ *  feature learnt on top of a kept model, which leaves every message it does not fire on as it was) */
+export function train(cases: readonly TrainCase[], opts: { l2?: number; rate?: number; epochs?: number; start?: readonly number[]; learn?: ReadonlySet<number> } = {}): number[] {
   const l2 = opts.l2 ?? 0.001;
   const rate = opts.rate ?? 0.05;
   const epochs = opts.epochs ?? 300;
   const d = FEATURES.length;
-  const w = new Array<number>(d).fill(0);
+  const w = opts.start ? [...opts.start] : new Array<number>(d).fill(0);
   const m = new Array<number>(d).fill(0);
   const v = new Array<number>(d).fill(0);
   const usable = cases.filter((c) => c.y.some(Boolean) && c.x.length > 1);
@@ -256,6 +272,7 @@ export function train(cases: readonly TrainCase[], opts: { l2?: number; rate?: n
       });
     }
     for (let k = 0; k < d; k++) {
+      if (opts.learn && !opts.learn.has(k)) continue;
       const gk = g[k] / usable.length + l2 * w[k];
       m[k] = 0.9 * m[k] + 0.1 * gk;
       v[k] = 0.999 * v[k] + 0.001 * gk * gk;

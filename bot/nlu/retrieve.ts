@@ -17,6 +17,7 @@ import { boundedMemo } from '../memo';
 import type { ConceptsFile } from '../knowledge/schema';
 import { foldText, words } from './normalise';
 import { questionSentences, readSentences, type Sentence } from './message';
+import { negatedWords, refersBack, wordIndexAt } from './negation';
 import { stemmerFor } from './stem';
 
 export type RLang = 'de' | 'en';
@@ -145,6 +146,9 @@ export interface Retriever {
   rankAll(text: string, lang: RLang, opts?: RetrieveOptions): Candidate[];
   /** concepts named in a text, for staff tools and tests */
   concepts(text: string, lang: RLang): string[];
+  /** concepts a story sentence names only where it denies them ("keine Demenz") and no other sentence
+   *  names: no support for an entry (issue 17); empty when a question points back at the story */
+  deniedConcepts(text: string, lang: RLang): string[];
   /** question entries in the index (topics not counted) */
   readonly size: number;
 }
@@ -266,13 +270,20 @@ function compileConcepts(file: ConceptsFile | undefined, lang: RLang, stem: (w: 
   return m;
 }
 
-function findConcepts(m: ConceptMatcher, folded: string, ws: string[], stem: (w: string) => string): Set<string> {
+/** `denied`: word indexes a negation in their clause denies (bot/nlu/negation.ts); no concept is read there */
+function findConcepts(m: ConceptMatcher, folded: string, ws: string[], stem: (w: string) => string, denied?: Set<number>): Set<string> {
   const out = new Set<string>();
-  for (const w of ws) {
+  ws.forEach((w, i) => {
+    if (denied?.has(i)) return;
     for (const id of m.exact.get(w) ?? m.exact.get(`~${stem(w)}`) ?? []) out.add(id);
     for (const [p, id] of m.prefixes.get(w.slice(0, 3)) ?? []) if (w.startsWith(p)) out.add(id);
+  });
+  if (m.phraseRe) {
+    for (const hit of folded.matchAll(m.phraseRe)) {
+      if (denied?.size && denied.has(wordIndexAt(folded, hit.index ?? 0))) continue;
+      for (const id of m.phraseIds.get(hit[1]) ?? []) out.add(id);
+    }
   }
-  if (m.phraseRe) for (const hit of folded.matchAll(m.phraseRe)) for (const id of m.phraseIds.get(hit[1]) ?? []) out.add(id);
   return out;
 }
 
@@ -721,12 +732,27 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
 
   interface Read { qWords: Map<string, number>; qGrams: Map<string, number>; qConcepts: Map<string, number> }
   /** one sentence, analysed once: a message is read again for each of its questions */
-  interface Analysed { sentence: Sentence; tokens: string[]; grams: string[]; concepts: Set<string> }
+  interface Analysed { sentence: Sentence; tokens: string[]; grams: string[]; concepts: Set<string>; denied?: Set<number>; f: string; ws: string[] }
 
-  function analyse(sentence: Sentence, lang: RLang): Analysed {
+  function analyse(sentence: Sentence, lang: RLang, denials: boolean): Analysed {
     const f = foldText(sentence.text);
     const ws = words(f);
-    return { sentence, tokens: tokens(ws, lang), grams: gramsOf(ws, STOP[lang]), concepts: findConcepts(matchers[lang], f, ws, stemMemo[lang]) };
+    const denied = denials && !sentence.question ? negatedWords(f) : undefined;
+    return { sentence, tokens: tokens(ws, lang), grams: gramsOf(ws, STOP[lang]), concepts: findConcepts(matchers[lang], f, ws, stemMemo[lang], denied), denied, f, ws };
+  }
+
+  /** A story sentence's denied concepts ("keine Demenz") are no support; a question's stay ("Warum
+   *  bekommen wir kein Pflegegeld?" asks about Pflegegeld), and so does a one-sentence turn ("Nein,
+   *  noch keinen Pflegegrad." answers what was asked about). A question without a topic of its own
+   *  that points back ("Stimmt das?", "Is that right?") asks about the denial told: all stay. */
+  function analyseAll(text: string, lang: RLang): Analysed[] {
+    const read0 = readSentences(text);
+    const pointsBack = read0.some((x) => {
+      if (!x.question) return false;
+      const f = foldText(x.text);
+      return refersBack(f) && findConcepts(matchers[lang], f, words(f), stemMemo[lang]).size === 0;
+    });
+    return read0.map((x) => analyse(x, lang, read0.length > 1 && !pointsBack));
   }
 
   /** the query: each word, gram and concept with the weight of the most important sentence naming it */
@@ -751,9 +777,19 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const f = foldText(text);
       return [...findConcepts(matchers[lang], f, words(f), stemMemo[lang])];
     },
+    deniedConcepts(text, lang) {
+      const sentences = analyseAll(text, lang);
+      const read = new Set(sentences.flatMap((a) => [...a.concepts]));
+      const out = new Set<string>();
+      for (const a of sentences) {
+        if (!a.denied?.size) continue;
+        for (const c of findConcepts(matchers[lang], a.f, a.ws, stemMemo[lang])) if (!read.has(c)) out.add(c);
+      }
+      return [...out];
+    },
     rankAll(text, lang, opts = {}) {
       const s = opts.settings ?? DEFAULT_RETRIEVAL;
-      const sentences = readSentences(text).map((x) => analyse(x, lang));
+      const sentences = analyseAll(text, lang);
       const questions = new Set(questionSentences(sentences.map((a) => a.sentence)));
       const said = new Set(sentences.filter((a) => questions.has(a.sentence)).flatMap((a) => a.tokens)).size;
       const story = said < s.thinWords ? s.storyThin : s.story;
@@ -764,7 +800,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     },
     retrieve(text, lang, opts = {}) {
       const s = opts.settings ?? DEFAULT_RETRIEVAL;
-      const sentences = readSentences(text).map((x) => analyse(x, lang));
+      const sentences = analyseAll(text, lang);
       const questions = new Set(questionSentences(sentences.map((a) => a.sentence)));
       const asked = sentences.filter((a) => questions.has(a.sentence));
       // a question that points back at the story ("Dürfen die das?") leaves the story to say what it is about

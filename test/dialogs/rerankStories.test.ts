@@ -43,3 +43,13 @@ describe('the re-ranker picks the entry that answers the question inside a story
     expect(offered).toEqual(['Oder meinten Sie: Wie hoch ist der Pflege-Pauschbetrag?']);
   });
 });
+
+describe('who is asking and what the story denies (session 15)', () => {
+  // fails on the old model: it was sure of the live-in relief-amount entry on "relief" (no asker feature)
+  test('a carer asking for her own tax relief: the carer\'s Pflege-Pauschbetrag', async () => {
+    const acts = await send(mainDialogClient(app, 'en'), 'Caring for my husband, grade 5, I do everything for him. Any tax relief for me as his carer?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(all).toMatch(/Pflege-Pauschbetrag/);
+    expect(all).not.toMatch(/relief amount/i);
+  });
+});

@@ -11,6 +11,11 @@ describe('extractFacts', () => {
     ['My dad has care grade 2 and lives in a care home.', { grade: 2, setting: 'nursing_home', person: 'father' }],
     ['My wife has dementia, we manage at home.', { setting: 'home', person: 'spouse', dementia: true }],
     ['Wie viel Pflegegeld gibt es?', {}],
+    // a denied fact is no fact (issue 17); what a person can no longer do is still told
+    ['Mein Vater ist geistig völlig klar, keine Demenz. Er kommt kaum aus dem Bett.', { person: 'father' }],
+    ['My mum does not have dementia, her legs are the problem.', { person: 'mother' }],
+    ['Oma ist nicht im Pflegeheim, sie wohnt bei uns.', { setting: 'home', person: 'grandparent' }],
+    ['Opa ist nicht dement, aber seit dem Schlaganfall verwirrt.', { person: 'grandparent', dementia: true }],
   ])('%s', (text, expected) => {
     expect(extractFacts(text)).toEqual(expected);
   });

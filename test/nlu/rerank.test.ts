@@ -112,6 +112,32 @@ describe('an entry whose amounts are another grade\'s than the told one (session
   });
 });
 
+describe('denied concepts and who is asking (session 15)', () => {
+  const entries = [
+    cand('combination_calculation', { concepts: ['combination', 'care_allowance', 'care_service'] }),
+    cand('carer_tax_pauschbetrag', { topic: 'carer_tax_pension', concepts: ['tax', 'tax_allowance', 'carer'], carer: true }),
+    cand('carer_tax_disability_allowance', { topic: 'carer_tax_pension', concepts: ['tax', 'disability'], carer: false }),
+    cand('allowance', { kind: 'fallback' }),
+  ];
+  test.each<[string, Partial<RerankInput>, FeatureName, number[]]>([
+    ['a story that denies the care service: the entry about it', { deniedConcepts: new Set(['care_service']) }, 'deniedConcept', [1, 0, 0, 0]],
+    ['nothing denied', {}, 'deniedConcept', [0, 0, 0, 0]],
+    ['the carer asks for herself: the carer entry', { asker: 'self' }, 'askerCarer', [0, 1, 0, 0]],
+    ['asked for the person cared for: no carer feature', { asker: 'other' }, 'askerCarer', [0, 0, 0, 0]],
+    ['asker not told', {}, 'askerCarer', [0, 0, 0, 0]],
+  ])('%s', (_what, over, name, want) => {
+    expect(features(input(entries, over)).map((row) => row[at(name)])).toEqual(want);
+  });
+
+  test('training with `learn` moves only the named features and keeps the others as started', () => {
+    const start = FEATURES.map((_, i) => i / 10);
+    const cases = [{ x: features(input(entries, { asker: 'self' })), y: [false, true, false, false] }];
+    const w = train(cases, { start, learn: new Set([at('askerCarer')]), epochs: 50 });
+    expect(w.filter((v, i) => v !== start[i]).length).toBe(1);
+    expect(w[at('askerCarer')]).toBeGreaterThan(start[at('askerCarer')]);
+  });
+});
+
 describe('the close runner-up of a decided choice (session 14)', () => {
   test.each<[string, number[], number, number | undefined]>([
     ['trails by less than the lead: offered', [0.2, 0.45, 0.3, 0.05], 1, 2],

@@ -81,6 +81,24 @@ describe('retrieval of question entries', () => {
     expect(new Set([got.entry?.id, got.also?.id])).toEqual(new Set(['home_stairlift', 'allowance_tax']));
   });
 
+  test('a concept a story sentence denies is not read; the question sentence keeps its own (issue 17)', () => {
+    const told = 'Wir haben keinen Treppenlift und wollen auch keinen. Das Bad ist zu eng. Was zahlt die Kasse für einen Badumbau?';
+    expect(r.retrieve(told, 'de').concepts).not.toContain('stairlift');
+    expect(r.retrieve(told, 'de').entry?.id).not.toBe('home_stairlift');
+    // asked, a denial names its subject: "Warum zahlt die Kasse keinen Treppenlift?"
+    expect(r.retrieve('Mein Vater kommt nicht mehr hoch. Warum zahlt die Kasse keinen Treppenlift?', 'de').concepts).toContain('stairlift');
+    // a single sentence is a turn, not a story: "Nein, keinen Treppenlift." still says what it is about
+    expect(r.retrieve('Nein, keinen Treppenlift.', 'de').concepts).toContain('stairlift');
+  });
+
+  test('a question without its own topic that points back ("Stimmt das?") keeps the denied concepts it asks about (issue 17)', () => {
+    const told = 'Die Kasse sagt, wir bekommen keinen Treppenlift bezahlt. Stimmt das?';
+    expect(r.retrieve(told, 'de').concepts).toContain('stairlift');
+    expect(r.retrieve('They told us dad gets no stairlift from the fund. Is that right?', 'en').concepts).toContain('stairlift');
+    // a question with a topic of its own says what it is about: the story's denial stays unread
+    expect(r.retrieve('Die Kasse sagt, wir bekommen keinen Treppenlift bezahlt. Was zahlt die Kasse für einen Badumbau?', 'de').concepts).not.toContain('stairlift');
+  });
+
   test('concepts are found by word, stem, prefix and phrase', () => {
     expect(r.concepts('Wir haben der Tochter das Haus überschrieben und den Badumbau geplant', 'de').sort()).toEqual(['gift', 'home_adaptation']);
     expect(r.concepts('the house was signed over', 'en')).toEqual(['gift']);
