@@ -187,6 +187,20 @@ export const WORD_LISTS = {
   help_request: 'folded_word',
   /** names the self-check itself ("Selbsttest", "the test"): a story that asks for it by name starts it */
   asks_test: 'folded_word',
+  /** what one part of a question asks about the answer's subject (bot/conversation/facets.ts): whether
+   *  it holds in the told case ("trotzdem", "even if"), how much, how to go about it, who pays, whether
+   *  it is allowed. Raw text, folded here. */
+  asks_facet_condition: 'folded_word',
+  asks_facet_amount: 'folded_word',
+  asks_facet_procedure: 'folded_word',
+  asks_facet_payer: 'folded_word',
+  asks_facet_permission: 'folded_word',
+  /** a sentence of an entry that answers that part (raw sentence, folded here) */
+  says_facet_condition: 'folded_word',
+  says_facet_amount: 'contains',
+  says_facet_procedure: 'folded_word',
+  says_facet_payer: 'folded_word',
+  says_facet_permission: 'folded_word',
   /** folded: the notice a duration question waits for ("bis zum Bescheid", "until the decision") */
   awaits_decision: 'word',
 } as const satisfies Record<string, Anchor>;
