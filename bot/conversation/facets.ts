@@ -25,10 +25,20 @@ const SAYS: Record<Facet, WordList> = {
 export const MAX_SENTENCES = 3;
 /** at most this many details sentences are added */
 const MAX_ADDED = 2;
+/** the share of the shorter word two words must begin with alike ("Nachbarin" / "Nachbarschaftshilfe",
+ *  "bezahlen" / "bezahlt"; not "Pflegegrad" / "Pflegegeld") */
+const STEM_SHARE = 0.7;
+
+function sameStem(a: string, b: string): boolean {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
+  return n >= Math.max(STEM, STEM_SHARE * Math.min(a.length, b.length));
+}
+
 /** words from this length tell sentences apart ("Heim", "Kurs"); shorter ones are grammar */
 const MIN_WORD = 4;
-/** two words are the same word when one holds the other's first letters ("beantrage" / "Antrag",
- *  "Nachbarin" / "Nachbarschaftshilfe", "Heim" / "Pflegeheim") */
+/** two words are the same word when one holds the other ("beantrage" / "Antrag", "Heim" / "Pflegeheim")
+ *  or they begin alike in at least this many letters (and STEM_SHARE of the shorter) */
 const STEM = 5;
 /** a word (or concept) that more of the entry's sentences name says nothing about one of them */
 const MAX_NAMING = 3;
@@ -60,8 +70,7 @@ function textKeys(text: string, conceptsOf?: (text: string) => readonly string[]
   return new Set([...ws, ...(conceptsOf ? conceptsOf(text) : []).map((c) => `c:${c}`)]);
 }
 
-/** Does a sentence (its keys) name the key: the concept, or a word that holds the key's first letters
- *  or whose first letters the key holds. */
+/** Does a sentence (its keys) name the key: the concept, or the same word (sameStem, or one inside the other). */
 function names(sentence: ReadonlySet<string>, key: string): boolean {
   if (sentence.has(key)) return true;
   if (!key.startsWith('s:')) return false;
@@ -69,7 +78,7 @@ function names(sentence: ReadonlySet<string>, key: string): boolean {
   for (const x of sentence) {
     if (!x.startsWith('s:')) continue;
     const w = x.slice(2);
-    if (w.includes(k.slice(0, STEM)) || k.includes(w.slice(0, STEM))) return true;
+    if (w.includes(k) || k.includes(w) || sameStem(w, k)) return true;
   }
   return false;
 }
@@ -88,7 +97,8 @@ export interface FacetPick {
  *  facet the short answer already speaks to keeps it; one only the details speak to adds that
  *  sentence; one no sentence speaks to adds nothing (the content lacks it). An amount is answered by
  *  any sentence with one; the other facets need a particular word of the question in the sentence
- *  (a facet's words alone, "nicht", "wenn", are in almost every sentence). */
+ *  (a facet's words alone, "nicht", "wenn", are in almost every sentence), and a word of the asking
+ *  part itself to replace a short sentence that speaks to the facet. */
 export interface AskedFacet {
   facet: Facet;
   /** the words of the part that asks it (weight 1) and of the rest of the message (questionKeys) */
@@ -123,6 +133,13 @@ export function pickFacetSentences(
       continue;
     }
     if (f !== 'amount' && scores[best] <= 0) continue;
+    // the short answer speaks to the facet too ("Nein, … ohne dass etwas abgezogen wird"): a details
+    // sentence replaces it only when it names a word of the part itself, not only of the story
+    const ownKeys = new Map([...keys].filter(([, w]) => w >= 1));
+    if (f !== 'amount' && says[0] < short.length && score(best, ownKeys) <= 0) {
+      if (!pick.kept.includes(says[0])) pick.kept.push(says[0]);
+      continue;
+    }
     const d = (f === 'amount' && scores[best] <= 0 ? says[0] : best) - short.length;
     if (!pick.added.includes(d) && pick.added.length < MAX_ADDED) pick.added.push(d);
   }

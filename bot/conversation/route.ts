@@ -205,7 +205,10 @@ export function withFurtherQuestions<T extends FurtherQuestions>(opts: T, u: Und
     return facets ? { ...opts, facets } : opts;
   }
   const plan = planAnswers({ id: opts.answerId }, u.parts);
-  const facets = u.facetPick?.(opts.answerId, plan.short);
+  // a part the answer's own topic matched ("wie bereite ich mich vor?" under the entry on being present
+  // at the assessment) is still the answer's part: the topic's general short answer seldom speaks to it
+  const ownTopic = u.entry?.id === opts.answerId ? u.entry.topic : undefined;
+  const facets = u.facetPick?.(opts.answerId, plan.short.filter((id) => id !== ownTopic));
   return { ...opts, alsoAsked: plan.buttons[0], alsoButtons: plan.buttons.slice(1), more: plan.short, moreBefore: plan.before, ...(facets ? { facets } : {}) };
 }
 

@@ -3,6 +3,8 @@
 import * as path from 'path';
 import { askedFacets, composeSentences, facetPickFor, facetsOf, pickFacetSentences, questionKeys, type AskedFacet } from '../../bot/conversation/facets';
 import { loadLexicon } from '../../bot/nlu/lexicon';
+import { withFurtherQuestions } from '../../bot/conversation/route';
+import type { Understanding } from '../../bot/conversation/understand';
 import type { LayeredAnswer } from '../../bot/knowledge/kb';
 import { ROOT as PROJECT_ROOT } from '../helpers/app';
 
@@ -61,6 +63,15 @@ describe('pickFacetSentences: the sentence that answers each part', () => {
     expect(pickFacetSentences(SHORT, DETAILS, [asked('condition', 'bekommen wir das trotzdem im Urlaub')], words).added).toEqual([]);
   });
 
+  test('a short sentence that speaks to the facet stays unless a details sentence names a word of the part itself', () => {
+    // "Pflegegrad" is only the story's word: the short "Nein, …" answers "trotzdem voll?"
+    const story = asked('condition', 'bekommen wir das Pflegegeld trotzdem voll', ['Sie hat Pflegegrad 3.']);
+    expect(pickFacetSentences(['Nein, es kommt zusätzlich zum Pflegegeld.'], ['Das gilt ab Pflegegrad 2.'], [story], words)).toEqual({ kept: [0], added: [] });
+    // "Urlaub" is the part's own word: the details sentence about it is added
+    const own = asked('condition', 'bekommen wir das Pflegegeld trotzdem im Urlaub', ['Sie hat Pflegegrad 3.']);
+    expect(pickFacetSentences(['Nein, es kommt zusätzlich.'], ['Im Urlaub läuft es weiter, wenn er kürzer ist.'], [own], words).added).toEqual([0]);
+  });
+
   test('an amount the short answer lacks comes from the details even without a shared word', () => {
     const pick = pickFacetSentences(['Ja, das geht.'], ['Sie stellen einen Antrag.', 'Die Kasse zahlt bis zu 131 € im Monat.'], [asked('amount', 'und wie viel ist das')], words);
     expect(pick.added).toEqual([1]);
@@ -95,5 +106,15 @@ describe('facetPickFor: an entry and a message', () => {
   test('one question asking one thing, or nothing to add: no pick', () => {
     expect(facetPickFor(entry, 'de', ['Wie viel zahlt die Kasse?'], [], words)).toBeUndefined();
     expect(facetPickFor(entry, 'de', ['Übernimmt die Kasse Handschuhe', 'und wie viel?'], [], words)).toBeUndefined();
+  });
+});
+
+describe('withFurtherQuestions: the parts the answer stands for', () => {
+  const part = (id: string, rule: 'entry' | 'topic') => ({ id, score: 0.7, confident: true, near: [id], rule });
+  test('a part matched by the answer\'s own topic is still the answer\'s part; one of another entry is not', () => {
+    const facetPick = jest.fn().mockReturnValue(undefined);
+    const u = { entry: { id: 'assessment_be_present', topic: 'assessment' }, parts: [part('assessment_be_present', 'entry'), part('assessment', 'topic'), part('relief', 'topic')], facetPick };
+    withFurtherQuestions({ answerId: 'assessment_be_present' }, u as unknown as Understanding);
+    expect(facetPick).toHaveBeenCalledWith('assessment_be_present', ['relief']);
   });
 });
