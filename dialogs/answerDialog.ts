@@ -34,6 +34,8 @@ export interface AnswerOptions {
   offer?: Action;
   /** the details sentences that answer the other parts of a two-part question (bot/conversation/facets.ts) */
   facets?: FacetPick;
+  /** the same for the further answers (`more`), by entry id */
+  moreFacets?: Record<string, FacetPick>;
 }
 
 interface FlowState { phase: 'grade'; opts: AnswerOptions; attempts: number }
@@ -108,12 +110,12 @@ export function answerContext(deps: DialogDeps, ctx: TurnContext, grade: number 
 }
 
 /** The answer for a grade (undefined or 0: for every grade); remembers grade and topic. */
-async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, grade: number | undefined, opts: Pick<AnswerOptions, 'alternative' | 'alsoAsked' | 'alsoButtons' | 'more' | 'moreBefore' | 'offer' | 'facets'>): Promise<void> {
+async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, grade: number | undefined, opts: Pick<AnswerOptions, 'alternative' | 'alsoAsked' | 'alsoButtons' | 'more' | 'moreBefore' | 'offer' | 'facets' | 'moreFacets'>): Promise<void> {
   const mem = await getMemory(deps, ctx);
   if (grade !== undefined && grade > 0) mem.grade = grade;
   mem.lastTopic = a.id;
   const actx: AnswerContext = {
-    ...answerContext(deps, ctx, grade, mem.stadtteil), alternative: opts.alternative, alsoAsked: opts.alsoAsked, alsoButtons: opts.alsoButtons, offer: opts.offer, facets: opts.facets,
+    ...answerContext(deps, ctx, grade, mem.stadtteil), alternative: opts.alternative, alsoAsked: opts.alsoAsked, alsoButtons: opts.alsoButtons, offer: opts.offer, facets: opts.facets, moreFacets: opts.moreFacets,
   };
   const reply = buildAnswerReply(a, actx, deps.services.now(), turnInfo(ctx).seed);
   if (deps.services.staff) addFeedback(deps, ctx, reply);

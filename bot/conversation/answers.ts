@@ -28,6 +28,8 @@ export interface AnswerContext {
   offer?: Action;
   /** the details sentences that answer the other parts of a two-part question (bot/conversation/facets.ts) */
   facets?: FacetPick;
+  /** the same for the further answers of the message, by entry id */
+  moreFacets?: Readonly<Record<string, FacetPick>>;
 }
 
 // The footer depends only on the answer and the language (its date, sources and legal basis are
@@ -154,7 +156,7 @@ export function buildAnswerReply(a: LayeredAnswer, ctx: AnswerContext, now: Date
  *  before the first answer's question comes before it and is introduced as such, not as "also asked". */
 export function buildShortReply(a: LayeredAnswer, ctx: AnswerContext, before = false): Reply {
   const intro = ctx.t(before ? 'earlier_answer' : 'also_answer', { lng: ctx.lang, title: a[ctx.lang].title });
-  return { text: [intro, shortText(a, ctx)].join('\n\n'), footer: footerFor(a, ctx) };
+  return { text: [intro, facetText(a, { ...ctx, facets: ctx.moreFacets?.[a.id] })].join('\n\n'), footer: footerFor(a, ctx) };
 }
 
 /** The first answer and the short answers of the message's further questions, in the order asked (those

@@ -197,6 +197,8 @@ export interface FurtherQuestions {
   answerId: string; alsoAsked?: string; alsoButtons?: string[]; more?: string[]; moreBefore?: string[];
   /** the parts of a two-part question the answer stands for: its details sentences that answer them (facets.ts) */
   facets?: FacetPick;
+  /** the same for the further answers (`more`), by entry id */
+  moreFacets?: Record<string, FacetPick>;
 }
 
 export function withFurtherQuestions<T extends FurtherQuestions>(opts: T, u: Understanding): T {
@@ -209,7 +211,11 @@ export function withFurtherQuestions<T extends FurtherQuestions>(opts: T, u: Und
   // at the assessment) is still the answer's part: the topic's general short answer seldom speaks to it
   const ownTopic = u.entry?.id === opts.answerId ? u.entry.topic : undefined;
   const facets = u.facetPick?.(opts.answerId, plan.short.filter((id) => id !== ownTopic));
-  return { ...opts, alsoAsked: plan.buttons[0], alsoButtons: plan.buttons.slice(1), more: plan.short, moreBefore: plan.before, ...(facets ? { facets } : {}) };
+  const moreFacets = Object.fromEntries(plan.short.map((id) => [id, u.facetPick?.(id, [], true)]).filter((x): x is [string, FacetPick] => !!x[1]));
+  return {
+    ...opts, alsoAsked: plan.buttons[0], alsoButtons: plan.buttons.slice(1), more: plan.short, moreBefore: plan.before,
+    ...(facets ? { facets } : {}), ...(Object.keys(moreFacets).length ? { moreFacets } : {}),
+  };
 }
 
 /** A guided dialog (the deadline calculator, the combination worked out, a grade's overview) answers

@@ -34,7 +34,7 @@ export interface Understanding {
   /** a question with two parts ("Bekomme ich den trotzdem, und wie viel wäre das?"): the details
    *  sentences of an answer that answer the parts its short answer does not (bot/conversation/facets.ts);
    *  `skip` are entries that answer some parts on their own (those parts are theirs) */
-  facetPick?: (answerId: string, skip: readonly string[]) => FacetPick | undefined;
+  facetPick?: (answerId: string, skip: readonly string[], onlyOwn?: boolean) => FacetPick | undefined;
 }
 
 /** From this score a topic's general question answers a further question of the message on its own. */
@@ -366,9 +366,10 @@ export function understand(
       parts.push(m);
     });
   }
-  const facetPick = (answerId: string, skip: readonly string[]): FacetPick | undefined => {
+  const facetPick = (answerId: string, skip: readonly string[], onlyOwn = false): FacetPick | undefined => {
     const a = kb.entry(answerId);
-    const own = asked.filter((_, i) => !(parts[i] && skip.includes(parts[i]!.id)));
+    // onlyOwn: a further answer of the message speaks only for the parts that matched it
+    const own = asked.filter((_, i) => (onlyOwn ? parts[i]?.id === answerId : !(parts[i] && skip.includes(parts[i]!.id))));
     const around = readSentences(text).filter((x) => !x.question).map((x) => x.text);
     if (!a || !words) return undefined;
     return facetPickFor(a, lang, own.map((p) => p.text), around, words, facts.grade, (s) => kb.retriever.concepts(s, lang), asked.length);

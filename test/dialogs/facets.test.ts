@@ -28,6 +28,13 @@ describe('a question with two parts gets the sentence for each part', () => {
     expect(first).toMatch(/tell your employer/);
   });
 
+  test('en: a further answer of the message gets the sentence for its part too', async () => {
+    const acts = await send(mainDialogClient(app, 'en'), 'Our neighbour does the shopping for my dad, he has care grade 2. Are we allowed to pay her from the relief amount, and how much can we spend a month?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(all).toMatch(/Neighbourhood help can also be paid this way/);
+    expect(all).toMatch(/131/);
+  });
+
   test('one question that asks one thing keeps the short answer as it is', async () => {
     const acts = await send(mainDialogClient(app), 'Wie viel Entlastungsbetrag gibt es im Monat?');
     expect(answerOf(acts[0].text ?? '')).not.toMatch(/Nachbarschaftshilfe kann so bezahlt werden/);
