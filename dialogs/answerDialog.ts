@@ -115,7 +115,8 @@ async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, 
   if (grade !== undefined && grade > 0) mem.grade = grade;
   mem.lastTopic = a.id;
   const actx: AnswerContext = {
-    ...answerContext(deps, ctx, grade, mem.stadtteil), alternative: opts.alternative, alsoAsked: opts.alsoAsked, alsoButtons: opts.alsoButtons, offer: opts.offer, facets: opts.facets, moreFacets: opts.moreFacets,
+    ...answerContext(deps, ctx, grade, mem.stadtteil), alternative: opts.alternative, alsoAsked: opts.alsoAsked, alsoButtons: opts.alsoButtons, offer: opts.offer,
+    facets: opts.facets, moreFacets: opts.moreFacets,
   };
   const reply = buildAnswerReply(a, actx, deps.services.now(), turnInfo(ctx).seed);
   if (deps.services.staff) addFeedback(deps, ctx, reply);
