@@ -86,6 +86,9 @@ function names(sentence: ReadonlySet<string>, key: string): boolean {
 export interface FacetPick {
   /** picked on the short text for a told grade (`shortWithGrade`): shown only with that text */
   withGrade?: boolean;
+  /** no short sentence may make room (a question of three or more parts: its sentences likely answer
+   *  the parts the facet words do not read, "was bleibt an uns hängen?" → the co-payment) */
+  keepShort?: boolean;
   /** indices of the details sentences to add, in the order their facets were asked */
   added: number[];
   /** indices of the short answer's sentences that answer an asked facet (they stay) */
@@ -152,7 +155,7 @@ export function pickFacetSentences(
 export function composeSentences(short: readonly string[], details: readonly string[], pick: FacetPick): string[] {
   const added = pick.added.map((i) => details[i]).filter((s): s is string => !!s && !short.includes(s));
   const keep = short.map((_, i) => i);
-  for (let i = short.length - 1; i > 0 && keep.length + added.length > MAX_SENTENCES; i -= 1) {
+  for (let i = short.length - 1; !pick.keepShort && i > 0 && keep.length + added.length > MAX_SENTENCES; i -= 1) {
     if (!pick.kept.includes(i)) keep.splice(keep.indexOf(i), 1);
   }
   return [...keep.map((i) => short[i]), ...added].slice(0, Math.max(MAX_SENTENCES, keep.length));
@@ -187,5 +190,8 @@ export function facetPickFor(
     return facetsOf(p, words).map((facet) => ({ facet, keys }));
   });
   const pick = pickFacetSentences(short, sentences(txt.details), perPart, words, conceptsOf);
-  return pick.added.length ? { ...pick, withGrade } : undefined;
+  const keepShort = total > 2;
+  // with every short sentence kept, only what fits in MAX_SENTENCES is added
+  if (keepShort) pick.added = pick.added.slice(0, Math.max(0, MAX_SENTENCES - short.length));
+  return pick.added.length ? { ...pick, withGrade, ...(keepShort ? { keepShort } : {}) } : undefined;
 }

@@ -88,6 +88,9 @@ describe('composeSentences: at most three sentences, the facets\' sentences kept
     [[SHORT[0]], { kept: [], added: [0, 1] }, [SHORT[0], DETAILS[0], DETAILS[1]]],
     // every short sentence answers a facet: nothing is added
     [SHORT, { kept: [0, 1, 2], added: [1] }, SHORT],
+    // a question of three parts: no short sentence makes room
+    [SHORT, { kept: [0], added: [0], keepShort: true }, SHORT],
+    [SHORT.slice(0, 2), { kept: [0], added: [0], keepShort: true }, [SHORT[0], SHORT[1], DETAILS[0]]],
   ])('%#', (short, pick, out) => {
     expect(composeSentences(short, DETAILS, pick)).toEqual(out);
   });
@@ -101,6 +104,13 @@ describe('facetPickFor: an entry and a message', () => {
   test('two parts: the missing part\'s sentence', () => {
     expect(facetPickFor(entry, 'de', ['Übernimmt die Kasse Handschuhe', 'und wie beantrage ich das?'], [], words)).toMatchObject({ added: [0], withGrade: false });
     expect(facetPickFor(entry, 'en', ['Is it covered', 'and how do I apply?'], [], words)).toMatchObject({ added: [0] });
+  });
+
+  test('three parts: the short answer stays whole, a sentence is added only where there is room', () => {
+    const parts = ['Übernimmt die Kasse Handschuhe', 'wie beantrage ich das', 'und was bleibt an uns hängen?'];
+    expect(facetPickFor(entry, 'de', parts, [], words)).toBeUndefined();
+    const two = { ...entry, de: { ...entry.de, short: SHORT.slice(0, 2).join(' ') } } as LayeredAnswer;
+    expect(facetPickFor(two, 'de', parts, [], words)).toMatchObject({ added: [0], keepShort: true });
   });
 
   test('one question asking one thing, or nothing to add: no pick', () => {
