@@ -5,6 +5,7 @@ import { Dialog } from '../bot/sdk/dialogs';
 import type { TurnContext } from 'botbuilder';
 import { buildAnswerReply, withShortAnswers, type AnswerContext } from '../bot/conversation/answers';
 import type { LayeredAnswer } from '../bot/knowledge/kb';
+import type { FacetPick } from '../bot/conversation/facets';
 import { parseGradeAnswer } from '../bot/nlu/grade';
 import type { Action, Reply } from '../bot/channels/reply';
 import { channelProfile } from '../bot/channels/render';
@@ -31,6 +32,10 @@ export interface AnswerOptions {
   alsoButtons?: string[];
   /** a guided step offered after the answer (its button comes first) */
   offer?: Action;
+  /** the details sentences that answer the other parts of a two-part question (bot/conversation/facets.ts) */
+  facets?: FacetPick;
+  /** the same for the further answers (`more`), by entry id */
+  moreFacets?: Record<string, FacetPick>;
 }
 
 interface FlowState { phase: 'grade'; opts: AnswerOptions; attempts: number }
@@ -105,11 +110,14 @@ export function answerContext(deps: DialogDeps, ctx: TurnContext, grade: number 
 }
 
 /** The answer for a grade (undefined or 0: for every grade); remembers grade and topic. */
-async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, grade: number | undefined, opts: Pick<AnswerOptions, 'alternative' | 'alsoAsked' | 'alsoButtons' | 'more' | 'moreBefore' | 'offer'>): Promise<void> {
+async function sendAnswer(deps: DialogDeps, ctx: TurnContext, a: LayeredAnswer, grade: number | undefined, opts: Pick<AnswerOptions, 'alternative' | 'alsoAsked' | 'alsoButtons' | 'more' | 'moreBefore' | 'offer' | 'facets' | 'moreFacets'>): Promise<void> {
   const mem = await getMemory(deps, ctx);
   if (grade !== undefined && grade > 0) mem.grade = grade;
   mem.lastTopic = a.id;
-  const actx: AnswerContext = { ...answerContext(deps, ctx, grade, mem.stadtteil), alternative: opts.alternative, alsoAsked: opts.alsoAsked, alsoButtons: opts.alsoButtons, offer: opts.offer };
+  const actx: AnswerContext = {
+    ...answerContext(deps, ctx, grade, mem.stadtteil), alternative: opts.alternative, alsoAsked: opts.alsoAsked, alsoButtons: opts.alsoButtons, offer: opts.offer,
+    facets: opts.facets, moreFacets: opts.moreFacets,
+  };
   const reply = buildAnswerReply(a, actx, deps.services.now(), turnInfo(ctx).seed);
   if (deps.services.staff) addFeedback(deps, ctx, reply);
   // the message's further questions, each briefly, with the grade the story told

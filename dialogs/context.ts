@@ -36,7 +36,7 @@ export function understandTurn(services: Services, ctx: TurnContext, r: NluResul
   const turn = turnOf(ctx);
   if (turn.understanding) return turn.understanding;
   const { text, lang } = turnInfo(ctx);
-  turn.understanding = understand(services.kb, r, text, lang, (t) => services.local.detectPlace(t).stadtteil);
+  turn.understanding = understand(services.kb, r, text, lang, (t) => services.local.detectPlace(t).stadtteil, services.words);
   return turn.understanding;
 }
 

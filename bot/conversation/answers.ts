@@ -7,6 +7,8 @@ import { fillSentences, MissingValueError, type AmountLookup } from '../knowledg
 import type { Action, Provenance, Reply } from '../channels/reply';
 import { buildProvenance } from './provenance';
 import type { Contact, LocalHelp } from './local';
+import { composeSentences, type FacetPick } from './facets';
+import { sentences } from './sentences';
 
 export interface AnswerContext {
   kb: KnowledgeBase;
@@ -24,6 +26,10 @@ export interface AnswerContext {
   alsoButtons?: readonly string[];
   /** a guided step offered after the answer ("Soll ich das Datum ausrechnen?"), the first button */
   offer?: Action;
+  /** the details sentences that answer the other parts of a two-part question (bot/conversation/facets.ts) */
+  facets?: FacetPick;
+  /** the same for the further answers of the message, by entry id */
+  moreFacets?: Readonly<Record<string, FacetPick>>;
 }
 
 // The footer depends only on the answer and the language (its date, sources and legal basis are
@@ -114,10 +120,32 @@ export function shortText(a: LayeredAnswer, ctx: AnswerContext): string {
   return first;
 }
 
+/** The short answer with the details sentences that answer the other parts of a two-part question
+ *  (at most three sentences); the short answer alone when the pick was made for another text. */
+export function facetText(a: LayeredAnswer, ctx: AnswerContext): string {
+  const first = shortText(a, ctx);
+  const pick = ctx.facets;
+  if (!pick?.added.length) return first;
+  const txt = a[ctx.lang];
+  const withGrade = ctx.grade !== undefined && !!txt.shortWithGrade;
+  const short = sentences(first);
+  // a grade told later than the pick, or a "not at this grade" line: the pick's indices would not fit
+  if (withGrade !== !!pick.withGrade || short.length !== sentences(withGrade ? txt.shortWithGrade! : txt.short).length) return first;
+  const fill = (s: string) => {
+    try {
+      return fillSentences(s, { grade: ctx.grade, amount: ctx.amount });
+    } catch (err) {
+      if (!(err instanceof MissingValueError)) throw err;
+      return fillSentences(s, { amount: ctx.amount });
+    }
+  };
+  return composeSentences(short, sentences(txt.details).map(fill), pick).join(' ');
+}
+
 export function buildAnswerReply(a: LayeredAnswer, ctx: AnswerContext, now: Date, seed: string): Reply {
   const txt = a[ctx.lang];
   const fill = (s: string) => fillSentences(s, { grade: ctx.grade, amount: ctx.amount });
-  const parts = [`**${txt.title}**`, shortText(a, ctx), ctx.t('next_step', { lng: ctx.lang, text: fill(txt.next) })];
+  const parts = [`**${txt.title}**`, facetText(a, ctx), ctx.t('next_step', { lng: ctx.lang, text: fill(txt.next) })];
   const local = localHelpLines(a, ctx, now, seed);
   if (local.length) parts.push(`${ctx.t('local_help', { lng: ctx.lang })}\n${local.join('\n')}`);
   return { text: parts.join('\n\n'), suggestions: followUpActions(a, ctx, true), footer: footerFor(a, ctx) };
@@ -128,7 +156,7 @@ export function buildAnswerReply(a: LayeredAnswer, ctx: AnswerContext, now: Date
  *  before the first answer's question comes before it and is introduced as such, not as "also asked". */
 export function buildShortReply(a: LayeredAnswer, ctx: AnswerContext, before = false): Reply {
   const intro = ctx.t(before ? 'earlier_answer' : 'also_answer', { lng: ctx.lang, title: a[ctx.lang].title });
-  return { text: [intro, shortText(a, ctx)].join('\n\n'), footer: footerFor(a, ctx) };
+  return { text: [intro, facetText(a, { ...ctx, facets: ctx.moreFacets?.[a.id] })].join('\n\n'), footer: footerFor(a, ctx) };
 }
 
 /** The first answer and the short answers of the message's further questions, in the order asked (those

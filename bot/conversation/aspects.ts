@@ -9,15 +9,11 @@ import type { Reply } from '../channels/reply';
 import { followUpActions, footerFor, type AnswerContext } from './answers';
 import type { Aspect } from './followUp';
 import type { Lexicon } from '../nlu/lexicon';
+import { sentences } from './sentences';
+
+export { sentences };
 
 const MAX_SENTENCES = 3;
-
-// "bis zum 30. Juni": a date's dot before a month ends no sentence
-const SENTENCE_END = /(?<=[.!?])\s+(?=[A-ZÄÖÜ„"(])(?!(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)/;
-
-export function sentences(text: string): string[] {
-  return text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
-}
 
 /** Fills amounts for the known grade where the text allows it, else for all grades. */
 function filled(text: string, ctx: AnswerContext): string {

@@ -14,6 +14,7 @@ import { asksAboutOrAnything, bareStatement } from './answerFirst';
 import { namesMoreThanPeople, topicalConcepts } from './followUp';
 import { asksForOffers, placeNamed, type PlaceMatch } from './local';
 import { planAnswers } from './multiQuestion';
+import type { FacetPick } from './facets';
 import { WHOLE_CITY, type FindOfferOptions } from './offerSearch';
 import { matchOption, normalise, type Memory } from './turn';
 import type { Action } from '../channels/reply';
@@ -192,12 +193,29 @@ export function bareGradeStatement(u: Understanding, text: string, words: Lexico
 /** Several questions in one message: the further ones that another entry answers, briefly after
  *  the first answer or as buttons (bot/conversation/multiQuestion.ts); they replace the single
  *  "Auch gefragt" button of a message that asks one thing per sentence. */
-export interface FurtherQuestions { answerId: string; alsoAsked?: string; alsoButtons?: string[]; more?: string[]; moreBefore?: string[] }
+export interface FurtherQuestions {
+  answerId: string; alsoAsked?: string; alsoButtons?: string[]; more?: string[]; moreBefore?: string[];
+  /** the parts of a two-part question the answer stands for: its details sentences that answer them (facets.ts) */
+  facets?: FacetPick;
+  /** the same for the further answers (`more`), by entry id */
+  moreFacets?: Record<string, FacetPick>;
+}
 
 export function withFurtherQuestions<T extends FurtherQuestions>(opts: T, u: Understanding): T {
-  if (!u.parts.length) return opts;
+  if (!u.parts.length) {
+    const facets = u.facetPick?.(opts.answerId, []);
+    return facets ? { ...opts, facets } : opts;
+  }
   const plan = planAnswers({ id: opts.answerId }, u.parts);
-  return { ...opts, alsoAsked: plan.buttons[0], alsoButtons: plan.buttons.slice(1), more: plan.short, moreBefore: plan.before };
+  // a part the answer's own topic matched ("wie bereite ich mich vor?" under the entry on being present
+  // at the assessment) is still the answer's part: the topic's general short answer seldom speaks to it
+  const ownTopic = u.entry?.id === opts.answerId ? u.entry.topic : undefined;
+  const facets = u.facetPick?.(opts.answerId, plan.short.filter((id) => id !== ownTopic));
+  const moreFacets = Object.fromEntries(plan.short.map((id) => [id, u.facetPick?.(id, [], true)]).filter((x): x is [string, FacetPick] => !!x[1]));
+  return {
+    ...opts, alsoAsked: plan.buttons[0], alsoButtons: plan.buttons.slice(1), more: plan.short, moreBefore: plan.before,
+    ...(facets ? { facets } : {}), ...(Object.keys(moreFacets).length ? { moreFacets } : {}),
+  };
 }
 
 /** A guided dialog (the deadline calculator, the combination worked out, a grade's overview) answers

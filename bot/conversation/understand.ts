@@ -11,6 +11,8 @@ import { foldMarks } from '../text/fold';
 import { closeRunnerUp, rerank, type Reranked, type RerankCandidate, type RerankInput } from '../nlu/rerank';
 import type { NluResult } from '../services';
 import { BUTTON_FLOOR, MAX_PARTS, splitQuestions, type PartMatch } from './multiQuestion';
+import { facetPickFor, type FacetPick } from './facets';
+import type { Lexicon } from '../nlu/lexicon';
 
 export interface Understanding {
   retrieval: Retrieval;
@@ -31,6 +33,10 @@ export interface Understanding {
   /** the re-ranker's look at retrieval's top-k (when the knowledge base has a model): its candidates,
    *  their probabilities, and whether its choice replaced retrieval's decision */
   rerank?: { input: RerankInput; result: Reranked; decided: boolean };
+  /** a question with two parts ("Bekomme ich den trotzdem, und wie viel wäre das?"): the details
+   *  sentences of an answer that answer the parts its short answer does not (bot/conversation/facets.ts);
+   *  `skip` are entries that answer some parts on their own (those parts are theirs) */
+  facetPick?: (answerId: string, skip: readonly string[], onlyOwn?: boolean) => FacetPick | undefined;
 }
 
 /** From this score a topic's general question answers a further question of the message on its own. */
@@ -306,7 +312,9 @@ export function rerankInput(kb: KnowledgeBase, nlu: NluResult, text: string, lan
   };
 }
 
-export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang: Lang, detectStadtteil?: (text: string) => string | undefined): Understanding {
+export function understand(
+  kb: KnowledgeBase, nlu: NluResult, text: string, lang: Lang, detectStadtteil?: (text: string) => string | undefined, words?: Lexicon,
+): Understanding {
   const facts = extractFacts(text, { detectStadtteil });
   const topicScores = new Map(nlu.ranked.map((x) => [x.intent, x.score]));
   const retrieval = kb.retriever.retrieve(text, lang, {
@@ -366,8 +374,16 @@ export function understand(kb: KnowledgeBase, nlu: NluResult, text: string, lang
       parts.push(m);
     });
   }
+  const facetPick = (answerId: string, skip: readonly string[], onlyOwn = false): FacetPick | undefined => {
+    const a = kb.entry(answerId);
+    // onlyOwn: a further answer of the message speaks only for the parts that matched it
+    const own = asked.filter((_, i) => (onlyOwn ? parts[i]?.id === answerId : !(parts[i] && skip.includes(parts[i]!.id))));
+    const around = readSentences(text).filter((x) => !x.question).map((x) => x.text);
+    if (!a || !words) return undefined;
+    return facetPickFor(a, lang, own.map((p) => p.text), around, words, facts.grade, (s) => kb.retriever.concepts(s, lang), asked.length);
+  };
   return {
-    parts, rerank: reranked,
+    parts, rerank: reranked, facetPick,
     retrieval, facts, entry, alternative,
     also: also && also.id !== entry?.id ? also : undefined,
     strong: !!entry && (reranked?.decided ? reranked.input.candidates[reranked.result.best].score : retrieval.entry?.score ?? 0) >= STRONG_ENTRY,

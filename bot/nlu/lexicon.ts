@@ -191,6 +191,21 @@ export const WORD_LISTS = {
    *  answer, "nein" goes back to the care question */
   crisis_yes: 'whole',
   crisis_no: 'whole',
+
+  /** what one part of a question asks about the answer's subject (bot/conversation/facets.ts): whether
+   *  it holds in the told case ("trotzdem", "even if"), how much, how to go about it, who pays, whether
+   *  it is allowed. Raw text, folded here. */
+  asks_facet_condition: 'folded_word',
+  asks_facet_amount: 'folded_word',
+  asks_facet_procedure: 'folded_word',
+  asks_facet_payer: 'folded_word',
+  asks_facet_permission: 'folded_word',
+  /** a sentence of an entry that answers that part (raw sentence, folded here) */
+  says_facet_condition: 'folded_word',
+  says_facet_amount: 'contains',
+  says_facet_procedure: 'folded_word',
+  says_facet_payer: 'folded_word',
+  says_facet_permission: 'folded_word',
   /** folded: the notice a duration question waits for ("bis zum Bescheid", "until the decision") */
   awaits_decision: 'word',
 } as const satisfies Record<string, Anchor>;
