@@ -177,6 +177,9 @@ export const WORD_LISTS = {
   /** folded: a short statement that corrects what the last answer assumed ("die wohnt aber im Heim",
    *  "sorry she is grade 2 actually"): with only a grade, setting or person it is elliptic */
   fact_correction: 'word',
+  /** folded: particles that add nothing to what is asked ("eigentlich", "überhaupt", "actually", "just"):
+   *  left out before a follow-up's aspect words are matched and its words counted (followUp.ts withoutFillers) */
+  filler: 'folded_word',
   /** lower case: declines an offered step and goes on ("nein danke, wie beantrage ich …"): the rest is the question */
   decline_lead: 'start',
   /** folded: a pointer at the place the thread knows ("bei uns", "near her"): a where-question with it
