@@ -14,7 +14,9 @@ import type { Lexicon } from '../nlu/lexicon';
 import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
 import { GRADE_MONEY_TOPIC_IDS, MONEY_TOPIC_IDS, topicForSetting, type ConversationThread } from './thread';
 
-export type Aspect = 'expiry' | 'from_when' | 'duration' | 'change' | 'deadline' | 'repay' | 'consequence' | 'several' | 'billing' | 'own_share' | 'cost' | 'form' | 'who' | 'where';
+export type Aspect = 'expiry' | 'from_when' | 'duration' | 'change' | 'deadline' | 'repay' | 'consequence' | 'several' | 'billing' | 'own_share' | 'cost' | 'form' | 'who' | 'where'
+  /** no reading of its own: a who question that asks for the office it goes to (aspects.ts aspectsToTry) */
+  | 'office';
 
 export type FollowUp =
   | { kind: 'elliptic' | 'pronoun'; topic: string; grade?: number; setting?: CareSettingFact; person?: PersonFact }
@@ -115,7 +117,7 @@ const SHORT_ASPECT_WORDS = 8;
 // "gibts dann mehr Geld, wenn beide einen Pflegegrad haben?" asks about several people before the cost;
 // "muss man da was selber zahlen?" asks what the family pays, not what the fund pays.
 // "muss ich das schriftlich beantragen?" asks the form, before "beantragen" would make it who applies.
-export const ASPECT_ORDER: readonly Aspect[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'consequence', 'several', 'billing', 'own_share', 'cost', 'form', 'who', 'where'];
+export const ASPECT_ORDER: readonly Exclude<Aspect, 'office'>[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'consequence', 'several', 'billing', 'own_share', 'cost', 'form', 'who', 'where'];
 /** aspects a very short question asks about the last answer even when the intent engine is sure of another topic */
 const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'form', 'deadline', 'from_when', 'duration', 'change', 'repay', 'billing', 'consequence']);
 

@@ -138,6 +138,9 @@ export const WORD_LISTS = {
   answer_billing: 'contains',
   answer_cost: 'contains',
   answer_who: 'contains',
+  /** folded: a sentence that names the office something is applied for, sent to or settled with
+   *  ("Den Antrag … stellen Sie bei der Pflegekasse", "rechnen Sie … mit der Pflegekasse ab") */
+  answer_office: 'contains',
   answer_consequence: 'contains',
   answer_several: 'contains',
   answer_own_share: 'contains',
@@ -192,6 +195,9 @@ export const WORD_LISTS = {
   asks_test: 'folded_word',
   /** folded: the notice a duration question waits for ("bis zum Bescheid", "until the decision") */
   awaits_decision: 'word',
+  /** folded: a who question that asks where it goes ("wo beantrage ich das?", "an wen schick ich den?",
+   *  "where do I apply?"): a sentence naming the office answers first (aspects.ts aspectsToTry) */
+  asks_office: 'folded_word',
 } as const satisfies Record<string, Anchor>;
 
 export type WordList = keyof typeof WORD_LISTS;

@@ -2,9 +2,11 @@
 // tell a little more and open with "stimmt nicht", "quatsch", "that's wrong"; a particle inside an
 // aspect's phrase ("darf ich den Antrag eigentlich für sie stellen") no longer hides it and does not
 // count as a word; a bare "und wie lange?" / "how long?" asks how long it takes; a sentence on what must
-// be done within one month is no answer to how long something takes.
+// be done within one month is no answer to how long something takes; a who question that asks where it
+// goes ("wo beantrage ich das?") is answered by a sentence naming the office first.
 import * as path from 'path';
 import { aspectOf, resolveFollowUp, withoutFillers, type FollowUpInput } from '../../bot/conversation/followUp';
+import { aspectsToTry } from '../../bot/conversation/aspects';
 import { extractFacts } from '../../bot/nlu/facts';
 import { foldText } from '../../bot/nlu/normalise';
 import { loadLexicon } from '../../bot/nlu/lexicon';
@@ -86,5 +88,34 @@ describe('answer_duration: how long it takes, not what must be done within a mon
     ['Über einen Widerspruch soll innerhalb von drei Monaten entschieden werden.', true],
   ])('%s → %s', (sentence, answers) => {
     expect(words.has('answer_duration', foldText(sentence))).toBe(answers);
+  });
+});
+
+describe('aspectsToTry and answer_office: where it goes, then who applies', () => {
+  test.each<[string, string[]]>([
+    ['wo beantrage ich das', ['office', 'who']],
+    ['und an wen schick ich den', ['office', 'who']],
+    ['where do i apply for it', ['office', 'who']],
+    ['who do i send it to', ['office', 'who']],
+    // guards: who applies is no question about the office
+    ['wer stellt den antrag', ['who']],
+    ['can i apply for her', ['who']],
+  ])('%s → %j', (text, order) => {
+    expect(aspectsToTry('who', text, words)).toEqual(order);
+  });
+
+  test('another aspect is tried alone', () => {
+    expect(aspectsToTry('cost', 'wo beantrage ich das', words)).toEqual(['cost']);
+  });
+
+  test.each<[string, boolean]>([
+    ['Den Antrag auf einen Pflegegrad stellen Sie bei der Pflegekasse, die zu Ihrer Krankenkasse gehört.', true],
+    ['Seit 2026 müssen Sie die Kosten der Verhinderungspflege spätestens bis zum Ende des folgenden Kalenderjahres bei der Pflegekasse einreichen.', true],
+    ['Since 2026 you must claim respite care costs from the care fund by the end of the following calendar year at the latest.', true],
+    // guards: the fund paying, or an application without an office
+    ['Übernehmen nahe Verwandte die Vertretung, zahlt die Pflegekasse bis zum Doppelten des Pflegegeldes.', false],
+    ['Für die Verhinderungspflege brauchen Sie keinen vorherigen Antrag und keine Vorpflegezeit mehr.', false],
+  ])('%s → %s', (sentence, names) => {
+    expect(words.has('answer_office', foldText(sentence))).toBe(names);
   });
 });

@@ -4,7 +4,8 @@
 // lange?" after the application is the decision's time, "how long does that take" after the objection
 // the time an objection may take (not the one-month deadline); a long question about who applies with
 // particles in it ("darf ich den Antrag eigentlich für sie stellen …") is answered by the application's
-// sentence on the power of attorney. Amounts come from the dated table.
+// sentence on the power of attorney; "wo beantrage ich das?" after short-term care names the care fund
+// (the answer's sentence on claiming the costs now says where). Amounts come from the dated table.
 import type { App } from '../../bot/app';
 import { mainDialogClient, testApp } from '../helpers/app';
 import { say } from '../helpers/say';
@@ -60,5 +61,19 @@ describe('a long question about who applies, with particles', () => {
     const client = mainDialogClient(app, 'en');
     await say(client, 'how do i apply for a care grade for my mother');
     expect(await say(client, 'can i actually apply for her or does she have to do it herself')).toMatch(/power of attorney/);
+  });
+});
+
+describe('where to apply, after respite care', () => {
+  test('de: Kurzzeitpflege, dann "wo beantrage ich das": die Pflegekasse', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'mein mann hat grad 3 und soll nach dem krankenhaus für drei wochen in die kurzzeitpflege. was zahlt die kasse');
+    expect(await say(client, 'wo beantrage ich das')).toMatch(/Pflegekasse/);
+  });
+
+  test('en: respite care, then "where do i apply for it": the care fund', async () => {
+    const client = mainDialogClient(app, 'en');
+    await say(client, 'i need a break for two weeks, my mum has grade 3. how much respite care does the fund pay');
+    expect(await say(client, 'where do i apply for it')).toMatch(/care fund/);
   });
 });
