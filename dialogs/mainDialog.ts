@@ -25,7 +25,7 @@ import { afterDecline, mainClause, readCorrection, resolveFollowUp, situatedQues
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
 import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
-import { aspectCandidates, sentences, buildAspectReply, buildConditionReply, buildLeadReply, buildRelatedReply, relatedSentences } from '../bot/conversation/aspects';
+import { aspectCandidates, aspectsToTry, sentences, buildAspectReply, buildConditionReply, buildLeadReply, buildRelatedReply, relatedSentences } from '../bot/conversation/aspects';
 import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine, spentFromText } from '../bot/conversation/budget';
 import { deadlineReading, deadlineRule } from '../bot/conversation/answerFirst';
 import {
@@ -356,9 +356,13 @@ export class MainDialog extends ComponentDialog {
     const tried = offer ? [topic, kb.questions.get(topic)?.topic].filter((id): id is string => !!id) : this.aspectSources(dc, topic, parent);
     let a: ReturnType<typeof kb.entry>;
     let reply: ReturnType<typeof buildAspectReply>;
-    for (const id of tried) {
-      a = kb.entry(id);
-      reply = a ? buildAspectReply(a, aspect, ctx, this.deps.services.words) : undefined;
+    // the office a who question asks for in every candidate first, then who applies (aspectsToTry)
+    for (const asked of aspectsToTry(aspect, turnInfo(dc.context).text, this.deps.services.words)) {
+      for (const id of tried) {
+        a = kb.entry(id);
+        reply = a ? buildAspectReply(a, asked, ctx, this.deps.services.words) : undefined;
+        if (reply) break;
+      }
       if (reply) break;
     }
     if (!a || !reply) return false;

@@ -70,6 +70,13 @@ function sentencesReply(a: LayeredAnswer, found: string[], ctx: AnswerContext, l
   return { text: parts.join('\n\n'), suggestions: followUpActions(a, ctx, true), footer: footerFor(a, ctx) };
 }
 
+/** The aspects whose sentences answer, in order: a who question that asks where it goes ("wo beantrage
+ *  ich das?", "who do I send it to?") is answered by a sentence that names the office (answer_office) of
+ *  any candidate first, else by the sentences on who applies, as before. */
+export function aspectsToTry(aspect: Exclude<Aspect, 'where'>, text: string, words: Lexicon): Exclude<Aspect, 'where'>[] {
+  return aspect === 'who' && words.has('asks_office', foldText(text)) ? ['office', 'who'] : [aspect];
+}
+
 /** Where to look for the sentences about an aspect, in order: the last answer, its topic's answer,
  *  then the topic's other question entries ("muss ich das zurückzahlen?" after the answer about leave
  *  from work: the entry about the interest-free loan) that a retrieval of the question with the last

@@ -14,7 +14,9 @@ import type { Lexicon } from '../nlu/lexicon';
 import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
 import { GRADE_MONEY_TOPIC_IDS, MONEY_TOPIC_IDS, topicForSetting, type ConversationThread } from './thread';
 
-export type Aspect = 'expiry' | 'from_when' | 'duration' | 'change' | 'deadline' | 'repay' | 'consequence' | 'several' | 'billing' | 'own_share' | 'cost' | 'form' | 'who' | 'where';
+export type Aspect = 'expiry' | 'from_when' | 'duration' | 'change' | 'deadline' | 'repay' | 'consequence' | 'several' | 'billing' | 'own_share' | 'cost' | 'form' | 'who' | 'where'
+  /** no reading of its own: a who question that asks for the office it goes to (aspects.ts aspectsToTry) */
+  | 'office';
 
 export type FollowUp =
   | { kind: 'elliptic' | 'pronoun'; topic: string; grade?: number; setting?: CareSettingFact; person?: PersonFact }
@@ -97,6 +99,8 @@ const CONDITIONAL = /^\s*(?:und|and|aber|but)?\s*(?:falls|wenn|sollte|if|once|in
 const ASPECT_CONCEPTS: Partial<Record<Aspect, string[]>> = { expiry: ['assets', 'used_up'], cost: ['income', 'insurance_period'] };
 
 const ELLIPTIC_MAX_WORDS = 8;
+/** a statement that corrects the grade and asks nothing */
+const CORRECTION_MAX_WORDS = 12;
 /** "das", "es", "this", "that": pointers only where no noun follows (checked on the raw text) */
 const WEAK_POINTER_DE = /\b(das|es|dies|dieses)\b(?!\s+[A-ZÄÖÜ])/;
 const WEAK_POINTER_EN = /\b(this|that)\b\s*(\?|$|is\b|does\b|will\b|can\b|cost|expire|apply|mean)/i;
@@ -113,7 +117,7 @@ const SHORT_ASPECT_WORDS = 8;
 // "gibts dann mehr Geld, wenn beide einen Pflegegrad haben?" asks about several people before the cost;
 // "muss man da was selber zahlen?" asks what the family pays, not what the fund pays.
 // "muss ich das schriftlich beantragen?" asks the form, before "beantragen" would make it who applies.
-export const ASPECT_ORDER: readonly Aspect[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'consequence', 'several', 'billing', 'own_share', 'cost', 'form', 'who', 'where'];
+export const ASPECT_ORDER: readonly Exclude<Aspect, 'office'>[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'consequence', 'several', 'billing', 'own_share', 'cost', 'form', 'who', 'where'];
 /** aspects a very short question asks about the last answer even when the intent engine is sure of another topic */
 const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'form', 'deadline', 'from_when', 'duration', 'change', 'repay', 'billing', 'consequence']);
 
@@ -181,8 +185,25 @@ export function mainClause(text: string): string | undefined {
   return CONDITIONAL.exec(text)?.[2].trim();
 }
 
+const MAX_FILLERS = 4;
+/** The folded text without filler particles ("darf ich den Antrag eigentlich für sie stellen" → "darf
+ *  ich den antrag fur sie stellen"): the aspect words are phrases, and a particle inside one hid it. */
+export function withoutFillers(text: string, words: Lexicon): string {
+  let t = foldText(text);
+  // at most a few particles: each pass cuts the first one left
+  for (let i = 0; i < MAX_FILLERS; i += 1) {
+    const m = words.exec('filler', t);
+    if (!m) break;
+    t = `${t.slice(0, m.index)} ${t.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim();
+  }
+  return t;
+}
+/** The aspect a question asks about; a particle inside the aspect's phrase does not hide it. */
 export function aspectOf(text: string, words: Lexicon): Aspect | undefined {
-  return ASPECT_ORDER.find((a) => words.has(`aspect_${a}`, text));
+  const plain = ASPECT_ORDER.find((a) => words.has(`aspect_${a}`, text));
+  if (plain || !words.has('filler', foldText(text))) return plain;
+  const bare = withoutFillers(text, words);
+  return ASPECT_ORDER.find((a) => words.has(`aspect_${a}`, bare));
 }
 
 function words(text: string): number {
@@ -207,7 +228,9 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const last = thread.lastTopic;
   if (!last || !text.trim()) return undefined;
   const folded = foldText(text).trim();
-  const n = words(text);
+  // particles add no content: "darf ich den Antrag eigentlich für sie stellen oder muss sie das unbedingt
+  // selber machen" is as long a follow-up as it is without them
+  const n = words(withoutFillers(text, input.words));
   // the aspect the message's words ask for, read once: most rules below test it
   const textAspect = aspectOf(text, input.words);
   // the words that ask for an aspect may name a concept themselves ("save it up" → assets): with a
@@ -242,7 +265,10 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // "und wenn meine Eltern beide einen Pflegegrad haben" names a person, but asks about the two
   // together (the several aspect below), not about another person alone
   const several = textAspect === 'several';
-  if ((input.words.has('elliptic_lead', folded) || input.corrected || correcting) && n <= ELLIPTIC_MAX_WORDS && !several) {
+  // a statement that corrects the grade may tell a little more ("ach quatsch, die Oma hat doch Grad 2 seit
+  // dem Sommer"): it asks nothing and names nothing else (checked above), so the last question is meant
+  const maxWords = correcting && facts.grade !== undefined ? CORRECTION_MAX_WORDS : ELLIPTIC_MAX_WORDS;
+  if ((input.words.has('elliptic_lead', folded) || input.corrected || correcting) && n <= maxWords && !several) {
     const grade = ellipticGrade(folded, facts, input.words);
     if (grade !== undefined || facts.setting || facts.person || facts.dementia || service) {
       return { kind: 'elliptic', topic: service ? SERVICE_TOPIC : settingTopic(last, facts.setting), grade, setting: facts.setting, person: facts.person };

@@ -138,6 +138,9 @@ export const WORD_LISTS = {
   answer_billing: 'contains',
   answer_cost: 'contains',
   answer_who: 'contains',
+  /** folded: a sentence that names the office something is applied for, sent to or settled with
+   *  ("Den Antrag … stellen Sie bei der Pflegekasse", "rechnen Sie … mit der Pflegekasse ab") */
+  answer_office: 'contains',
   answer_consequence: 'contains',
   answer_several: 'contains',
   answer_own_share: 'contains',
@@ -177,6 +180,9 @@ export const WORD_LISTS = {
   /** folded: a short statement that corrects what the last answer assumed ("die wohnt aber im Heim",
    *  "sorry she is grade 2 actually"): with only a grade, setting or person it is elliptic */
   fact_correction: 'word',
+  /** folded: particles that add nothing to what is asked ("eigentlich", "überhaupt", "actually", "just"):
+   *  left out before a follow-up's aspect words are matched and its words counted (followUp.ts withoutFillers) */
+  filler: 'folded_word',
   /** lower case: declines an offered step and goes on ("nein danke, wie beantrage ich …"): the rest is the question */
   decline_lead: 'start',
   /** folded: a pointer at the place the thread knows ("bei uns", "near her"): a where-question with it
@@ -208,6 +214,9 @@ export const WORD_LISTS = {
   says_facet_permission: 'folded_word',
   /** folded: the notice a duration question waits for ("bis zum Bescheid", "until the decision") */
   awaits_decision: 'word',
+  /** folded: a who question that asks where it goes ("wo beantrage ich das?", "an wen schick ich den?",
+   *  "where do I apply?"): a sentence naming the office answers first (aspects.ts aspectsToTry) */
+  asks_office: 'folded_word',
 } as const satisfies Record<string, Anchor>;
 
 export type WordList = keyof typeof WORD_LISTS;
