@@ -4,6 +4,7 @@
 // nicht" (refusing short-term care). Checked on the real content files, not on fixtures.
 import * as fs from 'fs';
 import * as path from 'path';
+import { questionEntries } from '../helpers/questionEntries';
 import { createRetriever, type RetrievalEntry } from '../../bot/nlu/retrieve';
 import { ConceptsFileSchema } from '../../bot/knowledge/schema';
 import { readJsonFile } from '../../bot/knowledge/jsonFile';
@@ -13,16 +14,10 @@ const read = (file: string) => JSON.parse(fs.readFileSync(path.join(K, file), 'u
 
 type Text = { short: string; shortWithGrade?: string; details: string };
 type Item = { id: string; legal: string[]; sources: string[]; de: Text; en: Text };
-const items = new Map<string, Item>();
-for (const a of read('federal/answers.json').answers as Item[]) items.set(a.id, a);
-for (const f of fs.readdirSync(path.join(K, 'federal/questions'))) {
-  for (const q of read(`federal/questions/${f}`).questions as Item[]) items.set(q.id, q);
-}
-const item = (id: string): Item => {
-  const it = items.get(id);
-  if (!it) throw new Error(`no answer or entry "${id}"`);
-  return it;
-};
+const answers = new Map((read('federal/answers.json').answers as Item[]).map((a) => [a.id, a]));
+const entry = questionEntries<Item>();
+/** A topic answer or a question entry by id; an unknown id throws. */
+const item = (id: string): Item => answers.get(id) ?? entry(id);
 
 // [answer or entry, pattern the German short must match, pattern the English short must match]
 const facts: [string, RegExp, RegExp][] = [
