@@ -2,7 +2,8 @@
 // is asked about (askBesideCare), a care question whose own sentence holds the words keeps the
 // gentle line; violence told by its signs with a person as cause (money vanishing since someone has
 // access, something given to keep someone quiet or not prescribed); out-of-hours need told by its
-// cause (the one who cares taken to hospital, nobody to go to the person tonight).
+// cause (the one who cares taken to hospital, nobody to go to the person tonight, a line that only
+// rings or gives the mailbox, a carer off sick with nobody sent).
 import * as path from 'path';
 import { CLASSIFIER_THRESHOLDS, combine, upgradePossible, type SentenceScore } from '../../bot/safety/classifier';
 import { loadSafety, loadSafetyClassifier } from '../../bot/safety/load';
@@ -53,6 +54,10 @@ describe('the net on whole messages', () => {
     ['the home is giving mum something to knock her out in the evenings, she is not prescribed anything', 'violence/clear'],
     ['my gran is terrified of one of the carers at her home and begs us not to leave', 'violence/clear'],
     ['My sister who does all of dad\'s care was rushed to hospital an hour ago. Dad can\'t get out of bed by himself. Who can go to him tonight?', 'out_of_hours/clear'],
+    ['the out of hours number just rings and rings and dad is in terrible pain', 'out_of_hours/clear'],
+    ['Am Pfingstsonntag geht beim Pflegedienst nur die Mailbox ran und Papas Wunde blutet durch den Verband.', 'out_of_hours/clear'],
+    ['Mein Mann liegt seit heute Nachmittag selbst im Krankenhaus, und seine Mutter, die er pflegt, ist allein zu Hause und dement.', 'out_of_hours/clear'],
+    ['the night carer phoned in sick and the agency has nobody to send, mum needs turning every two hours', 'out_of_hours/clear'],
   ])('%s → %s', (text, expected) => {
     expect(label(text)).toBe(expected);
   });
@@ -62,6 +67,8 @@ describe('the net on whole messages', () => {
     'Was gibt es für Hilfen, wenn er den ganzen Tag allein ist?',
     'Der Arzt hat ihr etwas gegen die Schmerzen verschrieben, sie schläft jetzt besser.',
     'My mum is terrified of the dentist, how do I get her to go?',
+    'Die Pflegerin hat sich krank gemeldet, bekommen wir für die Woche eine Vertretung?',
+    'The night carer called in sick last month, can we claim the hours back?',
   ])('no alarm: %s', (text) => {
     expect(net.assess(text)?.strength).not.toBe('clear');
   });
