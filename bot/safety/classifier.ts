@@ -57,6 +57,7 @@ export function parseSafetyCorpus(text: string, file = 'safety-corpus.jsonl'): S
 // still answers the care question. With a rule's possible of the same kind it is clear (two signals).
 export const CLASSIFIER_THRESHOLDS: Thresholds = {
   possible: 0.7, clearWithCue: 0.9, clearWithKindCue: 0.7, clearAlone: { suicidal: 0.99 }, askOutsideCare: { suicidal: 0.9 },
+  askBesideCare: { suicidal: 0.95 },
 };
 export interface Thresholds {
   possible: number;
@@ -70,6 +71,9 @@ export interface Thresholds {
   /** without a cue and outside any care topic: asked about directly, and clear with a rule's possible
    *  of the same kind (single kinds; absent: never) */
   askOutsideCare?: Partial<Record<string, number>>;
+  /** as askOutsideCare, where the care topic stands only in another sentence and the model's sentence
+   *  is first person (absent: never) */
+  askBesideCare?: Partial<Record<string, number>>;
 }
 /** Rule cues (knowledge/safety.json) that let a confident classifier say "clear": first person,
  *  now/acute, a sudden symptom. */
@@ -139,11 +143,14 @@ export interface SentenceScore {
   damped: boolean;
   /** the message names a care topic (cue `care_topic`) or someone dying; undefined where not read */
   careTopic?: boolean;
+  /** the care topic stands only in another sentence, and the model's sentence is first person (session 15b) */
+  careElsewhere?: boolean;
 }
 
 /** the classifier alone is confident enough for its kind in a message without a care topic */
 const outsideCare = (clf: SentenceScore, th: Thresholds): boolean =>
-  th.askOutsideCare?.[clf.kind] !== undefined && clf.careTopic === false && !clf.damped && clf.p >= th.askOutsideCare[clf.kind]!;
+  th.askOutsideCare?.[clf.kind] !== undefined && clf.careTopic === false && !clf.damped && clf.p >= th.askOutsideCare[clf.kind]!
+  && (!clf.careElsewhere || (th.askBesideCare?.[clf.kind] !== undefined && clf.p >= th.askBesideCare[clf.kind]!));
 
 /** Rules first: whatever they found stands (a "possible" pattern was written as possible on
  *  purpose). Where they found nothing, the classifier says possible at moderate confidence and

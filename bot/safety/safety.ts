@@ -344,6 +344,8 @@ const UPGRADE_KINDS: readonly CrisisKind[] = ['suicidal'];
 
 /** The cue that marks the sentence of a care question (clearOutsideCare, classifier.ts). */
 const CARE_TOPIC_CUE = 'care_topic';
+/** First person ("ich", "I"): the model's sentence speaks of the writer (careFrame). */
+const SELF_CUE = 'self';
 
 /** Messages of at most this many sentences are also judged as one (cue combinations across sentences). */
 const CROSS_SENTENCE_MAX = 4;
@@ -489,7 +491,16 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const careTopic = cues.get(CARE_TOPIC_CUE);
   // a care topic anywhere in the message, or someone dying: a strong model reading there is not
   // asked about (per sentence, care questions whose topic stood in another sentence were asked)
-  const careFrame = (fixed: string): boolean => !!careTopic?.test(fixed) || !!markers.dying?.test(fixed);
+  // session 15b: a care topic only in another sentence, beside a model sentence that speaks of the
+  // writer ("ich", "I"), is `careElsewhere`: a first-person wish beside a care question may still be
+  // asked about (askBesideCare), while a care question whose own sentence holds the words keeps the
+  // gentle line
+  const selfCue = cues.get(SELF_CUE);
+  const careFrame = (fixed: string, sentence: string): { careTopic: boolean; careElsewhere?: boolean } => {
+    if (markers.dying?.test(fixed) || careTopic?.test(sentence)) return { careTopic: true };
+    if (!careTopic?.test(fixed)) return { careTopic: false };
+    return selfCue?.test(sentence) ? { careTopic: false, careElsewhere: true } : { careTopic: true };
+  };
   // A negation damps the classifier only where it denies what the rules read as a crisis ("er ist
   // nicht gestürzt", "I do not want to die"): a pattern or crisis cue that matches the sentence, but
   // only right after a negation word. A negation elsewhere ("will nicht mehr leben", "ohne Wasser",
@@ -532,7 +543,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   // them in combine); most care questions end here, and reading every pattern set costs more than the model
   // the classifier's view in a message that asks ahead: its sentence is damped as a hypothetical one
   const viewIn = (best: { kind: CrisisKind; p: number; s: string }, fixed: string): SentenceScore => {
-    const view = { ...describe(best), careTopic: careFrame(fixed) };
+    const view = { ...describe(best), ...careFrame(fixed, fixWords(best.s)) };
     return markers.planning?.test(fixed) && !markers.present?.test(fixWords(best.s)) ? { ...view, damped: true } : view;
   };
   const classify = (text: string, floor = 0): SentenceScore | undefined => {
@@ -540,7 +551,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     const best = classifyBest(normalised);
     if (!best) return undefined;
     if (best.p < floor) return { kind: best.kind, p: best.p, cue: false, damped: false };
-    return { ...describe(best), careTopic: careFrame(fixWords(normalised)) };
+    return { ...describe(best), ...careFrame(fixWords(normalised), fixWords(best.s)) };
   };
   const assessRules = (t: string): Assessment | undefined => {
     if (!t || !prefilter?.test(t)) return undefined;

@@ -51,7 +51,16 @@ describe('the care topic is read on the whole message', () => {
     ['Meine Patientenverfügung habe ich vor Jahren geschrieben. Seitdem habe ich nichts mehr daran gemacht.', true],
     ['I want a week off in autumn. How much respite money is left?', true],
   ])('%s → %s', (text, care) => {
-    expect(net.classify(text)?.careTopic).toBe(care);
+    // session 15b: a care topic only in another sentence beside a first-person sentence is
+    // `careElsewhere` (asked only from askBesideCare); either way the message names a care topic
+    const v = net.classify(text);
+    expect(!!(v?.careTopic || v?.careElsewhere)).toBe(care);
+  });
+  test.each([
+    'Meine Patientenverfügung habe ich vor Jahren geschrieben. Seitdem habe ich nichts mehr daran gemacht.',
+    'I want a week off in autumn. How much respite money is left?',
+  ])('a first-person care question with its topic in another sentence is not asked: %s', (text) => {
+    expect(net.assess(text)?.ask).toBeUndefined();
   });
   test('a veiled wish without a care topic is asked; with a care question in the message it keeps the gentle line', () => {
     expect(net.assess('Ich frag mich immer öfter, wozu ich eigentlich noch da bin. Jeden Tag dasselbe mit Mama.')).toEqual({ kind: 'suicidal', strength: 'possible', ask: true });
