@@ -5,6 +5,7 @@ import type { KnowledgeBase, LayeredAnswer, LayeredQuestion } from '../knowledge
 import type { Lang } from '../knowledge/schema';
 import { askerOf, carerSubject } from '../nlu/asker';
 import { deniedTopics, topicCores, withoutDeniedTopics } from '../nlu/deniedTopic';
+import { opensBack } from '../nlu/negation';
 import { extractFacts, factConcepts, otherSettingConcepts, type MessageFacts } from '../nlu/facts';
 import type { Candidate, Retrieval } from '../nlu/retrieve';
 import { questionSentences, readSentences } from '../nlu/message';
@@ -233,7 +234,11 @@ export function rerankDecides(kb: KnowledgeBase, text: string, lang: Lang): bool
   const asked = questionSentences(sentences);
   const told = sentences.length - asked.length;
   if (told >= 2) return true;
-  if (told !== 1 || kb.retriever.concepts(asked.map((x) => x.text).join('\n'), lang).length === 0) return false;
+  const question = asked.map((x) => x.text).join('\n');
+  if (told !== 1 || kb.retriever.concepts(question, lang).length === 0) return false;
+  // "… she has grade 3. is that covered even if family does it?": a question that opens by pointing
+  // back is elliptic too, whatever it names after that (session 15b: the model took the tax entry)
+  if (opensBack(foldMarks(question))) return false;
   // only a told noun competes: a told care grade alone ("Meine Mutter hat Pflegegrad 3. Was ist
   // Kurzzeitpflege?") is a fact that shapes the answer, and the model picked the no-grade entry there
   const toldSentence = sentences.filter((x) => !asked.includes(x)).map((x) => x.text).join('\n');

@@ -87,3 +87,11 @@ export function refersBack(folded: string): boolean {
   const ws = folded.match(/[\p{L}\d]+/gu) ?? [];
   return ws.length > 0 && ws.length <= REFER_MAX_WORDS && ws.some((w) => REFER.has(w));
 }
+
+/** a folded question sentence that opens by pointing back ("is that covered even if …", "geht das auch,
+ *  wenn …"): whatever it names after, its subject is the story told before it */
+export function opensBack(folded: string): boolean {
+  // German "das" is also the article ("Darf das Heim das?"): only as a pronoun before a particle or the end
+  return /^(?:and |but )?\p{L}+ (?:that|this)\b/u.test(folded.trim())
+    || /^(?:und |aber )?\p{L}+ (?:das|dies)(?: (?:auch|noch|dann|so|wirklich|trotzdem|uberhaupt|ueberhaupt)\b|\s*[,?!.]|\s*$)/u.test(folded.trim());
+}
