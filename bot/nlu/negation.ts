@@ -18,7 +18,9 @@ const NOT_DENIAL = new Set(['nur', 'only', 'immer', 'always', 'just', 'sure', 's
 // about that very subject
 const WISH = new Set(['will', 'willst', 'wollen', 'wollte', 'wollten', 'mochte', 'mochten', 'want', 'wants', 'wanted', 'wish', 'wished', 'like']);
 // "X haben wir nicht": the verbs of having and getting, whose object a clause-final "nicht" denies
-const HAVE = new Set(['haben', 'hat', 'habe', 'hatten', 'hatte', 'gibt', 'gab', 'bekommen', 'bekommt', 'bekomme', 'kriegen', 'kriegt', 'brauchen', 'braucht']);
+const HAVE = new Set(['haben', 'hat', 'habe', 'hatten', 'hatte', 'gibt', 'gab', 'bekommen', 'bekommt', 'bekomme', 'kriegen', 'kriegt', 'brauchen', 'braucht',
+  // a refusal of a service ("Einen Pflegedienst wollen wir nicht"): the clause's object is not there either
+  'wollen', 'will', 'mochten', 'mochte', 'moechten']);
 // a clause ends at punctuation and at a contrasting or coordinating word
 const CLAUSE_WORD = new Set(['aber', 'sondern', 'jedoch', 'doch', 'und', 'oder', 'weil', 'dass', 'but', 'and', 'or', 'because', 'though', 'although']);
 

@@ -27,6 +27,9 @@ describe('negatedWords: the scope of a negation within its clause', () => {
     // German order: a short clause with a have/get verb and "nicht" last denies its first words
     ['Einen Pflegedienst haben wir nicht, ich mache alles.', 'pflegedienst', true],
     ['Pflegegeld bekommt sie noch nicht.', 'pflegegeld', true],
+    // session 15b: a refused service is not there either
+    ['Einen Pflegedienst wollen wir nicht, das macht meine Schwester.', 'pflegedienst', true],
+    ['Ins Heim will sie nicht.', 'heim', true],
     ['Der Pflegedienst kommt morgens leider nicht.', 'pflegedienst', false],
     ['Den Antrag haben wir gestellt, aber der Gutachter war noch nicht da.', 'antrag', false],
     // the clause ends the scope
