@@ -6,7 +6,7 @@ import type { DialogTurnResult } from 'botbuilder-dialogs';
 import type { Reply } from '../bot/channels/reply';
 import { channelProfile, renderReply } from '../bot/channels/render';
 import type { NluResult, Services } from '../bot/services';
-import { understand, type Understanding } from '../bot/conversation/understand';
+import { respectDenials, understand, type Understanding } from '../bot/conversation/understand';
 import type { Memory, ThreadUse, Turn, TurnInfo, Unanswered } from '../bot/conversation/turn';
 
 const TURN = Symbol('pflegenetz.turn');
@@ -62,7 +62,8 @@ export async function classifyTurn(services: Services, ctx: TurnContext): Promis
   const turn = turnOf(ctx);
   if (turn.nlu) return turn.nlu;
   const { text, lang } = turnInfo(ctx);
-  const r = await services.nlu.classify(text, lang);
+  // a story that denies the engine's topic ("keine Demenz, aber …") is not about it
+  const r = respectDenials(services.kb, await services.nlu.classify(text, lang), text, lang);
   turn.nlu = r;
   return r;
 }

@@ -15,7 +15,7 @@ import type { KnowledgeBase } from '../bot/knowledge/kb';
 import type { Lang } from '../bot/knowledge/schema';
 import type { Nlu, NluResult } from '../bot/services';
 import type { LocalHelp } from '../bot/conversation/local';
-import { understand, type Understanding } from '../bot/conversation/understand';
+import { respectDenials, understand, type Understanding } from '../bot/conversation/understand';
 import type { Candidate } from '../bot/nlu/retrieve';
 import { threadUse } from '../dialogs/context';
 import type { ThreadUse } from '../bot/conversation/turn';
@@ -173,7 +173,9 @@ export async function runChat(
       // a button text is routed as that option, not by the NLU: say so, and show the NLU for reference
       if (offered.includes(text)) write(`  · option "${text}": the bot follows the button; NLU view below for reference`);
       const lang = app.services.nlu.detectLanguage(text) ?? opts.lang;
-      const r = await app.services.nlu.classify(text, lang);
+      const raw = await app.services.nlu.classify(text, lang);
+      // the reading the router uses: a topic the story denies is taken out (dialogs/context.ts classifyTurn)
+      const r = app.services.kb.retriever ? respectDenials(app.services.kb, raw, text, lang) : raw;
       const local = app.services.local;
       // a knowledge base without question entries (a test stand-in) explains the intent only
       const u = app.services.kb.retriever ? understand(app.services.kb, r, text, lang, local ? (t) => local.detectPlace(t).stadtteil : undefined) : undefined;

@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildAnswerReply, type AnswerContext } from '../bot/conversation/answers';
-import { fitsGrade, understand } from '../bot/conversation/understand';
+import { fitsGrade, respectDenials, understand } from '../bot/conversation/understand';
 import type { LayeredAnswer } from '../bot/knowledge/kb';
 import type { Lang } from '../bot/knowledge/schema';
 import { extractFacts, factConcepts, otherSettingConcepts } from '../bot/nlu/facts';
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
         return (c.expect ?? []).every((re) => new RegExp(re, 'iu').test(reply)) && !(c.forbid ?? []).some((re) => new RegExp(re, 'iu').test(reply));
       };
       const passing = new Set(all.filter(passes).map((a) => a.id));
-      const r = await s.nlu.classify(text, lang);
+      const r = respectDenials(s.kb, await s.nlu.classify(text, lang), text, lang);
       const u = understand(s.kb, r, text, lang, (t) => s.local.detectPlace(t).stadtteil);
       const topicScores = new Map(r.ranked.map((x) => [x.intent, x.score]));
       // the same reading as understand(): the story's facts as context, the grade's entries only

@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildAnswerReply, type AnswerContext } from '../bot/conversation/answers';
-import { rerankDecides, rerankInput, understand } from '../bot/conversation/understand';
+import { rerankDecides, rerankInput, respectDenials, understand } from '../bot/conversation/understand';
 import type { KnowledgeBase, LayeredAnswer } from '../bot/knowledge/kb';
 import type { Lang } from '../bot/knowledge/schema';
 import { extractFacts } from '../bot/nlu/facts';
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
         const reply = replyText(a, ctx, s.now());
         return (c.expect ?? []).every((re) => new RegExp(re, 'iu').test(reply)) && !(c.forbid ?? []).some((re) => new RegExp(re, 'iu').test(reply));
       };
-      const nlu = await s.nlu.classify(text, lang);
+      const nlu = respectDenials(kb, await s.nlu.classify(text, lang), text, lang);
       const u = understand(kb, nlu, text, lang, (t) => s.local.detectPlace(t).stadtteil);
       const input = rerankInput(kb, nlu, text, lang, facts, u.entry?.id ?? nlu.intent);
       const labels = input.candidates.map((x) => passes(x.kind === 'entry' ? kb.questions.get(x.id) : kb.answers.get(x.id)));

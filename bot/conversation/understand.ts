@@ -4,6 +4,8 @@
 import type { KnowledgeBase, LayeredAnswer, LayeredQuestion } from '../knowledge/kb';
 import type { Lang } from '../knowledge/schema';
 import { askerOf, carerSubject } from '../nlu/asker';
+import { deniedTopics, topicCores, withoutDeniedTopics } from '../nlu/deniedTopic';
+import { opensBack } from '../nlu/negation';
 import { extractFacts, factConcepts, otherSettingConcepts, type MessageFacts } from '../nlu/facts';
 import type { Candidate, Retrieval } from '../nlu/retrieve';
 import { questionSentences, readSentences } from '../nlu/message';
@@ -232,7 +234,11 @@ export function rerankDecides(kb: KnowledgeBase, text: string, lang: Lang): bool
   const asked = questionSentences(sentences);
   const told = sentences.length - asked.length;
   if (told >= 2) return true;
-  if (told !== 1 || kb.retriever.concepts(asked.map((x) => x.text).join('\n'), lang).length === 0) return false;
+  const question = asked.map((x) => x.text).join('\n');
+  if (told !== 1 || kb.retriever.concepts(question, lang).length === 0) return false;
+  // "… she has grade 3. is that covered even if family does it?": a question that opens by pointing
+  // back is elliptic too, whatever it names after that (session 15b: the model took the tax entry)
+  if (opensBack(foldMarks(question))) return false;
   // only a told noun competes: a told care grade alone ("Meine Mutter hat Pflegegrad 3. Was ist
   // Kurzzeitpflege?") is a fact that shapes the answer, and the model picked the no-grade entry there
   const toldSentence = sentences.filter((x) => !asked.includes(x)).map((x) => x.text).join('\n');
@@ -303,13 +309,36 @@ export function rerankInput(kb: KnowledgeBase, nlu: NluResult, text: string, lan
   const first = sentences.indexOf(asked[0]);
   const lead = story && first > 0 && !sentences[first - 1].question ? sentences[first - 1].text : '';
   const leadConcepts = new Set(lead ? kb.retriever.concepts(lead, lang).map((c) => canonical.get(c) ?? c).filter((c) => !questionConcepts.has(c)) : []);
-  const denied = story ? kb.retriever.deniedConcepts(text, lang) : [];
-  const deniedConcepts = new Set(denied.map((c) => canonical.get(c) ?? c).filter((c) => !questionConcepts.has(c)));
+  const deniedConcepts = story ? storyDenials(kb, text, lang, questionConcepts) : new Set<string>();
   const asker = askerOf(foldMarks(question));
   return {
     candidates, questionConcepts, storyConcepts, leadConcepts, deniedConcepts, asker,
     grade: facts.grade, question, intent: nlu.intent, intentScore: nlu.score, story, chosen,
   };
+}
+
+/** Concepts the story only denies and the question does not name itself (canonical ids). */
+function storyDenials(kb: KnowledgeBase, text: string, lang: Lang, questionConcepts: ReadonlySet<string>): Set<string> {
+  const canonical = canonicalConcepts(kb);
+  return new Set(kb.retriever.deniedConcepts(text, lang).map((c) => canonical.get(c) ?? c).filter((c) => !questionConcepts.has(c)));
+}
+
+const coresMemo = new WeakMap<KnowledgeBase, Map<string, ReadonlySet<string>>>();
+
+/** The intent engine's reading with the topics a story denies taken out ("no dementia, but … which
+ *  care grade?": not the dementia topic; bot/nlu/deniedTopic.ts). Unchanged for a message that is no
+ *  story or denies nothing, and when a question points back at the denial ("Stimmt das?"). */
+export function respectDenials<R extends NluResult>(kb: KnowledgeBase, nlu: R, text: string, lang: Lang): R {
+  const sentences = readSentences(text);
+  const asked = questionSentences(sentences);
+  if (!asked.length || asked.length === sentences.length) return nlu;
+  const canonical = canonicalConcepts(kb);
+  const questionConcepts = new Set(kb.retriever.concepts(asked.map((x) => x.text).join('\n'), lang).map((c) => canonical.get(c) ?? c));
+  const denied = storyDenials(kb, text, lang, questionConcepts);
+  if (!denied.size) return nlu;
+  let cores = coresMemo.get(kb);
+  if (!cores) coresMemo.set(kb, (cores = topicCores(kb.questions.values(), (c) => canonical.get(c) ?? c)));
+  return withoutDeniedTopics(nlu, deniedTopics(denied, cores));
 }
 
 export function understand(
@@ -330,7 +359,10 @@ export function understand(
     const result = rerank(kb.reranker, input);
     if (result) {
       const pick = input.candidates[result.best];
-      const decided = result.probs[result.best] >= kb.reranker.sure && pick.id !== (entry?.id ?? nlu.intent);
+      // an entry about what the story denies is no choice, however sure the model is of it: the
+      // deniedConcept weight is learnt on few such stories and other features outweigh it
+      const denied = pick.kind === 'entry' && pick.concepts.some((c) => input.deniedConcepts?.has(c));
+      const decided = result.probs[result.best] >= kb.reranker.sure && pick.id !== (entry?.id ?? nlu.intent) && !denied;
       if (decided) entry = pick.kind === 'entry' ? kb.questions.get(pick.id) : undefined;
       reranked = { input, result, decided };
     }

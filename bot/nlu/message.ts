@@ -15,6 +15,11 @@ const QUESTION_START_EN = /^(and |but |so |now |hi,? |ok,? )?(how|what|who|where
 // a question told as a statement: "weiß nicht, ob wir das beantragen können", "not sure if I have to"
 const ASKS = /\b(ich (möchte|mochte|würde|wurde) (gern |gerne )?wissen|ich frage mich|ich wüsste gern|meine frage|frage ist|weiß jemand|weiss jemand|wer weiß|wer weiss|bitte (erklären|erklaren|sagen)|erklären sie|erklaren sie|sagen sie mir|können sie mir|konnen sie mir|was muss ich|was kann ich|(weiß|weiss) nicht,? ob|nicht sicher,? ob|i('d| would) like to know|i wonder|not sure (if|whether)|(don't|do not) know (if|whether)|my question|does anyone know|please (explain|tell)|tell me|can you (tell|explain))\b/i;
 
+// a care grade's number ("Pflegegrad 3", "grade 3", "PG 3"): no ordinal
+const GRADE_BEFORE = /(grad|grade|level|pg)\s*\d$/i;
+// lower-case words that start a sentence and follow no ordinal ("… 85. she can't …", "… 3. ich pflege …")
+const STARTS_SENTENCE = /^\s+(i|we|he|she|they|my|our|can|could|how|what|does|do|am|will|would|should|ich|wir|er|mein|meine|unser|unsere|wie|was|kann|können|konnen|gibt|bekomme|darf|muss)\b/;
+
 /** Splits at sentence ends (. ! ? and line breaks), keeping abbreviations and dates together. */
 export function splitSentences(text: string): string[] {
   const protectedText = text
@@ -22,7 +27,10 @@ export function splitSentences(text: string): string[] {
     .replace(/(\d{1,2})\.(?=\s+(Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b)/g, '$1\u2024')
     .replace(/\b(z|d|u|bzw|ca|Nr|Abs|S|Dr|St|ggf|evtl|usw|bspw|inkl|zzgl|e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\./gi, '$1\u2024')
     .replace(/(\d)\.(?=\s?\d)/g, '$1\u2024')
-    .replace(/(\d)\.(?=\s+[a-zäöüß])/g, '$1\u2024');
+    // a number's full stop before a lower-case word is an ordinal ("am 3. juni", "im 2. stock"), unless
+    // the number is a care grade ("pflegegrad 3. wir …", "grade 3. am i …") or the word starts a sentence
+    .replace(/(\d)\.(?=\s+[a-zäöüß])/g, (m, d: string, at: number, all: string) => (
+      GRADE_BEFORE.test(all.slice(Math.max(0, at - 16), at + 1)) || STARTS_SENTENCE.test(all.slice(at + 2)) ? m : `${d}\u2024`));
   return protectedText
     .split(/(?<=[.!?])\s+|\n+/)
     .map((s) => s.replace(/\u2024/g, '.').trim())

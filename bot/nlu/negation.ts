@@ -18,7 +18,9 @@ const NOT_DENIAL = new Set(['nur', 'only', 'immer', 'always', 'just', 'sure', 's
 // about that very subject
 const WISH = new Set(['will', 'willst', 'wollen', 'wollte', 'wollten', 'mochte', 'mochten', 'want', 'wants', 'wanted', 'wish', 'wished', 'like']);
 // "X haben wir nicht": the verbs of having and getting, whose object a clause-final "nicht" denies
-const HAVE = new Set(['haben', 'hat', 'habe', 'hatten', 'hatte', 'gibt', 'gab', 'bekommen', 'bekommt', 'bekomme', 'kriegen', 'kriegt', 'brauchen', 'braucht']);
+const HAVE = new Set(['haben', 'hat', 'habe', 'hatten', 'hatte', 'gibt', 'gab', 'bekommen', 'bekommt', 'bekomme', 'kriegen', 'kriegt', 'brauchen', 'braucht',
+  // a refusal of a service ("Einen Pflegedienst wollen wir nicht"): the clause's object is not there either
+  'wollen', 'will', 'mochten', 'mochte', 'moechten']);
 // a clause ends at punctuation and at a contrasting or coordinating word
 const CLAUSE_WORD = new Set(['aber', 'sondern', 'jedoch', 'doch', 'und', 'oder', 'weil', 'dass', 'but', 'and', 'or', 'because', 'though', 'although']);
 
@@ -86,4 +88,12 @@ export const REFER_MAX_WORDS = 6;
 export function refersBack(folded: string): boolean {
   const ws = folded.match(/[\p{L}\d]+/gu) ?? [];
   return ws.length > 0 && ws.length <= REFER_MAX_WORDS && ws.some((w) => REFER.has(w));
+}
+
+/** a folded question sentence that opens by pointing back ("is that covered even if …", "geht das auch,
+ *  wenn …"): whatever it names after, its subject is the story told before it */
+export function opensBack(folded: string): boolean {
+  // German "das" is also the article ("Darf das Heim das?"): only as a pronoun before a particle or the end
+  return /^(?:and |but )?\p{L}+ (?:that|this)\b/u.test(folded.trim())
+    || /^(?:und |aber )?\p{L}+ (?:das|dies)(?: (?:auch|noch|dann|so|wirklich|trotzdem|uberhaupt|ueberhaupt)\b|\s*[,?!.]|\s*$)/u.test(folded.trim());
 }

@@ -53,3 +53,19 @@ describe('who is asking and what the story denies (session 15)', () => {
     expect(all).not.toMatch(/relief amount/i);
   });
 });
+
+describe('a story that denies the intent engine\'s topic (session 15b)', () => {
+  // fails on the old code: the classifier's topic was dementia (0.9+), which the denial does not reach
+  test('no dementia, a lung disease, which care grade: the grade estimate, not the dementia answer', async () => {
+    const acts = await send(mainDialogClient(app, 'en'), 'Dad has no dementia at all, his mind is perfectly clear. He has heart failure and '
+      + 'gets out of breath after a few steps. Which care grade might he get?');
+    const all = acts.map((a) => a.text ?? '').join('\n');
+    expect(all).not.toMatch(/^\*\*Dementia/);
+    expect(all).toMatch(/points|self-check/i);
+  });
+
+  test('a question that points back at the denial keeps the denied topic\'s reading', async () => {
+    const all = await reply('Meine Mutter hat keine Demenz, sagt die Ärztin. Trotzdem vergisst sie ständig den Herd. Bekommt sie dann überhaupt Hilfe bei Demenz?');
+    expect(all).toMatch(/Demenz/);
+  });
+});

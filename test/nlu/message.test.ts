@@ -9,6 +9,12 @@ describe('splitSentences', () => {
     ['a legal reference stays whole', 'Nach § 40 Abs. 4 SGB XI gibt es Geld. Wie viel?', ['Nach § 40 Abs. 4 SGB XI gibt es Geld.', 'Wie viel?']],
     ['line breaks split', 'Hallo\nwie beantrage ich das', ['Hallo', 'wie beantrage ich das']],
     ['exclamation marks split', 'Ich kann nicht mehr! Wer hilft?', ['Ich kann nicht mehr!', 'Wer hilft?']],
+    // session 15b: lower-case writers; a grade's number or a sentence-starting word ends the sentence
+    ['a care grade before a lower-case question', 'he has grade 3. am i insured myself?', ['he has grade 3.', 'am i insured myself?']],
+    ['a Pflegegrad before a lower-case sentence', 'mama hat pflegegrad 2. wir pflegen sie allein', ['mama hat pflegegrad 2.', 'wir pflegen sie allein']],
+    ['an age before a lower-case pronoun', 'she is 85. she cannot walk', ['she is 85.', 'she cannot walk']],
+    ['a lower-case ordinal stays whole', 'sie wohnt im 2. stock ohne aufzug. was tun?', ['sie wohnt im 2. stock ohne aufzug.', 'was tun?']],
+    ['a lower-case date stays whole', 'der termin ist am 3. juni. reicht das?', ['der termin ist am 3. juni.', 'reicht das?']],
   ])('%s', (_name, text, expected) => {
     expect(splitSentences(text)).toEqual(expected);
   });

@@ -1,7 +1,8 @@
 // The denied words of a story sentence (issue 17): a concept said NOT to be the case ("keine Demenz",
 // "we don't get any benefits yet") must not count as support for its entry; what someone can no longer
 // do ("kann nicht mehr"), "nicht nur" and a denied wish ("never wanted …") still name their subject.
-import { negatedWords, refersBack, wordIndexAt } from '../../bot/nlu/negation';
+import { negatedWords, opensBack, refersBack, wordIndexAt } from '../../bot/nlu/negation';
+import { foldMarks } from '../../bot/text/fold';
 import { foldText, words } from '../../bot/nlu/normalise';
 
 /** the words of `text` the rule denies */
@@ -26,6 +27,9 @@ describe('negatedWords: the scope of a negation within its clause', () => {
     // German order: a short clause with a have/get verb and "nicht" last denies its first words
     ['Einen Pflegedienst haben wir nicht, ich mache alles.', 'pflegedienst', true],
     ['Pflegegeld bekommt sie noch nicht.', 'pflegegeld', true],
+    // session 15b: a refused service is not there either
+    ['Einen Pflegedienst wollen wir nicht, das macht meine Schwester.', 'pflegedienst', true],
+    ['Ins Heim will sie nicht.', 'heim', true],
     ['Der Pflegedienst kommt morgens leider nicht.', 'pflegedienst', false],
     ['Den Antrag haben wir gestellt, aber der Gutachter war noch nicht da.', 'antrag', false],
     // the clause ends the scope
@@ -68,5 +72,22 @@ describe('refersBack: a short question without its own topic asks about what was
     ['Was nun?', false],
   ])('%s → %s', (text, expected) => {
     expect(refersBack(foldText(text))).toBe(expected);
+  });
+});
+
+describe('opensBack: a question that opens by pointing back at the story (session 15b)', () => {
+  test.each<[string, boolean]>([
+    ['is that covered even if family does it, and how much does the fund pay', true],
+    ['Does this count for her pension too?', true],
+    ['Geht das auch, wenn mein Bruder sie pflegt?', true],
+    ['Stimmt das?', true],
+    ['Ist das so richtig', true],
+    // German "das" as the article: the question names its own subject
+    ['Darf das Heim das einfach so?', false],
+    ['Zahlt das Sozialamt den Rest?', false],
+    ['is it possible to get respite care by the hour?', false],
+    ['How much care allowance does she get?', false],
+  ])('%s → %s', (text, expected) => {
+    expect(opensBack(foldMarks(text))).toBe(expected);
   });
 });
