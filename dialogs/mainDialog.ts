@@ -24,7 +24,7 @@ import { closeAlternative } from '../bot/conversation/alternative';
 import { afterDecline, mainClause, readCorrection, resolveFollowUp, situatedQuestion, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
-import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
+import { askedMoneyTopic, describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
 import { aspectCandidates, aspectsToTry, sentences, buildAspectReply, buildConditionReply, buildLeadReply, buildRelatedReply, relatedSentences } from '../bot/conversation/aspects';
 import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine, spentFromText } from '../bot/conversation/budget';
 import { deadlineReading, deadlineRule } from '../bot/conversation/answerFirst';
@@ -169,6 +169,8 @@ export class MainDialog extends ComponentDialog {
     const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected, alsoAnswered, detectedCategory);
     rememberFacts(mem, u.facts);
     if (followed) return followed;
+    // a new question: the money topic it names, whatever answers it (thread.ts topicForGrade)
+    mem.askedTopic = askedMoneyTopic(u.retrieval.concepts);
     // "Meine Oma wohnt allein in Styrum und hat Pflegegrad 2.": a bare statement of the grade that
     // asks for nothing gets that grade's benefits, whatever intent (bot/conversation/route.ts)
     const bare = bareGradeStatement(u, text, s.words, lang);
@@ -304,7 +306,7 @@ export class MainDialog extends ComponentDialog {
       return ANSWERED;
     }
     // a new grade after several answers is about the one whose amount depends on it
-    const asked = fu.grade !== undefined ? topicForGrade(fu.topic, alsoAnswered, (id) => !!s.kb.entry(id)?.usesGrade, mem.gradeTopic) : fu.topic;
+    const asked = fu.grade !== undefined ? topicForGrade(fu.topic, alsoAnswered, (id) => !!s.kb.entry(id)?.usesGrade, mem.gradeTopic, mem.askedTopic, s.kb.questions.get(fu.topic)?.topic) : fu.topic;
     // a question entry without amounts: a new grade asks its topic's answer
     const q = s.kb.questions.get(asked);
     const topic = q && fu.grade !== undefined && !s.kb.entry(asked)?.usesGrade ? q.topic : asked;
