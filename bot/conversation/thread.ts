@@ -86,7 +86,9 @@ export function topicForSetting(lastTopic: string, setting: CareSettingFact | un
 /** "und bei 5?" after an answer to several questions: the grade is about the answer whose amount
  *  depends on it (the Pflegegeld, not who gets the relief amount). The last topic when it depends on
  *  the grade itself, or when none of the further answers does. */
-export function topicForGrade(last: string, alsoAnswered: readonly string[] | undefined, usesGrade: (id: string) => boolean, gradeTopic?: string, askedTopic?: string, parent?: string): string {
+export function topicForGrade(
+  last: string, alsoAnswered: readonly string[] | undefined, usesGrade: (id: string) => boolean, gradeTopic?: string, askedTopic?: string, parent?: string,
+): string {
   if (usesGrade(last)) return last;
   const also = alsoAnswered?.find(usesGrade);
   if (also) return also;
