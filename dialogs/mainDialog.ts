@@ -21,7 +21,7 @@ import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
 import { refersBack, storySkipsGuide } from '../bot/conversation/cues';
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
-import { afterDecline, mainClause, readCorrection, resolveFollowUp, situatedQuestion, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
+import { afterDecline, mainClause, readCorrection, resolveFollowUp, situatedQuestion, topicConcepts, withAllowanceAlone, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
 import { askedMoneyTopic, describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
@@ -249,7 +249,8 @@ export class MainDialog extends ComponentDialog {
     const { text, lang } = turnInfo(dc.context);
     // "Und falls sie Pflegegrad 2 bekommt – wie viel …?": the question's concepts are the main clause's
     const main = mainClause(text);
-    const concepts = main ? s.kb.retriever.concepts(main, lang) : u.retrieval.concepts;
+    // "do we still get the allowance then": "the allowance" alone is the care allowance
+    const concepts = withAllowanceAlone(text, main ? s.kb.retriever.concepts(main, lang) : u.retrieval.concepts, s.words);
     const lastConcepts = mem.lastTopic ? topicConcepts(s.kb, mem.lastTopic) : undefined;
     const lastParent = mem.lastTopic ? s.kb.questions.get(mem.lastTopic)?.topic : undefined;
     // the own date rules only: the recognisers' fallback costs milliseconds on every short follow-up
@@ -293,7 +294,9 @@ export class MainDialog extends ComponentDialog {
       // the last entry first, then its topic's answer when the entry names none of the concepts
       const conceptsOf = (sentence: string) => s.kb.retriever.concepts(sentence, lang);
       const parentId = s.kb.questions.get(fu.topic)?.topic;
-      const a = [s.kb.entry(fu.topic), parentId ? s.kb.entry(parentId) : undefined]
+      // then the last answer by grade ("do we still get the allowance then" after day care and "who do we
+      // apply to": the application names no allowance, the day care it was about does)
+      const a = [s.kb.entry(fu.topic), parentId ? s.kb.entry(parentId) : undefined, mem.gradeTopic ? s.kb.entry(mem.gradeTopic) : undefined]
         .find((x) => !!x && relatedSentences(x, fu.concepts, ctx, conceptsOf).length > 0) ?? s.kb.entry(fu.topic) ?? s.kb.entry(parentId ?? '');
       // "Bekommt sie in der Zeit weiter Pflegegeld?" during respite: half the grade's allowance, worked out
       const half = fu.concepts.includes('care_allowance') && mem.grade !== undefined && isRespite(s.kb, fu.topic) ? halfAllowance(s.kb.benefits, mem.grade, s.today()) : undefined;

@@ -340,6 +340,15 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   return { kind: 'aspect', topic: last, aspect };
 }
 
+/** "do we still get the allowance then": in a follow-up that names no topic of its own, "the allowance"
+ *  alone (a determiner right before it, lexicon `allowance_alone`) is the care allowance; "the tax
+ *  allowance", "rent allowance" are other concepts of the lexicon and keep their reading. */
+export function withAllowanceAlone(text: string, concepts: readonly string[], words: Lexicon): string[] {
+  if (concepts.includes(CARE_ALLOWANCE) || topicalConcepts(concepts).length || !words.has('allowance_alone', foldText(text))) return [...concepts];
+  return [...concepts, CARE_ALLOWANCE];
+}
+const CARE_ALLOWANCE = 'care_allowance';
+
 /** A story's question that points at what the story just told ("… soll jetzt morgens ein Pflegedienst
  *  kommen. Fällt das Pflegegeld dann komplett weg?"): with "dann"/"then", "in der Zeit" or a word that
  *  asks how a benefit is affected, it is read with the last clause of the sentence before it, the

@@ -164,6 +164,9 @@ export const WORD_LISTS = {
   aspect_billing: 'folded_word',
   /** what a benefit may be spent on ("wofür kann ich das nehmen?", "what can I use it for?") */
   aspect_use: 'folded_word',
+  /** folded: "the allowance" with nothing before it that names another one ("do we still get the
+   *  allowance then"): in a follow-up, the care allowance (followUp.ts withAllowanceAlone) */
+  allowance_alone: 'folded_word',
   aspect_cost: 'folded_word',
   aspect_who: 'folded_word',
   /** in what form ("muss das schriftlich sein?", "can I do it by phone?") */

@@ -5,7 +5,7 @@
 // lone number); what a benefit may be spent on is an aspect of its own ("wofür kann ich das nehmen?",
 // "what can we spend it on"), answered by the sentences that say what it pays for.
 import * as path from 'path';
-import { aspectOf, readCorrection, resolveFollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
+import { aspectOf, readCorrection, resolveFollowUp, withAllowanceAlone, type FollowUpInput } from '../../bot/conversation/followUp';
 import { askedMoneyTopic, topicForGrade } from '../../bot/conversation/thread';
 import { extractFacts } from '../../bot/nlu/facts';
 import { foldText } from '../../bot/nlu/normalise';
@@ -111,5 +111,21 @@ describe('answer_use: the sentences that say what a benefit pays for', () => {
     ['Unused amounts can be used up until 30 June of the following year.', false],
   ])('%s → %s', (sentence, says) => {
     expect(words.has('answer_use', foldText(sentence))).toBe(says);
+  });
+});
+
+describe('withAllowanceAlone: "the allowance" alone in a follow-up is the care allowance', () => {
+  test.each<[string, string[], string[]]>([
+    ['do we still get the allowance then', [], ['care_allowance']],
+    ['does she keep her allowance while she is there', [], ['care_allowance']],
+    ['do we still get the allowance then', ['spouse'], ['spouse', 'care_allowance']],
+    // another allowance is another concept and keeps its reading
+    ['how much is the tax allowance', ['tax'], ['tax']],
+    ['is the rent allowance affected', ['housing_benefit'], ['housing_benefit']],
+    // already named, or no determiner right before it
+    ['and the care allowance?', ['care_allowance'], ['care_allowance']],
+    ['what about my tax allowance', [], []],
+  ])('%s %j → %j', (text, concepts, out) => {
+    expect(withAllowanceAlone(text, concepts, words)).toEqual(out);
   });
 });
