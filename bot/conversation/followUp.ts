@@ -252,9 +252,12 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   if (own.length) {
     // another benefit in the last answer's situation: "Bekommt sie in der Zeit weiter Pflegegeld?"
     const situation = input.words.has('situation_pointer', folded) || pointsBack(text, input.words) || input.words.has('situation_then', folded);
-    if (n <= RELATED_MAX_WORDS && input.words.has('effect', folded) && (situation || input.concepts.some((c) => SITUATION_CONCEPTS.has(c)))) {
+    // ("kriegen wir in der Zeit trotzdem Pflegegeld?": "in der Zeit" asks about the benefit in that situation
+    // without a word for the effect)
+    const during = input.words.has('situation_pointer', folded);
+    if (n <= RELATED_MAX_WORDS && (during || (input.words.has('effect', folded) && (situation || input.concepts.some((c) => SITUATION_CONCEPTS.has(c)))))) {
       // "in der Zeit", "while he's in the care home": it points at the last answer's situation outright
-      return input.words.has('situation_pointer', folded) ? { kind: 'related', topic: last, concepts: own, pointer: true } : { kind: 'related', topic: last, concepts: own };
+      return during ? { kind: 'related', topic: last, concepts: own, pointer: true } : { kind: 'related', topic: last, concepts: own };
     }
     // only what the last answer's topic is about: still a question about that answer (an aspect below)
     if (!input.lastConcepts || own.some((c) => !input.lastConcepts!.has(c))) return undefined;

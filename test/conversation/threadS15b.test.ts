@@ -129,3 +129,32 @@ describe('withAllowanceAlone: "the allowance" alone in a follow-up is the care a
     expect(withAllowanceAlone(text, concepts, words)).toEqual(out);
   });
 });
+
+describe('words that passed only by a rotated part of the reply before', () => {
+  // "gibt es sowas bei uns?" after what day care is: a where-question at the thread's place (not the
+  // allowance for care at home that "bei uns" would otherwise set)
+  test.each<[string, string | undefined]>([
+    ['gibt es sowas bei uns?', 'where'],
+    ['gibt es so eine auch hier in der nähe', 'where'],
+    ['is there one around here?', 'where'],
+    ['gibt es das auch bei pflegegrad 1', undefined],
+  ])('aspectOf: %s → %s', (text, aspect) => {
+    expect(aspectOf(text, words)).toBe(aspect);
+  });
+
+  test('"gibt es sowas bei uns?" after day care is the where aspect, not the allowance at home', () => {
+    const fu = resolveFollowUp(input('gibt es sowas bei uns?', 'daycare'));
+    expect(fu).toEqual({ kind: 'aspect', topic: 'daycare', aspect: 'where' });
+  });
+
+  // "in der Zeit" asks about another benefit in the last answer's situation, without a word for the effect
+  // ("trotzdem" as an effect word read story questions as situated: real-own2-content-b ocb-01 fell)
+  test('"kriegen wir in der zeit trotzdem pflegegeld" after respite is related to its situation', () => {
+    expect(resolveFollowUp(input('kriegen wir in der zeit trotzdem pflegegeld', 'respite', { concepts: ['care_allowance'] })))
+      .toMatchObject({ kind: 'related', topic: 'respite', concepts: ['care_allowance'] });
+  });
+});
+
+test('a new question in a conversation without "in der Zeit" or an effect word stays no related question', () => {
+  expect(resolveFollowUp(input('kriegen wir trotzdem pflegegeld', 'respite', { concepts: ['care_allowance'] }))?.kind).not.toBe('related');
+});

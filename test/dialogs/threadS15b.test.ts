@@ -66,3 +66,20 @@ describe('"the allowance" alone after short-term care', () => {
     expect(await say(client, 'do we keep getting the allowance while he is there')).toMatch(/half/);
   });
 });
+
+describe('replies that matched only by a rotated part before', () => {
+  test('de: Verhinderungspflege, dann "bekommen wir in der zeit trotzdem pflegegeld": die Hälfte läuft weiter', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'mein mann hat pflegegrad 2, ich will drei wochen in kur, was zahlt die kasse für die verhinderungspflege');
+    const reply = await say(client, 'bekommen wir in der zeit trotzdem pflegegeld');
+    expect(reply).toMatch(/Hälfte/);
+  });
+
+  test('de: Styrum, dann "Was ist eine Tagespflege?", dann "gibt es so eine bei uns?": Tagespflege-Angebote in Styrum', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'Mein Vater lebt bei uns in Styrum und hat Pflegegrad 3.');
+    await say(client, 'was ist eigentlich eine tagespflege');
+    const reply = await say(client, 'gibt es so eine bei uns?');
+    expect(reply).toMatch(/Tagespflege – Styrum/);
+  });
+});
