@@ -170,7 +170,7 @@ export class MainDialog extends ComponentDialog {
     rememberFacts(mem, u.facts);
     if (followed) return followed;
     // a new question: the money topic it names, whatever answers it (thread.ts topicForGrade)
-    mem.askedTopic = askedMoneyTopic(u.retrieval.concepts);
+    mem.askedTopic = askedMoneyTopic(u.retrieval.concepts, r.ranked);
     // "Meine Oma wohnt allein in Styrum und hat Pflegegrad 2.": a bare statement of the grade that
     // asks for nothing gets that grade's benefits, whatever intent (bot/conversation/route.ts)
     const bare = bareGradeStatement(u, text, s.words, lang);

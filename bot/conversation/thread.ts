@@ -106,10 +106,16 @@ const CONCEPT_MONEY_TOPIC: Readonly<Record<string, string>> = {
   daycare: 'daycare', nursing_home: 'nursing_home', care_service: 'in_kind', care_allowance: 'allowance',
   combination: 'combination', respite: 'respite', short_term_care: 'respite',
 };
-/** The one money topic a new question's concepts name; undefined when none or several. */
-export function askedMoneyTopic(concepts: readonly string[]): string | undefined {
+const MONEY_TOPICS_ASKED: ReadonlySet<string> = new Set(Object.values(CONCEPT_MONEY_TOPIC));
+/** an intent engine's money topic counts when the concepts name none ("verhinderungspfelge bei pflegegrad
+ *  1?": the typo hides the concept, the engine still ranks respite second) */
+const ASKED_INTENT_SCORE = 0.3;
+/** The one money topic a new question's concepts name; else the intent engine's best money topic with a
+ *  fair score (`ranked`, best first); undefined when none or several. */
+export function askedMoneyTopic(concepts: readonly string[], ranked: readonly { intent: string; score: number }[] = []): string | undefined {
   const topics = new Set(concepts.map((c) => CONCEPT_MONEY_TOPIC[c]).filter((t): t is string => !!t));
-  return topics.size === 1 ? [...topics][0] : undefined;
+  if (topics.size) return topics.size === 1 ? [...topics][0] : undefined;
+  return ranked.find((x) => MONEY_TOPICS_ASKED.has(x.intent) && x.score >= ASKED_INTENT_SCORE)?.intent;
 }
 
 /** The benefits overview's setting the thread already knows: a nursing home or day care told in the

@@ -33,6 +33,20 @@ describe('askedMoneyTopic: the one money topic a question names', () => {
   ])('%j → %s', (concepts, topic) => {
     expect(askedMoneyTopic(concepts)).toBe(topic);
   });
+
+  // no concept read (a typo): the intent engine's best money topic with a fair score
+  test.each<[{ intent: string; score: number }[], string | undefined]>([
+    [[{ intent: 'grade1', score: 0.57 }, { intent: 'respite', score: 0.42 }], 'respite'],
+    [[{ intent: 'apply', score: 0.9 }, { intent: 'allowance', score: 0.05 }], undefined],
+    [[{ intent: 'objection', score: 0.8 }], undefined],
+  ])('no concepts, ranked %j → %s', (ranked, topic) => {
+    expect(askedMoneyTopic([], ranked)).toBe(topic);
+  });
+
+  test('concepts come first: a named topic is not replaced by the engine\'s guess', () => {
+    expect(askedMoneyTopic(['daycare'], [{ intent: 'respite', score: 0.9 }])).toBe('daycare');
+    expect(askedMoneyTopic(['care_allowance', 'care_service'], [{ intent: 'respite', score: 0.9 }])).toBeUndefined();
+  });
 });
 
 describe('topicForGrade with the question\'s own money topic', () => {

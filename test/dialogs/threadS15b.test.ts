@@ -23,6 +23,14 @@ describe('a grade corrected after a question answered by another topic\'s rule',
     expect(reply).not.toMatch(/Leistungen bei Pflegegrad 1/);
   });
 
+  test('de, with a typo that hides the concept: "kurzzeitpfelge bei pflegegrad 1 möglich?", then "ach so nein, sie hat grad 3": respite', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'kurzzeitpfelge bei pflegegrad 1 möglich?');
+    const reply = await say(client, 'ach so nein, sie hat grad 3');
+    expect(reply).toMatch(/Verhinderungspflege und Kurzzeitpflege/);
+    expect(reply).not.toMatch(/Leistungen bei Pflegegrad 1/);
+  });
+
   test('en: day care at grade 1, then "no wait, he has grade 4": day care at grade 4', async () => {
     const client = mainDialogClient(app, 'en');
     await say(client, 'does the care fund pay for day care at grade 1');
