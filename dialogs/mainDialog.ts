@@ -21,10 +21,10 @@ import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
 import { refersBack, storySkipsGuide } from '../bot/conversation/cues';
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
-import { afterDecline, mainClause, readCorrection, resolveFollowUp, situatedQuestion, topicConcepts, type Aspect, type FollowUp } from '../bot/conversation/followUp';
+import { afterDecline, mainClause, readCorrection, resolveFollowUp, situatedQuestion, topicConcepts, withAllowanceAlone, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
-import { describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
+import { askedMoneyTopic, describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
 import { aspectCandidates, aspectsToTry, sentences, buildAspectReply, buildConditionReply, buildLeadReply, buildRelatedReply, relatedSentences } from '../bot/conversation/aspects';
 import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine, spentFromText } from '../bot/conversation/budget';
 import { deadlineReading, deadlineRule } from '../bot/conversation/answerFirst';
@@ -169,6 +169,8 @@ export class MainDialog extends ComponentDialog {
     const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected, alsoAnswered, detectedCategory);
     rememberFacts(mem, u.facts);
     if (followed) return followed;
+    // a new question: the money topic it names, whatever answers it (thread.ts topicForGrade)
+    mem.askedTopic = askedMoneyTopic(u.retrieval.concepts, r.ranked);
     // "Meine Oma wohnt allein in Styrum und hat Pflegegrad 2.": a bare statement of the grade that
     // asks for nothing gets that grade's benefits, whatever intent (bot/conversation/route.ts)
     const bare = bareGradeStatement(u, text, s.words, lang);
@@ -247,7 +249,8 @@ export class MainDialog extends ComponentDialog {
     const { text, lang } = turnInfo(dc.context);
     // "Und falls sie Pflegegrad 2 bekommt – wie viel …?": the question's concepts are the main clause's
     const main = mainClause(text);
-    const concepts = main ? s.kb.retriever.concepts(main, lang) : u.retrieval.concepts;
+    // "do we still get the allowance then": "the allowance" alone is the care allowance
+    const concepts = withAllowanceAlone(text, main ? s.kb.retriever.concepts(main, lang) : u.retrieval.concepts, s.words);
     const lastConcepts = mem.lastTopic ? topicConcepts(s.kb, mem.lastTopic) : undefined;
     const lastParent = mem.lastTopic ? s.kb.questions.get(mem.lastTopic)?.topic : undefined;
     // the own date rules only: the recognisers' fallback costs milliseconds on every short follow-up
@@ -291,7 +294,9 @@ export class MainDialog extends ComponentDialog {
       // the last entry first, then its topic's answer when the entry names none of the concepts
       const conceptsOf = (sentence: string) => s.kb.retriever.concepts(sentence, lang);
       const parentId = s.kb.questions.get(fu.topic)?.topic;
-      const a = [s.kb.entry(fu.topic), parentId ? s.kb.entry(parentId) : undefined]
+      // then the last answer by grade ("do we still get the allowance then" after day care and "who do we
+      // apply to": the application names no allowance, the day care it was about does)
+      const a = [s.kb.entry(fu.topic), parentId ? s.kb.entry(parentId) : undefined, mem.gradeTopic ? s.kb.entry(mem.gradeTopic) : undefined]
         .find((x) => !!x && relatedSentences(x, fu.concepts, ctx, conceptsOf).length > 0) ?? s.kb.entry(fu.topic) ?? s.kb.entry(parentId ?? '');
       // "Bekommt sie in der Zeit weiter Pflegegeld?" during respite: half the grade's allowance, worked out
       const half = fu.concepts.includes('care_allowance') && mem.grade !== undefined && isRespite(s.kb, fu.topic) ? halfAllowance(s.kb.benefits, mem.grade, s.today()) : undefined;
@@ -304,7 +309,7 @@ export class MainDialog extends ComponentDialog {
       return ANSWERED;
     }
     // a new grade after several answers is about the one whose amount depends on it
-    const asked = fu.grade !== undefined ? topicForGrade(fu.topic, alsoAnswered, (id) => !!s.kb.entry(id)?.usesGrade, mem.gradeTopic) : fu.topic;
+    const asked = fu.grade !== undefined ? topicForGrade(fu.topic, alsoAnswered, (id) => !!s.kb.entry(id)?.usesGrade, mem.gradeTopic, mem.askedTopic, s.kb.questions.get(fu.topic)?.topic) : fu.topic;
     // a question entry without amounts: a new grade asks its topic's answer
     const q = s.kb.questions.get(asked);
     const topic = q && fu.grade !== undefined && !s.kb.entry(asked)?.usesGrade ? q.topic : asked;

@@ -14,7 +14,7 @@ import type { Lexicon } from '../nlu/lexicon';
 import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
 import { GRADE_MONEY_TOPIC_IDS, MONEY_TOPIC_IDS, topicForSetting, type ConversationThread } from './thread';
 
-export type Aspect = 'expiry' | 'from_when' | 'duration' | 'change' | 'deadline' | 'repay' | 'consequence' | 'several' | 'billing' | 'own_share' | 'cost' | 'form' | 'who' | 'where'
+export type Aspect = 'expiry' | 'from_when' | 'duration' | 'change' | 'deadline' | 'repay' | 'consequence' | 'several' | 'use' | 'billing' | 'own_share' | 'cost' | 'form' | 'who' | 'where'
   /** no reading of its own: a who question that asks for the office it goes to (aspects.ts aspectsToTry) */
   | 'office';
 
@@ -117,9 +117,11 @@ const SHORT_ASPECT_WORDS = 8;
 // "gibts dann mehr Geld, wenn beide einen Pflegegrad haben?" asks about several people before the cost;
 // "muss man da was selber zahlen?" asks what the family pays, not what the fund pays.
 // "muss ich das schriftlich beantragen?" asks the form, before "beantragen" would make it who applies.
-export const ASPECT_ORDER: readonly Exclude<Aspect, 'office'>[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'consequence', 'several', 'billing', 'own_share', 'cost', 'form', 'who', 'where'];
+// "wofür darf man das Geld ausgeben?" asks what a benefit may be spent on, before "Geld" makes it a cost
+// question ("save it for next year" stays expiry, checked first).
+export const ASPECT_ORDER: readonly Exclude<Aspect, 'office'>[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'consequence', 'several', 'use', 'billing', 'own_share', 'cost', 'form', 'who', 'where'];
 /** aspects a very short question asks about the last answer even when the intent engine is sure of another topic */
-const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'form', 'deadline', 'from_when', 'duration', 'change', 'repay', 'billing', 'consequence']);
+const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'form', 'deadline', 'from_when', 'duration', 'change', 'repay', 'billing', 'consequence', 'use']);
 
 /** "nein, ich meinte die Kurzzeitpflege" → "die Kurzzeitpflege"; undefined when it is no correction. */
 // "sorry, grade 2 not 3", "Entschuldigung, Pflegegrad 4, nicht 3": the part before "nicht/not" is meant
@@ -131,7 +133,8 @@ const CONTRAST_COMMA = /^[^,]{2,},\s*(?:nicht|not|statt|anstatt|instead of|rathe
 const CONTRAST_MAX_WORDS = 6;
 
 /** "nein, nicht meine Mutter, mein Vater, …": what follows the rejected part is meant */
-const NO_NOT = /^\s*(?:nein|nee|ne|no|nope)[\s,.!-]+(?:nicht|not)\s+[^,.;?!]{2,30},\s*(.{2,})$/i;
+// (the rejected part may be a lone grade: "nein, nicht 2, papa hat grad 4")
+const NO_NOT = /^\s*(?:nein|nee|ne|no|nope)[\s,.!-]+(?:nicht|not)\s+[^,.;?!]{1,30},\s*(.{2,})$/i;
 
 /** `lexicon` adds the correction openings of the lexicon (correction_lead: "Moment,", "ich hab mich
  *  vertan", "my mistake"): what follows them is meant, up to a contrast ("…, nicht 2"). */
@@ -249,9 +252,12 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   if (own.length) {
     // another benefit in the last answer's situation: "Bekommt sie in der Zeit weiter Pflegegeld?"
     const situation = input.words.has('situation_pointer', folded) || pointsBack(text, input.words) || input.words.has('situation_then', folded);
-    if (n <= RELATED_MAX_WORDS && input.words.has('effect', folded) && (situation || input.concepts.some((c) => SITUATION_CONCEPTS.has(c)))) {
+    // ("kriegen wir in der Zeit trotzdem Pflegegeld?": "in der Zeit" asks about the benefit in that situation
+    // without a word for the effect)
+    const during = input.words.has('situation_pointer', folded);
+    if (n <= RELATED_MAX_WORDS && (during || (input.words.has('effect', folded) && (situation || input.concepts.some((c) => SITUATION_CONCEPTS.has(c)))))) {
       // "in der Zeit", "while he's in the care home": it points at the last answer's situation outright
-      return input.words.has('situation_pointer', folded) ? { kind: 'related', topic: last, concepts: own, pointer: true } : { kind: 'related', topic: last, concepts: own };
+      return during ? { kind: 'related', topic: last, concepts: own, pointer: true } : { kind: 'related', topic: last, concepts: own };
     }
     // only what the last answer's topic is about: still a question about that answer (an aspect below)
     if (!input.lastConcepts || own.some((c) => !input.lastConcepts!.has(c))) return undefined;
@@ -336,6 +342,15 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   if (aspect === 'cost' && n > 4) return undefined;
   return { kind: 'aspect', topic: last, aspect };
 }
+
+/** "do we still get the allowance then": in a follow-up that names no topic of its own, "the allowance"
+ *  alone (a determiner right before it, lexicon `allowance_alone`) is the care allowance; "the tax
+ *  allowance", "rent allowance" are other concepts of the lexicon and keep their reading. */
+export function withAllowanceAlone(text: string, concepts: readonly string[], words: Lexicon): string[] {
+  if (concepts.includes(CARE_ALLOWANCE) || topicalConcepts(concepts).length || !words.has('allowance_alone', foldText(text))) return [...concepts];
+  return [...concepts, CARE_ALLOWANCE];
+}
+const CARE_ALLOWANCE = 'care_allowance';
 
 /** A story's question that points at what the story just told ("… soll jetzt morgens ein Pflegedienst
  *  kommen. Fällt das Pflegegeld dann komplett weg?"): with "dann"/"then", "in der Zeit" or a word that

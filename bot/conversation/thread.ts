@@ -22,6 +22,9 @@ export interface ConversationThread {
   /** the last answer whose amount depends on the grade (an id): a grade told after an answer that does
    *  not depend on it ("who applies for it?" → "no wait, it's for my father, he has grade 5") is about it */
   gradeTopic?: string;
+  /** the money topic the last new question named when another answer may have answered it ("Verhinderungspflege
+   *  bei Pflegegrad 1?" → the grade-1 overview): a corrected grade ("ach nee, sie hat Grad 2") re-asks it */
+  askedTopic?: string;
 }
 
 export type ThreadField = 'grade' | 'stadtteil' | 'setting' | 'person' | 'dementia';
@@ -83,9 +86,36 @@ export function topicForSetting(lastTopic: string, setting: CareSettingFact | un
 /** "und bei 5?" after an answer to several questions: the grade is about the answer whose amount
  *  depends on it (the Pflegegeld, not who gets the relief amount). The last topic when it depends on
  *  the grade itself, or when none of the further answers does. */
-export function topicForGrade(last: string, alsoAnswered: readonly string[] | undefined, usesGrade: (id: string) => boolean, gradeTopic?: string): string {
+export function topicForGrade(
+  last: string, alsoAnswered: readonly string[] | undefined, usesGrade: (id: string) => boolean, gradeTopic?: string, askedTopic?: string, parent?: string,
+): string {
   if (usesGrade(last)) return last;
-  return alsoAnswered?.find(usesGrade) ?? (gradeTopic && usesGrade(gradeTopic) ? gradeTopic : last);
+  const also = alsoAnswered?.find(usesGrade);
+  if (also) return also;
+  // a question entry of a topic by grade: the caller answers that topic
+  if (parent && usesGrade(parent)) return last;
+  // the question's own money topic is newer than an earlier answer's (gradeTopic): the last answer was
+  // given to that question and did not depend on the grade
+  return askedTopic ?? (gradeTopic && usesGrade(gradeTopic) ? gradeTopic : last);
+}
+
+// The money topic a concept of a question names ("Tagespflege", "Kurzzeitpflege"): a grade told later
+// asks that topic again. Only topics whose answer changes with the grade or has a grade rule (respite
+// from grade 2); the relief amount is the same for every grade.
+const CONCEPT_MONEY_TOPIC: Readonly<Record<string, string>> = {
+  daycare: 'daycare', nursing_home: 'nursing_home', care_service: 'in_kind', care_allowance: 'allowance',
+  combination: 'combination', respite: 'respite', short_term_care: 'respite',
+};
+const MONEY_TOPICS_ASKED: ReadonlySet<string> = new Set(Object.values(CONCEPT_MONEY_TOPIC));
+/** an intent engine's money topic counts when the concepts name none ("verhinderungspfelge bei pflegegrad
+ *  1?": the typo hides the concept, the engine still ranks respite second) */
+const ASKED_INTENT_SCORE = 0.3;
+/** The one money topic a new question's concepts name; else the intent engine's best money topic with a
+ *  fair score (`ranked`, best first); undefined when none or several. */
+export function askedMoneyTopic(concepts: readonly string[], ranked: readonly { intent: string; score: number }[] = []): string | undefined {
+  const topics = new Set(concepts.map((c) => CONCEPT_MONEY_TOPIC[c]).filter((t): t is string => !!t));
+  if (topics.size) return topics.size === 1 ? [...topics][0] : undefined;
+  return ranked.find((x) => MONEY_TOPICS_ASKED.has(x.intent) && x.score >= ASKED_INTENT_SCORE)?.intent;
 }
 
 /** The benefits overview's setting the thread already knows: a nursing home or day care told in the

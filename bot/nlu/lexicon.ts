@@ -136,6 +136,9 @@ export const WORD_LISTS = {
   answer_change: 'contains',
   answer_repay: 'contains',
   answer_billing: 'contains',
+  /** folded: a sentence that says what a benefit may be used for ("Nutzen können Sie ihn für …",
+   *  "erstattet Kosten für Tagespflege …") */
+  answer_use: 'contains',
   answer_cost: 'contains',
   answer_who: 'contains',
   /** folded: a sentence that names the office something is applied for, sent to or settled with
@@ -159,6 +162,11 @@ export const WORD_LISTS = {
   aspect_duration: 'folded_word',
   aspect_repay: 'folded_word',
   aspect_billing: 'folded_word',
+  /** what a benefit may be spent on ("wofür kann ich das nehmen?", "what can I use it for?") */
+  aspect_use: 'folded_word',
+  /** folded: "the allowance" with nothing before it that names another one ("do we still get the
+   *  allowance then"): in a follow-up, the care allowance (followUp.ts withAllowanceAlone) */
+  allowance_alone: 'folded_word',
   aspect_cost: 'folded_word',
   aspect_who: 'folded_word',
   /** in what form ("muss das schriftlich sein?", "can I do it by phone?") */
