@@ -14,6 +14,9 @@ const CONTRACTED = new Set(['don', 'doesn', 'didn', 'isn', 'aren', 'wasn', 'were
 const ABILITY = new Set(['kann', 'konnen', 'konnte', 'konnten', 'kannst', 'can', 'could', 'cannot', 'couldn']);
 // "nicht nur", "not only", "nicht immer": a restriction, not a denial
 const NOT_DENIAL = new Set(['nur', 'only', 'immer', 'always', 'just', 'sure', 'sicher', 'ganz', 'quite', 'mal', 'even']);
+// "nicht lange genug versichert", "not enough money": too little of something is its subject, not its
+// absence ("Stimmt das?" then asks about that very rule)
+const DEGREE = new Set(['genug', 'genugend', 'ausreichend', 'enough', 'sufficient', 'sufficiently']);
 // a denied wish still names its subject: "he never wanted to be kept alive on machines" is a story
 // about that very subject
 const WISH = new Set(['will', 'willst', 'wollen', 'wollte', 'wollten', 'mochte', 'mochten', 'want', 'wants', 'wanted', 'wish', 'wished', 'like']);
@@ -44,11 +47,16 @@ export function negatedWords(folded: string): Set<number> {
     const w = tokens[i].w;
     const prev = tokens[i - 1]?.w;
     const next = tokens[i + 1]?.w;
-    if (w === 't' && prev && CONTRACTED.has(prev)) return true;
+    if (w === 't' && prev && CONTRACTED.has(prev)) return !insufficient(i);
     if (!NEGATOR.has(w)) return false;
     if ((w === 'nicht' || w === 'not') && prev && ABILITY.has(prev)) return false;
     if (next && (NOT_DENIAL.has(next) || WISH.has(next))) return false;
-    return true;
+    return !insufficient(i);
+  };
+  // a degree word in the negation's reach: "nicht lange genug eingezahlt", "hasn't paid in long enough"
+  const insufficient = (i: number): boolean => {
+    for (let j = i + 1; j <= i + NEGATION_SCOPE + 1 && j < tokens.length && tokens[j].clause === tokens[i].clause; j++) if (DEGREE.has(tokens[j].w)) return true;
+    return false;
   };
   for (let i = 0; i < tokens.length; i++) {
     if (!negatorAt(i)) continue;

@@ -44,6 +44,17 @@ describe('negatedWords: the scope of a negation within its clause', () => {
     ['Er kann nicht mehr Treppen steigen.', 'treppen', false],
     // a restriction, and a denied wish, still name their subject
     ['Es geht nicht nur um Pflegegeld.', 'pflegegeld', false],
+    // too little of something is its subject: "nicht lange genug eingezahlt" is about the insurance period
+    ['Sie bekommt nichts, weil sie nicht lange genug eingezahlt hat.', 'eingezahlt', false],
+    ['Sie ist nicht ausreichend versichert gewesen.', 'versichert', false],
+    ["he hasn't paid in long enough, they said", 'paid', false],
+    ['she was not insured long enough', 'insured', false],
+    ['she has not been insured long enough', 'insured', false],
+    ['we do not earn enough money for the home', 'earn', false],
+    ['we do not have enough money for the home', 'money', false],
+    ['Wir haben nicht genug Geld für das Heim.', 'geld', false],
+    // a degree word outside the clause does not lift the denial
+    ['Er hat keine Demenz, aber Zeit hat er genug.', 'demenz', true],
     ['Dad never wanted to be kept alive on machines.', 'alive', false],
     ['Ins Heim wollte sie nie.', 'heim', false],
   ])('%s → %s denied: %s', (text, word, expected) => {

@@ -99,6 +99,16 @@ describe('retrieval of question entries', () => {
     expect(r.retrieve('Die Kasse sagt, wir bekommen keinen Treppenlift bezahlt. Was zahlt die Kasse für einen Badumbau?', 'de').concepts).not.toContain('stairlift');
   });
 
+  test('too little of something is no denial: "gibt nicht genug für den Treppenlift" still names the stairlift (issue 17)', () => {
+    // read with a second question of its own, so the "Stimmt das?" rule does not apply
+    const de = 'Die Kasse gibt nicht genug für den Treppenlift dazu. Was machen wir jetzt?';
+    expect(r.retrieve(de, 'de').concepts).toContain('stairlift');
+    const en = "The fund didn't give enough for stairs. What do we do now?";
+    expect(r.retrieve(en, 'en').concepts).toContain('stairlift');
+    // without the degree word the same sentence denies it
+    expect(r.retrieve('Die Kasse gibt nicht für den Treppenlift dazu. Was machen wir jetzt?', 'de').concepts).not.toContain('stairlift');
+  });
+
   test('concepts are found by word, stem, prefix and phrase', () => {
     expect(r.concepts('Wir haben der Tochter das Haus überschrieben und den Badumbau geplant', 'de').sort()).toEqual(['gift', 'home_adaptation']);
     expect(r.concepts('the house was signed over', 'en')).toEqual(['gift']);
