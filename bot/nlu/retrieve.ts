@@ -746,6 +746,17 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
    *  noch keinen Pflegegrad." answers what was asked about). A question without a topic of its own
    *  that points back ("Stimmt das?", "Is that right?") asks about the denial told: all stay. */
   function analyseAll(text: string, lang: RLang): Analysed[] {
+    // a story turn reads the same message up to four times (retrieve, rankAll, and deniedConcepts for
+    // the intent's topics and for the re-ranker): the last message's analysis is kept (read-only)
+    const last = lastAnalysed[lang];
+    if (last?.text === text) return last.sentences;
+    const sentences = analyseFresh(text, lang);
+    lastAnalysed[lang] = { text, sentences };
+    return sentences;
+  }
+  const lastAnalysed: Partial<Record<RLang, { text: string; sentences: Analysed[] }>> = {};
+
+  function analyseFresh(text: string, lang: RLang): Analysed[] {
     const read0 = readSentences(text);
     const pointsBack = read0.some((x) => {
       if (!x.question) return false;
