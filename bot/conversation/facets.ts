@@ -114,10 +114,13 @@ export function pickFacetSentences(
 ): FacetPick {
   const all = [...short, ...details];
   const named = all.map((s) => textKeys(s, conceptsOf));
-  // a key named by few sentences tells them apart; one most sentences name tells nothing
+  // a key named by few sentences tells them apart; one most sentences name tells nothing (how many
+  // name a key is counted once per key, not again for every sentence and facet)
+  const naming = new Map<string, number>();
+  const namingCount = (k: string) => naming.get(k) ?? naming.set(k, named.filter((x) => names(x, k)).length).get(k)!;
   const score = (i: number, keys: ReadonlyMap<string, number>) => [...keys].reduce((sum, [k, w]) => {
     if (!names(named[i], k)) return sum;
-    const n = named.filter((x) => names(x, k)).length;
+    const n = namingCount(k);
     return n <= MAX_NAMING ? sum + w / n : sum;
   }, 0);
   const pick: FacetPick = { added: [], kept: [] };
