@@ -251,10 +251,10 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const own = input.concepts.filter((c) => !GENERIC_CONCEPTS.has(c) && !SITUATION_CONCEPTS.has(c) && !STORY_CONCEPTS.has(c) && !explained.has(c));
   if (own.length) {
     // another benefit in the last answer's situation: "Bekommt sie in der Zeit weiter Pflegegeld?"
-    const situation = input.words.has('situation_pointer', folded) || pointsBack(text, input.words) || input.words.has('situation_then', folded);
     // ("kriegen wir in der Zeit trotzdem Pflegegeld?": "in der Zeit" asks about the benefit in that situation
     // without a word for the effect)
     const during = input.words.has('situation_pointer', folded);
+    const situation = during || pointsBack(text, input.words) || input.words.has('situation_then', folded);
     if (n <= RELATED_MAX_WORDS && (during || (input.words.has('effect', folded) && (situation || input.concepts.some((c) => SITUATION_CONCEPTS.has(c)))))) {
       // "in der Zeit", "while he's in the care home": it points at the last answer's situation outright
       return during ? { kind: 'related', topic: last, concepts: own, pointer: true } : { kind: 'related', topic: last, concepts: own };
