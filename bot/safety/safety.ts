@@ -342,7 +342,7 @@ const wordCount = (t: string): number => t.split(' ').filter((w) => /[\p{L}\p{N}
 /** Kinds whose rule "possible" a confident classifier may make clear (upgradePossible). */
 const UPGRADE_KINDS: readonly CrisisKind[] = ['suicidal'];
 
-/** The cue that marks the sentence of a care question (clearOutsideCare, classifier.ts). */
+/** The cue that marks the sentence of a care question (outsideCare, classifier.ts). */
 const CARE_TOPIC_CUE = 'care_topic';
 /** First person ("ich", "I"): the model's sentence speaks of the writer (careFrame). */
 const SELF_CUE = 'self';
