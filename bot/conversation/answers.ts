@@ -131,15 +131,18 @@ export function facetText(a: LayeredAnswer, ctx: AnswerContext): string {
   const short = sentences(first);
   // a grade told later than the pick, or a "not at this grade" line: the pick's indices would not fit
   if (withGrade !== !!pick.withGrade || short.length !== sentences(withGrade ? txt.shortWithGrade! : txt.short).length) return first;
-  const fill = (s: string) => {
-    try {
-      return fillSentences(s, { grade: ctx.grade, amount: ctx.amount });
-    } catch (err) {
-      if (!(err instanceof MissingValueError)) throw err;
-      return fillSentences(s, { amount: ctx.amount });
-    }
-  };
-  return composeSentences(short, sentences(txt.details).map(fill), pick).join(' ');
+  return composeSentences(short, sentences(txt.details).map((s) => filledForGrade(s, ctx)), pick).join(' ');
+}
+
+/** Fills amounts for the known grade where the text allows it, else for all grades (a sentence picked
+ *  from the details for an aspect or a facet of the question). */
+export function filledForGrade(text: string, ctx: Pick<AnswerContext, 'grade' | 'amount'>): string {
+  try {
+    return fillSentences(text, { grade: ctx.grade, amount: ctx.amount });
+  } catch (err) {
+    if (!(err instanceof MissingValueError)) throw err;
+    return fillSentences(text, { amount: ctx.amount });
+  }
 }
 
 export function buildAnswerReply(a: LayeredAnswer, ctx: AnswerContext, now: Date, seed: string): Reply {

@@ -3,10 +3,9 @@
 // sources and buttons. Nothing is written here: the sentences are the reviewed content. When no
 // sentence speaks to the aspect there is no aspect answer (the router goes on as usual). Pure.
 import type { LayeredAnswer } from '../knowledge/kb';
-import { fillSentences, MissingValueError } from '../knowledge/render';
 import { foldText } from '../nlu/normalise';
 import type { Reply } from '../channels/reply';
-import { followUpActions, footerFor, type AnswerContext } from './answers';
+import { filledForGrade, followUpActions, footerFor, type AnswerContext } from './answers';
 import type { Aspect } from './followUp';
 import type { Lexicon } from '../nlu/lexicon';
 import { sentences } from './sentences';
@@ -15,21 +14,11 @@ export { sentences };
 
 const MAX_SENTENCES = 3;
 
-/** Fills amounts for the known grade where the text allows it, else for all grades. */
-function filled(text: string, ctx: AnswerContext): string {
-  try {
-    return fillSentences(text, { grade: ctx.grade, amount: ctx.amount });
-  } catch (err) {
-    if (!(err instanceof MissingValueError)) throw err;
-    return fillSentences(text, { amount: ctx.amount });
-  }
-}
-
 /** The answer's sentences about the aspect, the short text's first (at most three). */
 export function aspectSentences(a: LayeredAnswer, aspect: Exclude<Aspect, 'where'>, ctx: AnswerContext, words: Lexicon): string[] {
   const txt = a[ctx.lang];
   const short = ctx.grade !== undefined && txt.shortWithGrade ? txt.shortWithGrade : txt.short;
-  const all = [...sentences(filled(short, ctx)), ...sentences(filled(txt.details, ctx))];
+  const all = [...sentences(filledForGrade(short, ctx)), ...sentences(filledForGrade(txt.details, ctx))];
   // what a sentence must say to answer the aspect: the lexicon's answer_* lists (folded text)
   return [...new Set(all.filter((s) => words.has(`answer_${aspect}`, foldText(s))))].slice(0, MAX_SENTENCES);
 }
@@ -42,7 +31,7 @@ export type ConceptsOf = (sentence: string) => readonly string[];
 export function relatedSentences(a: LayeredAnswer, concepts: readonly string[], ctx: AnswerContext, conceptsOf: ConceptsOf): string[] {
   const txt = a[ctx.lang];
   const short = ctx.grade !== undefined && txt.shortWithGrade ? txt.shortWithGrade : txt.short;
-  const all = [...sentences(filled(short, ctx)), ...sentences(filled(txt.details, ctx))];
+  const all = [...sentences(filledForGrade(short, ctx)), ...sentences(filledForGrade(txt.details, ctx))];
   const wanted = new Set(concepts);
   return [...new Set(all.filter((s) => conceptsOf(s).some((c) => wanted.has(c))))].slice(0, MAX_SENTENCES);
 }
@@ -66,7 +55,7 @@ function sentencesReply(a: LayeredAnswer, found: string[], ctx: AnswerContext, l
   if (!found.length && !lead) return undefined;
   const txt = a[ctx.lang];
   const said = [lead, ...found.slice(0, lead ? MAX_SENTENCES - 1 : MAX_SENTENCES)].filter((x): x is string => !!x).join(' ');
-  const parts = [ctx.t('follow_up.aspect', { lng: ctx.lang, title: txt.title }), said, ctx.t('next_step', { lng: ctx.lang, text: filled(txt.next, ctx) })];
+  const parts = [ctx.t('follow_up.aspect', { lng: ctx.lang, title: txt.title }), said, ctx.t('next_step', { lng: ctx.lang, text: filledForGrade(txt.next, ctx) })];
   return { text: parts.join('\n\n'), suggestions: followUpActions(a, ctx, true), footer: footerFor(a, ctx) };
 }
 
@@ -105,7 +94,7 @@ function stems(folded: string): string[] {
 export function conditionSentences(a: LayeredAnswer, clause: string, ctx: AnswerContext, conceptsOf?: ConceptsOf): string[] {
   const txt = a[ctx.lang];
   const short = ctx.grade !== undefined && txt.shortWithGrade ? txt.shortWithGrade : txt.short;
-  const all = [...new Set([...sentences(filled(short, ctx)), ...sentences(filled(txt.details, ctx))])];
+  const all = [...new Set([...sentences(filledForGrade(short, ctx)), ...sentences(filledForGrade(txt.details, ctx))])];
   const words = all.map((s) => foldText(s).split(/[^a-z0-9]+/));
   const names = (i: number, stem: string) => words[i].some((w) => w.startsWith(stem));
   // a concept counts like a word ("verheiratet" and "Ehepaare" both name the spouse)
