@@ -343,7 +343,8 @@ export class MainDialog extends ComponentDialog {
     if (!more.length) return result;
     const ctx = answerContext(this.deps, dc.context, mem.grade, mem.stadtteil);
     // the dialog's buttons move to the last reply (channels show only the last one's)
-    const own = ((await getMemory(this.deps, dc.context)).options ?? []).map((o): Action => ({ kind: 'command', title: o.title, value: o.command }));
+    // (mem is this turn's memory object: the guided dialog just set its options there)
+    const own = (mem.options ?? []).map((o): Action => ({ kind: 'command', title: o.title, value: o.command }));
     const replies = more.map((a) => buildShortReply(a, ctx));
     replies[replies.length - 1].suggestions = own.length ? own : undefined;
     for (const r of replies) await sendReply(this.deps, dc.context, r);
