@@ -73,7 +73,6 @@ export class Vocabulary {
   private readonly known = new Set<string>();
   private readonly byFirst = new Map<string, string[]>();
   private readonly counts = new Map<string, number>();
-  private readonly splitCache = new Map<string, string[] | null>();
 
   constructor(foldedTexts: Iterable<string>) {
     for (const text of foldedTexts) {
@@ -144,13 +143,15 @@ export class Vocabulary {
    *  first, linking letters allowed between parts. Returns undefined when no split exists. */
   split(word: string): string[] | undefined {
     if (word.length < 2 * MIN_PART) return undefined;
-    const cached = this.splitCache.get(word);
-    if (cached !== undefined) return cached ?? undefined;
-    const result = this.segment(word, 0, 3);
-    const parts = result && result.length > 1 ? result : undefined;
-    this.splitCache.set(word, parts ?? null);
-    return parts;
+    return this.splits(word) ?? undefined;
   }
+
+  /** null when no split exists. Kept per word like the corrections, and bounded like them: the words
+   *  come from what people type, and an unbounded map grew with every new word for the life of the process. */
+  private readonly splits = boundedMemo((word: string): string[] | null => {
+    const result = this.segment(word, 0, 3);
+    return result && result.length > 1 ? result : null;
+  }, 20_000);
 
   private segment(word: string, from: number, maxParts: number): string[] | undefined {
     const rest = word.slice(from);
