@@ -64,6 +64,11 @@ describe('the bot runs with the node flags of npm start', () => {
   test("this project's start script sets a heap ceiling", () => {
     expect(startFlags(path.join(ROOT, 'package.json')).some((f) => f.startsWith('--max-old-space-size='))).toBe(true);
   });
+  // session 16: optimising compiles on the main thread. On V8's worker threads their scratch memory
+  // stayed in per-thread malloc arenas: ~25 MB more RSS after a warm-up, near the 250 MB line
+  test("this project's start script compiles optimised code on the main thread", () => {
+    expect(startFlags(path.join(ROOT, 'package.json'))).toContain('--no-concurrent-recompilation');
+  });
 });
 
 describe('settings', () => {
