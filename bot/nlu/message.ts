@@ -62,3 +62,18 @@ export function questionSentences(sentences: Sentence[]): Sentence[] {
   const requests = sentences.filter((s) => REQUEST.test(s.text));
   return requests.length ? requests : sentences.slice(-1);
 }
+
+// a wish said as such ("bitte", "please", "ich möchte", "I want") or a sentence opening with an imperative ("Ruf mich an", "Call me")
+const WISH = /\b(bitte|please|ich (möchte|mochte|will|hätte gern|hatte gern)|wir (möchten|mochten|wollen)|i('d| would) like|i want|we want)\b/i;
+const IMPERATIVE_START = /^(ruf|rufen sie|call|phone|ring)\b/i;
+
+/** The sentences of a message that ask or wish for something: a question, a request, a wish, an
+ *  imperative, and the last sentence (where people put their request); a message of one sentence is
+ *  that sentence. The other sentences of a story only tell what happened ("the staff call me because
+ *  she gets upset", "die Kasse wollte zurückrufen"): a command word in them is no command. */
+export function askingSentences(text: string): string[] {
+  const all = readSentences(text);
+  return all
+    .filter((s, i) => i === all.length - 1 || s.question || REQUEST.test(s.text) || WISH.test(s.text) || IMPERATIVE_START.test(s.text))
+    .map((s) => s.text);
+}
