@@ -1,5 +1,5 @@
 // Reading a message: sentences, and which of them ask.
-import { askingSentences, isQuestion, questionSentences, readSentences, splitSentences } from '../../bot/nlu/message';
+import { askingSentences, isQuestion, pointedSentences, questionSentences, readSentences, splitSentences } from '../../bot/nlu/message';
 
 describe('splitSentences', () => {
   test.each<[string, string, string[]]>([
@@ -76,5 +76,19 @@ describe('askingSentences', () => {
     ['I would like someone to call me. My mum has dementia.', ['I would like someone to call me.', 'My mum has dementia.']],
   ])('%p → %j', (text, want) => {
     expect(askingSentences(text)).toEqual(want);
+  });
+});
+
+describe('pointedSentences', () => {
+  test.each<[string, string[]]>([
+    ['Oma hat Pflegegrad 3. Jetzt soll sie in die Tagespflege. Wie viel zahlt die Kasse dafür?', ['Jetzt soll sie in die Tagespflege.']],
+    ['dad has grade 2. he needs a walk-in shower. do we get money for it?', ['he needs a walk-in shower.']],
+    // no pointer, or the pointer in the question's second part (it points at the first part)
+    ['Oma hat Pflegegrad 3. Jetzt soll sie in die Tagespflege. Wie viel zahlt die Kasse?', []],
+    ['Sie braucht einen Rollator. Im Sanitätshaus wollte man 120 €. Zahlt das nicht die Kasse, und was braucht sie dafür?', []],
+    // the sentence before is a question itself: nothing to point to in the story
+    ['Geht das? Wie viel zahlt die Kasse dafür?', []],
+  ])('%p → %j', (text, want) => {
+    expect([...pointedSentences(readSentences(text))].map((s) => s.text)).toEqual(want);
   });
 });
