@@ -4,6 +4,7 @@
 // calls these, and carries out what they return (send, start a dialog); dialogs/guidedRoutes.ts maps
 // a guided start to its dialog.
 import type { Lexicon, WordList } from '../nlu/lexicon';
+import { askingSentences } from '../nlu/message';
 import type { NluResult } from '../services';
 import type { CareSetting } from '../care/benefits';
 import { SETTINGS, asksRestOfShare, percentFrom, type BenefitsOptions } from '../care/benefitsText';
@@ -68,7 +69,8 @@ export function commandBeforeNlu(x: CommandInput): { command: string; accepted?:
   const title = menuByTitle(x.menu, text);
   if (title) return { command: title };
   if (words.has('more', plain) && mem.lastTopic) return { command: `details:${mem.lastTopic}` };
-  if (words.has('callback_request', plain) && x.staff) return { command: 'callback' };
+  // a call-back wish, not a story sentence that tells of a call ("the staff call me because …")
+  if (x.staff && words.has('callback_request', plain) && askingSentences(text).some((s) => words.has('callback_request', s))) return { command: 'callback' };
   const helped = x.feedback(plain);
   if (helped !== undefined && mem.lastTopic && x.staff) return { command: `feedback:${helped}:${mem.lastTopic}` };
   return undefined;

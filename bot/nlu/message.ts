@@ -62,3 +62,38 @@ export function questionSentences(sentences: Sentence[]): Sentence[] {
   const requests = sentences.filter((s) => REQUEST.test(s.text));
   return requests.length ? requests : sentences.slice(-1);
 }
+
+// a wish said as such ("bitte", "please", "ich möchte", "I want") or a sentence opening with an imperative ("Ruf mich an", "Call me")
+const WISH = /\b(bitte|please|ich (möchte|mochte|will|hätte gern|hatte gern)|wir (möchten|mochten|wollen)|i('d| would) like|i want|we want)\b/i;
+const IMPERATIVE_START = /^(ruf|rufen sie|call|phone|ring)\b/i;
+
+/** The sentences of a message that ask or wish for something: a question, a request, a wish, an
+ *  imperative, and the last sentence (where people put their request); a message of one sentence is
+ *  that sentence. The other sentences of a story only tell what happened ("the staff call me because
+ *  she gets upset", "die Kasse wollte zurückrufen"): a command word in them is no command. */
+export function askingSentences(text: string): string[] {
+  const all = readSentences(text);
+  return all
+    .filter((s, i) => i === all.length - 1 || s.question || REQUEST.test(s.text) || WISH.test(s.text) || IMPERATIVE_START.test(s.text))
+    .map((s) => s.text);
+}
+
+// a question that points back with a pronominal adverb or preposition + pronoun ("Wie viel zahlt die Kasse
+// dafür?", "how much do we get for it?"): what it is about was said in the sentence before
+const POINTS_BACK = /(^|[^\p{L}])(dafür|dafuer|dazu|davon|darauf|dabei|darüber|darueber|dagegen|daran|for (it|that|this|them)|about (it|that|this)|with (it|that)|against (it|that)|towards (it|that))(?![\p{L}])/iu;
+
+// a pointer in the second part of a question points at its first part ("Zahlt das nicht die Kasse, und was
+// braucht sie dafür?"): only the first part can point back at the story
+const firstPart = (q: string) => q.split(/,\s*(und|oder|and|or)\b/i)[0];
+
+/** The story sentences a question points back to: the sentence right before a question that says
+ *  "dafür", "davon", "for it" … (and, by `saysNothing`, names no subject of its own); those nouns are
+ *  what the question asks about (issue 17). */
+export function pointedSentences(sentences: readonly Sentence[], saysNothing: (i: number) => boolean = () => true): Set<Sentence> {
+  const out = new Set<Sentence>();
+  sentences.forEach((s, i) => {
+    const before = sentences[i - 1];
+    if (s.question && before && !before.question && POINTS_BACK.test(firstPart(s.text)) && saysNothing(i)) out.add(before);
+  });
+  return out;
+}

@@ -16,7 +16,7 @@ import { writeCacheFile } from '../cacheFile';
 import { boundedMemo } from '../memo';
 import type { ConceptsFile } from '../knowledge/schema';
 import { foldText, words } from './normalise';
-import { questionSentences, readSentences, type Sentence } from './message';
+import { pointedSentences, questionSentences, readSentences, type Sentence } from './message';
 import { negatedWords, refersBack, wordIndexAt } from './negation';
 import { stemmerFor } from './stem';
 
@@ -54,6 +54,9 @@ export interface RetrievalWeights {
    *  die das?": fewer than `thinWords` content words) */
   storyThin: number;
   thinWords: number;
+  /** weight of the story sentence a question points back to ("Jetzt soll sie in die Tagespflege. Wie viel
+   *  zahlt die Kasse dafür?"); unset: a story sentence like the others */
+  pointed?: number;
 }
 
 export interface RetrievalSettings extends RetrievalWeights {
@@ -94,7 +97,7 @@ export interface RetrievalSettings extends RetrievalWeights {
 // Chosen on the entries' own variants (one variant of each entry held out at a time) and on
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
-  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8,
+  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8, pointed: 0.6,
   thinWords: 3, topicWeight: 1, missingConcept: 0.6, variantRescue: 0.95, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
   questionFloor: 0.3, questionSwitch: 0.1,
 };
@@ -766,6 +769,15 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     return read0.map((x) => analyse(x, lang, read0.length > 1 && !pointsBack));
   }
 
+  /** a sentence's weight in the whole reading: a question 1, the story sentence a question points back to
+   *  `pointed` (its nouns are what is asked about), the rest of the story `story` */
+  function storyWeights(sentences: Analysed[], questions: ReadonlySet<Sentence>, story: number, s: RetrievalSettings): (a: Analysed) => number {
+    // only a question that names no concept of its own ("was braucht sie dafür?" after the Rollator and the
+    // Sanitätshaus points further back than the last sentence; "zahlt sie dafür in meine Rente ein?" names its subject)
+    const pointed = s.pointed === undefined ? new Set<Sentence>() : pointedSentences(sentences.map((a) => a.sentence), (i) => sentences[i].concepts.size === 0);
+    return (a) => (sentences.length === 1 || questions.has(a.sentence) ? 1 : pointed.has(a.sentence) ? Math.max(story, s.pointed!) : story);
+  }
+
   /** the query: each word, gram and concept with the weight of the most important sentence naming it */
   function read(sentences: Analysed[], weight: (a: Analysed) => number, context: readonly string[], storyWeight: number): Read {
     const qWords = new Map<string, number>();
@@ -805,7 +817,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const said = new Set(sentences.filter((a) => questions.has(a.sentence)).flatMap((a) => a.tokens)).size;
       const story = said < s.thinWords ? s.storyThin : s.story;
       const context = opts.contextConcepts ?? [];
-      const q = read(sentences, (a) => (sentences.length === 1 || questions.has(a.sentence) ? 1 : story), context, story);
+      const q = read(sentences, storyWeights(sentences, questions, story, s), context, story);
       const setting = { own: new Set(context), other: new Set(opts.otherSetting ?? []) };
       return score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, setting, true);
     },
@@ -818,7 +830,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const said = new Set(asked.flatMap((a) => a.tokens)).size;
       const story = said < s.thinWords ? s.storyThin : s.story;
       const context = opts.contextConcepts ?? [];
-      const q = read(sentences, (a) => (sentences.length === 1 || questions.has(a.sentence) ? 1 : story), context, story);
+      const q = read(sentences, storyWeights(sentences, questions, story, s), context, story);
       const setting = { own: new Set(context), other: new Set(opts.otherSetting ?? []) };
       const ranked = score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, setting, opts.exhaustive);
       const result: Retrieval = {

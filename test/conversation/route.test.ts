@@ -44,6 +44,11 @@ describe('before the NLU', () => {
     ['mehr dazu', {}, {}, undefined],
     ['Bitte um Rückruf', {}, {}, { command: 'callback' }],
     ['Bitte um Rückruf', { staff: false }, {}, undefined],
+    // a story sentence that tells of a call is no call-back wish; a wish in a story still is
+    ['my mum lives in a care home. the staff call me because she gets upset. what should i say to her?', {}, {}, undefined],
+    ['Die Pflegekasse wollte mich zurückrufen, hat sie aber nie. Mama hat Pflegegrad 2. Wie lange dauert das noch?', {}, {}, undefined],
+    ['Mama hat Pflegegrad 2 und ich bin am Ende. Rufen Sie mich bitte an. Ich bin ab 14 Uhr erreichbar.', {}, {}, { command: 'callback' }],
+    ['My dad fell again last night. Can someone call me back?', {}, {}, { command: 'callback' }],
     ['Ja, hat geholfen', {}, { lastTopic: 'relief' }, { command: 'feedback:yes:relief' }],
     ['Ja, hat geholfen', { staff: false }, { lastTopic: 'relief' }, undefined],
     ['Wie viel Pflegegeld gibt es?', {}, {}, undefined],

@@ -1,5 +1,5 @@
 // Reading a message: sentences, and which of them ask.
-import { isQuestion, questionSentences, readSentences, splitSentences } from '../../bot/nlu/message';
+import { askingSentences, isQuestion, pointedSentences, questionSentences, readSentences, splitSentences } from '../../bot/nlu/message';
 
 describe('splitSentences', () => {
   test.each<[string, string, string[]]>([
@@ -62,5 +62,33 @@ describe('isQuestion', () => {
   test('the story around a question is not a question', () => {
     const q = questionSentences(readSentences('Mutter ist im Heim in Holthausen gestorben. Das Heim will noch zwei Wochen Geld. Dürfen die das?'));
     expect(q.map((s) => s.text)).toEqual(['Dürfen die das?']);
+  });
+});
+
+describe('askingSentences', () => {
+  test.each<[string, string[]]>([
+    ['Bitte um Rückruf', ['Bitte um Rückruf']],
+    ['the staff call me because she gets upset. what should i say to her?', ['what should i say to her?']],
+    ['Die Kasse wollte mich zurückrufen, hat sie aber nie. Mama hat Pflegegrad 2. Was kann ich tun?', ['Was kann ich tun?']],
+    ['Können Sie mich zurückrufen? Ich bin ab 14 Uhr erreichbar.', ['Können Sie mich zurückrufen?', 'Ich bin ab 14 Uhr erreichbar.']],
+    ['Call me back. I am free after two.', ['Call me back.', 'I am free after two.']],
+    ['Rufen Sie mich bitte an. Mein Vater ist gestürzt. Ich weiß nicht weiter.', ['Rufen Sie mich bitte an.', 'Ich weiß nicht weiter.']],
+    ['I would like someone to call me. My mum has dementia.', ['I would like someone to call me.', 'My mum has dementia.']],
+  ])('%p → %j', (text, want) => {
+    expect(askingSentences(text)).toEqual(want);
+  });
+});
+
+describe('pointedSentences', () => {
+  test.each<[string, string[]]>([
+    ['Oma hat Pflegegrad 3. Jetzt soll sie in die Tagespflege. Wie viel zahlt die Kasse dafür?', ['Jetzt soll sie in die Tagespflege.']],
+    ['dad has grade 2. he needs a walk-in shower. do we get money for it?', ['he needs a walk-in shower.']],
+    // no pointer, or the pointer in the question's second part (it points at the first part)
+    ['Oma hat Pflegegrad 3. Jetzt soll sie in die Tagespflege. Wie viel zahlt die Kasse?', []],
+    ['Sie braucht einen Rollator. Im Sanitätshaus wollte man 120 €. Zahlt das nicht die Kasse, und was braucht sie dafür?', []],
+    // the sentence before is a question itself: nothing to point to in the story
+    ['Geht das? Wie viel zahlt die Kasse dafür?', []],
+  ])('%p → %j', (text, want) => {
+    expect([...pointedSentences(readSentences(text))].map((s) => s.text)).toEqual(want);
   });
 });

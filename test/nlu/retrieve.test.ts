@@ -291,3 +291,16 @@ describe('an entry\'s own question asked in other words than its concepts', () =
     else expect(on).toBeCloseTo(off / DEFAULT_RETRIEVAL.missingConcept);
   });
 });
+
+describe('a question that points back (issue 17, session 16)', () => {
+  const without = { settings: { ...DEFAULT_RETRIEVAL, pointed: undefined } };
+  const stairlift = (text: string, opts = {}) => r.retrieve(text, 'de', { ...opts, exhaustive: true }).ranked.find((c) => c.id === 'home_stairlift')?.score ?? 0;
+  test('the sentence a "dafür" question points back to weighs more than the rest of the story', () => {
+    const text = 'Mama bekommt Pflegegeld, das Pflegegeld reicht aber hinten und vorne nicht. Jetzt schafft sie die Treppe nicht mehr. Wie viel Zuschuss gibt die Pflegekasse dafür im Monat?';
+    expect(stairlift(text)).toBeGreaterThan(stairlift(text, without));
+  });
+  test('a pointer in the second part of a question points at its first part, not at the story', () => {
+    const two = 'Mama bekommt Pflegegeld, das Pflegegeld reicht aber hinten und vorne nicht. Jetzt schafft sie die Treppe nicht mehr. Zahlt das nicht die Pflegekasse, und was braucht sie dafür?';
+    expect(stairlift(two)).toBe(stairlift(two, without));
+  });
+});
