@@ -2,7 +2,8 @@
 // MD assessment (Beschwerdestelle and ombudsperson, § 278 Abs. 3 SGB V; the objection stays the way to change the
 // grade), complaints about the Pflegekasse itself (its supervisory authority, § 90 SGB IV; Untätigkeitsklage,
 // § 88 SGG), a person with dementia who no longer recognises family, and dementia and finding the toilet. Also the
-// Hausnotruf key deposit, which sat only in the cost entry's details (a reply shows short and next, never details).
+// overview of who takes which complaint (home, care service, MD, Pflegekasse; free counselling; local complaints
+// offices where they exist), and the Hausnotruf key deposit, which sat only in the cost entry's details (a reply shows short and next, never details).
 import * as fs from 'fs';
 import * as path from 'path';
 import { expectWellFormedEntry, questionEntries } from '../helpers/questionEntries';
@@ -20,6 +21,8 @@ const facts: [string, RegExp, RegExp][] = [
     /supervisory authority[\s\S]*Federal Office for Social Security[\s\S]*AOK[^.]*state's health or social ministry[\s\S]*six months or an objection for three[\s\S]*failure to act/],
   ['dementia_not_recognised', /gehört zur Krankheit und ist keine Ablehnung[\s\S]*Korrigieren Sie nicht immer wieder[\s\S]*Gefühl dahinter[\s\S]*Alzheimer-Telefon/,
     /part of the illness and not a rejection[\s\S]*Do not correct them again and again[\s\S]*feeling behind it[\s\S]*Alzheimer helpline/],
+  ['complaint_who_to_turn_to', /^Das hängt davon ab, worüber: beim Heim[^;]*Heimaufsicht und Pflegekasse; beim Pflegedienst[^;]*Pflegekasse; bei der Begutachtung[^;]*Ombudsperson des Medizinischen Dienstes; bei der Pflegekasse ihre Aufsichtsbehörde\.[\s\S]*kostenlose Pflegeberatung/,
+    /^It depends on what about: for a care home[^;]*supervisory authority \(Heimaufsicht\) and the care fund; for a care service[^;]*care fund; for the assessment[^;]*ombudsperson; for the care fund its supervisory authority\.[\s\S]*Free care counselling/],
   ['dementia_toilet_orientation', /Licht auf dem Weg in der Nacht[\s\S]*mit einem Bild gekennzeichnete Tür[\s\S]*farbiger Toilettendeckel[\s\S]*festen Zeiten[\s\S]*ärztlich abklären[\s\S]*Inkontinenzmaterial[^.]*auf Rezept/,
     /light along the way at night[\s\S]*door marked with a picture[\s\S]*coloured toilet seat[\s\S]*fixed times[\s\S]*doctor check[\s\S]*incontinence products on prescription/],
 ];
@@ -38,7 +41,7 @@ describe('ninth-round entries (content16) keep the fact the question turns on', 
 
   test('the entries of this round are federal and name no state or city', () => {
     const file = JSON.parse(fs.readFileSync(path.join(K, 'federal/questions/forum9_content16.json'), 'utf8')) as { questions: { id: string }[] };
-    expect(file.questions.map((q) => q.id)).toEqual(added);
+    expect(file.questions.map((q) => q.id).sort()).toEqual([...added].sort());
     for (const id of added) {
       for (const lng of ['de', 'en'] as const) {
         expect(`${entry(id)[lng].short} ${entry(id)[lng].details} ${entry(id)[lng].next}`).not.toMatch(/Nordrhein-Westfalen|North Rhine|NRW|Mülheim/);
@@ -52,6 +55,10 @@ describe('ninth-round entries (content16) keep the fact the question turns on', 
         expect(`${entry(id)[lng].short} ${entry(id)[lng].details} ${entry(id)[lng].next}`).not.toMatch(/\d{3,}[ /-]?\d{2,}|Straße|Allee|\b\d{5}\b/);
       }
     }
+  });
+
+  test('the overview of who takes complaints leads on to the four specific entries', () => {
+    expect(entry('complaint_who_to_turn_to').followUps).toEqual(['home_contract_complaint', 'home_care_contract_complaint', 'assessment_complaint_md', 'care_fund_complaint_supervision']);
   });
 
   test('a complaint about the assessment is no objection: the MD entry leads on to the objection and the report', () => {
