@@ -72,4 +72,10 @@ describe('ninth-round entries (content16) keep the fact the question turns on', 
     expect(entry('emergency_call_costs').de.q.some((q) => /schlüssel/i.test(q))).toBe(true);
     expect(entry('emergency_call_costs').en.q.some((q) => /key/i.test(q))).toBe(true);
   });
+
+  test('a deposit is paid back with its interest after moving out or death, to the heirs after a death (§ 14 WBVG, § 1922 BGB)', () => {
+    expect(entry('home_contract_deposit').de.short).toMatch(/Nach dem Auszug oder Tod muss das Heim eine gezahlte Kaution samt Zinsen zurückzahlen[^.]*Erben/);
+    expect(entry('home_contract_deposit').en.short).toMatch(/After moving out or death the home must pay back a deposit with its interest[^.]*heirs/);
+    expect(entry('home_contract_deposit').sources).toContain('q_biva_wbvg_sicherheit');
+  });
 });
