@@ -1,9 +1,9 @@
 // The deciding facts of the ninth round of question entries (content16, issue 17, thin areas): complaints about the
 // MD assessment (Beschwerdestelle and ombudsperson, § 278 Abs. 3 SGB V; the objection stays the way to change the
 // grade), complaints about the Pflegekasse itself (its supervisory authority, § 90 SGB IV; Untätigkeitsklage,
-// § 88 SGG), a person with dementia who no longer recognises family, and dementia and finding the toilet. Also the
-// overview of who takes which complaint (home, care service, MD, Pflegekasse; free counselling; local complaints
-// offices where they exist), and the Hausnotruf key deposit, which sat only in the cost entry's details (a reply shows short and next, never details).
+// § 88 SGG), the overview of who takes which complaint, a person with dementia who no longer recognises family or
+// asks for someone who has died, and dementia and finding the toilet. Also the Hausnotruf key deposit and the deposit
+// paid back after a death, which no short answer said (a reply shows short and next, never details).
 import * as fs from 'fs';
 import * as path from 'path';
 import { expectWellFormedEntry, questionEntries } from '../helpers/questionEntries';
@@ -23,6 +23,8 @@ const facts: [string, RegExp, RegExp][] = [
     /part of the illness and not a rejection[\s\S]*Do not correct them again and again[\s\S]*feeling behind it[\s\S]*Alzheimer helpline/],
   ['complaint_who_to_turn_to', /^Das hängt davon ab, worüber: beim Heim[^;]*Heimaufsicht und Pflegekasse; beim Pflegedienst[^;]*Pflegekasse; bei der Begutachtung[^;]*Ombudsperson des Medizinischen Dienstes; bei der Pflegekasse ihre Aufsichtsbehörde\.[\s\S]*kostenlose Pflegeberatung/,
     /^It depends on what about: for a care home[^;]*supervisory authority \(Heimaufsicht\) and the care fund; for a care service[^;]*care fund; for the assessment[^;]*ombudsperson; for the care fund its supervisory authority\.[\s\S]*Free care counselling/],
+  ['dementia_asks_for_deceased', /erlebt sie die Todesnachricht oft jedes Mal neu[^.]*nicht jedes Mal darauf zu beharren[\s\S]*Gefühl hinter der Frage[\s\S]*einmal in einer ruhigen Situation[^.]*trauern/,
+    /experience the news of the death anew each time[^.]*not to insist on it every time[\s\S]*feeling behind the question[\s\S]*once, in a calm moment[^.]*grieve/],
   ['dementia_toilet_orientation', /Licht auf dem Weg in der Nacht[\s\S]*mit einem Bild gekennzeichnete Tür[\s\S]*farbiger Toilettendeckel[\s\S]*festen Zeiten[\s\S]*ärztlich abklären[\s\S]*Inkontinenzmaterial[^.]*auf Rezept/,
     /light along the way at night[\s\S]*door marked with a picture[\s\S]*coloured toilet seat[\s\S]*fixed times[\s\S]*doctor check[\s\S]*incontinence products on prescription/],
 ];
