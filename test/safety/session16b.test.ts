@@ -34,6 +34,8 @@ describe('session 16b: crises told by their signs', () => {
     ['Die Tagespflege hat heute wegen Krankheit geschlossen und ich kann meine Mutter nicht allein lassen, es ist kurz vor sieben.', 'out_of_hours/clear'],
     ['Im Heim liegt Oma nur noch im Bett, die Pfleger drehen sie nie um.', 'neglect/clear'],
     ['grandad has lost a huge amount of weight in the home and his dinner goes back untouched', 'neglect/clear'],
+    ['Mein Bruder pflegt Oma angeblich, aber sie liegt im nassen Bett und hat seit gestern nichts getrunken.', 'neglect/clear'],
+    ['my cousin is supposed to be looking after grandad, but every time I visit he is dehydrated and unwashed', 'neglect/clear'],
   ])('%s → %s', (text, expected) => {
     expect(label(text)).toBe(expected);
   });
@@ -55,6 +57,9 @@ describe('session 16b: crises told by their signs', () => {
     'My mum with dementia went missing for 3 hours yesterday. What should I do if it happens again, when do I call the police?',
     'Unsere Betreuungskraft fährt im Dezember vier Wochen nach Hause. Wer pflegt Mama dann?',
     'Wie oft sollte man bettlägerige Menschen umlagern, damit kein Druckgeschwür entsteht?',
+    'Mein Bruder soll sich eigentlich um Mama kümmern, aber er wohnt 200 km weg. Wie kann ich ihn entlasten?',
+    'Mama wird von ihrem Sohn gepflegt, aber sie hat jetzt einen Dekubitus. Welche Matratze zahlt die Kasse?',
+    'My sister is supposed to look after dad this weekend, but she is ill. Who can step in?',
   ])('no alarm: %s', (text) => {
     expect(net.assess(text)?.strength).not.toBe('clear');
   });
