@@ -154,6 +154,15 @@ export const WORD_LISTS = {
   setting_day_care: 'contains',
   setting_home_care: 'contains',
   setting_relatives: 'contains',
+  /** folded: a setting the answer denies ("ein Pflegedienst kommt nicht", "no care service"): left out
+   *  before the setting words are read (bot/care/benefitsText.ts settingFromText) */
+  setting_denied: 'folded_word',
+  /** folded: the person moves (back) home ("zu uns nach Hause zieht", "moves in with us"): a follow-up
+   *  with it is about care at home (bot/conversation/followUp.ts) */
+  moves_home: 'folded_word',
+  /** folded: a correction that names what was meant ("ich meinte die Tagespflege", "I meant day care"):
+   *  after a money answer, the money topic it names (bot/conversation/followUp.ts) */
+  meant_topic: 'folded_word',
   /** what a short question asks about the last answer ("Verfällt das?", "Wer beantragt das?"),
    *  checked in this order (bot/conversation/followUp.ts ASPECT_ORDER: "Wer zahlt dafür?" is cost) */
   aspect_expiry: 'folded_word',
