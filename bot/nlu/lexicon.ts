@@ -139,6 +139,8 @@ export const WORD_LISTS = {
   /** folded: a sentence that says what a benefit may be used for ("Nutzen können Sie ihn für …",
    *  "erstattet Kosten für Tagespflege …") */
   answer_use: 'contains',
+  /** folded: a sentence that says who gets a benefit ("ab Pflegegrad 2", "applies from care grade 1", "entitled") */
+  answer_eligible: 'contains',
   answer_cost: 'contains',
   answer_who: 'contains',
   /** folded: a sentence that names the office something is applied for, sent to or settled with
@@ -173,6 +175,9 @@ export const WORD_LISTS = {
   aspect_billing: 'folded_word',
   /** what a benefit may be spent on ("wofür kann ich das nehmen?", "what can I use it for?") */
   aspect_use: 'folded_word',
+  /** who gets a benefit ("wer bekommt das?", "who can get it?", "do we qualify?"), before the cost ("wer
+   *  bekommt das Geld?" asks who, not how much) */
+  aspect_eligible: 'folded_word',
   /** folded: "the allowance" with nothing before it that names another one ("do we still get the
    *  allowance then"): in a follow-up, the care allowance (followUp.ts withAllowanceAlone) */
   allowance_alone: 'folded_word',

@@ -3,9 +3,10 @@
 // home"); a follow-up in which the person moves (back) home or into a home changes the setting, also in a
 // longer conditional ("und wenn er wieder zu uns nach Hause zieht und ich ihn selbst pflege?", "what if she
 // moves in with us?"); a setting the answer to the setting prompt denies is not its setting ("sie lebt bei
-// mir, ein Pflegedienst kommt nicht").
+// mir, ein Pflegedienst kommt nicht"); who gets a benefit is an aspect of its own ("who can get it?",
+// "haben wir da überhaupt Anspruch?"), answered by the sentences that say from which grade it applies.
 import * as path from 'path';
-import { resolveFollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
+import { aspectOf, resolveFollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
 import { settingFromText } from '../../bot/care/benefitsText';
 import { extractFacts } from '../../bot/nlu/facts';
 import { foldText } from '../../bot/nlu/normalise';
@@ -92,5 +93,35 @@ describe('a follow-up in which the person moves changes the setting', () => {
   ])('%s after %s: no setting follow-up', (text, last, concepts) => {
     const fu = resolveFollowUp(input(text, last, { concepts }));
     expect(fu && fu.kind === 'elliptic' && fu.setting).toBeFalsy();
+  });
+});
+
+describe('who gets a benefit: the eligible aspect', () => {
+  test.each<[string, string | undefined]>([
+    ['who can get it', 'eligible'],
+    ['who is it for?', 'eligible'],
+    ['do we qualify?', 'eligible'],
+    ['wer bekommt den denn', 'eligible'],
+    ['haben wir da überhaupt anspruch?', 'eligible'],
+    ['für wen gilt das?', 'eligible'],
+    // guards: who applies stays who, how much stays cost
+    ['who can apply for it', 'who'],
+    ['wer stellt den antrag?', 'who'],
+    ['wie viel bekommt man?', 'cost'],
+  ])('%s → %s', (text, aspect) => {
+    expect(aspectOf(text, words)).toBe(aspect);
+  });
+
+  test('"who can get it" after the relief amount is an aspect follow-up', () => {
+    expect(resolveFollowUp(input('who can get it', 'relief_what_for'))).toMatchObject({ kind: 'aspect', aspect: 'eligible' });
+  });
+
+  test.each<[string, boolean]>([
+    ['Der Entlastungsbetrag von 131 € im Monat steht allen Pflegebedürftigen ab Pflegegrad 1 zu, die zu Hause leben.', true],
+    ['it applies from care grade 1 with care at home.', true],
+    ['Sie reichen die Rechnungen bei der Pflegekasse ein.', false],
+    ['Ask care counselling for recognised offers near you.', false],
+  ])('answer_eligible: %s → %s', (sentence, yes) => {
+    expect(words.has('answer_eligible', foldText(sentence))).toBe(yes);
   });
 });

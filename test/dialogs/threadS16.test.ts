@@ -2,7 +2,8 @@
 // moves back home after the nursing-home amount is the care allowance at the thread's grade; a correction
 // "no sorry i meant day care, not the home" is day care at that grade; the benefits overview's setting
 // prompt answered with a story that denies a service ("ein Pflegedienst kommt nicht") is the family's
-// overview. Amounts come from the dated table.
+// overview; "who can get it" / "wer bekommt den denn" after the relief amount is the sentence on who gets it.
+// Amounts come from the dated table.
 import type { App } from '../../bot/app';
 import { mainDialogClient, testApp } from '../helpers/app';
 import { say } from '../helpers/say';
@@ -56,5 +57,22 @@ describe('the setting prompt answered with a story', () => {
     const reply = await say(client, 'no care service comes, i look after her myself');
     expect(reply).toContain(eur(v('pflegegeld', 2), 'en'));
     expect(reply).not.toMatch(/A care service comes/i);
+  });
+});
+
+describe('who gets it', () => {
+  test('en: the relief amount, then "who can get it": from care grade 1, not the cancel reply', async () => {
+    const client = mainDialogClient(app, 'en');
+    await say(client, 'how much is the relief amount');
+    const reply = await say(client, 'who can get it');
+    expect(reply).toMatch(/from care grade 1/);
+    expect(reply).not.toMatch(/nothing running/);
+  });
+
+  test('de: Verhinderungspflege, dann "haben wir da überhaupt anspruch?": ab Pflegegrad 2', async () => {
+    const client = mainDialogClient(app);
+    await say(client, 'was ist verhinderungspflege');
+    const reply = await say(client, 'haben wir da überhaupt anspruch?');
+    expect(reply).toMatch(/Ab Pflegegrad 2/);
   });
 });
