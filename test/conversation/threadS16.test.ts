@@ -25,7 +25,9 @@ describe('settingFromText: a denied setting is not the answer\'s setting', () =>
     ['kein pflegedienst, wir pflegen selbst', 'relatives'],
     ['Einen Pflegedienst wollen wir nicht, das macht alles meine Schwester', 'relatives'],
     ['no care service comes, i look after her myself', 'relatives'],
-    ['not in a care home, she lives with me', 'relatives'],
+    // living with the family does not say who cares (family or a service): still asked
+    ['not in a care home, she lives with me', undefined],
+    ['Meine Mutter hat Pflegegrad 3 und wohnt bei mir.', undefined],
     // guards: a named setting is still read
     ['ein pflegedienst kommt zweimal am tag', 'home_care'],
     ['a nursing service comes every morning', 'home_care'],
