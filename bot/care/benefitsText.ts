@@ -34,7 +34,21 @@ const SETTING_WORDS: [WordList, CareSetting][] = [
 
 /** The care setting a message names, if any. */
 export function settingFromText(text: string, words: Lexicon): CareSetting | undefined {
-  return SETTING_WORDS.find(([list]) => words.has(list, text))?.[1];
+  // a setting the answer denies is not its setting ("sie lebt bei mir, ein Pflegedienst kommt nicht")
+  const told = words.has('setting_denied', text) ? withoutDenied(text, words) : text;
+  return SETTING_WORDS.find(([list]) => words.has(list, told))?.[1];
+}
+
+const MAX_DENIED = 3;
+/** The folded text without the settings it denies (`setting_denied`), at most a few. */
+function withoutDenied(text: string, words: Lexicon): string {
+  let t = foldText(text);
+  for (let i = 0; i < MAX_DENIED; i += 1) {
+    const m = words.exec('setting_denied', t);
+    if (!m) break;
+    t = `${t.slice(0, m.index)} , ${t.slice(m.index + m[0].length)}`;
+  }
+  return t;
 }
 
 /** "60 %", "60 Prozent", "sechzig Prozent", "sixty percent"; "die Hälfte" / "half" = 50, "ein Viertel" /

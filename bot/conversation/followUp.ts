@@ -12,9 +12,9 @@ import { percentFrom } from '../care/benefitsText';
 import { foldText } from '../nlu/normalise';
 import type { Lexicon } from '../nlu/lexicon';
 import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
-import { GRADE_MONEY_TOPIC_IDS, MONEY_TOPIC_IDS, topicForSetting, type ConversationThread } from './thread';
+import { GRADE_MONEY_TOPIC_IDS, MONEY_TOPIC_IDS, askedMoneyTopic, topicForSetting, type ConversationThread } from './thread';
 
-export type Aspect = 'expiry' | 'from_when' | 'duration' | 'change' | 'deadline' | 'repay' | 'consequence' | 'several' | 'use' | 'billing' | 'own_share' | 'cost' | 'form' | 'who' | 'where'
+export type Aspect = 'expiry' | 'from_when' | 'duration' | 'change' | 'deadline' | 'repay' | 'consequence' | 'several' | 'use' | 'eligible' | 'billing' | 'own_share' | 'cost' | 'form' | 'who' | 'where'
   /** no reading of its own: a who question that asks for the office it goes to (aspects.ts aspectsToTry) */
   | 'office';
 
@@ -119,9 +119,9 @@ const SHORT_ASPECT_WORDS = 8;
 // "muss ich das schriftlich beantragen?" asks the form, before "beantragen" would make it who applies.
 // "wofür darf man das Geld ausgeben?" asks what a benefit may be spent on, before "Geld" makes it a cost
 // question ("save it for next year" stays expiry, checked first).
-export const ASPECT_ORDER: readonly Exclude<Aspect, 'office'>[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'consequence', 'several', 'use', 'billing', 'own_share', 'cost', 'form', 'who', 'where'];
+export const ASPECT_ORDER: readonly Exclude<Aspect, 'office'>[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'consequence', 'several', 'use', 'eligible', 'billing', 'own_share', 'cost', 'form', 'who', 'where'];
 /** aspects a very short question asks about the last answer even when the intent engine is sure of another topic */
-const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'form', 'deadline', 'from_when', 'duration', 'change', 'repay', 'billing', 'consequence', 'use']);
+const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'form', 'deadline', 'from_when', 'duration', 'change', 'repay', 'billing', 'consequence', 'use', 'eligible']);
 
 /** "nein, ich meinte die Kurzzeitpflege" → "die Kurzzeitpflege"; undefined when it is no correction. */
 // "sorry, grade 2 not 3", "Entschuldigung, Pflegegrad 4, nicht 3": the part before "nicht/not" is meant
@@ -226,11 +226,18 @@ function ellipticGrade(folded: string, facts: MessageFacts, words: Lexicon): num
   return rest ? extractGrade(rest, { expectGrade: true }) : undefined;
 }
 
+/** concepts the words of a move home name ("nach Hause" reads as the house and as the dementia wish
+ *  to go home): the setting says it */
+const MOVE_CONCEPTS = ['house', 'wants_home'];
+
 export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
-  const { text, facts, thread } = input;
+  const { text, thread } = input;
   const last = thread.lastTopic;
   if (!last || !text.trim()) return undefined;
   const folded = foldText(text).trim();
+  // "und wenn er wieder zu uns nach Hause zieht?", "what if she moves in with us?": care at home
+  const movesHome = !input.facts.setting || input.facts.setting === 'home' ? input.words.has('moves_home', folded) : false;
+  const facts: MessageFacts = movesHome ? { ...input.facts, setting: 'home' } : input.facts;
   // particles add no content: "darf ich den Antrag eigentlich für sie stellen oder muss sie das unbedingt
   // selber machen" is as long a follow-up as it is without them
   const n = words(withoutFillers(text, input.words));
@@ -242,6 +249,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const explained = new Set(asked ? ASPECT_CONCEPTS[asked] ?? [] : []);
   // "zu Hause" can read as the property concept ("Haus"): the setting fact already says it
   if (facts.setting === 'home') explained.add('house');
+  if (movesHome) for (const c of MOVE_CONCEPTS) explained.add(c);
   if (facts.grade !== undefined) for (const c of KIN_CONCEPTS) explained.add(c);
   // "und zuhause mit Pflegedienst?" after a money topic: the home-care service is a setting of its own,
   // the service benefit (in_kind), not a topic
@@ -249,6 +257,15 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const service = elliptic && MONEY_TOPIC_IDS.has(last) && input.concepts.includes('care_service') && facts.setting !== 'nursing_home' && facts.setting !== 'daycare';
   if (service) explained.add('care_service');
   const own = input.concepts.filter((c) => !GENERIC_CONCEPTS.has(c) && !SITUATION_CONCEPTS.has(c) && !STORY_CONCEPTS.has(c) && !explained.has(c));
+  // "nein, ich meinte die Tagespflege", "no sorry i meant day care, not the home" after a money answer:
+  // the correction changes the topic, not the grade; the money topic it names is asked at the thread's grade
+  // (the concepts, not the facts: "no" before "day care" denies the setting fact, not the concept)
+  // (an entry of a money topic counts as that topic: "what does the fund pay in a care home" is answered by one)
+  const moneyLast = MONEY_TOPIC_IDS.has(last) ? last : input.lastParent && MONEY_TOPIC_IDS.has(input.lastParent) ? input.lastParent : undefined;
+  if (moneyLast && !text.includes('?') && n <= CORRECTION_MAX_WORDS && input.words.has('meant_topic', folded)) {
+    const meant = askedMoneyTopic(input.concepts);
+    if (meant && meant !== moneyLast) return { kind: 'elliptic', topic: meant, grade: facts.grade, person: facts.person };
+  }
   if (own.length) {
     // another benefit in the last answer's situation: "Bekommt sie in der Zeit weiter Pflegegeld?"
     // ("kriegen wir in der Zeit trotzdem Pflegegeld?": "in der Zeit" asks about the benefit in that situation
@@ -279,6 +296,14 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
     if (grade !== undefined || facts.setting || facts.person || facts.dementia || service) {
       return { kind: 'elliptic', topic: service ? SERVICE_TOPIC : settingTopic(last, facts.setting), grade, setting: facts.setting, person: facts.person };
     }
+  }
+  // "und wenn er wieder zu uns nach Hause zieht und ich ihn selbst pflege?", "what if he moves into a care
+  // home?" after a money answer: a changed setting in a longer conditional asks that setting's money topic
+  // (it names nothing else: "und wenn sie ins Heim kommt, was wird aus dem Pflegegeld?" asks the allowance)
+  const condition = input.words.has('elliptic_lead', folded) || input.conditional;
+  const moved = moneyLast && facts.setting ? settingTopic(moneyLast, facts.setting) : undefined;
+  if (condition && !own.length && moved && moved !== moneyLast && n <= FOLLOW_UP_MAX_WORDS && !several) {
+    return { kind: 'elliptic', topic: moved, grade: facts.grade, setting: facts.setting, person: facts.person };
   }
   // "Und falls sie Pflegegrad 2 bekommt – wie viel würde die Kasse dann für die Tagespflege zahlen?":
   // the cost of a setting with its own topic, for the grade the message names

@@ -139,6 +139,8 @@ export const WORD_LISTS = {
   /** folded: a sentence that says what a benefit may be used for ("Nutzen können Sie ihn für …",
    *  "erstattet Kosten für Tagespflege …") */
   answer_use: 'contains',
+  /** folded: a sentence that says who gets a benefit ("ab Pflegegrad 2", "applies from care grade 1", "entitled") */
+  answer_eligible: 'contains',
   answer_cost: 'contains',
   answer_who: 'contains',
   /** folded: a sentence that names the office something is applied for, sent to or settled with
@@ -154,6 +156,15 @@ export const WORD_LISTS = {
   setting_day_care: 'contains',
   setting_home_care: 'contains',
   setting_relatives: 'contains',
+  /** folded: a setting the answer denies ("ein Pflegedienst kommt nicht", "no care service"): left out
+   *  before the setting words are read (bot/care/benefitsText.ts settingFromText) */
+  setting_denied: 'folded_word',
+  /** folded: the person moves (back) home ("zu uns nach Hause zieht", "moves in with us"): a follow-up
+   *  with it is about care at home (bot/conversation/followUp.ts) */
+  moves_home: 'folded_word',
+  /** folded: a correction that names what was meant ("ich meinte die Tagespflege", "I meant day care"):
+   *  after a money answer, the money topic it names (bot/conversation/followUp.ts) */
+  meant_topic: 'folded_word',
   /** what a short question asks about the last answer ("Verfällt das?", "Wer beantragt das?"),
    *  checked in this order (bot/conversation/followUp.ts ASPECT_ORDER: "Wer zahlt dafür?" is cost) */
   aspect_expiry: 'folded_word',
@@ -164,6 +175,9 @@ export const WORD_LISTS = {
   aspect_billing: 'folded_word',
   /** what a benefit may be spent on ("wofür kann ich das nehmen?", "what can I use it for?") */
   aspect_use: 'folded_word',
+  /** who gets a benefit ("wer bekommt das?", "who can get it?", "do we qualify?"), before the cost ("wer
+   *  bekommt das Geld?" asks who, not how much) */
+  aspect_eligible: 'folded_word',
   /** folded: "the allowance" with nothing before it that names another one ("do we still get the
    *  allowance then"): in a follow-up, the care allowance (followUp.ts withAllowanceAlone) */
   allowance_alone: 'folded_word',
