@@ -1,0 +1,52 @@
+// Table tests of session 16: hearsay damps the model's death-wish reading (the rules still count
+// what someone reports); the writer's own act of harm told with fear of themselves across sentences
+// is loss of control, not violence; look-alike idioms of shame and fear; chat forms that drop the
+// "-e" ("ich hoff", "sterb") read as the full word.
+import * as path from 'path';
+import { loadSafety, loadSafetyClassifier } from '../../bot/safety/load';
+import { createSafetyCheck } from '../../bot/safety/safety';
+
+const knowledge = path.join(__dirname, '../../knowledge');
+const net = createSafetyCheck(loadSafety(path.join(knowledge, 'safety.json')), loadSafetyClassifier(path.join(knowledge, 'safety-corpus.jsonl')));
+const label = (t: string): string => {
+  const a = net.assess(t);
+  return a ? `${a.kind}/${a.ask ? 'ask' : a.strength}` : 'none';
+};
+
+describe('hearsay damps the model, not the rules', () => {
+  test.each<[string, string]>([
+    // was suicidal/possible from the model alone
+    ['Jemand hat mir gesagt, sie bekäme noch gar keinen Pflegegrad.', 'none'],
+    // a death wish told by the person cared for, or a family member, stays clear (rules)
+    ['Papa sagt, er will nicht mehr leben.', 'suicidal/clear'],
+    ['Meine Schwester hat mir gesagt, sie will nicht mehr leben und hat Tabletten gesammelt.', 'suicidal/clear'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+  test('the hearsay marks the model\'s sentence as damped', () => {
+    expect(net.classify('Jemand hat mir gesagt, sie bekäme noch gar keinen Pflegegrad.')?.damped).toBe(true);
+  });
+});
+
+describe('the carer\'s own act with fear of themselves, across sentences', () => {
+  test.each<[string, string]>([
+    // was violence/clear: the act alone is a violence pattern in its sentence
+    ['hab opa heute wieder angebrüllt und aufs sofa geschubst. ich krieg mich nicht mehr in den griff', 'loss_of_control/clear'],
+    // beside a clear medical sign the other sentences do not make a death wish
+    ['My wife is sweating and shaking and wont wake up properly, she is diabetic. I do not know where else to turn.', 'medical/clear'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+});
+
+describe('look-alikes and chat forms', () => {
+  test.each<[string, string]>([
+    ['Ich wäre am liebsten im Boden versunken, als der Gutachter kam. Was mache ich beim nächsten Termin anders?', 'none'],
+    ['Ich sterbe vor Angst vor dem Gutachter. Was fragt der eigentlich?', 'none'],
+    // was asked / possible: "sterb" is "sterbe" (a death word in another sentence of an asked reading)
+    ['alles is mir egal. ich hoff bloss noch, dass ich bald krank werd und sterb', 'suicidal/clear'],
+    ['mir is eh alles egal. soll ich halt sterb, dann is ruhe', 'suicidal/clear'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+});
