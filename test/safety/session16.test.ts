@@ -50,3 +50,18 @@ describe('look-alikes and chat forms', () => {
     expect(label(text)).toBe(expected);
   });
 });
+
+describe('loss of control: a first-person threat against the person cared for', () => {
+  test.each<[string, string]>([
+    // were none / possible
+    ['Mir rutscht gleich die Hand aus, er hat schon wieder alles vollgeschmiert.', 'loss_of_control/clear'],
+    ['Wenn sie mir noch einmal ins Gesicht greift, hau ich zu. Ich bin so am Ende.', 'loss_of_control/clear'],
+    ['noch einmal und ich knall ihm eine, ich kann nicht mehr', 'loss_of_control/clear'],
+    ['Ich könnte ihn grad erwürgen, so wütend bin ich', 'loss_of_control/clear'],
+    // look-alikes: a bargain, a note on the fridge
+    ['Wenn der Rollator nächste Woche im Angebot ist, schlag ich zu. Zahlt die Kasse einen Teil?', 'none'],
+    ['Ich klebe ihr eine Notiz an den Kühlschrank, damit sie ihre Tabletten nicht vergisst.', 'none'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+});
