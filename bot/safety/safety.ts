@@ -630,8 +630,16 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // an asked reading with a cue of its kind in another sentence of the message (hopelessness, an
     // ending, pills …) is clear: the two halves of one wish told across sentences (session 15)
     if (r?.ask && (kindClearCues.get(r.kind) ?? []).some((c) => c.test(p.fixed))) return { kind: r.kind, strength: 'clear' };
+    // session 16: so is an asked reading whose kind the model also reads, at the gentle line's
+    // threshold and undamped, in another sentence of the message: a wish told twice in other words
+    if (r?.ask && secondReading(p.normalised, best.s, r.kind)) return { kind: r.kind, strength: 'clear' };
     return r;
   };
+  /** another sentence (than `skip`) that the model reads as `kind` at the gentle line's threshold, with no marker damping it */
+  const secondReading = (normalised: string, skip: string, kind: CrisisKind): boolean =>
+    !!classifier && sentences(normalised).slice(0, CLASSIFIER_MAX_SENTENCES).some((s) => s !== skip && s.length <= CLASSIFIER_MAX_SENTENCE
+      && wordCount(s) >= CLASSIFIER_MIN_WORDS && !damped(fixWords(s))
+      && classifier.predict(s).some((x) => x.intent === kind && x.score >= CLASSIFIER_THRESHOLDS.possible));
   const grief = data.feelings.find((f) => f.id === 'grief');
   const griefSet = grief ? anyOf(both(grief)) : undefined;
   const griefOf = (fixed: string): boolean => !!griefSet?.affirmed(fixed, negation);

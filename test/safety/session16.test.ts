@@ -1,8 +1,11 @@
 // Table tests of session 16: hearsay damps the model's death-wish reading (the rules still count
 // what someone reports); the writer's own act of harm told with fear of themselves across sentences
 // is loss of control, not violence; look-alike idioms of shame and fear; chat forms that drop the
-// "-e" ("ich hoff", "sterb") read as the full word.
+// "-e" ("ich hoff", "sterb") read as the full word; a threat against the person cared for; an asked
+// reading that the model finds again in another sentence.
 import * as path from 'path';
+import { CLASSIFIER_THRESHOLDS } from '../../bot/safety/classifier';
+import type { SubwordClassifier } from '../../bot/nlu/subword';
 import { loadSafety, loadSafetyClassifier } from '../../bot/safety/load';
 import { createSafetyCheck } from '../../bot/safety/safety';
 
@@ -63,5 +66,29 @@ describe('loss of control: a first-person threat against the person cared for', 
     ['Ich klebe ihr eine Notiz an den Kühlschrank, damit sie ihre Tabletten nicht vergisst.', 'none'],
   ])('%s → %s', (text, expected) => {
     expect(label(text)).toBe(expected);
+  });
+});
+
+describe('an asked reading with a second sentence the model reads the same way is clear', () => {
+  // a stub model: fixed suicidal scores per sentence, so that only the mechanism is tested
+  const stub = (scores: Record<string, number>) => ({
+    predict: (s: string) => {
+      const p = Object.entries(scores).find(([k]) => s.startsWith(k))?.[1] ?? 0;
+      return [{ intent: 'suicidal', score: p }, { intent: 'none', score: 1 - p }];
+    },
+  }) as unknown as SubwordClassifier;
+  const data = loadSafety(path.join(knowledge, 'safety.json'));
+  const text = 'Ich sitze abends lange am Fenster und schaue hinaus. Der Garten ist im Winter ganz grau und still.';
+  const pastText = 'Ich sitze abends lange am Fenster und schaue hinaus. Vor zwei Jahren war der Garten im Winter ganz grau und still.';
+  test.each<[string, string, number, string]>([
+    ['second sentence at the gentle line\'s threshold → clear', text, CLASSIFIER_THRESHOLDS.possible, 'suicidal/clear'],
+    ['second sentence below it → still asked', text, CLASSIFIER_THRESHOLDS.possible - 0.05, 'suicidal/ask'],
+  ])('%s', (_name, t, second, expected) => {
+    const a = createSafetyCheck(data, stub({ 'ich sitze': 0.95, 'der garten': second })).assess(t);
+    expect(a ? `${a.kind}/${a.ask ? 'ask' : a.strength}` : 'none').toBe(expected);
+  });
+  test('a second sentence damped by the past does not count', () => {
+    const a = createSafetyCheck(data, stub({ 'ich sitze': 0.95, 'vor zwei': 0.9 })).assess(pastText);
+    expect(a).toEqual({ kind: 'suicidal', strength: 'possible', ask: true });
   });
 });
