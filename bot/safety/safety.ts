@@ -347,6 +347,17 @@ const CARE_TOPIC_CUE = 'care_topic';
 /** First person ("ich", "I"): the model's sentence speaks of the writer (careFrame). */
 const SELF_CUE = 'self';
 
+/** Hearsay (session 16): "Jemand hat mir gesagt, sie bekäme noch gar keinen Pflegegrad", "a friend
+ *  told me …" — someone outside the family passing on what they heard. The model read such sentences
+ *  as a death wish on its own words; the hearsay damps its reading of these kinds (one step, as a
+ *  hypothetical does). The rules are not touched: what someone reports of a person still counts there. */
+const HEARSAY_CUE = 'hearsay';
+const HEARSAY_DAMPED_KINDS: readonly CrisisKind[] = ['suicidal'];
+
+/** A clear crisis of the key's kind that the whole short message tells as one of these kinds
+ *  (assessRules, session 16): the writer's own act of harm with their fear of themselves. */
+const CROSS_SENTENCE_RETELLS: Partial<Record<CrisisKind, readonly CrisisKind[]>> = { violence: ['loss_of_control'] };
+
 /** Messages of at most this many sentences are also judged as one (cue combinations across sentences). */
 const CROSS_SENTENCE_MAX = 4;
 
@@ -496,6 +507,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   // asked about (askBesideCare), while a care question whose own sentence holds the words keeps the
   // gentle line
   const selfCue = cues.get(SELF_CUE);
+  const hearsay = cues.get(HEARSAY_CUE);
   const careFrame = (fixed: string, sentence: string): { careTopic: boolean; careElsewhere?: boolean } => {
     if (markers.dying?.test(fixed) || careTopic?.test(sentence)) return { careTopic: true };
     if (!careTopic?.test(fixed)) return { careTopic: false };
@@ -536,7 +548,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
       cue: !lookAlike && ((kindClearCues.get(best.kind) ?? clearCues).some((c) => c.test(fixed))
         || !!kindCuePairs.get(best.kind)?.some((pair) => pair.length > 0 && pair.every((c) => c.test(fixed)))),
       kindCue: !lookAlike && !!kindStrongCues.get(best.kind)?.some((c) => c.test(fixed)),
-      damped: lookAlike || damped(fixed),
+      damped: lookAlike || damped(fixed) || (HEARSAY_DAMPED_KINDS.includes(best.kind) && !!hearsay?.test(fixed)),
     };
   };
   // `floor`: below this probability the cue and the markers are not read (nothing would come of
@@ -570,9 +582,14 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // A sentence that speaks of the past only ("hat mich als Kind geschlagen") lends no cue to the rest.
     // Nor does a fear about the future ("I worry he will collapse").
     const current = parts.filter((s) => !((markers.history?.test(s) || markers.remote?.test(s)) && !markers.present?.test(s)) && !fearOnly(s));
-    if (best?.strength !== 'clear' && current.length > 1 && parts.length <= CROSS_SENTENCE_MAX) {
+    // Session 16: beside a clear violence too — "ich hab papa angebrüllt und geschubst. ich erkenn
+    // mich selbst nicht mehr" is the carer losing control (the carers' help), though the act alone is
+    // a violence pattern in its own sentence. Only that kind: beside a clear medical sign, words of
+    // the other sentences made a diabetic emergency a death wish ("won't wake up" + "where to turn").
+    const retold = best?.strength === 'clear' ? CROSS_SENTENCE_RETELLS[best.kind] : undefined;
+    if ((best?.strength !== 'clear' || retold) && current.length > 1 && parts.length <= CROSS_SENTENCE_MAX) {
       const r = judge(current.join(', '), dyingFrame, planningFrame);
-      if (r?.strength === 'clear') best = r;
+      if (r?.strength === 'clear' && (best?.strength !== 'clear' || retold?.includes(r.kind))) best = r;
     }
     return best;
   };
@@ -613,8 +630,16 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // an asked reading with a cue of its kind in another sentence of the message (hopelessness, an
     // ending, pills …) is clear: the two halves of one wish told across sentences (session 15)
     if (r?.ask && (kindClearCues.get(r.kind) ?? []).some((c) => c.test(p.fixed))) return { kind: r.kind, strength: 'clear' };
+    // session 16: so is an asked reading whose kind the model also reads, at the gentle line's
+    // threshold and undamped, in another sentence of the message: a wish told twice in other words
+    if (r?.ask && secondReading(p.normalised, best.s, r.kind)) return { kind: r.kind, strength: 'clear' };
     return r;
   };
+  /** another sentence (than `skip`) that the model reads as `kind` at the gentle line's threshold, with no marker damping it */
+  const secondReading = (normalised: string, skip: string, kind: CrisisKind): boolean =>
+    !!classifier && sentences(normalised).slice(0, CLASSIFIER_MAX_SENTENCES).some((s) => s !== skip && s.length <= CLASSIFIER_MAX_SENTENCE
+      && wordCount(s) >= CLASSIFIER_MIN_WORDS && !damped(fixWords(s))
+      && classifier.predict(s).some((x) => x.intent === kind && x.score >= CLASSIFIER_THRESHOLDS.possible));
   const grief = data.feelings.find((f) => f.id === 'grief');
   const griefSet = grief ? anyOf(both(grief)) : undefined;
   const griefOf = (fixed: string): boolean => !!griefSet?.affirmed(fixed, negation);
