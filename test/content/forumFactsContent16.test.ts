@@ -7,6 +7,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { expectWellFormedEntry, questionEntries } from '../helpers/questionEntries';
+import { createRetriever, type RetrievalEntry } from '../../bot/nlu/retrieve';
+import { ConceptsFileSchema } from '../../bot/knowledge/schema';
+import { readJsonFile } from '../../bot/knowledge/jsonFile';
 
 type Text = { q: string[]; short: string; details: string; next: string };
 type Item = { id: string; topic: string; legal: string[]; sources: string[]; reviewed: string; concepts: string[]; followUps: string[]; de: Text; en: Text };
@@ -79,5 +82,34 @@ describe('ninth-round entries (content16) keep the fact the question turns on', 
     expect(entry('home_contract_deposit').de.short).toMatch(/Nach dem Auszug oder Tod muss das Heim eine gezahlte Kaution samt Zinsen zurückzahlen[^.]*Erben/);
     expect(entry('home_contract_deposit').en.short).toMatch(/After moving out or death the home must pay back a deposit with its interest[^.]*heirs/);
     expect(entry('home_contract_deposit').sources).toContain('q_biva_wbvg_sicherheit');
+  });
+});
+
+// The lead, after the merge: three of the new concepts had everyday phrases among their words ("über die
+// Pflegekasse", "wer ist zuständig", "fragt nach", "asks for"). Such a phrase read the concept in ordinary questions
+// and, through the retrieval index, took a topic's utterances out of its general questions, so "Was ist der
+// Entlastungsbetrag?" got the "what may it be spent on" entry instead of the overview. The words now need the
+// complaint, the supervisor or the deceased person themselves.
+describe('the new concepts are read from what they are about, not from everyday question phrases', () => {
+  const dummy: RetrievalEntry[] = [{ id: 'x', kind: 'entry', topic: 'x', concepts: [], de: { q: ['x'], title: 'x' }, en: { q: ['x'], title: 'x' } }];
+  const r = createRetriever(dummy, readJsonFile(path.join(K, 'concepts.json'), ConceptsFileSchema));
+  test.each([
+    ['Kann ich die Haushaltshilfe über die Pflegekasse abrechnen?', 'de', 'care_fund_supervision'],
+    ['can I claim it back through the care fund and what about the care fund paying for it?', 'en', 'care_fund_supervision'],
+    ['Wer ist zuständig für den Antrag auf Pflegegrad?', 'de', 'complaint_body'],
+    ['who is responsible for the application?', 'en', 'complaint_body'],
+    ['Sie fragt nach dem Essen und wartet auf den Pflegedienst.', 'de', 'asks_for_deceased'],
+    ['she keeps asking for help and is waiting for the nurse', 'en', 'asks_for_deceased'],
+  ] as const)('%j does not read %s', (text, lang, concept) => {
+    expect(r.concepts(text, lang)).not.toContain(concept);
+  });
+  test.each([
+    ['Gibt es eine Stelle, bei der man sich über die Pflegekasse beschweren kann?', 'de', 'care_fund_supervision'],
+    ['Can I complain about the care fund to anyone?', 'en', 'care_fund_supervision'],
+    ['Gibt es eine unabhängige Beschwerdestelle?', 'de', 'complaint_body'],
+    ['Mama fragt nach ihrem verstorbenen Mann', 'de', 'asks_for_deceased'],
+    ['she keeps asking for her late husband', 'en', 'asks_for_deceased'],
+  ] as const)('%j reads %s', (text, lang, concept) => {
+    expect(r.concepts(text, lang)).toContain(concept);
   });
 });
