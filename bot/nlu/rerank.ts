@@ -99,6 +99,12 @@ export const FEATURES = [
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
+/** whether the message (question or story) reads one of an entry's concepts; an entry without concepts
+ *  keeps its support (nothing to check it against) */
+export function readsOwnConcept(concepts: readonly string[], input: Pick<RerankInput, 'questionConcepts' | 'storyConcepts'>): boolean {
+  return !concepts.length || concepts.some((k) => input.questionConcepts.has(k) || input.storyConcepts.has(k));
+}
+
 const share = (a: readonly string[], b: ReadonlySet<string>) => (a.length ? a.filter((x) => b.has(x)).length / a.length : 0);
 
 /** The feature vectors of a message's candidates, in FEATURES order. */
@@ -137,7 +143,10 @@ export function features(input: RerankInput): number[][] {
       questionCovered: entry && qc.length ? qc.filter((k) => x.concepts.includes(k)).length / qc.length : 0,
       askAnswered: askedList.length ? answered / askedList.length : 0,
       askUnanswered: entry && askedList.length && !answered ? 1 : 0,
-      titleAsksSame: entry && askedList.some((k) => titleKinds.has(k)) ? 1 : 0,
+      // a title asking the same kind ("Wer ist zuständig?" for "An wen kann ich mich wenden?") is support
+      // only when the message reads one of the entry's concepts: a generic question word alone let a new
+      // overview entry win stories about something else (session 16b)
+      titleAsksSame: entry && askedList.some((k) => titleKinds.has(k)) && readsOwnConcept(x.concepts, input) ? 1 : 0,
       gradeSpecific: x.gradeSpecific ? 1 : 0,
       otherSetting: x.otherSetting ? 1 : 0,
       storyQGap: input.story ? x.qScore - qBest : 0,

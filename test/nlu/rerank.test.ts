@@ -138,6 +138,23 @@ describe('denied concepts and who is asking (session 15)', () => {
   });
 });
 
+describe('a title asking the same kind counts only for an entry whose concepts the message reads (session 16b)', () => {
+  const entries = [
+    cand('complaint_overview', { concepts: ['complaint', 'complaint_body'], title: 'Beschwerden in der Pflege: Wer ist zuständig?' }),
+    cand('neighbour', { concepts: ['self_neglect'], title: 'Wer hilft bei einem Nachbarn, der sich nicht versorgt?' }),
+    cand('no_concepts', { concepts: [], title: 'Wer ist zuständig?' }),
+    cand('allowance', { kind: 'fallback' }),
+  ];
+  test.each<[string, Partial<RerankInput>, number[]]>([
+    ['a generic "an wen" question, the message reads none of the complaint concepts', { question: 'An wen kann ich mich wenden?', storyConcepts: new Set(['house']) }, [0, 0, 1, 0]],
+    ['the story reads the neighbour\'s concept', { question: 'An wen kann ich mich wenden?', storyConcepts: new Set(['self_neglect']) }, [0, 1, 1, 0]],
+    ['the question reads the complaint concept', { question: 'An wen kann ich mich mit einer Beschwerde wenden?', questionConcepts: new Set(['complaint']) }, [1, 0, 1, 0]],
+    ['another kind asked: no feature at all', { question: 'Wie viel kostet das?', questionConcepts: new Set(['complaint']) }, [0, 0, 0, 0]],
+  ])('%s', (_what, over, want) => {
+    expect(features(input(entries, over)).map((row) => row[at('titleAsksSame')])).toEqual(want);
+  });
+});
+
 describe('the close runner-up of a decided choice (session 14)', () => {
   test.each<[string, number[], number, number | undefined]>([
     ['trails by less than the lead: offered', [0.2, 0.45, 0.3, 0.05], 1, 2],
