@@ -1,0 +1,53 @@
+// Table tests of session 16c: a person (mostly with dementia) missing now is its own clear crisis,
+// `missing` (the answer names the police, 110, first — not the out-of-hours doctor). Past walk-outs,
+// walk-outs told as a habit, prevention and "what if" questions, missing someone emotionally, a
+// deceased person ("I miss her"), lost objects and a carer who is away stay quiet for this kind.
+import * as path from 'path';
+import { loadSafety, loadSafetyClassifier } from '../../bot/safety/load';
+import { createSafetyCheck } from '../../bot/safety/safety';
+
+const knowledge = path.join(__dirname, '../../knowledge');
+const net = createSafetyCheck(loadSafety(path.join(knowledge, 'safety.json')), loadSafetyClassifier(path.join(knowledge, 'safety-corpus.jsonl')));
+const label = (t: string): string => {
+  const a = net.assess(t);
+  return a ? `${a.kind}/${a.ask ? 'ask' : a.strength}` : 'none';
+};
+
+describe('session 16c: a person missing now', () => {
+  test.each<[string]>([
+    ['Mein Schwiegervater ist seit drei Stunden weg, er hat Alzheimer.'],
+    ['mein mann mit demenz ist seit 3 stunden nicht zurück vom einkaufen'],
+    ['Papa ist nicht auffindbar, wir suchen ihn seit einer Stunde.'],
+    ['Oma kommt vom Friedhof nicht zurück und geht nicht ans Handy.'],
+    ['Er ist aus dem Haus gegangen und ist seitdem verschwunden, er hat Demenz.'],
+    ['Meine Mutter ist aus der Tagespflege verschwunden, finden wir sie nirgends?'],
+    ['we cant find mum anywhere shes got dementia'],
+    ['my grandad with alzheimers has gone missing'],
+    ['My wife has been missing since this morning, she has dementia and no phone.'],
+    ['Dad has not come home from his walk and it is dark already.'],
+    ['nobody knows where she is, she left the care home an hour ago'],
+  ])('%s → missing/clear', (text) => {
+    expect(label(text)).toBe('missing/clear');
+  });
+  test.each([
+    'Opa war gestern drei Stunden weg, wie verhindere ich das?',
+    'Opa ist schon zweimal weggelaufen, was kann ich tun?',
+    'Was tun, wenn Mama mit Demenz wegläuft?',
+    'Wie kann ich verhindern, dass Oma nachts verschwindet? Sie hat Hinlauftendenz.',
+    'Gibt es GPS-Tracker für Menschen mit Demenz, die weglaufen?',
+    'Ich vermisse meine Mutter so sehr, seit sie im Heim ist.',
+    'I miss her so much, she died last month.',
+    'My dad is missing his old friends since he moved into the home.',
+    'Der Pflegegradbescheid ist verschwunden, wie bekomme ich eine Kopie?',
+    'Meine Brille ist seit zwei Stunden weg, ich finde sie nirgends.',
+    'The carer has not come back to us about the care plan.',
+    'My dad has gone missing twice this year, how can I stop it?',
+    'Mein Mann ist seit drei Wochen weg auf Kur, wer hilft mir?',
+  ])('no missing alarm: %s', (text) => {
+    expect(net.assess(text)?.kind === 'missing' && net.assess(text)?.strength === 'clear').toBe(false);
+    expect(net.assess(text)?.strength).not.toBe('clear');
+  });
+  test('a carer who is away is not a missing person (the neglect around it still counts)', () => {
+    expect(label('Die Pflegerin ist seit zwei Stunden weg und Mama liegt nass im Bett.')).toBe('neglect/clear');
+  });
+});
