@@ -26,6 +26,14 @@ describe('session 16c: a person missing now', () => {
     ['My wife has been missing since this morning, she has dementia and no phone.'],
     ['Dad has not come home from his walk and it is dark already.'],
     ['nobody knows where she is, she left the care home an hour ago'],
+    ['Opa ist heute Nachmittag aus dem Heim weggelaufen und wir finden ihn nicht.'],
+    ['Meine Frau ist heute früh spazieren gegangen und bis jetzt nicht wiedergekommen. Sie hat Demenz.'],
+    ['Wir suchen seit Stunden nach Papa, er hat Alzheimer.'],
+    ['Wir haben Oma im Einkaufszentrum aus den Augen verloren und finden sie nicht.'],
+    ['The care home just called, mum is not in her room and they cannot find her.'],
+    ['Dad left the house this morning and hasnt been seen since. He has dementia.'],
+    ['my nan wandered out of the house and we have been looking for 2 hours'],
+    ['Grandpa is lost somewhere in town, he has dementia and doesnt know his address'],
   ])('%s → missing/clear', (text) => {
     expect(label(text)).toBe('missing/clear');
   });
@@ -43,6 +51,14 @@ describe('session 16c: a person missing now', () => {
     'The carer has not come back to us about the care plan.',
     'My dad has gone missing twice this year, how can I stop it?',
     'Mein Mann ist seit drei Wochen weg auf Kur, wer hilft mir?',
+    'Opa hat schon wieder seinen Schlüssel und seine Brille verloren, wir finden sie nirgends.',
+    'Ich finde sie nicht mehr so fit wie früher, braucht sie einen höheren Pflegegrad?',
+    'Wir finden sie nicht mehr belastbar.',
+    'I cannot find her insurance card, what do I do?',
+    'I have been looking for hours for the right form.',
+    'The new carer has not been seen since Monday, the agency does not answer.',
+    'Ich suche seit Wochen nach einer Haushaltshilfe für meine Mutter.',
+    'Last week dad wandered off from the day centre. They found him at the station. Should we change centres?',
   ])('no missing alarm: %s', (text) => {
     expect(net.assess(text)?.kind === 'missing' && net.assess(text)?.strength === 'clear').toBe(false);
     expect(net.assess(text)?.strength).not.toBe('clear');
