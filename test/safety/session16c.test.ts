@@ -27,6 +27,7 @@ describe('session 16c: a person missing now', () => {
     ['Dad has not come home from his walk and it is dark already.'],
     ['nobody knows where she is, she left the care home an hour ago'],
     ['Opa ist heute Nachmittag aus dem Heim weggelaufen und wir finden ihn nicht.'],
+    ['Opa ist heute aus dem Heim weggelaufen, die Pfleger suchen überall.'],
     ['Meine Frau ist heute früh spazieren gegangen und bis jetzt nicht wiedergekommen. Sie hat Demenz.'],
     ['Wir suchen seit Stunden nach Papa, er hat Alzheimer.'],
     ['Wir haben Oma im Einkaufszentrum aus den Augen verloren und finden sie nicht.'],
