@@ -28,6 +28,8 @@ describe('session 16c: a person missing now', () => {
     ['nobody knows where she is, she left the care home an hour ago'],
     ['Opa ist heute Nachmittag aus dem Heim weggelaufen und wir finden ihn nicht.'],
     ['Opa ist heute aus dem Heim weggelaufen, die Pfleger suchen überall.'],
+    ['Mama ist schon seit zwei Stunden verschwunden, sie hat Demenz.'],
+    ['Opa ist seit 14 Uhr weg und hat Demenz.'],
     ['Meine Frau ist heute früh spazieren gegangen und bis jetzt nicht wiedergekommen. Sie hat Demenz.'],
     ['Wir suchen seit Stunden nach Papa, er hat Alzheimer.'],
     ['Wir haben Oma im Einkaufszentrum aus den Augen verloren und finden sie nicht.'],
@@ -60,6 +62,10 @@ describe('session 16c: a person missing now', () => {
     'The new carer has not been seen since Monday, the agency does not answer.',
     'Ich suche seit Wochen nach einer Haushaltshilfe für meine Mutter.',
     'Last week dad wandered off from the day centre. They found him at the station. Should we change centres?',
+    'Meine Mutter ist seit dem Umzug ins Heim wie verschwunden, sie redet kaum noch.',
+    'Dad has gone missing from the waiting list for the care home, who do I call?',
+    'Seit 2 Stunden suchen wir den Pflegegradbescheid.',
+    'Er ist seit einer Stunde weg beim Arzt, kann ich solange Verhinderungspflege nutzen?',
   ])('no missing alarm: %s', (text) => {
     expect(net.assess(text)?.kind === 'missing' && net.assess(text)?.strength === 'clear').toBe(false);
     expect(net.assess(text)?.strength).not.toBe('clear');
