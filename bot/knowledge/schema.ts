@@ -122,7 +122,9 @@ export type Corpus = z.infer<typeof CorpusSchema>;
  *  removed); they are folded the same way when compiled, so "ä" and "ae" in a pattern mean the same. */
 const perLang = z.object({ de: z.array(z.string()), en: z.array(z.string()) });
 export const FEELINGS = ['overload', 'guilt', 'fear', 'grief'] as const;
-export const CRISIS_KINDS = ['suicidal', 'medical', 'loss_of_control', 'violence', 'neglect', 'out_of_hours'] as const;
+// `missing` (session 16c): a person (mostly with dementia) gone missing now needs the police (110) at
+// once, not the out-of-hours doctor: its own answer, so its own kind
+export const CRISIS_KINDS = ['suicidal', 'medical', 'loss_of_control', 'violence', 'neglect', 'out_of_hours', 'missing'] as const;
 /** care questions a clear crisis answer still answers briefly after the numbers (locales crisis_help.*) */
 export const CRISIS_HELP_TOPICS = ['relief', 'carer_relief', 'self_neglect', 'carer_away'] as const;
 export const SafetySchema = z.object({

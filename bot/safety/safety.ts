@@ -269,6 +269,8 @@ const STRENGTH_POLICY: Record<CrisisKind, { past: Strength | undefined; hypothet
   violence: { past: 'possible', hypothetical: 'possible', remote: undefined },
   neglect: { past: 'possible', hypothetical: undefined, remote: undefined },
   out_of_hours: { past: undefined, hypothetical: undefined, remote: undefined },
+  // a walk-out that is over or asked about ahead ("was ist, wenn er mal wegläuft?") is a care question
+  missing: { past: undefined, hypothetical: undefined, remote: undefined },
 };
 /** kinds whose *possible* signs belong to dying in a dying frame (`markers.dying`, also an
  *  end-of-life decision on tube feeding): "isst fast nichts mehr" there is the illness, and the

@@ -63,7 +63,7 @@ export function decodeDataUrl(url: string): string {
 }
 
 /** The kinds of crisis answer (locales: crisis.<kind>, crisis_gentle.<kind>). */
-export const CRISIS_KINDS = ['suicidal', 'medical', 'violence', 'neglect', 'loss_of_control', 'out_of_hours'];
+export const CRISIS_KINDS = ['suicidal', 'medical', 'violence', 'neglect', 'loss_of_control', 'out_of_hours', 'missing'];
 
 /** What crisis tests read from a running app: a locale's text, a locale's language, the replies of one
  *  message in a fresh conversation (the app is created in the test file's beforeAll). */

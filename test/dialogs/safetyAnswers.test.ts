@@ -37,7 +37,7 @@ describe('a possible crisis: the usual answer, then one gentle line', () => {
     expect(replies.length).toBeGreaterThanOrEqual(2);
     expect(replies[replies.length - 1]).toBe(t(`crisis_gentle.${kind}`, lang));
     expect(replies.filter((r) => r === t(`crisis_gentle.${kind}`, lang))).toHaveLength(1);
-    for (const k of ['suicidal', 'medical', 'violence', 'neglect', 'loss_of_control', 'out_of_hours']) expect(replies[0]).not.toBe(t(`crisis.${k}`, lang));
+    for (const k of ['suicidal', 'medical', 'violence', 'neglect', 'loss_of_control', 'out_of_hours', 'missing']) expect(replies[0]).not.toBe(t(`crisis.${k}`, lang));
   });
 });
 
