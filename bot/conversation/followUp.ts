@@ -230,6 +230,10 @@ function ellipticGrade(folded: string, facts: MessageFacts, words: Lexicon): num
  *  to go home): the setting says it */
 const MOVE_CONCEPTS = ['house', 'wants_home'];
 
+/** the last topic, or the topic of the last entry, when it is one of `topics` */
+const lastOrParentIn = (topics: ReadonlySet<string>, last: string, parent: string | undefined): string | undefined =>
+  topics.has(last) ? last : parent && topics.has(parent) ? parent : undefined;
+
 export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const { text, thread } = input;
   const last = thread.lastTopic;
@@ -253,7 +257,9 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   if (facts.grade !== undefined) for (const c of KIN_CONCEPTS) explained.add(c);
   // "und zuhause mit Pflegedienst?" after a money topic: the home-care service is a setting of its own,
   // the service benefit (in_kind), not a topic
-  const elliptic = input.words.has('elliptic_lead', folded) && n <= ELLIPTIC_MAX_WORDS;
+  // "und …", "and …": read once, several rules below ask it
+  const leads = input.words.has('elliptic_lead', folded);
+  const elliptic = leads && n <= ELLIPTIC_MAX_WORDS;
   const service = elliptic && MONEY_TOPIC_IDS.has(last) && input.concepts.includes('care_service') && facts.setting !== 'nursing_home' && facts.setting !== 'daycare';
   if (service) explained.add('care_service');
   const own = input.concepts.filter((c) => !GENERIC_CONCEPTS.has(c) && !SITUATION_CONCEPTS.has(c) && !STORY_CONCEPTS.has(c) && !explained.has(c));
@@ -261,7 +267,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // the correction changes the topic, not the grade; the money topic it names is asked at the thread's grade
   // (the concepts, not the facts: "no" before "day care" denies the setting fact, not the concept)
   // (an entry of a money topic counts as that topic: "what does the fund pay in a care home" is answered by one)
-  const moneyLast = MONEY_TOPIC_IDS.has(last) ? last : input.lastParent && MONEY_TOPIC_IDS.has(input.lastParent) ? input.lastParent : undefined;
+  const moneyLast = lastOrParentIn(MONEY_TOPIC_IDS, last, input.lastParent);
   if (moneyLast && !text.includes('?') && n <= CORRECTION_MAX_WORDS && input.words.has('meant_topic', folded)) {
     const meant = askedMoneyTopic(input.concepts);
     if (meant && meant !== moneyLast) return { kind: 'elliptic', topic: meant, grade: facts.grade, person: facts.person };
@@ -291,7 +297,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // a statement that corrects the grade may tell a little more ("ach quatsch, die Oma hat doch Grad 2 seit
   // dem Sommer"): it asks nothing and names nothing else (checked above), so the last question is meant
   const maxWords = correcting && facts.grade !== undefined ? CORRECTION_MAX_WORDS : ELLIPTIC_MAX_WORDS;
-  if ((input.words.has('elliptic_lead', folded) || input.corrected || correcting) && n <= maxWords && !several) {
+  if ((leads || input.corrected || correcting) && n <= maxWords && !several) {
     const grade = ellipticGrade(folded, facts, input.words);
     if (grade !== undefined || facts.setting || facts.person || facts.dementia || service) {
       return { kind: 'elliptic', topic: service ? SERVICE_TOPIC : settingTopic(last, facts.setting), grade, setting: facts.setting, person: facts.person };
@@ -300,7 +306,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // "und wenn er wieder zu uns nach Hause zieht und ich ihn selbst pflege?", "what if he moves into a care
   // home?" after a money answer: a changed setting in a longer conditional asks that setting's money topic
   // (it names nothing else: "und wenn sie ins Heim kommt, was wird aus dem Pflegegeld?" asks the allowance)
-  const condition = input.words.has('elliptic_lead', folded) || input.conditional;
+  const condition = leads || input.conditional;
   const moved = moneyLast && facts.setting ? settingTopic(moneyLast, facts.setting) : undefined;
   if (condition && !own.length && moved && moved !== moneyLast && n <= FOLLOW_UP_MAX_WORDS && !several) {
     return { kind: 'elliptic', topic: moved, grade: facts.grade, setting: facts.setting, person: facts.person };
@@ -308,7 +314,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // "Und falls sie Pflegegrad 2 bekommt – wie viel würde die Kasse dann für die Tagespflege zahlen?":
   // the cost of a setting with its own topic, for the grade the message names
   const settingOwn = facts.setting ? SETTING_OWN_TOPIC[facts.setting] : undefined;
-  if (settingOwn && facts.grade !== undefined && textAspect === 'cost' && (input.words.has('elliptic_lead', folded) || input.conditional)) {
+  if (settingOwn && facts.grade !== undefined && textAspect === 'cost' && condition) {
     return { kind: 'elliptic', topic: settingOwn, grade: facts.grade, setting: facts.setting, person: facts.person };
   }
   // "und wenn es länger dauert?", "and if it takes longer?": a changed condition without a topic of its
@@ -321,9 +327,9 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const pointer = pointsBack(text, input.words) || input.words.has('situation_pointer', folded);
   // "und wie viel darf der Dienst maximal abrechnen?" after an entry about a money topic by grade: the
   // amount is that topic's answer, at the grade the thread knows (or the message names)
-  const moneyTopic = GRADE_MONEY_TOPIC_IDS.has(last) ? last : input.lastParent && GRADE_MONEY_TOPIC_IDS.has(input.lastParent) ? input.lastParent : undefined;
+  const moneyTopic = lastOrParentIn(GRADE_MONEY_TOPIC_IDS, last, input.lastParent);
   if (moneyTopic && !facts.setting && !input.otherTopic && n <= ASPECT_MAX_WORDS && input.words.has('asks_amount', folded)
-    && (pointer || input.words.has('elliptic_lead', folded) || input.words.has('situation_then', folded))) {
+    && (pointer || leads || input.words.has('situation_then', folded))) {
     return { kind: 'pronoun', topic: moneyTopic, grade: facts.grade };
   }
   // "Gibt es so einen Dienst bei uns in der Nähe?": where, at the place the thread knows
