@@ -1,5 +1,6 @@
 // createServer() builds the HTTP server without listening, so tests can start it on port 0.
-import * as restify from 'restify';
+import type * as restify from 'restify';
+import { createServer as restifyServer, queryParser } from './sdk/restify';
 import { z } from 'zod';
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { CareAdapter } from './adapter';
@@ -39,8 +40,8 @@ function problem(res: restify.Response, status: number, error: string, message: 
 export function createServer(deps: ServerDeps): restify.Server {
   // restify's own logger would write whole requests (Authorization header included) when a response
   // cannot be formatted; it stays silent, and 'after' below logs method, route and status only
-  const server = restify.createServer({ name: 'pflegenetz', handleUncaughtExceptions: false, log: pino({ level: 'silent' }) as unknown as restify.ServerOptions['log'] });
-  server.use(restify.plugins.queryParser({ mapParams: false }));
+  const server = restifyServer({ name: 'pflegenetz', handleUncaughtExceptions: false, log: pino({ level: 'silent' }) as unknown as restify.ServerOptions['log'] });
+  server.use(queryParser({ mapParams: false }));
   server.use(bodyReader({ maxBytes: deps.maxBodyBytes ?? 256 * 1024 }));
 
   server.get('/healthz', async (_req, res) => {
