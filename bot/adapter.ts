@@ -6,10 +6,10 @@
 // are skipped (it pays for itself: docs/decisions.md, "SDK fast paths"). Such turns run the same
 // middleware, bot logic and onTurnError as CloudAdapter's, with the same anonymous identity.
 // With MicrosoftAppId set every request takes CloudAdapter's authenticated path.
+import type { Activity, ConversationState, InvokeResponse } from 'botbuilder';
 import {
   ActivityTypes, BotCallbackHandlerKey, CloudAdapter, TurnContext, ConfigurationBotFrameworkAuthentication, DeliveryModes, StatusCodes,
-  type Activity, type ConversationState, type InvokeResponse,
-} from 'botbuilder';
+} from './sdk/botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, type ConnectorClientOptions } from 'botframework-connector';
 import { timeoutHttpClient } from './http/timeoutClient';
 import type { Config } from './config';

@@ -1,6 +1,7 @@
 // The Bot Framework edge: every message is checked for a crisis first, then validated, then handed
 // to the dialogs. State is saved at the end of each turn (or deleted on request).
-import { ActivityHandler, ActivityTypes, type ConversationState, type InvokeResponse, type Storage, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import type { ConversationState, InvokeResponse, Storage, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes } from './sdk/botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { DialogRunner } from '../dialogs/runner';
 import { conversationRefOf, isStaffExplain } from './staff/conversation';

@@ -6,7 +6,8 @@
 import * as path from 'path';
 import * as readline from 'readline';
 import { randomBytes } from 'crypto';
-import { MemoryStorage, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import { MemoryStorage, TestAdapter } from '../bot/sdk/botbuilder';
 import pino from 'pino';
 import { loadConfig } from '../bot/config';
 import { buildApp } from '../bot/app';

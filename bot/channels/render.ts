@@ -1,6 +1,7 @@
 // One rendering layer: the same Reply becomes hero cards and buttons where the channel shows them
 // well, and plain text with numbered options and plain links where it does not.
-import { ActionTypes, CardFactory, type Activity, type Attachment, type CardAction } from 'botbuilder';
+import type { Activity, Attachment, CardAction } from 'botbuilder';
+import { ActionTypes, CardFactory } from '../sdk/botbuilder';
 import { phoneToE164, type Action, type Card, type Provenance, type Reply } from './reply';
 
 export type ChannelProfile = 'rich' | 'text' | 'sms';

@@ -3,7 +3,8 @@
 // inbox) and the diagnostics `npm run chat -- --explain` prints. The diagnostics come from
 // scripts/chat.ts (formatExplain), so whatever the chat script learns to explain shows here too.
 import { randomBytes } from 'crypto';
-import { TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import { TestAdapter } from '../sdk/botbuilder';
 import { formatActivity, formatExplain, type ChatApp } from '../../scripts/chat';
 import type { Lang } from '../knowledge/schema';
 import type { NluResult } from '../services';

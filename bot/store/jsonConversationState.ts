@@ -3,7 +3,8 @@
 // twice when it is saved: about 4 % of a care turn's CPU (npm run bench -- --cpu-prof). Here the
 // state's JSON text (eTag left out) is kept at load and compared at save. Same contract as
 // BotState: loaded once per turn, written only when changed (or forced), last writer wins (eTag '*').
-import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
+import type { Storage, TurnContext } from 'botbuilder';
+import { ConversationState, UserState } from '../sdk/botbuilder';
 
 /**
  * Set in turnState by turns of the built-in Direct Line (CareAdapter.runLocalTurn), which has
