@@ -75,3 +75,38 @@ describe('session 17b: a person with dementia hitting out at the carer who asks 
     expect(label(text)).toBe('violence/clear');
   });
 });
+
+describe('session 17b: a person with dementia not back now (combination not_back + dementia)', () => {
+  test.each<[string]>([
+    ['Opa ist dement und seit dem Abendessen nicht zurück vom Spaziergang.'],
+    ['Mein Mann hat Alzheimer und ist seit zwei Stunden nicht vom Einkaufen zurück.'],
+    ['Meine Nachbarin hat Demenz. Ihre Tür steht offen und sie ist nirgends zu finden.'],
+    ['Dad has dementia and hasnt come back from his walk, its dark now.'],
+    ['my nan has alzheimers and is nowhere to be found'],
+  ])('%s → missing/clear', (text) => {
+    expect(label(text)).toBe('missing/clear');
+  });
+  test.each<[string]>([
+    ['Papa hat Demenz und kommt nach der Reha nicht mehr nach Hause zurück, er zieht ins Heim.'],
+    ['Mama hat Demenz und ist nach der Kurzzeitpflege nicht mehr in ihre Wohnung zurück. Wer kündigt den Mietvertrag?'],
+    ['Was mache ich, wenn mein Mann mit Demenz vom Spaziergang nicht zurückkommt?'],
+    ['My mum has dementia and is not back to her old self since the hospital stay.'],
+  ])('%s → no missing crisis', (text) => {
+    expect(label(text)).not.toBe('missing/clear');
+  });
+});
+
+describe('session 17b: kept away from the family and sounding scared (combination cut_off + scared_voice)', () => {
+  test.each<[string]>([
+    ['Seit der Neffe bei ihr wohnt, darf keiner mehr zu ihr. Am Telefon klingt sie ganz verängstigt.'],
+    ['His new girlfriend wont let us see him and he sounded scared on the phone.'],
+  ])('%s → violence/clear', (text) => {
+    expect(label(text)).toBe('violence/clear');
+  });
+  test.each<[string]>([
+    ['My mum has dementia and is scared of the dark. The care home will not let us visit after 8 pm.'],
+    ['Wegen der Grippewelle dürfen wir Papa im Heim nicht besuchen, er ist ganz ängstlich geworden.'],
+  ])('%s → not violence/clear', (text) => {
+    expect(label(text)).not.toBe('violence/clear');
+  });
+});
