@@ -110,3 +110,28 @@ describe('session 17b: kept away from the family and sounding scared (combinatio
     expect(label(text)).not.toBe('violence/clear');
   });
 });
+
+describe('session 17b: neglect by the relative or service who cares (combination cared_by + deprived)', () => {
+  test.each<[string]>([
+    ['Oma wird von ihrem Sohn gepflegt, aber sie sitzt verdreckt und hungrig in der Küche.'],
+    ['Mein Onkel bekommt das Pflegegeld, aber Opa ist total abgemagert und der Kühlschrank ist leer.'],
+    ['My gran is looked after by her son but she is filthy and hungry every time I visit.'],
+  ])('%s → neglect/clear', (text) => {
+    expect(label(text)).toBe('neglect/clear');
+  });
+  test.each<[string]>([
+    // a sore with a service question: the care answer with the gentle line, as before
+    ['Mama wird von ihrem Sohn gepflegt, aber sie hat jetzt einen Dekubitus. Welche Matratze zahlt die Kasse?'],
+    ['Mein Vater wird von meiner Schwester gepflegt. Wie beantragen wir Pflegegeld?'],
+  ])('%s → not neglect/clear', (text) => {
+    expect(label(text)).not.toBe('neglect/clear');
+  });
+});
+
+describe('session 17b: the carer in hospital and the person now alone', () => {
+  test.each<[string]>([
+    ['Seine Frau pflegt ihn, aber sie liegt seit heute Abend im Krankenhaus. Jetzt ist er allein und kann nicht aufstehen.'],
+  ])('%s → out_of_hours/clear', (text) => {
+    expect(label(text)).toBe('out_of_hours/clear');
+  });
+});
