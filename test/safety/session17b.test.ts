@@ -131,7 +131,15 @@ describe('session 17b: neglect by the relative or service who cares (combination
 describe('session 17b: the carer in hospital and the person now alone', () => {
   test.each<[string]>([
     ['Seine Frau pflegt ihn, aber sie liegt seit heute Abend im Krankenhaus. Jetzt ist er allein und kann nicht aufstehen.'],
+    // the carer who cancelled tonight, beside a need now
+    ['die pflegerin hat heute abend abgesagt und papa der nicht allein aufs klo kann ist allein, wer kommt nachts'],
   ])('%s → out_of_hours/clear', (text) => {
     expect(label(text)).toBe('out_of_hours/clear');
+  });
+  test.each<[string]>([
+    ['Die Pflegerin hat für nächste Woche abgesagt, Papa kann nicht allein aufs Klo. Wer springt dann ein?'],
+    ['Was mache ich, wenn die Pflegerin mal kurzfristig absagt und Papa nicht allein aufs Klo kann?'],
+  ])('%s → not out_of_hours/clear', (text) => {
+    expect(label(text)).not.toBe('out_of_hours/clear');
   });
 });
