@@ -178,6 +178,14 @@ export const SafetySchema = z.object({
     strength: z.enum(['clear', 'possible']),
     all: z.array(z.string()).min(2),
   })).default([]),
+  /** look-alikes of a whole message (bot/safety/messageLookAlikes.ts): a kind is no crisis where all
+   *  cues of `all` are found in the message (in any sentences) and none of `unless` */
+  messageLookAlikes: z.array(z.object({
+    kind: z.enum(CRISIS_KINDS),
+    all: z.array(z.string()).min(1),
+    unless: z.array(z.string()).optional(),
+    notPast: z.boolean().optional(),
+  })).default([]),
   /** overload, guilt, fear, grief without a crisis: the answer first acknowledges it (locales feelings.*) */
   feelings: z.array(z.object({ id: z.enum(FEELINGS), de: z.array(z.string()).min(1), en: z.array(z.string()).min(1) })).default([]),
   /** social intents (greeting, thanks, goodbye, cancel, out of scope) answer only short messages

@@ -16,6 +16,7 @@ import { CRISIS_HELP_TOPICS, CRISIS_KINDS, FEELINGS, type Safety } from '../know
 import type { SubwordClassifier } from '../nlu/subword';
 import { LiteralGate } from './literals';
 import { cachedLiteralGate } from './gateCache';
+import { ruledOutKinds } from './messageLookAlikes';
 import { CLASSIFIER_THRESHOLDS, CLEAR_CUES, DENIABLE_CUES, DYING_DAMPED_KINDS, KIND_CLEAR_CUES, KIND_CLEAR_CUE_PAIRS, KIND_STRONG_CUES, combine, upgradePossible, type SentenceScore } from './classifier';
 
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
@@ -251,6 +252,9 @@ export function safetyPatternProblems(data: Safety): Problem[] {
   data.combos.forEach((c, i) => c.all.forEach((id, j) => {
     if (!cueIds.has(id)) out.push({ path: ['combos', i, 'all', j], message: `unknown cue ${id}` });
   }));
+  data.messageLookAlikes.forEach((r, i) => [...r.all, ...(r.unless ?? [])].forEach((id) => {
+    if (!cueIds.has(id)) out.push({ path: ['messageLookAlikes', i], message: `unknown cue ${id}` });
+  }));
   Object.keys(data.spelling).forEach((w) => {
     if (!/^[\p{L}]+$/u.test(w)) out.push({ path: ['spelling', w], message: 'a spelling key is one word of letters' });
   });
@@ -426,9 +430,10 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   // `planningFrame`: the message says it asks ahead; every sentence that does not speak of now is
   // hypothetical ("Welche Nummer rufe ich am Wochenende an, wenn Papa Fieber bekommt? Ich will
   // vorbereitet sein.")
-  const judge = (s: string, dyingFrame = false, planningFrame = false): Assessment | undefined => {
+  const judge = (s: string, dyingFrame = false, planningFrame = false, skip?: ReadonlySet<CrisisKind>): Assessment | undefined => {
     let best: Assessment | undefined;
     const consider = (kind: CrisisKind, strength: Strength): void => {
+      if (skip?.has(kind)) return;
       if (!best || RANK[strength] > RANK[best.strength] || (RANK[strength] === RANK[best.strength] && order.get(kind)! < order.get(best.kind)!)) best = { kind, strength };
     };
     let hypo: boolean | undefined;
@@ -567,14 +572,14 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     if (best.p < floor) return { kind: best.kind, p: best.p, cue: false, damped: false };
     return { ...describe(best), ...careFrame(fixWords(normalised), fixWords(best.s)) };
   };
-  const assessRules = (t: string): Assessment | undefined => {
+  const assessRules = (t: string, skip?: ReadonlySet<CrisisKind>): Assessment | undefined => {
     if (!t || !prefilter?.test(t)) return undefined;
     let best: Assessment | undefined;
     const parts = sentences(t);
     const dyingFrame = !!markers.dying?.test(t);
     const planningFrame = !!markers.planning?.test(t);
     for (const s of parts) {
-      const r = judge(s, dyingFrame, planningFrame);
+      const r = judge(s, dyingFrame, planningFrame, skip);
       if (r && (!best || RANK[r.strength] > RANK[best.strength] || (RANK[r.strength] === RANK[best.strength] && order.get(r.kind)! < order.get(best.kind)!))) best = r;
       if (best?.strength === 'clear' && order.get(best.kind) === 0) break;
     }
@@ -590,7 +595,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // the other sentences made a diabetic emergency a death wish ("won't wake up" + "where to turn").
     const retold = best?.strength === 'clear' ? CROSS_SENTENCE_RETELLS[best.kind] : undefined;
     if ((best?.strength !== 'clear' || retold) && current.length > 1 && parts.length <= CROSS_SENTENCE_MAX) {
-      const r = judge(current.join(', '), dyingFrame, planningFrame);
+      const r = judge(current.join(', '), dyingFrame, planningFrame, skip);
       if (r?.strength === 'clear' && (best?.strength !== 'clear' || retold?.includes(r.kind))) best = r;
     }
     return best;
@@ -605,9 +610,24 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     }
     return last;
   };
+  // session 17b: a kind that the whole message rules out (a walk-out found in the next sentence, a
+  // person with dementia hitting out at the carer who asks how to cope) is judged as if absent
+  const lookAlikeKinds = new Set(data.messageLookAlikes.map((r) => r.kind));
+  const ruledOut = (fixed: string, kind: CrisisKind): ReadonlySet<CrisisKind> | undefined => {
+    if (!lookAlikeKinds.has(kind)) return undefined;
+    const parts = sentences(fixed);
+    const has = (id: string, notPast: boolean): boolean => {
+      const set = cues.get(id);
+      return !!set && parts.some((s) => (!notPast || !(markers.history?.test(s) && !markers.present?.test(s))) && set.affirmed(s, negation));
+    };
+    const out = ruledOutKinds(data.messageLookAlikes, has, kind);
+    return out.size ? out : undefined;
+  };
   const assess = (text: string): Assessment | undefined => {
     const p = prepared(text);
-    const rule = assessRules(p.fixed);
+    let rule = assessRules(p.fixed);
+    const skip = rule ? ruledOut(p.fixed, rule.kind) : undefined;
+    if (skip) rule = assessRules(p.fixed, skip);
     // only a death wish, and only where nothing in the message speaks of the past, a report or a
     // hypothetical: a possible there was weakened on purpose ("Vor vielen Jahren habe ich
     // Abschiedsbriefe geschrieben, heute geht es mir gut"); neglect signs without a place stay gentle
@@ -628,6 +648,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // reads like a death wish to the model; without a cue of a wish to die (an ending, hopelessness,
     // pills …) it gets the grief acknowledgement, not the suicide line
     if (best.kind === 'suicidal' && !view.cue && griefOf(p.fixed)) return undefined;
+    if (skip?.has(best.kind) || ruledOut(p.fixed, best.kind)) return undefined;
     const r = combine(undefined, view);
     // an asked reading with a cue of its kind in another sentence of the message (hopelessness, an
     // ending, pills …) is clear: the two halves of one wish told across sentences (session 15)
