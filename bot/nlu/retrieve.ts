@@ -19,6 +19,7 @@ import { foldText, words } from './normalise';
 import { pointedSentences, questionSentences, readSentences, type Sentence } from './message';
 import { negatedWords, refersBack, wordIndexAt } from './negation';
 import { stemmerFor } from './stem';
+import { topicCores } from './deniedTopic';
 
 export type RLang = 'de' | 'en';
 
@@ -57,6 +58,10 @@ export interface RetrievalWeights {
   /** weight of the story sentence a question points back to ("Jetzt soll sie in die Tagespflege. Wie viel
    *  zahlt die Kasse dafür?"); unset: a story sentence like the others */
   pointed?: number;
+  /** an entry filed under one topic that carries another topic's core concept ("Begutachtung im
+   *  Krankenhaus": assessment, filed under discharge) takes that topic's prior too when a question
+   *  sentence names the concept; unset or false: its own topic's prior only */
+  crossPrior?: boolean;
 }
 
 export interface RetrievalSettings extends RetrievalWeights {
@@ -97,7 +102,7 @@ export interface RetrievalSettings extends RetrievalWeights {
 // Chosen on the entries' own variants (one variant of each entry held out at a time) and on
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
-  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8, pointed: 0.6,
+  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8, pointed: 0.6, crossPrior: true,
   thinWords: 3, topicWeight: 1, missingConcept: 0.6, variantRescue: 0.95, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
   questionFloor: 0.3, questionSwitch: 0.1,
 };
@@ -588,6 +593,13 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
   own.forEach((cs, doc) => { for (const c of cs) ownDocs.set(c, [...(ownDocs.get(c) ?? []), doc]); });
   const topicIds = [...new Set(entries.map((e) => e.topic))];
   const topicIndex = Int32Array.from(entries, (e) => topicIds.indexOf(e.topic));
+  // each entry's concepts that are another intent topic's core (held by at least half of its entries),
+  // with that topic: the prior the entry may take when a question sentence names the concept
+  // (a told care grade is a fact that shapes the answer, not the grade-1 topic's subject)
+  const cores = topicCores(entries.flatMap((e, i) => (e.kind === 'entry' ? [{ topic: e.topic, concepts: entryConcepts[i].filter((c) => c !== 'grade') }] : [])), (c) => c);
+  const crossCores: { concept: string; topic: string }[][] = entries.map((e, i) => (e.kind !== 'entry' ? [] : entryConcepts[i].flatMap((c) =>
+    [...cores].filter(([t, core]) => t !== e.topic && intentTopics.has(t) && core.has(c)).map(([t]) => ({ concept: c, topic: t })))));
+  const ownCore = entries.map((e) => [...(cores.get(e.topic) ?? [])]);
   // Work arrays of one scoring, reused (score runs to its end before the next starts): a message
   // allocates only the candidates that make the five best.
   const n = entries.length;
@@ -608,7 +620,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
   function score(
     lang: RLang, qWords: Map<string, number>, qGrams: Map<string, number>, qConcepts: Map<string, number>,
     topicScores: ReadonlyMap<string, number> | undefined, s: RetrievalSettings,
-    setting?: { own: ReadonlySet<string>; other: ReadonlySet<string> }, exhaustive = false,
+    setting?: { own: ReadonlySet<string>; other: ReadonlySet<string> }, exhaustive = false, story?: StoryAsks,
   ): Candidate[] {
     const ix = indexes[lang];
     candidates.fill(exhaustive ? 1 : 0);
@@ -707,7 +719,13 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       // concepts the entry covers ("Pflegegeld" + "versteuern" is more the tax entry than the topic)
       const concepts = ec.length && c ? (2 * c) / (ec.length + qConceptSum + told) : 0;
       if (words === 0 && grams === 0 && concepts === 0) continue;
-      const prior = topicPrior[topicIndex[i]];
+      let prior = topicPrior[topicIndex[i]];
+      // … only when the story tells the entry's own topic and the question does not name it ("Mama liegt im
+      // Krankenhaus … Wie schnell geht die Begutachtung?"); a question about Pflegegeld does not lift every
+      // entry of another topic that mentions Pflegegeld
+      if (s.crossPrior && story && topicScores && crossCores[i].length && ownCore[i].some((c) => story.told.has(c) && !story.asked.has(c))) {
+        for (const x of crossCores[i]) if (story.asked.has(x.concept)) prior = Math.max(prior, topicScores.get(x.topic) ?? 0);
+      }
       let total = s.words * words + s.variant * variantBest[i] + s.grams * grams + s.concepts * concepts + s.prior * prior;
       const kind = entries[i].kind;
       if (kind === 'topic') total *= s.topicWeight;
@@ -733,6 +751,8 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     return topic && !out.includes(topic) ? [...out, topic] : out;
   }
 
+  /** the concepts a story's question sentences name, and those its told sentences name */
+  interface StoryAsks { asked: ReadonlySet<string>; told: ReadonlySet<string> }
   interface Read { qWords: Map<string, number>; qGrams: Map<string, number>; qConcepts: Map<string, number> }
   /** one sentence, analysed once: a message is read again for each of its questions */
   interface Analysed { sentence: Sentence; tokens: string[]; grams: string[]; concepts: Set<string>; denied?: Set<number>; f: string; ws: string[] }
@@ -778,6 +798,16 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     return (a) => (sentences.length === 1 || questions.has(a.sentence) ? 1 : pointed.has(a.sentence) ? Math.max(story, s.pointed!) : story);
   }
 
+  /** the concepts a story's question sentences name (none for a message that is all question: there the
+   *  intent engine read the same words) */
+  function storyAsks(sentences: Analysed[], questions: ReadonlySet<Sentence>): StoryAsks | undefined {
+    const asked = sentences.filter((a) => questions.has(a.sentence));
+    if (!asked.length || asked.length === sentences.length) return undefined;
+    // told: the sentences that tell, not a further question read as this one's story (a part of a message)
+    const told = sentences.filter((a) => !questions.has(a.sentence) && !a.sentence.question);
+    return { asked: new Set(asked.flatMap((a) => [...a.concepts])), told: new Set(told.flatMap((a) => [...a.concepts])) };
+  }
+
   /** the query: each word, gram and concept with the weight of the most important sentence naming it */
   function read(sentences: Analysed[], weight: (a: Analysed) => number, context: readonly string[], storyWeight: number): Read {
     const qWords = new Map<string, number>();
@@ -819,7 +849,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const context = opts.contextConcepts ?? [];
       const q = read(sentences, storyWeights(sentences, questions, story, s), context, story);
       const setting = { own: new Set(context), other: new Set(opts.otherSetting ?? []) };
-      return score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, setting, true);
+      return score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, setting, true, storyAsks(sentences, questions));
     },
     retrieve(text, lang, opts = {}) {
       const s = opts.settings ?? DEFAULT_RETRIEVAL;
@@ -832,7 +862,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const context = opts.contextConcepts ?? [];
       const q = read(sentences, storyWeights(sentences, questions, story, s), context, story);
       const setting = { own: new Set(context), other: new Set(opts.otherSetting ?? []) };
-      const ranked = score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, setting, opts.exhaustive);
+      const ranked = score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, setting, opts.exhaustive, storyAsks(sentences, questions));
       const result: Retrieval = {
         ranked: ranked.slice(0, RANKED),
         concepts: [...q.qConcepts.keys()],

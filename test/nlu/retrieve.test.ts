@@ -304,3 +304,53 @@ describe('a question that points back (issue 17, session 16)', () => {
     expect(stairlift(two)).toBe(stairlift(two, without));
   });
 });
+
+describe('an entry filed under the story\'s topic that answers another topic\'s question (issue 17, session 17)', () => {
+  const v = (title: string, ...more: string[]) => ({ title, q: q(title, ...more) });
+  const entries: RetrievalEntry[] = [
+    { id: 'discharge_assessment', kind: 'entry', topic: 'hospital_discharge', concepts: ['assessment', 'hospital'],
+      de: v('Wie schnell wird im Krankenhaus begutachtet?', 'Begutachtung im Krankenhaus Frist'), en: v('How fast is the assessment in hospital?', 'assessment in hospital deadline') },
+    { id: 'discharge_help', kind: 'entry', topic: 'hospital_discharge', concepts: ['hospital', 'household_help'],
+      de: v('Haushaltshilfe nach dem Krankenhaus', 'Hilfe im Haushalt nach der Klinik'), en: v('Household help after hospital', 'help at home after the clinic') },
+    { id: 'assessment_leave', kind: 'entry', topic: 'assessment', concepts: ['assessment', 'work_leave'],
+      de: v('Wie schnell wird bei Pflegezeit begutachtet?', 'Begutachtung Pflegezeit Frist'), en: v('How fast is the assessment during care leave?', 'assessment care leave deadline') },
+    { id: 'assessment_phone', kind: 'entry', topic: 'assessment', concepts: ['assessment', 'phone'],
+      de: v('Begutachtung am Telefon', 'Gutachten per Telefon'), en: v('Assessment by phone', 'assessment on the phone') },
+    { id: 'discharge_transport', kind: 'entry', topic: 'hospital_discharge', concepts: ['hospital', 'transport'],
+      de: v('Fahrt nach Hause aus dem Krankenhaus', 'Krankentransport nach der Entlassung'), en: v('Ride home from hospital', 'transport after discharge') },
+    { id: 'assessment_home', kind: 'entry', topic: 'assessment', concepts: ['assessment', 'house'],
+      de: v('Begutachtung zu Hause', 'Gutachter kommt nach Hause'), en: v('Assessment at home', 'assessor visits at home') },
+    { id: 'assessment', kind: 'topic', topic: 'assessment', concepts: ['assessment'],
+      de: v('Die Begutachtung', 'Wie läuft die Begutachtung?'), en: v('The assessment', 'How does the assessment work?') },
+    { id: 'hospital_discharge', kind: 'topic', topic: 'hospital_discharge', concepts: ['hospital'],
+      de: v('Entlassung aus dem Krankenhaus', 'Was passiert nach dem Krankenhaus?'), en: v('Discharge from hospital', 'What happens after hospital?') },
+  ];
+  const concepts: ConceptsFile = { reviewed: '2026-12-07', concepts: [
+    { id: 'assessment', aliases: [], de: ['begutacht*', 'gutacht*'], en: ['assessment'] },
+    { id: 'hospital', aliases: [], de: ['krankenhaus*', 'klinik*'], en: ['hospital'] },
+    { id: 'household_help', aliases: [], de: ['haushaltshilfe*'], en: ['household help'] },
+    { id: 'work_leave', aliases: [], de: ['pflegezeit'], en: ['care leave'] },
+    { id: 'phone', aliases: [], de: ['telefon*'], en: ['phone'] },
+    { id: 'transport', aliases: [], de: ['fahrt*', 'transport*'], en: ['transport', 'ride'] },
+    { id: 'house', aliases: [], de: ['zu hause'], en: ['at home'] },
+  ] };
+  const rr = createRetriever(entries, concepts);
+  const topicScores = new Map([['assessment', 0.6], ['hospital_discharge', 0.1]]);
+  const prior = (text: string, crossPrior = true) => rr.retrieve(text, 'de', { topicScores, exhaustive: true, settings: { ...DEFAULT_RETRIEVAL, crossPrior } })
+    .ranked.find((c) => c.id === 'discharge_assessment')?.parts.prior;
+  test.each<[string, number]>([
+    // the story tells the hospital, the question asks about the assessment: the assessment topic's prior
+    ['Mama liegt seit einer Woche im Krankenhaus und soll danach ins Heim. Wie schnell geht denn dann die Begutachtung?', 0.6],
+    // the question names the hospital itself: its own topic's prior (the intent engine read the same words)
+    ['Mama soll danach ins Heim. Wie schnell geht die Begutachtung im Krankenhaus?', 0.1],
+    // no story: the whole message is the question
+    ['Wie schnell geht die Begutachtung im Krankenhaus?', 0.1],
+    // the story does not tell the entry's own topic
+    ['Mama soll bald ins Heim. Wie schnell geht denn dann die Begutachtung?', 0.1],
+  ])('%s → prior %s', (text, expected) => {
+    expect(prior(text)).toBeCloseTo(expected);
+  });
+  test('without the rule the entry keeps its own topic\'s prior (the old reading)', () => {
+    expect(prior('Mama liegt seit einer Woche im Krankenhaus und soll danach ins Heim. Wie schnell geht denn dann die Begutachtung?', false)).toBeCloseTo(0.1);
+  });
+});
