@@ -1,0 +1,39 @@
+// Table tests of session 17: a care act or an office's "no" damps the model's death-wish reading
+// (the person cared for as the object of a care act, an institution as the subject of a refusal);
+// a sentence that also names the crisis itself or all at once keeps its reading.
+import * as path from 'path';
+import { loadSafety, loadSafetyClassifier } from '../../bot/safety/load';
+import { createSafetyCheck } from '../../bot/safety/safety';
+
+const knowledge = path.join(__dirname, '../../knowledge');
+const net = createSafetyCheck(loadSafety(path.join(knowledge, 'safety.json')), loadSafetyClassifier(path.join(knowledge, 'safety-corpus.jsonl')));
+const label = (t: string): string => {
+  const a = net.assess(t);
+  return a ? `${a.kind}/${a.ask ? 'ask' : a.strength}` : 'none';
+};
+
+describe('a care act or an office\'s refusal damps the model\'s death-wish reading', () => {
+  test.each<[string, string]>([
+    // each was suicidal/possible from the model alone (the gentle line under a care question)
+    ['Ich habe Papa heute seine Tabletten gegeben und ihn gewaschen. Bekommen wir mehr Pflegegeld?', 'none'],
+    ['Die Kasse hat den Antrag abgelehnt. Und wenn die dann nochmal nein sagen?', 'none'],
+    ['I gave mum her tablets and washed her. Can we get more carer\'s allowance?', 'none'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+  test.each<string>([
+    'Ich habe Papa heute seine Tabletten gegeben und ihn gewaschen.',
+    'I gave dad his tablets this morning and he has been sleepy since.',
+    'The council refused the grant for the stairlift.',
+  ])('the model\'s sentence is damped: %s', (text) => {
+    const v = net.classify(text);
+    if (v?.kind === 'suicidal') expect(v.damped).toBe(true);
+  });
+  test.each<[string, string]>([
+    // a wish of the writer, a means or all at once still count (rules or undamped model)
+    ['Ich habe Mama ihre Tabletten gegeben. Ich will nicht mehr leben.', 'suicidal/clear'],
+    ['Ich habe Mama alle ihre Schlaftabletten auf einmal gegeben, damit endlich Ruhe ist.', 'suicidal/clear'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+});
