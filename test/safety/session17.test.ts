@@ -1,6 +1,7 @@
 // Table tests of session 17: a care act or an office's "no" damps the model's death-wish reading
 // (the person cared for as the object of a care act, an institution as the subject of a refusal);
-// a sentence that also names the crisis itself or all at once keeps its reading.
+// a sentence that also names the crisis itself or all at once keeps its reading; a threat told as an
+// idiom ("dann knallts", "sonst vergess ich mich", "I'm gonna smack her") is the carer losing control.
 import * as path from 'path';
 import { loadSafety, loadSafetyClassifier } from '../../bot/safety/load';
 import { createSafetyCheck } from '../../bot/safety/safety';
@@ -33,6 +34,22 @@ describe('a care act or an office\'s refusal damps the model\'s death-wish readi
     // a wish of the writer, a means or all at once still count (rules or undamped model)
     ['Ich habe Mama ihre Tabletten gegeben. Ich will nicht mehr leben.', 'suicidal/clear'],
     ['Ich habe Mama alle ihre Schlaftabletten auf einmal gegeben, damit endlich Ruhe ist.', 'suicidal/clear'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+});
+
+describe('a threat told as an idiom, first person, aimed at the person cared for', () => {
+  test.each<[string, string]>([
+    // each was none or the model's suicidal/possible
+    ['Wenn sie noch einmal nach mir tritt, dann knallts.', 'loss_of_control/clear'],
+    ['Er soll aufhören mich zu kratzen, sonst vergess ich mich.', 'loss_of_control/clear'],
+    ['Hör auf zu spucken, sonst schlag ich zu.', 'loss_of_control/clear'],
+    ['Wenn der Opa noch einmal den Teller runterwirft, kriegt er eine geklebt.', 'loss_of_control/clear'],
+    ['If she bites me again tonight I\'m gonna smack her.', 'loss_of_control/clear'],
+    // look-alikes: a bargain, forgetting oneself in care
+    ['Wenn der Rollator im Angebot ist, dann schlag ich zu.', 'none'],
+    ['Bei der ganzen Pflege vergesse ich mich selbst. Gibt es Kurse für Angehörige?', 'none'],
   ])('%s → %s', (text, expected) => {
     expect(label(text)).toBe(expected);
   });
