@@ -365,6 +365,10 @@ const HEARSAY_DAMPED_KINDS: readonly CrisisKind[] = ['suicidal'];
 const CARE_ACT_CUE = 'care_act';
 const CARE_ACT_DAMPED_KINDS: readonly CrisisKind[] = ['suicidal'];
 const ALL_AT_ONCE_CUE = 'all_at_once';
+/** Taking the person cared for along ("dass ich sie mitnehme", "wir gehen zusammen", "take him with
+ *  me", "go together", session 17): in an asked reading's own sentence it is the plan that includes
+ *  the person, a second signal beside the model's reading, so the reading is clear. */
+const TAKE_ALONG_CUE = 'take_along';
 
 /** A clear crisis of the key's kind that the whole short message tells as one of these kinds
  *  (assessRules, session 16): the writer's own act of harm with their fear of themselves. */
@@ -522,6 +526,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const hearsay = cues.get(HEARSAY_CUE);
   const careAct = cues.get(CARE_ACT_CUE);
   const allAtOnce = cues.get(ALL_AT_ONCE_CUE);
+  const takeAlong = cues.get(TAKE_ALONG_CUE);
   const careFrame = (fixed: string, sentence: string): { careTopic: boolean; careElsewhere?: boolean } => {
     if (markers.dying?.test(fixed) || careTopic?.test(sentence)) return { careTopic: true };
     if (!careTopic?.test(fixed)) return { careTopic: false };
@@ -649,6 +654,8 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // session 16: so is an asked reading whose kind the model also reads, at the gentle line's
     // threshold and undamped, in another sentence of the message: a wish told twice in other words
     if (r?.ask && secondReading(p.normalised, best.s, r.kind)) return { kind: r.kind, strength: 'clear' };
+    // session 17: so is an asked reading whose own sentence takes the person cared for along
+    if (r?.ask && takeAlong?.affirmed(fixWords(best.s), negation)) return { kind: r.kind, strength: 'clear' };
     return r;
   };
   /** another sentence (than `skip`) that the model reads as `kind` at the gentle line's threshold, with no marker damping it */
