@@ -360,6 +360,20 @@ const SELF_CUE = 'self';
 const HEARSAY_CUE = 'hearsay';
 const HEARSAY_DAMPED_KINDS: readonly CrisisKind[] = ['suicidal'];
 
+/** A care act or an office's refusal (session 17): the person cared for as the object of a care act
+ *  ("Ich habe Papa seine Tabletten gegeben", "I gave mum her tablets") or an institution as the
+ *  subject of a "no" ("und wenn die dann nochmal nein sagen", "the council refused"). The model read
+ *  these sentences as a death wish on "Tabletten" and "nein"; such a sentence is about care, not about
+ *  the writer's life, so its reading is damped one step — unless the sentence names the crisis itself
+ *  (a strong cue of the kind: a death word, a means, a farewell) or taking them all at once. */
+const CARE_ACT_CUE = 'care_act';
+const CARE_ACT_DAMPED_KINDS: readonly CrisisKind[] = ['suicidal'];
+const ALL_AT_ONCE_CUE = 'all_at_once';
+/** Taking the person cared for along ("dass ich sie mitnehme", "wir gehen zusammen", "take him with
+ *  me", "go together", session 17): in an asked reading's own sentence it is the plan that includes
+ *  the person, a second signal beside the model's reading, so the reading is clear. */
+const TAKE_ALONG_CUE = 'take_along';
+
 /** A clear crisis of the key's kind that the whole short message tells as one of these kinds
  *  (assessRules, session 16): the writer's own act of harm with their fear of themselves. */
 const CROSS_SENTENCE_RETELLS: Partial<Record<CrisisKind, readonly CrisisKind[]>> = { violence: ['loss_of_control'] };
@@ -515,6 +529,9 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   // gentle line
   const selfCue = cues.get(SELF_CUE);
   const hearsay = cues.get(HEARSAY_CUE);
+  const careAct = cues.get(CARE_ACT_CUE);
+  const allAtOnce = cues.get(ALL_AT_ONCE_CUE);
+  const takeAlong = cues.get(TAKE_ALONG_CUE);
   const careFrame = (fixed: string, sentence: string): { careTopic: boolean; careElsewhere?: boolean } => {
     if (markers.dying?.test(fixed) || careTopic?.test(sentence)) return { careTopic: true };
     if (!careTopic?.test(fixed)) return { careTopic: false };
@@ -549,13 +566,15 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // a look-alike of the kind ("zu Hause sterben", "Hausnotruf") steps the classifier down as well:
     // it is there because that wording is no crisis of the kind, whoever reads it
     const lookAlike = !!excludes.get(best.kind)?.test(fixed);
+    const kindCue = !lookAlike && !!kindStrongCues.get(best.kind)?.some((c) => c.test(fixed));
+    const careActOnly = CARE_ACT_DAMPED_KINDS.includes(best.kind) && !kindCue && !!careAct?.test(fixed) && !allAtOnce?.test(fixed);
     return {
       kind: best.kind,
       p: best.p,
       cue: !lookAlike && ((kindClearCues.get(best.kind) ?? clearCues).some((c) => c.test(fixed))
         || !!kindCuePairs.get(best.kind)?.some((pair) => pair.length > 0 && pair.every((c) => c.test(fixed)))),
-      kindCue: !lookAlike && !!kindStrongCues.get(best.kind)?.some((c) => c.test(fixed)),
-      damped: lookAlike || damped(fixed) || (HEARSAY_DAMPED_KINDS.includes(best.kind) && !!hearsay?.test(fixed)),
+      kindCue,
+      damped: lookAlike || damped(fixed) || (HEARSAY_DAMPED_KINDS.includes(best.kind) && !!hearsay?.test(fixed)) || careActOnly,
     };
   };
   // `floor`: below this probability the cue and the markers are not read (nothing would come of
@@ -656,6 +675,8 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // session 16: so is an asked reading whose kind the model also reads, at the gentle line's
     // threshold and undamped, in another sentence of the message: a wish told twice in other words
     if (r?.ask && secondReading(p.normalised, best.s, r.kind)) return { kind: r.kind, strength: 'clear' };
+    // session 17: so is an asked reading whose own sentence takes the person cared for along
+    if (r?.ask && takeAlong?.affirmed(fixWords(best.s), negation)) return { kind: r.kind, strength: 'clear' };
     return r;
   };
   /** another sentence (than `skip`) that the model reads as `kind` at the gentle line's threshold, with no marker damping it */
