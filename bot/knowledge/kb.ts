@@ -21,6 +21,8 @@ export interface LayeredQuestion extends LayeredAnswer {
   topic: string;
   concepts: string[];
   q: Record<Lang, string[]>;
+  /** ids of entries merged into this one (they resolve through `entry`) */
+  formerIds?: string[];
 }
 export interface SearchHit { id: string; score: number }
 
@@ -186,12 +188,21 @@ export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
         questions.set(q.id, {
           id: q.id, topic: q.topic, concepts: q.concepts, legal: q.legal, sources: q.sources, reviewed: q.reviewed,
           usesGrade: false, offerCategory: topic.offerCategory, followUps: q.followUps, layer, file,
+          ...(q.formerIds.length ? { formerIds: q.formerIds } : {}),
           de: text('de'), en: text('en'), q: { de: q.de.q, en: q.en.q },
         });
       });
     }
   }
-  const entry = (id: string): LayeredAnswer | undefined => answers.get(id) ?? questions.get(id);
+  // A merged entry's old ids resolve to the entry it was merged into (never indexed for retrieval).
+  const former = new Map<string, string>();
+  for (const q of questions.values()) {
+    for (const [j, id] of (q.formerIds ?? []).entries()) {
+      if (answers.has(id) || questions.has(id) || former.has(id)) fail(q.file, ['questions', questionIndex.get(q.id) ?? 0, 'formerIds', j], `former id "${id}" of "${q.id}" is still in use`);
+      former.set(id, q.id);
+    }
+  }
+  const entry = (id: string): LayeredAnswer | undefined => answers.get(id) ?? questions.get(id) ?? questions.get(former.get(id) ?? '');
   for (const a of answers.values()) {
     a.followUps.forEach((f, j) => {
       if (!entry(f)) fail(a.file, ['answers', indexOf.get(a.id) ?? 0, 'followUps', j], `answer "${a.id}" has follow-up "${f}" that does not exist`);

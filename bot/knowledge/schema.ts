@@ -222,6 +222,9 @@ export const QuestionEntrySchema = z.object({
   /** concept ids of knowledge/concepts.json that this question turns on */
   concepts: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
   followUps: z.array(z.string()).max(4).default([]),
+  /** ids of entries merged into this one: buttons, follow-ups and stored conversations that name them
+   *  still reach it (knowledge/README.md, "Merging two entries") */
+  formerIds: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
   de: QuestionText,
   en: QuestionText,
 });

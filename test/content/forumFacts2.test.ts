@@ -12,7 +12,11 @@ type Item = { id: string; sources: string[]; legal: string[]; de: Text; en: Text
 const items = new Map<string, Item>();
 for (const a of read('federal/answers.json').answers as Item[]) items.set(a.id, a);
 for (const f of fs.readdirSync(path.join(K, 'federal', 'questions'))) {
-  for (const q of read(`federal/questions/${f}`).questions as Item[]) items.set(q.id, q);
+  for (const q of read(`federal/questions/${f}`).questions as (Item & { formerIds?: string[] })[]) {
+    items.set(q.id, q);
+    // an entry merged into another is checked on the entry it was merged into (content17)
+    for (const id of q.formerIds ?? []) items.set(id, q);
+  }
 }
 const item = (id: string): Item => {
   const it = items.get(id);

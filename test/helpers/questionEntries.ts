@@ -10,8 +10,11 @@ export function questionEntries<T extends { id: string }>(): (id: string) => T {
   const items = new Map<string, T>();
   for (const layer of ['federal', 'nrw']) {
     for (const f of fs.readdirSync(path.join(K, layer, 'questions'))) {
-      const file = JSON.parse(fs.readFileSync(path.join(K, layer, 'questions', f), 'utf8')) as { questions: T[] };
-      for (const q of file.questions) items.set(q.id, q);
+      const file = JSON.parse(fs.readFileSync(path.join(K, layer, 'questions', f), 'utf8')) as { questions: (T & { formerIds?: string[] })[] };
+      for (const q of file.questions) {
+        items.set(q.id, q);
+        for (const id of q.formerIds ?? []) items.set(id, q); // merged entries: the old id reads the entry it went into
+      }
     }
   }
   return (id) => {
