@@ -60,7 +60,7 @@ describe('toldGradeAmountTopic: a told grade and an amount question answer the a
   });
 });
 
-describe('aspect refused: what follows a second no', () => {
+describe('aspect refused: what follows a second no (and expiry: what if we do not spend it)', () => {
   test.each<[string, string | undefined]>([
     ['und wenn die dann nochmal nein sagen?', 'refused'],
     ['und falls die wieder nein sagen, was dann', 'refused'],
@@ -68,6 +68,9 @@ describe('aspect refused: what follows a second no', () => {
     ['and if they say no again?', 'refused'],
     ['what if they reject it again', 'refused'],
     ['and if they turn us down again?', 'refused'],
+    // not spending it is whether it lapses, before "was ist, wenn … nicht" reads as a consequence
+    ['und was ist wenn wir den nicht ausgeben', 'expiry'],
+    ['and if we dont use it this year?', 'expiry'],
     // guards: other aspects keep their reading
     ['was passiert, wenn wir das nicht machen?', 'consequence'],
     ['wie lange habe ich dafür zeit?', 'deadline'],
