@@ -21,10 +21,11 @@ import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
 import { refersBack, storySkipsGuide } from '../bot/conversation/cues';
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
-import { afterDecline, mainClause, readCorrection, resolveFollowUp, situatedQuestion, topicConcepts, withAllowanceAlone, type Aspect, type FollowUp } from '../bot/conversation/followUp';
+import { afterDecline, mainClause, readCorrection, resolveFollowUp, situatedQuestion, topicConcepts, topicalConcepts, withAllowanceAlone, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
-import { askedMoneyTopic, describeThread, forgetOnPersonSwitch, rememberFacts, topicForGrade } from '../bot/conversation/thread';
+import { MONEY_CONCEPT_IDS, askedMoneyTopic, describeThread, forgetOnPersonSwitch, rememberFacts, toldGradeAmountTopic, topicForGrade } from '../bot/conversation/thread';
+import { slipConcepts } from '../bot/conversation/slipConcepts';
 import { aspectCandidates, aspectsToTry, sentences, buildAspectReply, buildConditionReply, buildLeadReply, buildRelatedReply, relatedSentences } from '../bot/conversation/aspects';
 import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine, spentFromText } from '../bot/conversation/budget';
 import { deadlineReading, deadlineRule } from '../bot/conversation/answerFirst';
@@ -34,8 +35,8 @@ import {
   type GradeOverview,
 } from '../bot/conversation/route';
 import { BENEFITS_DIALOG } from './benefitsDialog';
-import { combinationText } from '../bot/care/benefitsText';
-import { guesses, situatedAnswer, type Understanding } from '../bot/conversation/understand';
+import { combinationText, percentFrom } from '../bot/care/benefitsText';
+import { guesses, namesAmount, situatedAnswer, type Understanding } from '../bot/conversation/understand';
 import { planAnswers } from '../bot/conversation/multiQuestion';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -169,11 +170,15 @@ export class MainDialog extends ComponentDialog {
     const followed = await this.followUp(dc, r, u, mem, place.stadtteil, !!corrected, alsoAnswered, detectedCategory);
     rememberFacts(mem, u.facts);
     if (followed) return followed;
+    // a money topic typed with a slip ("kurzzeitpflgee") names its concept too (slipConcepts.ts)
+    const slips = slipConcepts(text, lang, s.kb.concepts, MONEY_CONCEPT_IDS);
+    const concepts = slips.length ? [...u.retrieval.concepts, ...slips] : u.retrieval.concepts;
     // a new question: the money topic it names, whatever answers it (thread.ts topicForGrade)
-    mem.askedTopic = askedMoneyTopic(u.retrieval.concepts, r.ranked);
+    mem.askedTopic = askedMoneyTopic(concepts, r.ranked);
     // "Meine Oma wohnt allein in Styrum und hat Pflegegrad 2.": a bare statement of the grade that
     // asks for nothing gets that grade's benefits, whatever intent (bot/conversation/route.ts)
-    const bare = bareGradeStatement(u, text, s.words, lang);
+    // (not when a money topic is named with a slip: "kurzzeitpflgee nach dem krankenhaus, pflegegrad 2")
+    const bare = slips.length ? undefined : bareGradeStatement(u, text, s.words, lang);
     if (bare) return this.gradeStatement(dc, mem, text, bare);
     const offer = offerRoute({ text, words: s.words, r, u, place, detectedCategory, answer, lastCategory: () => lastTopicCategory(s, mem) ?? lastSearchCategory(mem) });
     if (offer?.kind === 'other_city') {
@@ -193,10 +198,21 @@ export class MainDialog extends ComponentDialog {
     // "Was kostet das?" right after an answer is about that answer, not a question entry of its own
     const pointsBack = !!mem.lastTopic && refersBack(text, s.words);
     const entry = u.entry && !pointsBack ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id, alternative: u.alternative?.id } : undefined;
+    // "… sie hat Pflegegrad 3 … wie viel zahlt die Kasse für die Tagespflege?": the asked topic's amount at the
+    // told grade ("wie viel", "was zahlt die Kasse"; a told share is the combination's calculation)
+    const asked = (u.retrieval.questions.length ? u.retrieval.questions : [text]).map((q) => q.toLowerCase());
+    // (the benefits overview reads the told grade and setting itself: "ich mache alles allein … wie viel Pflegegeld?")
+    const amountTopic = r.intent === 'benefits_overview' ? undefined : toldGradeAmountTopic({
+      grade: u.facts.grade, concepts, ranked: r.ranked, entryTopic: u.entry?.topic,
+      otherTopics: asked.some((q) => topicalConcepts(s.kb.retriever.concepts(q, lang)).some((c) => !MONEY_CONCEPT_IDS.has(c))),
+      entryNamesAmount: namesAmount(u.entry ? s.kb.entry(u.entry.id) : undefined, lang, u.facts.grade),
+      asksAmount: asked.some((q) => s.words.has('asks_amount', q) || s.words.has('asks_fund_pays', q)) && percentFrom(text, s.words) === undefined,
+    });
+    const amount = amountTopic && s.kb.answers.has(amountTopic) ? { answerId: amountTopic, grade: u.facts.grade } : undefined;
     // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline,
     // unless a story's question sentences ask something else: storySkipsGuide)
     const skipGuide = u.story && storySkipsGuide(r.intent, u.retrieval.questions.join(' '), text, !!entry, s.words);
-    if (entry && ((u.strong && r.intent === 'selfcheck') || skipGuide)) return this.answer(dc, withFurtherQuestions(entry, u));
+    if (entry && ((u.strong && r.intent === 'selfcheck') || skipGuide)) return this.answer(dc, withFurtherQuestions(amount ?? entry, u));
     // a story that asks something is answered; the self-check is offered, not started
     const story = storySelfCheck(r.intent, u, s.words);
     if (story?.kind === 'overview') return this.gradeStatement(dc, mem, text, story.overview);
@@ -208,6 +224,8 @@ export class MainDialog extends ComponentDialog {
     }
     const told = toldGradeOverview(r.intent, u, text, s.words, lang);
     if (told) return this.gradeStatement(dc, mem, text, told);
+    // (without an entry the intent engine's own topic is answered below anyway, through its guided flow if it has one)
+    if (amount && (entry || amount.answerId !== r.intent)) return this.answer(dc, withFurtherQuestions(amount, u));
     const guided = skipGuide ? undefined : await routeGuided(dc, this.deps, turnInfo(dc.context), r, grade);
     if (guided) return this.afterGuided(dc, guided.result, guided.atOnce ? guidedFurther(r.intent, u, guided.dialog) : [], mem);
     // (after the guided flows: a share or a date told in the story keeps its calculation)

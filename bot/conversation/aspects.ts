@@ -19,8 +19,11 @@ export function aspectSentences(a: LayeredAnswer, aspect: Exclude<Aspect, 'where
   const txt = a[ctx.lang];
   const short = ctx.grade !== undefined && txt.shortWithGrade ? txt.shortWithGrade : txt.short;
   const all = [...sentences(filledForGrade(short, ctx)), ...sentences(filledForGrade(txt.details, ctx))];
-  // what a sentence must say to answer the aspect: the lexicon's answer_* lists (folded text)
-  return [...new Set(all.filter((s) => words.has(`answer_${aspect}`, foldText(s))))].slice(0, MAX_SENTENCES);
+  // what a sentence must say to answer the aspect: the lexicon's answer_* lists (folded text); a duty's
+  // time ("within 2 weeks it must offer you counselling") does not say how long the procedure takes, so the
+  // next candidate (the topic's "25 working days") answers a duration question
+  const fits = (f: string) => words.has(`answer_${aspect}`, f) && !(aspect === 'duration' && words.has('duty_deadline', f));
+  return [...new Set(all.filter((s) => fits(foldText(s))))].slice(0, MAX_SENTENCES);
 }
 
 /** The answer's sentences that name one of `concepts` (read by `conceptsOf`, the concept lexicon):

@@ -14,7 +14,7 @@ import type { Lexicon } from '../nlu/lexicon';
 import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
 import { GRADE_MONEY_TOPIC_IDS, MONEY_TOPIC_IDS, askedMoneyTopic, topicForSetting, type ConversationThread } from './thread';
 
-export type Aspect = 'expiry' | 'from_when' | 'duration' | 'change' | 'deadline' | 'repay' | 'consequence' | 'several' | 'use' | 'eligible' | 'billing' | 'own_share' | 'cost' | 'form' | 'who' | 'where'
+export type Aspect = 'expiry' | 'from_when' | 'duration' | 'change' | 'deadline' | 'repay' | 'refused' | 'consequence' | 'several' | 'use' | 'eligible' | 'billing' | 'own_share' | 'cost' | 'form' | 'who' | 'where'
   /** no reading of its own: a who question that asks for the office it goes to (aspects.ts aspectsToTry) */
   | 'office';
 
@@ -119,9 +119,11 @@ const SHORT_ASPECT_WORDS = 8;
 // "muss ich das schriftlich beantragen?" asks the form, before "beantragen" would make it who applies.
 // "wofür darf man das Geld ausgeben?" asks what a benefit may be spent on, before "Geld" makes it a cost
 // question ("save it for next year" stays expiry, checked first).
-export const ASPECT_ORDER: readonly Exclude<Aspect, 'office'>[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'consequence', 'several', 'use', 'eligible', 'billing', 'own_share', 'cost', 'form', 'who', 'where'];
+// "und wenn die nochmal nein sagen?" asks what comes after a second refusal, before "was ist, wenn …" reads
+// as a consequence.
+export const ASPECT_ORDER: readonly Exclude<Aspect, 'office'>[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'refused', 'consequence', 'several', 'use', 'eligible', 'billing', 'own_share', 'cost', 'form', 'who', 'where'];
 /** aspects a very short question asks about the last answer even when the intent engine is sure of another topic */
-const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'form', 'deadline', 'from_when', 'duration', 'change', 'repay', 'billing', 'consequence', 'use', 'eligible']);
+const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'form', 'deadline', 'from_when', 'duration', 'change', 'repay', 'refused', 'billing', 'consequence', 'use', 'eligible']);
 
 /** "nein, ich meinte die Kurzzeitpflege" → "die Kurzzeitpflege"; undefined when it is no correction. */
 // "sorry, grade 2 not 3", "Entschuldigung, Pflegegrad 4, nicht 3": the part before "nicht/not" is meant
@@ -151,7 +153,8 @@ export function readCorrection(text: string, lexicon?: Lexicon): string | undefi
   const apology = APOLOGY.exec(text);
   const contrast = CONTRAST.exec(apology ? apology[1] : text);
   if (contrast && (apology || (words(text) <= CONTRAST_MAX_WORDS && CONTRAST_COMMA.test(text)))) return contrast[1].trim().replace(/[,:\s]+$/, '');
-  const m = /^\s*(?:(?:nein|ne|nee|no|sorry|entschuldigung|oh)\b[\s,.!-]*)?(?:ich meinte?|ich meine|gemeint war|i meant|i mean|meant)\b[\s,:]*(?:eigentlich\s+|actually\s+)?(.+)$/i.exec(text);
+  // (the apology words too: "ups, ich meinte grad 3" was read on its own, as deleting the data)
+  const m = /^\s*(?:(?:nein|ne|nee|no|sorry|entschuldigung|verzeihung|pardon|oh|ups|oops|hoppla|whoops)\b[\s,.!-]*)?(?:ich meinte?|ich meine|gemeint war|i meant|i mean|meant)\b[\s,:]*(?:eigentlich\s+|actually\s+)?(.+)$/i.exec(text);
   if (!m) return undefined;
   const rest = m[1].trim().replace(/^[,:\s]+/, '');
   return rest.length >= 2 ? rest : undefined;

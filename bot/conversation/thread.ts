@@ -107,6 +107,8 @@ const CONCEPT_MONEY_TOPIC: Readonly<Record<string, string>> = {
   combination: 'combination', respite: 'respite', short_term_care: 'respite',
 };
 const MONEY_TOPICS_ASKED: ReadonlySet<string> = new Set(Object.values(CONCEPT_MONEY_TOPIC));
+/** the concepts that name a money topic (a typo'd one is read by slipConcepts.ts) */
+export const MONEY_CONCEPT_IDS: ReadonlySet<string> = new Set(Object.keys(CONCEPT_MONEY_TOPIC));
 /** an intent engine's money topic counts when the concepts name none ("verhinderungspfelge bei pflegegrad
  *  1?": the typo hides the concept, the engine still ranks respite second) */
 const ASKED_INTENT_SCORE = 0.3;
@@ -116,6 +118,22 @@ export function askedMoneyTopic(concepts: readonly string[], ranked: readonly { 
   const topics = new Set(concepts.map((c) => CONCEPT_MONEY_TOPIC[c]).filter((t): t is string => !!t));
   if (topics.size) return topics.size === 1 ? [...topics][0] : undefined;
   return ranked.find((x) => MONEY_TOPICS_ASKED.has(x.intent) && x.score >= ASKED_INTENT_SCORE)?.intent;
+}
+
+/** A new question that tells a grade and asks an amount ("Mein Opa hat Pflegegrad 3, ein Pflegedienst kommt.
+ *  Wie viel übernimmt die Kasse dafür?"): the money topic it asks about answers, with its amount at that
+ *  grade, instead of an entry of another topic that only shares the story's words (the assessment, the
+ *  pension): the topic its concepts name, else the intent engine's. Undefined when the question names a
+ *  topic of another kind (`otherTopics`: "Welche Hilfsmittel bezahlt die Kasse?", "Wie viel Vermögen ist
+ *  geschützt?"), the grade is 1 (most money topics start at 2), no amount is asked, or the chosen entry
+ *  already names an amount at the grade or belongs to the topic asked ("Wem steht das Pflegegeld zu?"). */
+export function toldGradeAmountTopic(input: {
+  grade: number | undefined; asksAmount: boolean; concepts: readonly string[]; ranked?: readonly { intent: string; score: number }[];
+  otherTopics: boolean; entryNamesAmount: boolean; entryTopic?: string;
+}): string | undefined {
+  if (input.grade === undefined || input.grade < 2 || !input.asksAmount || input.entryNamesAmount || input.otherTopics) return undefined;
+  const topic = askedMoneyTopic(input.concepts, input.ranked);
+  return topic && topic !== input.entryTopic ? topic : undefined;
 }
 
 /** The benefits overview's setting the thread already knows: a nursing home or day care told in the

@@ -122,6 +122,9 @@ export const WORD_LISTS = {
   /** folded: asks for an amount ("wie viel … maximal", "how much"): after an answer whose amount
    *  depends on the grade, a short follow-up with it is answered by that amount (followUp.ts) */
   asks_amount: 'word',
+  /** folded: what the fund pays ("was zahlt die Kasse", "what does the care fund cover"): with a told grade an
+   *  amount question (bot/conversation/thread.ts toldGradeAmountTopic) */
+  asks_fund_pays: 'folded_word',
   /** folded: tells that part of a budget was used ("schon 2.000 € ausgegeben", "we already paid"); the
    *  amount is kept for a later "wie viel bleibt noch?" (bot/conversation/budget.ts spentFromText) */
   spent: 'word',
@@ -147,6 +150,10 @@ export const WORD_LISTS = {
    *  ("Den Antrag … stellen Sie bei der Pflegekasse", "rechnen Sie … mit der Pflegekasse ab") */
   answer_office: 'contains',
   answer_consequence: 'contains',
+  answer_refused: 'contains',
+  /** folded: a sentence that sets an office a time for a duty ("Innerhalb von 2 Wochen muss sie Ihnen eine
+   *  Pflegeberatung anbieten"): no answer to how long the procedure takes (aspects.ts aspectSentences) */
+  duty_deadline: 'contains',
   answer_several: 'contains',
   answer_own_share: 'contains',
   /** folded: a sentence that says in what form something is done (in writing, informally, by phone) */
@@ -172,6 +179,9 @@ export const WORD_LISTS = {
   aspect_deadline: 'folded_word',
   aspect_duration: 'folded_word',
   aspect_repay: 'folded_word',
+  /** what follows when the office says no (again) ("und wenn die nochmal nein sagen?", "what if they say
+   *  no again?", "falls sie den Widerspruch auch ablehnen"): the next legal step the answer names */
+  aspect_refused: 'folded_word',
   aspect_billing: 'folded_word',
   /** what a benefit may be spent on ("wofür kann ich das nehmen?", "what can I use it for?") */
   aspect_use: 'folded_word',
