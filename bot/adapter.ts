@@ -10,15 +10,59 @@ import type { Activity, ConversationState, InvokeResponse } from 'botbuilder';
 import {
   ActivityTypes, BotCallbackHandlerKey, CloudAdapter, TurnContext, ConfigurationBotFrameworkAuthentication, DeliveryModes, StatusCodes,
 } from './sdk/botbuilder';
-import { AuthenticationConstants, ClaimsIdentity, type ConnectorClientOptions } from 'botframework-connector';
+import {
+  AuthenticationConstants, BotFrameworkAuthentication, ClaimsIdentity, type AuthenticateRequestResult, type BotFrameworkClient,
+  type ConnectorClientOptions, type ConnectorFactory, type UserTokenClient,
+} from 'botframework-connector';
 import { timeoutHttpClient } from './http/timeoutClient';
 import type { Config } from './config';
 import type { Services } from './services';
 import { conversationRef } from './careBot';
 import { LOCAL_DIRECTLINE } from './store/jsonConversationState';
 
+/**
+ * Anonymous use builds its authentication object on first use: creating it touches the connector's
+ * clients, which the start then need not load (bot/sdk/connector.ts). In-process turns never use it;
+ * a posted activity (replies to a serviceUrl, an Emulator) builds it on its first request. Every
+ * method of BotFrameworkAuthentication is handed on, so the object behaves as the one it builds.
+ */
+export class DeferredAuthentication extends BotFrameworkAuthentication {
+  private built?: BotFrameworkAuthentication;
+  constructor(private readonly build: () => BotFrameworkAuthentication) {
+    super();
+  }
+  /** whether the real object exists yet */
+  get isBuilt(): boolean {
+    return this.built !== undefined;
+  }
+  private get auth(): BotFrameworkAuthentication {
+    return (this.built ??= this.build());
+  }
+  authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.auth.authenticateRequest(activity, authHeader);
+  }
+  authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+    return this.auth.authenticateStreamingRequest(authHeader, channelIdHeader);
+  }
+  createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.auth.createConnectorFactory(claimsIdentity);
+  }
+  createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.auth.createUserTokenClient(claimsIdentity);
+  }
+  override createBotFrameworkClient(): BotFrameworkClient {
+    return this.auth.createBotFrameworkClient();
+  }
+  override getOriginatingAudience(): string {
+    return this.auth.getOriginatingAudience();
+  }
+  override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
+    return this.auth.authenticateChannelRequest(authHeader);
+  }
+}
+
 export class CareAdapter extends CloudAdapter {
-  constructor(auth: ConfigurationBotFrameworkAuthentication, private readonly anonymous: boolean) {
+  constructor(auth: BotFrameworkAuthentication, private readonly anonymous: boolean) {
     super(auth);
   }
 
@@ -67,7 +111,7 @@ export function fixActivity(activity: Activity): Activity {
 
 export function createAdapter(config: Config, services: Services, conversationState: ConversationState): CareAdapter {
   const anonymous = !config.auth.appId;
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const build = (): ConfigurationBotFrameworkAuthentication => new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.auth.appId,
     MicrosoftAppPassword: config.auth.appPassword,
     MicrosoftAppType: config.auth.appType,
@@ -75,7 +119,8 @@ export function createAdapter(config: Config, services: Services, conversationSt
   }, undefined, undefined, undefined,
   // anonymous: replies to the Emulator (allowed hosts only, see http/serviceUrl.ts) with a deadline
   anonymous ? ({ httpClient: timeoutHttpClient(config.serviceUrlTimeoutMs) } as unknown as ConnectorClientOptions) : undefined);
-  const adapter = new CareAdapter(auth, anonymous);
+  // with credentials nothing is deferred: every request authenticates with the object built here
+  const adapter = new CareAdapter(anonymous ? new DeferredAuthentication(build) : build(), anonymous);
   adapter.onTurnError = async (ctx: TurnContext, error: Error) => {
     // Log where, never what the citizen wrote. Reset the conversation so one error does not repeat.
     services.log.error({ conv: conversationRef(ctx), err: { name: error.name, message: error.message, stack: error.stack } }, 'turn failed');

@@ -4,6 +4,8 @@
 // from 'botbuilder-dialogs' (erased at build); values come from here (eslint keeps it so).
 // No prompt is exported: prompt.js loads the choice recognizers (1.2 MB of number-recognizer source)
 // at start, and the bot asks with its own dialogs.
+// Every file here requires botbuilder-core's index: the connector's facade goes first (./connector).
+import './connector';
 export { ComponentDialog } from 'botbuilder-dialogs/lib/componentDialog';
 export { Dialog, DialogTurnStatus } from 'botbuilder-dialogs/lib/dialog';
 export { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
