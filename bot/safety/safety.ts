@@ -365,7 +365,9 @@ const HEARSAY_DAMPED_KINDS: readonly CrisisKind[] = ['suicidal'];
  *  subject of a "no" ("und wenn die dann nochmal nein sagen", "the council refused"). The model read
  *  these sentences as a death wish on "Tabletten" and "nein"; such a sentence is about care, not about
  *  the writer's life, so its reading is damped one step — unless the sentence names the crisis itself
- *  (a strong cue of the kind: a death word, a means, a farewell) or taking them all at once. */
+ *  (a strong cue of the kind: a death word, a means, a farewell) or taking them all at once.
+ *  Session 17c: taking the person along to an everyday place ("Wenn ich zum Arzt gehe, nehme ich Mama
+ *  mit", "when I go shopping I take my husband with me") is a care act as well. */
 const CARE_ACT_CUE = 'care_act';
 const CARE_ACT_DAMPED_KINDS: readonly CrisisKind[] = ['suicidal'];
 const ALL_AT_ONCE_CUE = 'all_at_once';
@@ -373,6 +375,11 @@ const ALL_AT_ONCE_CUE = 'all_at_once';
  *  me", "go together", session 17): in an asked reading's own sentence it is the plan that includes
  *  the person, a second signal beside the model's reading, so the reading is clear. */
 const TAKE_ALONG_CUE = 'take_along';
+/** A walk-out told ("war plötzlich verschwunden", "wandered off", session 17c): where the message
+ *  tells it as over (the `missing` look-alike: found, brought home), the model's reading of that
+ *  sentence is no crisis of another kind either — it read "plötzlich verschwunden" as a sudden
+ *  medical sign. */
+const WALKED_OFF_CUE = 'walked_off';
 
 /** A clear crisis of the key's kind that the whole short message tells as one of these kinds
  *  (assessRules, session 16): the writer's own act of harm with their fear of themselves. */
@@ -532,6 +539,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const careAct = cues.get(CARE_ACT_CUE);
   const allAtOnce = cues.get(ALL_AT_ONCE_CUE);
   const takeAlong = cues.get(TAKE_ALONG_CUE);
+  const walkedOff = cues.get(WALKED_OFF_CUE);
   const careFrame = (fixed: string, sentence: string): { careTopic: boolean; careElsewhere?: boolean } => {
     if (markers.dying?.test(fixed) || careTopic?.test(sentence)) return { careTopic: true };
     if (!careTopic?.test(fixed)) return { careTopic: false };
@@ -645,8 +653,13 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const assess = (text: string): Assessment | undefined => {
     const p = prepared(text);
     let rule = assessRules(p.fixed);
-    const skip = rule ? ruledOut(p.fixed, rule.kind) : undefined;
-    if (skip) rule = assessRules(p.fixed, skip);
+    // session 17c: the kind read once one is ruled out may be ruled out as well ("sagt, ich würde sie
+    // schlagen und einsperren": violence, then the carer's own act) — each pass drops one more kind
+    let skip: Set<CrisisKind> | undefined;
+    for (let out = rule && ruledOut(p.fixed, rule.kind); out; out = rule && ruledOut(p.fixed, rule.kind)) {
+      skip = new Set([...(skip ?? []), ...out]);
+      rule = assessRules(p.fixed, skip);
+    }
     // only a death wish, and only where nothing in the message speaks of the past, a report or a
     // hypothetical: a possible there was weakened on purpose ("Vor vielen Jahren habe ich
     // Abschiedsbriefe geschrieben, heute geht es mir gut"); neglect signs without a place stay gentle
@@ -668,6 +681,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // pills …) it gets the grief acknowledgement, not the suicide line
     if (best.kind === 'suicidal' && !view.cue && griefOf(p.fixed)) return undefined;
     if (skip?.has(best.kind) || ruledOut(p.fixed, best.kind)) return undefined;
+    if (walkedOff?.test(fixWords(best.s)) && ruledOut(p.fixed, 'missing')) return undefined;
     const r = combine(undefined, view);
     // an asked reading with a cue of its kind in another sentence of the message (hopelessness, an
     // ending, pills …) is clear: the two halves of one wish told across sentences (session 15)
