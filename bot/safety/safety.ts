@@ -380,6 +380,10 @@ const TAKE_ALONG_CUE = 'take_along';
  *  sentence is no crisis of another kind either — it read "plötzlich verschwunden" as a sudden
  *  medical sign. */
 const WALKED_OFF_CUE = 'walked_off';
+/** The person cared for accuses the carer ("behauptet, ich hätte ihr Geld gestohlen", session 17c): beside a
+ *  coping question a look-alike of violence and loss of control (messageLookAlikes); its own sentence damps
+ *  the model's death-wish reading as a care act does. */
+const ACCUSES_CUE = 'accuses_carer';
 
 /** A clear crisis of the key's kind that the whole short message tells as one of these kinds
  *  (assessRules, session 16): the writer's own act of harm with their fear of themselves. */
@@ -540,6 +544,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const allAtOnce = cues.get(ALL_AT_ONCE_CUE);
   const takeAlong = cues.get(TAKE_ALONG_CUE);
   const walkedOff = cues.get(WALKED_OFF_CUE);
+  const accuses = cues.get(ACCUSES_CUE);
   const careFrame = (fixed: string, sentence: string): { careTopic: boolean; careElsewhere?: boolean } => {
     if (markers.dying?.test(fixed) || careTopic?.test(sentence)) return { careTopic: true };
     if (!careTopic?.test(fixed)) return { careTopic: false };
@@ -575,7 +580,8 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // it is there because that wording is no crisis of the kind, whoever reads it
     const lookAlike = !!excludes.get(best.kind)?.test(fixed);
     const kindCue = !lookAlike && !!kindStrongCues.get(best.kind)?.some((c) => c.test(fixed));
-    const careActOnly = CARE_ACT_DAMPED_KINDS.includes(best.kind) && !kindCue && !!careAct?.test(fixed) && !allAtOnce?.test(fixed);
+    // session 17c: so is an accusation of the carer by the person cared for ("wirft mir vor, ich würde ihn bestehlen")
+    const careActOnly = CARE_ACT_DAMPED_KINDS.includes(best.kind) && !kindCue && !!(careAct?.test(fixed) || accuses?.test(fixed)) && !allAtOnce?.test(fixed);
     return {
       kind: best.kind,
       p: best.p,
