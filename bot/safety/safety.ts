@@ -560,17 +560,22 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const denial = (s: string): boolean => deniable.some((set) => set.test(s) && !set.affirmed(s, negation));
   const damped = (s: string): boolean =>
     !!markers.hypothetical?.test(s) || fearOnly(s) || denial(s) || ((!!markers.history?.test(s) || !!markers.remote?.test(s)) && !markers.present?.test(s));
-  /** the classifier's most crisis-like sentence of a normalised text */
-  const classifyBest = (normalised: string): { kind: CrisisKind; p: number; s: string } | undefined => {
+  /** the classifier's most crisis-like sentence of a normalised text; `scored` keeps every sentence's
+   *  predictions, so that a second reading of the other sentences does not run the model again */
+  type Scored = { s: string; predictions: ReturnType<NonNullable<typeof classifier>['predict']> };
+  const classifyBest = (normalised: string): { kind: CrisisKind; p: number; s: string; scored: readonly Scored[] } | undefined => {
     if (!classifier) return undefined;
     let best: { kind: CrisisKind; p: number; s: string } | undefined;
+    const scored: Scored[] = [];
     for (const s of sentences(normalised).slice(0, CLASSIFIER_MAX_SENTENCES)) {
       if (s.length > CLASSIFIER_MAX_SENTENCE || wordCount(s) < CLASSIFIER_MIN_WORDS) continue;
-      for (const x of classifier.predict(s)) {
+      const predictions = classifier.predict(s);
+      scored.push({ s, predictions });
+      for (const x of predictions) {
         if (x.intent !== 'none' && (!best || x.score > best.p)) best = { kind: x.intent as CrisisKind, p: x.score, s };
       }
     }
-    return best;
+    return best && { ...best, scored };
   };
   // cues and markers are read on the spelling-fixed sentence ("nich" → "nicht", "cant" → "cannot"),
   // as the rules read it; the model itself was trained on the merely normalised text
@@ -694,16 +699,16 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     if (r?.ask && (kindClearCues.get(r.kind) ?? []).some((c) => c.test(p.fixed))) return { kind: r.kind, strength: 'clear' };
     // session 16: so is an asked reading whose kind the model also reads, at the gentle line's
     // threshold and undamped, in another sentence of the message: a wish told twice in other words
-    if (r?.ask && secondReading(p.normalised, best.s, r.kind)) return { kind: r.kind, strength: 'clear' };
+    if (r?.ask && secondReading(best.scored, best.s, r.kind)) return { kind: r.kind, strength: 'clear' };
     // session 17: so is an asked reading whose own sentence takes the person cared for along
     if (r?.ask && takeAlong?.affirmed(fixWords(best.s), negation)) return { kind: r.kind, strength: 'clear' };
     return r;
   };
-  /** another sentence (than `skip`) that the model reads as `kind` at the gentle line's threshold, with no marker damping it */
-  const secondReading = (normalised: string, skip: string, kind: CrisisKind): boolean =>
-    !!classifier && sentences(normalised).slice(0, CLASSIFIER_MAX_SENTENCES).some((s) => s !== skip && s.length <= CLASSIFIER_MAX_SENTENCE
-      && wordCount(s) >= CLASSIFIER_MIN_WORDS && !damped(fixWords(s))
-      && classifier.predict(s).some((x) => x.intent === kind && x.score >= CLASSIFIER_THRESHOLDS.possible));
+  /** another sentence (than `skip`) that the model reads as `kind` at the gentle line's threshold, with no marker damping it;
+   *  read from the scores of the main reading (session 17c: the model ran on every sentence twice) */
+  const secondReading = (scored: readonly Scored[], skip: string, kind: CrisisKind): boolean =>
+    scored.some(({ s, predictions }) => s !== skip && predictions.some((x) => x.intent === kind && x.score >= CLASSIFIER_THRESHOLDS.possible)
+      && !damped(fixWords(s)));
   const grief = data.feelings.find((f) => f.id === 'grief');
   const griefSet = grief ? anyOf(both(grief)) : undefined;
   const griefOf = (fixed: string): boolean => !!griefSet?.affirmed(fixed, negation);
