@@ -53,6 +53,17 @@ describe('session 17c: an accusation by the person cared for, with a coping ques
   ])('%s → %s/clear', (text, kind) => {
     expect(label(text)).toBe(`${kind}/clear`);
   });
+  test.each<[string]>([
+    // the writer accused and hit, or another person doing the harm: the accusation rules nothing out
+    ['Mein Mann sagt, ich hätte ihn geschlagen, dabei schlägt er mich. Was kann ich tun?'],
+    ['He says I hit him but he is the one who hits me every night. What can I do?'],
+    ['Mama sagt, ich hätte ihr Geld gestohlen, aber es war mein Bruder, der ihr das Konto leerräumt. Was kann ich tun?'],
+    // hit by someone without dementia, with a coping question: no challenging behaviour (17b needs dementia)
+    ['Mein Mann schlägt mich jeden Abend. Was kann ich tun?'],
+    ['My son hits me when he is drunk. What can I do?'],
+  ])('%s → clear', (text) => {
+    expect(clear(label(text))).toBe(true);
+  });
   test('a carer hit and afraid stays a clear crisis', () => {
     expect(clear(label('She hits me every day and says she will kill me. I am terrified of her. How do I cope?'))).toBe(true);
   });
