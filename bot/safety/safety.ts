@@ -365,7 +365,9 @@ const HEARSAY_DAMPED_KINDS: readonly CrisisKind[] = ['suicidal'];
  *  subject of a "no" ("und wenn die dann nochmal nein sagen", "the council refused"). The model read
  *  these sentences as a death wish on "Tabletten" and "nein"; such a sentence is about care, not about
  *  the writer's life, so its reading is damped one step — unless the sentence names the crisis itself
- *  (a strong cue of the kind: a death word, a means, a farewell) or taking them all at once. */
+ *  (a strong cue of the kind: a death word, a means, a farewell) or taking them all at once.
+ *  Session 17c: taking the person along to an everyday place ("Wenn ich zum Arzt gehe, nehme ich Mama
+ *  mit", "when I go shopping I take my husband with me") is a care act as well. */
 const CARE_ACT_CUE = 'care_act';
 const CARE_ACT_DAMPED_KINDS: readonly CrisisKind[] = ['suicidal'];
 const ALL_AT_ONCE_CUE = 'all_at_once';
@@ -373,6 +375,15 @@ const ALL_AT_ONCE_CUE = 'all_at_once';
  *  me", "go together", session 17): in an asked reading's own sentence it is the plan that includes
  *  the person, a second signal beside the model's reading, so the reading is clear. */
 const TAKE_ALONG_CUE = 'take_along';
+/** A walk-out told ("war plötzlich verschwunden", "wandered off", session 17c): where the message
+ *  tells it as over (the `missing` look-alike: found, brought home), the model's reading of that
+ *  sentence is no crisis of another kind either — it read "plötzlich verschwunden" as a sudden
+ *  medical sign. */
+const WALKED_OFF_CUE = 'walked_off';
+/** The person cared for accuses the carer ("behauptet, ich hätte ihr Geld gestohlen", session 17c): beside a
+ *  coping question a look-alike of violence and loss of control (messageLookAlikes); its own sentence damps
+ *  the model's death-wish reading as a care act does. */
+const ACCUSES_CUE = 'accuses_carer';
 
 /** A clear crisis of the key's kind that the whole short message tells as one of these kinds
  *  (assessRules, session 16): the writer's own act of harm with their fear of themselves. */
@@ -532,6 +543,8 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const careAct = cues.get(CARE_ACT_CUE);
   const allAtOnce = cues.get(ALL_AT_ONCE_CUE);
   const takeAlong = cues.get(TAKE_ALONG_CUE);
+  const walkedOff = cues.get(WALKED_OFF_CUE);
+  const accuses = cues.get(ACCUSES_CUE);
   const careFrame = (fixed: string, sentence: string): { careTopic: boolean; careElsewhere?: boolean } => {
     if (markers.dying?.test(fixed) || careTopic?.test(sentence)) return { careTopic: true };
     if (!careTopic?.test(fixed)) return { careTopic: false };
@@ -547,17 +560,22 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const denial = (s: string): boolean => deniable.some((set) => set.test(s) && !set.affirmed(s, negation));
   const damped = (s: string): boolean =>
     !!markers.hypothetical?.test(s) || fearOnly(s) || denial(s) || ((!!markers.history?.test(s) || !!markers.remote?.test(s)) && !markers.present?.test(s));
-  /** the classifier's most crisis-like sentence of a normalised text */
-  const classifyBest = (normalised: string): { kind: CrisisKind; p: number; s: string } | undefined => {
+  /** the classifier's most crisis-like sentence of a normalised text; `scored` keeps every sentence's
+   *  predictions, so that a second reading of the other sentences does not run the model again */
+  type Scored = { s: string; predictions: ReturnType<NonNullable<typeof classifier>['predict']> };
+  const classifyBest = (normalised: string): { kind: CrisisKind; p: number; s: string; scored: readonly Scored[] } | undefined => {
     if (!classifier) return undefined;
     let best: { kind: CrisisKind; p: number; s: string } | undefined;
+    const scored: Scored[] = [];
     for (const s of sentences(normalised).slice(0, CLASSIFIER_MAX_SENTENCES)) {
       if (s.length > CLASSIFIER_MAX_SENTENCE || wordCount(s) < CLASSIFIER_MIN_WORDS) continue;
-      for (const x of classifier.predict(s)) {
+      const predictions = classifier.predict(s);
+      scored.push({ s, predictions });
+      for (const x of predictions) {
         if (x.intent !== 'none' && (!best || x.score > best.p)) best = { kind: x.intent as CrisisKind, p: x.score, s };
       }
     }
-    return best;
+    return best && { ...best, scored };
   };
   // cues and markers are read on the spelling-fixed sentence ("nich" → "nicht", "cant" → "cannot"),
   // as the rules read it; the model itself was trained on the merely normalised text
@@ -567,7 +585,8 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // it is there because that wording is no crisis of the kind, whoever reads it
     const lookAlike = !!excludes.get(best.kind)?.test(fixed);
     const kindCue = !lookAlike && !!kindStrongCues.get(best.kind)?.some((c) => c.test(fixed));
-    const careActOnly = CARE_ACT_DAMPED_KINDS.includes(best.kind) && !kindCue && !!careAct?.test(fixed) && !allAtOnce?.test(fixed);
+    // session 17c: so is an accusation of the carer by the person cared for ("wirft mir vor, ich würde ihn bestehlen")
+    const careActOnly = CARE_ACT_DAMPED_KINDS.includes(best.kind) && !kindCue && !!(careAct?.test(fixed) || accuses?.test(fixed)) && !allAtOnce?.test(fixed);
     return {
       kind: best.kind,
       p: best.p,
@@ -645,8 +664,13 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const assess = (text: string): Assessment | undefined => {
     const p = prepared(text);
     let rule = assessRules(p.fixed);
-    const skip = rule ? ruledOut(p.fixed, rule.kind) : undefined;
-    if (skip) rule = assessRules(p.fixed, skip);
+    // session 17c: the kind read once one is ruled out may be ruled out as well ("sagt, ich würde sie
+    // schlagen und einsperren": violence, then the carer's own act) — each pass drops one more kind
+    let skip: Set<CrisisKind> | undefined;
+    for (let out = rule && ruledOut(p.fixed, rule.kind); out; out = rule && ruledOut(p.fixed, rule.kind)) {
+      skip = new Set([...(skip ?? []), ...out]);
+      rule = assessRules(p.fixed, skip);
+    }
     // only a death wish, and only where nothing in the message speaks of the past, a report or a
     // hypothetical: a possible there was weakened on purpose ("Vor vielen Jahren habe ich
     // Abschiedsbriefe geschrieben, heute geht es mir gut"); neglect signs without a place stay gentle
@@ -668,22 +692,23 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // pills …) it gets the grief acknowledgement, not the suicide line
     if (best.kind === 'suicidal' && !view.cue && griefOf(p.fixed)) return undefined;
     if (skip?.has(best.kind) || ruledOut(p.fixed, best.kind)) return undefined;
+    if (walkedOff?.test(fixWords(best.s)) && ruledOut(p.fixed, 'missing')) return undefined;
     const r = combine(undefined, view);
     // an asked reading with a cue of its kind in another sentence of the message (hopelessness, an
     // ending, pills …) is clear: the two halves of one wish told across sentences (session 15)
     if (r?.ask && (kindClearCues.get(r.kind) ?? []).some((c) => c.test(p.fixed))) return { kind: r.kind, strength: 'clear' };
     // session 16: so is an asked reading whose kind the model also reads, at the gentle line's
     // threshold and undamped, in another sentence of the message: a wish told twice in other words
-    if (r?.ask && secondReading(p.normalised, best.s, r.kind)) return { kind: r.kind, strength: 'clear' };
+    if (r?.ask && secondReading(best.scored, best.s, r.kind)) return { kind: r.kind, strength: 'clear' };
     // session 17: so is an asked reading whose own sentence takes the person cared for along
     if (r?.ask && takeAlong?.affirmed(fixWords(best.s), negation)) return { kind: r.kind, strength: 'clear' };
     return r;
   };
-  /** another sentence (than `skip`) that the model reads as `kind` at the gentle line's threshold, with no marker damping it */
-  const secondReading = (normalised: string, skip: string, kind: CrisisKind): boolean =>
-    !!classifier && sentences(normalised).slice(0, CLASSIFIER_MAX_SENTENCES).some((s) => s !== skip && s.length <= CLASSIFIER_MAX_SENTENCE
-      && wordCount(s) >= CLASSIFIER_MIN_WORDS && !damped(fixWords(s))
-      && classifier.predict(s).some((x) => x.intent === kind && x.score >= CLASSIFIER_THRESHOLDS.possible));
+  /** another sentence (than `skip`) that the model reads as `kind` at the gentle line's threshold, with no marker damping it;
+   *  read from the scores of the main reading (session 17c: the model ran on every sentence twice) */
+  const secondReading = (scored: readonly Scored[], skip: string, kind: CrisisKind): boolean =>
+    scored.some(({ s, predictions }) => s !== skip && predictions.some((x) => x.intent === kind && x.score >= CLASSIFIER_THRESHOLDS.possible)
+      && !damped(fixWords(s)));
   const grief = data.feelings.find((f) => f.id === 'grief');
   const griefSet = grief ? anyOf(both(grief)) : undefined;
   const griefOf = (fixed: string): boolean => !!griefSet?.affirmed(fixed, negation);

@@ -61,8 +61,9 @@ describe('an asked reading that takes the person cared for along is clear', () =
     // each was suicidal/ask (the model alone, no cue of its kind)
     ['Ich habe mir überlegt, dass ich meinen Mann mitnehme, wenn ich gehe.', 'suicidal/clear'],
     ['Ich bin so müde. Wenn ich gehe, nehme ich sie mit, damit sie nicht allein ist.', 'suicidal/clear'],
-    // a trip to the doctor is no plan: the model's reading stays below the asked band
-    ['Wenn ich zum Arzt gehe, nehme ich Mama mit. Geht das mit dem Rollstuhl im Bus?', 'suicidal/possible'],
+    // a trip to the doctor is no plan: session 17 kept it below the asked band (still the gentle line);
+    // session 17c reads taking the person along to an everyday place as a care act, so no line at all
+    ['Wenn ich zum Arzt gehe, nehme ich Mama mit. Geht das mit dem Rollstuhl im Bus?', 'none'],
     ['We want to go together on holiday with dad one last time. Is there respite cover?', 'none'],
   ])('%s → %s', (text, expected) => {
     expect(label(text)).toBe(expected);
