@@ -20,6 +20,7 @@ import { pointedSentences, questionSentences, readSentences, type Sentence } fro
 import { negatedWords, refersBack, wordIndexAt } from './negation';
 import { stemmerFor } from './stem';
 import { topicCores } from './deniedTopic';
+import { kinStandsIn } from './standIn';
 
 export type RLang = 'de' | 'en';
 
@@ -795,7 +796,10 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const f = foldText(x.text);
       return refersBack(f) && findConcepts(matchers[lang], f, words(f), stemMemo[lang]).size === 0;
     });
-    return read0.map((x) => analyse(x, lang, read0.length > 1 && !pointsBack));
+    const out = read0.map((x) => analyse(x, lang, read0.length > 1 && !pointsBack));
+    // the daughter or sister of a story about a substitute is the relative who stands in
+    const kin = kinStandsIn(out.map((a) => a.concepts));
+    return out.map((a, i) => ({ ...a, concepts: kin[i] }));
   }
 
   /** a sentence's weight in the whole reading: a question 1, the story sentence a question points back to
