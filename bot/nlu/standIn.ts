@@ -6,7 +6,7 @@
 
 /** concepts that name a family member who may stand in (not the spouse or a parent: in these stories
  *  they are mostly the one cared for) */
-export const KIN_CONCEPTS: readonly string[] = ['children', 'siblings', 'distant_relative'];
+export const KIN_CONCEPTS: readonly string[] = ['children', 'siblings', 'distant_relative', 'in_law'];
 
 /** Each sentence's concepts, with `relatives` added where a kin concept is read, when some sentence of
  *  the message reads the substitute concept. The input sets are not changed. */
