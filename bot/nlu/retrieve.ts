@@ -21,6 +21,7 @@ import { negatedWords, refersBack, wordIndexAt } from './negation';
 import { stemmerFor } from './stem';
 import { topicCores } from './deniedTopic';
 import { kinStandsIn } from './standIn';
+import { pensionRole } from './conceptRoles';
 
 export type RLang = 'de' | 'en';
 
@@ -797,8 +798,9 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       return refersBack(f) && findConcepts(matchers[lang], f, words(f), stemMemo[lang]).size === 0;
     });
     const out = read0.map((x) => analyse(x, lang, read0.length > 1 && !pointsBack));
-    // the daughter or sister of a story about a substitute is the relative who stands in
-    const kin = kinStandsIn(out.map((a) => a.concepts));
+    // the daughter or sister of a story about a substitute is the relative who stands in; her pension
+    // ("Ihre Rente reicht nicht") is the income of the person cared for, not the carer's pension
+    const kin = pensionRole(kinStandsIn(out.map((a) => a.concepts)));
     return out.map((a, i) => ({ ...a, concepts: kin[i] }));
   }
 

@@ -1,7 +1,7 @@
 // Concept gaps of issue 17 named for retr17b (docs/retrieval.md, "Session 17b"): respite told without the
 // word (someone stands in, the carer wants to get away), a move into another home ("umziehen" read no
 // concept; the move entry carries `move`, an alias of home_adaptation), and in-laws as the relative who
-// stands in. Each row is read by the real concept lexicon; the look-alikes must not be.
+// stands in, and the pension of the person cared for (not the carer's). Each row is read by the real concept lexicon; the look-alikes must not be.
 import * as path from 'path';
 import { createRetriever, type RetrievalEntry } from '../../bot/nlu/retrieve';
 import { ConceptsFileSchema } from '../../bot/knowledge/schema';
@@ -47,5 +47,21 @@ describe('in-laws are read as kin', () => {
     ['my son in law offered to help', 'en'],
   ] as const)('%j', (text, lang) => {
     expect(r.concepts(text, lang)).toContain('in_law');
+  });
+});
+
+describe('the pension of the person cared for reads resident_pension', () => {
+  test.each([
+    ['Ihre Rente reicht jetzt schon nicht.', 'de'],
+    ['Seine Rente ist zu klein für das Heim.', 'de'],
+    ['her pension does not cover the home', 'en'],
+  ] as const)('%j', (text, lang) => {
+    expect(r.concepts(text, lang)).toContain('resident_pension');
+  });
+  test.each([
+    ['Bekomme ich Rentenpunkte für die Pflege?', 'de'],
+    ['does caring count towards my pension?', 'en'],
+  ] as const)('%j does not (the carer\'s own pension)', (text, lang) => {
+    expect(r.concepts(text, lang)).not.toContain('resident_pension');
   });
 });
