@@ -20,6 +20,8 @@ import { pointedSentences, questionSentences, readSentences, type Sentence } fro
 import { negatedWords, refersBack, wordIndexAt } from './negation';
 import { stemmerFor } from './stem';
 import { topicCores } from './deniedTopic';
+import { kinStandsIn } from './standIn';
+import { pensionRole } from './conceptRoles';
 
 export type RLang = 'de' | 'en';
 
@@ -62,6 +64,11 @@ export interface RetrievalWeights {
    *  Krankenhaus": assessment, filed under discharge) takes that topic's prior too when a question
    *  sentence names the concept; unset or false: its own topic's prior only */
   crossPrior?: boolean;
+  /** when the intent engine's best topic score is below this, an entry (or topic) whose topic's core
+   *  concept the message reads takes that best score as its prior: a story that tells respite without
+   *  the word ("Meine Cousine könnte einspringen") has the engine on allowance at 0.19 and respite near 0;
+   *  unset: off */
+  conceptPrior?: number;
 }
 
 export interface RetrievalSettings extends RetrievalWeights {
@@ -102,7 +109,7 @@ export interface RetrievalSettings extends RetrievalWeights {
 // Chosen on the entries' own variants (one variant of each entry held out at a time) and on
 // real-style messages; the table is in docs/retrieval.md.
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
-  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8, pointed: 0.6, crossPrior: true,
+  words: 0.35, variant: 0.3, grams: 0.2, concepts: 0.25, prior: 0.2, unknownPrior: 0.5, story: 0.35, storyThin: 0.8, pointed: 0.6, crossPrior: true, conceptPrior: 0.5,
   thinWords: 3, topicWeight: 1, missingConcept: 0.6, variantRescue: 0.95, threshold: 0.35, storyThreshold: 0.3, margin: 0.05, marginSpecific: 0, otherSetting: 0.8, alsoThreshold: 0.4, near: 0.03,
   questionFloor: 0.3, questionSwitch: 0.1,
 };
@@ -698,6 +705,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     let bestTopicScore = 0;
     for (const v of topicScores?.values() ?? []) bestTopicScore = Math.max(bestTopicScore, v);
     const unknownPrior = Math.min(s.unknownPrior, bestTopicScore);
+    const unsureOf = s.conceptPrior !== undefined && !!topicScores && bestTopicScore < s.conceptPrior;
     topicIds.forEach((t, k) => { topicPrior[k] = !topicScores ? 0 : intentTopics.has(t) ? topicScores.get(t) ?? 0 : unknownPrior; });
     const out: Candidate[] = [];
     let topic: Candidate | undefined;
@@ -726,6 +734,9 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       if (s.crossPrior && story && topicScores && crossCores[i].length && ownCore[i].some((c) => story.told.has(c) && !story.asked.has(c))) {
         for (const x of crossCores[i]) if (story.asked.has(x.concept)) prior = Math.max(prior, topicScores.get(x.topic) ?? 0);
       }
+      // the engine is unsure and the message reads what the entry's topic is about: the concept speaks for
+      // the topic as much as the engine's best guess does (situation concepts are no topic's subject)
+      if (unsureOf && prior < bestTopicScore && ownCore[i].some((c) => !context.has(c) && qConcepts.has(c))) prior = bestTopicScore;
       let total = s.words * words + s.variant * variantBest[i] + s.grams * grams + s.concepts * concepts + s.prior * prior;
       const kind = entries[i].kind;
       if (kind === 'topic') total *= s.topicWeight;
@@ -786,7 +797,11 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const f = foldText(x.text);
       return refersBack(f) && findConcepts(matchers[lang], f, words(f), stemMemo[lang]).size === 0;
     });
-    return read0.map((x) => analyse(x, lang, read0.length > 1 && !pointsBack));
+    const out = read0.map((x) => analyse(x, lang, read0.length > 1 && !pointsBack));
+    // the daughter or sister of a story about a substitute is the relative who stands in; her pension
+    // ("Ihre Rente reicht nicht") is the income of the person cared for, not the carer's pension
+    const kin = pensionRole(kinStandsIn(out.map((a) => a.concepts)));
+    return out.map((a, i) => ({ ...a, concepts: kin[i] }));
   }
 
   /** a sentence's weight in the whole reading: a question 1, the story sentence a question points back to

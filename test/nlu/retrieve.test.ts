@@ -354,3 +354,50 @@ describe('an entry filed under the story\'s topic that answers another topic\'s 
     expect(prior('Mama liegt seit einer Woche im Krankenhaus und soll danach ins Heim. Wie schnell geht denn dann die Begutachtung?', false)).toBeCloseTo(0.1);
   });
 });
+
+describe('the topic of a concept the message reads, when the intent engine is unsure (issue 17, session 17b)', () => {
+  const v = (title: string, ...more: string[]) => ({ title, q: q(title, ...more) });
+  const entries: RetrievalEntry[] = [
+    { id: 'respite_relatives', kind: 'entry', topic: 'respite', concepts: ['respite', 'relatives'],
+      de: v('Wie viel Verhinderungspflege bekommen Angehörige?', 'Verhinderungspflege durch Verwandte'), en: v('How much respite care do relatives get?', 'respite care by relatives') },
+    { id: 'respite_holiday', kind: 'entry', topic: 'respite', concepts: ['respite', 'holiday'],
+      de: v('Verhinderungspflege im Urlaub', 'Urlaub von der Pflege'), en: v('Respite care for a holiday', 'holiday from caring') },
+    { id: 'respite_abroad', kind: 'entry', topic: 'respite', concepts: ['respite', 'abroad'],
+      de: v('Verhinderungspflege im Ausland', 'Ersatzpflege im Ausland'), en: v('Respite care abroad', 'replacement care abroad') },
+    { id: 'allowance_amount', kind: 'entry', topic: 'allowance', concepts: ['care_allowance', 'amount'],
+      de: v('Wie viel Pflegegeld gibt es?', 'Höhe des Pflegegelds'), en: v('How much care allowance is there?', 'care allowance amount') },
+    { id: 'respite', kind: 'topic', topic: 'respite', concepts: ['respite'],
+      de: v('Verhinderungspflege', 'Was ist Verhinderungspflege?'), en: v('Respite care', 'What is respite care?') },
+    { id: 'allowance', kind: 'topic', topic: 'allowance', concepts: ['care_allowance'],
+      de: v('Pflegegeld', 'Was bekommt man von der Pflegekasse?'), en: v('Care allowance', 'What does the care fund pay?') },
+  ];
+  const concepts: ConceptsFile = { reviewed: '2026-12-07', concepts: [
+    { id: 'respite', aliases: [], de: ['verhinderungspflege', 'ersatzpflege', 'einspring*'], en: ['respite', 'replacement care', 'stand in'] },
+    { id: 'relatives', aliases: [], de: ['angehörige*', 'verwandte*'], en: ['relative*'] },
+    { id: 'holiday', aliases: [], de: ['urlaub*'], en: ['holiday'] },
+    { id: 'abroad', aliases: [], de: ['ausland'], en: ['abroad'] },
+    { id: 'care_allowance', aliases: [], de: ['pflegegeld*'], en: ['care allowance'] },
+    { id: 'amount', aliases: [], de: ['wie viel'], en: ['how much'] },
+  ] };
+  const rr = createRetriever(entries, concepts);
+  const prior = (text: string, scores: [string, number][], on = true) =>
+    rr.retrieve(text, 'de', { topicScores: new Map(scores), exhaustive: true, settings: { ...DEFAULT_RETRIEVAL, conceptPrior: on ? DEFAULT_RETRIEVAL.conceptPrior : undefined } })
+      .ranked.find((c) => c.id === 'respite_relatives')?.parts.prior;
+  const unsure: [string, number][] = [['allowance', 0.19], ['respite', 0.02]];
+  const story = 'Meine Cousine könnte solange bei Mama einspringen. Bekommt sie dafür etwas von der Pflegekasse?';
+  test.each<[string, [string, number][], number]>([
+    // respite told without the word, the engine unsure (best 0.19): the respite entries are as likely as its best topic
+    [story, unsure, 0.19],
+    // the engine is sure of another topic: its reading stands
+    [story, [['allowance', 0.6], ['respite', 0.02]], 0.02],
+    // the message reads no respite concept: the entry's own topic score
+    ['Meine Verwandte hilft bei Mama. Bekommt sie dafür etwas von der Pflegekasse?', unsure, 0.02],
+    // the prior is the engine's best score, whatever it is below the bar
+    [story, [['allowance', 0.3], ['respite', 0.25]], 0.3],
+  ])('%s (%j) → prior %s', (text, scores, expected) => {
+    expect(prior(text, scores)).toBeCloseTo(expected);
+  });
+  test('without the rule the entry keeps its own topic\'s prior (the old reading)', () => {
+    expect(prior(story, unsure, false)).toBeCloseTo(0.02);
+  });
+});
