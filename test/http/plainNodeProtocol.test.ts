@@ -9,15 +9,7 @@ import * as net from 'net';
 import * as path from 'path';
 import { ROOT, TODAY } from '../helpers/app';
 import { tempDir } from '../helpers/tmp';
-
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const s = net.createServer();
-  s.once('error', reject);
-  s.listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as net.AddressInfo;
-    s.close(() => resolve(port));
-  });
-});
+import { freePort } from '../helpers/freePort';
 
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((c) => c.kill('SIGTERM')));

@@ -3,19 +3,10 @@
 // entry point (bot/index.ts) runs in a child process on a loopback port.
 import { spawn } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
 import { ROOT, TODAY } from '../helpers/app';
 import { tempDir } from '../helpers/tmp';
-
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const s = net.createServer();
-  s.once('error', reject);
-  s.listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as net.AddressInfo;
-    s.close(() => resolve(port));
-  });
-});
+import { freePort } from '../helpers/freePort';
 
 test('SIGTERM writes the pending staff counters and the conversation state before the bot exits', async () => {
   const dataDir = tempDir('pn-shutdown-');
