@@ -10,6 +10,9 @@ test('respite_relatives_amount names who counts as a close relative and who does
   const it = entry('respite_relatives_amount');
   expect(it.de.short).toMatch(/Verwandte oder Verschwägerte bis zum zweiten Grad[^.]*Enkel[^.]*Geschwister[^.]*Schwager[\s\S]*zweimal \{\{b\.pflegegeld\.3\}\}[\s\S]*Nichten, Neffen, Cousins[^.]*Jahresbetrag von \{\{b\.entlastungsbudget\}\}/);
   expect(it.en.short).toMatch(/relatives by blood or marriage up to the second degree[^.]*grandchildren[^.]*siblings[^.]*in-laws[\s\S]*twice \{\{b\.pflegegeld\.3\}\}[\s\S]*Nieces, nephews, cousins[^.]*annual amount of \{\{b\.entlastungsbudget\}\}/);
+  // the costs on top, asked in the same breath as the amount (lead, session 17: the rewrite had dropped them)
+  expect(it.de.short).toMatch(/nachgewiesene Fahrtkosten oder Verdienstausfall kommen dazu/);
+  expect(it.en.short).toMatch(/proven travel costs or lost earnings come on top/);
   expect(it.de.details).toMatch(/Nichten und Neffen sind im dritten Grad verwandt/);
   expect(it.en.details).toMatch(/nieces and nephews in the third degree/);
   expect(it.legal).toEqual(expect.arrayContaining(['§ 39 SGB XI', '§§ 1589, 1590 BGB']));
