@@ -30,12 +30,17 @@ export interface ConnectorFacade {
 export function connectorFacade(loadIndex: () => Exports, loadPart: (file: string) => Exports): ConnectorFacade {
   let real: Exports | undefined;
   const full = (): Exports => (real ??= loadIndex());
+  // compiled code reads a namespace member on every use (`connector_1.ClaimsIdentity`), per turn: a
+  // require per read would cost a path resolution each time, so each part is looked up once
+  const parts = new Map<string, unknown>();
   // not named `exports`: the compiled module's own exports object would be shadowed
   const answers = new Proxy({}, {
     get(_t, name) {
       if (name === '__esModule') return true;
       const part = typeof name === 'string' && !real ? CONNECTOR_PARTS[name] : undefined;
-      return part ? loadPart(part)[name] : full()[name];
+      if (!part) return full()[name];
+      if (!parts.has(name as string)) parts.set(name as string, loadPart(part)[name]);
+      return parts.get(name as string);
     },
     has: (_t, name) => name in full(),
     ownKeys: () => Reflect.ownKeys(full()),
