@@ -384,6 +384,13 @@ const WALKED_OFF_CUE = 'walked_off';
  *  coping question a look-alike of violence and loss of control (messageLookAlikes); its own sentence damps
  *  the model's death-wish reading as a care act does. */
 const ACCUSES_CUE = 'accuses_carer';
+/** An idiom of being without money, help or strength about a matter (session 18): "bis dahin stehe ich
+ *  ohne alles da" (money, waiting for the care fund), "weiß nicht mehr weiter mit dem Antrag", "at my wits'
+ *  end with the forms". The model read these as a death wish; where the sentence names no wish, ending,
+ *  means or farewell (MATTER_GUARD_CUES), its death-wish reading does not count and the message is read
+ *  by its other sentences. The rules are not touched. */
+const MATTER_IDIOM_CUE = 'matter_idiom';
+const MATTER_GUARD_CUES = ['ending', 'death_word', 'means', 'farewell', 'giveaway', 'no_need', 'pills', 'self_take', 'wish'];
 
 /** A clear crisis of the key's kind that the whole short message tells as one of these kinds
  *  (assessRules, session 16): the writer's own act of harm with their fear of themselves. */
@@ -545,6 +552,10 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const takeAlong = cues.get(TAKE_ALONG_CUE);
   const walkedOff = cues.get(WALKED_OFF_CUE);
   const accuses = cues.get(ACCUSES_CUE);
+  const matterIdiom = cues.get(MATTER_IDIOM_CUE);
+  const matterGuard = cueSets(MATTER_GUARD_CUES);
+  /** a sentence whose only trace of a death wish is an idiom about a matter (session 18) */
+  const matterOnly = (fixed: string): boolean => !!matterIdiom?.affirmed(fixed, negation) && !matterGuard.some((c) => c.test(fixed));
   const careFrame = (fixed: string, sentence: string): { careTopic: boolean; careElsewhere?: boolean } => {
     if (markers.dying?.test(fixed) || careTopic?.test(sentence)) return { careTopic: true };
     if (!careTopic?.test(fixed)) return { careTopic: false };
@@ -681,7 +692,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     if (rule) return rule;
     // below the gentle line's threshold the cue and the markers cannot change the outcome (combine
     // says clear only above it as well): they are looked at only for a confident sentence
-    const best = classifyBest(p.normalised);
+    const best = withoutMatterIdioms(classifyBest(p.normalised));
     if (!best || best.p < CLASSIFIER_THRESHOLDS.possible) return undefined;
     // someone dying: not drinking, pain at night, restlessness are the dying itself, and the gentle
     // neglect line would speak of the Heimaufsicht; the rules alone decide these kinds there
@@ -703,6 +714,17 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     // session 17: so is an asked reading whose own sentence takes the person cared for along
     if (r?.ask && takeAlong?.affirmed(fixWords(best.s), negation)) return { kind: r.kind, strength: 'clear' };
     return r;
+  };
+  /** session 18: a death-wish reading of a sentence that only holds a matter idiom is replaced by the best
+   *  reading of the other sentences (from the scores already computed) */
+  const withoutMatterIdioms = (best: ReturnType<typeof classifyBest>): ReturnType<typeof classifyBest> => {
+    if (!best || best.kind !== 'suicidal' || !matterOnly(fixWords(best.s))) return best;
+    let next: { kind: CrisisKind; p: number; s: string } | undefined;
+    for (const { s, predictions } of best.scored) {
+      if (s === best.s || matterOnly(fixWords(s))) continue;
+      for (const x of predictions) if (x.intent !== 'none' && (!next || x.score > next.p)) next = { kind: x.intent as CrisisKind, p: x.score, s };
+    }
+    return next && { ...next, scored: best.scored.filter(({ s }) => s !== best.s) };
   };
   /** another sentence (than `skip`) that the model reads as `kind` at the gentle line's threshold, with no marker damping it;
    *  read from the scores of the main reading (session 17c: the model ran on every sentence twice) */
