@@ -713,8 +713,16 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     if (r?.ask && secondReading(best.scored, best.s, r.kind)) return { kind: r.kind, strength: 'clear' };
     // session 17: so is an asked reading whose own sentence takes the person cared for along
     if (r?.ask && takeAlong?.affirmed(fixWords(best.s), negation)) return { kind: r.kind, strength: 'clear' };
+    // session 18: so is a gentle reading (model at the gentle line, undamped) where another sentence of the
+    // message, itself neither a care act, past nor hypothetical, takes the person along ("Die Tabletten von
+    // Mama und meine liegen bereit. Dann ist es für uns zwei vorbei"): the plan that includes the person
+    if (r?.kind === 'suicidal' && !view.damped && takesAlong(p.fixed)) return { kind: r.kind, strength: 'clear' };
     return r;
   };
+  /** a sentence of the message that takes the person cared for along and is no question ("können wir zusammen
+   *  gehen?"), care act ("nehme Mama mit zum Arzt"), past or hypothetical (session 18) */
+  const takesAlong = (fixed: string): boolean =>
+    !!takeAlong?.test(fixed) && sentences(fixed).some((s) => !s.includes('?') && takeAlong.affirmed(s, negation) && !careAct?.test(s) && !damped(s));
   /** session 18: a death-wish reading of a sentence that only holds a matter idiom is replaced by the best
    *  reading of the other sentences (from the scores already computed) */
   const withoutMatterIdioms = (best: ReturnType<typeof classifyBest>): ReturnType<typeof classifyBest> => {

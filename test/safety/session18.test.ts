@@ -39,3 +39,45 @@ describe('an idiom about a matter is no death wish', () => {
     expect(label(text)).not.toBe('none');
   });
 });
+
+describe('the plan that includes the person cared for, told in another sentence', () => {
+  test.each<[string, string]>([
+    // the model read the means sentence as gentle only; the other sentence ends it "for us two"
+    ['Die Tabletten von Mama und meine eigenen liegen schon bereit. Dann ist es für uns zwei vorbei, keiner muss mehr leiden.', 'suicidal/clear'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+  test.each<[string, string]>([
+    // taking the person along to a place, asked as a question, or in the past stays what it was
+    ['Wenn ich zum Arzt gehe, nehme ich Mama mit. Geht das mit dem Rollstuhl im Bus?', 'none'],
+    ['Ich kann nicht mehr. Können wir zusammen gehen, zur Beratung?', 'none'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+});
+
+describe('loss of control told by what nearly happened or by the fear of oneself', () => {
+  test.each<[string, string]>([
+    // each was a clear violence crisis (the violence line) instead of the carer's own loss of control
+    ['Meine Faust war schon oben, als er mich zum zehnten Mal beschimpft hat. Ich muss hier weg, bevor ich ihm wehtue.', 'loss_of_control/clear'],
+    ['Ich schreie meinen Vater nur noch an und neulich hab ich ihn ins Gesicht geschlagen. Ich bin nicht mehr ich selbst.', 'loss_of_control/clear'],
+    // what nearly happened, de (no pattern read it before) and en (was the violence line)
+    ['Fast hätte ich Papa die Treppe runtergestoßen.', 'loss_of_control/clear'],
+    ['I nearly slapped my dad today.', 'loss_of_control/clear'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+  test.each<[string, string]>([
+    // look-alikes: someone else nearly hurt, an accident told as nearly
+    ['Fast hätte ich den Termin beim Gutachter vergessen. Was muss ich mitbringen?', 'none'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+  test.each<string>([
+    // someone else as the doer is not the carer's own loss of control
+    'Der Pfleger hätte Mama fast geschubst. Ist das ein Grund zur Beschwerde?',
+    'Mein Bruder hätte Papa beinahe geschlagen, ich bin dazwischen gegangen.',
+  ])('not the carer\'s own act: %s', (text) => {
+    expect(label(text)).not.toMatch(/^loss_of_control/);
+  });
+});
