@@ -20,8 +20,24 @@ const GRADE_BEFORE = /(grad|grade|level|pg)\s*\d$/i;
 // lower-case words that start a sentence and follow no ordinal ("… 85. she can't …", "… 3. ich pflege …")
 const STARTS_SENTENCE = /^\s+(i|we|he|she|they|my|our|can|could|how|what|does|do|am|will|would|should|ich|wir|er|mein|meine|unser|unsere|wie|was|kann|können|konnen|gibt|bekomme|darf|muss)\b/;
 
+// A turn reads the same message into sentences several times (retrieval, the re-ranker's input, the
+// story's questions, follow-ups): the last splits are kept and handed out as copies. Bounded: at the
+// limit it starts again empty.
+const KEPT = 64;
+const kept = new Map<string, readonly string[]>();
+
 /** Splits at sentence ends (. ! ? and line breaks), keeping abbreviations and dates together. */
 export function splitSentences(text: string): string[] {
+  let out = kept.get(text);
+  if (out === undefined) {
+    out = splitOnce(text);
+    if (kept.size >= KEPT) kept.clear();
+    kept.set(text, out);
+  }
+  return out.slice();
+}
+
+function splitOnce(text: string): string[] {
   const protectedText = text
     .replace(/\b(z|d|u|o)\.\s?(B|h|a|ä)\./gi, '$1\u2024 $2\u2024')
     .replace(/(\d{1,2})\.(?=\s+(Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b)/g, '$1\u2024')
