@@ -2,6 +2,8 @@
 // story first ("Meine Mutter ist im Heim in Dümpten …") and ask at the end; the question sentences
 // decide what to answer, the story only shapes it. Pure; German and English.
 
+import { boundedMemo } from '../memo';
+
 export interface Sentence {
   text: string;
   /** asks something: a question mark, a question word at its start, "ich möchte wissen", "bitte erklären" */
@@ -23,18 +25,11 @@ const STARTS_SENTENCE = /^\s+(i|we|he|she|they|my|our|can|could|how|what|does|do
 // A turn reads the same message into sentences several times (retrieval, the re-ranker's input, the
 // story's questions, follow-ups): the last splits are kept and handed out as copies. Bounded: at the
 // limit it starts again empty.
-const KEPT = 64;
-const kept = new Map<string, readonly string[]>();
+const kept = boundedMemo<readonly string[]>(splitOnce, 64);
 
 /** Splits at sentence ends (. ! ? and line breaks), keeping abbreviations and dates together. */
 export function splitSentences(text: string): string[] {
-  let out = kept.get(text);
-  if (out === undefined) {
-    out = splitOnce(text);
-    if (kept.size >= KEPT) kept.clear();
-    kept.set(text, out);
-  }
-  return out.slice();
+  return kept(text).slice();
 }
 
 function splitOnce(text: string): string[] {
