@@ -2,6 +2,8 @@
 // story first ("Meine Mutter ist im Heim in Dümpten …") and ask at the end; the question sentences
 // decide what to answer, the story only shapes it. Pure; German and English.
 
+import { boundedMemo } from '../memo';
+
 export interface Sentence {
   text: string;
   /** asks something: a question mark, a question word at its start, "ich möchte wissen", "bitte erklären" */
@@ -20,8 +22,17 @@ const GRADE_BEFORE = /(grad|grade|level|pg)\s*\d$/i;
 // lower-case words that start a sentence and follow no ordinal ("… 85. she can't …", "… 3. ich pflege …")
 const STARTS_SENTENCE = /^\s+(i|we|he|she|they|my|our|can|could|how|what|does|do|am|will|would|should|ich|wir|er|mein|meine|unser|unsere|wie|was|kann|können|konnen|gibt|bekomme|darf|muss)\b/;
 
+// A turn reads the same message into sentences several times (retrieval, the re-ranker's input, the
+// story's questions, follow-ups): the last splits are kept and handed out as copies. Bounded: at the
+// limit it starts again empty.
+const kept = boundedMemo<readonly string[]>(splitOnce, 64);
+
 /** Splits at sentence ends (. ! ? and line breaks), keeping abbreviations and dates together. */
 export function splitSentences(text: string): string[] {
+  return kept(text).slice();
+}
+
+function splitOnce(text: string): string[] {
   const protectedText = text
     .replace(/\b(z|d|u|o)\.\s?(B|h|a|ä)\./gi, '$1\u2024 $2\u2024')
     .replace(/(\d{1,2})\.(?=\s+(Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b)/g, '$1\u2024')

@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeCacheFile } from '../cacheFile';
 import { boundedMemo } from '../memo';
+import { phraseScanner, type PhraseHit } from '../text/phraseScan';
 import type { ConceptsFile } from '../knowledge/schema';
 import { foldText, words } from './normalise';
 import { pointedSentences, questionSentences, readSentences, type Sentence } from './message';
@@ -243,8 +244,8 @@ interface ConceptMatcher {
   /** prefix terms by their first three letters (every prefix term has at least three) */
   prefixes: Map<string, [string, string][]>;
   phrases: [RegExp, string][];
-  /** all phrases in one alternation (one scan per text instead of one per phrase) */
-  phraseRe?: RegExp;
+  /** all phrases in one scan per text (the matches of one alternation, longest phrase first) */
+  phraseScan?: (text: string) => PhraseHit[];
   phraseIds: Map<string, string[]>;
   /** each one-word term's stem as used here (kept in the index cache) */
   termStems: Record<string, string>;
@@ -279,8 +280,7 @@ function compileConcepts(file: ConceptsFile | undefined, lang: RLang, stem: (w: 
     m.phraseIds.set(key, [...(m.phraseIds.get(key) ?? []), id]);
   }
   if (m.phraseIds.size) {
-    const alts = [...m.phraseIds.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    m.phraseRe = new RegExp(`\\b(${alts.join('|')})\\b`, 'g');
+    m.phraseScan = phraseScanner([...m.phraseIds.keys()].sort((a, b) => b.length - a.length));
   }
   return m;
 }
@@ -293,10 +293,10 @@ function findConcepts(m: ConceptMatcher, folded: string, ws: string[], stem: (w:
     for (const id of m.exact.get(w) ?? m.exact.get(`~${stem(w)}`) ?? []) out.add(id);
     for (const [p, id] of m.prefixes.get(w.slice(0, 3)) ?? []) if (w.startsWith(p)) out.add(id);
   });
-  if (m.phraseRe) {
-    for (const hit of folded.matchAll(m.phraseRe)) {
-      if (denied?.size && denied.has(wordIndexAt(folded, hit.index ?? 0))) continue;
-      for (const id of m.phraseIds.get(hit[1]) ?? []) out.add(id);
+  if (m.phraseScan) {
+    for (const hit of m.phraseScan(folded)) {
+      if (denied?.size && denied.has(wordIndexAt(folded, hit.index))) continue;
+      for (const id of m.phraseIds.get(hit.phrase) ?? []) out.add(id);
     }
   }
   return out;
@@ -321,7 +321,7 @@ export interface RetrieverOptions {
 
 // The code the built index depends on: its text is part of the cache key, so any change to how entries
 // are read or indexed rebuilds (no version number to forget). The stemmers' package versions too.
-const INDEX_CODE = ['./retrieve', './normalise', './stem', '../text/fold', '@nlpjs/lang-de/package.json', '@nlpjs/lang-en/package.json'];
+const INDEX_CODE = ['./retrieve', './normalise', './stem', '../text/fold', '../text/phraseScan', '@nlpjs/lang-de/package.json', '@nlpjs/lang-en/package.json'];
 const INDEX_FORMAT = 2;
 interface IndexCacheFile { format: number; key: string; data: RetrievalIndexData }
 
