@@ -30,7 +30,8 @@ import { aspectCandidates, aspectsToTry, sentences, buildAspectReply, buildCondi
 import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine, spentFromText } from '../bot/conversation/budget';
 import { deadlineReading, deadlineRule } from '../bot/conversation/answerFirst';
 import {
-  bareGradeStatement, commandBeforeNlu, lastSearchCategory, lookUpRoute, offerRoute, openHelpRequest, storySelfCheck, systemRoute, takeOneTurnMemory, toldGradeMoneyQuestion, toldGradeOverview, withFurtherQuestions,
+  bareGradeStatement, commandBeforeNlu, lastSearchCategory, lookUpRoute, offerRoute, openHelpRequest, storySelfCheck, systemRoute, takeOneTurnMemory,
+  toldGradeMoneyQuestion, toldGradeOverview, withFurtherQuestions,
   guidedFurther,
   type GradeOverview,
 } from '../bot/conversation/route';
