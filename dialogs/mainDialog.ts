@@ -21,7 +21,7 @@ import { addGuidedDialogs, guidedCommand, routeGuided } from './guidedRoutes';
 import { refersBack, storySkipsGuide } from '../bot/conversation/cues';
 import { DEADLINE_DIALOG } from './deadlineDialog';
 import { closeAlternative } from '../bot/conversation/alternative';
-import { afterDecline, mainClause, readCorrection, resolveFollowUp, situatedQuestion, topicConcepts, topicalConcepts, withAllowanceAlone, type Aspect, type FollowUp } from '../bot/conversation/followUp';
+import { afterDecline, carriedAmountTopic, mainClause, readCorrection, resolveFollowUp, situatedQuestion, topicConcepts, topicalConcepts, withAllowanceAlone, type Aspect, type FollowUp } from '../bot/conversation/followUp';
 import { combinationShare } from '../bot/conversation/combinationAmount';
 import { tg } from './guided';
 import { MONEY_CONCEPT_IDS, askedMoneyTopic, describeThread, forgetOnPersonSwitch, rememberFacts, toldGradeAmountTopic, topicForGrade } from '../bot/conversation/thread';
@@ -30,7 +30,8 @@ import { aspectCandidates, aspectsToTry, sentences, buildAspectReply, buildCondi
 import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remainderLine, spentFromText } from '../bot/conversation/budget';
 import { deadlineReading, deadlineRule } from '../bot/conversation/answerFirst';
 import {
-  bareGradeStatement, commandBeforeNlu, lastSearchCategory, lookUpRoute, offerRoute, openHelpRequest, storySelfCheck, systemRoute, takeOneTurnMemory, toldGradeOverview, withFurtherQuestions,
+  bareGradeStatement, commandBeforeNlu, lastSearchCategory, lookUpRoute, offerRoute, openHelpRequest, storySelfCheck, systemRoute, takeOneTurnMemory,
+  toldGradeMoneyQuestion, toldGradeOverview, withFurtherQuestions,
   guidedFurther,
   type GradeOverview,
 } from '../bot/conversation/route';
@@ -197,7 +198,14 @@ export class MainDialog extends ComponentDialog {
     // the self-check the intent engine would start for a story that mentions a care grade.
     // "Was kostet das?" right after an answer is about that answer, not a question entry of its own
     const pointsBack = !!mem.lastTopic && refersBack(text, s.words);
-    const entry = u.entry && !pointsBack ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id, alternative: u.alternative?.id } : undefined;
+    const chosen = u.entry && !pointsBack ? { answerId: u.entry.id, grade, alsoAsked: u.also?.id, alternative: u.alternative?.id } : undefined;
+    // "und für den Umbau vom Bad?" after an amount: the named topic's own answer (its amount), the entry one button away
+    const carried = chosen && u.entry && mem.lastTopic ? carriedAmountTopic({
+      text, words: s.words, lastTopic: mem.lastTopic, lastNamesAmount: namesAmount(s.kb.entry(mem.lastTopic), lang),
+      entryTopic: u.entry.topic, entryNamesAmount: namesAmount(s.kb.entry(u.entry.id), lang),
+      topicNamesAmount: !!u.entry.topic && s.kb.answers.has(u.entry.topic) && namesAmount(s.kb.entry(u.entry.topic), lang),
+    }) : undefined;
+    const entry = chosen && carried ? { answerId: carried, grade, alternative: chosen.answerId } : chosen;
     // "… sie hat Pflegegrad 3 … wie viel zahlt die Kasse für die Tagespflege?": the asked topic's amount at the
     // told grade ("wie viel", "was zahlt die Kasse"; a told share is the combination's calculation)
     const asked = (u.retrieval.questions.length ? u.retrieval.questions : [text]).map((q) => q.toLowerCase());
@@ -209,6 +217,9 @@ export class MainDialog extends ComponentDialog {
       asksAmount: asked.some((q) => s.words.has('asks_amount', q) || s.words.has('asks_fund_pays', q)) && percentFrom(text, s.words) === undefined,
     });
     const amount = amountTopic && s.kb.answers.has(amountTopic) ? { answerId: amountTopic, grade: u.facts.grade } : undefined;
+    // "… sie hat jetzt Pflegegrad 3 … Was steht ihr an Geld zu?": the told grade's benefits, not a story entry
+    const moneyOverview = amount ? undefined : toldGradeMoneyQuestion(u, asked, s.words, (q) => topicalConcepts(s.kb.retriever.concepts(q, lang), 'setting_only'));
+    if (moneyOverview) return this.gradeStatement(dc, mem, text, moneyOverview);
     // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline,
     // unless a story's question sentences ask something else: storySkipsGuide)
     const skipGuide = u.story && storySkipsGuide(r.intent, u.retrieval.questions.join(' '), text, !!entry, s.words);

@@ -237,6 +237,26 @@ const MOVE_CONCEPTS = ['house', 'wants_home'];
 const lastOrParentIn = (topics: ReadonlySet<string>, last: string, parent: string | undefined): string | undefined =>
   topics.has(last) ? last : parent && topics.has(parent) ? parent : undefined;
 
+/** the words of an elliptic question that carries the last one over to another topic ("und für den Umbau vom Bad?") */
+const CARRIED_MAX_WORDS = 7;
+/** "und für den Umbau vom Bad?" right after an amount ("Was zahlt die Kasse für Kurzzeitpflege?"): the short
+ *  elliptic question carries the last question (what is paid) over to the topic it names, so that topic's own
+ *  answer with its amount answers, not a question entry of that topic that only shares a word (the landlord's
+ *  consent to the conversion). `entry`: the question entry retrieval chose, its topic and whether each names an
+ *  amount. Undefined when the last answer named no amount, the message asks an aspect of its own ("und wer
+ *  stellt den Antrag?"), is longer than an elliptic question, or the entry already names an amount. */
+export function carriedAmountTopic(input: {
+  text: string; words: Lexicon; lastNamesAmount: boolean; lastTopic?: string;
+  entryTopic?: string; entryNamesAmount: boolean; topicNamesAmount: boolean;
+}): string | undefined {
+  const { text, words: lex } = input;
+  if (!input.lastNamesAmount || !input.entryTopic || input.entryNamesAmount || !input.topicNamesAmount) return undefined;
+  if (input.entryTopic === input.lastTopic || words(text) > CARRIED_MAX_WORDS) return undefined;
+  const folded = foldText(text).trim();
+  if (!lex.exec('elliptic_lead', folded) || aspectOf(text, lex)) return undefined;
+  return input.entryTopic;
+}
+
 export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const { text, thread } = input;
   const last = thread.lastTopic;

@@ -177,6 +177,22 @@ export function toldGradeOverview(
   return overviewOf(u);
 }
 
+/** A told grade with a question that asks what money there is at all and names no topic ("Sie hat jetzt
+ *  Pflegegrad 3. Ich mache den Rest selbst. Was steht ihr an Geld zu?", "What money can she get?"): that
+ *  grade's benefits by care setting, not an entry that only shares the story's words (the assessment by
+ *  phone, the carer's pension). `questions`: the question sentences (the whole text when none);
+ *  `topical`: the concepts of a sentence that name a topic ("Gibt es für einen Umbau Geld?" asks the
+ *  grant, not the overview). Undefined without a grade of 2 or more, without such a question or with a topic named. */
+export function toldGradeMoneyQuestion(
+  u: Understanding, questions: readonly string[], words: Lexicon, topical: (q: string) => readonly string[],
+): GradeOverview | undefined {
+  // grade 1 has an answer of its own that says what it brings (the relief amount, no allowance)
+  if (u.facts.grade === undefined || u.facts.grade < 2) return undefined;
+  if (!questions.some((q) => words.has('asks_money_generic', q))) return undefined;
+  if (questions.some((q) => topical(q).length)) return undefined;
+  return overviewOf(u);
+}
+
 /** a message without a person this long is a sentence that tells, not a query of keywords */
 export const STATEMENT_MIN_WORDS = 6;
 

@@ -125,6 +125,9 @@ export const WORD_LISTS = {
   /** folded: what the fund pays ("was zahlt die Kasse", "what does the care fund cover"): with a told grade an
    *  amount question (bot/conversation/thread.ts toldGradeAmountTopic) */
   asks_fund_pays: 'folded_word',
+  /** folded: asks what money or benefits there are at all, naming none ("Was steht ihr an Geld zu?", "what money
+   *  can she get?"): with a told grade the grade's benefits overview (bot/conversation/route.ts toldGradeMoneyQuestion) */
+  asks_money_generic: 'folded_word',
   /** folded: tells that part of a budget was used ("schon 2.000 € ausgegeben", "we already paid"); the
    *  amount is kept for a later "wie viel bleibt noch?" (bot/conversation/budget.ts spentFromText) */
   spent: 'word',
