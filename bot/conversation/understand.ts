@@ -245,6 +245,24 @@ export function rerankDecides(kb: KnowledgeBase, text: string, lang: Lang): bool
   return kb.retriever.concepts(toldSentence, lang).some((c) => !FACT_CONCEPTS.has(c));
 }
 
+/** How sure the re-ranker must be of an entry when the alternative is the topic's overview (retrieval found
+ *  no entry): a story asks one thing, and the overview answers none of it (session 18). */
+export const SURE_OVER_TOPIC = 0.2;
+/** … and ahead of every other choice by this much: a near tie of two entries is no choice */
+export const LEAD_OVER_TOPIC = 0.05;
+
+/** The re-ranker's entry answers in place of the topic's overview when it ranks first at `SURE_OVER_TOPIC`
+ *  or more, `LEAD_OVER_TOPIC` ahead of the next choice (the model's `sure` is for overriding an entry
+ *  retrieval was confident of). */
+export function overTopic(entry: LayeredQuestion | undefined, pick: RerankCandidate, result: Reranked, text: string): boolean {
+  // a story that only tells ("This year we already paid 1,000 euros for a stand-in.") asks nothing the
+  // overview leaves out: the rule is for a sentence that asks
+  if (entry || pick.kind !== 'entry' || !readSentences(text).some((x) => x.question)) return false;
+  const best = result.probs[result.best];
+  const next = Math.max(0, ...result.probs.filter((_, i) => i !== result.best));
+  return best >= SURE_OVER_TOPIC && best - next >= LEAD_OVER_TOPIC;
+}
+
 /** Concepts a told sentence states as a fact of the situation rather than as a topic of its own. */
 const FACT_CONCEPTS: ReadonlySet<string> = new Set(['grade']);
 
@@ -362,7 +380,8 @@ export function understand(
       // an entry about what the story denies is no choice, however sure the model is of it: the
       // deniedConcept weight is learnt on few such stories and other features outweigh it
       const denied = pick.kind === 'entry' && pick.concepts.some((c) => input.deniedConcepts?.has(c));
-      const decided = result.probs[result.best] >= kb.reranker.sure && pick.id !== (entry?.id ?? nlu.intent) && !denied;
+      const sure = result.probs[result.best] >= kb.reranker.sure || overTopic(entry, pick, result, text);
+      const decided = sure && pick.id !== (entry?.id ?? nlu.intent) && !denied;
       if (decided) entry = pick.kind === 'entry' ? kb.questions.get(pick.id) : undefined;
       reranked = { input, result, decided };
     }
