@@ -15,6 +15,7 @@ import { createLogger } from '../bot/log';
 import type { KnowledgeBase } from '../bot/knowledge/kb';
 import type { Lang } from '../bot/knowledge/schema';
 import type { Nlu, NluResult } from '../bot/services';
+import type { Lexicon } from '../bot/nlu/lexicon';
 import type { LocalHelp } from '../bot/conversation/local';
 import { respectDenials, understand, type Understanding } from '../bot/conversation/understand';
 import type { Candidate } from '../bot/nlu/retrieve';
@@ -23,7 +24,7 @@ import type { ThreadUse } from '../bot/conversation/turn';
 
 export interface ChatApp {
   bot: { run(ctx: TurnContext): Promise<void> };
-  services: { nlu: Nlu; kb: KnowledgeBase; defaultLang: Lang; local?: LocalHelp };
+  services: { nlu: Nlu; kb: KnowledgeBase; defaultLang: Lang; local?: LocalHelp; words?: Lexicon };
   adapter?: { onTurnError?: (ctx: TurnContext, error: Error) => Promise<void> };
 }
 
@@ -179,7 +180,9 @@ export async function runChat(
       const r = app.services.kb.retriever ? respectDenials(app.services.kb, raw, text, lang) : raw;
       const local = app.services.local;
       // a knowledge base without question entries (a test stand-in) explains the intent only
-      const u = app.services.kb.retriever ? understand(app.services.kb, r, text, lang, local ? (t) => local.detectPlace(t).stadtteil : undefined) : undefined;
+      // the lexicon as the router passes it (dialogs/context.ts): the aspect rule for further parts reads it
+      const place = local ? (t: string) => local.detectPlace(t).stadtteil : undefined;
+      const u = app.services.kb.retriever ? understand(app.services.kb, r, text, lang, place, app.services.words) : undefined;
       for (const l of formatExplain(r, app.services.kb, u)) write(l);
       write(`  · context: ${used ? `${used.kind}${used.detail ? ` · ${used.detail}` : ''}` : '– (the message was read on its own)'}`);
     }

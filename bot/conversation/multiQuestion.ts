@@ -153,7 +153,7 @@ export interface PartMatch {
   near: string[];
   /** which rule chose it (chat --explain): the part's own entry, a clear topic, the best candidate
    *  (unsure), or the amount an amount question asks for */
-  rule?: 'entry' | 'topic' | 'best' | 'amount';
+  rule?: 'entry' | 'topic' | 'best' | 'amount' | 'aspect';
   /** the part's text as read, with the rest of its sentence when it said too little alone */
   read?: string;
   /** a neighbour as close as the match that covers more of the concepts the part names: it answers
@@ -170,6 +170,36 @@ export interface AnswerPlan {
   /** those of `short` that answer a question asked before the one the first answer matched: shown
    *  before the first answer, so the answers keep the order of the questions (unset when none) */
   before?: string[];
+}
+
+/** From this score an entry of the subject's topic that speaks to a further question's aspect answers it. */
+export const ASPECT_FLOOR = 0.3;
+/** … and at most this much below the part's own match when that match is an entry */
+export const ASPECT_MARGIN = 0.1;
+
+/** A candidate as retrieval ranked it for a part (bot/nlu/retrieve.ts Candidate, the fields read here). */
+export interface RankedCandidate { id: string; kind: 'entry' | 'topic'; topic: string; score: number }
+
+/** A further question that asks one aspect of the story's subject ("was müssen wir selbst bezahlen?",
+ *  "how long does it take them to decide?", "ab wann?"): its own words name little but the aspect, so
+ *  retrieval lands on the subject's overview, on the answer already shown, or on nothing sure. The
+ *  entry of the subject's topic that reads best among those whose short answer speaks to that aspect
+ *  answers it (`speaks`: the answer_<aspect> word lists on the short answer). A part sure of an entry
+ *  of its own keeps it. */
+export function aspectMatch(
+  match: PartMatch | undefined, subject: string | undefined, shown: ReadonlySet<string>,
+  ranked: readonly RankedCandidate[], speaks: (id: string) => boolean,
+): PartMatch | undefined {
+  if (!match || !subject) return undefined;
+  const stale = match.id === subject || shown.has(match.id) || !match.confident;
+  if (!stale) return undefined;
+  // the subject's overview always gives way to its entry for the aspect; an entry match only to one that
+  // reads about as well ("can we sue if the objection is rejected?" keeps the court entry at 1.09 over
+  // the one on help with an objection at 0.36)
+  const floor = match.id === subject ? ASPECT_FLOOR : Math.max(ASPECT_FLOOR, match.score - ASPECT_MARGIN);
+  const best = ranked.find((c) => c.kind === 'entry' && c.topic === subject && !shown.has(c.id) && c.score >= floor && speaks(c.id));
+  if (!best || best.id === match.id) return undefined;
+  return { id: best.id, topic: best.topic, score: best.score, confident: true, near: [best.id], rule: 'aspect', read: match.read };
 }
 
 /** From this score an unsure match of a further question is still worth a button. */

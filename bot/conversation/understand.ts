@@ -12,9 +12,11 @@ import { questionSentences, readSentences } from '../nlu/message';
 import { foldMarks } from '../text/fold';
 import { closeRunnerUp, rerank, type Reranked, type RerankCandidate, type RerankInput } from '../nlu/rerank';
 import type { NluResult } from '../services';
-import { BUTTON_FLOOR, MAX_PARTS, splitQuestions, type PartMatch } from './multiQuestion';
+import { BUTTON_FLOOR, MAX_PARTS, aspectMatch, splitQuestions, type AskedPart, type PartMatch } from './multiQuestion';
+import { aspectOf } from './followUp';
+import { foldText } from '../nlu/normalise';
 import { facetPickFor, type FacetPick } from './facets';
-import type { Lexicon } from '../nlu/lexicon';
+import type { Lexicon, WordList } from '../nlu/lexicon';
 
 export interface Understanding {
   retrieval: Retrieval;
@@ -90,6 +92,35 @@ function matchPart(
     id: top.id, topic: top.kind === 'entry' ? top.topic : undefined, score: top.score, confident,
     near: near(top.score, confident ? PART_NEAR : PART_NEAR_UNSURE), rule: confident ? 'topic' : 'best', read, next: next(top),
   };
+}
+
+/** A further part that asks an aspect of the subject the first part is about (multiQuestion.ts
+ *  aspectMatch): the subject is the first part's topic, the candidates every entry read for the part
+ *  with its story (all of them: the aspect's entry is often not among retrieval's five best). */
+function askedAspects(
+  kb: KnowledgeBase, asked: readonly AskedPart[], parts: (PartMatch | undefined)[], answered: readonly string[], story: readonly string[],
+  lang: Lang, facts: MessageFacts, topicScores: ReadonlyMap<string, number>, words: Lexicon,
+): void {
+  const first = parts[0];
+  const subject = first ? first.topic ?? (kb.answers.has(first.id) ? first.id : undefined) : undefined;
+  if (!subject) return;
+  const speaks = (aspect: string) => (id: string) => {
+    const t = kb.entry(id)?.[lang];
+    return !!t && words.has(`answer_${aspect}` as WordList, foldText(t.short));
+  };
+  asked.forEach((p, i) => {
+    const aspect = i > 0 ? aspectOf(p.text, words) : undefined;
+    if (!aspect || aspect === 'where' || aspect === 'cost' || !parts[i] || parts[i]!.rule === 'amount') return;
+    const shown = new Set([...answered, ...parts.slice(0, i).map((m) => m?.id)].filter((x): x is string => !!x));
+    const ranked = () => kb.retriever.rankAll(p.query, lang, {
+      topicScores, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts),
+    }).filter((c) => fitsGrade(kb.questions.get(c.id), facts.grade));
+    const m = parts[i];
+    // rank every entry only when the part's match would give way (the subject's overview, shown already, or unsure)
+    if (m && !(m.id === subject || shown.has(m.id) || !m.confident)) return;
+    const found = aspectMatch(m, subject, shown, ranked(), speaks(aspect));
+    if (found) parts[i] = found;
+  });
 }
 
 /** The answer names an amount from the dated table (in its short answer or its text for a told
@@ -424,6 +455,7 @@ export function understand(
       if (i === 0 && m) firstTopics.add(m.topic ?? m.id);
       parts.push(m);
     });
+    if (words) askedAspects(kb, asked, parts, [entry?.id ?? nlu.intent], story, lang, facts, topicScores, words);
   }
   const facetPick = (answerId: string, skip: readonly string[], onlyOwn = false): FacetPick | undefined => {
     const a = kb.entry(answerId);

@@ -1,7 +1,7 @@
 // Table tests for the pure rules of messages with several questions (bot/conversation/multiQuestion.ts):
 // where a question sentence splits into questions, what an elliptic part is read as, and which
 // further questions get their own short answer or a button.
-import { MAX_MORE, asksAmount, planAnswers, splitQuestions, splitSentence, type AnswerPlan, type PartMatch } from '../../bot/conversation/multiQuestion';
+import { ASPECT_FLOOR, MAX_MORE, aspectMatch, asksAmount, planAnswers, splitQuestions, splitSentence, type AnswerPlan, type PartMatch, type RankedCandidate } from '../../bot/conversation/multiQuestion';
 import { namesAmount } from '../../bot/conversation/understand';
 import type { LayeredAnswer } from '../../bot/knowledge/kb';
 import { topicForGrade } from '../../bot/conversation/thread';
@@ -198,5 +198,38 @@ describe('topicForGrade (a new grade after an answer to several questions)', () 
     ['one answer only: the last topic', 'relief_who_gets', undefined, 'relief_who_gets'],
   ])('%s', (_name, last, also, topic) => {
     expect(topicForGrade(last, also, usesGrade)).toBe(topic);
+  });
+});
+
+// "… Wird das Pflegegeld weniger, und was müssen wir an der Tagespflege selbst bezahlen?": the second part
+// reads the day-care overview (or the answer already shown, or nothing sure); the day-care entry whose
+// short answer speaks to the asked aspect (what the family pays itself) answers it (session 18)
+describe('aspectMatch (a further part that asks one aspect of the story\'s subject)', () => {
+  const m = (id: string, confident = true, topic?: string): PartMatch => ({ id, score: 0.6, confident, near: [id], topic });
+  const e = (id: string, score: number, topic = 'daycare'): RankedCandidate => ({ id, kind: 'entry', topic, score });
+  const ranked = [e('daycare_days', 0.9), e('other_topic_own', 0.8, 'nursing_home'), e('daycare_own_costs', 0.7), e('daycare_social', 0.6)];
+  const speaks = (id: string) => /own/.test(id);
+  const shown = new Set(['daycare_on_top']);
+
+  test.each<[string, PartMatch | undefined, string | undefined]>([
+    ['the subject\'s overview gives way to its entry that speaks to the aspect', m('daycare'), 'daycare_own_costs'],
+    ['… so does the answer already shown', m('daycare_on_top', true, 'daycare'), 'daycare_own_costs'],
+    ['… and an unsure match', m('nursing_home_costs', false, 'nursing_home'), 'daycare_own_costs'],
+    ['… not a match that reads clearly better than every such entry', { ...m('nursing_home_court', false, 'nursing_home'), score: 0.85 }, undefined],
+    ['… the overview gives way however well it reads', { ...m('daycare'), score: 1.2 }, 'daycare_own_costs'],
+    ['a part sure of an entry of its own keeps it', m('nursing_home_costs', true, 'nursing_home'), undefined],
+    ['no match, no subject to ask about', undefined, undefined],
+  ])('%s', (_name, match, id) => {
+    expect(aspectMatch(match, 'daycare', shown, ranked, speaks)?.id).toBe(id);
+  });
+
+  test('the answer is sure and says which rule chose it', () => {
+    expect(aspectMatch(m('daycare'), 'daycare', shown, ranked, speaks)).toMatchObject({ confident: true, rule: 'aspect', topic: 'daycare' });
+  });
+
+  test('only the subject\'s own entries, none shown, none below the floor', () => {
+    expect(aspectMatch(m('daycare'), 'daycare', new Set(['daycare_own_costs']), ranked, speaks)).toBeUndefined();
+    expect(aspectMatch(m('daycare'), 'daycare', shown, [e('daycare_own_costs', ASPECT_FLOOR - 0.01)], speaks)).toBeUndefined();
+    expect(aspectMatch(m('daycare'), undefined, shown, ranked, speaks)).toBeUndefined();
   });
 });

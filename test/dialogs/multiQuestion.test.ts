@@ -355,3 +355,23 @@ describe('a guided answer and a further question in one message (session 14b)', 
     expect(all).not.toMatch(/You also asked: \*\*Combination/);
   });
 });
+
+// issue 17 item 3 (session 18): a further question that asks one aspect of the story's subject ("what do
+// we pay ourselves", "how long does it take them to decide") read the subject's overview or the answer
+// already shown; the subject's entry for that aspect answers it now
+describe('a further question asking an aspect of the story\'s subject (session 18)', () => {
+  const textOf = (acts: Awaited<ReturnType<typeof send>>) => acts.map((a) => a.text ?? '').join('\n');
+
+  test('de: day care on top of the allowance, then what the family pays itself', async () => {
+    const all = textOf(await send(mainDialogClient(app), 'Meine Mutter hat Demenz und Pflegegrad 3, ab nächster Woche geht sie in die Tagespflege. Wird das Pflegegeld dann gekürzt, und was müssen wir selbst bezahlen?'));
+    expect(all).toMatch(/ohne dass etwas abgezogen/);
+    // the day-care entry's own sentence (the overview says it after a semicolon)
+    expect(all).toMatch(/Verpflegung und Investitionskosten zahlen Sie selbst, denn das Budget/);
+  });
+
+  test('en: the stair-lift grant, then how long the care fund takes to decide on it', async () => {
+    const all = textOf(await send(mainDialogClient(app, 'en'), 'My father (grade 2) can no longer climb the stairs to his bedroom. We would like to have a stair lift fitted. Does the care fund pay for a stair lift, and how long does it take them to decide?'));
+    expect(all).toMatch(/stairlift|stair lift/i);
+    expect(all).toMatch(/within three weeks/);
+  });
+});
