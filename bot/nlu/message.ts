@@ -3,6 +3,8 @@
 // decide what to answer, the story only shapes it. Pure; German and English.
 
 import { boundedMemo } from '../memo';
+import { foldText } from './normalise';
+import { refersBack } from './negation';
 
 export interface Sentence {
   text: string;
@@ -97,14 +99,21 @@ const POINTS_BACK = /(^|[^\p{L}])(dafür|dafuer|dazu|davon|darauf|dabei|darüber
 // braucht sie dafür?"): only the first part can point back at the story
 const firstPart = (q: string) => q.split(/,\s*(und|oder|and|or)\b/i)[0];
 
+// a short question whose object is only a pronoun or an indefinite ("Bekommt er trotzdem einen?", "Steht ihr das
+// zu?", "Does she still get one?") is elliptic (negation.ts `refersBack`): its subject is in the sentence before.
+// Only the message's last question: a question after it names the subject ("Darf er das noch? Und hat er … Anspruch
+// auf einen Pflegegrad?"), and pointing would pull the whole message to the first one.
+const elliptic = (sentences: readonly Sentence[], i: number) =>
+  refersBack(foldText(sentences[i].text)) && !sentences.slice(i + 1).some((s) => s.question);
+
 /** The story sentences a question points back to: the sentence right before a question that says
- *  "dafür", "davon", "for it" … (and, by `saysNothing`, names no subject of its own); those nouns are
- *  what the question asks about (issue 17). */
+ *  "dafür", "davon", "for it" … or is elliptic ("Bekommt er trotzdem einen?") (and, by `saysNothing`,
+ *  names no subject of its own); those nouns are what the question asks about (issue 17). */
 export function pointedSentences(sentences: readonly Sentence[], saysNothing: (i: number) => boolean = () => true): Set<Sentence> {
   const out = new Set<Sentence>();
   sentences.forEach((s, i) => {
     const before = sentences[i - 1];
-    if (s.question && before && !before.question && POINTS_BACK.test(firstPart(s.text)) && saysNothing(i)) out.add(before);
+    if (s.question && before && !before.question && (POINTS_BACK.test(firstPart(s.text)) || elliptic(sentences, i)) && saysNothing(i)) out.add(before);
   });
   return out;
 }

@@ -93,9 +93,13 @@ const REFER = new Set(['das', 'dies', 'so', 'stimmt', 'richtig', 'wahr', 'that',
 export const REFER_MAX_WORDS = 6;
 
 /** a folded question sentence that points back at the story told before it */
+// an indefinite as the question's last word is a pronoun, its noun was told before: "Bekommt er trotzdem einen?",
+// "Does she still get one?" (as an article, "einen Pflegegrad", a noun follows and the question names its topic)
+const REFER_LAST = new Set(['einen', 'eine', 'eins', 'einer', 'keinen', 'keine', 'keins', 'one']);
+
 export function refersBack(folded: string): boolean {
   const ws = folded.match(/[\p{L}\d]+/gu) ?? [];
-  return ws.length > 0 && ws.length <= REFER_MAX_WORDS && ws.some((w) => REFER.has(w));
+  return ws.length > 0 && ws.length <= REFER_MAX_WORDS && (ws.some((w) => REFER.has(w)) || REFER_LAST.has(ws[ws.length - 1]));
 }
 
 /** a folded question sentence that opens by pointing back ("is that covered even if …", "geht das auch,

@@ -88,6 +88,17 @@ describe('pointedSentences', () => {
     ['Sie braucht einen Rollator. Im Sanitätshaus wollte man 120 €. Zahlt das nicht die Kasse, und was braucht sie dafür?', []],
     // the sentence before is a question itself: nothing to point to in the story
     ['Geht das? Wie viel zahlt die Kasse dafür?', []],
+    // session 18b: a short question whose object is a pronoun or an indefinite points back too
+    ['Einen Pflegegrad hat er nicht. Bekommt er trotzdem einen?', ['Einen Pflegegrad hat er nicht.']],
+    ['Sie wohnt jetzt bei uns in Saarn. Geht das auch bei uns?', ['Sie wohnt jetzt bei uns in Saarn.']],
+    ['Mama hat Pflegegrad 2. Steht ihr das zu?', ['Mama hat Pflegegrad 2.']],
+    ['she has no care grade yet. does she still get one?', ['she has no care grade yet.']],
+    // a longer question names its subject; "gibt es" / "is there" is no object
+    ['Sie hat Pflegegrad 2. Bekommt sie das Geld auch, wenn ich arbeite und sie tagsüber allein ist?', []],
+    ['Mama kann nicht mehr allein duschen. Gibt es Hilfe?', []],
+    ['mum cannot shower alone anymore. is there help?', []],
+    // only the last question: a later question names the subject itself
+    ['Er hat Alzheimer und fährt noch Auto. Darf er das noch? Und hat er Anspruch auf einen Pflegegrad?', []],
   ])('%p → %j', (text, want) => {
     expect([...pointedSentences(readSentences(text))].map((s) => s.text)).toEqual(want);
   });

@@ -81,6 +81,10 @@ describe('refersBack: a short question without its own topic asks about what was
     ['Wie beantrage ich einen Pflegegrad?', false],
     ['How much is it?', true], // short and pointing back; retrieval keeps it only when it names no concept
     ['Was nun?', false],
+    // session 18b: an indefinite as the last word is a pronoun for what was told ("Einen Pflegegrad hat er nicht.")
+    ['Bekommt er trotzdem einen?', true],
+    ['Does she still get one?', true],
+    ['kriegt sie keinen?', true],
   ])('%s → %s', (text, expected) => {
     expect(refersBack(foldText(text))).toBe(expected);
   });
