@@ -123,7 +123,7 @@ const SHORT_ASPECT_WORDS = 8;
 // as a consequence.
 export const ASPECT_ORDER: readonly Exclude<Aspect, 'office'>[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'refused', 'consequence', 'several', 'use', 'eligible', 'billing', 'own_share', 'cost', 'form', 'who', 'where'];
 /** aspects a very short question asks about the last answer even when the intent engine is sure of another topic */
-const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'form', 'deadline', 'from_when', 'duration', 'change', 'repay', 'refused', 'billing', 'consequence', 'use', 'eligible']);
+const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'form', 'deadline', 'from_when', 'duration', 'change', 'repay', 'refused', 'billing', 'consequence', 'use', 'eligible', 'expiry']);
 
 /** "nein, ich meinte die Kurzzeitpflege" → "die Kurzzeitpflege"; undefined when it is no correction. */
 // "sorry, grade 2 not 3", "Entschuldigung, Pflegegrad 4, nicht 3": the part before "nicht/not" is meant
