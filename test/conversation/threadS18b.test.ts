@@ -1,7 +1,8 @@
 // Table tests of the thread rules of session 18b (issue 18): "und was ist, wenn wir den nicht ausgeben?"
 // after the relief amount asks whether it expires, also when the intent engine is sure of another topic
 // (the words "Geld ausgeben" pull to spending savings before social assistance); "if we dont spend all the
-// money", "wenn wir das Geld nicht ausgeben" name the money and still ask the same.
+// money", "wenn wir das Geld nicht ausgeben" name the money and still ask the same. "und wenn wir das Geld lieber
+// selber wollen?" after the service's amount changes the kind of benefit: the care allowance.
 import * as path from 'path';
 import { aspectOf, resolveFollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
 import { extractFacts } from '../../bot/nlu/facts';
@@ -42,5 +43,20 @@ describe('a short expiry question stays with the last answer', () => {
   test('a longer message with another topic guessed is not taken (over the short-question length)', () => {
     const text = 'und was ist eigentlich wenn wir den betrag im ganzen jahr gar nicht ausgeben weil wir keinen dienst finden';
     expect(resolveFollowUp(input(text, 'relief', { otherTopic: true }))).toBeUndefined();
+  });
+});
+
+describe('the money instead of the service: the care allowance', () => {
+  test.each<[string, string, FollowUpInput['thread']['lastTopic'], string | undefined]>([
+    ['und wenn wir das geld lieber selber wollen?', 'in_kind', 'in_kind', 'allowance'],
+    ['und wenn ich ihn lieber selber pflege?', 'in_kind', 'in_kind', 'allowance'],
+    ['what if we would rather have the money ourselves', 'in_kind', 'in_kind', 'allowance'],
+    ['and if we take the money instead', 'in_kind', 'in_kind', 'allowance'],
+    // guards: after another topic the words change nothing; a plain question about the service's money stays
+    ['und wenn wir das geld lieber selber wollen?', 'respite', 'respite', undefined],
+    ['und wie viel geld gibt es bei 3?', 'in_kind', 'in_kind', undefined],
+  ])('%s (after %s)', (text, _label, last, topic) => {
+    const got = resolveFollowUp(input(text, last as string));
+    expect(got?.kind === 'elliptic' && got.topic === 'allowance' ? 'allowance' : undefined).toBe(topic);
   });
 });
