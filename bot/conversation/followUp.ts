@@ -86,6 +86,7 @@ export function topicalConcepts(concepts: readonly string[], situation: 'setting
 }
 /** the money topic of care at home by a service */
 const SERVICE_TOPIC = 'in_kind';
+const ALLOWANCE_TOPIC = 'allowance';
 /** the setting's own topic: "what about day care for her?" after the dementia answer asks about day care */
 const SETTING_OWN_TOPIC: Partial<Record<CareSettingFact, string>> = { daycare: 'daycare', nursing_home: 'nursing_home' };
 
@@ -123,7 +124,7 @@ const SHORT_ASPECT_WORDS = 8;
 // as a consequence.
 export const ASPECT_ORDER: readonly Exclude<Aspect, 'office'>[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'refused', 'consequence', 'several', 'use', 'eligible', 'billing', 'own_share', 'cost', 'form', 'who', 'where'];
 /** aspects a very short question asks about the last answer even when the intent engine is sure of another topic */
-const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'form', 'deadline', 'from_when', 'duration', 'change', 'repay', 'refused', 'billing', 'consequence', 'use', 'eligible']);
+const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'form', 'deadline', 'from_when', 'duration', 'change', 'repay', 'refused', 'billing', 'consequence', 'use', 'eligible', 'expiry']);
 
 /** "nein, ich meinte die Kurzzeitpflege" → "die Kurzzeitpflege"; undefined when it is no correction. */
 // "sorry, grade 2 not 3", "Entschuldigung, Pflegegrad 4, nicht 3": the part before "nicht/not" is meant
@@ -294,6 +295,11 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   if (moneyLast && !text.includes('?') && n <= CORRECTION_MAX_WORDS && input.words.has('meant_topic', folded)) {
     const meant = askedMoneyTopic(input.concepts);
     if (meant && meant !== moneyLast) return { kind: 'elliptic', topic: meant, grade: facts.grade, person: facts.person };
+  }
+  // "und wenn wir das Geld lieber selber wollen?", "what if we'd rather have the money ourselves" after the
+  // service's amount: the family's own money is the care allowance (at the thread's grade), not the service again
+  if (moneyLast === SERVICE_TOPIC && n <= FOLLOW_UP_MAX_WORDS && input.words.has('cash_instead', folded)) {
+    return { kind: 'elliptic', topic: ALLOWANCE_TOPIC, grade: facts.grade, person: facts.person };
   }
   if (own.length) {
     // another benefit in the last answer's situation: "Bekommt sie in der Zeit weiter Pflegegeld?"

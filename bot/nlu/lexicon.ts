@@ -175,6 +175,9 @@ export const WORD_LISTS = {
   /** folded: a correction that names what was meant ("ich meinte die Tagespflege", "I meant day care"):
    *  after a money answer, the money topic it names (bot/conversation/followUp.ts) */
   meant_topic: 'folded_word',
+  /** folded: the family wants the money itself instead of the service ("wenn wir das Geld lieber selber wollen",
+   *  "if we'd rather have the money ourselves"): after the service's amount, the care allowance (followUp.ts) */
+  cash_instead: 'folded_word',
   /** what a short question asks about the last answer ("Verfällt das?", "Wer beantragt das?"),
    *  checked in this order (bot/conversation/followUp.ts ASPECT_ORDER: "Wer zahlt dafür?" is cost) */
   aspect_expiry: 'folded_word',
