@@ -299,16 +299,6 @@ const FACT_CONCEPTS: ReadonlySet<string> = new Set(['grade']);
 
 const NO_PARTS = { words: 0, variant: 0, grams: 0, concepts: 0, prior: 0 };
 
-/** `list.filter(keep).slice(0, k)` without testing the rest of a ranking of every entry */
-function firstOf<T>(list: readonly T[], keep: (x: T) => boolean, k: number): T[] {
-  const out: T[] = [];
-  for (const x of list) {
-    if (out.length >= k) break;
-    if (keep(x)) out.push(x);
-  }
-  return out;
-}
-
 /** What the re-ranker reads for a message: retrieval's top-k entries (those that fit the told grade)
  *  and the intent's topic as the "no entry" choice, each scored on the whole message and on its
  *  question sentences alone. */
@@ -319,19 +309,12 @@ export function rerankInput(kb: KnowledgeBase, nlu: NluResult, text: string, lan
   const asked = questionSentences(sentences);
   const question = asked.map((x) => x.text).join('\n');
   const story = asked.length < sentences.length;
-  const whole = kb.retriever.rankAll(text, lang, opts);
-  const qRanked = story ? kb.retriever.rankAll(question, lang, opts) : whole;
+  // both rankings hold every entry, sorted only as far as the first few that fit are read; the chosen ones
+  // and the intent's topic are looked up by id
+  const wholeBy = kb.retriever.rank(text, lang, opts);
+  const qBy = story ? kb.retriever.rank(question, lang, opts) : wholeBy;
   const fits = (c: Candidate) => c.kind === 'entry' && fitsGrade(kb.questions.get(c.id), facts.grade);
-  const ids = [...firstOf(whole, fits, RERANK_K), ...firstOf(qRanked, fits, RERANK_Q)].map((c) => c.id);
-  // both rankings hold every entry; only the chosen ones and the intent's topic are looked up
-  const wanted = new Set([...ids, nlu.intent]);
-  const byId = (list: Candidate[]) => {
-    const m = new Map<string, Candidate>();
-    for (const c of list) if (wanted.has(c.id)) m.set(c.id, c);
-    return m;
-  };
-  const wholeBy = byId(whole);
-  const qBy = story ? byId(qRanked) : wholeBy;
+  const ids = [...wholeBy.first(fits, RERANK_K), ...qBy.first(fits, RERANK_Q)].map((c) => c.id);
   const canonical = canonicalConcepts(kb);
   const other = new Set(otherSettingConcepts(facts));
   const candidates: RerankCandidate[] = [...new Set(ids)].map((id) => {

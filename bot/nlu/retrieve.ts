@@ -23,6 +23,7 @@ import { stemmerFor } from './stem';
 import { topicCores } from './deniedTopic';
 import { kinStandsIn } from './standIn';
 import { pensionRole } from './conceptRoles';
+import { rankPositions, type Ranking } from './ranking';
 
 export type RLang = 'de' | 'en';
 
@@ -159,7 +160,9 @@ export interface RetrieveOptions {
 export interface Retriever {
   retrieve(text: string, lang: RLang, opts?: RetrieveOptions): Retrieval;
   /** every candidate of a message, best first, scored as `retrieve` scores them (dev tools: the oracle) */
-  rankAll(text: string, lang: RLang, opts?: RetrieveOptions): Candidate[];
+  rankAll(text: string, lang: RLang, opts?: RetrieveOptions): readonly Candidate[];
+  /** the same ranking, sorted only as far as it is read (the re-ranker's input reads its first few) */
+  rank(text: string, lang: RLang, opts?: RetrieveOptions): Ranking<Candidate>;
   /** concepts named in a text, for staff tools and tests */
   concepts(text: string, lang: RLang): string[];
   /** concepts a story sentence names only where it denies them ("keine Demenz") and no other sentence
@@ -623,11 +626,12 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
 
   /** scores of the entries that share a word, gram or concept with the query: the best RANKED and the
    *  best topic, in the order a stable sort by score gives them (ties keep the entries' order); every
-   *  candidate sorted with `exhaustive` */
+   *  candidate sorted with `exhaustive`; with a `sink` every candidate's score and parts go there instead, in the
+   *  entries' order (no object per candidate) */
   function score(
     lang: RLang, qWords: Map<string, number>, qGrams: Map<string, number>, qConcepts: Map<string, number>,
     topicScores: ReadonlyMap<string, number> | undefined, s: RetrievalSettings,
-    setting?: { own: ReadonlySet<string>; other: ReadonlySet<string> }, exhaustive = false, story?: StoryAsks,
+    setting?: { own: ReadonlySet<string>; other: ReadonlySet<string> }, exhaustive = false, story?: StoryAsks, sink?: Scored,
   ): Candidate[] {
     const ix = indexes[lang];
     candidates.fill(exhaustive ? 1 : 0);
@@ -746,6 +750,18 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       const bestTopic = kind === 'topic' && (!topic || total > topic.score);
       const inTop = out.length < RANKED || total > out[RANKED - 1].score;
       if (!exhaustive && !bestTopic && !inTop) continue;
+      if (sink) {
+        const k = sink.count++;
+        sink.entry[k] = i;
+        sink.score[k] = total;
+        const p = sink.parts;
+        p[k * 5] = words;
+        p[k * 5 + 1] = variantBest[i];
+        p[k * 5 + 2] = grams;
+        p[k * 5 + 3] = concepts;
+        p[k * 5 + 4] = prior;
+        continue;
+      }
       const cand: Candidate = { id: entries[i].id, kind, topic: entries[i].topic, score: total, parts: { words, variant: variantBest[i], grams, concepts, prior } };
       if (exhaustive) {
         out.push(cand);
@@ -761,6 +777,9 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     if (exhaustive) return out.sort((a, b) => b.score - a.score);
     return topic && !out.includes(topic) ? [...out, topic] : out;
   }
+
+  /** every candidate's entry, score and parts (words, variant, grams, concepts, prior) in the entries' order */
+  interface Scored { count: number; entry: Int32Array; score: Float64Array; parts: Float64Array }
 
   /** the concepts a story's question sentences name, and those its told sentences name */
   interface StoryAsks { asked: ReadonlySet<string>; told: ReadonlySet<string> }
@@ -839,6 +858,51 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     return { qWords, qGrams, qConcepts };
   }
 
+  function rank(text: string, lang: RLang, opts: RetrieveOptions = {}): Ranking<Candidate> {
+    const s = opts.settings ?? DEFAULT_RETRIEVAL;
+    const sentences = analyseAll(text, lang);
+    const questions = new Set(questionSentences(sentences.map((a) => a.sentence)));
+    const said = new Set(sentences.filter((a) => questions.has(a.sentence)).flatMap((a) => a.tokens)).size;
+    const story = said < s.thinWords ? s.storyThin : s.story;
+    const context = opts.contextConcepts ?? [];
+    const q = read(sentences, storyWeights(sentences, questions, story, s), context, story);
+    const setting = { own: new Set(context), other: new Set(opts.otherSetting ?? []) };
+    const sink: Scored = { count: 0, entry: new Int32Array(n), score: new Float64Array(n), parts: new Float64Array(n * 5) };
+    score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, setting, true, storyAsks(sentences, questions), sink);
+    // a candidate's object is made when it is read (the same one each time): the callers read a dozen of hundreds
+    const made: Candidate[] = [];
+    const at = (pos: number): Candidate => {
+      let c = made[pos];
+      if (!c) {
+        const i = sink.entry[pos];
+        const p = sink.parts;
+        const b = pos * 5;
+        c = { id: entries[i].id, kind: entries[i].kind, topic: entries[i].topic, score: sink.score[pos],
+          parts: { words: p[b], variant: p[b + 1], grams: p[b + 2], concepts: p[b + 3], prior: p[b + 4] } };
+        made[pos] = c;
+      }
+      return c;
+    };
+    // the last candidate with the id: its entries from the last, each found by bisection (positions follow the entries)
+    const find = (id: string) => {
+      const ixs = entriesOfId.get(id) ?? [];
+      for (let j = ixs.length - 1; j >= 0; j--) {
+        let lo = 0;
+        let hi = sink.count - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          if (sink.entry[mid] === ixs[j]) return mid;
+          if (sink.entry[mid] < ixs[j]) lo = mid + 1;
+          else hi = mid - 1;
+        }
+      }
+      return -1;
+    };
+    return rankPositions({ count: sink.count, score: sink.score, at, find });
+  }
+  const entriesOfId = new Map<string, number[]>();
+  entries.forEach((e, i) => entriesOfId.set(e.id, [...(entriesOfId.get(e.id) ?? []), i]));
+
   return {
     size: entries.filter((e) => e.kind === 'entry').length,
     concepts(text, lang) {
@@ -856,16 +920,9 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       return [...out];
     },
     rankAll(text, lang, opts = {}) {
-      const s = opts.settings ?? DEFAULT_RETRIEVAL;
-      const sentences = analyseAll(text, lang);
-      const questions = new Set(questionSentences(sentences.map((a) => a.sentence)));
-      const said = new Set(sentences.filter((a) => questions.has(a.sentence)).flatMap((a) => a.tokens)).size;
-      const story = said < s.thinWords ? s.storyThin : s.story;
-      const context = opts.contextConcepts ?? [];
-      const q = read(sentences, storyWeights(sentences, questions, story, s), context, story);
-      const setting = { own: new Set(context), other: new Set(opts.otherSetting ?? []) };
-      return score(lang, q.qWords, q.qGrams, q.qConcepts, opts.topicScores, s, setting, true, storyAsks(sentences, questions));
+      return rank(text, lang, opts).all();
     },
+    rank,
     retrieve(text, lang, opts = {}) {
       const s = opts.settings ?? DEFAULT_RETRIEVAL;
       const sentences = analyseAll(text, lang);
