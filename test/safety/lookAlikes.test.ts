@@ -62,3 +62,40 @@ describe('the net: look-alike care questions get no clear crisis, the crises do'
     expect(net.assess(text)?.strength === 'clear').toBe(clear);
   });
 });
+
+// Session 18d: an ending or killing verb whose object is a matter (a care service, a contract, the fees,
+// the night shifts) is everyday speech: an exclude of suicidal. The same verbs with a life, "allem",
+// pills or no object stay clear.
+describe('rules: an ending verb about a matter is no death wish, the wish stays clear (session 18d)', () => {
+  test.each([
+    ['Ich will Schluss machen mit dem Pflegedienst, die sind unzuverlässig. Wie finde ich einen neuen?', 'none'],
+    ['wir wollen schluss machen mit der tagespflege, papa mag nicht hin', 'none'],
+    ['ich will schluss machen mit meinem pflegevertrag, wie kündige ich', 'none'],
+    ["I'm killing myself with these night shifts lol, any help with overnight care?", 'none'],
+    ["i'm killing myself with all the paperwork for mum, who helps?", 'none'],
+    ["There's no way out of paying the home's fees, is there?", 'none'],
+    ['is there no way out of the care home contract? we want to move dad', 'none'],
+    ['Ich will Schluss machen mit dem Leben, ich kann nicht mehr', 'suicidal/clear'],
+    ['ich will schluss machen mit allem', 'suicidal/clear'],
+    ['ich mache schluss mit meinem leben heute nacht', 'suicidal/clear'],
+    ["I'm killing myself with these pills tonight", 'suicidal/clear'],
+    ['I see no way out, I want to end it', 'suicidal/clear'],
+    ['there is no way out of this for me, I want to die', 'suicidal/clear'],
+  ])('%s → %s', (text, want) => {
+    expect(label(rules.assess(text))).toBe(want);
+    expect(label(net.assess(text))).toBe(want);
+  });
+});
+
+// Session 18d: the emergency doctor named as the reader of a written wish (no resuscitation) is a
+// document question, not an emergency now; the doctor called for a collapse stays clear.
+describe('rules: the emergency doctor as the reader of a written wish is no emergency (session 18d)', () => {
+  test.each([
+    ['Oma möchte nicht wiederbelebt werden. Wie halten wir das fest, damit der Notarzt es weiß?', 'none'],
+    ['Papa will keine Wiederbelebung. Wo legen wir das schriftlich, damit der Notarzt es weiß?', 'none'],
+    ['Papa ist zusammengebrochen, der Notarzt ist unterwegs', 'medical/clear'],
+    ['Opa ist umgekippt, wir haben den Notarzt gerufen, damit der Notarzt weiß was los ist', 'medical/clear'],
+  ])('%s → %s', (text, want) => {
+    expect(label(rules.assess(text))).toBe(want);
+  });
+});
