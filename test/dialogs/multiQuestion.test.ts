@@ -48,7 +48,9 @@ describe('several questions in one message', () => {
     const all = acts.map((a) => a.text ?? '').join('\n');
     // the deciding fact of each question: free choice among approved services; notice at any time
     expect(all).toMatch(/frei wählen/);
-    expect(all).toMatch(/jederzeit ohne Frist/);
+    // (the short now opens with its answer, "Ohne Frist: … jederzeit … kündigen": both facts, any order)
+    expect(all).toMatch(/ohne Frist/i);
+    expect(all).toMatch(/jederzeit[^.]*kündigen|kündigen[^.]*jederzeit/);
     // a further short answer, before or after the full one in the order asked (session 14)
     expect(all).toMatch(/Sie fragten auch: |Zuerst zu Ihrer Frage: /);
   });
