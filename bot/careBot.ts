@@ -13,6 +13,7 @@ import { topicMenu, type Memory } from './conversation/turn';
 import { looksForeign } from './nlu/detect';
 import { readSentences } from './nlu/message';
 import { crisisHelpReply } from './safety/crisisReply';
+import { forgetMessageTexts } from './memo';
 import type { Assessment } from './safety/safety';
 
 /** intents that are not a care topic: not counted in the planning report */
@@ -213,5 +214,7 @@ export class CareBot extends ActivityHandler {
     await this.deps.userState.clear(ctx);
     await this.deps.storage.delete(keys);
     await this.deps.services.staff?.forget(conversationRef(ctx));
+    // texts of this conversation kept in memory for speed (the folding and sentence memos)
+    forgetMessageTexts();
   }
 }

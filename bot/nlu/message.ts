@@ -2,7 +2,7 @@
 // story first ("Meine Mutter ist im Heim in Dümpten …") and ask at the end; the question sentences
 // decide what to answer, the story only shapes it. Pure; German and English.
 
-import { boundedMemo } from '../memo';
+import { messageTextMemo } from '../memo';
 import { foldText } from './normalise';
 import { refersBack } from './negation';
 
@@ -27,7 +27,7 @@ const STARTS_SENTENCE = /^\s+(i|we|he|she|they|my|our|can|could|how|what|does|do
 // A turn reads the same message into sentences several times (retrieval, the re-ranker's input, the
 // story's questions, follow-ups): the last splits are kept and handed out as copies. Bounded: at the
 // limit it starts again empty.
-const kept = boundedMemo<readonly string[]>(splitOnce, 64);
+const kept = messageTextMemo<readonly string[]>(splitOnce, 64);
 
 /** Splits at sentence ends (. ! ? and line breaks), keeping abbreviations and dates together. */
 export function splitSentences(text: string): string[] {

@@ -1,14 +1,15 @@
 // The one text folding: every comparison of words from data with words a person typed (intents,
 // question entries, places, kinds of help, follow-ups) folds both sides with `fold`, so "Mülheim",
-// "Muelheim" and "Mulheim" meet wherever they are compared. No imports; same input, same output.
+// "Muelheim" and "Mulheim" meet wherever they are compared. Same input, same output.
+import { messageTextMemo } from '../memo';
 
 // A turn folds the same message, sentences and words again and again (retrieval, the lexicon's word
 // lists, follow-ups, aspects): ~3 % of a turn's CPU in session 18's profile, two Unicode normalisations
-// each time. The last results are kept; bounded like bot/memo.ts (at the limit it starts again empty),
-// and only for texts of a message's length (at most ~1 MB kept).
+// each time. The last results are kept; bounded (at the limit it starts again empty), only for texts of a
+// message's length (at most ~1 MB kept), and emptied by "delete my data" (bot/memo.ts messageTextMemo).
 const KEPT = 1024;
 const KEPT_LENGTH = 500;
-const kept = new Map<string, string>();
+const kept = messageTextMemo(foldOnce, KEPT);
 
 /** Lower case, ß→ss, diacritics removed (ä→a); the ASCII spellings stay. For word lists written in
  *  German and English alike, where folding "ae"/"oe"/"ue" would turn English "does" into "dos". */
@@ -19,14 +20,7 @@ export function foldMarks(text: string): string {
 /** `foldMarks` and the ASCII spellings folded the same way (ae→a, oe→o, ue→u). "ue" after a, e or q
  *  stays ("neue", "Dauer", "Quelle"). */
 export function fold(text: string): string {
-  let out = kept.get(text);
-  if (out === undefined) {
-    out = foldOnce(text);
-    if (text.length > KEPT_LENGTH) return out;
-    if (kept.size >= KEPT) kept.clear();
-    kept.set(text, out);
-  }
-  return out;
+  return text.length > KEPT_LENGTH ? foldOnce(text) : kept(text);
 }
 
 function foldOnce(text: string): string {

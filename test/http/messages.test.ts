@@ -7,6 +7,7 @@ import { testApp } from '../helpers/app';
 import type { App } from '../../bot/app';
 import type { Config } from '../../bot/config';
 import { createLogger } from '../../bot/log';
+import { messageTextsKept } from '../../bot/memo';
 
 let app: App & { config: Config };
 let base: string;
@@ -109,6 +110,8 @@ test('"Meine Daten löschen" removes the conversation state from the lowdb files
   const r = await post(message(conv, 'Ja, alles löschen'));
   expect(texts(r)).toMatch(/gelöscht/);
   expect(onDisk()).not.toContain(conv);
+  // nor in memory: the folding and sentence memos that keep message texts for speed are emptied
+  expect(messageTextsKept()).toBe(0);
 });
 
 test('turns run without SDK warnings (the dialog runner provides every memory scope the SDK touches)', async () => {
