@@ -2,7 +2,10 @@
 // message), so the memo is bounded: at `max` entries it starts again empty, which costs a few
 // recomputations and keeps memory flat. Used where the same small inputs come back every turn.
 export function boundedMemo<V>(fn: (key: string) => V, max: number): (key: string) => V {
-  const kept = new Map<string, V>();
+  return memoIn(new Map<string, V>(), fn, max);
+}
+
+function memoIn<V>(kept: Map<string, V>, fn: (key: string) => V, max: number): (key: string) => V {
   return (key) => {
     let v = kept.get(key);
     if (v === undefined) {
@@ -24,15 +27,7 @@ const messageMemos: Array<Map<string, unknown>> = [];
 export function messageTextMemo<V>(fn: (text: string) => V, max: number): (text: string) => V {
   const kept = new Map<string, V>();
   messageMemos.push(kept);
-  return (key) => {
-    let v = kept.get(key);
-    if (v === undefined) {
-      v = fn(key);
-      if (kept.size >= max) kept.clear();
-      kept.set(key, v);
-    }
-    return v;
-  };
+  return memoIn(kept, fn, max);
 }
 
 /** Empties every memo of message texts ("delete my data"). */
