@@ -576,17 +576,22 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   type Scored = { s: string; predictions: ReturnType<NonNullable<typeof classifier>['predict']> };
   const classifyBest = (normalised: string): { kind: CrisisKind; p: number; s: string; scored: readonly Scored[] } | undefined => {
     if (!classifier) return undefined;
-    let best: { kind: CrisisKind; p: number; s: string } | undefined;
     const scored: Scored[] = [];
     for (const s of sentences(normalised).slice(0, CLASSIFIER_MAX_SENTENCES)) {
       if (s.length > CLASSIFIER_MAX_SENTENCE || wordCount(s) < CLASSIFIER_MIN_WORDS) continue;
-      const predictions = classifier.predict(s);
-      scored.push({ s, predictions });
-      for (const x of predictions) {
-        if (x.intent !== 'none' && (!best || x.score > best.p)) best = { kind: x.intent as CrisisKind, p: x.score, s };
-      }
+      scored.push({ s, predictions: classifier.predict(s) });
     }
+    const best = bestReading(scored);
     return best && { ...best, scored };
+  };
+  /** the most crisis-like prediction of the sentences `keep` lets through (the first one on a tie) */
+  const bestReading = (scored: readonly Scored[], keep: (s: string) => boolean = () => true): { kind: CrisisKind; p: number; s: string } | undefined => {
+    let best: { kind: CrisisKind; p: number; s: string } | undefined;
+    for (const { s, predictions } of scored) {
+      if (!keep(s)) continue;
+      for (const x of predictions) if (x.intent !== 'none' && (!best || x.score > best.p)) best = { kind: x.intent as CrisisKind, p: x.score, s };
+    }
+    return best;
   };
   // cues and markers are read on the spelling-fixed sentence ("nich" → "nicht", "cant" → "cannot"),
   // as the rules read it; the model itself was trained on the merely normalised text
@@ -727,11 +732,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
    *  reading of the other sentences (from the scores already computed) */
   const withoutMatterIdioms = (best: ReturnType<typeof classifyBest>): ReturnType<typeof classifyBest> => {
     if (!best || best.kind !== 'suicidal' || !matterOnly(fixWords(best.s))) return best;
-    let next: { kind: CrisisKind; p: number; s: string } | undefined;
-    for (const { s, predictions } of best.scored) {
-      if (s === best.s || matterOnly(fixWords(s))) continue;
-      for (const x of predictions) if (x.intent !== 'none' && (!next || x.score > next.p)) next = { kind: x.intent as CrisisKind, p: x.score, s };
-    }
+    const next = bestReading(best.scored, (s) => s !== best.s && !matterOnly(fixWords(s)));
     return next && { ...next, scored: best.scored.filter(({ s }) => s !== best.s) };
   };
   /** another sentence (than `skip`) that the model reads as `kind` at the gentle line's threshold, with no marker damping it;
