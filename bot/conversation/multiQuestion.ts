@@ -185,10 +185,11 @@ export interface RankedCandidate { id: string; kind: 'entry' | 'topic'; topic: s
  *  retrieval lands on the subject's overview, on the answer already shown, or on nothing sure. The
  *  entry of the subject's topic that reads best among those whose short answer speaks to that aspect
  *  answers it (`speaks`: the answer_<aspect> word lists on the short answer). A part sure of an entry
- *  of its own keeps it. */
+ *  of its own keeps it. `ranked`: every candidate for the part, asked for only when the match gives way
+ *  (ranking every entry is the costly step). */
 export function aspectMatch(
   match: PartMatch | undefined, subject: string | undefined, shown: ReadonlySet<string>,
-  ranked: readonly RankedCandidate[], speaks: (id: string) => boolean,
+  ranked: () => readonly RankedCandidate[], speaks: (id: string) => boolean,
 ): PartMatch | undefined {
   if (!match || !subject) return undefined;
   const stale = match.id === subject || shown.has(match.id) || !match.confident;
@@ -197,7 +198,7 @@ export function aspectMatch(
   // reads about as well ("can we sue if the objection is rejected?" keeps the court entry at 1.09 over
   // the one on help with an objection at 0.36)
   const floor = match.id === subject ? ASPECT_FLOOR : Math.max(ASPECT_FLOOR, match.score - ASPECT_MARGIN);
-  const best = ranked.find((c) => c.kind === 'entry' && c.topic === subject && !shown.has(c.id) && c.score >= floor && speaks(c.id));
+  const best = ranked().find((c) => c.kind === 'entry' && c.topic === subject && !shown.has(c.id) && c.score >= floor && speaks(c.id));
   if (!best || best.id === match.id) return undefined;
   return { id: best.id, topic: best.topic, score: best.score, confident: true, near: [best.id], rule: 'aspect', read: match.read };
 }

@@ -98,7 +98,7 @@ function matchPart(
  *  aspectMatch): the subject is the first part's topic, the candidates every entry read for the part
  *  with its story (all of them: the aspect's entry is often not among retrieval's five best). */
 function askedAspects(
-  kb: KnowledgeBase, asked: readonly AskedPart[], parts: (PartMatch | undefined)[], answered: readonly string[], story: readonly string[],
+  kb: KnowledgeBase, asked: readonly AskedPart[], parts: (PartMatch | undefined)[], answered: readonly string[],
   lang: Lang, facts: MessageFacts, topicScores: ReadonlyMap<string, number>, words: Lexicon,
 ): void {
   const first = parts[0];
@@ -115,10 +115,7 @@ function askedAspects(
     const ranked = () => kb.retriever.rankAll(p.query, lang, {
       topicScores, contextConcepts: factConcepts(facts), otherSetting: otherSettingConcepts(facts),
     }).filter((c) => fitsGrade(kb.questions.get(c.id), facts.grade));
-    const m = parts[i];
-    // rank every entry only when the part's match would give way (the subject's overview, shown already, or unsure)
-    if (m && !(m.id === subject || shown.has(m.id) || !m.confident)) return;
-    const found = aspectMatch(m, subject, shown, ranked(), speaks(aspect));
+    const found = aspectMatch(parts[i], subject, shown, ranked, speaks(aspect));
     if (found) parts[i] = found;
   });
 }
@@ -438,7 +435,7 @@ export function understand(
       if (i === 0 && m) firstTopics.add(m.topic ?? m.id);
       parts.push(m);
     });
-    if (words) askedAspects(kb, asked, parts, [entry?.id ?? nlu.intent], story, lang, facts, topicScores, words);
+    if (words) askedAspects(kb, asked, parts, [entry?.id ?? nlu.intent], lang, facts, topicScores, words);
   }
   const facetPick = (answerId: string, skip: readonly string[], onlyOwn = false): FacetPick | undefined => {
     const a = kb.entry(answerId);
