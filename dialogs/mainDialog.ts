@@ -209,16 +209,19 @@ export class MainDialog extends ComponentDialog {
     // "… sie hat Pflegegrad 3 … wie viel zahlt die Kasse für die Tagespflege?": the asked topic's amount at the
     // told grade ("wie viel", "was zahlt die Kasse"; a told share is the combination's calculation)
     const asked = (u.retrieval.questions.length ? u.retrieval.questions : [text]).map((q) => q.toLowerCase());
+    // the concepts of an asked sentence, read once for both rules below (and only when a rule asks)
+    const askedConcepts = new Map<string, string[]>();
+    const conceptsOf = (q: string) => askedConcepts.get(q) ?? askedConcepts.set(q, s.kb.retriever.concepts(q, lang)).get(q)!;
     // (the benefits overview reads the told grade and setting itself: "ich mache alles allein … wie viel Pflegegeld?")
     const amountTopic = r.intent === 'benefits_overview' ? undefined : toldGradeAmountTopic({
       grade: u.facts.grade, concepts, ranked: r.ranked, entryTopic: u.entry?.topic,
-      otherTopics: asked.some((q) => topicalConcepts(s.kb.retriever.concepts(q, lang)).some((c) => !MONEY_CONCEPT_IDS.has(c))),
+      otherTopics: asked.some((q) => topicalConcepts(conceptsOf(q)).some((c) => !MONEY_CONCEPT_IDS.has(c))),
       entryNamesAmount: namesAmount(u.entry ? s.kb.entry(u.entry.id) : undefined, lang, u.facts.grade),
       asksAmount: asked.some((q) => s.words.has('asks_amount', q) || s.words.has('asks_fund_pays', q)) && percentFrom(text, s.words) === undefined,
     });
     const amount = amountTopic && s.kb.answers.has(amountTopic) ? { answerId: amountTopic, grade: u.facts.grade } : undefined;
     // "… sie hat jetzt Pflegegrad 3 … Was steht ihr an Geld zu?": the told grade's benefits, not a story entry
-    const moneyOverview = amount ? undefined : toldGradeMoneyQuestion(u, asked, s.words, (q) => topicalConcepts(s.kb.retriever.concepts(q, lang), 'setting_only'));
+    const moneyOverview = amount ? undefined : toldGradeMoneyQuestion(u, asked, s.words, (q) => topicalConcepts(conceptsOf(q), 'setting_only'));
     if (moneyOverview) return this.gradeStatement(dc, mem, text, moneyOverview);
     // (dates and letters keep their guided dialogs: "Antrag am 1. Oktober gestellt" wants the deadline,
     // unless a story's question sentences ask something else: storySkipsGuide)
