@@ -12,6 +12,14 @@ const facts: [string, RegExp, RegExp][] = [
   ['dementia_first_steps',
     /Vorsorgevollmacht[^.]*geschäftsfähig[^.]*Diagnose allein schließt das nicht aus/,
     /power of attorney[^.]*legal capacity[^.]*diagnosis alone does not rule that out/],
+  // discharge questions come with several facets: who plans (Entlassmanagement, Sozialdienst), what the hospital may
+  // prescribe, and the fallback when nothing can be arranged (Übergangspflege up to 10 days); each short names its neighbours
+  ['discharge_entlassmanagement',
+    /^Das Krankenhaus muss[^.]*Entlassmanagement[^.]*Sozialdienst[\s\S]*7 Tage[\s\S]*bis zu 10 Tage zur Übergangspflege/,
+    /^The hospital must[^.]*discharge management[^.]*social service[\s\S]*7 days[\s\S]*up to 10 days of transitional care/],
+  ['discharge_transitional_care', /^Ja, für bis zu 10 Tage[^.]*Entlassmanagement[^.]*Sozialdienst/, /^Yes, for up to 10 days[^.]*discharge management[^.]*social service/],
+  ['discharge_home_help_nursing', /Krankenhaus im Entlassmanagement für die ersten 7 Tage/, /hospital can prescribe the first 7 days as part of discharge management/],
+  ['discharge_not_organised', /Anschlussversorgung[^.]*\(Entlassmanagement\)[\s\S]*bis zu 10 Tage/, /follow-up care[^.]*\(discharge management\)[\s\S]*up to 10 days/],
 ];
 
 describe('session 19 content entries say the fact asked in their short answer', () => {
