@@ -28,3 +28,21 @@ describe('session 19 content entries say the fact asked in their short answer', 
     expect(entry(id).en.short).toMatch(en);
   });
 });
+
+// Respite stories that went to a carer-tax or insurance entry: the right entries carry variants in people's words
+// (a relative's lost pay or travel, a few hours every week, a paid neighbour, the carer's own operation, no free place).
+const storyVariants: [string, RegExp, RegExp][] = [
+  ['respite_relatives_amount', /Verdienstausfall/, /lost earnings/],
+  ['respite_relatives_amount', /Fahrtkosten/, /travel costs/],
+  ['respite_hourly', /(pro|jede) Woche[^?]*Pflegegeld/i, /every week[^?]*care allowance/],
+  ['respite_who_can_stand_in', /Nachbarin[^?]*gezahlt[^?]*Erstattet/, /paid her[^?]*money back/],
+  ['carer_sudden_own_illness', /operiert[^?]*Krankenhaus/, /hospital for an operation/],
+  ['short_term_care_no_place', /Kurzzeitpflege hat abgesagt/, /short-term care home I called is full/],
+];
+
+describe('session 19 respite entries have story variants for the questions they answer', () => {
+  test.each(storyVariants)('%s %s', (id, de, en) => {
+    expect(entry(id).de.q.some((q) => de.test(q))).toBe(true);
+    expect(entry(id).en.q.some((q) => en.test(q))).toBe(true);
+  });
+});
