@@ -610,6 +610,13 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
   const crossCores: { concept: string; topic: string }[][] = entries.map((e, i) => (e.kind !== 'entry' ? [] : entryConcepts[i].flatMap((c) =>
     [...cores].filter(([t, core]) => t !== e.topic && intentTopics.has(t) && core.has(c)).map(([t]) => ({ concept: c, topic: t })))));
   const ownCore = entries.map((e) => [...(cores.get(e.topic) ?? [])]);
+  // the entries' concepts as numbers: a scoring puts the query's concept weights into `conceptW` (0 = not named,
+  // as the map's miss was) and reads them per entry without a map look-up; emptied again at the scoring's end
+  const conceptNo = new Map<string, number>();
+  for (const ec of entryConcepts) for (const c of ec) if (!conceptNo.has(c)) conceptNo.set(c, conceptNo.size);
+  const entryConceptNos = entryConcepts.map((ec) => Int32Array.from(ec, (c) => conceptNo.get(c)!));
+  const conceptW = new Float64Array(conceptNo.size);
+  const isTopic = Uint8Array.from(entries, (e) => (e.kind === 'topic' ? 1 : 0));
   // Work arrays of one scoring, reused (score runs to its end before the next starts): a message
   // allocates only the candidates that make the five best.
   const n = entries.length;
@@ -629,11 +636,12 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
    *  candidate sorted with `exhaustive`; with a `sink` every candidate's score and parts go there instead, in the
    *  entries' order (no object per candidate) */
   function score(
-    lang: RLang, qWords: Map<string, number>, qGrams: Map<string, number>, qConcepts: Map<string, number>,
+    lang: RLang, qWords: Map<string, number>, qGrams: Map<GramPostings, number>, qConcepts: Map<string, number>,
     topicScores: ReadonlyMap<string, number> | undefined, s: RetrievalSettings,
     setting?: { own: ReadonlySet<string>; other: ReadonlySet<string> }, exhaustive = false, story?: StoryAsks, sink?: Scored,
   ): Candidate[] {
     const ix = indexes[lang];
+    const discount = discounted[lang];
     candidates.fill(exhaustive ? 1 : 0);
     conceptHit.fill(0);
     rescued.fill(0);
@@ -681,9 +689,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       if (cos > variantBest[d]) variantBest[d] = cos;
     }
     let qNorm = 0;
-    for (const [g, w] of qGrams) {
-      const p = ix.grams.get(g);
-      if (p === undefined) continue;
+    for (const [p, w] of qGrams) {
       const idf = p.idf;
       const qw = w * idf;
       qNorm += qw * qw;
@@ -698,8 +704,12 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     // the message's concepts an entry must cover: those the question sentences name; a concept
     // the story names in passing counts only for the entries that have it
     let qConceptSum = 0;
+    let qConceptMax = 0;
     for (const [id, w] of qConcepts) {
       if (w >= 1) qConceptSum += w;
+      if (!(w <= qConceptMax)) qConceptMax = w;
+      const k = conceptNo.get(id);
+      if (k !== undefined) conceptW[k] = w;
       for (const doc of ix.conceptDocs.get(id) ?? []) candidates[doc] = conceptHit[doc] = 1;
       for (const doc of ownDocs.get(id) ?? []) rescued[doc] = 1;
     }
@@ -711,22 +721,38 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
     const unknownPrior = Math.min(s.unknownPrior, bestTopicScore);
     const unsureOf = s.conceptPrior !== undefined && !!topicScores && bestTopicScore < s.conceptPrior;
     topicIds.forEach((t, k) => { topicPrior[k] = !topicScores ? 0 : intentTopics.has(t) ? topicScores.get(t) ?? 0 : unknownPrior; });
+    // Only the five best entries are read (and the best topic): an entry whose score cannot pass the fifth
+    // best is left before its concepts and priors are read (a bound as in MaxScore). The bound is the total's
+    // own sum with each part at its most: the concept overlap is at most 1 when no query weight exceeds 1 (a
+    // margin for rounding), the prior at most the engine's best score where a rule can raise it; every
+    // weight ≥ 0 and every discount ≤ 1, or nothing is left out. Float sums and products are monotone in
+    // each term, so an entry left out could not have entered: the result is the same.
+    const prune = !exhaustive && !sink && s.words >= 0 && s.variant >= 0 && s.grams >= 0 && s.concepts >= 0 && s.prior >= 0
+      && s.missingConcept >= 0 && s.missingConcept <= 1 && s.otherSetting >= 0 && s.otherSetting <= 1;
+    const conceptMost = qConceptMax <= 1 ? 1 + 1e-9 : Infinity;
     const out: Candidate[] = [];
     let topic: Candidate | undefined;
     for (let i = 0; i < n; i++) {
       if (!candidates[i]) continue;
       const ec = entryConcepts[i];
+      const words = maxPossible ? wordScore[i] / maxPossible : 0;
+      const grams = gramDot[i] / (qNorm * ix.gramNorm[i]);
+      if (prune && out.length >= RANKED && !isTopic[i]) {
+        const prior0 = topicPrior[topicIndex[i]];
+        const priorMost = crossCores[i].length || unsureOf ? Math.max(prior0, bestTopicScore) : prior0;
+        const most = s.words * words + s.variant * variantBest[i] + s.grams * grams + s.concepts * (conceptHit[i] && ec.length ? conceptMost : 0) + s.prior * priorMost;
+        if (most <= out[RANKED - 1].score) continue;
+      }
       let c = 0;
       let told = 0;
       if (conceptHit[i]) {
-        for (const id of ec) {
-          const w = qConcepts.get(id) ?? 0;
+        const nos = entryConceptNos[i];
+        for (let j = 0; j < nos.length; j++) {
+          const w = conceptW[nos[j]];
           c += w;
           if (w < 1) told += w;
         }
       }
-      const words = maxPossible ? wordScore[i] / maxPossible : 0;
-      const grams = gramDot[i] / (qNorm * ix.gramNorm[i]);
       // overlap both ways (F1): the entry's concepts the message names, and the message's
       // concepts the entry covers ("Pflegegeld" + "versteuern" is more the tax entry than the topic)
       const concepts = ec.length && c ? (2 * c) / (ec.length + qConceptSum + told) : 0;
@@ -744,7 +770,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       let total = s.words * words + s.variant * variantBest[i] + s.grams * grams + s.concepts * concepts + s.prior * prior;
       const kind = entries[i].kind;
       if (kind === 'topic') total *= s.topicWeight;
-      else if (discounted[lang][i] && !rescued[i] && variantBest[i] < s.variantRescue) total *= s.missingConcept;
+      else if (discount[i] && !rescued[i] && variantBest[i] < s.variantRescue) total *= s.missingConcept;
       if (setting?.other.size && kind === 'entry' && !ec.some((id) => setting.own.has(id))
         && ec.some((id) => setting.other.has(id) && (qConcepts.get(id) ?? 0) < 1)) total *= s.otherSetting;
       const bestTopic = kind === 'topic' && (!topic || total > topic.score);
@@ -774,6 +800,10 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
       out.splice(at, 0, cand);
       if (out.length > RANKED) out.pop();
     }
+    for (const id of qConcepts.keys()) {
+      const k = conceptNo.get(id);
+      if (k !== undefined) conceptW[k] = 0;
+    }
     if (exhaustive) return out.sort((a, b) => b.score - a.score);
     return topic && !out.includes(topic) ? [...out, topic] : out;
   }
@@ -783,15 +813,24 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
 
   /** the concepts a story's question sentences name, and those its told sentences name */
   interface StoryAsks { asked: ReadonlySet<string>; told: ReadonlySet<string> }
-  interface Read { qWords: Map<string, number>; qGrams: Map<string, number>; qConcepts: Map<string, number> }
+  /** qGrams: the query's 4-grams that the index has, by their postings (looked up once per sentence), in the
+   *  order the message names them first */
+  interface Read { qWords: Map<string, number>; qGrams: Map<GramPostings, number>; qConcepts: Map<string, number> }
   /** one sentence, analysed once: a message is read again for each of its questions */
-  interface Analysed { sentence: Sentence; tokens: string[]; grams: string[]; concepts: Set<string>; denied?: Set<number>; f: string; ws: string[] }
+  /** grams: the postings of the sentence's 4-grams the index has (one per occurrence, in order): a message is
+   *  scored up to four times, the big gram map is read once per sentence */
+  interface Analysed { sentence: Sentence; tokens: string[]; grams: GramPostings[]; concepts: Set<string>; denied?: Set<number>; f: string; ws: string[] }
 
   function analyse(sentence: Sentence, lang: RLang, denials: boolean): Analysed {
     const f = foldText(sentence.text);
     const ws = words(f);
     const denied = denials && !sentence.question ? negatedWords(f) : undefined;
-    return { sentence, tokens: tokens(ws, lang), grams: gramsOf(ws, STOP[lang]), concepts: findConcepts(matchers[lang], f, ws, stemMemo[lang], denied), denied, f, ws };
+    const grams: GramPostings[] = [];
+    for (const g of gramsOf(ws, STOP[lang])) {
+      const p = indexes[lang].grams.get(g);
+      if (p !== undefined) grams.push(p);
+    }
+    return { sentence, tokens: tokens(ws, lang), grams, concepts: findConcepts(matchers[lang], f, ws, stemMemo[lang], denied), denied, f, ws };
   }
 
   /** A story sentence's denied concepts ("keine Demenz") are no support; a question's stay ("Warum
@@ -845,7 +884,7 @@ export function createRetriever(entries: readonly RetrievalEntry[], conceptsFile
   /** the query: each word, gram and concept with the weight of the most important sentence naming it */
   function read(sentences: Analysed[], weight: (a: Analysed) => number, context: readonly string[], storyWeight: number): Read {
     const qWords = new Map<string, number>();
-    const qGrams = new Map<string, number>();
+    const qGrams = new Map<GramPostings, number>();
     const qConcepts = new Map<string, number>();
     const put = (m: Map<string, number>, k: string, w: number) => m.set(k, Math.max(m.get(k) ?? 0, w));
     for (const a of sentences) {
