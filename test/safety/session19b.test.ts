@@ -26,6 +26,10 @@ describe('session 19b: crises and possible crises told by their situation', () =
     ['Meine Mutter trinkt seit einer Woche viel zu wenig, wie kann ich helfen?', 'neglect/possible'],
     ['Der Pflegedienst kommt in letzter Zeit oft gar nicht, das ärgert uns sehr.', 'neglect/possible'],
     ['My nan drinks very little these days, any tips?', 'neglect/possible'],
+    // "Haut und Knochen" is skin, not the verb "haut" (hits): neglect, not violence
+    ['Opa lebt im Heim und ist in einem Monat nur noch Haut und Knochen, keiner dort merkt es.', 'neglect/clear'],
+    // someone holds the person's bank card and the account is empty
+    ['Mein Neffe hat Opas EC-Karte und sein Konto ist leer, Opa traut sich nicht, etwas zu sagen.', 'violence/clear'],
   ])('%s → %s', (text, expected) => {
     expect(label(text)).toBe(expected);
   });
@@ -39,6 +43,8 @@ describe('session 19b: care questions on the same subjects stay quiet', () => {
     ['Die Betreuerin ist seit Montag weg, sie hat Urlaub. Wie beantrage ich Verhinderungspflege?'],
     ['Wie beantrage ich ein Bettgitter für meinen Vater?'],
     ['Wie viel sollte meine Mutter am Tag trinken?'],
+    ['Meine Tochter hat Papas Bankkarte, weil sie für ihn einkauft. Ist das erlaubt?'],
+    ['Welche Creme hilft, wenn die Haut von Oma so trocken ist?'],
   ])('%s → none', (text) => {
     expect(label(text)).toBe('none');
   });
