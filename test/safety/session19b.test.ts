@@ -30,6 +30,8 @@ describe('session 19b: crises and possible crises told by their situation', () =
     ['Opa lebt im Heim und ist in einem Monat nur noch Haut und Knochen, keiner dort merkt es.', 'neglect/clear'],
     // someone holds the person's bank card and the account is empty
     ['Mein Neffe hat Opas EC-Karte und sein Konto ist leer, Opa traut sich nicht, etwas zu sagen.', 'violence/clear'],
+    // nobody comes tonight, told with the time first, and a need that cannot wait
+    ['Ich bin völlig erschöpft, heute Nacht kommt keiner und Mama kann nicht allein aufstehen.', 'out_of_hours/clear'],
   ])('%s → %s', (text, expected) => {
     expect(label(text)).toBe(expected);
   });
@@ -47,5 +49,15 @@ describe('session 19b: care questions on the same subjects stay quiet', () => {
     ['Welche Creme hilft, wenn die Haut von Oma so trocken ist?'],
   ])('%s → none', (text) => {
     expect(label(text)).toBe('none');
+  });
+});
+
+describe('session 19b: fear told with an intensifier gets the acknowledgement', () => {
+  test.each<[string, string | undefined]>([
+    ['Ich habe solche Angst, dass ich bei der Pflege etwas falsch mache. Gibt es Pflegekurse?', 'fear'],
+    ['I am so scared I will get her medication wrong.', 'fear'],
+    ['Ich habe keine Angst vor der Pflege, nur eine Frage zum Pflegegrad.', undefined],
+  ])('%s → %s', (text, expected) => {
+    expect(net.feeling(text)).toBe(expected);
   });
 });
