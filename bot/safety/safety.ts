@@ -353,6 +353,12 @@ const CARE_TOPIC_CUE = 'care_topic';
 /** First person ("ich", "I"): the model's sentence speaks of the writer (careFrame). */
 const SELF_CUE = 'self';
 
+/** A first-person wish in the present tense (session 19): beside it, a past marker of the same clause tells
+ *  the cause's time, not the wish's (`wishToldNow`). Only the death wish: "seit dem Sturz kann ich nicht mehr
+ *  laufen" is a past medical sign told now, and stays past. */
+const WISH_NOW_CUE = 'wish_now';
+const WISH_NOW_KINDS: readonly CrisisKind[] = ['suicidal'];
+
 /** Hearsay (session 16): "Jemand hat mir gesagt, sie bekäme noch gar keinen Pflegegrad", "a friend
  *  told me …" — someone outside the family passing on what they heard. The model read such sentences
  *  as a death wish on its own words; the hearsay damps its reading of these kinds (one step, as a
@@ -457,6 +463,13 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   // so that an endless word costs one pass instead of one regex attempt per letter.
   const fixWords = (t: string): string => t.replace(/[\p{L}]+/gu, (w) => (w.length > 40 ? ' ' : fixWord(w)));
 
+  // session 19: a wish told in the present tense ("ich will", "I don't want", "I see no") is now, whatever past
+  // stands beside it without a comma ("Since my wife passed last spring I don't want to live anymore",
+  // "ich hab mir das gut überlegt ich will sterben"): the past marker tells when the cause began, not when the
+  // wish was; a past wish has a past verb ("last year I wanted to die", "damals wollte ich nicht mehr leben")
+  const wishNow = cues.get(WISH_NOW_CUE);
+  const wishToldNow = (kind: CrisisKind, s: string): boolean => WISH_NOW_KINDS.includes(kind) && !!wishNow?.test(s);
+
   // `dyingFrame`: the message speaks of someone dying; a symptom told as recurring there is the
   // course of the illness (the palliative team's work), so it is a possible crisis at most
   // `planningFrame`: the message says it asks ahead; every sentence that does not speak of now is
@@ -480,7 +493,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
       let remote: boolean;
       if (at >= 0) {
         const c = clauseAt(s, at);
-        past = !!markers.history?.test(c) && !markers.present?.test(c);
+        past = !!markers.history?.test(c) && !markers.present?.test(c) && !wishToldNow(kind, c);
         remote = !!markers.remote?.test(c) && !markers.present?.test(c);
       } else {
         past = (sentencePast ??= !!markers.history?.test(s) && !markers.present?.test(s));
@@ -569,8 +582,9 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const deniable = [...compiled.flatMap((c) => [c.clear, c.possible]), ...DENIABLE_CUES.map((id) => cues.get(id))]
     .filter((c): c is PatternSet => !!c);
   const denial = (s: string): boolean => deniable.some((set) => set.test(s) && !set.affirmed(s, negation));
-  const damped = (s: string): boolean =>
-    !!markers.hypothetical?.test(s) || fearOnly(s) || denial(s) || ((!!markers.history?.test(s) || !!markers.remote?.test(s)) && !markers.present?.test(s));
+  const damped = (s: string, kind?: CrisisKind): boolean =>
+    !!markers.hypothetical?.test(s) || fearOnly(s) || denial(s)
+    || ((!!markers.remote?.test(s) || (!!markers.history?.test(s) && !(kind && wishToldNow(kind, s)))) && !markers.present?.test(s));
   /** the classifier's most crisis-like sentence of a normalised text; `scored` keeps every sentence's
    *  predictions, so that a second reading of the other sentences does not run the model again */
   type Scored = { s: string; predictions: ReturnType<NonNullable<typeof classifier>['predict']> };
@@ -609,7 +623,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
       cue: !lookAlike && ((kindClearCues.get(best.kind) ?? clearCues).some((c) => c.test(fixed))
         || !!kindCuePairs.get(best.kind)?.some((pair) => pair.length > 0 && pair.every((c) => c.test(fixed)))),
       kindCue,
-      damped: lookAlike || damped(fixed) || (HEARSAY_DAMPED_KINDS.includes(best.kind) && !!hearsay?.test(fixed)) || careActOnly,
+      damped: lookAlike || damped(fixed, best.kind) || (HEARSAY_DAMPED_KINDS.includes(best.kind) && !!hearsay?.test(fixed)) || careActOnly,
     };
   };
   // `floor`: below this probability the cue and the markers are not read (nothing would come of

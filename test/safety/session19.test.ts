@@ -1,0 +1,35 @@
+// Table tests of session 19 (issue 13, the combination rules): where a marker or a negation stands beside
+// a death wish but governs another clause or verb, it no longer damps the wish. Each crisis line fails on
+// the code before session 19; the look-alikes keep their band.
+import * as path from 'path';
+import { loadSafety, loadSafetyClassifier } from '../../bot/safety/load';
+import { createSafetyCheck } from '../../bot/safety/safety';
+
+const knowledge = path.join(__dirname, '../../knowledge');
+const net = createSafetyCheck(loadSafety(path.join(knowledge, 'safety.json')), loadSafetyClassifier(path.join(knowledge, 'safety-corpus.jsonl')));
+const label = (t: string): string => {
+  const a = net.assess(t);
+  return a ? `${a.kind}/${a.ask ? 'ask' : a.strength}` : 'none';
+};
+
+describe('a wish told in the present tense is now, beside a past cause in the same clause', () => {
+  test.each<[string, string]>([
+    ['Since the stroke last year I don\'t want to live anymore.', 'suicidal/clear'],
+    ['After my husband\'s death last spring I just want to die.', 'suicidal/clear'],
+    ['Seit dem Schlaganfall letztes Jahr will ich nicht mehr leben.', 'suicidal/clear'],
+    ['Seit Mama letzten Winter ins Heim kam will ich nur noch sterben', 'suicidal/clear'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+  test.each<[string, string]>([
+    // a wish with a past verb stays in the past; a past sign of another kind told now stays past
+    ['Last year I wanted to die, but the therapy helped me a lot.', 'none'],
+    ['Letztes Jahr wollte ich nicht mehr leben, heute geht es mir besser.', 'suicidal/possible'],
+    ['Vor zwei Jahren wollte ich sterben, jetzt pflege ich Mama gern.', 'suicidal/possible'],
+    ['When I was a child I wanted to die sometimes.', 'suicidal/possible'],
+    ['Seit dem Sturz letztes Jahr kann ich nicht mehr laufen.', 'none'],
+    ['Since the fall last year I can\'t walk anymore, is there a wheelchair taxi?', 'none'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+});
