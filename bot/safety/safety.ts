@@ -94,6 +94,11 @@ export interface PatternSet {
   affirmedAll(text: string, negation: RegExp | undefined, limit: number): number[];
 }
 
+/** A match that opens a condition ("if I just did not wake up", "wenn ich tot wäre") is a clause of its own:
+ *  a negation right before it governs the main clause's verb ("I wouldn't mind if …"), not the match
+ *  (session 19). */
+const OPENS_CONDITION = /^(?:if|wenn)\b/;
+
 /** V8 compiles a regex to machine code only below a size limit; a larger one runs in its much
  *  slower bytecode interpreter (measured: one alternation of ~60 safety patterns cost 40× more per
  *  character). So a list is compiled in chunks of this many patterns. */
@@ -164,7 +169,7 @@ export function anyOf(patterns: readonly string[]): PatternSet | undefined {
         all.lastIndex = 0;
         let found = 0;
         for (let m = all.exec(text); m && found < limit; m = all.exec(text)) {
-          if (!negation || !negation.test(text.slice(Math.max(0, m.index - 30), m.index))) { out.push(m.index); found += 1; }
+          if (!negation || OPENS_CONDITION.test(m[0]) || !negation.test(text.slice(Math.max(0, m.index - 30), m.index))) { out.push(m.index); found += 1; }
           if (m[0].length === 0) all.lastIndex += 1;
         }
       }
@@ -581,9 +586,22 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   // negation word turned most clear crises of two fresh batches into possible ones.
   const deniable = [...compiled.flatMap((c) => [c.clear, c.possible]), ...DENIABLE_CUES.map((id) => cues.get(id))]
     .filter((c): c is PatternSet => !!c);
-  const denial = (s: string): boolean => deniable.some((set) => set.test(s) && !set.affirmed(s, negation));
+  // session 19: for a death wish, a negation that itself opens an affirmed crisis phrase is the wish, not its
+  // denial ("didn't wake up": the ending "not wake up" holds the "not" that denies the bare "wake up")
+  const negationWord = negationList.length ? compilePattern(`\\b(?:${negationList.join('|')})\\b`) : undefined;
+  const negationIsTheWish = (s: string): boolean => {
+    if (!negationWord) return false;
+    const g = new RegExp(negationWord.source, 'giu');
+    for (let m = g.exec(s), n = 0; m && n < MAX_MATCHES; m = g.exec(s), n++) {
+      const rest = s.slice(m.index);
+      if (deniable.some((set) => set.affirmedAt(rest, negation) === 0)) return true;
+    }
+    return false;
+  };
+  const denial = (s: string, kind?: CrisisKind): boolean =>
+    deniable.some((set) => set.test(s) && !set.affirmed(s, negation)) && !(kind && WISH_NOW_KINDS.includes(kind) && negationIsTheWish(s));
   const damped = (s: string, kind?: CrisisKind): boolean =>
-    !!markers.hypothetical?.test(s) || fearOnly(s) || denial(s)
+    !!markers.hypothetical?.test(s) || fearOnly(s) || denial(s, kind)
     || ((!!markers.remote?.test(s) || (!!markers.history?.test(s) && !(kind && wishToldNow(kind, s)))) && !markers.present?.test(s));
   /** the classifier's most crisis-like sentence of a normalised text; `scored` keeps every sentence's
    *  predictions, so that a second reading of the other sentences does not run the model again */

@@ -33,3 +33,23 @@ describe('a wish told in the present tense is now, beside a past cause in the sa
     expect(label(text)).toBe(expected);
   });
 });
+
+describe('a negation governs its own verb, not the wish beside it', () => {
+  test.each<[string, string]>([
+    // the negation of the main clause ("wouldn't mind", "nicht schlimm") does not reach into the condition
+    ['I wouldn\'t mind if I simply did not wake up one morning.', 'suicidal/clear'],
+    ['Es wäre nicht schlimm wenn ich tot wäre', 'suicidal/clear'],
+    // "didn't wake up": the "not" is the ending itself, not a denial of "wake up"
+    ['I wouldn\'t mind if I just didn\'t wake up, everything is too much.', 'suicidal/clear'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+  test.each<[string, string]>([
+    ['I do not want to die, I just need help with mum\'s care.', 'none'],
+    ['Dad did not wake up from his nap until five, is that normal with dementia?', 'none'],
+    ['Ich will nicht, dass Papa stirbt, was kann ich noch tun?', 'none'],
+    ['I don\'t know what to do if he falls again.', 'none'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+});
