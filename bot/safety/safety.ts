@@ -641,6 +641,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
       cue: !lookAlike && ((kindClearCues.get(best.kind) ?? clearCues).some((c) => c.test(fixed))
         || !!kindCuePairs.get(best.kind)?.some((pair) => pair.length > 0 && pair.every((c) => c.test(fixed)))),
       kindCue,
+      self: !!selfCue?.test(fixed),
       damped: lookAlike || damped(fixed, best.kind) || (HEARSAY_DAMPED_KINDS.includes(best.kind) && !!hearsay?.test(fixed)) || careActOnly,
     };
   };

@@ -4,6 +4,7 @@
 import * as path from 'path';
 import { loadSafety, loadSafetyClassifier } from '../../bot/safety/load';
 import { createSafetyCheck } from '../../bot/safety/safety';
+import type { SubwordClassifier } from '../../bot/nlu/subword';
 
 const knowledge = path.join(__dirname, '../../knowledge');
 const net = createSafetyCheck(loadSafety(path.join(knowledge, 'safety.json')), loadSafetyClassifier(path.join(knowledge, 'safety-corpus.jsonl')));
@@ -49,6 +50,39 @@ describe('a negation governs its own verb, not the wish beside it', () => {
     ['Dad did not wake up from his nap until five, is that normal with dementia?', 'none'],
     ['Ich will nicht, dass Papa stirbt, was kann ich noch tun?', 'none'],
     ['I don\'t know what to do if he falls again.', 'none'],
+  ])('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+});
+
+describe('a confident first-person reading with no care question at all is clear, not asked', () => {
+  // a stub model: fixed suicidal scores per sentence, so that only the band is tested
+  const stub = (scores: Record<string, number>) => ({
+    predict: (t: string) => {
+      const p = Object.entries(scores).find(([k]) => t.startsWith(k))?.[1] ?? 0;
+      return [{ intent: 'suicidal', score: p }, { intent: 'none', score: 1 - p }];
+    },
+  }) as unknown as SubwordClassifier;
+  const data = loadSafety(path.join(knowledge, 'safety.json'));
+  const band = (scores: Record<string, number>, t: string): string => {
+    const a = createSafetyCheck(data, stub(scores)).assess(t);
+    return a ? `${a.kind}/${a.ask ? 'ask' : a.strength}` : 'none';
+  };
+  test.each<[string, Record<string, number>, string, string]>([
+    ['first person, no care topic, 0.92 → clear', { 'ich sitze': 0.92 }, 'Ich sitze abends lange am Fenster und schaue hinaus.', 'suicidal/clear'],
+    ['someone else, no care topic → still asked', { 'sie sitzt': 0.92 }, 'Sie sitzt abends lange am Fenster und schaut hinaus.', 'suicidal/ask'],
+    ['first person beside a care question → not clear', { 'ich sitze': 0.92 }, 'Ich sitze abends lange am Fenster und schaue hinaus. Bekommt Papa einen Pflegegrad?', 'suicidal/possible'],
+    ['first person below askOutsideCare → gentle line', { 'ich sitze': 0.85 }, 'Ich sitze abends lange am Fenster und schaue hinaus.', 'suicidal/possible'],
+    ['first person, damped by the past → one step off, nothing', { 'vor zwei': 0.92 }, 'Vor zwei Jahren saß ich abends lange am Fenster und schaute hinaus.', 'none'],
+  ])('%s', (_name, scores, t, expected) => {
+    expect(band(scores, t)).toBe(expected);
+  });
+  test.each<[string, string]>([
+    // was asked (model 0.99 without a cue of its kind)
+    ['ich glaub ich verabschiede mich bald aus diesem leben es ist genug', 'suicidal/clear'],
+    // look-alikes: a third person's question and a task idiom stay below clear
+    ['Mein Vater fragt sich, wozu er noch hier ist.', 'none'],
+    ['I\'m so done with the paperwork from the care fund.', 'none'],
   ])('%s → %s', (text, expected) => {
     expect(label(text)).toBe(expected);
   });
