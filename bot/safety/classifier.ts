@@ -154,7 +154,8 @@ export interface SentenceScore {
   careTopic?: boolean;
   /** the care topic stands only in another sentence, and the model's sentence is first person (session 15b) */
   careElsewhere?: boolean;
-  /** the model's sentence speaks of the writer (cue `self`: "ich", "I"; session 19) */
+  /** the model's sentence speaks of the writer (cue `self`: "ich", "I") in a message that tells no dementia
+   *  care story (cue `dementia`; session 19) */
   self?: boolean;
 }
 

@@ -364,6 +364,10 @@ const SELF_CUE = 'self';
 const WISH_NOW_CUE = 'wish_now';
 const WISH_NOW_KINDS: readonly CrisisKind[] = ['suicidal'];
 
+/** Someone cared for with dementia (session 19): such a message tells a care story, so a first-person reading
+ *  there is not `self` for clearOutsideCareSelf. */
+const DEMENTIA_CUE = 'dementia';
+
 /** Hearsay (session 16): "Jemand hat mir gesagt, sie bekäme noch gar keinen Pflegegrad", "a friend
  *  told me …" — someone outside the family passing on what they heard. The model read such sentences
  *  as a death wish on its own words; the hearsay damps its reading of these kinds (one step, as a
@@ -568,6 +572,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const careAct = cues.get(CARE_ACT_CUE);
   const allAtOnce = cues.get(ALL_AT_ONCE_CUE);
   const takeAlong = cues.get(TAKE_ALONG_CUE);
+  const dementiaCue = cues.get(DEMENTIA_CUE);
   const walkedOff = cues.get(WALKED_OFF_CUE);
   const accuses = cues.get(ACCUSES_CUE);
   const matterIdiom = cues.get(MATTER_IDIOM_CUE);
@@ -650,6 +655,9 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   // the classifier's view in a message that asks ahead: its sentence is damped as a hypothetical one
   const viewIn = (best: { kind: CrisisKind; p: number; s: string }, fixed: string): SentenceScore => {
     const view = { ...describe(best), ...careFrame(fixed, fixWords(best.s)) };
+    // session 19: a message about someone with dementia is a care story, even without a care topic word
+    // ("Mein Mann hat Alzheimer … Wenn ich es versuche, schiebt er mich weg": the model read 0.97 there)
+    if (view.self && dementiaCue?.test(fixed)) view.self = false;
     return markers.planning?.test(fixed) && !markers.present?.test(fixWords(best.s)) ? { ...view, damped: true } : view;
   };
   const classify = (text: string, floor = 0): SentenceScore | undefined => {

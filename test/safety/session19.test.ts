@@ -83,6 +83,8 @@ describe('a confident first-person reading with no care question at all is clear
     // look-alikes: a third person's question and a task idiom stay below clear
     ['Mein Vater fragt sich, wozu er noch hier ist.', 'none'],
     ['I\'m so done with the paperwork from the care fund.', 'none'],
+    // a dementia care story is a care question, even without a care topic word (the model read the middle sentence 0.97)
+    ['Mein Mann hat Alzheimer und will sich seit Wochen nicht mehr waschen lassen. Wenn ich es versuche, wird er laut und schiebt mich weg.', 'suicidal/ask'],
   ])('%s → %s', (text, expected) => {
     expect(label(text)).toBe(expected);
   });
