@@ -50,6 +50,11 @@ export function parseSafetyCorpus(text: string, file = 'safety-corpus.jsonl'): S
 // clearAlone.suicidal 0.97 → 0.99: on the same CV 0.97 caught 8 more of 1 270 crises for 4 more
 // false alarms of 599, and after the retraining "I would like to take over the guardianship
 // myself" scored 0.97 again (eval:cases real-own2-content-b)
+// clearOutsideCareSelf (session 19): askOutsideCare asked even where the writer speaks of themselves and the
+// message holds no care question at all ("ich glaub ich verabschiede mich bald aus diesem leben"): there the
+// question "are you thinking of ending your life?" only delays the numbers. At askOutsideCare's own 0.9 with
+// the first-person cue, chosen on dev-s18c and the corpus dev part (0.9: corpus dev +1 over 0.95 and 0.97, the
+// same false alarms); a third-person or care-question message keeps the asked band (docs/safety.md)
 // askOutsideCare (session 15): a confident suicidal sentence without a cue of its kind, in a message
 // that names no care topic (cue `care_topic`: Pflegegrad, Antrag, Heim, job, a question for an
 // offer …) and no dying frame, is asked about directly: clear there caught 4 more held-out crises but
@@ -58,6 +63,7 @@ export function parseSafetyCorpus(text: string, file = 'safety-corpus.jsonl'): S
 export const CLASSIFIER_THRESHOLDS: Thresholds = {
   possible: 0.7, clearWithCue: 0.9, clearWithKindCue: 0.7, clearAlone: { suicidal: 0.99 }, askOutsideCare: { suicidal: 0.9 },
   askBesideCare: { suicidal: 0.95 },
+  clearOutsideCareSelf: { suicidal: 0.9 },
 };
 export interface Thresholds {
   possible: number;
@@ -74,6 +80,9 @@ export interface Thresholds {
   /** as askOutsideCare, where the care topic stands only in another sentence and the model's sentence
    *  is first person (absent: never) */
   askBesideCare?: Partial<Record<string, number>>;
+  /** session 19: clear where the model's sentence is first person, in a message with no care topic at all
+   *  (nor in another sentence) and undamped (single kinds; absent: never) */
+  clearOutsideCareSelf?: Partial<Record<string, number>>;
 }
 /** Rule cues (knowledge/safety.json) that let a confident classifier say "clear": first person,
  *  now/acute, a sudden symptom. */
@@ -145,12 +154,20 @@ export interface SentenceScore {
   careTopic?: boolean;
   /** the care topic stands only in another sentence, and the model's sentence is first person (session 15b) */
   careElsewhere?: boolean;
+  /** the model's sentence speaks of the writer (cue `self`: "ich", "I") in a message that tells no dementia
+   *  care story (cue `dementia`; session 19) */
+  self?: boolean;
 }
 
 /** the classifier alone is confident enough for its kind in a message without a care topic */
 const outsideCare = (clf: SentenceScore, th: Thresholds): boolean =>
   th.askOutsideCare?.[clf.kind] !== undefined && clf.careTopic === false && !clf.damped && clf.p >= th.askOutsideCare[clf.kind]!
   && (!clf.careElsewhere || (th.askBesideCare?.[clf.kind] !== undefined && clf.p >= th.askBesideCare[clf.kind]!));
+
+/** the writer speaks of themselves in a message that names no care topic anywhere, undamped, at least as
+ *  confident as `th` asks for the kind (session 19) */
+const selfOutsideCare = (clf: SentenceScore, th: Partial<Record<string, number>> | undefined): boolean =>
+  th?.[clf.kind] !== undefined && !!clf.self && clf.careTopic === false && !clf.careElsewhere && !clf.damped && clf.p >= th[clf.kind]!;
 
 /** Rules first: whatever they found stands (a "possible" pattern was written as possible on
  *  purpose). Where they found nothing, the classifier says possible at moderate confidence and
@@ -160,7 +177,7 @@ export function combine(rule: Assessment | undefined, clf: SentenceScore | undef
   let s: 'clear' | 'possible' | undefined;
   if ((clf.cue && clf.p >= th.clearWithCue) || (clf.kindCue && th.clearWithKindCue !== undefined && clf.p >= th.clearWithKindCue)
     || (th.clear !== undefined && clf.p >= th.clear)
-    || (th.clearAlone?.[clf.kind] !== undefined && clf.p >= th.clearAlone[clf.kind]!)) s = 'clear';
+    || (th.clearAlone?.[clf.kind] !== undefined && clf.p >= th.clearAlone[clf.kind]!) || selfOutsideCare(clf, th.clearOutsideCareSelf)) s = 'clear';
   else if (outsideCare(clf, th)) return { kind: clf.kind, strength: 'possible', ask: true };
   else if (clf.p >= th.possible) s = 'possible';
   if (s && clf.damped) s = s === 'clear' ? 'possible' : undefined;

@@ -94,6 +94,11 @@ export interface PatternSet {
   affirmedAll(text: string, negation: RegExp | undefined, limit: number): number[];
 }
 
+/** A match that opens a condition ("if I just did not wake up", "wenn ich tot wäre") is a clause of its own:
+ *  a negation right before it governs the main clause's verb ("I wouldn't mind if …"), not the match
+ *  (session 19). */
+const OPENS_CONDITION = /^(?:if|wenn)\b/;
+
 /** V8 compiles a regex to machine code only below a size limit; a larger one runs in its much
  *  slower bytecode interpreter (measured: one alternation of ~60 safety patterns cost 40× more per
  *  character). So a list is compiled in chunks of this many patterns. */
@@ -164,7 +169,7 @@ export function anyOf(patterns: readonly string[]): PatternSet | undefined {
         all.lastIndex = 0;
         let found = 0;
         for (let m = all.exec(text); m && found < limit; m = all.exec(text)) {
-          if (!negation || !negation.test(text.slice(Math.max(0, m.index - 30), m.index))) { out.push(m.index); found += 1; }
+          if (!negation || OPENS_CONDITION.test(m[0]) || !negation.test(text.slice(Math.max(0, m.index - 30), m.index))) { out.push(m.index); found += 1; }
           if (m[0].length === 0) all.lastIndex += 1;
         }
       }
@@ -353,6 +358,16 @@ const CARE_TOPIC_CUE = 'care_topic';
 /** First person ("ich", "I"): the model's sentence speaks of the writer (careFrame). */
 const SELF_CUE = 'self';
 
+/** A first-person wish in the present tense (session 19): beside it, a past marker of the same clause tells
+ *  the cause's time, not the wish's (`wishToldNow`). Only the death wish: "seit dem Sturz kann ich nicht mehr
+ *  laufen" is a past medical sign told now, and stays past. */
+const WISH_NOW_CUE = 'wish_now';
+const WISH_NOW_KINDS: readonly CrisisKind[] = ['suicidal'];
+
+/** Someone cared for with dementia (session 19): such a message tells a care story, so a first-person reading
+ *  there is not `self` for clearOutsideCareSelf. */
+const DEMENTIA_CUE = 'dementia';
+
 /** Hearsay (session 16): "Jemand hat mir gesagt, sie bekäme noch gar keinen Pflegegrad", "a friend
  *  told me …" — someone outside the family passing on what they heard. The model read such sentences
  *  as a death wish on its own words; the hearsay damps its reading of these kinds (one step, as a
@@ -457,6 +472,13 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   // so that an endless word costs one pass instead of one regex attempt per letter.
   const fixWords = (t: string): string => t.replace(/[\p{L}]+/gu, (w) => (w.length > 40 ? ' ' : fixWord(w)));
 
+  // session 19: a wish told in the present tense ("ich will", "I don't want", "I see no") is now, whatever past
+  // stands beside it without a comma ("Since my wife passed last spring I don't want to live anymore",
+  // "ich hab mir das gut überlegt ich will sterben"): the past marker tells when the cause began, not when the
+  // wish was; a past wish has a past verb ("last year I wanted to die", "damals wollte ich nicht mehr leben")
+  const wishNow = cues.get(WISH_NOW_CUE);
+  const wishToldNow = (kind: CrisisKind, s: string): boolean => WISH_NOW_KINDS.includes(kind) && !!wishNow?.test(s);
+
   // `dyingFrame`: the message speaks of someone dying; a symptom told as recurring there is the
   // course of the illness (the palliative team's work), so it is a possible crisis at most
   // `planningFrame`: the message says it asks ahead; every sentence that does not speak of now is
@@ -480,7 +502,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
       let remote: boolean;
       if (at >= 0) {
         const c = clauseAt(s, at);
-        past = !!markers.history?.test(c) && !markers.present?.test(c);
+        past = !!markers.history?.test(c) && !markers.present?.test(c) && !wishToldNow(kind, c);
         remote = !!markers.remote?.test(c) && !markers.present?.test(c);
       } else {
         past = (sentencePast ??= !!markers.history?.test(s) && !markers.present?.test(s));
@@ -550,6 +572,7 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   const careAct = cues.get(CARE_ACT_CUE);
   const allAtOnce = cues.get(ALL_AT_ONCE_CUE);
   const takeAlong = cues.get(TAKE_ALONG_CUE);
+  const dementiaCue = cues.get(DEMENTIA_CUE);
   const walkedOff = cues.get(WALKED_OFF_CUE);
   const accuses = cues.get(ACCUSES_CUE);
   const matterIdiom = cues.get(MATTER_IDIOM_CUE);
@@ -568,9 +591,23 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   // negation word turned most clear crises of two fresh batches into possible ones.
   const deniable = [...compiled.flatMap((c) => [c.clear, c.possible]), ...DENIABLE_CUES.map((id) => cues.get(id))]
     .filter((c): c is PatternSet => !!c);
-  const denial = (s: string): boolean => deniable.some((set) => set.test(s) && !set.affirmed(s, negation));
-  const damped = (s: string): boolean =>
-    !!markers.hypothetical?.test(s) || fearOnly(s) || denial(s) || ((!!markers.history?.test(s) || !!markers.remote?.test(s)) && !markers.present?.test(s));
+  // session 19: for a death wish, a negation that itself opens an affirmed crisis phrase is the wish, not its
+  // denial ("didn't wake up": the ending "not wake up" holds the "not" that denies the bare "wake up")
+  const negationWord = negationList.length ? compilePattern(`\\b(?:${negationList.join('|')})\\b`) : undefined;
+  const negationIsTheWish = (s: string): boolean => {
+    if (!negationWord) return false;
+    const g = new RegExp(negationWord.source, 'giu');
+    for (let m = g.exec(s), n = 0; m && n < MAX_MATCHES; m = g.exec(s), n++) {
+      const rest = s.slice(m.index);
+      if (deniable.some((set) => set.affirmedAt(rest, negation) === 0)) return true;
+    }
+    return false;
+  };
+  const denial = (s: string, kind?: CrisisKind): boolean =>
+    deniable.some((set) => set.test(s) && !set.affirmed(s, negation)) && !(kind && WISH_NOW_KINDS.includes(kind) && negationIsTheWish(s));
+  const damped = (s: string, kind?: CrisisKind): boolean =>
+    !!markers.hypothetical?.test(s) || fearOnly(s) || denial(s, kind)
+    || ((!!markers.remote?.test(s) || (!!markers.history?.test(s) && !(kind && wishToldNow(kind, s)))) && !markers.present?.test(s));
   /** the classifier's most crisis-like sentence of a normalised text; `scored` keeps every sentence's
    *  predictions, so that a second reading of the other sentences does not run the model again */
   type Scored = { s: string; predictions: ReturnType<NonNullable<typeof classifier>['predict']> };
@@ -609,7 +646,8 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
       cue: !lookAlike && ((kindClearCues.get(best.kind) ?? clearCues).some((c) => c.test(fixed))
         || !!kindCuePairs.get(best.kind)?.some((pair) => pair.length > 0 && pair.every((c) => c.test(fixed)))),
       kindCue,
-      damped: lookAlike || damped(fixed) || (HEARSAY_DAMPED_KINDS.includes(best.kind) && !!hearsay?.test(fixed)) || careActOnly,
+      self: !!selfCue?.test(fixed),
+      damped: lookAlike || damped(fixed, best.kind) || (HEARSAY_DAMPED_KINDS.includes(best.kind) && !!hearsay?.test(fixed)) || careActOnly,
     };
   };
   // `floor`: below this probability the cue and the markers are not read (nothing would come of
@@ -617,6 +655,9 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
   // the classifier's view in a message that asks ahead: its sentence is damped as a hypothetical one
   const viewIn = (best: { kind: CrisisKind; p: number; s: string }, fixed: string): SentenceScore => {
     const view = { ...describe(best), ...careFrame(fixed, fixWords(best.s)) };
+    // session 19: a message about someone with dementia is a care story, even without a care topic word
+    // ("Mein Mann hat Alzheimer … Wenn ich es versuche, schiebt er mich weg": the model read 0.97 there)
+    if (view.self && dementiaCue?.test(fixed)) view.self = false;
     return markers.planning?.test(fixed) && !markers.present?.test(fixWords(best.s)) ? { ...view, damped: true } : view;
   };
   const classify = (text: string, floor = 0): SentenceScore | undefined => {

@@ -62,8 +62,10 @@ describe('the care topic is read on the whole message', () => {
   ])('a first-person care question with its topic in another sentence is not asked: %s', (text) => {
     expect(net.assess(text)?.ask).toBeUndefined();
   });
-  test('a veiled wish without a care topic is asked; with a care question in the message it keeps the gentle line', () => {
-    expect(net.assess('Ich frag mich immer öfter, wozu ich eigentlich noch da bin. Jeden Tag dasselbe mit Mama.')).toEqual({ kind: 'suicidal', strength: 'possible', ask: true });
+  // session 19: a first-person veiled wish with no care question at all is clear (was asked: the Policy makes a
+  // passive death wish clear, and the question only delayed the numbers)
+  test('a veiled wish without a care topic is clear; with a care question in the message it keeps the gentle line', () => {
+    expect(net.assess('Ich frag mich immer öfter, wozu ich eigentlich noch da bin. Jeden Tag dasselbe mit Mama.')).toEqual({ kind: 'suicidal', strength: 'clear' });
     expect(net.assess('Ich frag mich immer öfter, wozu ich eigentlich noch da bin. Wer zahlt eigentlich das Hospiz?')).toEqual({ kind: 'suicidal', strength: 'possible' });
   });
 });
@@ -113,8 +115,8 @@ describe('an asked reading with a cue of its kind elsewhere in the message is cl
   test.each<[string, Assessment]>([
     ['Ich frag mich immer öfter, wozu ich eigentlich noch da bin. Jeden Tag dasselbe mit Mama, ich habe keine Kraft mehr.', { kind: 'suicidal', strength: 'clear' }],
     ['I keep thinking my family would manage fine without me around. Mum needs me all the time and I have nothing left.', { kind: 'suicidal', strength: 'clear' }],
-    // without the second half it is asked
-    ['I keep thinking my family would manage fine without me around. Mum needs me all the time.', { kind: 'suicidal', strength: 'possible', ask: true }],
+    // without the second half it was asked; session 19: first person and no care question, so clear on its own
+    ['I keep thinking my family would manage fine without me around. Mum needs me all the time.', { kind: 'suicidal', strength: 'clear' }],
   ])('%s', (text, expected) => {
     expect(net.assess(text)).toEqual(expected);
   });

@@ -78,17 +78,19 @@ describe('an asked reading with a second sentence the model reads the same way i
     },
   }) as unknown as SubwordClassifier;
   const data = loadSafety(path.join(knowledge, 'safety.json'));
-  const text = 'Ich sitze abends lange am Fenster und schaue hinaus. Der Garten ist im Winter ganz grau und still.';
-  const pastText = 'Ich sitze abends lange am Fenster und schaue hinaus. Vor zwei Jahren war der Garten im Winter ganz grau und still.';
+  // session 19: the asked sentence speaks of someone else; a first-person one outside any care topic is clear
+  // on its own now (clearOutsideCareSelf), which would hide the mechanism under test
+  const text = 'Sie sitzt abends lange am Fenster und schaut hinaus. Der Garten ist im Winter ganz grau und still.';
+  const pastText = 'Sie sitzt abends lange am Fenster und schaut hinaus. Vor zwei Jahren war der Garten im Winter ganz grau und still.';
   test.each<[string, string, number, string]>([
     ['second sentence at the gentle line\'s threshold → clear', text, CLASSIFIER_THRESHOLDS.possible, 'suicidal/clear'],
     ['second sentence below it → still asked', text, CLASSIFIER_THRESHOLDS.possible - 0.05, 'suicidal/ask'],
   ])('%s', (_name, t, second, expected) => {
-    const a = createSafetyCheck(data, stub({ 'ich sitze': 0.95, 'der garten': second })).assess(t);
+    const a = createSafetyCheck(data, stub({ 'sie sitzt': 0.95, 'der garten': second })).assess(t);
     expect(a ? `${a.kind}/${a.ask ? 'ask' : a.strength}` : 'none').toBe(expected);
   });
   test('a second sentence damped by the past does not count', () => {
-    const a = createSafetyCheck(data, stub({ 'ich sitze': 0.95, 'vor zwei': 0.9 })).assess(pastText);
+    const a = createSafetyCheck(data, stub({ 'sie sitzt': 0.95, 'vor zwei': 0.9 })).assess(pastText);
     expect(a).toEqual({ kind: 'suicidal', strength: 'possible', ask: true });
   });
 });
