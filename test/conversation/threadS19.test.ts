@@ -1,10 +1,12 @@
 // Table tests of the thread rules of session 19 (issue 18): "und muss da jemand zu uns nach Hause kommen?"
 // after applying asks about the assessor's home visit (aspect `visit`), not the dementia wish to go home and
 // not a move home; "he lives with us and i look after him" after a money answer tells that the family cares,
-// so it is the care allowance at the thread's grade, not live-in care.
+// so it is the care allowance at the thread's grade, not live-in care. "the care fund turned down my objection
+// too" as a first message asks what follows the refusal (the social court), not how to object.
 import * as path from 'path';
 import { aspectOf, resolveFollowUp, type FollowUpInput } from '../../bot/conversation/followUp';
 import { settingFromText } from '../../bot/care/benefitsText';
+import { refusedObjectionEntry } from '../../bot/conversation/route';
 import { extractFacts } from '../../bot/nlu/facts';
 import { loadLexicon } from '../../bot/nlu/lexicon';
 import { ROOT as PROJECT_ROOT } from '../helpers/app';
@@ -77,5 +79,37 @@ describe('the family cares: a statement after a money answer', () => {
     ['ein pflegedienst kommt morgens, den rest machen wir', 'home_care'],
   ])('the setting prompt answered with a story: %s → %s', (text, setting) => {
     expect(settingFromText(text, words)).toBe(setting);
+  });
+});
+
+describe('a refused objection told in the first message', () => {
+  // retrieval's candidates, best first: the topic, how to object, the lawsuit entry, another topic's entry
+  const ranked = [
+    { id: 'objection', kind: 'topic', topic: 'objection' },
+    { id: 'objection_how', kind: 'entry', topic: 'objection' },
+    { id: 'objection_lawsuit', kind: 'entry', topic: 'objection' },
+    { id: 'apply_court', kind: 'entry', topic: 'apply' },
+  ];
+  const shorts: Record<string, string> = {
+    objection: 'You can lodge a written objection within one month.',
+    objection_how: 'Write a short letter to the care fund.',
+    objection_lawsuit: 'Yes, at the social court within one month; no court fees.',
+    apply_court: 'The social court decides.',
+  };
+  const short = (id: string) => shorts[id];
+  test.each<[string, string, string | undefined]>([
+    ['the care fund turned down my objection too. what now?', 'objection', 'objection_lawsuit'],
+    ['they rejected my objection as well, what now', 'objection', 'objection_lawsuit'],
+    ['die pflegekasse hat jetzt auch meinen widerspruch abgelehnt. was kann ich noch tun?', 'objection', 'objection_lawsuit'],
+    // guards: how to object, and another topic
+    ['how do i object to the decision?', 'objection', undefined],
+    ['wie lege ich widerspruch ein?', 'objection', undefined],
+    ['they turned down my objection too', 'apply', undefined],
+  ])('%s (%s) → %s', (text, intent, id) => {
+    expect(refusedObjectionEntry(intent, text, words, ranked, short)).toBe(id);
+  });
+
+  test('no entry of the topic names the court: nothing (guard)', () => {
+    expect(refusedObjectionEntry('objection', 'they rejected my objection as well', words, ranked.slice(0, 2), short)).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@
 // kommen" / "will someone come to the house to look at her?" after applying for a care grade asks about the
 // Medical Service's visit (not the dementia wish to go home, not live-in care); "he lives with us and i look
 // after him" after the money overview tells that the family cares: the care allowance at the thread's grade,
-// not live-in care. Amounts come from the dated table.
+// not live-in care; "the care fund turned down my objection too. what now?" as the first message: the social
+// court, not how to object. Amounts come from the dated table.
 import type { App } from '../../bot/app';
 import { mainDialogClient, testApp } from '../helpers/app';
 import { say } from '../helpers/say';
@@ -46,5 +47,15 @@ describe('the family cares', () => {
     const reply = await say(client, 'also er wohnt bei uns und meine frau und ich kümmern uns um alles');
     expect(reply).toContain(eur(v('pflegegeld', 3)));
     expect(reply).not.toMatch(/24-Stunden/);
+  });
+});
+
+describe('a refused objection as the first message', () => {
+  test('en: "the care fund turned down my objection too. what now?": the social court, not how to object', async () => {
+    const client = mainDialogClient(app, 'en');
+    const reply = await say(client, 'the care fund turned down my objection too. what now?');
+    expect(reply).toMatch(/social court/i);
+    expect(reply).toMatch(/one month/i);
+    expect(reply).not.toMatch(/lodge a written objection/i);
   });
 });
