@@ -31,7 +31,7 @@ import { budgetTopic, halfAllowance, halfAllowanceLine, remainderFromText, remai
 import { deadlineReading, deadlineRule } from '../bot/conversation/answerFirst';
 import {
   bareGradeStatement, commandBeforeNlu, lastSearchCategory, lookUpRoute, offerRoute, openHelpRequest, storySelfCheck, systemRoute, takeOneTurnMemory,
-  toldGradeMoneyQuestion, toldGradeOverview, withFurtherQuestions,
+  refusedObjectionEntry, toldGradeMoneyQuestion, toldGradeOverview, withFurtherQuestions,
   guidedFurther,
   type GradeOverview,
 } from '../bot/conversation/route';
@@ -240,6 +240,9 @@ export class MainDialog extends ComponentDialog {
     if (told) return this.gradeStatement(dc, mem, text, told);
     // (without an entry the intent engine's own topic is answered below anyway, through its guided flow if it has one)
     if (amount && (entry || amount.answerId !== r.intent)) return this.answer(dc, withFurtherQuestions(amount, u));
+    // "the care fund turned down my objection too. what now?": the step after the refusal (the social court)
+    const refused = entry ? undefined : refusedObjectionEntry(r.intent, text, s.words, u.retrieval.ranked, (id) => s.kb.entry(id)?.[lang]?.short);
+    if (refused) return this.answer(dc, withFurtherQuestions({ answerId: refused, grade }, u));
     const guided = skipGuide ? undefined : await routeGuided(dc, this.deps, turnInfo(dc.context), r, grade);
     if (guided) return this.afterGuided(dc, guided.result, guided.atOnce ? guidedFurther(r.intent, u, guided.dialog) : [], mem);
     // (after the guided flows: a share or a date told in the story keeps its calculation)

@@ -14,7 +14,7 @@ import type { Lexicon } from '../nlu/lexicon';
 import type { CareSettingFact, MessageFacts, PersonFact } from '../nlu/facts';
 import { GRADE_MONEY_TOPIC_IDS, MONEY_TOPIC_IDS, askedMoneyTopic, topicForSetting, type ConversationThread } from './thread';
 
-export type Aspect = 'expiry' | 'from_when' | 'duration' | 'change' | 'deadline' | 'repay' | 'refused' | 'consequence' | 'several' | 'use' | 'eligible' | 'billing' | 'own_share' | 'cost' | 'form' | 'who' | 'where'
+export type Aspect = 'expiry' | 'from_when' | 'duration' | 'change' | 'deadline' | 'repay' | 'visit' | 'refused' | 'consequence' | 'several' | 'use' | 'eligible' | 'billing' | 'own_share' | 'cost' | 'form' | 'who' | 'where'
   /** no reading of its own: a who question that asks for the office it goes to (aspects.ts aspectsToTry) */
   | 'office';
 
@@ -97,7 +97,8 @@ const CONDITIONAL = /^\s*(?:und|and|aber|but)?\s*(?:falls|wenn|sollte|if|once|in
 
 /** concepts the words of an aspect question can name by themselves */
 // ("does it run out?" names the used-up budget, "do I get paid in that time?" the paid-in insurance period)
-const ASPECT_CONCEPTS: Partial<Record<Aspect, string[]>> = { expiry: ['assets', 'used_up'], cost: ['income', 'insurance_period'] };
+// (a visit "zu uns nach Hause" names the house and the dementia wish to go home: the visit says it)
+const ASPECT_CONCEPTS: Partial<Record<Aspect, string[]>> = { expiry: ['assets', 'used_up'], cost: ['income', 'insurance_period'], visit: ['house', 'wants_home'] };
 
 const ELLIPTIC_MAX_WORDS = 8;
 /** a statement that corrects the grade and asks nothing */
@@ -120,11 +121,12 @@ const SHORT_ASPECT_WORDS = 8;
 // "muss ich das schriftlich beantragen?" asks the form, before "beantragen" would make it who applies.
 // "wofür darf man das Geld ausgeben?" asks what a benefit may be spent on, before "Geld" makes it a cost
 // question ("save it for next year" stays expiry, checked first).
+// "muss da jemand zu uns nach Hause kommen?" asks about the assessor's home visit, before "wer kommt" is who.
 // "und wenn die nochmal nein sagen?" asks what comes after a second refusal, before "was ist, wenn …" reads
 // as a consequence.
-export const ASPECT_ORDER: readonly Exclude<Aspect, 'office'>[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'refused', 'consequence', 'several', 'use', 'eligible', 'billing', 'own_share', 'cost', 'form', 'who', 'where'];
+export const ASPECT_ORDER: readonly Exclude<Aspect, 'office'>[] = ['expiry', 'from_when', 'duration', 'change', 'deadline', 'repay', 'visit', 'refused', 'consequence', 'several', 'use', 'eligible', 'billing', 'own_share', 'cost', 'form', 'who', 'where'];
 /** aspects a very short question asks about the last answer even when the intent engine is sure of another topic */
-const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'form', 'deadline', 'from_when', 'duration', 'change', 'repay', 'refused', 'billing', 'consequence', 'use', 'eligible', 'expiry']);
+const SHORT_ASPECTS: ReadonlySet<Aspect> = new Set(['who', 'form', 'deadline', 'from_when', 'duration', 'change', 'repay', 'refused', 'billing', 'consequence', 'use', 'eligible', 'expiry', 'visit']);
 
 /** "nein, ich meinte die Kurzzeitpflege" → "die Kurzzeitpflege"; undefined when it is no correction. */
 // "sorry, grade 2 not 3", "Entschuldigung, Pflegegrad 4, nicht 3": the part before "nicht/not" is meant
@@ -263,18 +265,21 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const last = thread.lastTopic;
   if (!last || !text.trim()) return undefined;
   const folded = foldText(text).trim();
+  // the aspect the message's words ask for, read once: most rules below test it
+  const textAspect = aspectOf(text, input.words);
   // "und wenn er wieder zu uns nach Hause zieht?", "what if she moves in with us?": care at home
-  const movesHome = !input.facts.setting || input.facts.setting === 'home' ? input.words.has('moves_home', folded) : false;
+  // (someone else coming to the home is a visit, not a move: "muss da jemand zu uns nach Hause kommen")
+  const movesHome = (!input.facts.setting || input.facts.setting === 'home') && textAspect !== 'visit' ? input.words.has('moves_home', folded) : false;
   const facts: MessageFacts = movesHome ? { ...input.facts, setting: 'home' } : input.facts;
   // particles add no content: "darf ich den Antrag eigentlich für sie stellen oder muss sie das unbedingt
   // selber machen" is as long a follow-up as it is without them
   const n = words(withoutFillers(text, input.words));
-  // the aspect the message's words ask for, read once: most rules below test it
-  const textAspect = aspectOf(text, input.words);
   // the words that ask for an aspect may name a concept themselves ("save it up" → assets): with a
   // word that points back, they do not make a topic of their own
   const asked = pointsBack(text, input.words) || input.words.has('situation_pointer', folded) ? textAspect : undefined;
   const explained = new Set(asked ? ASPECT_CONCEPTS[asked] ?? [] : []);
+  // "und muss da jemand zu uns nach Hause kommen": a visit needs no pointer, its words name the home
+  if (textAspect === 'visit') for (const c of ASPECT_CONCEPTS.visit ?? []) explained.add(c);
   // "zu Hause" can read as the property concept ("Haus"): the setting fact already says it
   if (facts.setting === 'home') explained.add('house');
   if (movesHome) for (const c of MOVE_CONCEPTS) explained.add(c);
@@ -300,6 +305,14 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // service's amount: the family's own money is the care allowance (at the thread's grade), not the service again
   if (moneyLast === SERVICE_TOPIC && n <= FOLLOW_UP_MAX_WORDS && input.words.has('cash_instead', folded)) {
     return { kind: 'elliptic', topic: ALLOWANCE_TOPIC, grade: facts.grade, person: facts.person };
+  }
+  // "he lives with us and i look after him", "er wohnt bei uns, ich pflege ihn selbst" after a money answer: a
+  // statement that tells the family cares is the family's money, the care allowance at the thread's grade
+  // ("lives with us" alone pulled to live-in care); a home or day care named, or another topic, is not
+  if (moneyLast && !text.includes('?') && !input.words.has('question_start', folded) && n <= FOLLOW_UP_MAX_WORDS
+    && input.words.has('family_cares', folded) && facts.setting !== 'nursing_home' && facts.setting !== 'daycare'
+    && !topicalConcepts(own).length) {
+    return { kind: 'elliptic', topic: ALLOWANCE_TOPIC, grade: facts.grade, setting: facts.setting, person: facts.person };
   }
   if (own.length) {
     // another benefit in the last answer's situation: "Bekommt sie in der Zeit weiter Pflegegeld?"
@@ -398,7 +411,9 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   if (input.concepts.some((c) => SITUATION_CONCEPTS.has(c)) || facts.setting) return undefined;
   // several people is answered only by a sentence of the last answer that speaks of them (or none):
   // the intent engine's guess at another topic does not decide it
-  if (input.otherTopic && !several && !(n <= SHORT_ASPECT_WORDS && SHORT_ASPECTS.has(aspect))) return undefined;
+  // (nor of a visit: "will someone come to the house to look at her?" reads as live-in care, and only an
+  // answer that names the assessor's visit answers it, else the message is read on its own)
+  if (input.otherTopic && !several && aspect !== 'visit' && !(n <= SHORT_ASPECT_WORDS && SHORT_ASPECTS.has(aspect))) return undefined;
   if (aspect === 'cost' && n > 4) return undefined;
   return { kind: 'aspect', topic: last, aspect };
 }

@@ -5,6 +5,7 @@
 // a guided start to its dialog.
 import type { Lexicon, WordList } from '../nlu/lexicon';
 import { askingSentences } from '../nlu/message';
+import { foldText } from '../nlu/normalise';
 import type { NluResult } from '../services';
 import type { CareSetting } from '../care/benefits';
 import { SETTINGS, asksRestOfShare, percentFrom, type BenefitsOptions } from '../care/benefitsText';
@@ -12,7 +13,7 @@ import { deadlineKind, type DeadlineOptions } from '../care/deadlineText';
 import type { LettersOptions } from '../care/letters';
 import type { SelfCheckOptions } from '../care/selfCheck';
 import { asksAboutOrAnything, bareStatement } from './answerFirst';
-import { namesMoreThanPeople, topicalConcepts } from './followUp';
+import { aspectOf, namesMoreThanPeople, topicalConcepts } from './followUp';
 import { asksForOffers, placeNamed, type PlaceMatch } from './local';
 import { planAnswers } from './multiQuestion';
 import type { FacetPick } from './facets';
@@ -379,4 +380,16 @@ export function guidedCommandRoute(name: string, arg?: string, sub?: string): Gu
     default:
       return undefined;
   }
+}
+
+/** "the care fund turned down my objection too. what now?" read as the objection topic with no entry chosen:
+ *  the objection was refused, so the best-ranked entry of that topic whose short answer names the step after a
+ *  refusal (answer_refused: the social court, a lawsuit) answers, not how to object. `ranked`: retrieval's
+ *  candidates, best first; `short`: an entry's short answer. Undefined when none does. */
+export function refusedObjectionEntry(
+  intent: string, text: string, words: Lexicon, ranked: readonly { id: string; kind: string; topic: string }[], short: (id: string) => string | undefined,
+): string | undefined {
+  if (intent !== 'objection' || aspectOf(text, words) !== 'refused') return undefined;
+  const fits = (id: string) => { const t = short(id); return !!t && words.has('answer_refused', foldText(t)); };
+  return ranked.find((c) => c.kind === 'entry' && c.topic === intent && fits(c.id))?.id;
 }

@@ -154,6 +154,8 @@ export const WORD_LISTS = {
   answer_office: 'contains',
   answer_consequence: 'contains',
   answer_refused: 'contains',
+  /** folded: a sentence that says who visits to assess ("der Medizinische Dienst … besucht", "an assessor … visits") */
+  answer_visit: 'contains',
   /** folded: a sentence that sets an office a time for a duty ("Innerhalb von 2 Wochen muss sie Ihnen eine
    *  Pflegeberatung anbieten"): no answer to how long the procedure takes (aspects.ts aspectSentences) */
   duty_deadline: 'contains',
@@ -178,6 +180,9 @@ export const WORD_LISTS = {
   /** folded: the family wants the money itself instead of the service ("wenn wir das Geld lieber selber wollen",
    *  "if we'd rather have the money ourselves"): after the service's amount, the care allowance (followUp.ts) */
   cash_instead: 'folded_word',
+  /** folded: the family does the caring itself ("ich pflege ihn", "wir kümmern uns um alles", "i look after him",
+   *  "we do all the caring"): a statement with it after a money answer is the care allowance (followUp.ts) */
+  family_cares: 'folded_word',
   /** what a short question asks about the last answer ("Verfällt das?", "Wer beantragt das?"),
    *  checked in this order (bot/conversation/followUp.ts ASPECT_ORDER: "Wer zahlt dafür?" is cost) */
   aspect_expiry: 'folded_word',
@@ -188,6 +193,9 @@ export const WORD_LISTS = {
   /** what follows when the office says no (again) ("und wenn die nochmal nein sagen?", "what if they say
    *  no again?", "falls sie den Widerspruch auch ablehnen"): the next legal step the answer names */
   aspect_refused: 'folded_word',
+  /** someone comes to the home ("muss da jemand zu uns nach Hause kommen?", "will someone come to the house?"):
+   *  the assessor's visit the answer names */
+  aspect_visit: 'folded_word',
   aspect_billing: 'folded_word',
   /** what a benefit may be spent on ("wofür kann ich das nehmen?", "what can I use it for?") */
   aspect_use: 'folded_word',
