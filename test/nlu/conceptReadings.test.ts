@@ -17,6 +17,10 @@ describe('concept readings of the lexicon', () => {
     // an operation told as a verb
     ['operiert', 'de', 'Mein Mann wurde an der Bandscheibe operiert.', 'hospital'],
     ['operated on', 'en', 'she was operated on last week', 'hospital'],
+    // a joint replacement is an operation told by its result (session 19)
+    ['knee replaced', 'en', 'my mum had her knee replaced and comes home on thursday', 'hospital'],
+    ['hip replacement', 'en', 'after his hip replacement he can hardly walk', 'hospital'],
+    ['neues Hüftgelenk', 'de', 'Papa hat ein neues Hüftgelenk bekommen und kommt bald heim.', 'hospital'],
   ])('%s (%s)', (_name, lang, text, concept) => {
     expect(retriever.concepts(text, lang)).toContain(concept);
   });
