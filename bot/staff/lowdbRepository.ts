@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { DataFile } from 'lowdb/node';
 import type {
   CallbackRequest, FeedbackCount, InboxItem, StaffRepository, StaffSession, StaffUser, TrainingExample,
 } from './repository';
@@ -29,6 +29,11 @@ const FLUSH_MS = 200;
  *  much of them; a normal shutdown writes them (settle, test/staff/shutdown.test.ts). */
 const BACKGROUND_FLUSH_MS = 1000;
 
+/** The file without indentation: lowdb's JSONFile indents by two spaces, which made the whole-file
+ *  rewrite ~35 % larger and its stringify dearer, and the inbox makes the file grow (session 19b,
+ *  docs/turn-cost-2026-12.md). An indented file of an older version reads the same. */
+const compactFile = (file: string) => new DataFile<StaffData>(file, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) });
+
 const empty = (): StaffData => ({ version: 1, users: [], sessions: [], inbox: [], training: [], feedback: {}, callbacks: [], planning: {} });
 const copy = <T>(x: T): T => structuredClone(x);
 
@@ -44,7 +49,7 @@ export class LowdbStaffRepository implements StaffRepository {
   static async open(dir: string): Promise<LowdbStaffRepository> {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const file = path.join(dir, 'staff.json');
-    const db = new Low<StaffData>(new JSONFile<StaffData>(file), empty());
+    const db = new Low<StaffData>(compactFile(file), empty());
     try {
       await db.read();
     } catch (err) {

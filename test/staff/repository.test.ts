@@ -38,6 +38,24 @@ test('everything written is there after reopening the folder', async () => {
   expect(fs.statSync(dir).mode & 0o077).toBe(0);
 });
 
+test('the file is written without indentation, and an indented file of an older version reads the same', async () => {
+  // the whole file is rewritten for the turns' counters and inbox items: indentation was ~35 % of it
+  const a = await LowdbStaffRepository.open(dir);
+  await a.countTopic('2026-W48', 'allowance', 'saarn');
+  await a.addInboxItem(item('i1', 'c1', '2026-11-01T00:00:00Z'));
+  await a.settle();
+  const written = fs.readFileSync(path.join(dir, 'staff.json'), 'utf8');
+  expect(written).not.toMatch(/\n/);
+  const data = JSON.parse(written);
+  fs.writeFileSync(path.join(dir, 'staff.json'), JSON.stringify(data, null, 2));
+  const b = await LowdbStaffRepository.open(dir);
+  expect(await b.planningCounts()).toEqual({ '2026-W48|allowance|saarn': 1 });
+  expect((await b.listInbox()).map((i) => i.id)).toEqual(['i1']);
+  await b.countTopic('2026-W48', 'allowance', 'saarn');
+  await b.settle();
+  expect(JSON.parse(fs.readFileSync(path.join(dir, 'staff.json'), 'utf8'))).toEqual({ ...data, planning: { '2026-W48|allowance|saarn': 2 } });
+});
+
 test('a broken store file stops the start with a clear message', async () => {
   fs.writeFileSync(path.join(dir, 'staff.json'), '{ broken');
   await expect(LowdbStaffRepository.open(dir)).rejects.toThrow(/staff store .*staff\.json cannot be read/);
