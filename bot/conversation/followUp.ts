@@ -260,6 +260,14 @@ export function carriedAmountTopic(input: {
   return input.entryTopic;
 }
 
+/** The message without a last sentence that only asks what one gets ("is that what we get?", "was bekommt sie
+ *  jetzt?"); the whole message when it has none (pure). */
+export function statementBeforeWhatWeGet(text: string, lex: FollowUpInput['words']): string {
+  const m = /^(.*[.!,;:])\s*([^.!,;:?]+)\?*\s*$/su.exec(text.trim());
+  if (!m || !m[1].trim() || !lex.has('asks_what_get', foldText(m[2]).trim())) return text;
+  return m[1];
+}
+
 export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   const { text, thread } = input;
   const last = thread.lastTopic;
@@ -283,6 +291,9 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // "zu Hause" can read as the property concept ("Haus"): the setting fact already says it
   if (facts.setting === 'home') explained.add('house');
   if (movesHome) for (const c of MOVE_CONCEPTS) explained.add(c);
+  // "she lives in our house and i do all the caring": the family caring names the home, "house" is no property topic
+  const familyCares = input.words.has('family_cares', folded);
+  if (familyCares && facts.setting !== 'nursing_home') explained.add('house');
   if (facts.grade !== undefined) for (const c of KIN_CONCEPTS) explained.add(c);
   // "und zuhause mit Pflegedienst?" after a money topic: the home-care service is a setting of its own,
   // the service benefit (in_kind), not a topic
@@ -309,10 +320,17 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp | undefined {
   // "he lives with us and i look after him", "er wohnt bei uns, ich pflege ihn selbst" after a money answer: a
   // statement that tells the family cares is the family's money, the care allowance at the thread's grade
   // ("lives with us" alone pulled to live-in care); a home or day care named, or another topic, is not
-  if (moneyLast && !text.includes('?') && !input.words.has('question_start', folded) && n <= FOLLOW_UP_MAX_WORDS
-    && input.words.has('family_cares', folded) && facts.setting !== 'nursing_home' && facts.setting !== 'daycare'
+  // ("… i do all the caring. is that what we get?": a last sentence that only asks what the family gets asks
+  // nothing else, the statement before it is read)
+  const told = statementBeforeWhatWeGet(text, input.words);
+  if (moneyLast && !told.includes('?') && !input.words.has('question_start', foldText(told).trim())
+    && words(withoutFillers(told, input.words)) <= FOLLOW_UP_MAX_WORDS
+    && familyCares && facts.setting !== 'nursing_home' && facts.setting !== 'daycare'
     && !topicalConcepts(own).length) {
-    return { kind: 'elliptic', topic: ALLOWANCE_TOPIC, grade: facts.grade, setting: facts.setting, person: facts.person };
+    // "my husband and i do all the caring": the husband is a carer, not another person cared for (that would
+    // start a new person's thread without the grade)
+    const person = input.words.has('carers_named', folded) ? undefined : facts.person;
+    return { kind: 'elliptic', topic: ALLOWANCE_TOPIC, grade: facts.grade, setting: facts.setting, person };
   }
   if (own.length) {
     // another benefit in the last answer's situation: "Bekommt sie in der Zeit weiter Pflegegeld?"

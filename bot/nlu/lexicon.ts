@@ -183,6 +183,12 @@ export const WORD_LISTS = {
   /** folded: the family does the caring itself ("ich pflege ihn", "wir kümmern uns um alles", "i look after him",
    *  "we do all the caring"): a statement with it after a money answer is the care allowance (followUp.ts) */
   family_cares: 'folded_word',
+  /** folded, anchored: a last sentence that only asks what one gets ("is that what we get?", "was bekommt sie jetzt?"):
+   *  the family_cares statement before it is still read (followUp.ts statementBeforeWhatWeGet) */
+  asks_what_get: 'folded_word',
+  /** folded: a relative named as one of the carers ("my husband and i", "meine Frau und ich"): with family_cares
+   *  that relative cares and is not the person cared for (followUp.ts) */
+  carers_named: 'folded_word',
   /** what a short question asks about the last answer ("Verfällt das?", "Wer beantragt das?"),
    *  checked in this order (bot/conversation/followUp.ts ASPECT_ORDER: "Wer zahlt dafür?" is cost) */
   aspect_expiry: 'folded_word',
