@@ -27,6 +27,19 @@ describe('a clear crisis: the numbers first, in the user language, nothing else'
   });
 });
 
+// Violence often leaves an injury: the answer names the ambulance beside the police (session 19: it named only 110)
+describe('violence with an injury: police and ambulance in the one crisis answer', () => {
+  test.each<[string, 'de' | 'en']>([
+    ['Der Pflegedienst schreit meine Mutter an und hat sie geschubst, sie hat eine Platzwunde am Arm', 'de'],
+    ['My brother hits our mum when he is drunk, last night he hit her and her lip is split', 'en'],
+  ])('%s', async (text, lang) => {
+    const replies = await parts(text, lang === 'de' ? 'de-DE' : 'en-US');
+    expect(replies[0]).toBe(t('crisis.violence', lang));
+    expect(replies[0]).toMatch(/\b110\b/);
+    expect(replies[0]).toMatch(/\b112\b/);
+  });
+});
+
 describe('a possible crisis: the usual answer, then one gentle line', () => {
   test.each<[string, 'de' | 'en', string]>([
     ['Was mache ich, wenn mein Vater sagt, er will nicht mehr leben?', 'de', 'suicidal'],
