@@ -4,6 +4,7 @@ import type { Lexicon } from '../nlu/lexicon';
 import { guideAsked } from './answerFirst';
 import { aspectOf } from './followUp';
 import { asksRestOfShare } from '../care/benefitsText';
+import { deadlineKind } from '../care/deadlineText';
 
 /** A short question points back at the last answer only if it is at most this long. */
 const MAX_FOLLOW_UP_WORDS = 6;
@@ -41,8 +42,14 @@ export function asksInPrompt(text: string, words: Lexicon): boolean {
  *  grade to expect, a letter, what changed). With a question entry the entry answers; without one a
  *  deadline, application or objection story gets its rule or topic answer, the calculation a button. */
 export function storySkipsGuide(intent: string, questions: string, text: string, hasEntry: boolean, words: Lexicon): boolean {
-  if (guideAsked(questions, words) || words.has('changes_question', questions) || words.has('letter_request', text)) return false;
+  if (words.has('changes_question', questions) || words.has('letter_request', text)) return false;
   // a told share and a question for what is left asks for the calculation, not an entry about the rule
   if (asksRestOfShare(questions, text, words)) return false;
+  const asked = guideAsked(questions, words);
+  // a date asked for a deadline the calculator does not know (it knows the objection's and the decision's:
+  // "Bis wann muss ich die Rechnungen der Verhinderungspflege einreichen?") is the entry's rule, not the
+  // calculator's step-by-step guide; "ausrechnen" still asks for the calculator
+  if (asked === 'date' && hasEntry && !deadlineKind(text, words) && !words.has('compute', questions)) return true;
+  if (asked) return false;
   return hasEntry || ['deadline', 'apply', 'objection'].includes(intent);
 }

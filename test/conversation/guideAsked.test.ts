@@ -42,6 +42,12 @@ describe('storySkipsGuide', () => {
     ['deadline', 'Bekommt er das Geld ab Juli?', 'Am 28. Juli beantragt. Bekommt er das Geld ab Juli?', false, true],
     // the question asks for the date: the calculator
     ['deadline', 'Bis wann muss der Widerspruch da sein?', 'Der Bescheid kam am 3. März. Bis wann muss der Widerspruch da sein?', true, false],
+    // a date asked for a deadline the calculator does not know: the entry's rule answers (no entry: the guide)
+    ['deadline', 'Bis wann muss ich sie einreichen?', 'Die Rechnungen der Kurzzeitpflege vom Frühjahr liegen noch hier. Bis wann muss ich sie einreichen?', true, true],
+    ['deadline', 'By when do I have to send them in?', 'I still have the respite care invoices from May. By when do I have to send them in?', true, true],
+    ['deadline', 'Bis wann muss ich sie einreichen?', 'Die Rechnungen der Kurzzeitpflege vom Frühjahr liegen noch hier. Bis wann muss ich sie einreichen?', false, false],
+    // … but a calculation asked in so many words still starts the calculator
+    ['deadline', 'Können Sie mir das ausrechnen?', 'Die Rechnungen der Kurzzeitpflege vom Frühjahr liegen noch hier. Können Sie mir das ausrechnen?', true, false],
     // a letter or what changed keeps its guided dialog
     ['objection', 'Haben Sie eine Vorlage?', 'Der Bescheid kam gestern. Haben Sie eine Vorlage?', true, false],
     ['None', 'Was hat sich geändert?', 'Ich pflege seit 2020. Was hat sich geändert?', true, false],
