@@ -11,10 +11,21 @@ beforeAll(async () => { app = await testApp(); }, 120_000);
 const { t, lang, expectNoCrisis } = crisisKit(() => app);
 const split = (s: string): string[] => s.split('\n---\n');
 
+// Session 19: a first-person wish in a message with no care topic anywhere is clear (clearOutsideCareSelf), so
+// the asked band is shown where the care stands in another sentence, or the message tells a dementia care story.
 const CASES: Array<[string, string, string, string]> = [
-  ['Ich frag mich immer öfter, wozu ich eigentlich noch da bin. Jeden Tag dasselbe mit Mama.', 'de-DE', 'ja, manchmal', 'nein'],
-  ['I keep thinking my family would manage fine without me around. Mum needs me all the time.', 'en-US', 'yes', 'no'],
+  ['Ich frag mich immer öfter, wozu ich eigentlich noch da bin. Mama hat seit Mai Pflegegrad 3.', 'de-DE', 'ja, manchmal', 'nein'],
+  ['I keep thinking my family would manage fine without me around. Mum needs me all the time since her dementia got worse.', 'en-US', 'yes', 'no'],
 ];
+
+describe('session 19: the same wish with no care topic anywhere is a clear crisis, not asked', () => {
+  test.each<[string, string]>([
+    ['Ich frag mich immer öfter, wozu ich eigentlich noch da bin. Jeden Tag dasselbe mit Mama.', 'de-DE'],
+    ['I keep thinking my family would manage fine without me around. Mum needs me all the time.', 'en-US'],
+  ])('%s', async (text, locale) => {
+    expect(split(await new BotChat(app, locale).say(text))).toEqual([t('crisis.suicidal', lang(locale)), t('crisis_after', lang(locale))]);
+  });
+});
 
 describe('the direct question comes first, then the usual answer, without the gentle line', () => {
   test.each(CASES)('%s', async (text, locale) => {
