@@ -27,6 +27,8 @@ describe('session 19 (lead): loss of control told by the reflexive verb, an anno
 describe('session 19 (lead): look-alikes stay quiet', () => {
   test.each<string>([
     'Die Nachbarin sagt, ich soll gleich rüberkommen, dann hau ich ab zur Apotheke. Was kostet ein Rollator?',
+    'Im Sanitätshaus ist der Rollator im Angebot, gleich schlag ich zu. Zahlt die Kasse den Rest?',
+    'Zwei Pflegedienste hat die Beratung genannt, dann schlage ich sie meiner Mutter vor. Welcher ist günstiger?',
     'Mein Vater kann sich beim Essen nicht mehr beherrschen und nimmt zu. Zahlt die Kasse eine Ernährungsberatung?',
     'She raised her hand in the meeting to ask about the care grade. Who decides on it?',
   ])('%s → none', (text) => {
