@@ -593,11 +593,13 @@ export function createSafetyCheck(data: Safety, classifier?: SubwordClassifier, 
     .filter((c): c is PatternSet => !!c);
   // session 19: for a death wish, a negation that itself opens an affirmed crisis phrase is the wish, not its
   // denial ("didn't wake up": the ending "not wake up" holds the "not" that denies the bare "wake up")
+  // (one global regex for every call, started at 0 each time; nothing else uses it)
   const negationWord = negationList.length ? compilePattern(`\\b(?:${negationList.join('|')})\\b`) : undefined;
+  const negationScan = negationWord && new RegExp(negationWord.source, 'giu');
   const negationIsTheWish = (s: string): boolean => {
-    if (!negationWord) return false;
-    const g = new RegExp(negationWord.source, 'giu');
-    for (let m = g.exec(s), n = 0; m && n < MAX_MATCHES; m = g.exec(s), n++) {
+    if (!negationScan) return false;
+    negationScan.lastIndex = 0;
+    for (let m = negationScan.exec(s), n = 0; m && n < MAX_MATCHES; m = negationScan.exec(s), n++) {
       const rest = s.slice(m.index);
       if (deniable.some((set) => set.affirmedAt(rest, negation) === 0)) return true;
     }
